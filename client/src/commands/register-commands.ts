@@ -1,0 +1,31 @@
+import * as vscode from 'vscode';
+import type { LanguageClient } from 'vscode-languageclient/node';
+import { insertQuote } from './insert-quote';
+import { showActor } from './show-actor';
+
+/** Registers every `Sourced: …` command. */
+export function registerCommands(client: LanguageClient, output: vscode.OutputChannel): vscode.Disposable[] {
+  return [
+    vscode.commands.registerCommand('sourced.reindex', () =>
+      vscode.window.withProgress({ location: vscode.ProgressLocation.Window, title: 'Sourced: re-indexing' }, () =>
+        client.sendRequest('sourced/reindex'),
+      ),
+    ),
+    vscode.commands.registerCommand('sourced.showOutput', () => output.show(true)),
+    vscode.commands.registerCommand('sourced.restartServer', () => client.restart()),
+    vscode.commands.registerCommand('sourced.citeAll', async () => {
+      const editor = vscode.window.activeTextEditor;
+      if (!editor || editor.document.languageId !== 'markdown') {
+        void vscode.window.showInformationMessage('Sourced: open a Markdown draft to cite its claims.');
+        return;
+      }
+      const result = await client.sendRequest<{ cited: number } | undefined>('workspace/executeCommand', {
+        command: 'sourced.citeAllSupportedClaims',
+        arguments: [editor.document.uri.toString()],
+      });
+      void vscode.window.showInformationMessage(`Sourced: cited ${result?.cited ?? 0} claim${result?.cited === 1 ? '' : 's'}.`);
+    }),
+    vscode.commands.registerCommand('sourced.insertQuote', () => insertQuote(client)),
+    vscode.commands.registerCommand('sourced.showActor', () => showActor(client)),
+  ];
+}

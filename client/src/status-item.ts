@@ -1,0 +1,46 @@
+import * as vscode from 'vscode';
+import type { LanguageClient } from 'vscode-languageclient/node';
+
+interface StatusReport {
+  ready: boolean;
+  sources: number;
+  quotes: number;
+  actors: number;
+  skipped: number;
+}
+
+function plural(n: number, word: string): string {
+  return `${n.toLocaleString('en')} ${word}${n === 1 ? '' : 's'}`;
+}
+
+/** The language status item for Markdown: what is indexed, and whether indexing is still running. */
+export class StatusItem implements vscode.Disposable {
+  private readonly item = vscode.languages.createLanguageStatusItem('sourced.status', { language: 'markdown' });
+
+  constructor(private readonly client: LanguageClient) {
+    this.item.name = 'Sourced';
+    this.item.text = 'Sourced: indexing\u2026';
+    this.item.busy = true;
+    this.item.command = { title: 'Show Output', command: 'sourced.showOutput' };
+  }
+
+  /** Subscribes to the server's status notifications and asks once for the current status. */
+  listen(): void {
+    this.client.onNotification('sourced/statusChanged', (s: StatusReport) => this.show(s));
+    this.client.sendRequest<StatusReport>('sourced/status').then((s) => this.show(s), () => undefined);
+  }
+
+  private show(s: StatusReport): void {
+    this.item.busy = !s.ready;
+    this.item.text = s.ready
+      ? `Sourced: ${plural(s.sources, 'source')} \u00b7 ${plural(s.quotes, 'quote')} \u00b7 ${plural(s.actors, 'actor')}`
+      : 'Sourced: indexing\u2026';
+    this.item.detail = s.skipped ? `${plural(s.skipped, 'file')} skipped (see output)` : undefined;
+    this.item.severity = s.ready && s.sources === 0 ? vscode.LanguageStatusSeverity.Warning : vscode.LanguageStatusSeverity.Information;
+    if (s.ready && s.sources === 0) this.item.detail = 'No sources matched sourced.corpus.include';
+  }
+
+  dispose(): void {
+    this.item.dispose();
+  }
+}

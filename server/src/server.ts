@@ -1,0 +1,208 @@
+/**
+ * The LSP adapter: the only module that knows the protocol. Each handler
+ * turns a request into a service call; everything else is in ./service.
+ */
+import {
+  CancellationTokenSource, CodeActionKind, createConnection, DidChangeConfigurationNotification, DidChangeWatchedFilesNotification,
+  FileChangeType, ProposedFeatures, TextDocuments, TextDocumentSyncKind, type InitializeParams, type InitializeResult,
+} from 'vscode-languageserver/node';
+import { TextDocument } from 'vscode-languageserver-textdocument';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import { NodeCorpus, type WorkspaceFolder } from './node-corpus';
+import { createService, resolveConfig, type SourcedService } from './service';
+import { FIX_ALL_KIND } from './service/features/code-actions';
+import type { Logger } from './service/logger';
+
+const connection = createConnection(ProposedFeatures.all);
+const documents = new TextDocuments(TextDocument);
+const DIAGNOSTIC_DELAY_MS = 150;
+const CITE_ALL_COMMAND = 'sourced.citeAllSupportedClaims';
+const REINDEX_COMMAND = 'sourced.reindex';
+
+const logger: Logger = {
+  info: (m) => connection.console.info(m),
+  warn: (m) => connection.console.warn(m),
+  error: (m) => connection.console.error(m),
+};
+
+let folders: WorkspaceFolder[] = [];
+let rawSettings: unknown = undefined;
+let canPullConfiguration = false;
+let canRegisterWatchers = false;
+let canReportProgress = false;
+let corpus: NodeCorpus;
+let service: SourcedService;
+const pending = new Map<string, { timer: NodeJS.Timeout; source: CancellationTokenSource }>();
+
+function foldersOf(params: InitializeParams): WorkspaceFolder[] {
+  const uris = params.workspaceFolders?.map((f) => f.uri) ?? (params.rootUri ? [params.rootUri] : []);
+  return uris.filter((u) => u.startsWith('file:')).map((u) => ({ path: fileURLToPath(u) }));
+}
+
+function settingsFrom(value: unknown): unknown {
+  const v = value as { sourced?: unknown } | null | undefined;
+  return v && typeof v === 'object' && 'sourced' in v ? v.sourced : value;
+}
+
+connection.onInitialize((params): InitializeResult => {
+  folders = foldersOf(params);
+  rawSettings = settingsFrom(params.initializationOptions);
+  canPullConfiguration = params.capabilities.workspace?.configuration === true;
+  canRegisterWatchers = params.capabilities.workspace?.didChangeWatchedFiles?.dynamicRegistration === true;
+  canReportProgress = params.capabilities.window?.workDoneProgress === true;
+  const config = resolveConfig(rawSettings);
+  corpus = new NodeCorpus(folders, config.corpus);
+  service = createService({ corpus, config: rawSettings, logger, openDocuments: () => documents.all() });
+  service.onDidChangeIndex(() => {
+    void connection.sendNotification('sourced/statusChanged', service.status());
+    for (const doc of documents.all()) scheduleDiagnostics(doc, 0);
+  });
+  return {
+    capabilities: {
+      textDocumentSync: TextDocumentSyncKind.Incremental,
+      completionProvider: { triggerCharacters: ['"', '\u201c'], resolveProvider: false },
+      hoverProvider: true,
+      definitionProvider: true,
+      referencesProvider: true,
+      documentSymbolProvider: true,
+      workspaceSymbolProvider: true,
+      codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix, FIX_ALL_KIND] },
+      executeCommandProvider: { commands: [CITE_ALL_COMMAND, REINDEX_COMMAND] },
+    },
+    serverInfo: { name: 'sourced', version: '0.1.0' },
+  };
+});
+
+async function pullSettings(): Promise<void> {
+  if (!canPullConfiguration) return;
+  try {
+    rawSettings = (await connection.workspace.getConfiguration({ section: 'sourced' })) ?? rawSettings;
+  } catch (err) {
+    logger.warn(`could not read settings: ${String(err)}; using defaults`);
+  }
+}
+
+async function index(title: string): Promise<void> {
+  const progress = canReportProgress ? await connection.window.createWorkDoneProgress() : undefined;
+  progress?.begin(title, 0, 'listing files', false);
+  await service.reindex((done, total) => progress?.report(total ? Math.round((done / total) * 100) : 0, `${done}/${total} files`));
+  progress?.done();
+  const s = service.status();
+  logger.info(`ready: ${s.sources} sources, ${s.quotes} quotes, ${s.actors} actors, ${s.skipped} skipped`);
+}
+
+connection.onInitialized(async () => {
+  await pullSettings();
+  const config = resolveConfig(rawSettings);
+  service.updateConfig(rawSettings);
+  corpus.update(folders, config.corpus);
+  if (canPullConfiguration) void connection.client.register(DidChangeConfigurationNotification.type, { section: 'sourced' });
+  if (canRegisterWatchers) {
+    const watchers = folders.flatMap((f) =>
+      config.corpus.include.map((pattern) => ({ globPattern: { baseUri: pathToFileURL(f.path).href, pattern } })),
+    );
+    void connection.client.register(DidChangeWatchedFilesNotification.type, { watchers });
+  } else {
+    corpus.watchFileSystem();
+  }
+  await index('Sourced: indexing sources');
+});
+
+connection.onDidChangeConfiguration(async (change) => {
+  const before = JSON.stringify(service.config().corpus);
+  if (canPullConfiguration) await pullSettings();
+  else rawSettings = settingsFrom(change.settings) ?? rawSettings;
+  service.updateConfig(rawSettings);
+  const config = service.config();
+  if (JSON.stringify(config.corpus) !== before) {
+    corpus.update(folders, config.corpus);
+    await index('Sourced: re-indexing sources');
+  } else {
+    for (const doc of documents.all()) scheduleDiagnostics(doc, 0);
+  }
+});
+
+connection.onDidChangeWatchedFiles(({ changes }) => {
+  for (const c of changes) {
+    const kind = c.type === FileChangeType.Created ? 'created' : c.type === FileChangeType.Deleted ? 'deleted' : 'changed';
+    corpus.notify({ kind, uri: c.uri });
+  }
+});
+
+function scheduleDiagnostics(doc: TextDocument, delay = DIAGNOSTIC_DELAY_MS): void {
+  const previous = pending.get(doc.uri);
+  if (previous) {
+    clearTimeout(previous.timer);
+    previous.source.cancel();
+  }
+  if (service.isSource(doc.uri) || doc.languageId !== 'markdown') return;
+  const source = new CancellationTokenSource();
+  const timer = setTimeout(async () => {
+    const diagnostics = await service.diagnostics(doc, source.token);
+    if (source.token.isCancellationRequested || documents.get(doc.uri)?.version !== doc.version) return;
+    pending.delete(doc.uri);
+    void connection.sendDiagnostics({ uri: doc.uri, version: doc.version, diagnostics });
+  }, delay);
+  pending.set(doc.uri, { timer, source });
+}
+
+documents.onDidChangeContent(({ document }) => {
+  if (service.isSource(document.uri)) service.setSourceOverlay(document.uri, document.getText());
+  else scheduleDiagnostics(document);
+});
+documents.onDidClose(({ document }) => {
+  pending.get(document.uri)?.source.cancel();
+  pending.delete(document.uri);
+  if (service.isSource(document.uri)) service.setSourceOverlay(document.uri, null);
+  else void connection.sendDiagnostics({ uri: document.uri, diagnostics: [] });
+});
+
+const docOf = (uri: string): TextDocument | undefined => documents.get(uri);
+
+connection.onCompletion(async (p, token) => {
+  const doc = docOf(p.textDocument.uri);
+  return doc ? service.completion(doc, p.position, token) : null;
+});
+connection.onHover(async (p, token) => {
+  const doc = docOf(p.textDocument.uri);
+  return doc ? service.hover(doc, p.position, token) : null;
+});
+connection.onDefinition(async (p, token) => {
+  const doc = docOf(p.textDocument.uri);
+  return doc ? service.definition(doc, p.position, token) : [];
+});
+connection.onReferences(async (p, token) => {
+  const doc = docOf(p.textDocument.uri);
+  return doc ? service.references(doc, p.position, token) : [];
+});
+connection.onDocumentSymbol(async (p, token) => {
+  const doc = docOf(p.textDocument.uri);
+  return doc ? service.documentSymbols(doc, token) : [];
+});
+connection.onWorkspaceSymbol((p, token) => service.workspaceSymbols(p.query, token));
+connection.onCodeAction(async (p, token) => {
+  const doc = docOf(p.textDocument.uri);
+  return doc ? service.codeActions(doc, p.range, p.context.diagnostics, p.context.only, token) : [];
+});
+
+connection.onExecuteCommand(async (p, token) => {
+  if (p.command === REINDEX_COMMAND) return index('Sourced: re-indexing sources');
+  if (p.command !== CITE_ALL_COMMAND) return;
+  const doc = docOf(String(p.arguments?.[0] ?? ''));
+  if (!doc) return;
+  const edits = await service.citeAll(doc, token);
+  if (edits.length) await connection.workspace.applyEdit({ label: 'Cite all supported claims', edit: { changes: { [doc.uri]: edits } } });
+  return { cited: edits.length };
+});
+
+connection.onRequest('sourced/status', () => service.status());
+connection.onRequest('sourced/reindex', () => index('Sourced: re-indexing sources').then(() => service.status()));
+connection.onRequest('sourced/searchQuotes', (p: { query: string; limit?: number }, token) => service.searchQuotes(String(p?.query ?? ''), p?.limit, token));
+connection.onRequest('sourced/listActors', (p: { query?: string }, token) => service.listActors(String(p?.query ?? ''), token));
+connection.onRequest('sourced/actorCard', (p: { id: string }, token) => service.actorCard(String(p?.id ?? ''), token));
+
+process.on('uncaughtException', (err) => logger.error(`uncaught: ${err.stack ?? err.message}`));
+process.on('unhandledRejection', (err) => logger.error(`unhandled rejection: ${String(err)}`));
+
+documents.listen(connection);
+connection.listen();

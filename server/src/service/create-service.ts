@@ -1,0 +1,189 @@
+import type {
+  CodeAction, CompletionList, Diagnostic, DocumentSymbol, Hover, Location, Position, Range, SymbolInformation, TextEdit,
+} from 'vscode-languageserver-types';
+import { actorCard, actorDefinition, actorReferences, actorSymbols, listActors, type ActorListItem } from './actors/actor-navigation';
+import { actorHover } from './actors/actor-hover';
+import { NEVER_CANCELLED, type Cancellation } from './cancellation';
+import { citationHover } from './citations/citation-hover';
+import { citationAt, sourceOfCitation } from './citations/find-citation';
+import { findUnknownCitations } from './citations/find-unknown-citations';
+import { citeAllEdits } from './claims/cite-all';
+import { findClaimFindings } from './claims/find-claim-findings';
+import { resolveConfig, type SourcedConfig } from './config';
+import type { ServiceContext, TextDocumentLike } from './context';
+import type { Corpus, Disposable } from './corpus';
+import type { DraftDocument } from './drafts/draft-document';
+import { parseDraft } from './drafts/parse-draft';
+import { provideCodeActions } from './features/code-actions';
+import { documentSymbols, sourceSymbols } from './features/symbols';
+import { status, type StatusReport } from './features/status';
+import type { Finding } from './findings';
+import { Indexer, type ProgressReporter } from './indexer';
+import { silentLogger, type Logger } from './logger';
+import { findMisquotes } from './quotes/find-misquotes';
+import { provideQuoteCompletion } from './quotes/quote-completion';
+import { quoteHover } from './quotes/quote-hover';
+import { quoteDefinition } from './quotes/quote-navigation';
+import { searchQuotes, type QuoteSearchResult } from './quotes/search-quotes';
+import { offsetAt } from './text/line-index';
+import { toDiagnostics } from './to-diagnostic';
+
+export interface ServiceOptions {
+  corpus: Corpus;
+  /** Raw `sourced` settings; defaults fill the gaps. */
+  config?: unknown;
+  logger?: Logger;
+  /** Open drafts, for features that look across them (references). */
+  openDocuments?: () => TextDocumentLike[];
+}
+
+/** The Sourced language service: LSP types in and out, no transport. Every method returns an empty result rather than throw. */
+export interface SourcedService {
+  /** Starts the first full index build; requests wait for it. */
+  start(progress?: ProgressReporter): Promise<void>;
+  /** Resolves when the first build is done. */
+  whenReady(): Promise<void>;
+  /** Rebuilds the whole index (requests keep the old one until done). */
+  reindex(progress?: ProgressReporter, token?: Cancellation): Promise<void>;
+  updateConfig(raw: unknown): void;
+  config(): SourcedConfig;
+  status(): StatusReport;
+  /** Called when the index changed: diagnostics of open drafts may have changed. */
+  onDidChangeIndex(listener: () => void): Disposable;
+  /** Open-editor text of a corpus file (wins over disk); null to go back to disk. */
+  setSourceOverlay(uri: string, text: string | null): void;
+  /** True if the URI is a corpus file rather than a draft. */
+  isSource(uri: string): boolean;
+
+  completion(doc: TextDocumentLike, position: Position, token?: Cancellation): Promise<CompletionList | null>;
+  hover(doc: TextDocumentLike, position: Position, token?: Cancellation): Promise<Hover | null>;
+  diagnostics(doc: TextDocumentLike, token?: Cancellation): Promise<Diagnostic[]>;
+  findings(doc: TextDocumentLike, token?: Cancellation): Promise<Finding[]>;
+  codeActions(doc: TextDocumentLike, range: Range, diagnostics: Diagnostic[], only: string[] | undefined, token?: Cancellation): Promise<CodeAction[]>;
+  definition(doc: TextDocumentLike, position: Position, token?: Cancellation): Promise<Location[]>;
+  references(doc: TextDocumentLike, position: Position, token?: Cancellation): Promise<Location[]>;
+  documentSymbols(doc: TextDocumentLike, token?: Cancellation): Promise<DocumentSymbol[]>;
+  workspaceSymbols(query: string, token?: Cancellation): Promise<SymbolInformation[]>;
+  citeAll(doc: TextDocumentLike, token?: Cancellation): Promise<TextEdit[]>;
+  searchQuotes(query: string, limit?: number, token?: Cancellation): Promise<QuoteSearchResult[]>;
+  listActors(query: string, token?: Cancellation): Promise<ActorListItem[]>;
+  actorCard(id: string, token?: Cancellation): Promise<string | null>;
+  dispose(): void;
+}
+
+/** Creates the service over a corpus. */
+export function createService(options: ServiceOptions): SourcedService {
+  const logger = options.logger ?? silentLogger;
+  let config = resolveConfig(options.config);
+  const indexer = new Indexer(options.corpus, logger);
+  const drafts = new Map<string, DraftDocument>();
+
+  const draftOf = (doc: TextDocumentLike): DraftDocument => {
+    const cached = drafts.get(doc.uri);
+    if (cached && cached.version === doc.version && cached.text.length === doc.getText().length) return cached;
+    const parsed = parseDraft(doc.uri, doc.version, doc.getText());
+    drafts.set(doc.uri, parsed);
+    if (drafts.size > 64) drafts.delete(drafts.keys().next().value!);
+    return parsed;
+  };
+
+  const ctx: ServiceContext = {
+    knowledge: () => indexer.knowledge,
+    config: () => config,
+    logger,
+    indexer,
+    openDrafts: () => (options.openDocuments?.() ?? []).filter((d) => !options.corpus.entryFor(d.uri)).map(draftOf),
+    draft: draftOf,
+  };
+
+  /** Runs a request after the first build, turning any failure into one log line and the empty result. */
+  async function guarded<T>(name: string, uri: string, empty: T, token: Cancellation, run: () => T | Promise<T>): Promise<T> {
+    try {
+      await indexer.whenReady();
+      if (token.isCancellationRequested) return empty;
+      return await run();
+    } catch (err) {
+      logger.error(`${name} failed for ${uri}: ${err instanceof Error ? err.stack ?? err.message : String(err)}`);
+      return empty;
+    }
+  }
+
+  const at = (doc: TextDocumentLike, position: Position): { draft: DraftDocument; offset: number } => {
+    const draft = draftOf(doc);
+    return { draft, offset: offsetAt(draft.lineStarts, draft.text.length, position) };
+  };
+
+  async function findings(doc: TextDocumentLike, token: Cancellation = NEVER_CANCELLED): Promise<Finding[]> {
+    return guarded('diagnostics', doc.uri, [] as Finding[], token, async () => {
+      if (options.corpus.entryFor(doc.uri)) return [];
+      const draft = draftOf(doc);
+      const k = indexer.knowledge;
+      const out: Finding[] = [...findUnknownCitations(draft, k), ...findMisquotes(ctx, draft, token)];
+      out.push(...(await findClaimFindings(ctx, draft, token)));
+      return out.sort((a, b) => a.start - b.start || a.end - b.end);
+    });
+  }
+
+  return {
+    start: (progress) => indexer.rebuild(progress),
+    whenReady: () => indexer.whenReady(),
+    reindex: (progress, token) => indexer.rebuild(progress, token),
+    updateConfig(raw) {
+      config = resolveConfig(raw);
+    },
+    config: () => config,
+    status: () => status(ctx),
+    onDidChangeIndex: (listener) => indexer.onDidUpdate(listener),
+    setSourceOverlay(uri, text) {
+      if (text === null) indexer.clearOverlay(uri);
+      else indexer.setOverlay(uri, text);
+    },
+    isSource: (uri) => options.corpus.entryFor(uri) !== undefined,
+
+    completion: (doc, position, token = NEVER_CANCELLED) =>
+      guarded('completion', doc.uri, null, token, () => {
+        const { draft, offset } = at(doc, position);
+        return provideQuoteCompletion(ctx, draft, offset, token);
+      }),
+    hover: (doc, position, token = NEVER_CANCELLED) =>
+      guarded('hover', doc.uri, null, token, () => {
+        const { draft, offset } = at(doc, position);
+        const k = indexer.knowledge;
+        return citationHover(draft, offset, k) ?? quoteHover(ctx, draft, offset) ?? actorHover(ctx, draft, offset);
+      }),
+    findings,
+    diagnostics: async (doc, token = NEVER_CANCELLED) => {
+      const found = await findings(doc, token);
+      return toDiagnostics(found, draftOf(doc), config);
+    },
+    codeActions: (doc, _range, diagnostics, only, token = NEVER_CANCELLED) =>
+      guarded('codeAction', doc.uri, [] as CodeAction[], token, () => provideCodeActions(ctx, draftOf(doc), diagnostics, only, token)),
+    definition: (doc, position, token = NEVER_CANCELLED) =>
+      guarded('definition', doc.uri, [] as Location[], token, () => {
+        const { draft, offset } = at(doc, position);
+        const citation = citationAt(draft, offset);
+        if (citation) {
+          const k = indexer.knowledge;
+          return sourceOfCitation(k, draft, citation).map((u) => k.sources.location(u, 0, 0));
+        }
+        const quote = quoteDefinition(ctx, draft, offset);
+        return quote.length ? quote : actorDefinition(ctx, draft, offset);
+      }),
+    references: (doc, position, token = NEVER_CANCELLED) =>
+      guarded('references', doc.uri, [] as Location[], token, () => {
+        const { draft, offset } = at(doc, position);
+        return actorReferences(ctx, draft, offset);
+      }),
+    documentSymbols: (doc, token = NEVER_CANCELLED) =>
+      guarded('documentSymbol', doc.uri, [] as DocumentSymbol[], token, () => documentSymbols(draftOf(doc))),
+    workspaceSymbols: (query, token = NEVER_CANCELLED) =>
+      guarded('workspaceSymbol', '', [] as SymbolInformation[], token, () => [...actorSymbols(ctx, query), ...sourceSymbols(ctx, query)]),
+    citeAll: (doc, token = NEVER_CANCELLED) =>
+      guarded('citeAll', doc.uri, [] as TextEdit[], token, () => citeAllEdits(ctx, draftOf(doc), token)),
+    searchQuotes: (query, limit = 50, token = NEVER_CANCELLED) =>
+      guarded('searchQuotes', '', [] as QuoteSearchResult[], token, () => searchQuotes(ctx, query, limit, token)),
+    listActors: (query, token = NEVER_CANCELLED) => guarded('listActors', '', [] as ActorListItem[], token, () => listActors(ctx, query)),
+    actorCard: (id, token = NEVER_CANCELLED) => guarded('actorCard', id, null, token, () => actorCard(ctx, id)),
+    dispose: () => indexer.dispose(),
+  };
+}

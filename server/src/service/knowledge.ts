@@ -1,0 +1,20 @@
+import { ActorIndex } from './actors/actor-index';
+import { QuoteIndex } from './quotes/quote-index';
+import { SourceIndex } from './sources/source-index';
+
+/** The indexes built from the corpus, kept consistent with each other: sources, actors, quotes. */
+export interface Knowledge {
+  sources: SourceIndex;
+  actors: ActorIndex;
+  quotes: QuoteIndex;
+}
+
+/** An empty set of indexes wired so that actors and quotes follow the source index. */
+export function createKnowledge(): Knowledge {
+  const sources = new SourceIndex();
+  const actors = new ActorIndex();
+  const quotes = new QuoteIndex();
+  sources.listen(actors);
+  sources.listen(quotes);
+  return { sources, actors, quotes };
+}

@@ -1,0 +1,24 @@
+/** Quotations found in a source document. */
+
+export type QuoteKind =
+  /** A full quotation in quote marks. */
+  | 'direct'
+  /** A quoted phrase inside reported speech: `would “support moves to reduce tension”`. */
+  | 'partial'
+  /** Scare quotes and fragments of one to three words: kept, not offered in completion. */
+  | 'fragment'
+  /** Reported speech without quote marks (`X said that …`). */
+  | 'indirect';
+
+export interface SourceQuote {
+  /** Offsets of the quoted words (inside the marks) in the source text; for a quote over paragraphs, the first part. */
+  start: number;
+  end: number;
+  /** The quoted words, verbatim; parts of a quote over several paragraphs are joined with a space. */
+  text: string;
+  kind: QuoteKind;
+  /** Index into the document's `actors` of the speaker, or null when the text does not say. */
+  speaker: number | null;
+  /** Paragraph index where the quote starts. */
+  paragraph: number;
+}

@@ -1,0 +1,42 @@
+import type { Position, Range } from 'vscode-languageserver-types';
+
+/** Offsets where each line starts; "\r\n", "\n" and "\r" all end a line, as in LSP. */
+export function computeLineStarts(text: string): Uint32Array {
+  const starts: number[] = [0];
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 13 /* \r */) {
+      if (text.charCodeAt(i + 1) === 10) i++;
+      starts.push(i + 1);
+    } else if (c === 10 /* \n */) {
+      starts.push(i + 1);
+    }
+  }
+  return Uint32Array.from(starts);
+}
+
+/** LSP position (UTF-16 code units) of an offset. */
+export function positionAt(lineStarts: Uint32Array, offset: number): Position {
+  let lo = 0;
+  let hi = lineStarts.length - 1;
+  while (lo < hi) {
+    const mid = (lo + hi + 1) >> 1;
+    if (lineStarts[mid]! <= offset) lo = mid;
+    else hi = mid - 1;
+  }
+  return { line: lo, character: offset - lineStarts[lo]! };
+}
+
+/** LSP range of an offset span. */
+export function rangeAt(lineStarts: Uint32Array, start: number, end: number): Range {
+  return { start: positionAt(lineStarts, start), end: positionAt(lineStarts, end) };
+}
+
+/** Offset of an LSP position, clamped to the text (positions past a line's end go to the line's end). */
+export function offsetAt(lineStarts: Uint32Array, textLength: number, position: Position): number {
+  if (position.line < 0) return 0;
+  if (position.line >= lineStarts.length) return textLength;
+  const start = lineStarts[position.line]!;
+  const nextStart = position.line + 1 < lineStarts.length ? lineStarts[position.line + 1]! : textLength;
+  return Math.max(start, Math.min(start + Math.max(0, position.character), nextStart));
+}

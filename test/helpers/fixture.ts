@@ -1,0 +1,68 @@
+/** Fixture helpers: text with a `|` cursor, a service over an in-memory corpus, the seed corpus. */
+import { readdirSync, readFileSync } from 'node:fs';
+import * as path from 'node:path';
+import { TextDocument } from 'vscode-languageserver-textdocument';
+import type { Position } from 'vscode-languageserver-types';
+import { createService, MemoryCorpus, MemoryLogger, type SourcedService } from '../../server/src/service';
+
+export const REPO = path.resolve(__dirname, '..', '..');
+export const SEEDS_DIR = path.join(REPO, 'seeds');
+export const BBC_DIR = path.resolve(REPO, '..', 'shared', 'corpora', 'bbc-news', 'news');
+
+/** Splits a fixture at its `|` cursor: the text without it and the cursor's offset. */
+export function cursor(fixture: string): { text: string; offset: number } {
+  const offset = fixture.indexOf('|');
+  if (offset < 0) throw new Error(`fixture has no | cursor: ${fixture}`);
+  return { text: fixture.slice(0, offset) + fixture.slice(offset + 1), offset };
+}
+
+/** The seed articles as `seeds/<file>` → text. */
+export function seedFiles(): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const f of readdirSync(SEEDS_DIR).sort()) out[`seeds/${f}`] = readFileSync(path.join(SEEDS_DIR, f), 'utf8');
+  return out;
+}
+
+/** Reads BBC articles of a section (or the listed files), as `bbc/<section>/<file>` → text. */
+export function bbcFiles(section: string, names?: string[]): Record<string, string> {
+  const dir = path.join(BBC_DIR, section);
+  const out: Record<string, string> = {};
+  for (const f of names ?? readdirSync(dir).sort()) out[`bbc/${section}/${f}`] = readFileSync(path.join(dir, f), 'utf8');
+  return out;
+}
+
+export interface Harness {
+  service: SourcedService;
+  corpus: MemoryCorpus;
+  logger: MemoryLogger;
+  /** A Markdown draft document. */
+  draft(text: string, version?: number, name?: string): TextDocument;
+  /** A draft and the position of its `|` cursor. */
+  draftAt(fixture: string): { doc: TextDocument; position: Position };
+}
+
+/** A ready service over an in-memory corpus (the seeds by default). */
+export async function harness(files: Record<string, string> = seedFiles(), config: unknown = { corpus: { include: ['**/*'] } }): Promise<Harness> {
+  const corpus = new MemoryCorpus(files);
+  const logger = new MemoryLogger();
+  const service = createService({ corpus, config, logger });
+  await service.start();
+  const draft = (text: string, version = 1, name = 'draft.md'): TextDocument =>
+    TextDocument.create(`file:///workspace/${name}`, 'markdown', version, text);
+  return {
+    service,
+    corpus,
+    logger,
+    draft,
+    draftAt(fixture) {
+      const { text, offset } = cursor(fixture);
+      const doc = draft(text);
+      return { doc, position: doc.positionAt(offset) };
+    },
+  };
+}
+
+/** Applies LSP text edits to a text (edits must not overlap). */
+export function applyEdits(doc: TextDocument, edits: { range: { start: Position; end: Position }; newText: string }[]): string {
+  return TextDocument.applyEdits(doc, edits);
+}

@@ -1,0 +1,94 @@
+/** A minimal LSP client over stdio for protocol tests: spawns dist/server.js --stdio. */
+import { spawn, type ChildProcessWithoutNullStreams } from 'node:child_process';
+import * as path from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { createMessageConnection, StreamMessageReader, StreamMessageWriter, type MessageConnection } from 'vscode-jsonrpc/node';
+import type { Diagnostic, PublishDiagnosticsParams } from 'vscode-languageserver-types';
+import { REPO } from './fixture';
+
+export interface LspSession {
+  connection: MessageConnection;
+  process: ChildProcessWithoutNullStreams;
+  /** Log lines the server sent with window/logMessage. */
+  logs: string[];
+  /** The latest diagnostics per URI. */
+  diagnostics: Map<string, PublishDiagnosticsParams>;
+  open(uri: string, text: string, languageId?: string): void;
+  change(uri: string, version: number, text: string): void;
+  /** Polls until `predicate` holds or `timeoutMs` passes; returns the last value. */
+  waitFor<T>(probe: () => T | Promise<T>, predicate: (v: T) => boolean, timeoutMs?: number): Promise<T>;
+  diagnosticsFor(uri: string, timeoutMs?: number): Promise<Diagnostic[]>;
+  close(): Promise<void>;
+}
+
+export interface SessionOptions {
+  workspace: string;
+  settings?: Record<string, unknown>;
+  /** Advertise workspace/configuration (the server then pulls settings). */
+  pullConfiguration?: boolean;
+}
+
+/** Starts the built server on a workspace folder and completes the initialize handshake. */
+export async function startServer(options: SessionOptions): Promise<LspSession> {
+  const child = spawn(process.execPath, [path.join(REPO, 'dist', 'server.js'), '--stdio'], { stdio: 'pipe' });
+  const connection = createMessageConnection(new StreamMessageReader(child.stdout), new StreamMessageWriter(child.stdin));
+  const logs: string[] = [];
+  const diagnostics = new Map<string, PublishDiagnosticsParams>();
+  connection.onNotification('window/logMessage', (p: { message: string }) => logs.push(p.message));
+  connection.onNotification('textDocument/publishDiagnostics', (p: PublishDiagnosticsParams) => diagnostics.set(p.uri, p));
+  connection.onRequest('workspace/configuration', (p: { items: { section?: string }[] }) => p.items.map(() => options.settings ?? {}));
+  connection.onRequest('client/registerCapability', () => null);
+  connection.onRequest('window/workDoneProgress/create', () => null);
+  connection.onRequest('workspace/applyEdit', () => ({ applied: true }));
+  connection.listen();
+  const rootUri = pathToFileURL(options.workspace).href;
+  await connection.sendRequest('initialize', {
+    processId: process.pid,
+    rootUri,
+    workspaceFolders: [{ uri: rootUri, name: 'workspace' }],
+    capabilities: {
+      workspace: { configuration: options.pullConfiguration ?? false },
+      window: { workDoneProgress: true },
+      textDocument: { publishDiagnostics: { versionSupport: true } },
+    },
+    initializationOptions: options.pullConfiguration ? undefined : { sourced: options.settings ?? {} },
+  });
+  await connection.sendNotification('initialized', {});
+
+  const session: LspSession = {
+    connection,
+    process: child,
+    logs,
+    diagnostics,
+    open(uri, text, languageId = 'markdown') {
+      void connection.sendNotification('textDocument/didOpen', { textDocument: { uri, languageId, version: 1, text } });
+    },
+    change(uri, version, text) {
+      void connection.sendNotification('textDocument/didChange', { textDocument: { uri, version }, contentChanges: [{ text }] });
+    },
+    async waitFor(probe, predicate, timeoutMs = 5000) {
+      const deadline = Date.now() + timeoutMs;
+      let value = await probe();
+      while (!predicate(value) && Date.now() < deadline) {
+        await new Promise((r) => setTimeout(r, 20));
+        value = await probe();
+      }
+      return value;
+    },
+    async diagnosticsFor(uri, timeoutMs = 5000) {
+      const p = await session.waitFor(() => diagnostics.get(uri), (d) => d !== undefined, timeoutMs);
+      return p?.diagnostics ?? [];
+    },
+    async close() {
+      try {
+        await connection.sendRequest('shutdown');
+        await connection.sendNotification('exit');
+      } catch {
+        // The process may be gone already.
+      }
+      connection.dispose();
+      child.kill();
+    },
+  };
+  return session;
+}
