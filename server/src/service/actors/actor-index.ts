@@ -40,6 +40,11 @@ export class ActorIndex implements UnitListener {
     return actor ? this.actors.get(normalizeForMatch(actor.name)) : undefined;
   }
 
+  /** The canonical actor with this name or alias, if any. */
+  findByName(name: string): Actor | undefined {
+    return this.actors.get(normalizeForMatch(name));
+  }
+
   get size(): number {
     return this.actors.size;
   }

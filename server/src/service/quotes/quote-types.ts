@@ -17,8 +17,11 @@ export interface SourceQuote {
   /** The quoted words, verbatim; parts of a quote over several paragraphs are joined with a space. */
   text: string;
   kind: QuoteKind;
-  /** Index into the document's `actors` of the speaker, or null when the text does not say. */
-  speaker: number | null;
+  /**
+   * The speaker's fullest name in this document ("Hakan Fidan", "State Department"), or null when the
+   * text does not say. `ActorIndex.findByName` turns it into the canonical actor shared with hover cards.
+   */
+  speaker: string | null;
   /** Paragraph index where the quote starts. */
   paragraph: number;
 }

@@ -1,0 +1,2 @@
+// Placeholder until the real-editor work lands.
+console.log('e2e: not written yet');
