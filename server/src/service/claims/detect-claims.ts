@@ -1,0 +1,91 @@
+/**
+ * Decides whether one draft sentence is a checkable claim, by applying the
+ * rules of claim-rules.ts in a fixed order. Pure and keyed by the sentence
+ * text only, so callers can cache verdicts per sentence.
+ */
+import {
+  ATTRIBUTION, COMMON_OPENERS, COMPARISON_RE, DATE_RE, EVENT_VERBS, FIGURE_RE, MIN_CLAIM_WORDS, NOT_A_CLAIM, NUMBER_WORDS,
+  PRONOUN_SUBJECTS,
+} from './claim-rules';
+
+export interface ClaimVerdict {
+  claim: boolean;
+  /** The rule that decided, for tests and docs ("question", "figure", "hedged analysis"…). */
+  reason: string;
+}
+
+const CITATION_MARKER_RE = /\[(?:\^[^\]\s]+|[^\[\]\n]*@[^\[\]\n]*)\]/g;
+const LINK_RE = /!?\[([^\]]*)\]\([^)]*\)/g;
+const COMMENT_RE = /<!--[\s\S]*?-->/g;
+const INLINE_CODE_RE = /`+[^`]*`+/g;
+const EMPHASIS_RE = /[*_~]+/g;
+const COPULA_RE = /\b(?:is|are|was|were|has|have|had|remains|remained|became|becomes|stands|stood)\b/;
+const MODAL_RE = /\b(?:could|might|may)\b/;
+
+/** The sentence as plain words: citation markers, links, comments, code and emphasis removed. */
+export function plainSentence(markdown: string): string {
+  return markdown
+    .replace(COMMENT_RE, ' ')
+    .replace(CITATION_MARKER_RE, '')
+    .replace(LINK_RE, '$1')
+    .replace(INLINE_CODE_RE, ' ')
+    .replace(EMPHASIS_RE, '')
+    .replace(/\s+/g, ' ')
+    .trim();
+}
+
+const WORD_RE = /[\p{L}\p{N}]+(?:['\u2019.-][\p{L}\p{N}]+)*/gu;
+
+/** True if the sentence names an actor: a capitalised word that is not merely the sentence's first word. */
+export function namesActor(plain: string): boolean {
+  const opening = plain.replace(/^[^\p{L}\p{N}]+/u, '');
+  let first = true;
+  for (const m of opening.matchAll(WORD_RE)) {
+    const w = m[0];
+    if (/^\p{Lu}/u.test(w) && w !== 'I') {
+      if (!first) return true;
+      if (!COMMON_OPENERS.has(w.toLowerCase().replace(/['\u2019]s$/, ''))) return true;
+    }
+    first = false;
+  }
+  return false;
+}
+
+/** True if the sentence states a figure (digits other than a bare year, or a number word). */
+export function hasFigure(plain: string): boolean {
+  for (const m of plain.matchAll(FIGURE_RE)) {
+    if (!/^(?:1[89]|20)\d\d$/.test(m[0].trim())) return true;
+  }
+  return plain.toLowerCase().split(/[^a-z]+/).some((w) => w in NUMBER_WORDS && w !== 'half' && w !== 'double');
+}
+
+function hasEventVerb(lower: string): boolean {
+  return lower.split(/[^a-z'\u2019-]+/).some((w) => EVENT_VERBS.has(w));
+}
+
+/** Classifies a draft sentence (Markdown as written) as a claim or not, with the deciding rule. */
+export function classifySentence(markdown: string): ClaimVerdict {
+  const plain = plainSentence(markdown);
+  const wordCount = plain.match(WORD_RE)?.length ?? 0;
+  if (wordCount < MIN_CLAIM_WORDS) return { claim: false, reason: 'too short' };
+  if (/\?[\s"'\u201d\u2019)\]]*$/.test(plain)) return { claim: false, reason: 'question' };
+  const opening = plain.replace(/^[^\p{L}\p{N}]+/u, '');
+  const attributed = ATTRIBUTION.test(plain) && !/^(?:we|i)\b/i.test(opening);
+  for (const rule of NOT_A_CLAIM) {
+    if (rule.overriddenByAttribution && attributed) continue;
+    if (rule.pattern.test(opening)) return { claim: false, reason: rule.name };
+  }
+  const lower = plain.toLowerCase();
+  const actor = namesActor(plain);
+  const firstWord = (opening.match(WORD_RE)?.[0] ?? '').toLowerCase();
+  const subject = actor || PRONOUN_SUBJECTS.has(firstWord);
+  if (attributed) return { claim: true, reason: 'attribution' };
+  if (MODAL_RE.test(lower)) return { claim: false, reason: 'hedged analysis' };
+  if (hasFigure(plain)) return { claim: true, reason: 'figure' };
+  DATE_RE.lastIndex = 0;
+  if (DATE_RE.test(plain)) return { claim: true, reason: 'date' };
+  if (COMPARISON_RE.test(plain)) return { claim: true, reason: 'comparison' };
+  if (subject && hasEventVerb(lower)) return { claim: true, reason: 'actor and event' };
+  if (actor && COPULA_RE.test(lower)) return { claim: true, reason: 'actor and state' };
+  return { claim: false, reason: 'no checkable content' };
+}

@@ -1,0 +1,174 @@
+/**
+ * Evidence retrieval for a claim: BM25 over the sentence index gathers a short
+ * list of candidate sentences (never a scan of the corpus), then a re-rank
+ * over each candidate's passage (the sentence with its neighbours) rewards
+ * shared terms weighted by rarity, shared names and actors, figures and dates,
+ * and fuzzy phrase overlap (fuse.js over the short list only).
+ */
+import Fuse from 'fuse.js';
+import type { Cancellation } from '../cancellation';
+import type { SupportCandidate } from '../findings';
+import type { Knowledge } from '../knowledge';
+import type { SourceUnit } from '../sources/source-index';
+import { normalizeForMatch } from '../text/normalize';
+import { terms, words } from '../text/tokenize';
+import { COMMON_OPENERS, DATE_RE } from './claim-rules';
+import { extractFigures } from './number-check';
+
+/** How many BM25 hits are re-ranked. */
+const GATHER = 40;
+/** Below this confidence a source is not offered as support. */
+export const MIN_SUPPORT = 0.35;
+/** Terms in more than this share of all sentences carry no evidence and are left out of the query (speed on big corpora). */
+const MAX_TERM_SHARE = 0.2;
+const NEIGHBOUR_WEIGHT = 0.5;
+
+/** A ranked passage: the source, the sentence that matched best, and the confidence. */
+export interface Evidence extends SupportCandidate {
+  unit: SourceUnit;
+  /** Index of the matching sentence in the source. */
+  sentenceIndex: number;
+}
+
+interface ClaimFeatures {
+  queryTerms: string[];
+  idf: Map<string, number>;
+  figures: number[];
+  dates: string[];
+  names: string[];
+}
+
+function datesOf(text: string): string[] {
+  return [...text.matchAll(DATE_RE)].map((m) => m[0].toLowerCase());
+}
+
+/** Capitalised words other than a common sentence opener: the names a claim mentions, normalised. */
+function namesOf(plain: string): string[] {
+  const out = new Set<string>();
+  for (const m of plain.matchAll(/\p{Lu}[\p{L}'\u2019-]+/gu)) {
+    for (const w of words(m[0])) {
+      const name = w.replace(/'s$/, '');
+      if (!COMMON_OPENERS.has(name) && name.length > 1) out.add(name);
+    }
+  }
+  return [...out];
+}
+
+function featuresOf(k: Knowledge, plain: string): ClaimFeatures {
+  const index = k.sources.sentences;
+  const n = Math.max(1, index.size);
+  const idf = new Map<string, number>();
+  for (const t of new Set(terms(plain))) {
+    const df = index.docFreq(t);
+    if (df === 0 || df / n > MAX_TERM_SHARE) continue;
+    idf.set(t, Math.log(1 + (n - df + 0.5) / (df + 0.5)));
+  }
+  return {
+    queryTerms: [...idf.keys()],
+    idf,
+    figures: extractFigures(plain).map((f) => f.value),
+    dates: datesOf(plain),
+    names: namesOf(plain),
+  };
+}
+
+/** Canonical actors named in the claim whose appearances include a unit; empty when the actor index has none. */
+function actorUnits(k: Knowledge, names: readonly string[]): Set<SourceUnit> {
+  const out = new Set<SourceUnit>();
+  const actors = k.actors as Partial<Pick<Knowledge['actors'], 'findByName'>>;
+  if (typeof actors.findByName !== 'function') return out;
+  for (const name of names) {
+    const actor = actors.findByName.call(k.actors, name);
+    for (const a of actor?.appearances ?? []) out.add(a.unit);
+  }
+  return out;
+}
+
+function sentenceText(unit: SourceUnit, index: number): string {
+  const s = unit.doc.sentences[index];
+  return s ? unit.doc.text.slice(s.start, s.end) : '';
+}
+
+const ratio = (hit: number, all: number): number => (all === 0 ? 0 : hit / all);
+
+/** Scores one candidate passage against the claim; 0–1. */
+function scorePassage(f: ClaimFeatures, unit: SourceUnit, index: number, fuzzy: number, actorHits: Set<SourceUnit>): number {
+  const own = new Set(terms(sentenceText(unit, index)));
+  const around = new Set(terms(`${sentenceText(unit, index - 1)} ${sentenceText(unit, index + 1)}`));
+  let total = 0;
+  let hit = 0;
+  for (const [t, w] of f.idf) {
+    total += w;
+    if (own.has(t)) hit += w;
+    else if (around.has(t)) hit += w * NEIGHBOUR_WEIGHT;
+  }
+  const recall = ratio(hit, total);
+  const passage = `${sentenceText(unit, index - 1)} ${sentenceText(unit, index)} ${sentenceText(unit, index + 1)}`;
+  const extras: number[] = [];
+  if (f.figures.length) {
+    const theirs = extractFigures(passage).map((x) => x.value);
+    extras.push(ratio(f.figures.filter((v) => theirs.includes(v)).length, f.figures.length));
+  }
+  if (f.dates.length) {
+    const theirs = datesOf(passage);
+    extras.push(ratio(f.dates.filter((d) => theirs.includes(d)).length, f.dates.length));
+  }
+  if (f.names.length) {
+    const plain = ` ${words(passage).join(' ')} `;
+    const named = ratio(f.names.filter((n) => plain.includes(` ${n} `)).length, f.names.length);
+    extras.push(actorHits.has(unit) ? Math.min(1, named + 0.2) : named);
+  }
+  const extra = extras.length ? extras.reduce((a, b) => a + b, 0) / extras.length : recall;
+  return Math.max(0, Math.min(1, 0.55 * recall + 0.25 * extra + 0.2 * fuzzy));
+}
+
+/** The best supporting passages for a claim (plain text), one per source, best first, at most `limit`. */
+export function retrieveEvidence(k: Knowledge, plain: string, limit = 3, token?: Cancellation): Evidence[] {
+  const f = featuresOf(k, plain);
+  if (f.queryTerms.length === 0) return [];
+  const hits = k.sources.sentences.search(f.queryTerms, GATHER);
+  if (hits.length === 0 || token?.isCancellationRequested) return [];
+  const located = hits
+    .map((h) => ({ at: k.sources.sentence(h.id) }))
+    .filter((x): x is { at: { unit: SourceUnit; index: number } } => x.at !== undefined);
+  const texts = located.map((x) => normalizeForMatch(sentenceText(x.at.unit, x.at.index)));
+  const fuse = new Fuse(texts, { includeScore: true, ignoreLocation: true, threshold: 1, ignoreFieldNorm: true });
+  const fuzzy = new Map<number, number>();
+  for (const r of fuse.search(normalizeForMatch(plain))) fuzzy.set(r.refIndex, Math.max(0, Math.min(1, (0.75 - (r.score ?? 1)) / 0.7)));
+  const actorHits = actorUnits(k, f.names);
+  const best = new Map<SourceUnit, Evidence>();
+  located.forEach(({ at }, i) => {
+    const score = scorePassage(f, at.unit, at.index, fuzzy.get(i) ?? 0, actorHits);
+    const prev = best.get(at.unit);
+    if (prev && prev.score >= score) return;
+    const { doc } = at.unit;
+    best.set(at.unit, {
+      unit: at.unit,
+      sentenceIndex: at.index,
+      key: k.sources.keyOf(at.unit),
+      title: doc.title,
+      path: doc.path,
+      passage: sentenceText(at.unit, at.index),
+      score: Math.round(score * 1000) / 1000,
+    });
+  });
+  return [...best.values()]
+    .filter((e) => e.score >= MIN_SUPPORT)
+    .sort((a, b) => b.score - a.score || a.path.localeCompare(b.path))
+    .slice(0, limit);
+}
+
+/** The sentences of a cited source that best match a claim (a scan of that one source only), for the figure check. */
+export function bestSentencesIn(unit: SourceUnit, plain: string, limit = 2): string[] {
+  const wanted = new Set(terms(plain));
+  if (wanted.size === 0) return [];
+  return unit.doc.sentences
+    .map((_, i) => {
+      const own = terms(sentenceText(unit, i));
+      return { i, hit: own.filter((t) => wanted.has(t)).length };
+    })
+    .filter((x) => x.hit > 0)
+    .sort((a, b) => b.hit - a.hit || a.i - b.i)
+    .slice(0, limit)
+    .map((x) => sentenceText(unit, x.i));
+}
