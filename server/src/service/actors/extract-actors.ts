@@ -1,7 +1,262 @@
+/**
+ * Per-document actor extraction: capitalised spans, titles and appositions, acronyms defined in
+ * parentheses, the country table, then one pass over the text that records every mention.
+ * Runs on every source file, so it is linear in the text and builds no regex from data.
+ */
 import type { SourceDocument } from '../sources/source-document';
-import type { DocumentActors } from './actor-types';
+import { tokenize, type Token } from './actor-tokens';
+import type { ActorRole, ActorType, DocumentActors } from './actor-types';
+import { COUNTRY_FORMS } from './countries';
+import { buildActors, type Candidate, type Votes } from './document-actors';
+import {
+  COMMON_WORDS, HONORIFICS, NAME_CONNECTORS, NEVER_ACTORS, ORG_HEADS, ORG_NOUNS, ORG_STARTS, PLACE_HEADS, PLACE_NOUNS,
+  PLACE_PREPOSITIONS, REGION_PHRASES, REGIONS, SPEECH_VERBS,
+} from './name-lexicon';
+import { nameKey } from './name-key';
+import { countryAt, leadingTitle, titleAfter, titleBefore } from './role-patterns';
 
-/** Finds the people, organisations, countries and places of one document. (Filled in by the actors feature.) */
-export function extractActors(_doc: SourceDocument): DocumentActors {
-  return { actors: [] };
+const ADJECTIVE_END_RE = /(?:ist|ian|ese|ic|ish|ite|ean|i)$/;
+const PARTICLE_PREFIX_RE = /^(?:al|el|ul)[-\u2010\u2011]/i;
+const ACRONYM_RE = /^[\p{Lu}\d.&]{2,8}$/u;
+
+const newVotes = (): Votes => ({ person: 0, organisation: 0, country: 0, place: 0 });
+
+function isNameToken(t: Token): boolean {
+  return (t.cap || t.upper) && !NEVER_ACTORS.has(t.text) && !HONORIFICS.has(t.text) && !/^\p{Lu}\.?$/u.test(t.text);
+}
+
+/** Capitalised spans of one sentence's tokens [from, to): token index ranges, joined by name connectors. */
+function spansOf(tokens: readonly Token[], from: number, to: number): [number, number][] {
+  const out: [number, number][] = [];
+  let i = from;
+  while (i < to) {
+    if (!isNameToken(tokens[i]!)) {
+      i++;
+      continue;
+    }
+    let j = i + 1;
+    while (j < to) {
+      const t = tokens[j]!;
+      if (t.gap !== '' || tokens[j - 1]!.possessive && !isPossessiveInsideName(tokens, j - 1, to)) break;
+      if (isNameToken(t)) j++;
+      else if (NAME_CONNECTORS.has(t.text) && j + 1 < to && tokens[j + 1]!.gap === '' && isNameToken(tokens[j + 1]!)) j += 2;
+      else break;
+    }
+    out.push([i, j]);
+    i = j;
+  }
+  return out;
+}
+
+/** "People's Defence Units" keeps its possessive; "Turkey's Foreign Minister" splits after "Turkey". */
+function isPossessiveInsideName(tokens: readonly Token[], i: number, to: number): boolean {
+  if (COUNTRY_FORMS.has(tokens[i]!.text)) return false;
+  const next = tokens[i + 1];
+  if (!next || i + 1 >= to) return false;
+  return !leadingTitle(tokens, i + 1, to);
+}
+
+function classify(tokens: readonly Token[], from: number, to: number, votes: Votes): void {
+  const first = tokens[from]!;
+  const last = tokens[to - 1]!;
+  const words = to - from;
+  const text = tokens.slice(from, to).map((t) => t.text).join(' ');
+  if (ORG_HEADS.has(last.text) || ORG_STARTS.has(first.text) || (words === 1 && first.upper)) votes.organisation += 2;
+  else if (PLACE_HEADS.has(last.text) || REGIONS.has(text) || REGION_PHRASES.has(text)) votes.place += 2;
+  else if (words >= 2 && (COUNTRY_FORMS.has(first.text) || REGION_PHRASES.has(`${first.text} ${tokens[from + 1]!.text}`))) votes.organisation += 1;
+  else if (words >= 4) votes.organisation += 1;
+  else if (words >= 2) votes.person += 1;
+  const before = tokens[from - 1];
+  if (before && before.sentence === first.sentence && first.gap === '') {
+    const b = before.text.toLowerCase();
+    if (HONORIFICS.has(before.text)) votes.person += 3;
+    else if (ORG_NOUNS.has(b)) votes.organisation += 2;
+    else if (PLACE_NOUNS.has(b) || (b === 'of' && PLACE_NOUNS.has(tokens[from - 2]?.text.toLowerCase() ?? ''))) votes.place += 2;
+    else if (PLACE_PREPOSITIONS.has(b) && words <= 2) votes.place += 1;
+  }
+  const after = tokens[to];
+  if (after && after.sentence === last.sentence && after.gap === '' && SPEECH_VERBS.has(after.text.toLowerCase())) votes.person += 1;
+  if (after && after.sentence === last.sentence && after.gap === '-' && after.text === 'based') votes.place += 2;
+}
+
+/** Finds the people, organisations, countries and places of one document, with every mention in document order. */
+export function extractActors(doc: SourceDocument): DocumentActors {
+  const tokens = tokenize(doc);
+  const { text } = doc;
+  const lowerWords = new Set<string>();
+  for (const t of tokens) if (!t.cap && !t.upper) lowerWords.add(t.key);
+  const candidates = new Map<string, Candidate>();
+  const spanEndAt = new Map<number, [number, number]>();
+  const spanStartAt = new Map<number, [number, number]>();
+  const allSpans: [number, number][] = [];
+
+  let s = 0;
+  while (s < tokens.length) {
+    let e = s;
+    while (e < tokens.length && tokens[e]!.sentence === tokens[s]!.sentence) e++;
+    if (tokens[s]!.body) {
+      for (const span of spansOf(tokens, s, e)) {
+        allSpans.push(span);
+        spanEndAt.set(span[1] - 1, span);
+        spanStartAt.set(span[0], span);
+      }
+    }
+    s = e;
+  }
+  const spanText = (a: number, b: number): string => text.slice(tokens[a]!.start, tokens[b - 1]!.end);
+
+  const add = (from: number, to: number, role: ActorRole | null, affiliation: string | null, extraVotes?: Partial<Votes>): Candidate | null => {
+    // Sentence-initial function words ("However Turkey", "The Syrian") are not part of the name.
+    while (from < to && tokens[from]!.sentenceStart && COMMON_WORDS.has(tokens[from]!.text.toLowerCase())) from++;
+    while (from < to && NAME_CONNECTORS.has(tokens[from]!.text)) from++;
+    while (to > from && NAME_CONNECTORS.has(tokens[to - 1]!.text)) to--;
+    if (from >= to) return null;
+    const name = spanText(from, to);
+    const country = to - from <= 2 ? COUNTRY_FORMS.get(name) : undefined;
+    const key = country && country.kind !== 'capital' ? `country:${country.country}` : nameKey(name);
+    if (!key) return null;
+    let c = candidates.get(key);
+    if (!c) {
+      const canonical = country && country.kind !== 'capital' ? country.country : name;
+      c = { name: canonical, key, words: to - from, votes: newVotes(), roles: [], affiliation: null, acronym: null, weak: true };
+      candidates.set(key, c);
+    }
+    if (country) {
+      if (country.kind === 'capital') {
+        c.votes.place += 3;
+        c.affiliation ??= country.country;
+      } else c.votes.country += 5;
+    } else classify(tokens, from, to, c.votes);
+    for (const [k, v] of Object.entries(extraVotes ?? {})) c.votes[k as ActorType] += v;
+    const first = tokens[from]!;
+    const single = to - from === 1;
+    const adjectival = single && !first.upper && ADJECTIVE_END_RE.test(first.text) && isAdjectiveUse(tokens, from);
+    const strong = Boolean(country) || !single || first.upper || (!first.sentenceStart && !adjectival) || role !== null;
+    if (strong && !(single && first.sentenceStart && lowerWords.has(first.key))) c.weak = false;
+    if (role && !c.roles.some((r) => r.title === role.title && r.affiliation === role.affiliation)) c.roles.push(role);
+    if (affiliation && !c.affiliation) c.affiliation = affiliation;
+    return c;
+  };
+
+  const spanBefore = (endIndex: number): { from: number; name: string } | null => {
+    const span = spanEndAt.get(endIndex);
+    return span ? { from: span[0], name: spanText(span[0], span[1]) } : null;
+  };
+  const spanAt = (index: number): { to: number; name: string } | null => {
+    const span = spanStartAt.get(index);
+    return span ? { to: span[1], name: spanText(span[0], span[1]) } : null;
+  };
+
+  let pendingRole: { role: ActorRole; after: number } | null = null;
+  for (const [from, to] of allSpans) {
+    let nameFrom = from;
+    let role: ActorRole | null = null;
+    let affiliation: string | null = null;
+    const votes: Partial<Votes> = {};
+    const lead = leadingTitle(tokens, from, to);
+    if (lead) {
+      nameFrom = lead.nameStart;
+      const owner = lead.affiliation ?? possessiveCountryBefore(tokens, from);
+      role = { title: lead.title ?? '', affiliation: owner };
+      affiliation = owner;
+      votes.person = 3;
+      const aff = countryAt(tokens, from, to);
+      if (aff) add(from, from + aff.length, null, null);
+    } else {
+      const lone = leadingTitleOnly(tokens, from, to);
+      if (lone) {
+        // "the Syrian Foreign Minister, Faysal Mikdad": the title waits for the name after the comma.
+        pendingRole = { role: lone, after: to };
+        const aff = countryAt(tokens, from, to);
+        if (aff) add(from, from + aff.length, null, null);
+        continue;
+      }
+      const before = titleBefore(tokens, from, spanBefore);
+      if (before) {
+        if (before.title) role = { title: before.title, affiliation: before.affiliation };
+        affiliation = before.affiliation;
+        // A possessive country ("Lebanon's Hezbollah") says nothing about the type; "his Iranian counterpart" does.
+        const possessiveOnly = !before.title && tokens[from - 1]?.possessive === true;
+        votes.person = before.title ? 3 : possessiveOnly ? 0 : 2;
+      } else if (pendingRole && pendingRole.after === from && tokens[from]!.gap === ',') {
+        role = pendingRole.role;
+        affiliation = role.affiliation;
+        votes.person = 3;
+      }
+    }
+    pendingRole = null;
+    affiliation ??= possessiveCountryBefore(tokens, nameFrom);
+    if (!affiliation && to - nameFrom >= 2) {
+      const lead2 = countryAt(tokens, nameFrom, to);
+      if (lead2 && nameFrom + lead2.length < to) affiliation = lead2.country;
+    }
+    if (HONORIFICS.has(tokens[nameFrom - 1]?.text ?? '') && tokens[nameFrom]!.gap === '') votes.person = (votes.person ?? 0) + 3;
+    const acronymTok = tokens[to];
+    const closing = tokens[to + 1];
+    let nameTo = to;
+    if (acronymTok && acronymTok.gap === '(' && acronymTok.upper && ACRONYM_RE.test(acronymTok.text) && (!closing || closing.gap.startsWith(')') || closing.sentence !== acronymTok.sentence)) {
+      nameFrom = Math.max(nameFrom, matchAcronym(tokens, nameFrom, to, acronymTok.text));
+    }
+    if (!role) {
+      const after = titleAfter(tokens, nameTo, spanAt);
+      if (after && isPersonLike(tokens, nameFrom, nameTo)) {
+        if (after.title) role = { title: after.title, affiliation: after.affiliation };
+        affiliation = after.affiliation;
+        votes.person = 2;
+      }
+    }
+    const c = add(nameFrom, nameTo, role, affiliation, votes);
+    if (c && acronymTok && acronymTok.gap === '(' && acronymTok.upper && ACRONYM_RE.test(acronymTok.text) && c.words > 1) {
+      c.acronym = acronymTok.text;
+      c.votes.organisation += 2;
+    }
+  }
+  return { actors: buildActors(tokens, candidates.values()) };
+}
+
+/** "Iran's President X": the country whose possessive stands just before a span. */
+function possessiveCountryBefore(tokens: readonly Token[], from: number): string | null {
+  const prev = tokens[from - 1];
+  if (!prev || !prev.possessive || tokens[from]!.gap !== '' || prev.sentence !== tokens[from]!.sentence) return null;
+  const entry = COUNTRY_FORMS.get(prev.text);
+  return entry && entry.kind !== 'capital' ? entry.country : null;
+}
+
+/** A span that is only a title ("Foreign Minister", "the Syrian Foreign Minister") followed by a comma. */
+function leadingTitleOnly(tokens: readonly Token[], from: number, to: number): ActorRole | null {
+  const next = tokens[to];
+  if (!next || next.gap !== ',' || next.sentence !== tokens[from]!.sentence) return null;
+  const probe = leadingTitle(tokens, from, to + 1);
+  if (!probe || probe.nameStart !== to) return null;
+  return { title: probe.title ?? '', affiliation: probe.affiliation };
+}
+
+function isAdjectiveUse(tokens: readonly Token[], i: number): boolean {
+  const next = tokens[i + 1];
+  if (!next || next.sentence !== tokens[i]!.sentence || next.gap !== '' || next.cap || next.upper) return false;
+  const w = next.text.toLowerCase();
+  return !COMMON_WORDS.has(w) && !SPEECH_VERBS.has(w) && !/ed$/.test(w) && !['is', 'was', 'has', 'had', 'will', 'would', 'and', 'or'].includes(w);
+}
+
+function isPersonLike(tokens: readonly Token[], from: number, to: number): boolean {
+  const words = to - from;
+  return words >= 1 && words <= 4 && !ORG_HEADS.has(tokens[to - 1]!.text) && !COUNTRY_FORMS.has(spanOfText(tokens, from, to));
+}
+
+function spanOfText(tokens: readonly Token[], from: number, to: number): string {
+  return tokens.slice(from, to).map((t) => t.text).join(' ');
+}
+
+/** Start of the shortest suffix of the span whose initials spell the acronym ("Syrian National Army (SNA)"), else the span's start. */
+function matchAcronym(tokens: readonly Token[], from: number, to: number, acronym: string): number {
+  const letters = acronym.replace(/[^\p{L}]/gu, '').toUpperCase();
+  let initials = '';
+  for (let i = to - 1; i >= from; i--) {
+    const t = tokens[i]!;
+    if (NAME_CONNECTORS.has(t.text) || t.text === 'and') continue;
+    initials = (t.text.replace(PARTICLE_PREFIX_RE, '')[0] ?? '').toUpperCase() + initials;
+    if (initials === letters) return i;
+    if (initials.length > letters.length) break;
+  }
+  return from;
 }

@@ -1,0 +1,35 @@
+/**
+ * Keys under which names are compared: the same key for "al-Assad", "Al Assad" and "Assad", for
+ * "Hay'at" and "Hayat" (straight or curly), and for "Erdoğan" and "Erdogan".
+ */
+import { normalizeForMatch } from '../text/normalize';
+
+/** Arabic and similar article particles dropped from keys when they are not the whole name. */
+const PARTICLES = new Set(['al', 'el', 'ul']);
+
+/** The merge key of a name: lower case, no diacritics, no apostrophes or dots, hyphens as spaces, no "al-". */
+export function nameKey(name: string): string {
+  const base = normalizeForMatch(name)
+    .replace(/'s\b/g, '')
+    .replace(/['`]/g, '')
+    .replace(/(\p{L})\.(?=\p{L})/gu, '$1')
+    .replace(/\.$/, '')
+    .replace(/[-\u2010\u2011]/g, ' ');
+  const words = base.split(' ').filter(Boolean);
+  const kept = words.filter((w) => !PARTICLES.has(w));
+  return (kept.length ? kept : words).join(' ');
+}
+
+/**
+ * A looser key for one-word names spelt differently in transliteration ("Miqdad" / "Mikdad",
+ * "Faysal" / "Faisal"): used only to link a surname to a full name, never to merge full names.
+ */
+export function soundKey(name: string): string {
+  return nameKey(name)
+    .replace(/q/g, 'k')
+    .replace(/ph/g, 'f')
+    .replace(/y/g, 'i')
+    .replace(/ou/g, 'u')
+    .replace(/ee/g, 'i')
+    .replace(/(.)\1+/g, '$1');
+}

@@ -1,0 +1,143 @@
+/**
+ * General English word lists for telling names from other capitalised words: titles and roles,
+ * honorifics, words that end organisation and place names, and capitalised words that are never actors.
+ * General vocabulary only: nothing here comes from a corpus.
+ */
+
+const set = (words: string): ReadonlySet<string> => new Set(words.trim().split(/\s+/));
+
+/** Words that end a role ("minister", "spokesperson"): a title needs one. Lower-case. */
+export const ROLE_HEADS = set(`
+minister ministers president secretary chancellor spokesperson spokesman spokeswoman chief leader head chairman
+chairwoman chair director governor ambassador envoy general commander king queen prince princess mayor senator
+congressman congresswoman mp mep msp deputy executive officer ceo cfo coo cto founder co-founder editor
+correspondent analyst economist diplomat official judge attorney lawyer professor secretary-general member
+treasurer speaker commissioner adviser advisor aide manager boss premier monarch emir sheikh ayatollah
+chancellor pope cardinal archbishop bishop spokesperson owner partner presenter producer director-general
+vice-president vice-chairman coach captain striker chairperson negotiator lieutenant colonel major sergeant
+marshal admiral brigadier inspector superintendent constable sheriff prosecutor investigator strategist
+campaigner activist chiefs whip rapporteur representative delegate consul attache counsel registrar
+`);
+
+/** Words that may stand before a role head inside a title ("foreign", "prime", "shadow"). Lower-case. */
+export const ROLE_MODIFIERS = set(`
+foreign prime interior defence defense finance home health education trade justice economy economic culture
+energy environment transport shadow deputy vice chief executive managing general top senior former acting
+interim state presidential intelligence security national military party opposition labour work pensions
+business industry treasury exchequer agriculture fisheries communities local government cabinet europe european
+international development digital media sport sports science technology treasurer exchequer affairs
+northern scottish welsh permanent assistant under junior principal lead associate regional district
+financial operating commercial marketing technical news political economics legal public press communications
+information police army naval air armed forces supreme high court federal central county city tourism
+housing planning transport women equalities constitutional religious spiritual first second former ex
+`);
+
+/** Relation words between a nationality and a name that carry no role ("his Iranian counterpart X"). */
+export const RELATION_WORDS = set('counterpart counterparts colleague colleagues rival rivals ally allies opponent');
+
+/** Honorifics that mark a person and are not part of the name. */
+export const HONORIFICS = set(`
+Mr Mrs Ms Miss Mx Dr Sir Dame Lord Lady Baroness Baron Prof Professor Rev Revd Sen Rep Gov Gen Col Capt Lt Sgt
+Maj Adm Cmdr Cdr Mr. Mrs. Ms. Dr. Prof. Rev. Sen. Rep. Gov. Gen. Col. Capt. Lt. Sgt. Maj. Adm. Sheikh Imam Rabbi
+Father Sister Brother Judge Justice King Queen Prince Princess Pope Cardinal Archbishop Bishop Ayatollah Emir
+`);
+
+/** Last words of organisation names. */
+export const ORG_HEADS = set(`
+Party Parties Ministry Ministries Department Council Organization Organisation Agency Forces Force Army Units Unit
+Front Bank Group Union Commission Committee Association Federation Corporation Corp Corp. Company Co Co. Inc Inc.
+Ltd Ltd. Plc plc PLC LLC Authority Office Service Services Institute Institution University College Court Parliament
+Assembly Government League Times Post News Network Airways Airlines Motors Holdings Foundation Trust Fund Board
+Bureau Centre Center Club Society Alliance Coalition Movement Brigade Brigades Guard Guards Police Congress Senate
+Cabinet Telegraph Journal Herald Tribune Mail Express Exchange Industries Partners Capital Securities Insurance
+Petroleum Telecom Communications Media Press Radio Television TV Channel Records Studios Pictures Entertainment
+Systems Technologies Software Electronics Pharmaceuticals Tribunal Executive Commons Lords Forum Secretariat
+Agencies Bloc Caucus Directorate Command Navy Militia Monitor Observatory Watch Institute Council Chamber Academy
+School Hospital Clinic Review Magazine Gazette Daily Weekly Broadcasting Corporation Airport Stores Group Bancorp
+Motor Energy Oil Gas Steel Foods Brewery Brands Retail Labs Laboratories Consulting Associates Fed Reserve
+`);
+
+/** First words of organisation names ("Ministry of …", "Bank of …"). */
+export const ORG_STARTS = set('Ministry Department University Bank Office House Court Council Board Institute Federation Union Organisation Organization Commission Church');
+
+/** Last words of place names. */
+export const PLACE_HEADS = set(`
+City Province Region County Street Square Island Islands River Valley Mountains Mountain Sea Ocean Gulf Strait
+Bay Coast Heights Peninsula Desert Road Bridge Lake Park District Governorate Prefecture Territory Territories
+Canal Hills Plain Basin Delta Harbour Harbor Port Village Town Borough Quarter Camp Crossing Border Avenue Lane
+`);
+
+/** Well-known regions that the country table does not list. */
+export const REGIONS = set(`
+Europe Asia Africa America Americas Antarctica Arctic Oceania Balkans Caucasus Levant Maghreb Sahel Scandinavia
+Siberia Kurdistan Gaza Crimea Donbas Kashmir Tibet Xinjiang Chechnya Darfur Sinai Golan Mediterranean Atlantic
+Pacific Baltic
+`);
+
+/** Multi-word regions. */
+export const REGION_PHRASES: ReadonlySet<string> = new Set(`
+Middle_East Far_East West_Bank Gaza_Strip Latin_America South_America North_America Central_Asia South_Asia
+East_Asia Southeast_Asia Eastern_Europe Western_Europe Central_Europe Horn_of_Africa Persian_Gulf Red_Sea
+Black_Sea South_Caucasus North_Africa West_Africa East_Africa Sub-Saharan_Africa Golan_Heights
+`.trim().split(/\s+/).map((w) => w.replace(/_/g, ' ')));
+
+/** Common nouns that, just before a capitalised name, say it is an organisation ("the newspaper X"). Lower-case. */
+export const ORG_NOUNS = set(`
+newspaper paper agency group party company firm broadcaster channel website carrier airline bank retailer giant
+maker insurer publisher club charity union tank network organisation organization movement militia daily tabloid
+outlet magazine station operator supermarket chain lender brewer manufacturer producer conglomerate fund insurer
+regulator watchdog body association alliance coalition faction label studio
+`);
+
+/** Common nouns that, just before a capitalised name, say it is a place ("the city of X", "town X"). Lower-case. */
+export const PLACE_NOUNS = set('city town village province region capital district state county port island neighbourhood neighborhood suburb area municipality governorate');
+
+/** Prepositions after which an unknown single name is most likely a place. Lower-case. */
+export const PLACE_PREPOSITIONS = set('in at near from across around outside inside into towards toward via throughout');
+
+/** Verbs of speech after which an unknown name is most likely a person. Lower-case. */
+export const SPEECH_VERBS = set('said says told added warned argued insisted claimed explained stressed noted admitted asked wrote believes');
+
+/** Lower-case words that may join the capitalised words of one name ("Secretary of State", "bin", "van"). */
+export const NAME_CONNECTORS = set('of for de da di du del della der den van von la le bin ibn bint abu al el ul y');
+
+/** Capitalised words that are never actors or parts of actors' names: days, months, seasons, languages, faiths. */
+export const NEVER_ACTORS = set(`
+Monday Tuesday Wednesday Thursday Friday Saturday Sunday Mondays Tuesdays Wednesdays Thursdays Fridays Saturdays
+Sundays January February March April May June July August September October November December Jan Feb Mar Apr
+Jun Jul Aug Sep Sept Oct Nov Dec Christmas Easter Ramadan Eid Hanukkah Diwali Spring Summer Autumn Winter
+Muslim Muslims Christian Christians Jewish Jews Jew Islamic Islam Sunni Sunnis Shia Shiite Shiites Catholic
+Catholics Protestant Protestants Hindu Hindus Buddhist Arab Arabs Arabic Kurd Kurds Kurdish Western Eastern
+Northern Southern Westerners Internet Web God AM PM GMT BST UTC TV CEO CEOs MPs MP MEPs MSPs Covid No Yes Mr Mrs
+Ms Dr Sir Lord Lady OK Oscar Oscars Grammy Grammys Olympics Olympic Premiership Championship Cup Final Finals
+Latin Baltic Pacific Atlantic Zionist Zionists Takfiri Jihadist Jihadists Israeli-Palestinian
+`);
+
+/**
+ * Capitalised at the start of a sentence, these are ordinary words, not names. Lower-case.
+ * (Function words, sentence adverbs and the commonest sentence-initial nouns and verbs of news prose.)
+ */
+export const COMMON_WORDS = set(`
+a an the this that these those there here it its he she they we i you his her their our my your them him us
+me who whom whose which what when where why how if unless until while whilst although though because since as
+so but and or nor yet for to of in on at by with from into onto over under after before during between among
+amid about against without within across through throughout around behind beyond despite including
+also however meanwhile moreover furthermore nevertheless nonetheless instead indeed still even only just
+already now then today yesterday tomorrow tonight later earlier recently currently previously finally first
+second third last next another other others some many most more much few several all both each every any
+no not none nobody nothing everyone everything someone something anyone anything such same own
+one two three four five six seven eight nine ten hundreds thousands millions dozens
+mr mrs ms dr sir prime president minister secretary chancellor leader chief officials official police
+analysts experts critics sources reports report people residents witnesses observers investors shares
+prices sales profits figures data government ministers lawmakers voters users customers workers members
+according asked speaking writing meanwhile overall elsewhere separately additionally similarly likewise
+sadly unfortunately fortunately clearly obviously perhaps maybe certainly surely apparently reportedly
+following under unlike like given based while after amid being having let please thanks thank well oh
+yes no okay anyway otherwise therefore thus hence accordingly consequently ultimately eventually once
+whether either neither rather almost nearly around roughly approximately just about above below
+last this next new old big small top early late high low major key main chief senior former total
+meanwhile there's it's that's he's she's they're we're i'm don't doesn't didn't can't won't isn't wasn't
+aren't weren't hasn't haven't hadn't wouldn't couldn't shouldn't let's what's who's where's
+speaking talking asked writing responding commenting announcing describing referring adding
+breaking update updated exclusive photo video watch read more see also share search archive
+`);

@@ -1,0 +1,163 @@
+/**
+ * Roles around a name: a title before it ("Foreign Minister Hakan Fidan", "Syrian president X",
+ * "State Department spokesperson X", "his Iranian counterpart X") or an apposition after it
+ * ("X, president of the think tank Y", "X, the federation's general secretary").
+ */
+import type { Token } from './actor-tokens';
+import { COUNTRY_FORMS } from './countries';
+import { NAME_CONNECTORS, ORG_HEADS, RELATION_WORDS, ROLE_HEADS, ROLE_MODIFIERS } from './name-lexicon';
+
+/** A title found next to a name. */
+export interface FoundRole {
+  /** The title as written, e.g. "Foreign Minister"; null when only an affiliation was found. */
+  title: string | null;
+  /** Country (canonical) or organisation named with the title. */
+  affiliation: string | null;
+  /** Token index range of the title and affiliation, so they are not taken for names. */
+  from: number;
+  to: number;
+}
+
+const lower = (t: Token): string => t.text.toLowerCase();
+const isHead = (t: Token): boolean => ROLE_HEADS.has(lower(t));
+const isTitleWord = (t: Token): boolean => ROLE_HEADS.has(lower(t)) || ROLE_MODIFIERS.has(lower(t));
+
+/** The country a token (or a token followed by the next) names, e.g. "Turkish" → Turkey. */
+export function countryAt(tokens: readonly Token[], i: number, end = tokens.length): { country: string; length: number } | null {
+  const a = tokens[i];
+  if (!a || !(a.cap || a.upper)) return null;
+  const b = tokens[i + 1];
+  if (b && i + 1 < end && b.gap === '' && b.sentence === a.sentence && !a.possessive) {
+    const two = COUNTRY_FORMS.get(`${a.text} ${b.text}`);
+    if (two && two.kind !== 'capital') return { country: two.country, length: 2 };
+  }
+  const one = COUNTRY_FORMS.get(a.text);
+  return one && one.kind !== 'capital' ? { country: one.country, length: 1 } : null;
+}
+
+/**
+ * A title at the start of a capitalised span: tokens [from, to) read as
+ * [country] modifiers* head [of modifiers+] followed by at least one name token.
+ * Returns the title and where the name starts, or null.
+ */
+export function leadingTitle(tokens: readonly Token[], from: number, to: number): (FoundRole & { nameStart: number }) | null {
+  let i = from;
+  let affiliation: string | null = null;
+  const c = countryAt(tokens, i, to);
+  if (c) {
+    affiliation = c.country;
+    i += c.length;
+  }
+  const titleStart = i;
+  let lastHead = -1;
+  while (i < to) {
+    const t = tokens[i]!;
+    if (isTitleWord(t) && (t.cap || t.upper)) {
+      if (isHead(t)) lastHead = i;
+      i++;
+      if (t.possessive) break;
+    } else if (lower(t) === 'of' && i + 1 < to && isTitleWord(tokens[i + 1]!)) {
+      i++;
+    } else break;
+  }
+  if (lastHead < 0 || i >= to) return null;
+  // "General Motors", "Foreign Office": what follows is an organisation, not a person with a title.
+  const last = tokens[to - 1]!;
+  if (ORG_HEADS.has(last.text)) return null;
+  const title = tokens.slice(titleStart, i).map((t) => t.text).join(' ');
+  return { title, affiliation, from, to: i, nameStart: i };
+}
+
+/**
+ * A lower-case title just before a name (within the sentence): "Syrian president", "State Department
+ * spokesperson", "Iranian counterpart". `spanBefore` gives the capitalised span that ends at a token, if any.
+ */
+export function titleBefore(
+  tokens: readonly Token[],
+  nameStart: number,
+  spanBefore: (endIndex: number) => { from: number; name: string } | null,
+): FoundRole | null {
+  const first = tokens[nameStart]!;
+  let i = nameStart - 1;
+  const prev = tokens[i];
+  if (prev && prev.possessive && first.gap === '' && prev.sentence === first.sentence) {
+    const c = countryAt(tokens, i);
+    if (c) return { title: null, affiliation: c.country, from: i, to: nameStart };
+  }
+  // An apposition "the Syrian Foreign Minister, X" is handled by the caller; here only adjacent words.
+  if ((first.gap !== '' && first.gap !== ',') || i < 0 || tokens[i]!.sentence !== first.sentence) return null;
+  const head = tokens[i]!;
+  if (head.cap || !(isHead(head) || RELATION_WORDS.has(lower(head)))) return null;
+  const relation = RELATION_WORDS.has(lower(head));
+  if (relation && first.gap !== '') return null;
+  let from = i;
+  i--;
+  while (i >= 0 && tokens[i]!.sentence === first.sentence && tokens[i + 1]!.gap === '' && !tokens[i]!.cap && isTitleWord(tokens[i]!)) {
+    from = i;
+    i--;
+  }
+  const title = relation ? null : tokens.slice(from, nameStart).map((t) => t.text).join(' ');
+  let affiliation: string | null = null;
+  if (i >= 0 && tokens[i]!.sentence === first.sentence && tokens[i + 1]!.gap === '' && (tokens[i]!.cap || tokens[i]!.upper)) {
+    const c = countryAt(tokens, i) ?? (i > 0 ? countryAt(tokens, i - 1) : null);
+    if (c && (c.length === 1 || i > 0)) affiliation = c.country;
+    else {
+      const span = spanBefore(i);
+      if (span) {
+        affiliation = span.name;
+        from = span.from;
+      }
+    }
+  }
+  if (!title && !affiliation) return null;
+  // "the Turkish intelligence chief, X": after a comma, only a title introduced as such is an apposition.
+  if (first.gap === ',' && !affiliation && !['the', 'its', 'his', 'her', 'their'].includes(lower(tokens[from - 1] ?? head))) return null;
+  return { title, affiliation, from, to: nameStart };
+}
+
+/**
+ * An apposition after a name: ", [the|a|his|its|X's] modifiers* head [of|at [the] … Capitalised]".
+ * `spanAt` gives the capitalised span starting at a token, if any.
+ */
+export function titleAfter(
+  tokens: readonly Token[],
+  nameEnd: number,
+  spanAt: (index: number) => { to: number; name: string } | null,
+): FoundRole | null {
+  let i = nameEnd;
+  const open = tokens[i];
+  const sentence = tokens[nameEnd - 1]!.sentence;
+  if (!open || open.sentence !== sentence || open.gap !== ',') return null;
+  let affiliation: string | null = null;
+  const det = lower(open);
+  if (['the', 'a', 'an', 'his', 'her', 'its', 'their'].includes(det)) i++;
+  const poss = tokens[i];
+  if (poss && poss.possessive && poss.gap === '' && poss.sentence === sentence && !isHead(poss)) {
+    const c = countryAt(tokens, i);
+    affiliation = c ? c.country : poss.cap ? poss.text : null;
+    i++;
+  }
+  const titleStart = i;
+  let lastHead = -1;
+  while (i < tokens.length && tokens[i]!.sentence === sentence && (i === titleStart || tokens[i]!.gap === '') && isTitleWord(tokens[i]!)) {
+    if (isHead(tokens[i]!)) lastHead = i;
+    i++;
+  }
+  if (lastHead < 0) return null;
+  const title = tokens.slice(titleStart, lastHead + 1).map((t) => t.text).join(' ');
+  // "president of the Ankara-based think tank SETA": the last capitalised name before the clause ends.
+  if (!affiliation && tokens[i] && ['of', 'at', 'for'].includes(lower(tokens[i]!)) && tokens[i]!.gap === '') {
+    for (let j = i + 1; j < Math.min(tokens.length, i + 8); j++) {
+      const t = tokens[j]!;
+      if (t.sentence !== sentence || (t.gap !== '' && t.gap !== '-')) break;
+      if (!(t.cap || t.upper)) continue;
+      const span = spanAt(j);
+      const c = countryAt(tokens, j);
+      if (span && span.to > j + 1) {
+        affiliation = span.name;
+        j = span.to - 1;
+      } else affiliation = c ? c.country : t.text;
+    }
+  }
+  return { title, affiliation, from: nameEnd, to: lastHead + 1 };
+}
