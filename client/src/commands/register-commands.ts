@@ -5,12 +5,9 @@ import { showActor } from './show-actor';
 
 /** Registers every `Sourced: …` command. */
 export function registerCommands(client: LanguageClient, output: vscode.OutputChannel): vscode.Disposable[] {
+  // `sourced.reindex` is not registered here: the server advertises it (executeCommandProvider), the language
+  // client registers it from that, and a second registration makes the client fail to start in VS Code.
   return [
-    vscode.commands.registerCommand('sourced.reindex', () =>
-      vscode.window.withProgress({ location: vscode.ProgressLocation.Window, title: 'Sourced: re-indexing' }, () =>
-        client.sendRequest('sourced/reindex'),
-      ),
-    ),
     vscode.commands.registerCommand('sourced.showOutput', () => output.show(true)),
     vscode.commands.registerCommand('sourced.restartServer', () => client.restart()),
     vscode.commands.registerCommand('sourced.citeAll', async () => {
