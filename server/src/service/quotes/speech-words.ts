@@ -1,0 +1,119 @@
+/**
+ * General-English word lists for attribution: speech verbs, titles, honorifics
+ * and the nouns of unnamed speakers ("a ministry source"). No corpus names.
+ */
+
+const set = (words: string): ReadonlySet<string> => new Set(words.split(/\s+/).filter(Boolean));
+
+/** Verbs that introduce or close a quotation (`“…,” X said`, `X told reporters: “…”`). */
+export const SPEECH_VERBS = set(`
+  said says say told tells added adds warned warns stressed stresses noted notes insisted insists argued argues
+  claimed claims explained explains announced announces confirmed confirms denied denies revealed reveals admitted admits
+  acknowledged acknowledges urged urges pledged pledges vowed vows promised promises emphasized emphasised emphasizes emphasises
+  asserted asserts declared declares described describes wrote writes replied replies responded responds commented comments
+  remarked remarks observed observes suggested suggests predicted predicts informed informs expressed expresses reported reports
+  rejected rejects accused accuses complained complains conceded concedes continued continues concluded concludes cautioned
+  cautions stated states agreed agrees maintained maintains recalled recalls boasted joked quipped tweeted posted
+  saying adding warning stressing noting insisting arguing claiming explaining announcing confirming denying revealing
+  admitting urging pledging vowing promising emphasizing emphasising asserting declaring describing telling calling
+  writing replying expressing rejecting accusing complaining conceding stating
+  called calls branded brands termed terms dubbed labelled labeled
+`);
+
+/** Verbs that put the speaker right after the quotation: `“…,” said X` / `“…,” X said`. */
+export const CLOSING_VERBS = set(`
+  said says added adds told tells warned warns stressed stresses noted notes insisted insists argued argues explained explains
+  continued continues wrote writes replied replies reported reports declared declares asserted asserts remarked remarks
+  admitted admits acknowledged acknowledges conceded concedes claimed claims announced announces urged urges concluded
+  concludes observed observes commented comments cautioned cautions stated states recalled recalls predicted predicts
+  boasted joked quipped tweeted posted
+`);
+
+/** Verbs of `X said that …` indirect speech. */
+export const THAT_VERBS = set(`
+  said says told tells added adds stressed stresses noted notes warned warns insisted insists argued argues claimed claims
+  explained explains announced announces confirmed confirms revealed reveals emphasized emphasised emphasizes emphasises
+  acknowledged acknowledges admitted admits declared declares asserted asserts reported reports stated states pointed
+`);
+
+/** Verbs of sentence-final indirect speech: `…, he said.` */
+export const TAIL_VERBS = set(`
+  said says added adds told tells warned warns stressed stresses noted notes insisted insists argued argues wrote writes
+  explained explains reported reports continued continues
+`);
+
+/** Words between a speaker and the verb that do not change who speaks: `Fidan also said`. */
+export const FILLER_WORDS = set(`
+  also has have had would will was is then later further previously earlier recently again once himself herself itself
+  however had already now still subsequently separately
+`);
+
+/** Honorifics dropped before a surname: `Mr Abbas` is the person called Abbas. */
+export const HONORIFICS = set('mr mrs ms miss dr prof professor sir dame lord lady rev mr. mrs. ms. dr. prof. rev. mme mlle');
+
+/**
+ * Capitalised title words stripped from the front of a name phrase
+ * (`Foreign Minister Hakan Fidan` → `Hakan Fidan`), lower-cased.
+ */
+export const TITLE_WORDS = set(`
+  president vice prime minister foreign defence defense interior finance home health economy economic trade culture education
+  environment transport justice energy labour labor industry agriculture development security intelligence digital
+  secretary state chancellor chief executive spokesman spokeswoman spokesperson senator governor mayor king queen prince
+  princess general gen colonel col captain capt judge ambassador deputy director chairman chairwoman chair commissioner
+  leader shadow former acting top senior head coach manager boss inspector sergeant officer detective supt constable bishop
+  archbishop pope emir sheikh sultan premier mp mep attorney solicitor lieutenant lt major commander admiral marshal
+  minister's counterpart chancellor's envoy representative rep adviser advisor analyst professor dr mr mrs ms sir lord lady
+  dame rev speaker presidential ministerial cabinet
+`);
+
+/** Nouns that name a role: `the minister`, `Iran’s top diplomat`, `the spokesman`. */
+export const ROLE_NOUNS = set(`
+  minister president secretary spokesman spokeswoman spokesperson chancellor leader chief director chairman chairwoman governor
+  mayor ambassador diplomat premier senator coach manager captain boss executive commissioner judge prosecutor general
+  commander envoy head founder owner editor economist analyst
+`);
+
+/** Role nouns that name the same office in other words. */
+export const ROLE_SYNONYMS: Readonly<Record<string, readonly string[]>> = {
+  diplomat: ['minister', 'secretary', 'ambassador', 'envoy'],
+  premier: ['minister'],
+  boss: ['chief', 'executive', 'manager', 'director', 'chairman'],
+  executive: ['chief'],
+  chief: ['executive', 'head', 'director'],
+};
+
+/** Nouns of unnamed speakers: `a Turkish foreign ministry source`, `the Russian side`, `police`. */
+export const SOURCE_NOUNS = set(`
+  source sources official officials side spokesman spokeswoman spokesperson leader leaders monitor diplomat diplomats ministry
+  government analyst analysts expert experts officer officers police statement sources spokesmen spokespeople aide aides
+  insider insiders negotiator negotiators group agency army military administration authorities authority campaigners
+  campaigner residents resident witness witnesses commander commanders
+`);
+
+/** Words that mark a name phrase as an organisation or institution rather than a person. */
+export const ORGANISATION_WORDS = set(`
+  department ministry office party organization organisation council agency union army forces force police government
+  commission committee court bank group company corporation association federation league club university institute
+  foundation trust service services authority board assembly parliament congress senate times news post press journal herald
+  telegraph network alliance coalition front movement society centre center fund bureau channel radio tv media television
+  airlines airways motors exchange reserve treasury inc ltd plc fc united city monitor observatory agency side newspaper
+  daily weekly magazine review house palace kremlin pentagon
+`);
+
+/** Prepositions that make the following name an object, not the subject: `a call with X said`. */
+export const PREPOSITIONS = set('with to of by from for against at in on about than between among into over under toward towards via');
+
+/** True for a lower-cased word that is a speech verb. */
+export function isSpeechVerb(word: string): boolean {
+  return SPEECH_VERBS.has(word.toLowerCase());
+}
+
+/** Capitalised words that open sentences but are no names: `Also on Monday, …`, `The …`. */
+export const STOP_CAPS = set(`
+  also however but and the a an in on at after before during meanwhile speaking asked when while although though even indeed
+  this that these those it he she they we i you last earlier later since under with without for from by as if his her its
+  their our my your there here then so yet still both all some many most several according following despite amid among
+  between because once now today yesterday tomorrow what which who where why how not no one two three four five another
+  each every other such nor or instead unlike like while whereas mr mrs ms dr monday tuesday wednesday thursday friday
+  saturday sunday january february march april may june july august september october november december
+`);
