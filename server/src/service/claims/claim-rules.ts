@@ -65,7 +65,7 @@ export const NOT_A_CLAIM: { name: string; pattern: RegExp; overriddenByAttributi
 
 /** Verbs and phrases that attribute a statement or report an act of speech. */
 export const ATTRIBUTION =
-  /\b(?:said|says|say|told|tells|according to|reported|reports|announced|announces|stated|states|declared|declares|claimed|claims|insisted|insists|added|adds|warned|warns|urged|urges|denied|denies|confirmed|confirms|noted|notes|stressed|stresses|emphasi[sz]ed|emphasi[sz]es|argued|argues|accused|accuses|rejected|rejects|admitted|admits|acknowledged|pledged|promised|vowed|called for|calls for|described|describes|branded|brands|termed|recalled|revealed|disclosed|wrote|writes|tweeted|posted|quoted|asserted|suggested|expressed|agreed|agrees|welcomed|condemned|criticised|criticized|praised|threatened|predicted|estimated|estimates)\b/i;
+  /\b(?:said|says|told|tells|according to|reported|reports|announced|announces|stated|states|declared|declares|claimed|claims|insisted|insists|added|adds|warned|warns|urged|urges|denied|denies|confirmed|confirms|noted|notes|stressed|stresses|emphasi[sz]ed|emphasi[sz]es|argued|argues|accused|accuses|rejected|rejects|admitted|admits|acknowledged|pledged|promised|vowed|called for|calls for|described|describes|branded|brands|termed|recalled|revealed|blamed|blames|highlighted|highlights|pointed out|points out|disclosed|wrote|writes|tweeted|posted|quoted|asserted|suggested|expressed|agreed|agrees|welcomed|condemned|criticised|criticized|praised|threatened|predicted|estimated|estimates)\b/i;
 
 /** Verbs of events and actions that a source can confirm (past tense and reporting present). */
 export const EVENT_VERBS = list(`
@@ -122,6 +122,12 @@ export const COMMON_OPENERS = list(`
 
 /** Pronoun subjects: with an event verb or attribution they make a claim ("He said…", "They captured…"). */
 export const PRONOUN_SUBJECTS = list('he she they it his her their its');
+
+/** Words that open a subordinate clause: a modal after one of them does not hedge the main statement. */
+export const CLAUSE_OPENERS = /\b(?:that|which|who|whom|whose|because|if|unless|when|where|while|although|though|so that)\b/i;
+
+/** Two or more distinct named actors in a sentence make it checkable even without a known verb. */
+export const MIN_ACTORS_FOR_CLAIM = 2;
 
 /** Minimum number of words for a sentence to be checked at all ("Not so." is not a claim). */
 export const MIN_CLAIM_WORDS = 4;

@@ -4,7 +4,7 @@
  * text only, so callers can cache verdicts per sentence.
  */
 import {
-  ATTRIBUTION, COMMON_OPENERS, COMPARISON_RE, DATE_RE, EVENT_VERBS, FIGURE_RE, MIN_CLAIM_WORDS, NOT_A_CLAIM, NUMBER_WORDS,
+  ATTRIBUTION, CLAUSE_OPENERS, COMMON_OPENERS, COMPARISON_RE, DATE_RE, EVENT_VERBS, FIGURE_RE, MIN_ACTORS_FOR_CLAIM, MIN_CLAIM_WORDS, NOT_A_CLAIM, NUMBER_WORDS,
   PRONOUN_SUBJECTS,
 } from './claim-rules';
 
@@ -36,19 +36,32 @@ export function plainSentence(markdown: string): string {
 
 const WORD_RE = /[\p{L}\p{N}]+(?:['\u2019.-][\p{L}\p{N}]+)*/gu;
 
-/** True if the sentence names an actor: a capitalised word that is not merely the sentence's first word. */
-export function namesActor(plain: string): boolean {
+/** The named actors of a sentence: runs of capitalised words, the first word only when it is not a common opener. */
+export function namedActors(plain: string): string[] {
   const opening = plain.replace(/^[^\p{L}\p{N}]+/u, '');
+  const names: string[] = [];
+  let current: string[] = [];
   let first = true;
+  let lastEnd = -1;
+  const flush = (): void => {
+    if (current.length) names.push(current.join(' '));
+    current = [];
+  };
   for (const m of opening.matchAll(WORD_RE)) {
     const w = m[0];
-    if (/^\p{Lu}/u.test(w) && w !== 'I') {
-      if (!first) return true;
-      if (!COMMON_OPENERS.has(w.toLowerCase().replace(/['\u2019]s$/, ''))) return true;
-    }
+    const capital = /^\p{Lu}/u.test(w) && w !== 'I' && !(first && COMMON_OPENERS.has(w.toLowerCase().replace(/['\u2019]s$/, '')));
+    if (!capital || opening.slice(lastEnd, m.index).trim() !== '') flush();
+    if (capital) current.push(w.replace(/['\u2019]s$/, ''));
+    lastEnd = m.index + w.length;
     first = false;
   }
-  return false;
+  flush();
+  return [...new Set(names)];
+}
+
+/** True if the sentence names an actor. */
+export function namesActor(plain: string): boolean {
+  return namedActors(plain).length > 0;
 }
 
 /** True if the sentence states a figure (digits other than a bare year, or a number word). */
@@ -59,8 +72,15 @@ export function hasFigure(plain: string): boolean {
   return plain.toLowerCase().split(/[^a-z]+/).some((w) => w in NUMBER_WORDS && w !== 'half' && w !== 'double');
 }
 
+/** True if a word is an event verb in any listed form ("control" counts through "controls"). */
 function hasEventVerb(lower: string): boolean {
-  return lower.split(/[^a-z'\u2019-]+/).some((w) => EVENT_VERBS.has(w));
+  return lower.split(/[^a-z'\u2019-]+/).some((w) => w.length > 2 && (EVENT_VERBS.has(w) || EVENT_VERBS.has(`${w}s`) || EVENT_VERBS.has(`${w}ed`) || EVENT_VERBS.has(`${w}d`)));
+}
+
+/** True when a modal verb hedges the main statement (it comes before any subordinate clause). */
+function modalInMainClause(lower: string): boolean {
+  const clause = CLAUSE_OPENERS.exec(lower);
+  return MODAL_RE.test(clause ? lower.slice(0, clause.index) : lower);
 }
 
 /** Classifies a draft sentence (Markdown as written) as a claim or not, with the deciding rule. */
@@ -76,16 +96,18 @@ export function classifySentence(markdown: string): ClaimVerdict {
     if (rule.pattern.test(opening)) return { claim: false, reason: rule.name };
   }
   const lower = plain.toLowerCase();
-  const actor = namesActor(plain);
+  const actors = namedActors(plain);
+  const actor = actors.length > 0;
   const firstWord = (opening.match(WORD_RE)?.[0] ?? '').toLowerCase();
   const subject = actor || PRONOUN_SUBJECTS.has(firstWord);
   if (attributed) return { claim: true, reason: 'attribution' };
-  if (MODAL_RE.test(lower)) return { claim: false, reason: 'hedged analysis' };
+  if (modalInMainClause(lower)) return { claim: false, reason: 'hedged analysis' };
   if (hasFigure(plain)) return { claim: true, reason: 'figure' };
   DATE_RE.lastIndex = 0;
   if (DATE_RE.test(plain)) return { claim: true, reason: 'date' };
   if (COMPARISON_RE.test(plain)) return { claim: true, reason: 'comparison' };
   if (subject && hasEventVerb(lower)) return { claim: true, reason: 'actor and event' };
   if (actor && COPULA_RE.test(lower)) return { claim: true, reason: 'actor and state' };
+  if (actors.length >= MIN_ACTORS_FOR_CLAIM) return { claim: true, reason: 'named actors' };
   return { claim: false, reason: 'no checkable content' };
 }
