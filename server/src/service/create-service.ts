@@ -19,6 +19,7 @@ import { documentSymbols, sourceSymbols } from './features/symbols';
 import { status, type StatusReport } from './features/status';
 import type { Finding } from './findings';
 import { Indexer, type ProgressReporter } from './indexer';
+import type { IndexCacheStore } from './index-cache';
 import { silentLogger, type Logger } from './logger';
 import { findMisquotes } from './quotes/find-misquotes';
 import { provideQuoteCompletion } from './quotes/quote-completion';
@@ -35,6 +36,8 @@ export interface ServiceOptions {
   logger?: Logger;
   /** Open drafts, for features that look across them (references). */
   openDocuments?: () => TextDocumentLike[];
+  /** Where to persist the index between sessions (used when `sourced.index.persist` is on). */
+  indexCache?: IndexCacheStore;
 }
 
 /** The Sourced language service: LSP types in and out, no transport. Every method returns an empty result rather than throw. */
@@ -68,6 +71,8 @@ export interface SourcedService {
   searchQuotes(query: string, limit?: number, token?: Cancellation): Promise<QuoteSearchResult[]>;
   listActors(query: string, token?: Cancellation): Promise<ActorListItem[]>;
   actorCard(id: string, token?: Cancellation): Promise<string | null>;
+  /** Resolves once any pending save of the persisted index is written. */
+  flushIndexCache(): Promise<void>;
   dispose(): void;
 }
 
@@ -75,7 +80,7 @@ export interface SourcedService {
 export function createService(options: ServiceOptions): SourcedService {
   const logger = options.logger ?? silentLogger;
   let config = resolveConfig(options.config);
-  const indexer = new Indexer(options.corpus, logger);
+  const indexer = new Indexer(options.corpus, logger, options.indexCache && { store: options.indexCache, enabled: () => config.index.persist });
   const drafts = new Map<string, DraftDocument>();
 
   const draftOf = (doc: TextDocumentLike): DraftDocument => {
@@ -184,6 +189,7 @@ export function createService(options: ServiceOptions): SourcedService {
       guarded('searchQuotes', '', [] as QuoteSearchResult[], token, () => searchQuotes(ctx, query, limit, token)),
     listActors: (query, token = NEVER_CANCELLED) => guarded('listActors', '', [] as ActorListItem[], token, () => listActors(ctx, query)),
     actorCard: (id, token = NEVER_CANCELLED) => guarded('actorCard', id, null, token, () => actorCard(ctx, id)),
+    flushIndexCache: () => indexer.flush(),
     dispose: () => indexer.dispose(),
   };
 }

@@ -27,6 +27,8 @@ export class SourceIndex {
   private readonly keys = new CitationKeyRegistry();
   private readonly uriByKey = new Map<string, string>();
   private readonly uriByPath = new Map<string, string>();
+  /** The key each path holds in `uriByKey`, so that re-keying touches only the paths concerned. */
+  private readonly assigned = new Map<string, { key: string; uri: string }>();
   private readonly lineStarts = new WeakMap<SourceUnit, Uint32Array>();
   private readonly listeners: UnitListener[] = [];
 
@@ -35,15 +37,20 @@ export class SourceIndex {
     this.listeners.push(listener);
   }
 
-  /** Adds or replaces the source of `analysis.doc.uri`. */
-  add(analysis: SourceAnalysis): SourceUnit {
+  /**
+   * Adds or replaces the source of `analysis.doc.uri`. `restoredIds` are its sentences' ids when the
+   * sentence index was loaded from the persisted cache (no tokenising then).
+   */
+  add(analysis: SourceAnalysis, restoredIds?: readonly number[]): SourceUnit {
     this.remove(analysis.doc.uri);
     const { doc } = analysis;
-    const sentenceIds = doc.sentences.map((s, i) => {
-      const id = this.sentences.add(terms(doc.text.slice(s.start, s.end)));
+    const sentenceIds = new Array<number>(doc.sentences.length);
+    for (let i = 0; i < doc.sentences.length; i++) {
+      const s = doc.sentences[i]!;
+      const id = restoredIds ? restoredIds[i]! : this.sentences.add(terms(doc.text.slice(s.start, s.end)));
       this.localIndex[id] = i;
-      return id;
-    });
+      sentenceIds[i] = id;
+    }
     const unit: SourceUnit = { ...analysis, sentenceIds };
     for (const id of sentenceIds) this.owners[id] = unit;
     this.units.set(doc.uri, unit);
@@ -64,21 +71,29 @@ export class SourceIndex {
     }
     this.units.delete(uri);
     this.uriByPath.delete(unit.doc.path);
-    const oldKey = this.keys.keyOf(unit.doc.path);
-    if (oldKey !== undefined && this.uriByKey.get(oldKey) === uri) this.uriByKey.delete(oldKey);
+    this.unassign(unit.doc.path);
     this.refreshKeys(this.keys.remove(unit.doc.path));
     return true;
   }
 
+  /** Drops the key a path had in `uriByKey` (if it still points at that path's source). */
+  private unassign(path: string): void {
+    const old = this.assigned.get(path);
+    if (!old) return;
+    if (this.uriByKey.get(old.key) === old.uri) this.uriByKey.delete(old.key);
+    this.assigned.delete(path);
+  }
+
+  /** Re-keys only the paths whose key may have changed (touching every key would make loading quadratic). */
   private refreshKeys(paths: string[]): void {
-    for (const [key, uri] of this.uriByKey) {
-      const unit = this.units.get(uri);
-      if (unit && paths.includes(unit.doc.path)) this.uriByKey.delete(key);
-    }
+    for (const path of paths) this.unassign(path);
     for (const path of paths) {
       const uri = this.uriByPath.get(path);
       const key = this.keys.keyOf(path);
-      if (uri && key) this.uriByKey.set(key, uri);
+      if (uri && key) {
+        this.uriByKey.set(key, uri);
+        this.assigned.set(path, { key, uri });
+      }
     }
   }
 

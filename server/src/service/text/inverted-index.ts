@@ -8,8 +8,8 @@ const K1 = 1.2;
 const B = 0.75;
 
 class Postings {
-  ids = new Uint32Array(4);
-  tfs = new Uint16Array(4);
+  ids: Uint32Array = new Uint32Array(4);
+  tfs: Uint16Array = new Uint16Array(4);
   size = 0;
 
   push(id: number, tf: number): void {
@@ -30,6 +30,18 @@ class Postings {
 export interface ScoredUnit {
   id: number;
   score: number;
+}
+
+/** A compact copy of an index (live postings only, in CSR form) for the persisted cache. */
+export interface InvertedIndexState {
+  terms: string[];
+  /** Postings of terms[i] are ids/tfs[offsets[i], offsets[i + 1]). */
+  offsets: Uint32Array;
+  ids: Uint32Array;
+  tfs: Uint16Array;
+  /** Length and liveness of every unit id below `lengths.length`. */
+  lengths: Uint16Array;
+  alive: Uint8Array;
 }
 
 export class InvertedIndex {
@@ -137,6 +149,68 @@ export class InvertedIndex {
     }
     out.sort((a, b) => b.score - a.score || a.id - b.id);
     return out.length > limit ? out.slice(0, limit) : out;
+  }
+
+  /** A copy of the live postings, lengths and liveness: consistent as of this call. */
+  exportState(): InvertedIndexState {
+    const terms: string[] = [];
+    let total = 0;
+    for (const p of this.postings.values()) total += p.size;
+    const offsets = new Uint32Array(this.postings.size + 1);
+    const ids = new Uint32Array(total);
+    const tfs = new Uint16Array(total);
+    let w = 0;
+    for (const [term, p] of this.postings) {
+      const start = w;
+      for (let r = 0; r < p.size; r++) {
+        const id = p.ids[r]!;
+        if (!this.alive[id]) continue;
+        ids[w] = id;
+        tfs[w] = p.tfs[r]!;
+        w++;
+      }
+      if (w === start) continue;
+      offsets[terms.length] = start;
+      terms.push(term);
+      offsets[terms.length] = w;
+    }
+    return {
+      terms,
+      offsets: offsets.slice(0, terms.length + 1),
+      ids: ids.slice(0, w),
+      tfs: tfs.slice(0, w),
+      lengths: this.lengths.slice(0, this.next),
+      alive: this.alive.slice(0, this.next),
+    };
+  }
+
+  /** Replaces the contents of an empty index with a state from `exportState` (arrays are adopted, not copied). */
+  loadState(state: InvertedIndexState): void {
+    if (this.next !== 0) throw new Error('loadState needs an empty index');
+    const n = state.lengths.length;
+    const capacity = Math.max(1024, n + 1024);
+    this.lengths = new Uint16Array(capacity);
+    this.lengths.set(state.lengths);
+    this.alive = new Uint8Array(capacity);
+    this.alive.set(state.alive);
+    this.next = n;
+    for (let id = 0; id < n; id++) {
+      if (!state.alive[id]) continue;
+      this.liveUnits++;
+      this.totalLength += state.lengths[id]!;
+    }
+    this.dead = n - this.liveUnits;
+    for (let i = 0; i < state.terms.length; i++) {
+      const from = state.offsets[i]!;
+      const to = state.offsets[i + 1]!;
+      if (to <= from) continue;
+      const p = new Postings();
+      // Views into the shared arrays: a term that grows later copies its slice out (see Postings.push).
+      p.ids = state.ids.subarray(from, to);
+      p.tfs = state.tfs.subarray(from, to);
+      p.size = to - from;
+      this.postings.set(state.terms[i]!, p);
+    }
   }
 
   private compact(): void {

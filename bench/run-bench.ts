@@ -1,0 +1,144 @@
+/**
+ * `npm run bench -- --sizes 5,2095,20000,100000 [--json] [--no-write] [--rg-queries N]`
+ *
+ * For each corpus size: a raw pass (floor), a cold index, a warm start from the persisted index, query latencies,
+ * a changed-file re-index, plain fuse.js (naive peer) and `rg -F` (editor-search peer). Every measurement that
+ * holds an index runs in its own child process so that peak RSS is honest. Writes bench/results.md.
+ */
+import { spawnSync } from 'node:child_process';
+import { mkdirSync, writeFileSync } from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import { performance } from 'node:perf_hooks';
+import { build } from 'esbuild';
+import { benchRoot, corpusFiles, corpusFor, REPO } from './corpora';
+import { renderTable, type SizeResult } from './report';
+import { buildWorkload } from './workload';
+
+interface Options {
+  sizes: number[];
+  json: boolean;
+  write: boolean;
+  rgQueries: number;
+  fuseMax: number;
+}
+
+function options(): Options {
+  const argv = process.argv.slice(2);
+  const value = (name: string): string | undefined => {
+    const i = argv.indexOf(name);
+    return i >= 0 ? argv[i + 1] : undefined;
+  };
+  return {
+    sizes: (value('--sizes') ?? '5,2095').split(',').map((s) => Number(s.trim())).filter((n) => n > 0),
+    json: argv.includes('--json'),
+    write: !argv.includes('--no-write'),
+    rgQueries: Number(value('--rg-queries') ?? 200),
+    fuseMax: Number(value('--fuse-max') ?? 20000),
+  };
+}
+
+const log = (m: string): void => void process.stderr.write(`[bench] ${m}\n`);
+
+async function bundleChild(): Promise<string> {
+  const outfile = path.join(benchRoot(), 'child.js');
+  await build({
+    entryPoints: [path.join(REPO, 'bench', 'child.ts')],
+    bundle: true,
+    platform: 'node',
+    target: 'node20',
+    format: 'cjs',
+    outfile,
+    logLevel: 'warning',
+    // As esbuild.mjs does for the server: prefer the Node builds, give ESM dependencies an import.meta.url.
+    mainFields: ['module', 'main'],
+    define: { 'import.meta.url': '__importMetaUrl' },
+    banner: { js: "const __importMetaUrl = require('url').pathToFileURL(__filename).href;" },
+  });
+  return outfile;
+}
+
+/** Runs one measurement in a fresh process and returns its JSON line. */
+function child(script: string, mode: string, args: Record<string, string>): Record<string, number> {
+  const argv = ['--expose-gc', '--max-old-space-size=4096', script, '--mode', mode, ...Object.entries(args).flatMap(([k, v]) => [`--${k}`, v])];
+  const run = spawnSync(process.execPath, argv, { encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 });
+  if (run.status !== 0) throw new Error(`${mode} child failed (${run.status ?? run.signal}): ${run.stderr.slice(-4000)}`);
+  const line = run.stdout.trim().split('\n').pop() ?? '{}';
+  const out: Record<string, number> = {};
+  for (const [k, v] of Object.entries(JSON.parse(line) as Record<string, number | string>)) {
+    if (typeof v === 'number') out[k] = v;
+    else log(`  ${mode} ${k}: ${v}`);
+  }
+  return out;
+}
+
+function hasRipgrep(): boolean {
+  return spawnSync('rg', ['--version'], { encoding: 'utf8' }).status === 0;
+}
+
+/** `rg -F` over the corpus folder for the quote queries: latency and whether it lists the right file. */
+function ripgrep(dir: string, queries: { typed: string; file: string }[]): Record<string, number> {
+  const times: number[] = [];
+  let hits = 0;
+  for (const q of queries) {
+    const t = performance.now();
+    const run = spawnSync('rg', ['-F', '-l', '--no-messages', '--', q.typed, dir], { encoding: 'utf8', maxBuffer: 256 * 1024 * 1024 });
+    times.push(performance.now() - t);
+    if (run.stdout.split('\n').some((line) => line.endsWith(q.file))) hits++;
+  }
+  const sorted = [...times].sort((a, b) => a - b);
+  const p = (x: number): number => Math.round(sorted[Math.min(sorted.length - 1, Math.ceil(x * sorted.length) - 1)]! * 10) / 10;
+  return { rgP50: p(0.5), rgP95: p(0.95), rgHits: hits, rgQueries: queries.length };
+}
+
+async function main(): Promise<void> {
+  const opts = options();
+  mkdirSync(benchRoot(), { recursive: true });
+  const script = await bundleChild();
+  const rg = hasRipgrep();
+  if (!rg) log('rg (ripgrep) not found: the rg column is skipped (Debian package ripgrep)');
+  const results: SizeResult[] = [];
+  for (const size of opts.sizes) {
+    const dir = corpusFor(size, log);
+    const files = corpusFiles(dir);
+    const work = path.join(benchRoot(), `run-${size}`);
+    mkdirSync(work, { recursive: true });
+    const workload = buildWorkload(dir, files);
+    const args = { dir, files: path.join(work, 'files.json'), workload: path.join(work, 'workload.json'), cache: path.join(work, 'cache') };
+    writeFileSync(args.files, JSON.stringify(files));
+    writeFileSync(args.workload, JSON.stringify(workload));
+    log(`size ${size}: ${files.length} files, ${workload.quotes.length} quote queries, ${workload.names.length} names`);
+    const result: SizeResult = { size, files: files.length };
+    Object.assign(result, child(script, 'raw', args));
+    log(`  raw pass ${result.rawMs} ms`);
+    Object.assign(result, child(script, 'cold', args));
+    log(`  cold ${result.coldMs} ms, peak ${result.peakRssMb} MB, completion p95 ${result.completionP95} ms`);
+    Object.assign(result, child(script, 'warm', args));
+    log(`  warm ${result.warmMs} ms`);
+    if (size <= opts.fuseMax) {
+      Object.assign(result, child(script, 'fuse', args));
+      log(`  fuse p50 ${result.fuseP50} ms`);
+    }
+    if (rg) {
+      Object.assign(result, ripgrep(dir, workload.quotes.slice(0, opts.rgQueries)));
+      log(`  rg p50 ${result.rgP50} ms`);
+    }
+    results.push(result);
+  }
+  const machine = {
+    date: new Date().toISOString().slice(0, 16).replace('T', ' ') + ' UTC',
+    cores: os.cpus().length,
+    cpu: os.cpus()[0]?.model.trim() ?? 'unknown',
+    memoryGb: Math.round(os.totalmem() / 1073741824),
+    node: process.version,
+  };
+  const table = renderTable(results, machine);
+  if (opts.write) writeFileSync(path.join(REPO, 'bench', 'results.md'), table);
+  if (opts.json) process.stdout.write(`${JSON.stringify({ machine, results }, null, 2)}\n`);
+  else process.stdout.write(table);
+}
+
+main().catch((err: unknown) => {
+  log(err instanceof Error ? err.stack ?? err.message : String(err));
+  process.exit(1);
+});
