@@ -65,6 +65,7 @@ function mergeCandidates(candidates: Iterable<Candidate>): Group[] {
   const bySound = new Map<string, Group[]>();
   const byAcronym = new Map<string, Group>();
   const byKeySuffix = new Map<string, Group[]>();
+  const byOrgFirst = new Map<string, Group[]>();
   const push = <K>(map: Map<K, Group[]>, k: K, g: Group): void => {
     const list = map.get(k);
     if (!list) map.set(k, [g]);
@@ -74,7 +75,7 @@ function mergeCandidates(candidates: Iterable<Candidate>): Group[] {
     let target: Group | undefined;
     if (!c.key.startsWith('country:')) {
       if (c.words === 1) {
-        target = byAcronym.get(c.name) ?? unique(bySurname.get(c.key)) ?? unique(bySound.get(soundKey(c.key)));
+        target = byAcronym.get(c.name) ?? unique(bySurname.get(c.key)) ?? unique(bySound.get(soundKey(c.key))) ?? unique(byOrgFirst.get(c.key));
       } else {
         target = unique(byKeySuffix.get(c.key));
       }
@@ -86,6 +87,11 @@ function mergeCandidates(candidates: Iterable<Candidate>): Group[] {
     const g: Group = { main: c, members: [c] };
     groups.push(g);
     if (c.acronym) byAcronym.set(c.acronym, g);
+    if (c.words >= 2 && !c.key.startsWith('country:') && c.votes.organisation > c.votes.person) {
+      // "Baikal Finance Group" … "Baikal": an organisation's first word names it when nothing else does.
+      const firstWord = c.key.split(' ')[0]!;
+      if (!COUNTRY_FORMS.has(c.name.split(' ')[0]!)) push(byOrgFirst, firstWord, g);
+    }
     if (c.words >= 2 && !c.acronym && !c.key.startsWith('country:') && c.votes.person >= Math.max(c.votes.organisation, c.votes.place)) {
       const words = c.key.split(' ');
       push(bySurname, words[words.length - 1]!, g);
@@ -155,7 +161,8 @@ function findMentions(tokens: readonly Token[], actors: DocumentActor[]): void {
     const keys: { key: string; end: number }[] = [];
     for (let n = 0; n < maxWords + 2 && i + n < tokens.length; n++) {
       const u = tokens[i + n]!;
-      if (n > 0 && (u.gap !== '' || u.sentence !== t.sentence || tokens[i + n - 1]!.possessive && !(u.cap || u.upper))) break;
+      const afterInitial = n > 0 && u.gap === '.' && /^\p{Lu}$/u.test(tokens[i + n - 1]!.text);
+      if (n > 0 && ((u.gap !== '' && !afterInitial) || u.sentence !== t.sentence || tokens[i + n - 1]!.possessive && !(u.cap || u.upper))) break;
       if (u.key) key = key ? `${key} ${u.key}` : u.key;
       keys.push({ key, end: n + 1 });
     }

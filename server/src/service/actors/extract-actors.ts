@@ -25,6 +25,9 @@ function isNameToken(t: Token): boolean {
   return (t.cap || t.upper) && !NEVER_ACTORS.has(t.text) && !HONORIFICS.has(t.text) && !/^\p{Lu}\.?$/u.test(t.text);
 }
 
+/** A middle initial ("George W Bush", "John F. Kennedy"). */
+const isInitial = (t: Token): boolean => /^\p{Lu}$/u.test(t.text);
+
 /** Capitalised spans of one sentence's tokens [from, to): token index ranges, joined by name connectors. */
 function spansOf(tokens: readonly Token[], from: number, to: number): [number, number][] {
   const out: [number, number][] = [];
@@ -39,6 +42,7 @@ function spansOf(tokens: readonly Token[], from: number, to: number): [number, n
       const t = tokens[j]!;
       if (t.gap !== '' || tokens[j - 1]!.possessive && !isPossessiveInsideName(tokens, j - 1, to)) break;
       if (isNameToken(t)) j++;
+      else if (isInitial(t) && j + 1 < to && (tokens[j + 1]!.gap === '' || tokens[j + 1]!.gap === '.') && isNameToken(tokens[j + 1]!)) j += 2;
       else if (NAME_CONNECTORS.has(t.text) && j + 1 < to && tokens[j + 1]!.gap === '' && isNameToken(tokens[j + 1]!)) j += 2;
       else break;
     }
@@ -53,7 +57,8 @@ function isPossessiveInsideName(tokens: readonly Token[], i: number, to: number)
   if (COUNTRY_FORMS.has(tokens[i]!.text)) return false;
   const next = tokens[i + 1];
   if (!next || i + 1 >= to) return false;
-  return !leadingTitle(tokens, i + 1, to);
+  const lt = leadingTitle(tokens, i + 1, to);
+  return !(lt && lt.affTo === i + 1);
 }
 
 function classify(tokens: readonly Token[], from: number, to: number, votes: Votes): void {
@@ -111,6 +116,9 @@ export function extractActors(doc: SourceDocument): DocumentActors {
     while (from < to && NAME_CONNECTORS.has(tokens[from]!.text)) from++;
     while (to > from && NAME_CONNECTORS.has(tokens[to - 1]!.text)) to--;
     if (from >= to) return null;
+    // "Chapter 11", "Radio 4": a word numbered is not a name.
+    const next = tokens[to];
+    if (to - from === 1 && next && next.sentence === tokens[from]!.sentence && next.gap === '' && /^\d/.test(next.text)) return null;
     const name = spanText(from, to);
     const country = to - from <= 2 ? COUNTRY_FORMS.get(name) : undefined;
     const key = country && country.kind !== 'capital' ? `country:${country.country}` : nameKey(name);
@@ -155,22 +163,20 @@ export function extractActors(doc: SourceDocument): DocumentActors {
     const votes: Partial<Votes> = {};
     const lead = leadingTitle(tokens, from, to);
     if (lead) {
-      nameFrom = lead.nameStart;
+      if (lead.affTo > from) add(from, lead.affTo, null, null);
       const owner = lead.affiliation ?? possessiveCountryBefore(tokens, from);
-      role = { title: lead.title ?? '', affiliation: owner };
-      affiliation = owner;
-      votes.person = 3;
-      const aff = countryAt(tokens, from, to);
-      if (aff) add(from, from + aff.length, null, null);
-    } else {
-      const lone = leadingTitleOnly(tokens, from, to);
-      if (lone) {
+      if (lead.nameStart === null) {
         // "the Syrian Foreign Minister, Faysal Mikdad": the title waits for the name after the comma.
-        pendingRole = { role: lone, after: to };
-        const aff = countryAt(tokens, from, to);
-        if (aff) add(from, from + aff.length, null, null);
+        const det = tokens[from - 1];
+        const introduced = det && det.sentence === tokens[from]!.sentence && (det.possessive || ['the', 'his', 'her', 'its', 'their'].includes(det.text.toLowerCase()));
+        pendingRole = introduced ? { role: { title: lead.title, affiliation: owner }, after: to } : null;
         continue;
       }
+      nameFrom = lead.nameStart;
+      role = { title: lead.title, affiliation: owner };
+      affiliation = owner;
+      votes.person = 3;
+    } else {
       const before = titleBefore(tokens, from, spanBefore);
       if (before) {
         if (before.title) role = { title: before.title, affiliation: before.affiliation };
@@ -222,19 +228,11 @@ function possessiveCountryBefore(tokens: readonly Token[], from: number): string
   return entry && entry.kind !== 'capital' ? entry.country : null;
 }
 
-/** A span that is only a title ("Foreign Minister", "the Syrian Foreign Minister") followed by a comma. */
-function leadingTitleOnly(tokens: readonly Token[], from: number, to: number): ActorRole | null {
-  const next = tokens[to];
-  if (!next || next.gap !== ',' || next.sentence !== tokens[from]!.sentence) return null;
-  const probe = leadingTitle(tokens, from, to + 1);
-  if (!probe || probe.nameStart !== to) return null;
-  return { title: probe.title ?? '', affiliation: probe.affiliation };
-}
-
 function isAdjectiveUse(tokens: readonly Token[], i: number): boolean {
   const next = tokens[i + 1];
   if (!next || next.sentence !== tokens[i]!.sentence || next.gap !== '' || next.cap || next.upper) return false;
   const w = next.text.toLowerCase();
+  if (ORG_NOUNS.has(w)) return false;
   return !COMMON_WORDS.has(w) && !SPEECH_VERBS.has(w) && !/ed$/.test(w) && !['is', 'was', 'has', 'had', 'will', 'would', 'and', 'or'].includes(w);
 }
 

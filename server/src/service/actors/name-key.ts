@@ -12,8 +12,7 @@ export function nameKey(name: string): string {
   const base = normalizeForMatch(name)
     .replace(/'s\b/g, '')
     .replace(/['`]/g, '')
-    .replace(/(\p{L})\.(?=\p{L})/gu, '$1')
-    .replace(/\.$/, '')
+    .replace(/\./g, '')
     .replace(/[-\u2010\u2011]/g, ' ');
   const words = base.split(' ').filter(Boolean);
   const kept = words.filter((w) => !PARTICLES.has(w));

@@ -110,7 +110,7 @@ Muslim Muslims Christian Christians Jewish Jews Jew Islamic Islam Sunni Sunnis S
 Catholics Protestant Protestants Hindu Hindus Buddhist Arab Arabs Arabic Kurd Kurds Kurdish Western Eastern
 Northern Southern Westerners Internet Web God AM PM GMT BST UTC TV CEO CEOs MPs MP MEPs MSPs Covid No Yes Mr Mrs
 Ms Dr Sir Lord Lady OK Oscar Oscars Grammy Grammys Olympics Olympic Premiership Championship Cup Final Finals
-Latin Baltic Pacific Atlantic Zionist Zionists Takfiri Jihadist Jihadists Israeli-Palestinian
+European Europeans African Africans Asian Asians Arabian Scandinavian Caribbean Latin Jihadist Jihadists
 `);
 
 /**

@@ -35,20 +35,31 @@ export function countryAt(tokens: readonly Token[], i: number, end = tokens.leng
   return one && one.kind !== 'capital' ? { country: one.country, length: 1 } : null;
 }
 
+/** Heads that are also common surnames: alone at the end of a span they are read as a name ("Mervyn King"). */
+const SURNAME_LIKE_HEADS = new Set(['king', 'queen', 'prince', 'major', 'bishop', 'judge', 'marshal', 'speaker', 'cardinal', 'pope', 'chair', 'general', 'head', 'chief', 'member', 'partner', 'official']);
+
+/** A title inside a capitalised span: [affiliation] title [name]. */
+export interface LeadingTitle {
+  title: string;
+  affiliation: string | null;
+  /** Tokens [from, affTo) are the affiliation ("US", "Bank of England", "Tory"). */
+  affTo: number;
+  /** First token of the name after the title, or null when the span is only a title. */
+  nameStart: number | null;
+}
+
 /**
- * A title at the start of a capitalised span: tokens [from, to) read as
- * [country] modifiers* head [of modifiers+] followed by at least one name token.
- * Returns the title and where the name starts, or null.
+ * A title in a capitalised span [from, to): [country or organisation] modifiers* head [of modifiers+] [name].
+ * "Foreign Minister Hakan Fidan", "US Secretary of State X", "Bank of England Governor X", "Prime Minister".
  */
-export function leadingTitle(tokens: readonly Token[], from: number, to: number): (FoundRole & { nameStart: number }) | null {
-  let i = from;
-  let affiliation: string | null = null;
-  const c = countryAt(tokens, i, to);
-  if (c) {
-    affiliation = c.country;
-    i += c.length;
+export function leadingTitle(tokens: readonly Token[], from: number, to: number): LeadingTitle | null {
+  let p = from;
+  while (p < to && !(isTitleWord(tokens[p]!) && (tokens[p]!.cap || tokens[p]!.upper))) {
+    if (tokens[p]!.possessive && p > from) return null;
+    p++;
   }
-  const titleStart = i;
+  if (p >= to || p - from > 4) return null;
+  let i = p;
   let lastHead = -1;
   while (i < to) {
     const t = tokens[i]!;
@@ -60,12 +71,18 @@ export function leadingTitle(tokens: readonly Token[], from: number, to: number)
       i++;
     } else break;
   }
-  if (lastHead < 0 || i >= to) return null;
+  if (lastHead < 0) return null;
+  const nameStart = i < to ? i : null;
   // "General Motors", "Foreign Office": what follows is an organisation, not a person with a title.
-  const last = tokens[to - 1]!;
-  if (ORG_HEADS.has(last.text)) return null;
-  const title = tokens.slice(titleStart, i).map((t) => t.text).join(' ');
-  return { title, affiliation, from, to: i, nameStart: i };
+  if (nameStart !== null && ORG_HEADS.has(tokens[to - 1]!.text)) return null;
+  if (nameStart === null && p > from && i - p === 1 && SURNAME_LIKE_HEADS.has(lower(tokens[p]!))) return null;
+  let affiliation: string | null = null;
+  if (p > from) {
+    const c = countryAt(tokens, from, p);
+    affiliation = c && c.length === p - from ? c.country : tokens.slice(from, p).map((t) => t.text).join(' ');
+  }
+  const title = tokens.slice(p, i).map((t) => t.text).join(' ');
+  return { title, affiliation, affTo: p, nameStart };
 }
 
 /**
@@ -145,19 +162,26 @@ export function titleAfter(
   }
   if (lastHead < 0) return null;
   const title = tokens.slice(titleStart, lastHead + 1).map((t) => t.text).join(' ');
-  // "president of the Ankara-based think tank SETA": the last capitalised name before the clause ends.
+  // "president of the Ankara-based think tank SETA", "analyst at X in Moscow": the first name that is not a place.
   if (!affiliation && tokens[i] && ['of', 'at', 'for'].includes(lower(tokens[i]!)) && tokens[i]!.gap === '') {
+    let fallback: string | null = null;
     for (let j = i + 1; j < Math.min(tokens.length, i + 8); j++) {
       const t = tokens[j]!;
       if (t.sentence !== sentence || (t.gap !== '' && t.gap !== '-')) break;
       if (!(t.cap || t.upper)) continue;
       const span = spanAt(j);
+      const name = span ? span.name : t.text;
       const c = countryAt(tokens, j);
-      if (span && span.to > j + 1) {
-        affiliation = span.name;
-        j = span.to - 1;
-      } else affiliation = c ? c.country : t.text;
+      const place = COUNTRY_FORMS.get(name)?.kind === 'capital';
+      if (c && !(span && span.to > j + c.length)) fallback ??= c.country;
+      else if (place) fallback ??= name;
+      else {
+        affiliation = name;
+        break;
+      }
+      if (span) j = span.to - 1;
     }
+    affiliation ??= fallback;
   }
   return { title, affiliation, from: nameEnd, to: lastHead + 1 };
 }
