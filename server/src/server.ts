@@ -8,6 +8,7 @@ import {
 } from 'vscode-languageserver/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { fileURLToPath, pathToFileURL } from 'node:url';
+import { updateBibliography } from './bibliography-writer';
 import { NodeCorpus, type WorkspaceFolder } from './node-corpus';
 import { createService, resolveConfig, type SourcedService } from './service';
 import { FIX_ALL_KIND } from './service/features/code-actions';
@@ -142,6 +143,7 @@ function scheduleDiagnostics(doc: TextDocument, delay = DIAGNOSTIC_DELAY_MS): vo
     if (source.token.isCancellationRequested || documents.get(doc.uri)?.version !== doc.version) return;
     pending.delete(doc.uri);
     void connection.sendDiagnostics({ uri: doc.uri, version: doc.version, diagnostics });
+    void updateBibliography(service, folders, doc, documents.all(), logger);
   }, delay);
   pending.set(doc.uri, { timer, source });
 }

@@ -8,6 +8,7 @@ import { citationHover } from './citations/citation-hover';
 import { citationAt, sourceOfCitation } from './citations/find-citation';
 import { findUnknownCitations } from './citations/find-unknown-citations';
 import { citeAllEdits } from './claims/cite-all';
+import { bibliographyText, draftBibliography } from './claims/draft-bibliography';
 import { findClaimFindings } from './claims/find-claim-findings';
 import { resolveConfig, type SourcedConfig } from './config';
 import type { ServiceContext, TextDocumentLike } from './context';
@@ -68,6 +69,8 @@ export interface SourcedService {
   documentSymbols(doc: TextDocumentLike, token?: Cancellation): Promise<DocumentSymbol[]>;
   workspaceSymbols(query: string, token?: Cancellation): Promise<SymbolInformation[]>;
   citeAll(doc: TextDocumentLike, token?: Cancellation): Promise<TextEdit[]>;
+  /** Pandoc style: the CSL-JSON text listing exactly the sources these drafts cite (written by the server). */
+  bibliographyText(docs: readonly TextDocumentLike[], token?: Cancellation): Promise<string>;
   searchQuotes(query: string, limit?: number, token?: Cancellation): Promise<QuoteSearchResult[]>;
   listActors(query: string, token?: Cancellation): Promise<ActorListItem[]>;
   actorCard(id: string, token?: Cancellation): Promise<string | null>;
@@ -185,6 +188,9 @@ export function createService(options: ServiceOptions): SourcedService {
       guarded('workspaceSymbol', '', [] as SymbolInformation[], token, () => [...actorSymbols(ctx, query), ...sourceSymbols(ctx, query)]),
     citeAll: (doc, token = NEVER_CANCELLED) =>
       guarded('citeAll', doc.uri, [] as TextEdit[], token, () => citeAllEdits(ctx, draftOf(doc), token)),
+    bibliographyText: (docs, token = NEVER_CANCELLED) =>
+      guarded('bibliography', '', bibliographyText([]), token, () =>
+        bibliographyText(draftBibliography(indexer.knowledge, docs.filter((d) => !options.corpus.entryFor(d.uri)).map(draftOf)))),
     searchQuotes: (query, limit = 50, token = NEVER_CANCELLED) =>
       guarded('searchQuotes', '', [] as QuoteSearchResult[], token, () => searchQuotes(ctx, query, limit, token)),
     listActors: (query, token = NEVER_CANCELLED) => guarded('listActors', '', [] as ActorListItem[], token, () => listActors(ctx, query)),

@@ -48,8 +48,10 @@ function fixesFor(ctx: ServiceContext, draft: DraftDocument, finding: Finding, d
         const edits = citationEdits(draft, ctx.config().citations.style, [{ unit, key: c.key }], finding.insertAt);
         if (edits.length) actions.push(action(`Cite ${c.key} \u2014 ${shorten(plainText(c.title), 60)}`, draft.uri, edits, diagnostic, i === 0));
       });
+      // Marked already (the comment sits where the sentence began, or right before it): a second run adds nothing.
+      const marked = draft.text.startsWith(IGNORE_COMMENT, finding.start) || draft.text.slice(0, finding.start).trimEnd().endsWith(IGNORE_COMMENT);
       const at = positionAt(draft.lineStarts, finding.start);
-      actions.push(action('Mark as analysis', draft.uri, [{ range: { start: at, end: at }, newText: `${IGNORE_COMMENT} ` }], diagnostic));
+      if (!marked) actions.push(action('Mark as analysis', draft.uri, [{ range: { start: at, end: at }, newText: `${IGNORE_COMMENT} ` }], diagnostic));
       return actions;
     }
     case 'unknown-citation':
