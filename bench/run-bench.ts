@@ -116,7 +116,7 @@ async function main(): Promise<void> {
     Object.assign(result, child(script, 'warm', args));
     log(`  warm ${result.warmMs} ms`);
     if (size <= opts.fuseMax) {
-      Object.assign(result, child(script, 'fuse', args));
+      Object.assign(result, child(script, 'fuse', { ...args, fuseQueries: String(size > 5000 ? 40 : 200) }));
       log(`  fuse p50 ${result.fuseP50} ms`);
     }
     if (rg) {

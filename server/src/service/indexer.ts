@@ -151,7 +151,7 @@ export class Indexer {
         const f = cached.get(e.uri);
         if (f && !this.overlays.has(e.uri) && f.analysis.doc.path === e.path) return true;
         pending.push(e);
-        return 'cancelled';
+        return false;
       });
       await mapLimit(candidates, STAT_CONCURRENCY, async (entry) => {
         const file = cached.get(entry.uri)!;
