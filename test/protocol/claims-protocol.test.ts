@@ -75,7 +75,7 @@ test('claims protocol: unsourced-claim on an uncited factual sentence names the 
   assert.equal(ds.length, 1, JSON.stringify(ds.map((x) => x.message)));
   assert.equal(ds[0]!.range.start.line, 2);
   assert.equal(ds[0]!.severity, 2, 'warning by default');
-  assert.match(ds[0]!.message, new RegExp(`^Unsourced claim \u2014 ${REFUGEES_KEY} says: \u201c.*3\\.2 million Syrian refugees`));
+  assert.match(String(ds[0]!.message), new RegExp(`^Unsourced claim \u2014 ${REFUGEES_KEY} says: \u201c.*3\\.2 million Syrian refugees`));
 });
 
 test('claims protocol: Cite quick fix inserts the marker after the sentence and one definition; a second run adds nothing', async () => {
@@ -117,7 +117,7 @@ test('claims protocol: number-mismatch shows the source figure and its fix repla
   const ds = byCode(await d.diagnostics(), 'number-mismatch');
   assert.equal(ds.length, 1);
   assert.equal(d.doc.getText(ds[0]!.range), '3.6 million');
-  assert.match(ds[0]!.message, /the source says 3\.2 million, the draft says 3\.6 million/);
+  assert.match(String(ds[0]!.message), /the source says 3\.2 million, the draft says 3\.6 million/);
   assert.equal(byCode(await d.diagnostics(), 'unsourced-claim').length, 0, 'cited, so not unsourced');
   const fix = (await d.actions(ds)).find((a) => a.isPreferred);
   assert.ok(fix);
