@@ -10,6 +10,7 @@ import { TextDocument } from 'vscode-languageserver-textdocument';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { updateBibliography } from './bibliography-writer';
 import { NodeCorpus, type WorkspaceFolder } from './node-corpus';
+import { NodeIndexCache, serverBuildId } from './node-index-cache';
 import { createService, resolveConfig, type SourcedService } from './service';
 import { FIX_ALL_KIND } from './service/features/code-actions';
 import type { Logger } from './service/logger';
@@ -53,7 +54,11 @@ connection.onInitialize((params): InitializeResult => {
   canReportProgress = params.capabilities.window?.workDoneProgress === true;
   const config = resolveConfig(rawSettings);
   corpus = new NodeCorpus(folders, config.corpus);
-  service = createService({ corpus, config: rawSettings, logger, openDocuments: () => documents.all() });
+  const storagePath = (params.initializationOptions as { storagePath?: unknown } | null | undefined)?.storagePath;
+  const indexCache = typeof storagePath === 'string' || folders.length
+    ? new NodeIndexCache({ storagePath: typeof storagePath === 'string' ? storagePath : undefined, workspaceFolders: folders.map((f) => f.path), buildId: serverBuildId() })
+    : undefined;
+  service = createService({ corpus, config: rawSettings, logger, openDocuments: () => documents.all(), indexCache });
   service.onDidChangeIndex(() => {
     void connection.sendNotification('sourced/statusChanged', service.status());
     for (const doc of documents.all()) scheduleDiagnostics(doc, 0);
