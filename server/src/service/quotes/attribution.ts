@@ -6,7 +6,7 @@
  * reaches further than the quote's sentence and the one before it.
  */
 import {
-  CLOSING_VERBS, FILLER_WORDS, PREPOSITIONS, ROLE_NOUNS, SOURCE_NOUNS, SPEECH_VERBS, STOP_CAPS, TITLE_WORDS,
+  CLOSING_VERBS, FILLER_WORDS, OCCUPATIONS, PREPOSITIONS, ROLE_NOUNS, SOURCE_NOUNS, SPEECH_VERBS, STOP_CAPS, TITLE_WORDS,
 } from './speech-words';
 import { isOrganisationName, splitTitles, type NameBook } from './speaker-names';
 
@@ -14,7 +14,7 @@ import { isOrganisationName, splitTitles, type NameBook } from './speaker-names'
 export type SpeakerRef =
   | { kind: 'name'; text: string; at: number }
   | { kind: 'pronoun'; text: string; at: number }
-  | { kind: 'role'; role: string; at: number }
+  | { kind: 'role'; role: string; text: string; at: number }
   | { kind: 'unnamed'; text: string; at: number }
   /** `and`, `who`, a participle: the speaker of the clause before. */
   | { kind: 'inherit'; at: number }
@@ -40,6 +40,8 @@ function tokenize(text: string, base: number): Token[] {
 }
 
 const PRONOUNS = new Set(['he', 'she', 'they', 'it']);
+/** Unnamed institutions that speak in news prose without a capitalised name: `the government said`. */
+const INSTITUTIONS = new Set(['police', 'government', 'authorities', 'army', 'military', 'prosecutors', 'officials', 'ministry']);
 const INHERIT_WORDS = new Set(['and', 'who', 'which', 'while', 'but', 'then', 'that', 'also']);
 const TIME_WORDS = new Set([
   'monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday', 'sunday', 'week', 'month', 'year', 'night', 'morning',
@@ -64,17 +66,29 @@ function nounPhraseBack(tokens: Token[], i: number): SpeakerRef | null {
     const b = prev.bare.toLowerCase();
     if (PREPOSITIONS.has(b) || SPEECH_VERBS.has(b) || INHERIT_WORDS.has(b)) break;
     j--;
-    if (['the', 'a', 'an', 'his', 'her', 'its', 'their'].includes(b) || /['’]s$/.test(prev.bare)) break;
+    if (/['’]s$/.test(prev.bare)) {
+      // `Big Brother's spokeswoman`: the whole owner name.
+      while (j > 0 && isNamePart(tokens[j - 1]!) && !/[,;:.]$/.test(tokens[j - 1]!.word)) j--;
+      break;
+    }
+    if (['the', 'a', 'an', 'his', 'her', 'its', 'their'].includes(b)) break;
   }
   const words = tokens.slice(j, i + 1);
   const first = words[0]!.bare.toLowerCase();
   const definite = !['a', 'an'].includes(first);
   const hasCap = words.some((w) => isCap(w.bare) && !STOP_CAPS.has(w.bare.toLowerCase()));
-  if (ROLE_NOUNS.has(noun) && definite) return { kind: 'role', role: noun, at: words[0]!.start };
-  if (SOURCE_NOUNS.has(noun) && (hasCap || noun === 'police')) {
-    const text = words.filter((w, k) => k > 0 || !['the', 'a', 'an'].includes(w.bare.toLowerCase())).map((w) => w.bare).join(' ');
-    return { kind: 'unnamed', text, at: words[0]!.start };
+  const text = words.filter((w, k) => k > 0 || !['the', 'a', 'an'].includes(w.bare.toLowerCase())).map((w) => w.bare).join(' ');
+  if (ROLE_NOUNS.has(noun) && definite) return { kind: 'role', role: noun, text, at: words[0]!.start };
+  // `a spokesman for Mr X`: an unnamed speaker who speaks for a named one.
+  const skipThe = tokens[i + 2]?.bare.toLowerCase() === 'the' ? 1 : 0;
+  const owner = tokens[i + 2 + skipThe];
+  const forName = tokens[i + 1]?.bare === 'for' && owner && isNamePart(owner) && isCap(owner.bare) && !/[,;:.]$/.test(tokens[i]!.word);
+  if (forName && SOURCE_NOUNS.has(noun)) {
+    let j2 = i + 2 + skipThe;
+    while (j2 + 1 < tokens.length && isNamePart(tokens[j2 + 1]!) && !/[,;:.]$/.test(tokens[j2]!.word)) j2++;
+    return { kind: 'unnamed', text: `${text} for ${tokens.slice(i + 2 + skipThe, j2 + 1).map((w) => w.bare).join(' ')}`, at: words[0]!.start };
   }
+  if (SOURCE_NOUNS.has(noun) && (hasCap || INSTITUTIONS.has(noun))) return { kind: 'unnamed', text, at: words[0]!.start };
   return { kind: 'other', at: words[0]!.start };
 }
 
@@ -123,7 +137,7 @@ export function speakerBefore(text: string, base: number, participle = false): S
     const n = nameBack(tokens, i);
     // `a call with Syrian president X said`: the name is an object; look past its titles for the preposition.
     let k = n.from - 1;
-    while (k >= 0 && n.from - k <= 3 && (TITLE_WORDS.has(tokens[k]!.bare.toLowerCase()) || ROLE_NOUNS.has(tokens[k]!.bare.toLowerCase()) || isNamePart(tokens[k]!))) k--;
+    while (k >= 0 && n.from - k <= 4 && (TITLE_WORDS.has(tokens[k]!.bare.toLowerCase()) || ROLE_NOUNS.has(tokens[k]!.bare.toLowerCase()) || isNamePart(tokens[k]!) || tokens[k]!.bare.toLowerCase() === 'the')) k--;
     const before = tokens[k];
     // `Iran and Turkey called for …`: a joint subject is no single speaker.
     if (before?.bare === 'and' && k > 0 && isNamePart(tokens[k - 1]!) && !/,$/.test(tokens[k - 1]!.word)) return { kind: 'other', at: tokens[k - 1]!.start };
@@ -132,7 +146,7 @@ export function speakerBefore(text: string, base: number, participle = false): S
     const { core } = splitTitles(n.text);
     if (!core) {
       const role = n.text.split(' ').reverse().find((w) => ROLE_NOUNS.has(w.toLowerCase()));
-      return role ? { kind: 'role', role: role.toLowerCase(), at: tokens[n.from]!.start } : null;
+      return role ? { kind: 'role', role: role.toLowerCase(), text: n.text, at: tokens[n.from]!.start } : null;
     }
     return { kind: 'name', text: n.text, at: tokens[n.from]!.start };
   }
@@ -173,9 +187,17 @@ export function speakerAfter(text: string, base: number): SpeakerRef | null {
     if (next && /^[a-z]/.test(next.bare) && (SOURCE_NOUNS.has(next.bare.toLowerCase()) || ROLE_NOUNS.has(next.bare.toLowerCase())) && !/[,;:.]$/.test(tokens[j]!.word)) {
       return speakerBefore(tokens.slice(0, j + 2).map((t) => t.word).join(' ').replace(/[,.;:]+$/, ''), first.start) ?? null;
     }
+    // `Tory leader Michael Howard`, `Manchester City striker X`: the name after the role is the speaker.
+    let r = j + 1;
+    while (r < tokens.length && r - j <= 2 && /^[a-z]/.test(tokens[r]!.bare) && (ROLE_NOUNS.has(tokens[r]!.bare) || TITLE_WORDS.has(tokens[r]!.bare) || OCCUPATIONS.has(tokens[r]!.bare)) && !/[,;:.]$/.test(tokens[r - 1]!.word)) r++;
+    if (r > j + 1 && tokens[r] && isNamePart(tokens[r]!) && isCap(tokens[r]!.bare) && !/[,;:.]$/.test(tokens[r - 1]!.word)) {
+      return speakerAfter(text.slice(tokens[r]!.start - base), tokens[r]!.start);
+    }
     const textOf = tokens.slice(0, j + 1).map((t) => t.bare).join(' ');
     return { kind: 'name', text: textOf, at: first.start };
   }
+  // `said the 23-year-old`: a description of the person just written about.
+  if (lower === 'the' && /^\d+-year-old$/.test(tokens[1]?.bare ?? '')) return { kind: 'pronoun', text: 'he', at: first.start };
   if (['the', 'a', 'an', 'his', 'her', 'its', 'their'].includes(lower)) {
     for (let j = 1; j < Math.min(tokens.length, 7); j++) {
       const b = tokens[j]!.bare.toLowerCase();
@@ -234,9 +256,15 @@ export function resolveSpeaker(ref: SpeakerRef | null, ctx: ResolveContext): str
       return last && !last.person ? last.name : null;
     }
     case 'role':
-      return book.withRole(ref.role, ctx.at);
-    case 'unnamed':
-      return ref.text.replace(/^(?:the|a|an)\s+/i, '').trim() || null;
+      // `said the spokesman` right after `a spokesman for X said`: the same unnamed speaker.
+      if (ctx.lastSpeaker && ctx.lastSpeaker.at >= ctx.from && new RegExp(`\\b${ref.role}\\b`, 'i').test(ctx.lastSpeaker.name)) return ctx.lastSpeaker.name;
+      // An unnamed spokesman stays an unnamed speaker; "the minister" with no minister in sight is no one.
+      return book.withRole(ref.role, ctx.at) ?? (SOURCE_NOUNS.has(ref.role) && /\p{Lu}/u.test(ref.text) ? ref.text : null);
+    case 'unnamed': {
+      const text = ref.text.replace(/^(?:the|a|an)\s+/i, '').trim();
+      const forName = / for (.+)$/.exec(text);
+      return (forName ? text.slice(0, forName.index) + ' for ' + book.fullName(forName[1]!) : text) || null;
+    }
     case 'inherit':
       return ctx.sameSentence;
     case 'object':

@@ -5,7 +5,7 @@ import { findIndirectQuotes, type IndirectCandidate } from './indirect-quotes';
 import { findMarkedQuotes, type MarkedQuote } from './quote-marks';
 import type { QuoteKind, SourceQuote } from './quote-types';
 import { NameBook } from './speaker-names';
-import { CLOSING_VERBS, SPEECH_VERBS, STOP_CAPS } from './speech-words';
+import { CLOSING_VERBS, OCCUPATIONS, ROLE_NOUNS, SOURCE_NOUNS, SPEECH_VERBS, STOP_CAPS } from './speech-words';
 
 /** How many paragraphs back a pronoun may find its person. */
 const PRONOUN_REACH = 3;
@@ -66,7 +66,10 @@ function trailingRef(text: string, from: number, to: number): SpeakerRef | null 
   const first = toks[0];
   if (!first) return null;
   if (CLOSING_VERBS.has(first.bare)) return speakerAfter(text.slice(first.end, to), first.end);
-  const opener = /^[\p{Lu}]/u.test(text[first.start] ?? '') || ['he', 'she', 'they', 'it', 'the', 'a', 'an', 'his', 'her', 'its'].includes(first.bare);
+  const opener =
+    /^[\p{Lu}]/u.test(text[first.start] ?? '') ||
+    ['he', 'she', 'they', 'it', 'the', 'a', 'an', 'his', 'her', 'its'].includes(first.bare) ||
+    ROLE_NOUNS.has(first.bare) || OCCUPATIONS.has(first.bare) || SOURCE_NOUNS.has(first.bare);
   if (!opener) return null;
   for (let k = 1; k < Math.min(toks.length, 9); k++) {
     if (!CLOSING_VERBS.has(toks[k]!.bare)) continue;
@@ -136,6 +139,21 @@ interface PreviousQuote {
 
 function startOf(item: MarkedQuote | IndirectCandidate): number {
   return 'parts' in item ? item.parts[0]!.open : item.start;
+}
+
+/** `William Hill's “overwhelming evidence”` and `a spokeswoman was “satisfied”`: the owner or subject of the words. */
+function possessiveOrCopula(text: string, from: number, to: number): SpeakerRef | null {
+  const lead = text.slice(from, to);
+  const possessive = /(\p{Lu}[\p{L}\-]*(?:[ \t]+\p{Lu}[\p{L}\-]*){0,3})['’]s\s*$/u.exec(lead);
+  if (possessive) {
+    const words = possessive[1]!.split(/\s+/);
+    while (words.length && STOP_CAPS.has(words[0]!.toLowerCase())) words.shift();
+    if (words.length) return { kind: 'name', text: words.join(' '), at: from + possessive.index };
+  }
+  const copula = /\b(?:was|is|were|are|remained|remains|felt|feels|appeared|appears|seemed|seems|had been|has been|have been)\s+(?:(?:also|still|not|very|so)\s+)?$/.exec(lead);
+  if (!copula) return null;
+  const ref = speakerBefore(lead.slice(0, copula.index), from);
+  return ref && (ref.kind === 'name' || ref.kind === 'unnamed' || ref.kind === 'role' || ref.kind === 'pronoun') ? ref : null;
 }
 
 function isUseful(ref: SpeakerRef | null): ref is SpeakerRef {
@@ -210,6 +228,17 @@ export function extractQuotes(doc: SourceDocument, actors: DocumentActors): Sour
         }
         if (r) break;
       }
+      const lead = text.slice(leadFrom, first.open);
+      if (ref?.kind === 'inherit' && !same?.speaker) {
+        // `…, he said, adding that … “…”` with no quote before: the speaker of the clause the participle hangs on.
+        const earlier = leadingRef(text, sentenceStart, ref.at, sentenceStart);
+        ref = earlier && earlier.kind !== 'inherit' ? earlier : clauseSubject(text, sentenceStart, ref.at);
+      }
+      if (!ref && same?.speaker && !/[.!?]\s/.test(lead)) {
+        // Consecutive quotations in one sentence share the speaker: `X insisted he had been “…” in “…”`.
+        ref = { kind: 'inherit', at: leadFrom };
+      }
+      if (!ref) ref = possessiveOrCopula(text, leadFrom, first.open);
       // A quotation opening its sentence with no attribution of its own: the sentence before may name the speaker.
       if (!ref && kind === 'direct' && text.slice(sentenceStart, first.open).trim() === '' && sOpen > 0) {
         const prev = sentences[sOpen - 1]!;

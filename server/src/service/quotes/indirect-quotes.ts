@@ -52,7 +52,10 @@ function tailSpeech(text: string, start: number, end: number): { end: number; re
   if (toks.length === 0 || toks.length > 10) return null;
   for (let k = 0; k < Math.min(toks.length, 6); k++) {
     if (!TAIL_VERBS.has(toks[k]!.bare)) continue;
-    if (toks.slice(k + 1).some((t) => t.bare === 'that' || /[,;:]/.test(t.word))) return null;
+    const after = toks.slice(k + 1);
+    if (after.some((t) => t.bare === 'that' || /[,;:]/.test(t.word))) return null;
+    // `…, he said in a statement.` — what follows the verb is a circumstance, not a reported clause.
+    if (k > 0 && after.length > 0 && (after.length > 6 || !/^(?:in|on|at|during|after|before|last|yesterday|today|earlier|later|to|from|when|while|via|through|with|of)$/.test(after[0]!.bare))) return null;
     const ref = k === 0 ? speakerAfter(text.slice(toks[0]!.end, end), toks[0]!.end) : speakerBefore(text.slice(rest, toks[k]!.start), rest);
     if (ref === null || ref.kind === 'object' || ref.kind === 'inherit') return null;
     if (k === 0 && ref.kind === 'other') return null;

@@ -75,6 +75,16 @@ function isDouble(mark: Mark): boolean {
   return mark === 'double-curly' || mark === 'double-straight';
 }
 
+/** An opening mark while a double quote is open, after a sentence end: the quote goes on in a new part. */
+function reopens(text: string, i: number, openAt: number): boolean {
+  const c = text[i];
+  if (c !== '\u201c' && c !== '"') return false;
+  if (!/\s/.test(text[i - 1] ?? '') || /\s/.test(text[i + 1] ?? ' ')) return false;
+  let j = i - 1;
+  while (j > openAt && /\s/.test(text[j]!)) j--;
+  return /[.!?\u2026]/.test(text[j] ?? '');
+}
+
 /** True if a paragraph begins with an opening double quote mark. */
 function opensWithQuote(text: string, start: number): boolean {
   const c = text[start];
@@ -108,11 +118,25 @@ export function findMarkedQuotes(doc: SourceDocument): MarkedQuote[] {
         continue;
       }
       if (!isDouble(mark) && (c === '\u201c' || c === '"')) continue;
+      if (isDouble(mark) && reopens(text, i, openAt)) {
+        // `"First sentence. "Next sentence…` — a quote continued in the news style without a closing mark.
+        const words = trimWords(text, openAt + 1, i);
+        if (words.end > words.start) {
+          const part: MarkedPart = { open: openAt, ...words, close: i, paragraph: p, closed: false };
+          if (pending && (openAt === para.start || pending.parts[pending.parts.length - 1]!.close === openAt)) pending.parts.push(part);
+          else {
+            if (pending) out.push(pending);
+            pending = { parts: [part], heading };
+          }
+        }
+        openAt = i;
+        continue;
+      }
       if (!closes(text, i, mark)) continue;
       const words = trimWords(text, openAt + 1, i);
       const part: MarkedPart = { open: openAt, ...words, close: i + 1, paragraph: p, closed: true };
       if (words.end > words.start) {
-        if (pending && openAt === para.start) {
+        if (pending && (openAt === para.start || pending.parts[pending.parts.length - 1]!.close === openAt)) {
           pending.parts.push(part);
           out.push(pending);
         } else {
@@ -128,7 +152,7 @@ export function findMarkedQuotes(doc: SourceDocument): MarkedQuote[] {
       const words = trimWords(text, openAt + 1, para.end);
       if (words.end > words.start) {
         const part: MarkedPart = { open: openAt, ...words, close: para.end, paragraph: p, closed: false };
-        if (pending && openAt === para.start) pending.parts.push(part);
+        if (pending && (openAt === para.start || pending.parts[pending.parts.length - 1]!.close === openAt)) pending.parts.push(part);
         else {
           if (pending) out.push(pending);
           pending = { parts: [part], heading };

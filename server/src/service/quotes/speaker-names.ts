@@ -10,8 +10,8 @@ import type { SourceDocument } from '../sources/source-document';
 import { normalizeForMatch } from '../text/normalize';
 import { HONORIFICS, ORGANISATION_WORDS, ROLE_NOUNS, ROLE_SYNONYMS, SPEECH_VERBS, STOP_CAPS, TITLE_WORDS } from './speech-words';
 
-const CAP = String.raw`(?:(?:al|el|Al|El|Abu|abu)-)?\p{Lu}[\p{L}\p{M}\d'’\-]*(?:\.(?=\s\p{Lu}|\p{Lu}))?`;
-const CONNECTOR = String.raw`(?:al|bin|ibn|de|da|di|del|der|van|von|la|le|du|of|y|bint)`;
+const CAP = String.raw`(?:\p{Lu}\.(?=[ \t]?\p{Lu})|(?:(?:al|el|Al|El|Abu|abu)-)?\p{Lu}[\p{L}\p{M}\d'’\-]*)`;
+const CONNECTOR = String.raw`(?:al|bin|ibn|de|da|di|del|der|den|van|von|la|le|du|dos|das|ter|of|y|bint)`;
 /** A capitalised name phrase, allowing name particles: `Bashar al-Assad`, `Secretary of State Antony Blinken`. */
 export const NAME_SOURCE = String.raw`${CAP}(?:[ \t]+(?:${CONNECTOR}[ \t]+)?${CAP}){0,6}`;
 const NAME_RE = new RegExp(NAME_SOURCE, 'gu');
@@ -62,6 +62,9 @@ export function splitTitles(phrase: string): { titles: string[]; core: string } 
     titles.push(lower(t0));
     tokens.shift();
   }
+  // `Laura Smith of Some Charity`: the person is the part before "of".
+  const of = tokens.indexOf('of');
+  if (of > 0 && !isOrganisationName(tokens.slice(0, of).join(' '))) tokens.splice(of);
   return { titles, core: tokens.join(' ') };
 }
 
@@ -119,7 +122,8 @@ export class NameBook {
       const after = text.slice(m.index + m[0].length, m.index + m[0].length + 40);
       const followedByVerb = /^[ \t]+(?:(?:also|has|had|then|later|further)[ \t]+)?([a-z]+)/.exec(after);
       const verb = followedByVerb?.[1] ?? '';
-      const subject = this.opensSentence(m.index) || SPEECH_VERBS.has(verb) || /(?:ed|es|s)$/.test(verb);
+      // Sentence-initial names and names right before a speech verb act; `… that X had tried` does not make X the topic.
+      const subject = this.opensSentence(m.index) || SPEECH_VERBS.has(verb);
       this.names.push({ core, titles, start, end, subject, person: this.looksLikePerson(core, titles) });
     }
   }
@@ -127,7 +131,7 @@ export class NameBook {
   private opensSentence(at: number): boolean {
     let i = at;
     while (i > 0 && /[ \t"“‘']/.test(this.doc.text[i - 1]!)) i--;
-    return this.sentenceStarts.has(i) || i === 0 || /[.!?\n]/.test(this.doc.text[i - 1] ?? '\n');
+    return this.sentenceStarts.has(at) || this.sentenceStarts.has(i) || i === 0 || /[.!?\n]/.test(this.doc.text[i - 1] ?? '\n');
   }
 
   private looksLikePerson(core: string, titles: string[]): boolean {
@@ -210,17 +214,14 @@ export class NameBook {
     const wanted = new Set([role, ...(ROLE_SYNONYMS[role] ?? [])]);
     const fits = (titles: string[]): boolean => titles.some((t) => wanted.has(t));
     let before: string | null = null;
-    let after: string | null = null;
     for (const n of this.names) {
-      if (!n.person || !fits(n.titles)) continue;
-      if (n.start < at) before = n.core;
-      else after ??= n.core;
+      if (n.person && fits(n.titles) && n.start < at) before = n.core;
     }
     for (const a of this.actors.actors) {
       if (a.type !== 'person' || before) continue;
       if (a.roles.some((r) => fits(r.title.toLowerCase().split(/\s+/)))) before = a.name;
     }
-    const found = before ?? after;
-    return found ? this.fullName(found) : null;
+    // Only people named before: a role is never resolved to someone the reader has not met yet.
+    return before ? this.fullName(before) : null;
   }
 }

@@ -114,6 +114,14 @@ export const STOP_CAPS = set(`
   this that these those it he she they we i you last earlier later since under with without for from by as if his her its
   their our my your there here then so yet still both all some many most several according following despite amid among
   between because once now today yesterday tomorrow what which who where why how not no one two three four five another
-  each every other such nor or instead unlike like while whereas mr mrs ms dr monday tuesday wednesday thursday friday
+  each every other such nor or instead unlike like while whereas monday tuesday wednesday thursday friday
   saturday sunday january february march april may june july august september october november december
+`);
+
+/** Occupations written before a name like a title: `striker X`, `spokesman X`, `actress X`. */
+export const OCCUPATIONS = set(`
+  striker winger midfielder defender goalkeeper keeper skipper forward player actor actress singer star rapper model presenter
+  host comedian producer writer author novelist musician guitarist drummer designer lawyer researcher scientist economist
+  analyst campaigner activist founder boss chairman spokesman spokeswoman spokesperson manager coach captain veteran champion
+  seed rival opponent
 `);
