@@ -1,7 +1,7 @@
 /** The word tokens of a source document, with what name finding needs to know about each. */
 import type { SourceDocument } from '../sources/source-document';
 import { COUNTRY_FORMS } from './countries';
-import { nameKey } from './name-key';
+import { NAME_PARTICLES, nameKey } from './name-key';
 
 export interface Token {
   /** Offsets of the word without a possessive ending ("Turkey" in "Turkey's"). */
@@ -35,7 +35,6 @@ const OPENING_RE = /(?:[\u201c\u2018"(:\u2014\u2013]|(?:^|\s)')\s*$/;
 /** Prefixes of hyphenated ordinary words ("Anti-terror", "Pro-democracy"). Lower-case. */
 const WORD_PREFIXES = new Set(['anti', 'pro', 'ex', 'non', 'post', 'pre', 'co', 'mid', 'self', 'semi', 'multi', 'cross', 'counter', 'well', 'all', 'long', 'short', 'high', 'low', 'full', 'part']);
 const HYPHEN_SPLIT_RE = /^([\p{L}\p{M}]+)[-\u2010\u2011](.+)$/u;
-const LONE_PARTICLES = new Set(['al', 'el', 'ul']);
 
 /** Tokenises every sentence of the document once; the extractor works on these. */
 export function tokenize(doc: SourceDocument): Token[] {
@@ -101,6 +100,6 @@ function makeToken(
   const lower = word.toLowerCase();
   return {
     start, end, text: word, cap, upper, possessive, sentenceStart, gap, sentence, body,
-    key: cap || upper ? (LONE_PARTICLES.has(lower) ? '' : nameKey(word)) : lower,
+    key: NAME_PARTICLES.has(lower) ? '' : cap || upper ? nameKey(word) : lower,
   };
 }

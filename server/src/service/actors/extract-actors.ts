@@ -15,6 +15,8 @@ import {
 import { nameKey } from './name-key';
 import { countryAt, leadingTitle, titleAfter, titleBefore } from './role-patterns';
 
+/** Words that turn an organisation's name into one of its meetings. */
+const EVENT_WORDS = new Set(['Summit', 'Conference', 'Meeting', 'Talks', 'Congress', 'Session', 'Assembly']);
 const ADJECTIVE_END_RE = /(?:ist|ian|ese|ic|ish|ite|ean|i)$/;
 const PARTICLE_PREFIX_RE = /^(?:al|el|ul)[-\u2010\u2011]/i;
 const ACRONYM_RE = /^[\p{Lu}\d.&]{2,8}$/u;
@@ -43,7 +45,13 @@ function spansOf(tokens: readonly Token[], from: number, to: number): [number, n
       if (t.gap !== '' || tokens[j - 1]!.possessive && !isPossessiveInsideName(tokens, j - 1, to)) break;
       if (isNameToken(t)) j++;
       else if (isInitial(t) && j + 1 < to && (tokens[j + 1]!.gap === '' || tokens[j + 1]!.gap === '.') && isNameToken(tokens[j + 1]!)) j += 2;
-      else if (NAME_CONNECTORS.has(t.text) && j + 1 < to && tokens[j + 1]!.gap === '' && isNameToken(tokens[j + 1]!)) j += 2;
+      else if (NAME_CONNECTORS.has(t.text)) {
+        // "Secretary of State", "Jeroen van der Veer": connectors only between capitalised words.
+        let k = j + 1;
+        while (k < to && k - j < 3 && tokens[k]!.gap === '' && NAME_CONNECTORS.has(tokens[k]!.text)) k++;
+        if (k < to && tokens[k]!.gap === '' && isNameToken(tokens[k]!)) j = k + 1;
+        else break;
+      }
       else break;
     }
     out.push([i, j]);
@@ -80,7 +88,8 @@ function classify(tokens: readonly Token[], from: number, to: number, votes: Vot
     else if (PLACE_PREPOSITIONS.has(b) && words <= 2) votes.place += 1;
   }
   const after = tokens[to];
-  if (after && after.sentence === last.sentence && after.gap === '' && SPEECH_VERBS.has(after.text.toLowerCase())) votes.person += 1;
+  // Companies and parties speak too: a verb of speech hints at a person only for a full name.
+  if (words >= 2 && after && after.sentence === last.sentence && after.gap === '' && SPEECH_VERBS.has(after.text.toLowerCase())) votes.person += 1;
   if (after && after.sentence === last.sentence && after.gap === '-' && after.text === 'based') votes.place += 2;
 }
 
@@ -211,10 +220,19 @@ export function extractActors(doc: SourceDocument): DocumentActors {
         votes.person = 2;
       }
     }
+    // "the Shanghai Cooperation Organization Summit": the organisation, not its meeting.
+    if (nameTo - nameFrom >= 3 && EVENT_WORDS.has(tokens[nameTo - 1]!.text) && ORG_HEADS.has(tokens[nameTo - 2]!.text)) nameTo--;
     const c = add(nameFrom, nameTo, role, affiliation, votes);
     if (c && acronymTok && acronymTok.gap === '(' && acronymTok.upper && ACRONYM_RE.test(acronymTok.text) && c.words > 1) {
       c.acronym = acronymTok.text;
       c.votes.organisation += 2;
+    }
+  }
+  // A name given as someone's employer or party ("an analyst at X") is an organisation.
+  for (const c of candidates.values()) {
+    for (const r of c.roles) {
+      const owner = r.affiliation ? candidates.get(nameKey(r.affiliation)) : undefined;
+      if (owner) owner.votes.organisation += 2;
     }
   }
   return { actors: buildActors(tokens, candidates.values()) };

@@ -4,8 +4,8 @@
  */
 import { normalizeForMatch } from '../text/normalize';
 
-/** Arabic and similar article particles dropped from keys when they are not the whole name. */
-const PARTICLES = new Set(['al', 'el', 'ul']);
+/** Name particles dropped from keys when they are not the whole name ("al-Assad", "van der Veer"). */
+export const NAME_PARTICLES: ReadonlySet<string> = new Set(['al', 'el', 'ul', 'van', 'von', 'der', 'den', 'de', 'da', 'di', 'du', 'del', 'della', 'la', 'le']);
 
 /** The merge key of a name: lower case, no diacritics, no apostrophes or dots, hyphens as spaces, no "al-". */
 export function nameKey(name: string): string {
@@ -15,7 +15,7 @@ export function nameKey(name: string): string {
     .replace(/\./g, '')
     .replace(/[-\u2010\u2011]/g, ' ');
   const words = base.split(' ').filter(Boolean);
-  const kept = words.filter((w) => !PARTICLES.has(w));
+  const kept = words.filter((w) => !NAME_PARTICLES.has(w));
   return (kept.length ? kept : words).join(' ');
 }
 

@@ -16,7 +16,7 @@ treasurer speaker commissioner adviser advisor aide manager boss premier monarch
 chancellor pope cardinal archbishop bishop spokesperson owner partner presenter producer director-general
 vice-president vice-chairman coach captain striker chairperson negotiator lieutenant colonel major sergeant
 marshal admiral brigadier inspector superintendent constable sheriff prosecutor investigator strategist
-campaigner activist chiefs whip rapporteur representative delegate consul attache counsel registrar
+campaigner activist chiefs whip coordinator co-ordinator organiser organizer rapporteur representative delegate consul attache counsel registrar
 `);
 
 /** Words that may stand before a role head inside a title ("foreign", "prime", "shadow"). Lower-case. */
@@ -30,6 +30,7 @@ northern scottish welsh permanent assistant under junior principal lead associat
 financial operating commercial marketing technical news political economics legal public press communications
 information police army naval air armed forces supreme high court federal central county city tourism
 housing planning transport women equalities constitutional religious spiritual first second former ex
+election campaign production marketing sales research
 `);
 
 /** Relation words between a nationality and a name that carry no role ("his Iranian counterpart X"). */
@@ -93,7 +94,7 @@ regulator watchdog body association alliance coalition faction label studio
 export const PLACE_NOUNS = set('city town village province region capital district state county port island neighbourhood neighborhood suburb area municipality governorate');
 
 /** Prepositions after which an unknown single name is most likely a place. Lower-case. */
-export const PLACE_PREPOSITIONS = set('in at near from across around outside inside into towards toward via throughout');
+export const PLACE_PREPOSITIONS = set('in near across around outside inside throughout');
 
 /** Verbs of speech after which an unknown name is most likely a person. Lower-case. */
 export const SPEECH_VERBS = set('said says told added warned argued insisted claimed explained stressed noted admitted asked wrote believes');

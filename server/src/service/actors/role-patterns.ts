@@ -5,7 +5,7 @@
  */
 import type { Token } from './actor-tokens';
 import { COUNTRY_FORMS } from './countries';
-import { NAME_CONNECTORS, ORG_HEADS, RELATION_WORDS, ROLE_HEADS, ROLE_MODIFIERS } from './name-lexicon';
+import { HONORIFICS, NAME_CONNECTORS, ORG_HEADS, RELATION_WORDS, ROLE_HEADS, ROLE_MODIFIERS } from './name-lexicon';
 
 /** A title found next to a name. */
 export interface FoundRole {
@@ -96,6 +96,10 @@ export function titleBefore(
 ): FoundRole | null {
   const first = tokens[nameStart]!;
   let i = nameStart - 1;
+  // "its chairman, Sir Phil Watts": look past an honorific.
+  if (i > 0 && HONORIFICS.has(tokens[i]!.text) && first.gap === '') {
+    return titleBefore(tokens, i, spanBefore);
+  }
   const prev = tokens[i];
   if (prev && prev.possessive && first.gap === '' && prev.sentence === first.sentence) {
     const c = countryAt(tokens, i);
