@@ -4,10 +4,13 @@
  */
 import {
   CancellationTokenSource, CodeActionKind, createConnection, DidChangeConfigurationNotification, DidChangeWatchedFilesNotification,
-  FileChangeType, ProposedFeatures, TextDocuments, TextDocumentSyncKind, type InitializeParams, type InitializeResult,
+  FileChangeType, LSPErrorCodes, ProposedFeatures, ResponseError, TextDocuments, TextDocumentSyncKind, type CancellationToken,
+  type InitializeParams, type InitializeResult,
 } from 'vscode-languageserver/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { fileURLToPath, pathToFileURL } from 'node:url';
+import { setFlagsFromString } from 'node:v8';
+import { runInNewContext } from 'node:vm';
 import { updateBibliography } from './bibliography-writer';
 import { NodeCorpus, type WorkspaceFolder } from './node-corpus';
 import { NodeIndexCache, serverBuildId } from './node-index-cache';
@@ -95,6 +98,10 @@ async function index(title: string): Promise<void> {
   progress?.done();
   const s = service.status();
   logger.info(`ready: ${s.sources} sources, ${s.quotes} quotes, ${s.actors} actors, ${s.skipped} skipped`);
+  if (s.sources + s.skipped === 0) {
+    const where = folders.map((f) => f.path).join(', ') || 'no workspace folder';
+    logger.warn(`no file matches sourced.corpus.include ${JSON.stringify(service.config().corpus.include)} in ${where}`);
+  }
 }
 
 connection.onInitialized(async () => {
@@ -166,30 +173,36 @@ documents.onDidClose(({ document }) => {
 
 const docOf = (uri: string): TextDocument | undefined => documents.get(uri);
 
+/** LSP asks for RequestCancelled when the client cancelled a request; vscode-jsonrpc leaves that answer to the handler. */
+async function answer<T>(token: CancellationToken, result: T | Promise<T>): Promise<T | ResponseError<void>> {
+  const value = await result;
+  return token.isCancellationRequested ? new ResponseError(LSPErrorCodes.RequestCancelled, 'request cancelled') : value;
+}
+
 connection.onCompletion(async (p, token) => {
   const doc = docOf(p.textDocument.uri);
-  return doc ? service.completion(doc, p.position, token) : null;
+  return answer(token, doc ? service.completion(doc, p.position, token) : null);
 });
 connection.onHover(async (p, token) => {
   const doc = docOf(p.textDocument.uri);
-  return doc ? service.hover(doc, p.position, token) : null;
+  return answer(token, doc ? service.hover(doc, p.position, token) : null);
 });
 connection.onDefinition(async (p, token) => {
   const doc = docOf(p.textDocument.uri);
-  return doc ? service.definition(doc, p.position, token) : [];
+  return answer(token, doc ? service.definition(doc, p.position, token) : []);
 });
 connection.onReferences(async (p, token) => {
   const doc = docOf(p.textDocument.uri);
-  return doc ? service.references(doc, p.position, token) : [];
+  return answer(token, doc ? service.references(doc, p.position, token) : []);
 });
 connection.onDocumentSymbol(async (p, token) => {
   const doc = docOf(p.textDocument.uri);
-  return doc ? service.documentSymbols(doc, token) : [];
+  return answer(token, doc ? service.documentSymbols(doc, token) : []);
 });
-connection.onWorkspaceSymbol((p, token) => service.workspaceSymbols(p.query, token));
+connection.onWorkspaceSymbol((p, token) => answer(token, service.workspaceSymbols(p.query, token)));
 connection.onCodeAction(async (p, token) => {
   const doc = docOf(p.textDocument.uri);
-  return doc ? service.codeActions(doc, p.range, p.context.diagnostics, p.context.only, token) : [];
+  return answer(token, doc ? service.codeActions(doc, p.range, p.context.diagnostics, p.context.only, token) : []);
 });
 
 connection.onExecuteCommand(async (p, token) => {
@@ -204,9 +217,22 @@ connection.onExecuteCommand(async (p, token) => {
 
 connection.onRequest('sourced/status', () => service.status());
 connection.onRequest('sourced/reindex', () => index('Sourced: re-indexing sources').then(() => service.status()));
-connection.onRequest('sourced/searchQuotes', (p: { query: string; limit?: number }, token) => service.searchQuotes(String(p?.query ?? ''), p?.limit, token));
-connection.onRequest('sourced/listActors', (p: { query?: string }, token) => service.listActors(String(p?.query ?? ''), token));
-connection.onRequest('sourced/actorCard', (p: { id: string }, token) => service.actorCard(String(p?.id ?? ''), token));
+connection.onRequest('sourced/searchQuotes', (p: { query: string; limit?: number }, token) => answer(token, service.searchQuotes(String(p?.query ?? ''), p?.limit, token)));
+connection.onRequest('sourced/listActors', (p: { query?: string }, token) => answer(token, service.listActors(String(p?.query ?? ''), token)));
+connection.onRequest('sourced/debugMemory', () => memoryAfterGc());
+connection.onRequest('sourced/actorCard', (p: { id: string }, token) => answer(token, service.actorCard(String(p?.id ?? ''), token)));
+
+/** Heap and RSS after a full collection: a debug request for the leak test, not part of the protocol contract. */
+function memoryAfterGc(): { heapUsed: number; rss: number } {
+  let gc = (globalThis as { gc?: () => void }).gc;
+  if (!gc) {
+    setFlagsFromString('--expose-gc');
+    gc = runInNewContext('gc') as () => void;
+  }
+  gc();
+  const { heapUsed, rss } = process.memoryUsage();
+  return { heapUsed, rss };
+}
 
 process.on('uncaughtException', (err) => logger.error(`uncaught: ${err.stack ?? err.message}`));
 process.on('unhandledRejection', (err) => logger.error(`unhandled rejection: ${String(err)}`));
