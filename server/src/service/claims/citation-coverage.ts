@@ -106,9 +106,9 @@ export function proseSentences(draft: DraftDocument, k: Knowledge, scope: Citati
       ...(draft.blocks.some((b) => b.start === region.start) ? [] : markersIn(draft.text, region)),
     ].filter((c) => counts(k, draft, c));
     const spans = splitSentences(masked, region.start, region.end);
-    const sentences = spans.map((s, i): ProseSentence => {
-      const next = spans[i + 1]?.start ?? region.end;
-      const citations = inParagraph.filter((c) => c.start >= s.start && c.start < Math.max(s.end, next));
+    const sentences = spans.map((s): ProseSentence => {
+      // In the sentence, or right after it with only spaces between (`…data. [^key]`).
+      const citations = inParagraph.filter((c) => c.start >= s.start && (c.start < s.end || draft.text.slice(s.end, c.start).trim() === ''));
       const suppressed =
         ignoreNext.some((c) => c.end <= s.start && masked.slice(c.end, s.start).trim() === '' && draft.text.slice(c.end, s.start).trim() === '') ||
         blocks.some((b) => s.start >= b.start && s.start < b.end);

@@ -90,7 +90,10 @@ export function classifySentence(markdown: string): ClaimVerdict {
   if (wordCount < MIN_CLAIM_WORDS) return { claim: false, reason: 'too short' };
   if (/\?[\s"'\u201d\u2019)\]]*$/.test(plain)) return { claim: false, reason: 'question' };
   const opening = plain.replace(/^[^\p{L}\p{N}]+/u, '');
-  const attributed = ATTRIBUTION.test(plain) && !/^(?:we|i)\b/i.test(opening);
+  const quoted = /^["\u201c\u2018']/.test(plain);
+  const attributed = ATTRIBUTION.test(plain) && (quoted || !/^(?:we|i)\b/i.test(opening));
+  // Quoted words attributed to a speaker report what someone said, whatever the quote itself sounds like.
+  if (attributed && quoted) return { claim: true, reason: 'attribution' };
   for (const rule of NOT_A_CLAIM) {
     if (rule.overriddenByAttribution && attributed) continue;
     if (rule.pattern.test(opening)) return { claim: false, reason: rule.name };
