@@ -48,7 +48,10 @@ function tailSpeech(text: string, start: number, end: number): { end: number; re
   const comma = s.lastIndexOf(',');
   if (comma < 0) return null;
   const rest = start + comma + 1;
-  const toks = wordTokens(text.slice(rest, end), rest);
+  const all = wordTokens(text.slice(rest, end), rest);
+  // `…, he said. wrote in …`: a stray fragment after the full stop is no part of the attribution.
+  const stop = all.findIndex((t) => /[.!?]["”’']?$/.test(t.word));
+  const toks = stop >= 0 ? all.slice(0, stop + 1) : all;
   if (toks.length === 0 || toks.length > 10) return null;
   for (let k = 0; k < Math.min(toks.length, 6); k++) {
     if (!TAIL_VERBS.has(toks[k]!.bare)) continue;
