@@ -4,13 +4,14 @@
  * Runs on every source file, so it is linear in the text and builds no regex from data.
  */
 import type { SourceDocument } from '../sources/source-document';
+import { stem } from '../text/tokenize';
 import { tokenize, type Token } from './actor-tokens';
 import type { ActorRole, ActorType, DocumentActors } from './actor-types';
 import { COUNTRY_FORMS } from './countries';
 import { buildActors, type Candidate, type Votes } from './document-actors';
 import {
-  COMMON_WORDS, HONORIFICS, NAME_CONNECTORS, NEVER_ACTORS, ORG_HEADS, ORG_NOUNS, ORG_STARTS, PLACE_HEADS, PLACE_NOUNS,
-  PLACE_PREPOSITIONS, REGION_PHRASES, REGIONS, SPEECH_VERBS,
+  COMMON_WORDS, HONORIFICS, NAME_CONNECTORS, NEVER_ACTORS, ORG_HEADS, ORG_NOUNS, ORG_STARTS, ORG_WORDS, PLACE_HEADS, PLACE_NOUNS,
+  PLACE_PREPOSITIONS, PLACE_STARTS, REGION_PHRASES, REGIONS, SPEECH_VERBS,
 } from './name-lexicon';
 import { nameKey } from './name-key';
 import { countryAt, leadingTitle, titleAfter, titleBefore } from './role-patterns';
@@ -69,16 +70,20 @@ function isPossessiveInsideName(tokens: readonly Token[], i: number, to: number)
   return !(lt && lt.affTo === i + 1);
 }
 
-function classify(tokens: readonly Token[], from: number, to: number, votes: Votes): void {
+function classify(tokens: readonly Token[], from: number, to: number, votes: Votes, fresh: boolean, lowerStems: ReadonlySet<string>): void {
   const first = tokens[from]!;
   const last = tokens[to - 1]!;
   const words = to - from;
-  const text = tokens.slice(from, to).map((t) => t.text).join(' ');
-  if (ORG_HEADS.has(last.text) || ORG_STARTS.has(first.text) || (words === 1 && first.upper)) votes.organisation += 2;
-  else if (PLACE_HEADS.has(last.text) || REGIONS.has(text) || REGION_PHRASES.has(text)) votes.place += 2;
-  else if (words >= 2 && (COUNTRY_FORMS.has(first.text) || REGION_PHRASES.has(`${first.text} ${tokens[from + 1]!.text}`))) votes.organisation += 1;
-  else if (words >= 4) votes.organisation += 1;
-  else if (words >= 2) votes.person += 1;
+  const span = tokens.slice(from, to);
+  const text = span.map((t) => t.text).join(' ');
+  const orgWord = span.some((t) => ORG_WORDS.has(t.text)) || (words >= 2 && span.some((t) => t.upper));
+  if (ORG_HEADS.has(last.text) || ORG_STARTS.has(first.text) || (words === 1 && first.upper) || orgWord) votes.organisation += 2;
+  else if (PLACE_HEADS.has(last.text) || REGIONS.has(text) || REGION_PHRASES.has(text) || (words >= 3 && PLACE_STARTS.has(first.text) && span[1]!.text === 'of')) votes.place += 2;
+  else if (words >= 2 && (COUNTRY_FORMS.has(first.text) || COUNTRY_FORMS.has(last.text) || REGION_PHRASES.has(`${first.text} ${tokens[from + 1]!.text}`))) votes.organisation += 1;
+  // A name whose last word is also an ordinary word of this article ("Age Concern" … "concerns") is not a person's.
+  else if (words >= 2 && lowerStems.has(stem(last.key))) votes.organisation += 1;
+  else if (fresh && words >= 4) votes.organisation += 1;
+  else if (fresh && words >= 2) votes.person += 1;
   const before = tokens[from - 1];
   if (before && before.sentence === first.sentence && first.gap === '') {
     const b = before.text.toLowerCase();
@@ -98,7 +103,12 @@ export function extractActors(doc: SourceDocument): DocumentActors {
   const tokens = tokenize(doc);
   const { text } = doc;
   const lowerWords = new Set<string>();
-  for (const t of tokens) if (!t.cap && !t.upper) lowerWords.add(t.key);
+  const lowerStems = new Set<string>();
+  for (const t of tokens) {
+    if (t.cap || t.upper) continue;
+    lowerWords.add(t.key);
+    lowerStems.add(stem(t.key));
+  }
   const candidates = new Map<string, Candidate>();
   const spanEndAt = new Map<number, [number, number]>();
   const spanStartAt = new Map<number, [number, number]>();
@@ -133,6 +143,7 @@ export function extractActors(doc: SourceDocument): DocumentActors {
     const key = country && country.kind !== 'capital' ? `country:${country.country}` : nameKey(name);
     if (!key) return null;
     let c = candidates.get(key);
+    const fresh = !c;
     if (!c) {
       const canonical = country && country.kind !== 'capital' ? country.country : name;
       c = { name: canonical, key, words: to - from, votes: newVotes(), roles: [], affiliation: null, acronym: null, weak: true };
@@ -143,7 +154,7 @@ export function extractActors(doc: SourceDocument): DocumentActors {
         c.votes.place += 3;
         c.affiliation ??= country.country;
       } else c.votes.country += 5;
-    } else classify(tokens, from, to, c.votes);
+    } else classify(tokens, from, to, c.votes, fresh, lowerStems);
     for (const [k, v] of Object.entries(extraVotes ?? {})) c.votes[k as ActorType] += v;
     const first = tokens[from]!;
     const single = to - from === 1;
@@ -155,6 +166,22 @@ export function extractActors(doc: SourceDocument): DocumentActors {
     return c;
   };
 
+  const spanKeys = new Map<string, number>();
+  for (const [a, b] of allSpans) {
+    const k = nameKey(spanText(a, b));
+    spanKeys.set(k, (spanKeys.get(k) ?? 0) + 1);
+  }
+  /** An owner before a title is a name the text uses on its own too, or looks like one (country, acronym, company word). */
+  const isKnownOwner = (a: number, b: number): boolean => {
+    const last = tokens[b - 1]!;
+    if (countryAt(tokens, a, b)?.length === b - a || last.possessive) return true;
+    for (let i = a; i < b; i++) if (tokens[i]!.upper || ORG_WORDS.has(tokens[i]!.text) || ORG_HEADS.has(tokens[i]!.text)) return true;
+    if (b - a === 1 && tokens[a]!.sentenceStart && COMMON_WORDS.has(tokens[a]!.text.toLowerCase())) return false;
+    const k = nameKey(spanText(a, b));
+    const whole = spanEndAt.get(b - 1);
+    // Used as a span of its own somewhere else (the span containing the title counts once).
+    return (spanKeys.get(k) ?? 0) >= (whole && whole[0] === a && whole[1] === b ? 2 : 1);
+  };
   const spanBefore = (endIndex: number): { from: number; name: string } | null => {
     const span = spanEndAt.get(endIndex);
     return span ? { from: span[0], name: spanText(span[0], span[1]) } : null;
@@ -172,8 +199,12 @@ export function extractActors(doc: SourceDocument): DocumentActors {
     const votes: Partial<Votes> = {};
     const lead = leadingTitle(tokens, from, to);
     if (lead) {
-      if (lead.affTo > from) add(from, lead.affTo, null, null);
-      const owner = lead.affiliation ?? possessiveCountryBefore(tokens, from);
+      // "Ryanair chairman", "UN Secretary General" name an owner; "Lifelong Learning Minister" is one title.
+      const ownerKnown = lead.affTo === from || isKnownOwner(from, lead.affTo);
+      if (lead.affTo > from && ownerKnown) add(from, lead.affTo, null, null);
+      const prefix = ownerKnown ? '' : `${spanText(from, lead.affTo)} `;
+      lead.title = prefix + lead.title;
+      const owner = (ownerKnown ? lead.affiliation : null) ?? possessiveCountryBefore(tokens, from);
       if (lead.nameStart === null) {
         // "the Syrian Foreign Minister, Faysal Mikdad": the title waits for the name after the comma.
         const det = tokens[from - 1];
@@ -187,6 +218,13 @@ export function extractActors(doc: SourceDocument): DocumentActors {
       votes.person = 3;
     } else {
       const before = titleBefore(tokens, from, spanBefore);
+      if (before && before.title && before.affiliation && !isKnownOwner(before.from, before.from + 1) && !countryAt(tokens, before.from)) {
+        const ownerSpan = spanEndAt.get(before.from);
+        if (ownerSpan && ownerSpan[0] === before.from && !isKnownOwner(ownerSpan[0], ownerSpan[1])) {
+          before.title = `${spanText(ownerSpan[0], ownerSpan[1])} ${before.title}`;
+          before.affiliation = null;
+        }
+      }
       if (before) {
         if (before.title) role = { title: before.title, affiliation: before.affiliation };
         affiliation = before.affiliation;

@@ -142,3 +142,20 @@ aren't weren't hasn't haven't hadn't wouldn't couldn't shouldn't let's what's wh
 speaking talking asked writing responding commenting announcing describing referring adding
 breaking update updated exclusive photo video watch read more see also share search archive
 `);
+
+/** Nouns common in names of companies and bodies ("ICM Research", "Lorillard Tobacco"): any of them makes a name an organisation. */
+export const ORG_WORDS = set(`
+Research Tobacco Securities Capital Holdings Investments Partners Resources Mining Oil Gas Petroleum Energy
+Utilities Rail Railways Airways Airlines Motors Automotive Foods Beverages Brewing Brewery Pharmaceuticals Pharma
+Chemicals Steel Metals Insurance Assurance Bank Bancorp Financial Finance Fund Funds Management Consulting
+Solutions Services Systems Technologies Technology Software Electronics Communications Telecom
+Telecommunications Networks Network Media Broadcasting Radio Television Entertainment Studios Pictures Records
+Music Games Publishing Press News Newspapers Times Post Mail Telegraph Herald Journal Magazine Stores Retail
+Supermarkets Group Corporation Company Industries Enterprises International Global Worldwide Limited Association
+Federation Council Committee Commission Union Institute Foundation Society Club League Alliance Coalition
+Concern Aid Charity Trust Watch Universities University College School Academy Hospital Airport Party Ministry
+Department Agency Authority Office Service Court Parliament Assembly Government Army Police Forces Church
+`);
+
+/** First words of place names ("District of Columbia", "Province of …"). */
+export const PLACE_STARTS = set('District Province State City County Region Republic Kingdom Isle Lake Mount Port Fort Cape Gulf Bay');
