@@ -18,6 +18,9 @@ import { countryAt, leadingTitle, titleAfter, titleBefore } from './role-pattern
 
 /** Words that turn an organisation's name into one of its meetings. */
 const EVENT_WORDS = new Set(['Summit', 'Conference', 'Meeting', 'Talks', 'Congress', 'Session', 'Assembly']);
+/** First words of two-word place names ("New York", "San Diego", "St Albans"). */
+const PLACE_PREFIXES = new Set(['New', 'San', 'Santa', 'Los', 'Las', 'St', 'Saint', 'Fort', 'Port', 'Mount', 'Lake', 'North', 'South', 'East', 'West']);
+const LAW_WORDS = new Set(['Act', 'Bill', 'Treaty', 'Convention', 'Accord', 'Accords', 'Directive', 'Amendment', 'Protocol', 'Charter', 'Doctrine', 'Plan', 'Programme', 'Program', 'Show', 'Award', 'Awards', 'Prize']);
 const ADJECTIVE_END_RE = /(?:ist|ian|ese|ic|ish|ite|ean|i)$/;
 const PARTICLE_PREFIX_RE = /^(?:al|el|ul)[-\u2010\u2011]/i;
 const ACRONYM_RE = /^[\p{Lu}\d.&]{2,8}$/u;
@@ -29,22 +32,37 @@ function isNameToken(t: Token): boolean {
 }
 
 /** A middle initial ("George W Bush", "John F. Kennedy"). */
+/** Months that are also names. */
+const NAME_MONTHS = new Set(['Jan', 'May', 'June', 'April', 'August', 'Mar']);
+
 const isInitial = (t: Token): boolean => /^\p{Lu}$/u.test(t.text);
 
 /** Capitalised spans of one sentence's tokens [from, to): token index ranges, joined by name connectors. */
 function spansOf(tokens: readonly Token[], from: number, to: number): [number, number][] {
   const out: [number, number][] = [];
   let i = from;
+  // "Jan Shaw", "Theresa May": a month that is also a first name or surname counts when it touches a name.
+  const nameAt = (k: number): boolean => {
+    const t = tokens[k];
+    if (!t || k >= to) return false;
+    if (isNameToken(t)) return true;
+    if (!NAME_MONTHS.has(t.text)) return false;
+    const next = tokens[k + 1];
+    return (k + 1 < to && next !== undefined && next.gap === '' && isNameToken(next)) || (k > from && t.gap === '' && isNameToken(tokens[k - 1]!));
+  };
   while (i < to) {
-    if (!isNameToken(tokens[i]!)) {
+    if (!nameAt(i)) {
       i++;
       continue;
     }
     let j = i + 1;
     while (j < to) {
       const t = tokens[j]!;
-      if (t.gap !== '' || tokens[j - 1]!.possessive && !isPossessiveInsideName(tokens, j - 1, to)) break;
-      if (isNameToken(t)) j++;
+      // "Marsh & McLennan", "Standard & Poor's": an ampersand joins a company's name.
+      if ((t.gap !== '' && t.gap !== '&') || tokens[j - 1]!.possessive && !isPossessiveInsideName(tokens, j - 1, to)) break;
+      if (t.gap === '&' && !nameAt(j)) break;
+      if (nameAt(j)) j++;
+      else if (t.text === 'and' && andJoinsOrgName(tokens, j, to)) j += 2;
       else if (isInitial(t) && j + 1 < to && (tokens[j + 1]!.gap === '' || tokens[j + 1]!.gap === '.') && isNameToken(tokens[j + 1]!)) j += 2;
       else if (NAME_CONNECTORS.has(t.text)) {
         // "Secretary of State", "Jeroen van der Veer": connectors only between capitalised words.
@@ -62,8 +80,19 @@ function spansOf(tokens: readonly Token[], from: number, to: number): [number, n
 }
 
 /** "People's Defence Units" keeps its possessive; "Turkey's Foreign Minister" splits after "Turkey". */
+/** "Securities and Exchange Commission": "and" inside an organisation's name (never between countries). */
+function andJoinsOrgName(tokens: readonly Token[], j: number, to: number): boolean {
+  const before = tokens[j - 1]!;
+  if (COUNTRY_FORMS.has(before.text) || before.possessive) return false;
+  let k = j + 1;
+  while (k < to && tokens[k]!.gap === '' && isNameToken(tokens[k]!)) k++;
+  return k > j + 1 && ORG_HEADS.has(tokens[k - 1]!.text);
+}
+
 function isPossessiveInsideName(tokens: readonly Token[], i: number, to: number): boolean {
-  if (COUNTRY_FORMS.has(tokens[i]!.text)) return false;
+  const t = tokens[i]!;
+  // "BBC's Today", "Amnesty International's Jan Shaw": an acronym or a word that ends a company's name ends it here too.
+  if (COUNTRY_FORMS.has(t.text) || t.upper || ORG_WORDS.has(t.text) || ORG_HEADS.has(t.text)) return false;
   const next = tokens[i + 1];
   if (!next || i + 1 >= to) return false;
   const lt = leadingTitle(tokens, i + 1, to);
@@ -76,9 +105,9 @@ function classify(tokens: readonly Token[], from: number, to: number, votes: Vot
   const words = to - from;
   const span = tokens.slice(from, to);
   const text = span.map((t) => t.text).join(' ');
-  const orgWord = span.some((t) => ORG_WORDS.has(t.text)) || (words >= 2 && span.some((t) => t.upper));
+  const orgWord = span.some((t) => ORG_WORDS.has(t.text)) || (words >= 2 && span.some((t) => t.upper || t.gap === '&'));
   if (ORG_HEADS.has(last.text) || ORG_STARTS.has(first.text) || (words === 1 && first.upper) || orgWord) votes.organisation += 2;
-  else if (PLACE_HEADS.has(last.text) || REGIONS.has(text) || REGION_PHRASES.has(text) || (words >= 3 && PLACE_STARTS.has(first.text) && span[1]!.text === 'of')) votes.place += 2;
+  else if (PLACE_HEADS.has(last.text) || REGIONS.has(text) || REGION_PHRASES.has(text) || (words >= 3 && PLACE_STARTS.has(first.text) && span[1]!.text === 'of') || (words === 2 && PLACE_PREFIXES.has(first.text))) votes.place += 2;
   else if (words >= 2 && (COUNTRY_FORMS.has(first.text) || COUNTRY_FORMS.has(last.text) || REGION_PHRASES.has(`${first.text} ${tokens[from + 1]!.text}`))) votes.organisation += 1;
   // A name whose last word is also an ordinary word of this article ("Age Concern" … "concerns") is not a person's.
   else if (words >= 2 && lowerStems.has(stem(last.key))) votes.organisation += 1;
@@ -135,6 +164,8 @@ export function extractActors(doc: SourceDocument): DocumentActors {
     while (from < to && NAME_CONNECTORS.has(tokens[from]!.text)) from++;
     while (to > from && NAME_CONNECTORS.has(tokens[to - 1]!.text)) to--;
     if (from >= to) return null;
+    // Laws and treaties are not actors ("the Hunting Act").
+    if (to - from >= 2 && LAW_WORDS.has(tokens[to - 1]!.text)) return null;
     // "Chapter 11", "Radio 4": a word numbered is not a name.
     const next = tokens[to];
     if (to - from === 1 && next && next.sentence === tokens[from]!.sentence && next.gap === '' && /^\d/.test(next.text)) return null;
