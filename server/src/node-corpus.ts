@@ -136,7 +136,8 @@ export class NodeCorpus implements Corpus {
           const abs = path.join(folder.path, name.toString());
           const uri = pathToFileURL(abs).href;
           stat(abs).then(
-            () => this.notify({ kind: 'changed', uri }),
+            // A directory (or a link to one) is not a source: only files are reported.
+            (info) => (info.isDirectory() ? undefined : this.notify({ kind: 'changed', uri })),
             () => this.notify({ kind: 'deleted', uri }),
           );
         });

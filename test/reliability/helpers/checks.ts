@@ -114,6 +114,17 @@ export function markdownProblems(markdown: string): string[] {
   return problems;
 }
 
+/** The text a Markdown string shows once rendered (text and code spans), to check poisoned text is shown, not obeyed. */
+export function renderedText(markdown: string): string {
+  const parts: string[] = [];
+  const walk = (node: MdNode): void => {
+    if ((node.type === 'text' || node.type === 'inlineCode' || node.type === 'code') && node.value) parts.push(node.value);
+    for (const c of node.children ?? []) walk(c);
+  };
+  walk(fromMarkdown(markdown) as unknown as MdNode);
+  return parts.join(' ');
+}
+
 /** Plain strings (labels, messages, titles) must not carry control characters or line breaks that would garble a list. */
 export function plainProblems(text: string): string[] {
   // eslint-disable-next-line no-control-regex
