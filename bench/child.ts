@@ -152,7 +152,9 @@ async function queries(service: SourcedService, workload: Workload): Promise<Rec
     if (normalizeForMatch(hoverText(h)).includes(normalizeForMatch(name.split(' ')[1]!))) hhits++;
   }
   Object.assign(out, { hoverP50: percentile(htimes, 50), hoverP95: percentile(htimes, 95), hoverHits: hhits, hoverQueries: workload.names.length });
-  // Full diagnostics of a 5,000-word draft (fresh documents, nothing cached), then one-character edits.
+  // Full diagnostics of a 5,000-word draft none of whose sentences was seen before (after a warm-up on another
+  // draft), then the same draft again (what the service caches between versions).
+  await service.diagnostics(draftDoc(workload.warmupDraft));
   const dtimes: number[] = [];
   let findings = 0;
   for (let i = 0; i < 3; i++) {
@@ -174,14 +176,14 @@ async function queries(service: SourcedService, workload: Workload): Promise<Rec
     etimes.push(performance.now() - t);
   }
   Object.assign(out, {
-    draftWords: workload.draft.split(/\s+/).length, draftMs: median(dtimes), draftFirstMs: Math.round(dtimes[0]! * 10) / 10, draftFindings: findings,
+    draftWords: workload.draft.split(/\s+/).length, draftMs: Math.round(dtimes[0]! * 10) / 10, draftAgainMs: median(dtimes.slice(1)), draftFindings: findings,
     editMs: median(etimes), editMaxMs: Math.round(Math.max(...etimes) * 10) / 10,
   });
   return out;
 }
 
 /** Re-index of one changed file on disk, from the file event to the updated index. */
-async function changedFile(service: SourcedService, corpus: NodeCorpus, file: string): Promise<Record<string, number>> {
+async function changedFile(service: SourcedService, corpus: NodeCorpus, file: string, workload: Workload): Promise<Record<string, number>> {
   const original = await readFile(file, 'utf8');
   const uri = pathToFileURL(file).href;
   const times: number[] = [];
@@ -207,7 +209,13 @@ async function changedFile(service: SourcedService, corpus: NodeCorpus, file: st
   });
   corpus.notify({ kind: 'changed', uri });
   await done;
-  return { changedMs: median(times), changedMaxMs: Math.round(Math.max(...times) * 10) / 10 };
+  // The first hover after a change pays for whatever the indexes rebuild lazily.
+  const name = workload.names[0] ?? 'Nobody Known';
+  const doc = draftDoc(`Yesterday ${name} arrived for talks.`);
+  const t = performance.now();
+  await service.hover(doc, doc.positionAt('Yesterday '.length + 2));
+  const hoverAfterChangeMs = Math.round((performance.now() - t) * 10) / 10;
+  return { changedMs: median(times), changedMaxMs: Math.round(Math.max(...times) * 10) / 10, hoverAfterChangeMs };
 }
 
 async function main(): Promise<void> {
@@ -231,7 +239,7 @@ async function main(): Promise<void> {
     result.cacheMb = Math.round(((await cache?.sizeBytes()) ?? 0) / 1048576);
     Object.assign(result, await queries(service, workload));
     const target = path.join(args.dir, workload.quotes[0]?.file ?? path.relative(args.dir, files[0]!));
-    Object.assign(result, await changedFile(service, corpus, target));
+    Object.assign(result, await changedFile(service, corpus, target, workload));
     result.peakRssMb = peakRssMb();
     result.coldLog = indexLog();
     service.dispose();

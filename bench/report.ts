@@ -46,6 +46,7 @@ const ROWS: Row[] = [
   { label: 'warm start from the persisted index', cell: (r) => sec(r.warmMs), target: '≤ 3 s', met: check(TARGET_SIZE, (r) => r.warmMs, (v) => v <= 3000) },
   { label: 'peak RSS (warm start)', cell: (r) => `${num(r.warmRssMb)} MB` },
   { label: 'one changed file, re-index (median of 5)', cell: (r) => msCell(r.changedMs), target: '≤ 100 ms', met: check(TARGET_SIZE, (r) => r.changedMs, (v) => v <= 100) },
+  { label: 'first hover after that change (lazy rebuilds)', cell: (r) => msCell(r.hoverAfterChangeMs) },
   { label: 'completion p50 / p95 (top-3 hits of 200)', cell: (r) => `${msCell(r.completionP50)} / ${msCell(r.completionP95)} (${num(r.completionHits)})`, target: 'p95 ≤ 30 ms', met: check(TARGET_SIZE, (r) => r.completionP95, (v) => v <= 30) },
   {
     label: 'plain fuse.js over every quotation p50 / p95 (top-3 hits)',
@@ -55,11 +56,13 @@ const ROWS: Row[] = [
     label: 'completion speed-up over fuse.js (p50 ratio)',
     cell: (r) => (r.fuseP50 === undefined ? '—' : `${num(r.fuseP50 / r.completionP50, 0)}×`),
     target: '≥ 20× at 20,000',
-    met: check(FUSE_SIZE, (r) => (r.fuseP50 === undefined ? undefined : r.fuseP50 / r.completionP50), (v) => v >= 20),
+    // A completion that finds nothing is not faster than fuse.js, whatever its latency.
+    met: check(FUSE_SIZE, (r) => (r.fuseP50 === undefined ? undefined : r.fuseP50 / r.completionP50), (v, r) => v >= 20 && r.completionHits > 0),
   },
   { label: '`rg -F` over the folder p50 / p95 (file hits)', cell: (r) => (r.rgP50 === undefined ? 'rg missing' : `${msCell(r.rgP50)} / ${msCell(r.rgP95)} (${num(r.rgHits)}/${num(r.rgQueries)})`) },
   { label: 'hover p50 / p95 (hits of 200 names)', cell: (r) => `${msCell(r.hoverP50)} / ${msCell(r.hoverP95)} (${num(r.hoverHits)})`, target: 'p95 ≤ 10 ms', met: check(TARGET_SIZE, (r) => r.hoverP95, (v) => v <= 10) },
-  { label: 'diagnostics, 5,000-word draft (findings)', cell: (r) => `${msCell(r.draftMs)} (${num(r.draftFindings)})`, target: '≤ 500 ms', met: check(TARGET_SIZE, (r) => r.draftMs, (v) => v <= 500) },
+  { label: 'diagnostics, 5,000-word draft, first time (findings)', cell: (r) => `${msCell(r.draftMs)} (${num(r.draftFindings)})`, target: '≤ 500 ms', met: check(TARGET_SIZE, (r) => r.draftMs, (v) => v <= 500) },
+  { label: 'the same draft again (cached sentences)', cell: (r) => msCell(r.draftAgainMs) },
   { label: 'one-character edit, re-diagnosis (median)', cell: (r) => msCell(r.editMs), target: '≤ 50 ms', met: check(TARGET_SIZE, (r) => r.editMs, (v) => v <= 50) },
 ];
 

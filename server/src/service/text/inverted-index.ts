@@ -27,6 +27,76 @@ class Postings {
   }
 }
 
+/** First index at or after `from` whose id is >= `id` (postings are sorted by id). */
+function lowerBound(p: Postings, id: number, from: number): number {
+  let lo = from;
+  let hi = p.size;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if (p.ids[mid]! < id) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
+/** The best k (score, id) pairs: higher score first, then lower id. */
+class TopK {
+  private readonly scores: Float64Array;
+  private readonly ids: Uint32Array;
+  private size = 0;
+
+  constructor(private readonly k: number) {
+    this.scores = new Float64Array(k);
+    this.ids = new Uint32Array(k);
+  }
+
+  /** True if (a, ia) ranks below (b, ib). */
+  private static worse(a: number, ia: number, b: number, ib: number): boolean {
+    return a < b || (a === b && ia > ib);
+  }
+
+  /** Whether an offer would be kept (checked before a costly filter). */
+  wouldKeep(score: number, id: number): boolean {
+    return this.size < this.k || TopK.worse(this.scores[0]!, this.ids[0]!, score, id);
+  }
+
+  offer(score: number, id: number): void {
+    if (this.size < this.k) {
+      let i = this.size++;
+      while (i > 0) {
+        const parent = (i - 1) >> 1;
+        if (!TopK.worse(score, id, this.scores[parent]!, this.ids[parent]!)) break;
+        this.scores[i] = this.scores[parent]!;
+        this.ids[i] = this.ids[parent]!;
+        i = parent;
+      }
+      this.scores[i] = score;
+      this.ids[i] = id;
+      return;
+    }
+    if (!this.wouldKeep(score, id)) return;
+    let i = 0;
+    for (;;) {
+      const l = 2 * i + 1;
+      if (l >= this.size) break;
+      const r = l + 1;
+      const c = r < this.size && TopK.worse(this.scores[r]!, this.ids[r]!, this.scores[l]!, this.ids[l]!) ? r : l;
+      if (!TopK.worse(this.scores[c]!, this.ids[c]!, score, id)) break;
+      this.scores[i] = this.scores[c]!;
+      this.ids[i] = this.ids[c]!;
+      i = c;
+    }
+    this.scores[i] = score;
+    this.ids[i] = id;
+  }
+
+  sorted(): ScoredUnit[] {
+    const out: ScoredUnit[] = [];
+    for (let i = 0; i < this.size; i++) out.push({ id: this.ids[i]!, score: this.scores[i]! });
+    return out.sort((a, b) => b.score - a.score || a.id - b.id);
+  }
+}
+
 export interface ScoredUnit {
   id: number;
   score: number;
@@ -53,6 +123,7 @@ export class InvertedIndex {
   private totalLength = 0;
   private dead = 0;
   private scores = new Float64Array(0);
+  private touched = new Uint32Array(1024);
 
   /** Number of live units. */
   get size(): number {
@@ -111,44 +182,63 @@ export class InvertedIndex {
     if (lists.length === 0 || lists.some((p) => !p)) return [];
     const sorted = (lists as Postings[]).sort((a, b) => a.size - b.size);
     const [first, ...rest] = sorted;
-    const sets = rest.map((p) => new Set(p.ids.subarray(0, p.size)));
+    // Postings are in ascending id order: each other list is searched from where the last probe stopped.
+    const cursors = new Array<number>(rest.length).fill(0);
     const out: number[] = [];
     for (let i = 0; i < first!.size && out.length < limit; i++) {
       const id = first!.ids[i]!;
-      if (this.alive[id] && sets.every((s) => s.has(id))) out.push(id);
+      if (!this.alive[id]) continue;
+      let all = true;
+      for (let r = 0; r < rest.length && all; r++) {
+        const at = lowerBound(rest[r]!, id, cursors[r]!);
+        cursors[r] = at;
+        all = at < rest[r]!.size && rest[r]!.ids[at] === id;
+      }
+      if (all) out.push(id);
     }
     return out;
   }
 
-  /** The best `limit` live units for the query terms by BM25, optionally filtered. */
+  /** The best `limit` live units for the query terms by BM25, optionally filtered (best first; ties by id). */
   search(queryTerms: readonly string[], limit: number, accept?: (id: number) => boolean): ScoredUnit[] {
-    if (this.liveUnits === 0) return [];
+    if (this.liveUnits === 0 || limit <= 0) return [];
     if (this.scores.length < this.next) this.scores = new Float64Array(Math.max(this.next, this.scores.length * 2));
     const scores = this.scores;
-    const touched: number[] = [];
+    const { alive, lengths } = this;
+    let touched = this.touched;
+    let count = 0;
     const avgLen = this.totalLength / this.liveUnits || 1;
     for (const term of new Set(queryTerms)) {
       const p = this.postings.get(term);
       if (!p) continue;
       const idf = Math.log(1 + (this.liveUnits - p.size + 0.5) / (p.size + 0.5));
-      for (let i = 0; i < p.size; i++) {
-        const id = p.ids[i]!;
-        if (!this.alive[id]) continue;
-        const tf = p.tfs[i]!;
-        const norm = tf + K1 * (1 - B + (B * this.lengths[id]!) / avgLen);
-        if (scores[id] === 0) touched.push(id);
-        scores[id]! += (idf * tf * (K1 + 1)) / norm;
+      const { ids, tfs, size } = p;
+      for (let i = 0; i < size; i++) {
+        const id = ids[i]!;
+        if (!alive[id]) continue;
+        const tf = tfs[i]!;
+        const norm = tf + K1 * (1 - B + (B * lengths[id]!) / avgLen);
+        const before = scores[id]!;
+        if (before === 0) {
+          if (count === touched.length) {
+            const grown = new Uint32Array(touched.length * 2);
+            grown.set(touched);
+            this.touched = touched = grown;
+          }
+          touched[count++] = id;
+        }
+        scores[id] = before + (idf * tf * (K1 + 1)) / norm;
       }
     }
-    const out: ScoredUnit[] = [];
-    for (const id of touched) {
+    // Top-k with a bounded min-heap (worst at the root): no object per scored unit, no full sort.
+    const heap = new TopK(Math.min(limit, count));
+    for (let j = 0; j < count; j++) {
+      const id = touched[j]!;
       const score = scores[id]!;
       scores[id] = 0;
-      if (accept && !accept(id)) continue;
-      out.push({ id, score });
+      if (heap.wouldKeep(score, id) && (!accept || accept(id))) heap.offer(score, id);
     }
-    out.sort((a, b) => b.score - a.score || a.id - b.id);
-    return out.length > limit ? out.slice(0, limit) : out;
+    return heap.sorted();
   }
 
   /** A copy of the live postings, lengths and liveness: consistent as of this call. */
