@@ -218,6 +218,10 @@ connection.onExecuteCommand(async (p, token) => {
 connection.onRequest('sourced/status', () => service.status());
 connection.onRequest('sourced/reindex', () => index('Sourced: re-indexing sources').then(() => service.status()));
 connection.onRequest('sourced/searchQuotes', (p: { query: string; limit?: number }, token) => answer(token, service.searchQuotes(String(p?.query ?? ''), p?.limit, token)));
+connection.onRequest('sourced/quoteInsertEdits', (p: { uri: string; position: { line: number; character: number }; id: number }, token) => {
+  const doc = docOf(String(p?.uri ?? ''));
+  return answer(token, doc && p.position ? service.quoteInsertEdits(doc, p.position, Number(p.id), token) : []);
+});
 connection.onRequest('sourced/listActors', (p: { query?: string }, token) => answer(token, service.listActors(String(p?.query ?? ''), token)));
 connection.onRequest('sourced/debugMemory', () => memoryAfterGc());
 connection.onRequest('sourced/actorCard', (p: { id: string }, token) => answer(token, service.actorCard(String(p?.id ?? ''), token)));

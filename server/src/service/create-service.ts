@@ -27,6 +27,7 @@ import { provideQuoteCompletion } from './quotes/quote-completion';
 import { quoteHover } from './quotes/quote-hover';
 import { quoteDefinition } from './quotes/quote-navigation';
 import { searchQuotes, type QuoteSearchResult } from './quotes/search-quotes';
+import { insertQuoteEdits } from './quotes/insert-quote-edits';
 import { offsetAt } from './text/line-index';
 import { toDiagnostics } from './to-diagnostic';
 
@@ -72,6 +73,8 @@ export interface SourcedService {
   /** Pandoc style: the CSL-JSON text listing exactly the sources these drafts cite (written by the server). */
   bibliographyText(docs: readonly TextDocumentLike[], token?: Cancellation): Promise<string>;
   searchQuotes(query: string, limit?: number, token?: Cancellation): Promise<QuoteSearchResult[]>;
+  /** Edits inserting a quotation from `searchQuotes` (by id) with its citation at a position. */
+  quoteInsertEdits(doc: TextDocumentLike, position: Position, id: number, token?: Cancellation): Promise<TextEdit[]>;
   listActors(query: string, token?: Cancellation): Promise<ActorListItem[]>;
   actorCard(id: string, token?: Cancellation): Promise<string | null>;
   /** Resolves once any pending save of the persisted index is written. */
@@ -193,6 +196,11 @@ export function createService(options: ServiceOptions): SourcedService {
         bibliographyText(draftBibliography(indexer.knowledge, docs.filter((d) => !options.corpus.entryFor(d.uri)).map(draftOf)))),
     searchQuotes: (query, limit = 50, token = NEVER_CANCELLED) =>
       guarded('searchQuotes', '', [] as QuoteSearchResult[], token, () => searchQuotes(ctx, query, limit, token)),
+    quoteInsertEdits: (doc, position, id, token = NEVER_CANCELLED) =>
+      guarded('quoteInsertEdits', doc.uri, [] as TextEdit[], token, () => {
+        const { draft, offset } = at(doc, position);
+        return insertQuoteEdits(ctx, draft, offset, id);
+      }),
     listActors: (query, token = NEVER_CANCELLED) => guarded('listActors', '', [] as ActorListItem[], token, () => listActors(ctx, query)),
     actorCard: (id, token = NEVER_CANCELLED) => guarded('actorCard', id, null, token, () => actorCard(ctx, id)),
     flushIndexCache: () => indexer.flush(),
