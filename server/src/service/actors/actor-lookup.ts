@@ -18,7 +18,7 @@ interface Word {
 
 const WORD_RE = /(?:\p{Lu}\.){2,}|(?:(?:al|el|Al|El)[-\u2010\u2011])?[\p{L}\p{N}][\p{L}\p{N}\p{M}]*(?:['\u2019\u02bc][\p{L}][\p{L}\p{M}]*)*/gu;
 const POSSESSIVE_RE = /['\u2019\u02bc][sS]$/;
-const JOIN_RE = /^['\u2019]?[ \t]+$/;
+const JOIN_RE = /^(?:['\u2019]?[ \t]+|[ \t]*&[ \t]*|\.[ \t]+)$/;
 /** How far around a hover position to look for a multi-word name. */
 const WINDOW = 160;
 

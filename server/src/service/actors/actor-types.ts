@@ -15,7 +15,7 @@ export interface ActorMention {
 }
 
 export interface DocumentActor {
-  /** The fullest name the document uses, e.g. "Hakan Fidan". */
+  /** The fullest name the document uses, e.g. "Maria Lopez". */
   name: string;
   type: ActorType;
   /** Other surface forms in this document (surname, acronym, variants). */

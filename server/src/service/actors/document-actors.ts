@@ -57,7 +57,7 @@ function isTableName(c: Candidate): boolean {
   return c.key.startsWith('country:') || COUNTRY_FORMS.has(c.name) || REGIONS.has(c.name) || REGION_PHRASES.has(c.name);
 }
 
-/** Merges candidates into groups: surname → full name, acronym → defined name, "Tayyip Erdogan" → "Recep Tayyip Erdogan". */
+/** Merges candidates into groups: surname → full name, acronym → defined name, "Maria Lopez" → "Ana Maria Lopez". */
 function mergeCandidates(candidates: Iterable<Candidate>): Group[] {
   const all = [...candidates].sort((a, b) => b.words - a.words);
   const groups: Group[] = [];
@@ -88,7 +88,7 @@ function mergeCandidates(candidates: Iterable<Candidate>): Group[] {
     groups.push(g);
     if (c.acronym) byAcronym.set(c.acronym, g);
     if (c.words >= 2 && !c.key.startsWith('country:') && c.votes.organisation > c.votes.person) {
-      // "Baikal Finance Group" … "Baikal": an organisation's first word names it when nothing else does.
+      // "Acme Finance Group" … "Acme": an organisation's first word names it when nothing else does.
       const firstWord = c.key.split(' ')[0]!;
       if (!COUNTRY_FORMS.has(c.name.split(' ')[0]!)) push(byOrgFirst, firstWord, g);
     }
@@ -162,7 +162,7 @@ function findMentions(tokens: readonly Token[], actors: DocumentActor[]): void {
     for (let n = 0; n < maxWords + 2 && i + n < tokens.length; n++) {
       const u = tokens[i + n]!;
       const afterInitial = n > 0 && u.gap === '.' && /^\p{Lu}$/u.test(tokens[i + n - 1]!.text);
-      if (n > 0 && ((u.gap !== '' && !afterInitial) || u.sentence !== t.sentence || tokens[i + n - 1]!.possessive && !(u.cap || u.upper))) break;
+      if (n > 0 && ((u.gap !== '' && u.gap !== '&' && !afterInitial) || u.sentence !== t.sentence || tokens[i + n - 1]!.possessive && !(u.cap || u.upper))) break;
       if (u.key) key = key ? `${key} ${u.key}` : u.key;
       keys.push({ key, end: n + 1 });
     }

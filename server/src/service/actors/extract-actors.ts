@@ -21,7 +21,7 @@ const EVENT_WORDS = new Set(['Summit', 'Conference', 'Meeting', 'Talks', 'Congre
 /** First words of two-word place names ("New York", "San Diego", "St Albans"). */
 const PLACE_PREFIXES = new Set(['New', 'San', 'Santa', 'Los', 'Las', 'St', 'Saint', 'Fort', 'Port', 'Mount', 'Lake', 'North', 'South', 'East', 'West']);
 const LAW_WORDS = new Set(['Act', 'Bill', 'Treaty', 'Convention', 'Accord', 'Accords', 'Directive', 'Amendment', 'Protocol', 'Charter', 'Doctrine', 'Plan', 'Programme', 'Program', 'Show', 'Award', 'Awards', 'Prize']);
-const ADJECTIVE_END_RE = /(?:ist|ian|ese|ic|ish|ite|ean|i)$/;
+const ADJECTIVE_END_RE = /(?:ist|ian|ese|ic|ish|ite|ean|ern|i)$/;
 const PARTICLE_PREFIX_RE = /^(?:al|el|ul)[-\u2010\u2011]/i;
 const ACRONYM_RE = /^[\p{Lu}\d.&]{2,8}$/u;
 
@@ -31,7 +31,7 @@ function isNameToken(t: Token): boolean {
   return (t.cap || t.upper) && !NEVER_ACTORS.has(t.text) && !HONORIFICS.has(t.text) && !/^\p{Lu}\.?$/u.test(t.text);
 }
 
-/** A middle initial ("George W Bush", "John F. Kennedy"). */
+/** A middle initial ("John F. Kennedy"). */
 /** Months that are also names. */
 const NAME_MONTHS = new Set(['Jan', 'May', 'June', 'April', 'August', 'Mar']);
 
@@ -41,7 +41,7 @@ const isInitial = (t: Token): boolean => /^\p{Lu}$/u.test(t.text);
 function spansOf(tokens: readonly Token[], from: number, to: number): [number, number][] {
   const out: [number, number][] = [];
   let i = from;
-  // "Jan Shaw", "Theresa May": a month that is also a first name or surname counts when it touches a name.
+  // "Jan Novak", "Theresa May": a month that is also a first name or surname counts when it touches a name.
   const nameAt = (k: number): boolean => {
     const t = tokens[k];
     if (!t || k >= to) return false;
@@ -58,14 +58,14 @@ function spansOf(tokens: readonly Token[], from: number, to: number): [number, n
     let j = i + 1;
     while (j < to) {
       const t = tokens[j]!;
-      // "Marsh & McLennan", "Standard & Poor's": an ampersand joins a company's name.
+      // "Procter & Gamble", "Johnson & Johnson": an ampersand joins a company's name.
       if ((t.gap !== '' && t.gap !== '&') || tokens[j - 1]!.possessive && !isPossessiveInsideName(tokens, j - 1, to)) break;
       if (t.gap === '&' && !nameAt(j)) break;
       if (nameAt(j)) j++;
       else if (t.text === 'and' && andJoinsOrgName(tokens, j, to)) j += 2;
       else if (isInitial(t) && j + 1 < to && (tokens[j + 1]!.gap === '' || tokens[j + 1]!.gap === '.') && isNameToken(tokens[j + 1]!)) j += 2;
       else if (NAME_CONNECTORS.has(t.text)) {
-        // "Secretary of State", "Jeroen van der Veer": connectors only between capitalised words.
+        // "Secretary of State", "Ludwig van Beethoven": connectors only between capitalised words.
         let k = j + 1;
         while (k < to && k - j < 3 && tokens[k]!.gap === '' && NAME_CONNECTORS.has(tokens[k]!.text)) k++;
         if (k < to && tokens[k]!.gap === '' && isNameToken(tokens[k]!)) j = k + 1;
@@ -79,8 +79,8 @@ function spansOf(tokens: readonly Token[], from: number, to: number): [number, n
   return out;
 }
 
-/** "People's Defence Units" keeps its possessive; "Turkey's Foreign Minister" splits after "Turkey". */
-/** "Securities and Exchange Commission": "and" inside an organisation's name (never between countries). */
+/** "Women's Institute" keeps its possessive; "Turkey's Foreign Minister" splits after "Turkey". */
+/** "Food and Drug Administration": "and" inside an organisation's name (never between countries). */
 function andJoinsOrgName(tokens: readonly Token[], j: number, to: number): boolean {
   const before = tokens[j - 1]!;
   if (COUNTRY_FORMS.has(before.text) || before.possessive) return false;
@@ -91,7 +91,7 @@ function andJoinsOrgName(tokens: readonly Token[], j: number, to: number): boole
 
 function isPossessiveInsideName(tokens: readonly Token[], i: number, to: number): boolean {
   const t = tokens[i]!;
-  // "BBC's Today", "Amnesty International's Jan Shaw": an acronym or a word that ends a company's name ends it here too.
+  // "CNN's Newsroom", "Oxfam International's director": an acronym or a word that ends a company's name ends it here too.
   if (COUNTRY_FORMS.has(t.text) || t.upper || ORG_WORDS.has(t.text) || ORG_HEADS.has(t.text)) return false;
   const next = tokens[i + 1];
   if (!next || i + 1 >= to) return false;
@@ -99,7 +99,7 @@ function isPossessiveInsideName(tokens: readonly Token[], i: number, to: number)
   return !(lt && lt.affTo === i + 1);
 }
 
-function classify(tokens: readonly Token[], from: number, to: number, votes: Votes, fresh: boolean, lowerStems: ReadonlySet<string>): void {
+function classify(tokens: readonly Token[], from: number, to: number, votes: Votes, fresh: boolean, lowerStems: () => ReadonlySet<string>): void {
   const first = tokens[from]!;
   const last = tokens[to - 1]!;
   const words = to - from;
@@ -109,8 +109,8 @@ function classify(tokens: readonly Token[], from: number, to: number, votes: Vot
   if (ORG_HEADS.has(last.text) || ORG_STARTS.has(first.text) || (words === 1 && first.upper) || orgWord) votes.organisation += 2;
   else if (PLACE_HEADS.has(last.text) || REGIONS.has(text) || REGION_PHRASES.has(text) || (words >= 3 && PLACE_STARTS.has(first.text) && span[1]!.text === 'of') || (words === 2 && PLACE_PREFIXES.has(first.text))) votes.place += 2;
   else if (words >= 2 && (COUNTRY_FORMS.has(first.text) || COUNTRY_FORMS.has(last.text) || REGION_PHRASES.has(`${first.text} ${tokens[from + 1]!.text}`))) votes.organisation += 1;
-  // A name whose last word is also an ordinary word of this article ("Age Concern" … "concerns") is not a person's.
-  else if (words >= 2 && lowerStems.has(stem(last.key))) votes.organisation += 1;
+  // A name whose last word is also an ordinary word of this article ("Open Hand" … "hands") is not a person's.
+  else if (words >= 2 && lowerStems().has(stem(last.key))) votes.organisation += 1;
   else if (fresh && words >= 4) votes.organisation += 1;
   else if (fresh && words >= 2) votes.person += 1;
   const before = tokens[from - 1];
@@ -132,12 +132,10 @@ export function extractActors(doc: SourceDocument): DocumentActors {
   const tokens = tokenize(doc);
   const { text } = doc;
   const lowerWords = new Set<string>();
-  const lowerStems = new Set<string>();
-  for (const t of tokens) {
-    if (t.cap || t.upper) continue;
-    lowerWords.add(t.key);
-    lowerStems.add(stem(t.key));
-  }
+  for (const t of tokens) if (!t.cap && !t.upper) lowerWords.add(t.key);
+  // Stems of the article's ordinary words, built only if a name needs them.
+  let stems: Set<string> | null = null;
+  const lowerStems = (): ReadonlySet<string> => (stems ??= new Set([...lowerWords].map(stem)));
   const candidates = new Map<string, Candidate>();
   const spanEndAt = new Map<number, [number, number]>();
   const spanStartAt = new Map<number, [number, number]>();
@@ -215,7 +213,11 @@ export function extractActors(doc: SourceDocument): DocumentActors {
   };
   const spanBefore = (endIndex: number): { from: number; name: string } | null => {
     const span = spanEndAt.get(endIndex);
-    return span ? { from: span[0], name: spanText(span[0], span[1]) } : null;
+    if (!span) return null;
+    let a = span[0];
+    while (a < span[1] && tokens[a]!.sentenceStart && COMMON_WORDS.has(tokens[a]!.text.toLowerCase())) a++;
+    // Only an owner the text names elsewhere or that looks like one ("Acme chairman X"), not "Ruritanian president X".
+    return a < span[1] && isKnownOwner(a, span[1]) ? { from: a, name: spanText(a, span[1]) } : null;
   };
   const spanAt = (index: number): { to: number; name: string } | null => {
     const span = spanStartAt.get(index);
@@ -230,14 +232,14 @@ export function extractActors(doc: SourceDocument): DocumentActors {
     const votes: Partial<Votes> = {};
     const lead = leadingTitle(tokens, from, to);
     if (lead) {
-      // "Ryanair chairman", "UN Secretary General" name an owner; "Lifelong Learning Minister" is one title.
+      // "Acme chairman", "UN Secretary General" name an owner; "Rural Affairs Minister" is one title.
       const ownerKnown = lead.affTo === from || isKnownOwner(from, lead.affTo);
       if (lead.affTo > from && ownerKnown) add(from, lead.affTo, null, null);
       const prefix = ownerKnown ? '' : `${spanText(from, lead.affTo)} `;
       lead.title = prefix + lead.title;
       const owner = (ownerKnown ? lead.affiliation : null) ?? possessiveCountryBefore(tokens, from);
       if (lead.nameStart === null) {
-        // "the Syrian Foreign Minister, Faysal Mikdad": the title waits for the name after the comma.
+        // "the Chilean Foreign Minister, Ana Soto": the title waits for the name after the comma.
         const det = tokens[from - 1];
         const introduced = det && det.sentence === tokens[from]!.sentence && (det.possessive || ['the', 'his', 'her', 'its', 'their'].includes(det.text.toLowerCase()));
         pendingRole = introduced ? { role: { title: lead.title, affiliation: owner }, after: to } : null;
@@ -249,17 +251,10 @@ export function extractActors(doc: SourceDocument): DocumentActors {
       votes.person = 3;
     } else {
       const before = titleBefore(tokens, from, spanBefore);
-      if (before && before.title && before.affiliation && !isKnownOwner(before.from, before.from + 1) && !countryAt(tokens, before.from)) {
-        const ownerSpan = spanEndAt.get(before.from);
-        if (ownerSpan && ownerSpan[0] === before.from && !isKnownOwner(ownerSpan[0], ownerSpan[1])) {
-          before.title = `${spanText(ownerSpan[0], ownerSpan[1])} ${before.title}`;
-          before.affiliation = null;
-        }
-      }
       if (before) {
         if (before.title) role = { title: before.title, affiliation: before.affiliation };
         affiliation = before.affiliation;
-        // A possessive country ("Lebanon's Hezbollah") says nothing about the type; "his Iranian counterpart" does.
+        // A possessive country ("Chile's Codelco") says nothing about the type; "his Iranian counterpart" does.
         const possessiveOnly = !before.title && tokens[from - 1]?.possessive === true;
         votes.person = before.title ? 3 : possessiveOnly ? 0 : 2;
       } else if (pendingRole && pendingRole.after === from && tokens[from]!.gap === ',') {
@@ -289,7 +284,7 @@ export function extractActors(doc: SourceDocument): DocumentActors {
         votes.person = 2;
       }
     }
-    // "the Shanghai Cooperation Organization Summit": the organisation, not its meeting.
+    // "the World Health Organization Assembly": the organisation, not its meeting.
     if (nameTo - nameFrom >= 3 && EVENT_WORDS.has(tokens[nameTo - 1]!.text) && ORG_HEADS.has(tokens[nameTo - 2]!.text)) nameTo--;
     const c = add(nameFrom, nameTo, role, affiliation, votes);
     if (c && acronymTok && acronymTok.gap === '(' && acronymTok.upper && ACRONYM_RE.test(acronymTok.text) && c.words > 1) {
@@ -332,7 +327,7 @@ function spanOfText(tokens: readonly Token[], from: number, to: number): string 
   return tokens.slice(from, to).map((t) => t.text).join(' ');
 }
 
-/** Start of the shortest suffix of the span whose initials spell the acronym ("Syrian National Army (SNA)"), else the span's start. */
+/** Start of the shortest suffix of the span whose initials spell the acronym ("Free Coastal Army (FCA)"), else the span's start. */
 function matchAcronym(tokens: readonly Token[], from: number, to: number, acronym: string): number {
   const letters = acronym.replace(/[^\p{L}]/gu, '').toUpperCase();
   let initials = '';

@@ -1,26 +1,34 @@
 /**
- * Keys under which names are compared: the same key for "al-Assad", "Al Assad" and "Assad", for
- * "Hay'at" and "Hayat" (straight or curly), and for "Erdoğan" and "Erdogan".
+ * Keys under which names are compared: the same key for "al-Rashid", "Al Rashid" and "Rashid", for
+ * "Qur'an" and "Quran" (straight or curly), and for "Müller" and "Muller".
  */
 import { normalizeForMatch } from '../text/normalize';
 
-/** Name particles dropped from keys when they are not the whole name ("al-Assad", "van der Veer"). */
+/** Name particles dropped from keys when they are not the whole name ("al-Rashid", "van Beethoven"). */
 export const NAME_PARTICLES: ReadonlySet<string> = new Set(['al', 'el', 'ul', 'van', 'von', 'der', 'den', 'de', 'da', 'di', 'du', 'del', 'della', 'la', 'le']);
 
 /** The merge key of a name: lower case, no diacritics, no apostrophes or dots, hyphens as spaces, no "al-". */
 export function nameKey(name: string): string {
+  // Fast path: plain ASCII letters and single spaces (most names in news text).
+  if (PLAIN_RE.test(name)) return dropParticles(name.toLowerCase().split(' '));
   const base = normalizeForMatch(name)
     .replace(/'s\b/g, '')
     .replace(/['`]/g, '')
     .replace(/\./g, '')
-    .replace(/[-\u2010\u2011]/g, ' ');
-  const words = base.split(' ').filter(Boolean);
+    .replace(/[-\u2010\u2011&]/g, ' ');
+  return dropParticles(base.split(' ').filter(Boolean));
+}
+
+const PLAIN_RE = /^[A-Za-z]+(?: [A-Za-z]+)*$/;
+
+function dropParticles(words: string[]): string {
+  if (words.length === 1) return words[0]!;
   const kept = words.filter((w) => !NAME_PARTICLES.has(w));
   return (kept.length ? kept : words).join(' ');
 }
 
 /**
- * A looser key for one-word names spelt differently in transliteration ("Miqdad" / "Mikdad",
+ * A looser key for one-word names spelt differently in transliteration ("Qadhafi" / "Kadafi",
  * "Faysal" / "Faisal"): used only to link a surname to a full name, never to merge full names.
  */
 export function soundKey(name: string): string {

@@ -52,7 +52,7 @@ Assembly Government League Times Post News Network Airways Airlines Motors Holdi
 Bureau Centre Center Club Society Alliance Coalition Movement Brigade Brigades Guard Guards Police Congress Senate
 Cabinet Telegraph Journal Herald Tribune Mail Express Exchange Industries Partners Capital Securities Insurance
 Petroleum Telecom Communications Media Press Radio Television TV Channel Records Studios Pictures Entertainment
-Systems Technologies Software Electronics Pharmaceuticals Tribunal Executive Commons Lords Forum Secretariat
+Systems Technologies Software Electronics Pharmaceuticals Tribunal Executive Forum Secretariat
 Agencies Bloc Caucus Directorate Command Navy Militia Monitor Observatory Watch Institute Council Chamber Academy
 School Hospital Clinic Review Magazine Gazette Daily Weekly Broadcasting Corporation Airport Stores Group Bancorp
 Motor Energy Oil Gas Steel Foods Brewery Brands Retail Labs Laboratories Consulting Associates Fed Reserve
@@ -71,7 +71,7 @@ Canal Hills Plain Basin Delta Harbour Harbor Port Village Town Borough Quarter C
 /** Well-known regions that the country table does not list. */
 export const REGIONS = set(`
 Europe Asia Africa America Americas Antarctica Arctic Oceania Balkans Caucasus Levant Maghreb Sahel Scandinavia
-Siberia Kurdistan Gaza Crimea Donbas Kashmir Tibet Xinjiang Chechnya Darfur Sinai Golan Mediterranean Atlantic
+Siberia Crimea Donbas Kashmir Tibet Xinjiang Chechnya Darfur Sinai Golan Mediterranean Atlantic
 Pacific Baltic
 `);
 
@@ -108,8 +108,7 @@ Monday Tuesday Wednesday Thursday Friday Saturday Sunday Mondays Tuesdays Wednes
 Sundays January February March April May June July August September October November December Jan Feb Mar Apr
 Jun Jul Aug Sep Sept Oct Nov Dec Christmas Easter Ramadan Eid Hanukkah Diwali Spring Summer Autumn Winter
 Muslim Muslims Christian Christians Jewish Jews Jew Islamic Islam Sunni Sunnis Shia Shiite Shiites Catholic
-Catholics Protestant Protestants Hindu Hindus Buddhist Arab Arabs Arabic Kurd Kurds Kurdish Western Eastern
-Northern Southern Westerners Internet Web God AM PM GMT BST UTC TV CEO CEOs MPs MP MEPs MSPs Covid No Yes Mr Mrs
+Catholics Protestant Protestants Hindu Hindus Buddhist Arab Arabs Arabic Kurd Kurds Kurdish Westerners Internet Web God AM PM GMT BST UTC TV CEO CEOs MPs MP MEPs MSPs Covid No Yes Mr Mrs
 Ms Dr Sir Lord Lady OK Oscar Oscars Grammy Grammys Olympics Olympic Premiership Championship Cup Final Finals
 European Europeans African Africans Asian Asians Arabian Scandinavian Caribbean Latin Jihadist Jihadists
 `);
@@ -143,7 +142,7 @@ speaking talking asked writing responding commenting announcing describing refer
 breaking update updated exclusive photo video watch read more see also share search archive
 `);
 
-/** Nouns common in names of companies and bodies ("ICM Research", "Lorillard Tobacco"): any of them makes a name an organisation. */
+/** Nouns common in names of companies and bodies ("Acme Research", "Acme Tobacco"): any of them makes a name an organisation. */
 export const ORG_WORDS = set(`
 Research Tobacco Securities Capital Holdings Investments Partners Resources Mining Oil Gas Petroleum Energy
 Utilities Rail Railways Airways Airlines Motors Automotive Foods Beverages Brewing Brewery Pharmaceuticals Pharma

@@ -1,6 +1,6 @@
 /**
- * Roles around a name: a title before it ("Foreign Minister Hakan Fidan", "Syrian president X",
- * "State Department spokesperson X", "his Iranian counterpart X") or an apposition after it
+ * Roles around a name: a title before it ("Foreign Minister X", "Chilean president X",
+ * "Justice Department spokesperson X", "his Iranian counterpart X") or an apposition after it
  * ("X, president of the think tank Y", "X, the federation's general secretary").
  */
 import type { Token } from './actor-tokens';
@@ -35,14 +35,14 @@ export function countryAt(tokens: readonly Token[], i: number, end = tokens.leng
   return one && one.kind !== 'capital' ? { country: one.country, length: 1 } : null;
 }
 
-/** Heads that are also common surnames: alone at the end of a span they are read as a name ("Mervyn King"). */
+/** Heads that are also common surnames: alone at the end of a span they are read as a name ("Stephen King"). */
 const SURNAME_LIKE_HEADS = new Set(['king', 'queen', 'prince', 'major', 'bishop', 'judge', 'marshal', 'speaker', 'cardinal', 'pope', 'chair', 'general', 'head', 'chief', 'member', 'partner', 'official']);
 
 /** A title inside a capitalised span: [affiliation] title [name]. */
 export interface LeadingTitle {
   title: string;
   affiliation: string | null;
-  /** Tokens [from, affTo) are the affiliation ("US", "Bank of England", "Tory"). */
+  /** Tokens [from, affTo) are the affiliation ("US", "Bank of England", "Acme"). */
   affTo: number;
   /** First token of the name after the title, or null when the span is only a title. */
   nameStart: number | null;
@@ -50,7 +50,7 @@ export interface LeadingTitle {
 
 /**
  * A title in a capitalised span [from, to): [country or organisation] modifiers* head [of modifiers+] [name].
- * "Foreign Minister Hakan Fidan", "US Secretary of State X", "Bank of England Governor X", "Prime Minister".
+ * "Foreign Minister X", "US Secretary of State X", "Bank of England Governor X", "Prime Minister".
  */
 export function leadingTitle(tokens: readonly Token[], from: number, to: number): LeadingTitle | null {
   let p = from;
@@ -86,7 +86,7 @@ export function leadingTitle(tokens: readonly Token[], from: number, to: number)
 }
 
 /**
- * A lower-case title just before a name (within the sentence): "Syrian president", "State Department
+ * A lower-case title just before a name (within the sentence): "Chilean president", "Justice Department
  * spokesperson", "Iranian counterpart". `spanBefore` gives the capitalised span that ends at a token, if any.
  */
 export function titleBefore(
@@ -96,7 +96,7 @@ export function titleBefore(
 ): FoundRole | null {
   const first = tokens[nameStart]!;
   let i = nameStart - 1;
-  // "its chairman, Sir Phil Watts": look past an honorific.
+  // "its chairman, Sir John Doe": look past an honorific.
   if (i > 0 && HONORIFICS.has(tokens[i]!.text) && first.gap === '') {
     return titleBefore(tokens, i, spanBefore);
   }
@@ -166,7 +166,7 @@ export function titleAfter(
   }
   if (lastHead < 0) return null;
   const title = tokens.slice(titleStart, lastHead + 1).map((t) => t.text).join(' ');
-  // "president of the Ankara-based think tank SETA", "analyst at X in Moscow": the first name that is not a place.
+  // "president of the Paris-based think tank X", "analyst at X in Moscow": the first name that is not a place.
   if (!affiliation && tokens[i] && ['of', 'at', 'for'].includes(lower(tokens[i]!)) && tokens[i]!.gap === '') {
     let fallback: string | null = null;
     for (let j = i + 1; j < Math.min(tokens.length, i + 8); j++) {
