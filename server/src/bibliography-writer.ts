@@ -10,6 +10,7 @@ import * as path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import type { WorkspaceFolder } from './node-corpus';
+import { unsafeWriteReason } from './safe-write';
 import type { SourcedService } from './service';
 import type { Logger } from './service/logger';
 
@@ -38,6 +39,11 @@ export async function updateBibliography(
   const file = path.resolve(folder.path, config.citations.bibliography);
   if (!file.startsWith(folder.path + path.sep)) {
     logger.warn(`bibliography ${config.citations.bibliography} is outside the workspace folder; not written`);
+    return undefined;
+  }
+  const unsafe = await unsafeWriteReason(file, folder.path);
+  if (unsafe) {
+    logger.warn(`bibliography not written: ${unsafe}`);
     return undefined;
   }
   const current = await readFile(file, 'utf8').catch(() => null);

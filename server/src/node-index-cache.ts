@@ -10,6 +10,7 @@ import { mkdir, readFile, rename, rm, stat, writeFile } from 'node:fs/promises';
 import * as path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { crc32 } from 'node:zlib';
+import { unsafeWriteReason } from './safe-write';
 import { CacheError, INDEX_FORMAT_VERSION, type FileStamp, type IndexCacheStore } from './service/index-cache';
 
 const TRAILER = 'SRCK';
@@ -38,11 +39,13 @@ export class NodeIndexCache implements IndexCacheStore {
   /** The cache file. */
   readonly file: string;
   private readonly inWorkspace: boolean;
+  private readonly folder: string | undefined;
 
   constructor(options: NodeIndexCacheOptions) {
     this.buildId = options.buildId;
     const workspaceKey = createHash('sha1').update(options.workspaceFolders.join('\n')).digest('hex').slice(0, 16);
     this.inWorkspace = !options.storagePath;
+    this.folder = options.workspaceFolders[0];
     const dir = options.storagePath
       ? path.join(options.storagePath, 'index', workspaceKey)
       : path.join(options.workspaceFolders[0] ?? process.cwd(), '.sourced');
@@ -50,6 +53,8 @@ export class NodeIndexCache implements IndexCacheStore {
   }
 
   async load(): Promise<Uint8Array | null> {
+    // A planted link (to /dev/zero, a huge file, another workspace's cache) is not our cache.
+    if (this.inWorkspace && this.folder && (await unsafeWriteReason(this.file, this.folder))) return null;
     let bytes: Buffer;
     try {
       bytes = await readFile(this.file);
@@ -65,15 +70,18 @@ export class NodeIndexCache implements IndexCacheStore {
 
   async save(bytes: Uint8Array): Promise<void> {
     const dir = path.dirname(this.file);
+    // An untrusted workspace may make `.sourced` (or files in it) links to elsewhere: never write through them.
+    const unsafe = this.inWorkspace && this.folder ? await unsafeWriteReason(this.file, this.folder) : null;
+    if (unsafe) throw new Error(`not writing the persisted index: ${unsafe}`);
     await mkdir(dir, { recursive: true });
-    // Keep `.sourced/` out of git even when the workspace's .gitignore does not mention it.
-    if (this.inWorkspace) await writeFile(path.join(dir, '.gitignore'), '*\n').catch(() => undefined);
+    // Keep `.sourced/` out of git even when the workspace's .gitignore does not mention it ('wx': never through a planted link).
+    if (this.inWorkspace) await writeFile(path.join(dir, '.gitignore'), '*\n', { flag: 'wx' }).catch(() => undefined);
     const trailer = Buffer.alloc(8);
     trailer.writeUInt32LE(crc32(bytes), 0);
     trailer.write(TRAILER, 4, 'latin1');
     const temp = `${this.file}.${process.pid}.tmp`;
     try {
-      await writeFile(temp, bytes);
+      await writeFile(temp, bytes, { flag: 'wx' });
       await writeFile(temp, trailer, { flag: 'a' });
       await rename(temp, this.file);
     } catch (err) {
