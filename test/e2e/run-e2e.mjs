@@ -1,2 +1,99 @@
-// Placeholder until the real-editor work lands.
-console.log('e2e: not written yet');
+// `npm run test:e2e`: the end-to-end scenarios in a real VS Code. Packages Sourced, installs it into the cached
+// code-server (installing code-server first if needed), serves a fresh copy of examples/ + seeds/ on a free port,
+// and drives it with Playwright in Debian's Chromium. Screenshots of every step go to test-results/e2e/.
+// Options: --only <n,…> runs some scenarios (1-based); --docs-screenshots also writes docs/screenshot-*.png;
+// --keep leaves code-server running at the end (for a look in a browser).
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { chromium } from 'playwright-core';
+import { ensureCodeServer } from '../../scripts/editor-install.mjs';
+import { packageExtension } from '../../scripts/package.mjs';
+import { freePort, installExtension, prepareDataDirs, prepareWorkspace, root, startCodeServer } from '../../scripts/code-server.mjs';
+import { DRAFTS, SCENARIOS } from './scenarios.mjs';
+import { Workbench } from './workbench.mjs';
+
+const CHROMIUM = process.env.CHROMIUM_PATH || '/usr/bin/chromium';
+const CHROMIUM_ARGS = ['--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage', '--disable-background-networking',
+  '--disable-component-update', '--disable-sync', '--no-first-run'];
+const argv = process.argv.slice(2);
+const only = argv.includes('--only') ? argv[argv.indexOf('--only') + 1].split(',').map(Number) : null;
+const docsScreenshots = argv.includes('--docs-screenshots') || process.env.SOURCED_DOCS_SCREENSHOTS === '1';
+const keep = argv.includes('--keep');
+const resultsDir = path.join(root, 'test-results', 'e2e');
+const seconds = (ms) => `${(ms / 1000).toFixed(1)} s`;
+
+if (!fs.existsSync(CHROMIUM)) {
+  console.error(`e2e: ${CHROMIUM} is missing; install Debian's chromium (.ci/install-system-packages) or set CHROMIUM_PATH`);
+  console.log('e2e: 0 passed, 1 failed');
+  process.exit(1);
+}
+
+const started = Date.now();
+let server;
+let browser;
+const results = [];
+try {
+  const codeServer = ensureCodeServer({ log: (line) => console.log(line) });
+  const vsix = packageExtension({ log: (line) => console.log(line) });
+  const dataDir = path.join(root, '.cache', 'e2e');
+  const dirs = prepareDataDirs(dataDir, { fresh: true });
+  installExtension(codeServer, vsix, dirs);
+  const workspace = prepareWorkspace(path.join(dataDir, 'workspace'), {
+    files: DRAFTS,
+    // Typing `“` must leave the quotation open, as a writer's keyboard does.
+    settings: { 'editor.autoClosingQuotes': 'never', 'editor.autoClosingBrackets': 'never', 'editor.hover.delay': 200 },
+  });
+  fs.rmSync(resultsDir, { recursive: true, force: true });
+  fs.mkdirSync(resultsDir, { recursive: true });
+
+  const port = await freePort();
+  server = await startCodeServer(codeServer, { port, workspace, dirs, logFile: path.join(resultsDir, 'code-server.log') });
+  console.log(`e2e: code-server ready on ${server.url} after ${seconds(Date.now() - started)} (setup included)`);
+
+  browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS });
+  const page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
+  page.setDefaultTimeout(15_000);
+  const wb = new Workbench(page, workspace);
+  await wb.load(server.url);
+
+  for (const [i, scenario] of SCENARIOS.entries()) {
+    const n = i + 1;
+    if (only && !only.includes(n)) continue;
+    const t0 = Date.now();
+    let step = 0;
+    const shot = async (name, { docs } = {}) => {
+      step++;
+      const file = path.join(resultsDir, `${n}-${step}-${name}.png`);
+      await page.screenshot({ path: file });
+      if (docs && docsScreenshots) fs.copyFileSync(file, path.join(root, 'docs', docs));
+    };
+    try {
+      const note = await scenario.run({ wb, shot });
+      results.push({ n, name: scenario.name, ok: true, ms: Date.now() - t0 });
+      console.log(`  ✔ ${n}. ${scenario.name} (${seconds(Date.now() - t0)})${note ? ` — ${note}` : ''}`);
+    } catch (error) {
+      results.push({ n, name: scenario.name, ok: false, ms: Date.now() - t0 });
+      await page.screenshot({ path: path.join(resultsDir, `${n}-failure.png`) }).catch(() => undefined);
+      console.log(`  ✘ ${n}. ${scenario.name} (${seconds(Date.now() - t0)})`);
+      console.log(`      ${(error instanceof Error ? error.message : String(error)).split('\n').join('\n      ')}`);
+      // Leave the editor in a neutral state for the next scenario.
+      for (let k = 0; k < 3; k++) await page.keyboard.press('Escape').catch(() => undefined);
+    }
+  }
+} catch (error) {
+  console.error(`e2e: setup failed: ${error instanceof Error ? error.stack : error}`);
+  if (server) console.error(`code-server output:\n${server.output()}`);
+  results.push({ n: 0, name: 'setup', ok: false, ms: Date.now() - started });
+} finally {
+  await browser?.close().catch(() => undefined);
+  if (server && !keep) await server.stop();
+  if (server && keep) {
+    server.child.unref();
+    console.log(`e2e: code-server left running on ${server.url}/?folder=${encodeURI(path.join(root, '.cache', 'e2e', 'workspace'))} (process group ${server.child.pid})`);
+  }
+}
+
+const passed = results.filter((r) => r.ok).length;
+const failed = results.length - passed;
+console.log(`\ne2e: ${passed} passed, ${failed} failed in ${seconds(Date.now() - started)} (screenshots: ${path.relative(root, resultsDir)}/)`);
+process.exit(failed || !results.length ? 1 : 0);
