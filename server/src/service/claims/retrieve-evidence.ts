@@ -11,17 +11,24 @@ import type { SupportCandidate } from '../findings';
 import type { Knowledge } from '../knowledge';
 import type { SourceUnit } from '../sources/source-index';
 import { normalizeForMatch } from '../text/normalize';
-import { terms, words } from '../text/tokenize';
+import { stem, STOPWORDS, terms, words } from '../text/tokenize';
 import { COMMON_OPENERS, DATE_RE } from './claim-rules';
+import { namedActors } from './detect-claims';
 import { extractFigures } from './number-check';
 
 /** How many BM25 hits are re-ranked. */
-const GATHER = 40;
+const GATHER = 24;
 /** Below this confidence a source is not offered as support. */
 export const MIN_SUPPORT = 0.35;
 /** Terms in more than this share of all sentences carry no evidence and are left out of the query (speed on big corpora). */
-const MAX_TERM_SHARE = 0.2;
+const MAX_TERM_SHARE = 0.05;
 const NEIGHBOUR_WEIGHT = 0.5;
+/** How many of the best re-ranked passages get the fuzzy phrase comparison. */
+const FUZZY_POOL = 3;
+/** Fuse threshold: passages scoring worse get no fuzzy credit (and bitap stops early). */
+const FUZZY_THRESHOLD = 0.4;
+/** Longest claim text compared fuzzily (bitap works in 32-character chunks). */
+const MAX_PATTERN = 96;
 
 /** A ranked passage: the source, the sentence that matched best, and the confidence. */
 export interface Evidence extends SupportCandidate {
@@ -35,7 +42,10 @@ interface ClaimFeatures {
   idf: Map<string, number>;
   figures: number[];
   dates: string[];
+  /** Stemmed name words, compared with passage terms. */
   names: string[];
+  /** Full names as written ("Hakan Fidan"), for the actor index. */
+  actorNames: string[];
 }
 
 function datesOf(text: string): string[] {
@@ -48,7 +58,8 @@ function namesOf(plain: string): string[] {
   for (const m of plain.matchAll(/\p{Lu}[\p{L}'\u2019-]+/gu)) {
     for (const w of words(m[0])) {
       const name = w.replace(/'s$/, '');
-      if (!COMMON_OPENERS.has(name) && name.length > 1) out.add(name);
+      // Compared with the passages' retrieval terms, so stemmed the same way.
+      if (!COMMON_OPENERS.has(name) && name.length > 1 && !STOPWORDS.has(name)) out.add(stem(name));
     }
   }
   return [...out];
@@ -69,6 +80,7 @@ function featuresOf(k: Knowledge, plain: string): ClaimFeatures {
     figures: extractFigures(plain).map((f) => f.value),
     dates: datesOf(plain),
     names: namesOf(plain),
+    actorNames: namedActors(plain),
   };
 }
 
@@ -84,6 +96,18 @@ function actorUnits(k: Knowledge, names: readonly string[]): Set<SourceUnit> {
   return out;
 }
 
+/** Retrieval terms per sentence of the sources touched so far (dropped with the unit). */
+const termCache = new WeakMap<SourceUnit, (Set<string> | undefined)[]>();
+
+function sentenceTerms(unit: SourceUnit, index: number): Set<string> {
+  if (index < 0 || index >= unit.doc.sentences.length) return new Set();
+  let perUnit = termCache.get(unit);
+  if (!perUnit) termCache.set(unit, (perUnit = []));
+  let cached = perUnit[index];
+  if (!cached) perUnit[index] = cached = new Set(terms(sentenceText(unit, index)));
+  return cached;
+}
+
 function sentenceText(unit: SourceUnit, index: number): string {
   const s = unit.doc.sentences[index];
   return s ? unit.doc.text.slice(s.start, s.end) : '';
@@ -91,20 +115,22 @@ function sentenceText(unit: SourceUnit, index: number): string {
 
 const ratio = (hit: number, all: number): number => (all === 0 ? 0 : hit / all);
 
-/** Scores one candidate passage against the claim; 0–1. */
-function scorePassage(f: ClaimFeatures, unit: SourceUnit, index: number, fuzzy: number, actorHits: Set<SourceUnit>): number {
-  const own = new Set(terms(sentenceText(unit, index)));
-  const around = new Set(terms(`${sentenceText(unit, index - 1)} ${sentenceText(unit, index + 1)}`));
+/** Scores one candidate passage against the claim without the fuzzy part; 0–0.8. */
+function baseScore(f: ClaimFeatures, unit: SourceUnit, index: number, actorHits: Set<SourceUnit>): number {
+  const own = sentenceTerms(unit, index);
+  const before = sentenceTerms(unit, index - 1);
+  const after = sentenceTerms(unit, index + 1);
   let total = 0;
   let hit = 0;
   for (const [t, w] of f.idf) {
     total += w;
     if (own.has(t)) hit += w;
-    else if (around.has(t)) hit += w * NEIGHBOUR_WEIGHT;
+    else if (before.has(t) || after.has(t)) hit += w * NEIGHBOUR_WEIGHT;
   }
   const recall = ratio(hit, total);
-  const passage = `${sentenceText(unit, index - 1)} ${sentenceText(unit, index)} ${sentenceText(unit, index + 1)}`;
   const extras: number[] = [];
+  if (f.figures.length === 0 && f.dates.length === 0 && f.names.length === 0) return 0.8 * recall;
+  const passage = f.figures.length || f.dates.length ? `${sentenceText(unit, index - 1)} ${sentenceText(unit, index)} ${sentenceText(unit, index + 1)}` : '';
   if (f.figures.length) {
     const theirs = extractFigures(passage).map((x) => x.value);
     extras.push(ratio(f.figures.filter((v) => theirs.includes(v)).length, f.figures.length));
@@ -114,12 +140,11 @@ function scorePassage(f: ClaimFeatures, unit: SourceUnit, index: number, fuzzy: 
     extras.push(ratio(f.dates.filter((d) => theirs.includes(d)).length, f.dates.length));
   }
   if (f.names.length) {
-    const plain = ` ${words(passage).join(' ')} `;
-    const named = ratio(f.names.filter((n) => plain.includes(` ${n} `)).length, f.names.length);
+    const named = ratio(f.names.filter((n) => own.has(n) || before.has(n) || after.has(n)).length, f.names.length);
     extras.push(actorHits.has(unit) ? Math.min(1, named + 0.2) : named);
   }
   const extra = extras.length ? extras.reduce((a, b) => a + b, 0) / extras.length : recall;
-  return Math.max(0, Math.min(1, 0.55 * recall + 0.25 * extra + 0.2 * fuzzy));
+  return 0.55 * recall + 0.25 * extra;
 }
 
 /** The best supporting passages for a claim (plain text), one per source, best first, at most `limit`. */
@@ -131,16 +156,22 @@ export function retrieveEvidence(k: Knowledge, plain: string, limit = 3, token?:
   const located = hits
     .map((h) => ({ at: k.sources.sentence(h.id) }))
     .filter((x): x is { at: { unit: SourceUnit; index: number } } => x.at !== undefined);
-  const texts = located.map((x) => normalizeForMatch(sentenceText(x.at.unit, x.at.index)));
-  const fuse = new Fuse(texts, { includeScore: true, ignoreLocation: true, threshold: 1, ignoreFieldNorm: true });
-  const fuzzy = new Map<number, number>();
-  for (const r of fuse.search(normalizeForMatch(plain))) fuzzy.set(r.refIndex, Math.max(0, Math.min(1, (0.75 - (r.score ?? 1)) / 0.7)));
-  const actorHits = actorUnits(k, f.names);
+  const actorHits = actorUnits(k, f.actorNames);
+  const scored = located
+    .map(({ at }) => ({ at, score: baseScore(f, at.unit, at.index, actorHits) }))
+    .sort((a, b) => b.score - a.score)
+    .slice(0, FUZZY_POOL);
+  // Fuzzy phrase overlap only over the short list: bitap per candidate is the costly part.
+  const fuse = new Fuse(scored.map((x) => normalizeForMatch(sentenceText(x.at.unit, x.at.index))), {
+    includeScore: true, ignoreLocation: true, threshold: FUZZY_THRESHOLD, ignoreFieldNorm: true,
+  });
+  for (const r of fuse.search(normalizeForMatch(plain).slice(0, MAX_PATTERN))) {
+    scored[r.refIndex]!.score += 0.2 * Math.max(0, Math.min(1, (0.75 - (r.score ?? 1)) / 0.7));
+  }
   const best = new Map<SourceUnit, Evidence>();
-  located.forEach(({ at }, i) => {
-    const score = scorePassage(f, at.unit, at.index, fuzzy.get(i) ?? 0, actorHits);
+  for (const { at, score } of scored) {
     const prev = best.get(at.unit);
-    if (prev && prev.score >= score) return;
+    if (prev && prev.score >= score) continue;
     const { doc } = at.unit;
     best.set(at.unit, {
       unit: at.unit,
@@ -149,9 +180,9 @@ export function retrieveEvidence(k: Knowledge, plain: string, limit = 3, token?:
       title: doc.title,
       path: doc.path,
       passage: sentenceText(at.unit, at.index),
-      score: Math.round(score * 1000) / 1000,
+      score: Math.round(Math.min(1, score) * 1000) / 1000,
     });
-  });
+  }
   return [...best.values()]
     .filter((e) => e.score >= MIN_SUPPORT)
     .sort((a, b) => b.score - a.score || a.path.localeCompare(b.path))

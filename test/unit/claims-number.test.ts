@@ -1,0 +1,48 @@
+/** Figures in prose and the number-mismatch check. */
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { extractFigures, figureConflicts } from '../../server/src/service/claims/number-check';
+import { harness } from '../helpers/fixture';
+
+test('claims number: figures with scales, separators, currency and percent; bare years are not figures', () => {
+  const text = 'Some 3.2 million Syrian refugees, 8,835 square kilometers, \u00a3546m profit, a 15% rise, 400 people in 2024.';
+  const figures = extractFigures(text).map((f) => [f.text, f.value, f.percent, f.thing[0]]);
+  assert.deepEqual(figures, [
+    ['3.2 million', 3_200_000, false, 'syrian'],
+    ['8,835', 8835, false, 'square'],
+    ['\u00a3546m', 546_000_000, false, 'profit'],
+    ['15%', 15, true, 'rise'],
+    ['400', 400, false, 'people'],
+  ]);
+});
+
+test('claims number: a different figure for the same counted thing conflicts; the same value or another thing does not', () => {
+  const source = ['Turkey is already hosting some 3.2 million Syrian refugees, according to UN data.'];
+  const [c] = figureConflicts('Turkey hosts 3.6 million Syrian refugees.', source);
+  assert.deepEqual([c?.found.text, c?.expected.text], ['3.6 million', '3.2 million']);
+  assert.deepEqual(figureConflicts('Turkey hosts 3.2 million Syrian refugees.', source), []);
+  assert.deepEqual(figureConflicts('Turkey has 12 border crossings with Syria.', source), []);
+  assert.deepEqual(figureConflicts('Prices rose 4%.', ['Prices rose 4.0 million times.']), [], 'percent and count are different things');
+});
+
+test('claims number: an uncited sentence is checked against its best passage, a cited one against the cited source', async () => {
+  const h = await harness();
+  try {
+    const uncited = 'Over 500 people have been killed in the offensive so far, according to a Syrian war monitor.\n';
+    const found = await h.service.findings(h.draft(uncited, 1, 'n1.md'));
+    const mismatch = found.find((f) => f.code === 'number-mismatch');
+    assert.ok(mismatch && mismatch.code === 'number-mismatch');
+    assert.deepEqual([uncited.slice(mismatch.start, mismatch.end), mismatch.expected, mismatch.key], ['500', '400', 'turkey-chief-diplomat']);
+    assert.ok(found.some((f) => f.code === 'unsourced-claim'), 'still unsourced as well');
+
+    const cited = 'Turkey is hosting 3.5 million Syrian refugees.[@turkey-which-backs-2024]\n';
+    const m2 = (await h.service.findings(h.draft(cited, 1, 'n2.md'))).find((f) => f.code === 'number-mismatch');
+    assert.ok(m2 && m2.code === 'number-mismatch');
+    assert.equal(m2.expected, '3.2 million');
+
+    const right = 'Turkey is hosting 3.2 million Syrian refugees.[@turkey-which-backs-2024]\n';
+    assert.equal((await h.service.findings(h.draft(right, 1, 'n3.md'))).filter((f) => f.code === 'number-mismatch').length, 0);
+  } finally {
+    h.service.dispose();
+  }
+});

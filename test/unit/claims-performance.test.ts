@@ -1,0 +1,68 @@
+/**
+ * Speed of the claim check over the seeds plus two BBC sections: full
+ * diagnostics of a 5,000-word draft whose sentences the service has never seen
+ * (cold cache), and re-diagnosis after a one-character edit. Targets: 500 ms
+ * and 50 ms. Best of three drafts / five edits, so that a busy machine does not
+ * decide the result; every time is printed.
+ */
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { bbcFiles, harness, seedFiles } from '../helpers/fixture';
+
+/** Drafts of about `words` words made of real sentences from BBC articles (the `part`-th slice of the section). */
+function longDraft(section: Record<string, string>, words: number, part: number): string {
+  const paragraphs: string[] = [];
+  let count = 0;
+  for (const text of Object.values(section).slice(part * 110)) {
+    const body = text.split('\n').slice(2).join(' ').replace(/\s+/g, ' ');
+    const sentences = body.match(/[A-Z][^.!?]{30,220}[.!?]/g) ?? [];
+    if (sentences.length < 3) continue;
+    const paragraph = sentences.slice(0, 4).join(' ');
+    paragraphs.push(paragraphs.length % 6 === 0 ? `## Part ${paragraphs.length}\n\n${paragraph}` : paragraph);
+    count += paragraph.split(/\s+/).length;
+    if (count >= words) break;
+  }
+  return paragraphs.join('\n\n') + '\n';
+}
+
+test('claims performance: 5,000-word draft diagnosed within 500 ms, one edit re-diagnosed within 50 ms', { timeout: 180_000 }, async () => {
+  const entertainment = bbcFiles('entertainment');
+  const h = await harness({ ...seedFiles(), ...entertainment, ...bbcFiles('business') });
+  try {
+    // Warm the code paths (JIT) and the lazily built indexes (actors, quotes) on another draft, as in an
+    // editor session that has been open for a moment.
+    await h.service.diagnostics(h.draft('Warm-up: Hakan Fidan said \u201cthe firm paid 2bn euros\u201d on Monday, the report said.\n', 1, 'warm.md'));
+    const fullTimes: number[] = [];
+    const editTimes: number[] = [];
+    let flagged = 0;
+    let words = 0;
+    for (let part = 0; part < 3; part++) {
+      const text = longDraft(entertainment, 5000, part);
+      words = Math.min(words || Infinity, text.split(/\s+/).filter(Boolean).length);
+      const name = `long-${part}.md`;
+      let started = performance.now();
+      const first = await h.service.diagnostics(h.draft(text, 1, name));
+      fullTimes.push(performance.now() - started);
+      flagged = Math.max(flagged, first.filter((d) => d.code === 'unsourced-claim').length);
+      if (part > 0) continue;
+      let current = text;
+      for (let edit = 0; edit < 5; edit++) {
+        const at = current.indexOf(' the ', Math.floor((current.length * (edit + 1)) / 7));
+        current = current.slice(0, at) + ' the the' + current.slice(at + 4);
+        started = performance.now();
+        const again = await h.service.diagnostics(h.draft(current, edit + 2, name));
+        editTimes.push(performance.now() - started);
+        assert.ok(Math.abs(again.length - first.length) <= 2 * (edit + 1), 'an edit changes at most the edited sentence');
+      }
+    }
+    const full = Math.min(...fullTimes);
+    const edit = Math.min(...editTimes);
+    console.log(`claims performance: ${words}+ words, ${flagged} unsourced claims; full diagnostics ${fullTimes.map((t) => t.toFixed(0)).join(' / ')} ms (best ${full.toFixed(0)}); after one edit ${editTimes.map((t) => t.toFixed(1)).join(' / ')} ms (best ${edit.toFixed(1)})`);
+    assert.ok(words >= 5000);
+    assert.ok(flagged > 50, 'the draft has many claims to check');
+    assert.ok(full <= 500, `full diagnostics ${full.toFixed(0)} ms > 500 ms`);
+    assert.ok(edit <= 50, `re-diagnosis ${edit.toFixed(1)} ms > 50 ms`);
+  } finally {
+    h.service.dispose();
+  }
+});
