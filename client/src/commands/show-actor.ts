@@ -1,7 +1,64 @@
 import * as vscode from 'vscode';
 import type { LanguageClient } from 'vscode-languageclient/node';
 
-/** `Sourced: Show Actor…`. (Filled in by the actors feature.) */
-export async function showActor(_client: LanguageClient): Promise<void> {
-  void vscode.window.showInformationMessage('Sourced: actor cards are not available yet.');
+/** One answer of `sourced/listActors`. */
+interface ActorListItem {
+  id: string;
+  name: string;
+  type: string;
+  description: string;
+}
+
+interface ActorItem extends vscode.QuickPickItem {
+  id: string;
+}
+
+const TYPE_ICON: Record<string, string> = {
+  person: '$(person)',
+  organisation: '$(organization)',
+  country: '$(globe)',
+  place: '$(location)',
+};
+
+/** Strips what a quick pick would interpret (`$(icon)` syntax) from server text, which comes from untrusted sources. */
+function plain(text: string): string {
+  return text.replace(/\$\(/g, '$\u200b(').replace(/\s+/g, ' ').trim();
+}
+
+function toItem(a: ActorListItem): ActorItem {
+  return {
+    id: a.id,
+    label: `${TYPE_ICON[a.type] ?? ''} ${plain(a.name)}`.trim(),
+    description: plain(a.type),
+    detail: plain(a.description),
+  };
+}
+
+/**
+ * `Sourced: Show Actor…`: a quick pick of the actors in the sources (most mentioned first); the chosen
+ * actor's card opens as a Markdown preview of an untitled document. The card is escaped by the server
+ * and the preview runs no scripts.
+ */
+export async function showActor(client: LanguageClient): Promise<void> {
+  const actors = await vscode.window.withProgress(
+    { location: vscode.ProgressLocation.Window, title: 'Sourced: loading actors' },
+    () => client.sendRequest<ActorListItem[]>('sourced/listActors', { query: '' }),
+  );
+  if (!actors.length) {
+    void vscode.window.showInformationMessage('Sourced: no actors found in the sources yet.');
+    return;
+  }
+  const picked = await vscode.window.showQuickPick(actors.map(toItem), {
+    placeHolder: 'Type a name, surname or acronym',
+    matchOnDescription: true,
+    matchOnDetail: true,
+  });
+  if (!picked) return;
+  const card = await client.sendRequest<string | null>('sourced/actorCard', { id: picked.id });
+  if (!card) {
+    void vscode.window.showWarningMessage('Sourced: that actor is no longer in the index.');
+    return;
+  }
+  const doc = await vscode.workspace.openTextDocument({ language: 'markdown', content: card });
+  await vscode.commands.executeCommand('markdown.showPreview', doc.uri);
 }
