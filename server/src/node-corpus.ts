@@ -16,6 +16,11 @@ export interface WorkspaceFolder {
 
 type CorpusSettings = SourcedConfig['corpus'];
 
+/** A glob that could reach outside its folder (absolute, or with a `..` segment) is never walked: nothing outside is read or listed. */
+function staysInside(pattern: string): boolean {
+  return !path.isAbsolute(pattern) && !/^[A-Za-z]:/.test(pattern) && !/(^|[\\/{,])\.\.([\\/},]|$)/.test(pattern);
+}
+
 /** The corpus on disk: files under the workspace folders selected by the include/exclude globs. */
 export class NodeCorpus implements Corpus {
   private readonly listeners = new Set<(e: CorpusEvent) => void>();
@@ -42,8 +47,10 @@ export class NodeCorpus implements Corpus {
 
   async list(): Promise<CorpusEntry[]> {
     const out: CorpusEntry[] = [];
+    const include = this.settings.include.filter(staysInside);
+    if (include.length === 0) return out;
     for (const folder of this.folders) {
-      const files = await glob(this.settings.include, {
+      const files = await glob(include, {
         cwd: folder.path,
         ignore: this.settings.exclude,
         onlyFiles: true,

@@ -101,3 +101,14 @@ test('workspace writes: a Pandoc bibliography that is a link outside the workspa
   const written = await c.lsp.waitFor(() => existsSync(path.join(clean.workspace, 'sources.json')), (v) => v, 5000);
   assert.ok(written, 'a clean workspace gets its bibliography');
 });
+
+test('workspace boundary: include globs that climb out of the workspace or are absolute are not walked', { timeout: 60_000 }, async () => {
+  const { workspace, outside } = setup();
+  writeFileSync(path.join(outside, 'secret.txt'), 'Secret title\n\nThe secret is out.\n');
+  const s = await start(workspace, { corpus: { include: ['../outside/**/*.txt', `${outside}/*.txt`, '/etc/host*', 'seeds/{..,x}/*.txt'] } });
+  const status = await s.status();
+  const leaked = s.lsp.logs.filter((l) => /secret\.txt|etc\/host(name|s|\.conf)/.test(l));
+  console.log(`workspace boundary: 4 escaping include globs: ${JSON.stringify(status)}; log lines naming outside files: ${leaked.length}`);
+  assert.deepEqual({ sources: status.sources, skipped: status.skipped }, { sources: 0, skipped: 0 });
+  assert.deepEqual(leaked, []);
+});
