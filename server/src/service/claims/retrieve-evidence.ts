@@ -23,6 +23,8 @@ export const MIN_SUPPORT = 0.35;
 /** Terms in more than this share of all sentences carry no evidence and are left out of the query (speed on big corpora). */
 const MAX_TERM_SHARE = 0.05;
 const NEIGHBOUR_WEIGHT = 0.5;
+/** Query terms sent to BM25 (the rarest ones); every term still counts in the re-rank. */
+const MAX_QUERY_TERMS = 10;
 /** How many of the best re-ranked passages get the fuzzy phrase comparison. */
 const FUZZY_POOL = 3;
 /** Fuse threshold: passages scoring worse get no fuzzy credit (and bitap stops early). */
@@ -74,8 +76,10 @@ function featuresOf(k: Knowledge, plain: string): ClaimFeatures {
     if (df === 0 || df / n > MAX_TERM_SHARE) continue;
     idf.set(t, Math.log(1 + (n - df + 0.5) / (df + 0.5)));
   }
+  // The rarest terms carry the evidence; capping the query bounds the postings walked on a big corpus.
+  const queryTerms = [...idf.entries()].sort((a, b) => b[1] - a[1]).slice(0, MAX_QUERY_TERMS).map(([t]) => t);
   return {
-    queryTerms: [...idf.keys()],
+    queryTerms,
     idf,
     figures: extractFigures(plain).map((f) => f.value),
     dates: datesOf(plain),
