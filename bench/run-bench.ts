@@ -6,7 +6,7 @@
  * holds an index runs in its own child process so that peak RSS is honest. Writes bench/results.md.
  */
 import { spawnSync } from 'node:child_process';
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { performance } from 'node:perf_hooks';
@@ -21,6 +21,8 @@ interface Options {
   write: boolean;
   rgQueries: number;
   fuseMax: number;
+  /** Keep the other sizes of the last bench/results.json in the table (a long run can be done size by size). */
+  merge: boolean;
 }
 
 function options(): Options {
@@ -35,6 +37,7 @@ function options(): Options {
     write: !argv.includes('--no-write'),
     rgQueries: Number(value('--rg-queries') ?? 200),
     fuseMax: Number(value('--fuse-max') ?? 20000),
+    merge: argv.includes('--merge'),
   };
 }
 
@@ -42,6 +45,15 @@ const log = (m: string): void => void process.stderr.write(`[bench] ${m}\n`);
 
 async function bundleChild(): Promise<string> {
   const outfile = path.join(benchRoot(), 'child.js');
+  await build({
+    entryPoints: [path.join(REPO, 'server', 'src', 'analyzer-worker.ts')],
+    bundle: true,
+    platform: 'node',
+    target: 'node20',
+    format: 'cjs',
+    outfile: path.join(benchRoot(), 'analyzer-worker.js'),
+    logLevel: 'warning',
+  });
   await build({
     entryPoints: [path.join(REPO, 'bench', 'child.ts')],
     bundle: true,
@@ -108,13 +120,17 @@ async function main(): Promise<void> {
     writeFileSync(args.files, JSON.stringify(files));
     writeFileSync(args.workload, JSON.stringify(workload));
     log(`size ${size}: ${files.length} files, ${workload.quotes.length} quote queries, ${workload.names.length} names`);
-    const result: SizeResult = { size, files: files.length };
+    const result: SizeResult = { size, files: files.length, loadBefore: Math.round(os.loadavg()[0]! * 10) / 10 };
     Object.assign(result, child(script, 'raw', args));
     log(`  raw pass ${result.rawMs} ms`);
     Object.assign(result, child(script, 'cold', args));
     log(`  cold ${result.coldMs} ms, peak ${result.peakRssMb} MB, completion p95 ${result.completionP95} ms`);
     Object.assign(result, child(script, 'warm', args));
     log(`  warm ${result.warmMs} ms`);
+    if (size <= opts.fuseMax) {
+      Object.assign(result, child(script, 'cold-main', args));
+      log(`  cold without the worker ${result.coldMainMs} ms`);
+    }
     if (size <= opts.fuseMax) {
       Object.assign(result, child(script, 'fuse', { ...args, fuseQueries: String(size > 5000 ? 40 : 200) }));
       log(`  fuse p50 ${result.fuseP50} ms`);
@@ -124,6 +140,7 @@ async function main(): Promise<void> {
       Object.assign(result, ripgrep(dir, workload.quotes.slice(0, size >= 50_000 ? Math.min(50, opts.rgQueries) : opts.rgQueries)));
       log(`  rg p50 ${result.rgP50} ms`);
     }
+    result.loadAfter = Math.round(os.loadavg()[0]! * 10) / 10;
     results.push(result);
   }
   const machine = {
@@ -133,8 +150,17 @@ async function main(): Promise<void> {
     memoryGb: Math.round(os.totalmem() / 1073741824),
     node: process.version,
   };
+  const jsonPath = path.join(REPO, 'bench', 'results.json');
+  if (opts.merge && existsSync(jsonPath)) {
+    const previous = JSON.parse(readFileSync(jsonPath, 'utf8')) as { results: SizeResult[] };
+    for (const r of previous.results) if (!results.some((x) => x.size === r.size)) results.push(r);
+    results.sort((a, b) => a.size - b.size);
+  }
   const table = renderTable(results, machine);
-  if (opts.write) writeFileSync(path.join(REPO, 'bench', 'results.md'), table);
+  if (opts.write) {
+    writeFileSync(path.join(REPO, 'bench', 'results.md'), table);
+    writeFileSync(jsonPath, `${JSON.stringify({ machine, results }, null, 2)}\n`);
+  }
   if (opts.json) process.stdout.write(`${JSON.stringify({ machine, results }, null, 2)}\n`);
   else process.stdout.write(table);
 }

@@ -14,6 +14,8 @@ import { runInNewContext } from 'node:vm';
 import { updateBibliography } from './bibliography-writer';
 import { NodeCorpus, type WorkspaceFolder } from './node-corpus';
 import { NodeIndexCache, serverBuildId } from './node-index-cache';
+import { WorkerAnalyzer } from './node-analyzer';
+import * as path from 'node:path';
 import { createService, resolveConfig, type SourcedService } from './service';
 import { FIX_ALL_KIND } from './service/features/code-actions';
 import type { Logger } from './service/logger';
@@ -61,7 +63,8 @@ connection.onInitialize((params): InitializeResult => {
   const indexCache = typeof storagePath === 'string' || folders.length
     ? new NodeIndexCache({ storagePath: typeof storagePath === 'string' ? storagePath : undefined, workspaceFolders: folders.map((f) => f.path), buildId: serverBuildId() })
     : undefined;
-  service = createService({ corpus, config: rawSettings, logger, openDocuments: () => documents.all(), indexCache });
+  const analyzer = WorkerAnalyzer.near(path.join(__dirname, 'analyzer-worker.js'));
+  service = createService({ corpus, config: rawSettings, logger, openDocuments: () => documents.all(), indexCache, analyzer });
   service.onDidChangeIndex(() => {
     void connection.sendNotification('sourced/statusChanged', service.status());
     for (const doc of documents.all()) scheduleDiagnostics(doc, 0);
