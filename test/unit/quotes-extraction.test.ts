@@ -109,11 +109,17 @@ test('extraction stays well under a millisecond per article (all BBC articles)',
     }
   }
   for (const d of docs.slice(0, 50)) extractQuotes(d.doc, d.actors); // warm-up
-  const t0 = performance.now();
+  // CPU time of this process, best of three rounds: other processes on a busy machine do not count.
   let quotes = 0;
-  for (const d of docs) quotes += extractQuotes(d.doc, d.actors).length;
-  const perArticle = (performance.now() - t0) / docs.length;
-  console.log(`extractQuotes: ${docs.length} articles, ${quotes} quotations, ${perArticle.toFixed(3)} ms per article`);
+  let perArticle = Infinity;
+  for (let round = 0; round < 3; round++) {
+    quotes = 0;
+    const t0 = process.cpuUsage();
+    for (const d of docs) quotes += extractQuotes(d.doc, d.actors).length;
+    const used = process.cpuUsage(t0);
+    perArticle = Math.min(perArticle, (used.user + used.system) / 1000 / docs.length);
+  }
+  console.log(`extractQuotes: ${docs.length} articles, ${quotes} quotations, ${perArticle.toFixed(3)} ms CPU per article`);
   assert.ok(docs.length > 1000 && quotes > docs.length, 'the BBC corpus should be there and full of quotations');
   assert.ok(perArticle < 1, `${perArticle} ms per article`);
 });

@@ -44,13 +44,19 @@ before(async () => {
 async function completeAt(fixture: string, on: Harness = h): Promise<{ list: CompletionList | null; items: CompletionItem[]; apply: (i: CompletionItem) => string }> {
   const { doc, position } = at(fixture, on);
   const list = await on.service.completion(doc, position);
-  const apply = (i: CompletionItem): string => applyEdits(doc, [i.textEdit as TextEdit, ...(i.additionalTextEdits ?? [])]);
+  const apply = (i: CompletionItem): string => applyEdits(doc, [{ ...(i.textEdit as TextEdit), newText: newTextOf(i) }, ...(i.additionalTextEdits ?? [])]);
   return { list, items: list?.items ?? [], apply };
+}
+
+/** The text an item inserts, with a snippet's cursor stop removed and its escapes undone. */
+function newTextOf(i: CompletionItem): string {
+  const t = (i.textEdit as TextEdit).newText;
+  return i.insertTextFormat === 2 ? t.replace(/\$0/, '').replace(/\\([\\$}])/g, '$1') : t;
 }
 
 /** The quotation an item inserts (between the writer's marks). */
 function inserted(i: CompletionItem): string {
-  const t = (i.textEdit as TextEdit).newText;
+  const t = newTextOf(i);
   return t.slice(1, t.search(/["\u201d](?:\[[\^@][^\]]+\])?(?:\n|$)/));
 }
 
@@ -88,11 +94,18 @@ test('completion: the item replaces from the opening mark, cites the source and 
   assert.equal(list?.isIncomplete, true);
   const item = items[0]!;
   assert.ok(item.filterText!.startsWith('\u201cmistake at this'), 'filterText starts with what the client filters on');
+  assert.equal(item.insertTextFormat, 2, 'at the end of the draft the definition joins the edit as a snippet');
+  assert.match((item.textEdit as TextEdit).newText, /\]\$0\n/, 'the cursor stops after the citation marker');
   const out = apply(item);
   assert.match(out, /Turkey said \u201cIt would be a mistake at this time [^\n]*interference\u201d\[\^[^\]]+\]/);
   assert.match(out, /\n\[\^[^\]]+\]: .*seeds\/000_e69ee878f7b3fed3\.txt\n$/);
   assert.equal(typeof item.documentation === 'object' && item.documentation.kind, 'markdown');
   assert.match((item.documentation as { value: string }).value, /\*\*It would be a mistake/);
+
+  const inside = await completeAt('Intro.\n\nTurkey said \u201cmistake at this|\n\nMore to come.\n');
+  assert.equal(inside.items[0]!.insertTextFormat, 1);
+  assert.equal(inside.items[0]!.additionalTextEdits?.length, 1, 'the definition is an additional edit');
+  assert.match(inside.apply(inside.items[0]!), /interference\u201d\[\^[^\]]+\]\n\nMore to come\.\n\n\[\^[^\]]+\]: /);
 
   const key = /\[\^([^\]]+)\]/.exec(out)![1]!;
   const again = await completeAt(`Intro.[^${key}]\n\n\u201cmistake at this|\n\n[^${key}]: Defined.\n`);
@@ -101,7 +114,7 @@ test('completion: the item replaces from the opening mark, cites the source and 
 
 test('completion: straight quotes stay straight; Pandoc style cites with [@key] and adds nothing else', async () => {
   const straight = await completeAt('"There are no negotiations|');
-  assert.ok((straight.items[0]!.textEdit as TextEdit).newText.startsWith(`"${NO_NEGOTIATIONS.text}"[^`));
+  assert.ok(newTextOf(straight.items[0]!).startsWith(`"${NO_NEGOTIATIONS.text}"[^`));
   const p = await completeAt('\u201cThere are no negotiations|', pandoc);
   assert.match((p.items[0]!.textEdit as TextEdit).newText, /^\u201cThere are no negotiations[^\u201d]*\u201d\[@[^\]]+\]$/);
   assert.equal(p.items[0]!.additionalTextEdits, undefined);

@@ -41,6 +41,7 @@ function tokenize(text: string, base: number): Token[] {
 
 const PRONOUNS = new Set(['he', 'she', 'they', 'it']);
 /** Unnamed institutions that speak in news prose without a capitalised name: `the government said`. */
+const PERSON_SOURCES = new Set(['source', 'sources', 'official', 'officials', 'spokesman', 'spokeswoman', 'spokesperson', 'insider', 'insiders', 'aide', 'aides', 'diplomat', 'diplomats']);
 const INSTITUTIONS = new Set(['police', 'government', 'authorities', 'army', 'military', 'prosecutors', 'officials', 'ministry']);
 const INHERIT_WORDS = new Set(['and', 'who', 'which', 'while', 'but', 'then', 'that', 'also']);
 const TIME_WORDS = new Set([
@@ -88,7 +89,11 @@ function nounPhraseBack(tokens: Token[], i: number): SpeakerRef | null {
     while (j2 + 1 < tokens.length && isNamePart(tokens[j2 + 1]!) && !/[,;:.]$/.test(tokens[j2]!.word)) j2++;
     return { kind: 'unnamed', text: `${text} for ${tokens.slice(i + 2 + skipThe, j2 + 1).map((w) => w.bare).join(' ')}`, at: words[0]!.start };
   }
-  if (SOURCE_NOUNS.has(noun) && (hasCap || INSTITUTIONS.has(noun))) return { kind: 'unnamed', text, at: words[0]!.start };
+  // `a council finance source`: an unnamed person described by the words before the noun.
+  const described = PERSON_SOURCES.has(noun) && words.filter((w) => !['the', 'a', 'an'].includes(w.bare.toLowerCase())).length >= 2;
+  // `campaigners said`: a group speaks; `both leaders said` names two speakers, not one.
+  const group = noun.endsWith('s') && !words.some((w) => /^(?:both|two|three|several|some|many|all)$/i.test(w.bare));
+  if (SOURCE_NOUNS.has(noun) && (hasCap || INSTITUTIONS.has(noun) || described || group)) return { kind: 'unnamed', text, at: words[0]!.start };
   return { kind: 'other', at: words[0]!.start };
 }
 

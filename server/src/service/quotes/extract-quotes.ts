@@ -220,13 +220,18 @@ export function extractQuotes(doc: SourceDocument, actors: DocumentActors): Sour
         () => (first.closed ? tailRef(text, first.close, sentenceEnd(first)) : null),
         () => tailRef(text, sentenceStart, first.open),
       ];
+      // A speaker phrase we cannot name (`the report said`) still tells whose words these are: nobody else's.
+      let named = false;
       for (const c of candidates) {
         const r = c();
         if (r && r.kind !== 'other') {
           ref = r;
           break;
         }
-        if (r) break;
+        if (r) {
+          named = true;
+          break;
+        }
       }
       const lead = text.slice(leadFrom, first.open);
       if (ref?.kind === 'inherit' && !same?.speaker) {
@@ -234,11 +239,11 @@ export function extractQuotes(doc: SourceDocument, actors: DocumentActors): Sour
         const earlier = leadingRef(text, sentenceStart, ref.at, sentenceStart);
         ref = earlier && earlier.kind !== 'inherit' ? earlier : clauseSubject(text, sentenceStart, ref.at);
       }
-      if (!ref && same?.speaker && !/[.!?]\s/.test(lead)) {
+      if (!ref && !named && same?.speaker && !/[.!?]\s/.test(lead)) {
         // Consecutive quotations in one sentence share the speaker: `X insisted he had been “…” in “…”`.
         ref = { kind: 'inherit', at: leadFrom };
       }
-      if (!ref) ref = possessiveOrCopula(text, leadFrom, first.open);
+      if (!ref && !named) ref = possessiveOrCopula(text, leadFrom, first.open);
       // A quotation opening its sentence with no attribution of its own: the sentence before may name the speaker.
       if (!ref && kind === 'direct' && text.slice(sentenceStart, first.open).trim() === '' && sOpen > 0) {
         const prev = sentences[sOpen - 1]!;

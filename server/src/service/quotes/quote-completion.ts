@@ -37,7 +37,7 @@ function inExcluded(draft: DraftDocument, offset: number): boolean {
 
 function item(ctx: ServiceContext, draft: DraftDocument, q: IndexedQuote, open: { open: number; mark: string }, end: number, typed: string, rank: number): CompletionItem {
   const close = CLOSING[open.mark] ?? '\u201d';
-  const { edit, additional } = quoteInsertion(ctx, draft, q, open.mark, close, open.open, end);
+  const { edit, additional, snippet } = quoteInsertion(ctx, draft, q, open.mark, close, open.open, end, true);
   return {
     label: shorten(plainText(q.quote.text), LABEL_LENGTH),
     kind: CompletionItemKind.Text,
@@ -46,7 +46,7 @@ function item(ctx: ServiceContext, draft: DraftDocument, q: IndexedQuote, open: 
     // The client filters on the text from the opening mark to the cursor; starting with exactly that keeps fuzzy matches.
     filterText: `${open.mark}${typed} ${plainText(q.quote.text)} ${q.quote.speaker ?? ''}`,
     sortText: String(rank).padStart(4, '0'),
-    insertTextFormat: InsertTextFormat.PlainText,
+    insertTextFormat: snippet ? InsertTextFormat.Snippet : InsertTextFormat.PlainText,
     textEdit: edit,
     additionalTextEdits: additional.length ? additional : undefined,
   };

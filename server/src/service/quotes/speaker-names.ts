@@ -25,7 +25,8 @@ export interface NameOccurrence {
   end: number;
   /** True when the name opens its sentence or is followed by a verb: it is somebody acting, not an object. */
   subject: boolean;
-  person: boolean;
+  /** Whether the name is a person's, worked out on first use (most names never need it). */
+  person?: boolean;
 }
 
 function tokensOf(phrase: string): string[] {
@@ -53,7 +54,8 @@ export function splitTitles(phrase: string): { titles: string[]; core: string } 
   // Sentence-opening words are no part of a name (`However Fidan`, `The State Department`), honorifics excepted.
   while (tokens.length > 0 && STOP_CAPS.has(tokens[0]!.toLowerCase()) && !HONORIFICS.has(tokens[0]!.toLowerCase())) tokens.shift();
   // Organisations keep their words: `State Department`, `Foreign Ministry`.
-  while (tokens.length > 1 && !isOrganisationName(tokens.join(' '))) {
+  const organisation = tokens.some((t) => ORGANISATION_WORDS.has(t.toLowerCase()));
+  while (tokens.length > 1 && !organisation) {
     const t0 = tokens[0]!;
     const t1 = tokens[1]!;
     const title0 = TITLE_WORDS.has(lower(t0)) || HONORIFICS.has(t0.toLowerCase()) || t0 === 'of';
@@ -110,6 +112,8 @@ export class NameBook {
     for (const p of doc.paragraphs) this.sentenceStarts.add(p.start);
     const text = doc.text;
     for (const m of text.matchAll(NAME_RE)) {
+      // Most matches are a capitalised sentence opener ("The", "But"): skip them before any work.
+      if (m[0].indexOf(' ') < 0 && STOP_CAPS.has(m[0].toLowerCase())) continue;
       const phrase = m[0].replace(/['’]s$/, '');
       const { titles, core } = splitTitles(phrase);
       if (!core || TITLE_WORDS.has(core.toLowerCase())) continue;
@@ -124,7 +128,7 @@ export class NameBook {
       const verb = followedByVerb?.[1] ?? '';
       // Sentence-initial names and names right before a speech verb act; `… that X had tried` does not make X the topic.
       const subject = this.opensSentence(m.index) || SPEECH_VERBS.has(verb);
-      this.names.push({ core, titles, start, end, subject, person: this.looksLikePerson(core, titles) });
+      this.names.push({ core, titles, start, end, subject });
     }
   }
 
@@ -132,6 +136,11 @@ export class NameBook {
     let i = at;
     while (i > 0 && /[ \t"“‘']/.test(this.doc.text[i - 1]!)) i--;
     return this.sentenceStarts.has(at) || this.sentenceStarts.has(i) || i === 0 || /[.!?\n]/.test(this.doc.text[i - 1] ?? '\n');
+  }
+
+  private personOf(n: NameOccurrence): boolean {
+    n.person ??= this.looksLikePerson(n.core, n.titles);
+    return n.person;
   }
 
   private looksLikePerson(core: string, titles: string[]): boolean {
@@ -169,6 +178,12 @@ export class NameBook {
     if (!core) return written;
     const actor = this.actorNamed(core);
     if (actor) return actor.name;
+    // A title we do not know (`Harbourmaster Ann Lee`): the actor extractor may know the name inside.
+    const all = tokensOf(core);
+    for (let i = 1; i + 2 <= all.length; i++) {
+      const inner = this.actorNamed(all.slice(i).join(' '));
+      if (inner?.type === 'person') return inner.name;
+    }
     const tokens = tokensOf(core);
     const surname = lastToken(core);
     const persons = this.actors.actors.filter((a) => a.type === 'person' && tokensOf(a.name).length > tokens.length);
@@ -177,8 +192,7 @@ export class NameBook {
     let best: string | null = null;
     for (const n of this.names) {
       const t = tokensOf(n.core);
-      if (t.length <= tokens.length || !n.person) continue;
-      if (!sameSurname(t[t.length - 1]!, surname)) continue;
+      if (t.length <= tokens.length || !sameSurname(t[t.length - 1]!, surname) || !this.personOf(n)) continue;
       if (tokens.length > 1 && !normalizeForMatch(n.core).endsWith(normalizeForMatch(core))) continue;
       if (!best || t.length > tokensOf(best).length) best = n.core;
     }
@@ -191,7 +205,7 @@ export class NameBook {
     if (actor) return actor.type === 'person';
     const key = normalizeForMatch(name);
     const seen = this.names.find((n) => normalizeForMatch(n.core) === key);
-    return seen ? seen.person : !isOrganisationName(name) && tokensOf(name).length >= 2;
+    return seen ? this.personOf(seen) : !isOrganisationName(name) && tokensOf(name).length >= 2;
   }
 
   /** The most recent person acting as a subject before `at`, not before `from`. */
@@ -200,7 +214,7 @@ export class NameBook {
       const n = this.names[i]!;
       if (n.start >= at) continue;
       if (n.start < from) break;
-      if (n.subject && n.person) return { name: this.fullName(n.core), at: n.start };
+      if (n.subject && this.personOf(n)) return { name: this.fullName(n.core), at: n.start };
     }
     const actorHit = this.actors.actors
       .filter((a) => a.type === 'person')
@@ -215,7 +229,7 @@ export class NameBook {
     const fits = (titles: string[]): boolean => titles.some((t) => wanted.has(t));
     let before: string | null = null;
     for (const n of this.names) {
-      if (n.person && fits(n.titles) && n.start < at) before = n.core;
+      if (n.start < at && fits(n.titles) && this.personOf(n)) before = n.core;
     }
     for (const a of this.actors.actors) {
       if (a.type !== 'person' || before) continue;

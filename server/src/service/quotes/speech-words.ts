@@ -63,7 +63,10 @@ export const TITLE_WORDS = set(`
   leader shadow former acting top senior head coach manager boss inspector sergeant officer detective supt constable bishop
   archbishop pope emir sheikh sultan premier mp mep attorney solicitor lieutenant lt major commander admiral marshal
   minister's counterpart chancellor's envoy representative rep adviser advisor analyst professor dr mr mrs ms sir lord lady
-  dame rev speaker presidential ministerial cabinet
+  dame rev speaker presidential ministerial cabinet auditor councillor councilor councilman councilwoman treasurer
+  superintendent alderman sheriff coroner registrar provost dean rector ombudsman comptroller controller lawmaker congressman
+  congresswoman assemblyman assemblywoman legislator delegate candidate nominee pastor imam rabbi cardinal chairperson
+  president-elect mayor-elect undersecretary under-secretary permanent assistant associate general-secretary
 `);
 
 /** Nouns that name a role: `the minister`, `Iran’s top diplomat`, `the spokesman`. */
