@@ -13,7 +13,7 @@ import type { SourceAnalysis } from './sources/analyze-source';
 import type { ParagraphKind, SourceDocument, SourceParagraph, SourceSentence } from './sources/source-document';
 
 /** Bump whenever the layout below or the meaning of a field changes. */
-export const INDEX_FORMAT_VERSION = 1;
+export const INDEX_FORMAT_VERSION = 2;
 const MAGIC = 'SRCDIDX\n';
 /** File systems with coarse timestamps (FAT: 2 s) cannot show a change made this soon after the stat. */
 const RACY_WINDOW_MS = 2000;
@@ -94,8 +94,8 @@ type SectionName =
   | 'files' | 'extras' | 'text' | 'paragraphs' | 'sentences' | 'sentenceIds'
   | 'terms' | 'offsets' | 'ids' | 'tfs' | 'lengths' | 'alive';
 
-/** Per-file JSON record: [uri, path, size, mtimeMs, stampedAt, hash, textBytes, paragraphs, sentences, meta]. */
-type FileRow = [string, string, number, number, number, string, number, number, number, Record<string, unknown>];
+/** Per-file JSON record: [uri, path, size, mtimeMs, stampedAt, hash, textBytes, paragraphs, sentences, meta, extrasBytes]. */
+type FileRow = [string, string, number, number, number, string, number, number, number, Record<string, unknown>, number];
 
 /** Lets long loops yield to the event loop; resolves immediately when the caller does not need that. */
 export type Yielder = () => Promise<void> | void;
@@ -105,7 +105,9 @@ const encoder = new TextEncoder();
 /** Encodes a snapshot; `pause` is called between slices so that a large save does not block requests. */
 export async function serializeSnapshot(snapshot: IndexSnapshot, pause: Yielder = () => {}): Promise<Uint8Array> {
   const rows: FileRow[] = [];
-  const extras: unknown[] = [];
+  // Extractor output is encoded per file: one JSON string for 100,000 files would pass V8's string length limit.
+  const extras: Uint8Array[] = [];
+  let extrasBytes = 0;
   const texts: Uint8Array[] = [];
   let paragraphCount = 0;
   let sentenceCount = 0;
@@ -120,8 +122,10 @@ export async function serializeSnapshot(snapshot: IndexSnapshot, pause: Yielder 
     textBytes += bytes.length;
     paragraphCount += paragraphs.length;
     sentenceCount += sentences.length;
-    rows.push([uri, path, record.size, record.mtimeMs, record.stampedAt, record.hash, bytes.length, paragraphs.length, sentences.length, meta]);
-    extras.push(rest);
+    const extra = encoder.encode(JSON.stringify(rest));
+    extras.push(extra);
+    extrasBytes += extra.length;
+    rows.push([uri, path, record.size, record.mtimeMs, record.stampedAt, record.hash, bytes.length, paragraphs.length, sentences.length, meta, extra.length]);
     if (i % 2000 === 1999) await pause();
   }
   const text = new Uint8Array(textBytes);
@@ -152,7 +156,7 @@ export async function serializeSnapshot(snapshot: IndexSnapshot, pause: Yielder 
   const { index } = snapshot;
   const sections: [SectionName, Uint8Array][] = [
     ['files', encoder.encode(JSON.stringify(rows))],
-    ['extras', encoder.encode(JSON.stringify(extras))],
+    ['extras', concat(extras, extrasBytes)],
     ['text', text],
     ['paragraphs', bytesOf(paragraphs)],
     ['sentences', bytesOf(sentences)],
@@ -166,6 +170,16 @@ export async function serializeSnapshot(snapshot: IndexSnapshot, pause: Yielder 
   ];
   await pause();
   return assemble(snapshot, sections);
+}
+
+function concat(parts: Uint8Array[], total: number): Uint8Array {
+  const out = new Uint8Array(total);
+  let at = 0;
+  for (const p of parts) {
+    out.set(p, at);
+    at += p.length;
+  }
+  return out;
 }
 
 function bytesOf(a: Uint32Array | Uint16Array | Uint8Array): Uint8Array {
@@ -216,7 +230,7 @@ export function deserializeSnapshot(bytes: Uint8Array, buildId: string): IndexSn
     return bytes.subarray(bodyStart + offset, bodyStart + offset + length);
   };
   const rows = parseJson(section('files')) as FileRow[];
-  const extras = parseJson(section('extras')) as Record<string, unknown>[];
+  const extras = section('extras');
   const text = section('text');
   const paragraphs = u32(section('paragraphs'));
   const sentences = u32(section('sentences'));
@@ -230,15 +244,19 @@ export function deserializeSnapshot(bytes: Uint8Array, buildId: string): IndexSn
     alive: new Uint8Array(section('alive')),
   };
   checkIndex(index);
-  if (!Array.isArray(rows) || !Array.isArray(extras) || rows.length !== extras.length) throw new CacheError('file table inconsistent');
+  if (!Array.isArray(rows)) throw new CacheError('file table inconsistent');
   const files: CachedFile[] = [];
   let t = 0;
   let p = 0;
   let s = 0;
+  let e = 0;
   for (let i = 0; i < rows.length; i++) {
     const row = rows[i]!;
-    if (!Array.isArray(row) || row.length !== 10) throw new CacheError('bad file row');
-    const [uri, path, size, mtimeMs, stampedAt, hash, textLength, paragraphCount, sentenceCount, meta] = row;
+    if (!Array.isArray(row) || row.length !== 11) throw new CacheError('bad file row');
+    const [uri, path, size, mtimeMs, stampedAt, hash, textLength, paragraphCount, sentenceCount, meta, extrasLength] = row;
+    if (e + extrasLength > extras.length) throw new CacheError(`file ${path} out of bounds`);
+    const extra = parseJson(extras.subarray(e, e + extrasLength)) as Record<string, unknown>;
+    e += extrasLength;
     if (t + textLength > text.length || (p + paragraphCount) * 5 > paragraphs.length || (s + sentenceCount) * 3 > sentences.length) {
       throw new CacheError(`file ${path} out of bounds`);
     }
@@ -262,10 +280,10 @@ export function deserializeSnapshot(bytes: Uint8Array, buildId: string): IndexSn
       ids[k] = sentenceIds[s]!;
     }
     const doc = { ...meta, uri, path, text: body, paragraphs: paras, sentences: sents } as SourceDocument;
-    const analysis = { ...extras[i], doc } as SourceAnalysis;
+    const analysis = { ...extra, doc } as SourceAnalysis;
     files.push({ record: { size, mtimeMs, stampedAt, hash }, analysis, sentenceIds: ids });
   }
-  if (t !== text.length || p * 5 !== paragraphs.length || s * 3 !== sentences.length || s !== sentenceIds.length) {
+  if (t !== text.length || e !== extras.length || p * 5 !== paragraphs.length || s * 3 !== sentences.length || s !== sentenceIds.length) {
     throw new CacheError('sections longer than the file table');
   }
   return { buildId, savedAt: Number(header.savedAt) || 0, files, index };
