@@ -68,14 +68,23 @@ export class ActorIndex implements UnitListener {
   private readonly units = new Set<SourceUnit>();
   private built: Built | null = null;
 
+  private readonly keyCounts = new Map<string, number>();
+
   unitAdded(unit: SourceUnit): void {
     this.units.add(unit);
     this.built = null;
+    for (const a of unit.actors.actors) this.keyCounts.set(keyOf(a), (this.keyCounts.get(keyOf(a)) ?? 0) + 1);
   }
 
   unitRemoved(unit: SourceUnit): void {
-    this.units.delete(unit);
+    if (!this.units.delete(unit)) return;
     this.built = null;
+    for (const a of unit.actors.actors) {
+      const k = keyOf(a);
+      const n = (this.keyCounts.get(k) ?? 0) - 1;
+      if (n > 0) this.keyCounts.set(k, n);
+      else this.keyCounts.delete(k);
+    }
   }
 
   /** The canonical actor of a document's actor. */
@@ -112,8 +121,12 @@ export class ActorIndex implements UnitListener {
     return this.state().byId.get(id);
   }
 
+  /**
+   * Number of canonical actors. While a rebuild is pending it answers without one (distinct names before
+   * cross-document alias merging), so status reports during indexing stay cheap.
+   */
   get size(): number {
-    return this.state().byId.size;
+    return this.built ? this.built.byId.size : this.keyCounts.size;
   }
 
   all(): IterableIterator<Actor> {
@@ -153,10 +166,20 @@ function build(units: Iterable<SourceUnit>): Built {
     else members.set(root, [i]);
   });
 
+  // First names seen in names typed as people on real evidence (title, honorific, apposition): "Tony", "Margaret".
+  const firstNames = new Map<string, Set<string>>();
+  for (const { actor, key } of items) {
+    if (actor.type !== 'person' || (actor.typeConfidence ?? 0) < 3 || !key.includes(' ')) continue;
+    const words = key.split(' ');
+    let lasts = firstNames.get(words[0]!);
+    if (!lasts) firstNames.set(words[0]!, (lasts = new Set()));
+    lasts.add(words[words.length - 1]!);
+  }
+
   const b: Built = { byId: new Map(), byAlias: new Map(), caseSensitive: new Map(), byUnit: new Map(), maxAliasWords: 1 };
   const aliasOwners = new Map<string, Actor[]>();
   for (const list of members.values()) {
-    const actor = summarise(list.map((i) => items[i]!));
+    const actor = summarise(list.map((i) => items[i]!), firstNames);
     b.byId.set(actor.id, actor);
     for (const i of list) {
       const { unit, local } = items[i]!;
@@ -207,10 +230,29 @@ function mergeAliases(items: { actor: DocumentActor; key: string }[], groups: Gr
       }
     }
   });
+  const byKeyMembers = new Map<string, number[]>();
+  items.forEach(({ key }, i) => {
+    const list = byKeyMembers.get(key);
+    if (list) list.push(i);
+    else byKeyMembers.set(key, [i]);
+  });
   const single = (set: Set<number> | undefined): number | undefined => {
     if (!set) return undefined;
     const roots = new Set([...set].map((x) => groups.find(x)));
     return roots.size === 1 ? [...roots][0] : undefined;
+  };
+  // Items per root, so a surname shared by several people can still go to one that dominates the corpus.
+  const rootSize = new Map<number, number>();
+  items.forEach((_, i) => {
+    const r = groups.find(i);
+    rootSize.set(r, (rootSize.get(r) ?? 0) + 1);
+  });
+  const dominant = (set: Set<number> | undefined): number | undefined => {
+    if (!set) return undefined;
+    const roots = [...new Set([...set].map((x) => groups.find(x)))].map((r) => ({ r, n: rootSize.get(r) ?? 0 })).sort((a, b) => b.n - a.n);
+    if (roots.length === 1) return roots[0]!.r;
+    const rest = roots.slice(1).reduce((sum, x) => sum + x.n, 0);
+    return roots[0]!.n >= 4 * rest ? roots[0]!.r : undefined;
   };
   for (const [key, id] of byKey) {
     if (key.startsWith('country:')) continue;
@@ -218,7 +260,7 @@ function mergeAliases(items: { actor: DocumentActor; key: string }[], groups: Gr
     const words = key.split(' ');
     let target: number | undefined;
     if (words.length === 1) {
-      target = single(acronymOwner.get(actor.name)) ?? (actor.type !== 'place' ? single(surnameOwner.get(key)) : undefined);
+      target = single(acronymOwner.get(actor.name)) ?? (personish(items, byKeyMembers.get(key) ?? []) ? dominant(surnameOwner.get(key)) : undefined);
     } else if (actor.type === 'person') {
       target = single(partOwner.get(key));
     }
@@ -226,7 +268,19 @@ function mergeAliases(items: { actor: DocumentActor; key: string }[], groups: Gr
   }
 }
 
-function summarise(list: { unit: SourceUnit; actor: DocumentActor }[]): Actor {
+/** A one-word name used for a person in enough documents (a third, or once with an honorific or title) to join a full name by surname. */
+function personish(items: { actor: DocumentActor }[], members: number[]): boolean {
+  let persons = 0;
+  for (const i of members) {
+    const a = items[i]!.actor;
+    if (a.type !== 'person') continue;
+    if ((a.typeConfidence ?? 0) >= 3) return true;
+    persons++;
+  }
+  return persons * 3 >= members.length && persons > 0;
+}
+
+function summarise(list: { unit: SourceUnit; actor: DocumentActor }[], firstNames: ReadonlyMap<string, ReadonlySet<string>>): Actor {
   // Canonical name: the multi-word name most documents use, else the most used name.
   const nameCount = new Map<string, { name: string; count: number; words: number }>();
   const typeCount = new Map<ActorType, number>();
@@ -237,13 +291,11 @@ function summarise(list: { unit: SourceUnit; actor: DocumentActor }[]): Actor {
     const e = nameCount.get(k) ?? { name: actor.name, count: 0, words: k.split(' ').length };
     e.count++;
     nameCount.set(k, e);
-    typeCount.set(actor.type, (typeCount.get(actor.type) ?? 0) + 1);
+    // Types are voted by evidence: a title or honorific counts more than a guess.
+    typeCount.set(actor.type, (typeCount.get(actor.type) ?? 0) + 1 + (actor.typeConfidence ?? 1));
     if (actor.affiliation) affCount.set(actor.affiliation, (affCount.get(actor.affiliation) ?? 0) + 1);
     mentionCount += actor.mentions.length;
   }
-  const names = [...nameCount.values()];
-  const multi = names.filter((n) => n.words > 1);
-  const pick = (multi.length ? multi : names).sort((a, b) => b.count - a.count || b.words - a.words || a.name.localeCompare(b.name))[0]!;
   let type: ActorType = 'organisation';
   let best = -1;
   for (const t of TYPE_PRIORITY) {
@@ -253,6 +305,18 @@ function summarise(list: { unit: SourceUnit; actor: DocumentActor }[]): Actor {
       type = t;
     }
   }
+  // A person is named by the full name most documents use; anything else by its most used name.
+  const names = [...nameCount.values()];
+  const multi = type === 'person' ? names.filter((n) => n.words > 1) : [];
+  const pick = (multi.length ? multi : names).sort((a, b) => b.count - a.count || b.words - a.words || a.name.localeCompare(b.name))[0]!;
+  // A two-word name guessed to be a person whose first word is nobody's first name ("Six Nations") is an organisation.
+  const pickKey0 = nameKey(pick.name);
+  const guessed = list.every(({ actor }) => actor.type !== 'person' || (actor.typeConfidence ?? 0) <= 2);
+  if (type === 'person' && guessed && pickKey0.includes(' ')) {
+    const words = pickKey0.split(' ');
+    const lasts = firstNames.get(words[0]!);
+    if (!lasts || [...lasts].every((l) => l === words[words.length - 1])) type = 'organisation';
+  }
   const id = type === 'country' ? `country:${nameKey(pick.name)}` : nameKey(pick.name);
   const aliasByKey = new Map<string, string>();
   const pickKey = nameKey(pick.name);
@@ -261,6 +325,12 @@ function summarise(list: { unit: SourceUnit; actor: DocumentActor }[]): Actor {
       const k = nameKey(form);
       if (k !== pickKey && !aliasByKey.has(k)) aliasByKey.set(k, form);
     }
+  }
+  if (type !== 'person') {
+    // The surname guess of a name that turned out not to be a person's ("United" of a club) is no alias.
+    const lastWord = pickKey.split(' ').pop()!;
+    const named = new Set(list.map(({ actor }) => nameKey(actor.name)));
+    if (pickKey.includes(' ') && !named.has(lastWord)) aliasByKey.delete(lastWord);
   }
   if (type === 'country') for (const f of formsOfCountry(pick.name)) if (!aliasByKey.has(nameKey(f)) && nameKey(f) !== pickKey) aliasByKey.set(nameKey(f), f);
   const affiliation = [...affCount.entries()].filter(([a]) => nameKey(a) !== pickKey).sort((a, b) => b[1] - a[1])[0]?.[0] ?? null;

@@ -46,7 +46,12 @@ function wordKey(word: string): string {
 /** Non-space characters of text[from, to), without allocating when there are none. */
 function gapOf(text: string, from: number, to: number): string {
   let out = '';
-  for (let i = from; i < to; i++) if (!isSpace(text.charCodeAt(i))) out += text[i];
+  for (let i = from; i < to; i++) {
+    const c = text.charCodeAt(i);
+    // A line break ends a name: captions and lists run into the next line without punctuation.
+    if (c === 10 || c === 13) out += '\u00b6';
+    else if (!isSpace(c)) out += text[i];
+  }
   return out;
 }
 

@@ -24,6 +24,8 @@ export interface DocumentActor {
   /** Country or organisation the actor belongs to, when the text says. */
   affiliation: string | null;
   mentions: ActorMention[];
+  /** How sure the type is: the evidence behind it (0–1 a guess; 3 and up a title, honorific or table entry). */
+  typeConfidence?: number;
 }
 
 export interface DocumentActors {

@@ -33,10 +33,10 @@ export const isCaseSensitiveAlias = (alias: string): boolean => alias.length <= 
 
 const TYPE_ORDER: ActorType[] = ['country', 'place', 'organisation', 'person'];
 
-function typeOf(g: Group): ActorType {
+function typeOf(g: Group): { type: ActorType; confidence: number } {
   const total: Votes = { person: 0, organisation: 0, country: 0, place: 0 };
   for (const m of g.members) for (const t of TYPE_ORDER) total[t] += m.votes[t];
-  if (g.main.key.startsWith('country:')) return 'country';
+  if (g.main.key.startsWith('country:')) return { type: 'country', confidence: 5 };
   let best: ActorType = g.main.words > 1 ? 'person' : 'organisation';
   let bestVotes = 0;
   for (const t of TYPE_ORDER) {
@@ -45,7 +45,7 @@ function typeOf(g: Group): ActorType {
       bestVotes = total[t];
     }
   }
-  return best;
+  return { type: best, confidence: bestVotes };
 }
 
 function lastWord(name: string): string {
@@ -112,7 +112,7 @@ export function buildActors(tokens: readonly Token[], candidates: Iterable<Candi
   const actors: DocumentActor[] = [];
   const surnameOwners = new Map<string, number>();
   for (const g of groups) {
-    const type = typeOf(g);
+    const { type, confidence } = typeOf(g);
     const aliases = new Set<string>();
     for (const m of g.members) if (m !== g.main) aliases.add(m.name);
     for (const m of g.members) if (m.acronym) aliases.add(m.acronym);
@@ -128,18 +128,24 @@ export function buildActors(tokens: readonly Token[], candidates: Iterable<Candi
     const roles: ActorRole[] = [];
     for (const m of g.members) for (const r of m.roles) if (!roles.some((x) => x.title === r.title && x.affiliation === r.affiliation)) roles.push(r);
     const affiliation = g.members.map((m) => m.affiliation).find((a) => a && a !== g.main.name) ?? null;
-    actors.push({ name: g.main.name, type, aliases: [...aliases], roles, affiliation, mentions: [] });
+    actors.push({ name: g.main.name, type, aliases: [...aliases], roles, affiliation, mentions: [], typeConfidence: confidence });
   }
   // A surname two people share in this document is nobody's alias here.
   for (const a of actors) {
     if (a.type !== 'person') continue;
     a.aliases = a.aliases.filter((x) => x.includes(' ') || (surnameOwners.get(nameKey(x)) ?? 0) <= 1);
   }
-  findMentions(tokens, actors);
+  const used = findMentions(tokens, actors);
+  // A country's aliases are the forms this document uses (the index knows the rest from the table).
+  actors.forEach((a, i) => {
+    if (a.type === 'country') a.aliases = a.aliases.filter((f) => used[i]!.has(nameKey(f)));
+  });
   return actors.filter((a) => a.mentions.length > 0).sort((a, b) => a.mentions[0]!.start - b.mentions[0]!.start);
 }
 
-function findMentions(tokens: readonly Token[], actors: DocumentActor[]): void {
+/** Records every mention; returns, per actor, the keys of the forms found. */
+function findMentions(tokens: readonly Token[], actors: DocumentActor[]): Set<string>[] {
+  const used = actors.map(() => new Set<string>());
   const forms = new Map<string, { actor: number; caseSensitive: boolean }>();
   let maxWords = 1;
   actors.forEach((a, i) => {
@@ -173,9 +179,11 @@ function findMentions(tokens: readonly Token[], actors: DocumentActor[]): void {
       if (!hit || (hit.caseSensitive && !t.upper)) continue;
       const m: ActorMention = { start: t.start, end: last.end };
       actors[hit.actor]!.mentions.push(m);
+      used[hit.actor]!.add(keys[k]!.key);
       matched = keys[k]!.end;
       break;
     }
     i += matched || 1;
   }
+  return used;
 }

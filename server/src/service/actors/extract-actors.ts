@@ -11,7 +11,7 @@ import { COUNTRY_FORMS } from './countries';
 import { buildActors, type Candidate, type Votes } from './document-actors';
 import {
   COMMON_WORDS, HONORIFICS, NAME_CONNECTORS, NEVER_ACTORS, ORG_HEADS, ORG_NOUNS, ORG_STARTS, ORG_WORDS, PLACE_HEADS, PLACE_NOUNS,
-  PLACE_PREPOSITIONS, PLACE_STARTS, REGION_PHRASES, REGIONS, SPEECH_VERBS,
+  PLACE_PREPOSITIONS, PLACE_STARTS, REGION_PHRASES, REGIONS, ROLE_HEADS, ROLE_MODIFIERS, SPEECH_VERBS,
 } from './name-lexicon';
 import { nameKey } from './name-key';
 import { countryAt, leadingTitle, titleAfter, titleBefore } from './role-patterns';
@@ -32,6 +32,8 @@ function isNameToken(t: Token): boolean {
 }
 
 /** A middle initial ("John F. Kennedy"). */
+const isTitleToken = (t: Token): boolean => ROLE_HEADS.has(t.text.toLowerCase()) || ROLE_MODIFIERS.has(t.text.toLowerCase());
+
 /** Months that are also names. */
 const NAME_MONTHS = new Set(['Jan', 'May', 'June', 'April', 'August', 'Mar']);
 
@@ -158,7 +160,9 @@ export function extractActors(doc: SourceDocument): DocumentActors {
 
   const add = (from: number, to: number, role: ActorRole | null, affiliation: string | null, extraVotes?: Partial<Votes>): Candidate | null => {
     // Sentence-initial function words ("However Turkey", "The Syrian") are not part of the name.
-    while (from < to && tokens[from]!.sentenceStart && COMMON_WORDS.has(tokens[from]!.text.toLowerCase())) from++;
+    // A sentence-initial word the article also uses in lower case ("Injured X …", "injured") is not part of the name.
+    while (from < to && tokens[from]!.sentenceStart && (COMMON_WORDS.has(tokens[from]!.text.toLowerCase()) || (to - from > 1 && lowerWords.has(tokens[from]!.key)))) from++;
+    while (to > from && COMMON_WORDS.has(tokens[to - 1]!.text.toLowerCase()) && !tokens[to - 1]!.upper) to--;
     while (from < to && NAME_CONNECTORS.has(tokens[from]!.text)) from++;
     while (to > from && NAME_CONNECTORS.has(tokens[to - 1]!.text)) to--;
     if (from >= to) return null;
@@ -225,7 +229,10 @@ export function extractActors(doc: SourceDocument): DocumentActors {
   };
 
   let pendingRole: { role: ActorRole; after: number } | null = null;
-  for (const [from, to] of allSpans) {
+  for (const [spanFrom, to] of allSpans) {
+    // "Although President X": a sentence-initial function word is neither title nor name.
+    let from = spanFrom;
+    while (from < to - 1 && tokens[from]!.sentenceStart && COMMON_WORDS.has(tokens[from]!.text.toLowerCase()) && !isTitleToken(tokens[from]!)) from++;
     let nameFrom = from;
     let role: ActorRole | null = null;
     let affiliation: string | null = null;

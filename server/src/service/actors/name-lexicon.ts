@@ -109,7 +109,7 @@ Sundays January February March April May June July August September October Nove
 Jun Jul Aug Sep Sept Oct Nov Dec Christmas Easter Ramadan Eid Hanukkah Diwali Spring Summer Autumn Winter
 Muslim Muslims Christian Christians Jewish Jews Jew Islamic Islam Sunni Sunnis Shia Shiite Shiites Catholic
 Catholics Protestant Protestants Hindu Hindus Buddhist Arab Arabs Arabic Kurd Kurds Kurdish Westerners Internet Web God AM PM GMT BST UTC TV CEO CEOs MPs MP MEPs MSPs Covid No Yes Mr Mrs
-Ms Dr Sir Lord Lady OK Oscar Oscars Grammy Grammys Olympics Olympic Premiership Championship Cup Final Finals
+Ms Dr Sir Lord Lady OK I I'm I've I'd I'll I’m I’ve I’d I’ll Oscar Oscars Grammy Grammys Olympics Olympic Premiership Championship Cup Final Finals
 European Europeans African Africans Asian Asians Arabian Scandinavian Caribbean Latin Jihadist Jihadists
 `);
 
