@@ -52,12 +52,12 @@ test('claims pandoc: the cited example renders with pandoc --citeproc and its bi
   cpSync(SEEDS_DIR, path.join(workspace, 'seeds'), { recursive: true });
   const session = await startServer({ workspace, settings: { citations: { style: 'pandoc', bibliography: 'sources.json' } } });
   try {
-    await session.waitFor(() => session.connection.sendRequest<{ ready: boolean }>('sourced/status'), (s) => s.ready, 10_000);
+    await session.waitFor(() => session.connection.sendRequest<{ ready: boolean }>('sourced/status'), (s) => s.ready, 30_000);
     const file = path.join(workspace, 'report.md');
     const uri = pathToFileURL(file).href;
     let doc = TextDocument.create(uri, 'markdown', 1, pandocStyle(readFileSync(path.join(REPO, 'examples/report.md'), 'utf8')));
     session.open(uri, doc.getText());
-    await session.waitFor(() => session.diagnostics.get(uri), (d) => d?.version === 1, 8000);
+    await session.waitFor(() => session.diagnostics.get(uri), (d) => d?.version === 1, 15_000);
 
     const actions = await session.connection.sendRequest<CodeAction[]>('textDocument/codeAction', {
       textDocument: { uri }, range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } },

@@ -27,7 +27,7 @@ before(async () => {
   workspace = mkdtempSync(path.join(tmpdir(), 'sourced-claims-'));
   cpSync(SEEDS_DIR, path.join(workspace, 'seeds'), { recursive: true });
   session = await startServer({ workspace });
-  await session.waitFor(() => session.connection.sendRequest<{ ready: boolean }>('sourced/status'), (s) => s.ready, 10_000);
+  await session.waitFor(() => session.connection.sendRequest<{ ready: boolean }>('sourced/status'), (s) => s.ready, 30_000);
 });
 
 after(async () => {
@@ -47,7 +47,7 @@ class Draft {
     return this.doc.getText();
   }
   async diagnostics(): Promise<Diagnostic[]> {
-    const p = await session.waitFor(() => session.diagnostics.get(this.doc.uri), (d) => d?.version === this.doc.version, 8000);
+    const p = await session.waitFor(() => session.diagnostics.get(this.doc.uri), (d) => d?.version === this.doc.version, 15_000);
     assert.equal(p?.version, this.doc.version, 'diagnostics for the current version');
     return p!.diagnostics;
   }
