@@ -53,9 +53,8 @@ test('inverted index: search and intersection match a naive BM25 through adds, r
   }
   const fresh = ['t0', 't3', 't17'];
   close(index.search(fresh, 25), naive(docs, fresh, 25));
-  // Remove enough to trigger a compaction (more than 10,000 and a quarter of the live units). Between compactions
-  // document frequencies still count tombstones (documented), so exact scores are checked on the exported copy,
-  // which holds live postings only.
+  // Remove enough to trigger a compaction (more than 10,000 and a quarter of the live units); later removals
+  // stay tombstones, which document frequencies must not count.
   for (const id of [...docs.keys()]) {
     if (r() < 0.35) {
       index.remove(id);
@@ -74,6 +73,7 @@ test('inverted index: search and intersection match a naive BM25 through adds, r
     const limit = 1 + Math.floor(r() * 30);
     const even = (id: number): boolean => id % 2 === 0;
     const expected = naive(docs, query, limit);
+    close(index.search(query, limit), expected);
     close(loaded.search(query, limit), expected);
     close(loaded.search(query, limit, even), naive(docs, query, limit, even));
     const byId = (a: number, b: number): number => a - b;
@@ -86,4 +86,26 @@ test('inverted index: search and intersection match a naive BM25 through adds, r
   const extra = ['t1', 't1', 'zzz'];
   docs.set(loaded.add(extra), extra);
   close(loaded.search(['zzz', 't1'], 10), naive(docs, ['zzz', 't1'], 10));
+});
+
+test('inverted index: memoised searches are dropped when the index changes; filters on a memo stay exact', () => {
+  const index = new InvertedIndex();
+  const docs = new Map<number, string[]>();
+  for (let i = 0; i < 300; i++) {
+    const d = [`w${i % 7}`, `w${i % 11}`, 'common'];
+    docs.set(index.add(d), d);
+  }
+  const first = index.search(['w3', 'common'], 5);
+  assert.deepEqual(index.search(['common', 'w3'], 5), first, 'same terms in another order: same answer');
+  index.remove(first[0]!.id);
+  docs.delete(first[0]!.id);
+  const after = index.search(['w3', 'common'], 5);
+  assert.ok(!after.some((h) => h.id === first[0]!.id), 'a removed unit is not served from the memo');
+  close(after, naive(docs, ['w3', 'common'], 5));
+  // A filter that rejects almost everything forces the full search past the memoised top list.
+  const rare = (id: number): boolean => id % 97 === 5;
+  close(index.search(['common'], 3, rare), naive(docs, ['common'], 3, rare));
+  const added = ['w3', 'w3', 'common'];
+  docs.set(index.add(added), added);
+  close(index.search(['w3', 'common'], 5), naive(docs, ['w3', 'common'], 5));
 });

@@ -5,6 +5,11 @@
  */
 
 const K1 = 1.2;
+/** Memoised searches kept (least recently used dropped first). */
+const MEMO_ENTRIES = 1024;
+/** A memoised search keeps this many times the requested hits (at least MEMO_MIN), so filters can be applied to it. */
+const MEMO_FACTOR = 4;
+const MEMO_MIN = 64;
 const B = 0.75;
 
 class Postings {
@@ -25,6 +30,13 @@ class Postings {
     this.tfs[this.size] = Math.min(tf, 65535);
     this.size++;
   }
+}
+
+/** Live entries of a postings list: idf must not count removed units, or scores drift from a fresh build's. */
+function liveCount(p: Postings, alive: Uint8Array): number {
+  let n = 0;
+  for (let i = 0; i < p.size; i++) n += alive[p.ids[i]!]!;
+  return n;
 }
 
 /** First index at or after `from` whose id is >= `id` (postings are sorted by id). */
@@ -123,6 +135,11 @@ export class InvertedIndex {
   private totalLength = 0;
   private dead = 0;
   private scores = new Float64Array(0);
+  /** Bumped by every add and remove: memoised searches of an older version are stale. */
+  private version = 0;
+  private readonly memo = new Map<string, { version: number; list: ScoredUnit[]; complete: boolean }>();
+  private readonly dfCache = new Map<string, number>();
+  private dfVersion = -1;
   private touched = new Uint32Array(1024);
 
   /** Number of live units. */
@@ -132,6 +149,7 @@ export class InvertedIndex {
 
   /** Adds a unit with its terms (repeats count as term frequency); returns its id. */
   add(terms: readonly string[]): number {
+    this.version++;
     const id = this.next++;
     if (id >= this.lengths.length) {
       const lengths = new Uint16Array(this.lengths.length * 2);
@@ -159,6 +177,7 @@ export class InvertedIndex {
   /** Removes a unit; its postings are dropped at the next compaction. */
   remove(id: number): void {
     if (id >= this.next || !this.alive[id]) return;
+    this.version++;
     this.alive[id] = 0;
     this.liveUnits--;
     this.totalLength -= this.lengths[id]!;
@@ -171,9 +190,10 @@ export class InvertedIndex {
     return id < this.next && this.alive[id] === 1;
   }
 
-  /** Number of live units containing a term (approximate between compactions). */
+  /** Number of live units containing a term. */
   docFreq(term: string): number {
-    return this.postings.get(term)?.size ?? 0;
+    const p = this.postings.get(term);
+    return !p ? 0 : this.liveDf(term, p);
   }
 
   /** Live unit ids containing every one of the terms (intersection), at most `limit`. */
@@ -199,9 +219,49 @@ export class InvertedIndex {
     return out;
   }
 
-  /** The best `limit` live units for the query terms by BM25, optionally filtered (best first; ties by id). */
+  /**
+   * The best `limit` live units for the query terms by BM25, optionally filtered (best first; ties by id).
+   * Results are memoised until the index changes: re-diagnosing a draft after a keystroke repeats the same
+   * queries for every unchanged sentence and quotation. With a filter, the memoised unfiltered top list is
+   * filtered; when it holds too few accepted units (and was not every match), the search runs in full.
+   */
   search(queryTerms: readonly string[], limit: number, accept?: (id: number) => boolean): ScoredUnit[] {
     if (this.liveUnits === 0 || limit <= 0) return [];
+    const key = [...new Set(queryTerms)].sort().join('\u0000');
+    let memo = this.memo.get(key);
+    const wanted = Math.max(limit * MEMO_FACTOR, MEMO_MIN);
+    if (memo && (memo.version !== this.version || (memo.list.length < wanted && !memo.complete))) memo = undefined;
+    if (!memo) {
+      const list = this.scoreTopK(queryTerms, wanted);
+      memo = { version: this.version, list, complete: list.length < wanted };
+      if (this.memo.size >= MEMO_ENTRIES) this.memo.delete(this.memo.keys().next().value!);
+    } else {
+      this.memo.delete(key); // refresh its place in the LRU order
+    }
+    this.memo.set(key, memo);
+    const out: ScoredUnit[] = [];
+    for (const hit of memo.list) {
+      if (out.length >= limit) break;
+      if (!accept || accept(hit.id)) out.push({ id: hit.id, score: hit.score });
+    }
+    if (out.length < limit && !memo.complete && accept) return this.scoreTopK(queryTerms, limit, accept);
+    return out;
+  }
+
+  /** Live document frequency; with tombstones it takes a pass over the postings, remembered until the index changes. */
+  private liveDf(term: string, p: Postings): number {
+    if (this.dead === 0) return p.size;
+    if (this.dfVersion !== this.version) {
+      this.dfCache.clear();
+      this.dfVersion = this.version;
+    }
+    let df = this.dfCache.get(term);
+    if (df === undefined) this.dfCache.set(term, (df = liveCount(p, this.alive)));
+    return df;
+  }
+
+  /** BM25 over the query terms' postings, keeping the best `limit` accepted units. */
+  private scoreTopK(queryTerms: readonly string[], limit: number, accept?: (id: number) => boolean): ScoredUnit[] {
     if (this.scores.length < this.next) this.scores = new Float64Array(Math.max(this.next, this.scores.length * 2));
     const scores = this.scores;
     const { alive, lengths } = this;
@@ -211,7 +271,9 @@ export class InvertedIndex {
     for (const term of new Set(queryTerms)) {
       const p = this.postings.get(term);
       if (!p) continue;
-      const idf = Math.log(1 + (this.liveUnits - p.size + 0.5) / (p.size + 0.5));
+      const df = this.liveDf(term, p);
+      if (df === 0) continue;
+      const idf = Math.log(1 + (this.liveUnits - df + 0.5) / (df + 0.5));
       const { ids, tfs, size } = p;
       for (let i = 0; i < size; i++) {
         const id = ids[i]!;
@@ -277,6 +339,7 @@ export class InvertedIndex {
   /** Replaces the contents of an empty index with a state from `exportState` (arrays are adopted, not copied). */
   loadState(state: InvertedIndexState): void {
     if (this.next !== 0) throw new Error('loadState needs an empty index');
+    this.version++;
     const n = state.lengths.length;
     const capacity = Math.max(1024, n + 1024);
     this.lengths = new Uint16Array(capacity);
