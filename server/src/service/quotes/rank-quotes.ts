@@ -11,6 +11,8 @@ import { openingKey, type IndexedQuote } from './quote-index';
 
 /** Candidates taken from the index before fuzzy ranking. */
 const CANDIDATES = 150;
+/** Candidates scored by fuse.js (the best by exact evidence). */
+const FUZZY_POOL = 40;
 /** Quotations opening with the typed words looked at, at most. */
 const OPENING_SCAN = 2000;
 
@@ -83,7 +85,16 @@ export function rankQuotes(k: Knowledge, typed: string, options: RankOptions): R
   const complete = lastPartial ? typedWords.slice(0, -1) : typedWords;
   const key = openingKey(complete.length >= 2 ? complete : typedWords.length >= 2 && !lastPartial ? typedWords : []);
   if (key) {
-    for (const id of k.quotes.opening(key).slice(0, OPENING_SCAN)) if (!bm25.has(id) && eligible(id)) bm25.set(id, 0);
+    // Only openings that go on as typed; the check reads the first words of each, not the whole quotation.
+    let kept = 0;
+    for (const id of k.quotes.opening(key).slice(0, OPENING_SCAN)) {
+      if (kept >= CANDIDATES) break;
+      const q = k.quotes.get(id);
+      if (!q || bm25.has(id) || !eligible(id)) continue;
+      if (phraseAt(words(q.quote.text.slice(0, typed.length + 24)), typedWords, lastPartial) !== 0) continue;
+      bm25.set(id, 0);
+      kept++;
+    }
   }
 
   const candidates: (RankedQuote & { bm25: number; speakerText: string })[] = [];
@@ -102,6 +113,9 @@ export function rankQuotes(k: Knowledge, typed: string, options: RankOptions): R
     candidates.push({ ...q, tier, coverage: found / typedWords.length, fuzzy: 1, bm25: score, speakerText: q.quote.speaker ?? '' });
   }
   if (candidates.length === 0) return [];
+  // Fuzzy scoring is the costly step: only for the best few by exact evidence.
+  candidates.sort((a, b) => a.tier - b.tier || b.coverage - a.coverage || b.bm25 - a.bm25 || a.id - b.id);
+  candidates.length = Math.min(candidates.length, FUZZY_POOL);
 
   const fuse = new Fuse(candidates, {
     keys: [
