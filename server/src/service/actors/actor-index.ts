@@ -139,7 +139,8 @@ export class ActorIndex implements UnitListener {
 }
 
 function keyOf(a: DocumentActor): string {
-  return a.type === 'country' ? `country:${nameKey(a.name)}` : nameKey(a.name);
+  const k = a.keys?.name ?? nameKey(a.name);
+  return a.type === 'country' ? `country:${k}` : k;
 }
 
 function build(units: Iterable<SourceUnit>): Built {
@@ -179,7 +180,7 @@ function build(units: Iterable<SourceUnit>): Built {
   const b: Built = { byId: new Map(), byAlias: new Map(), caseSensitive: new Map(), byUnit: new Map(), maxAliasWords: 1 };
   const aliasOwners = new Map<string, Actor[]>();
   for (const list of members.values()) {
-    const actor = summarise(list.map((i) => items[i]!), firstNames);
+    const { actor, forms } = summarise(list.map((i) => items[i]!), firstNames);
     b.byId.set(actor.id, actor);
     for (const i of list) {
       const { unit, local } = items[i]!;
@@ -187,8 +188,7 @@ function build(units: Iterable<SourceUnit>): Built {
       if (!perUnit) b.byUnit.set(unit, (perUnit = []));
       perUnit[local] = actor;
     }
-    for (const form of [actor.name, ...actor.aliases]) {
-      const key = nameKey(form);
+    for (const [key, form] of forms) {
       if (!key) continue;
       const owners = aliasOwners.get(key);
       if (owners) owners.push(actor);
@@ -198,12 +198,14 @@ function build(units: Iterable<SourceUnit>): Built {
         if (!set) b.caseSensitive.set(key, (set = new Set()));
         set.add(form);
       }
-      b.maxAliasWords = Math.max(b.maxAliasWords, key.split(' ').length);
+      let words = 1;
+      for (let c = key.indexOf(' '); c >= 0; c = key.indexOf(' ', c + 1)) words++;
+      if (words > b.maxAliasWords) b.maxAliasWords = words;
     }
   }
   // A form several actors share goes to the one it names exactly, else to the most mentioned.
   for (const [key, owners] of aliasOwners) {
-    const exact = owners.filter((a) => nameKey(a.name) === key);
+    const exact = owners.filter((a) => a.id === key || a.id === `country:${key}`);
     const pool = exact.length ? exact : owners;
     b.byAlias.set(key, pool.reduce((best, a) => (a.mentionCount > best.mentionCount ? a : best)));
   }
@@ -280,14 +282,15 @@ function personish(items: { actor: DocumentActor }[], members: number[]): boolea
   return persons * 3 >= members.length && persons > 0;
 }
 
-function summarise(list: { unit: SourceUnit; actor: DocumentActor }[], firstNames: ReadonlyMap<string, ReadonlySet<string>>): Actor {
+/** The canonical actor of a group, with every form (key → spelling) it answers to. */
+function summarise(list: { unit: SourceUnit; actor: DocumentActor }[], firstNames: ReadonlyMap<string, ReadonlySet<string>>): { actor: Actor; forms: Map<string, string> } {
   // Canonical name: the multi-word name most documents use, else the most used name.
   const nameCount = new Map<string, { name: string; count: number; words: number }>();
   const typeCount = new Map<ActorType, number>();
   const affCount = new Map<string, number>();
   let mentionCount = 0;
   for (const { actor } of list) {
-    const k = nameKey(actor.name);
+    const k = actor.keys?.name ?? nameKey(actor.name);
     const e = nameCount.get(k) ?? { name: actor.name, count: 0, words: k.split(' ').length };
     e.count++;
     nameCount.set(k, e);
@@ -321,23 +324,27 @@ function summarise(list: { unit: SourceUnit; actor: DocumentActor }[], firstName
   const aliasByKey = new Map<string, string>();
   const pickKey = nameKey(pick.name);
   for (const { actor } of list) {
-    for (const form of [actor.name, ...actor.aliases]) {
-      const k = nameKey(form);
+    const nk = actor.keys?.name ?? nameKey(actor.name);
+    if (nk !== pickKey && !aliasByKey.has(nk)) aliasByKey.set(nk, actor.name);
+    actor.aliases.forEach((form, i) => {
+      const k = actor.keys?.aliases[i] ?? nameKey(form);
       if (k !== pickKey && !aliasByKey.has(k)) aliasByKey.set(k, form);
-    }
+    });
   }
   if (type !== 'person') {
     // The surname guess of a name that turned out not to be a person's ("United" of a club) is no alias.
     const lastWord = pickKey.split(' ').pop()!;
-    const named = new Set(list.map(({ actor }) => nameKey(actor.name)));
+    const named = new Set(list.map(({ actor }) => actor.keys?.name ?? nameKey(actor.name)));
     if (pickKey.includes(' ') && !named.has(lastWord)) aliasByKey.delete(lastWord);
   }
   if (type === 'country') for (const f of formsOfCountry(pick.name)) if (!aliasByKey.has(nameKey(f)) && nameKey(f) !== pickKey) aliasByKey.set(nameKey(f), f);
   const affiliation = [...affCount.entries()].filter(([a]) => nameKey(a) !== pickKey).sort((a, b) => b[1] - a[1])[0]?.[0] ?? null;
-  return {
-    id, name: pick.name, type, appearances: list.map(({ unit, actor }) => ({ unit, actor })),
+  const actor: Actor = {
+    id, name: pick.name, type, appearances: list.map(({ unit, actor: a }) => ({ unit, actor: a })),
     aliases: [...aliasByKey.values()], roles: summariseRoles(list), affiliation, mentionCount,
   };
+  aliasByKey.set(pickKey, pick.name);
+  return { actor, forms: aliasByKey };
 }
 
 /** Roles merged by title; a role without affiliation joins the one role of that title that has one. Newest first. */

@@ -24,6 +24,8 @@ export interface DocumentActor {
   /** Country or organisation the actor belongs to, when the text says. */
   affiliation: string | null;
   mentions: ActorMention[];
+  /** Merge keys of `name` and of each alias (see name-key.ts), computed once at extraction. */
+  keys?: { name: string; aliases: string[] };
   /** How sure the type is: the evidence behind it (0–1 a guess; 3 and up a title, honorific or table entry). */
   typeConfidence?: number;
 }

@@ -140,6 +140,7 @@ export function buildActors(tokens: readonly Token[], candidates: Iterable<Candi
   actors.forEach((a, i) => {
     if (a.type === 'country') a.aliases = a.aliases.filter((f) => used[i]!.has(nameKey(f)));
   });
+  for (const a of actors) a.keys = { name: nameKey(a.name), aliases: a.aliases.map(nameKey) };
   return actors.filter((a) => a.mentions.length > 0).sort((a, b) => a.mentions[0]!.start - b.mentions[0]!.start);
 }
 

@@ -9,6 +9,19 @@ export const NAME_PARTICLES: ReadonlySet<string> = new Set(['al', 'el', 'ul', 'v
 
 /** The merge key of a name: lower case, no diacritics, no apostrophes or dots, hyphens as spaces, no "al-". */
 export function nameKey(name: string): string {
+  let key = memo.get(name);
+  if (key === undefined) {
+    // Names repeat across a corpus (every country, every well-known person): compute each once.
+    if (memo.size >= MEMO_LIMIT) memo.clear();
+    memo.set(name, (key = computeKey(name)));
+  }
+  return key;
+}
+
+const MEMO_LIMIT = 100_000;
+const memo = new Map<string, string>();
+
+function computeKey(name: string): string {
   // Fast path: plain ASCII letters and single spaces (most names in news text).
   if (PLAIN_RE.test(name)) return dropParticles(name.toLowerCase().split(' '));
   const base = normalizeForMatch(name)
