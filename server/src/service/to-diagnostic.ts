@@ -27,17 +27,23 @@ function severityOf(finding: Finding, config: SourcedConfig): Severity {
   }
 }
 
+/** Corpus text as a quotation: plain and short, in “…” unless it opens with a quote mark of its own. */
+function quoted(text: string, max: number): string {
+  const plain = shorten(plainText(text), max);
+  return /^["\u201c\u2018']/.test(plain) ? plain : `\u201c${plain}\u201d`;
+}
+
 /** The message a finding shows; corpus text in it is made plain and short. */
 export function messageOf(finding: Finding): string {
   switch (finding.code) {
     case 'unsourced-claim': {
       const best = finding.candidates[0];
       return best
-        ? `Unsourced claim \u2014 ${best.key} says: \u201c${shorten(plainText(best.passage), 160)}\u201d`
+        ? `Unsourced claim \u2014 ${best.key} says: ${quoted(best.passage, 160)}`
         : 'Unsourced claim \u2014 no source in the corpus supports it';
     }
     case 'misquote':
-      return `Misquote \u2014 ${finding.speaker ? plainText(finding.speaker) : 'the source'} said: \u201c${shorten(plainText(finding.sourceText), 300)}\u201d (${finding.key})`;
+      return `Misquote \u2014 ${finding.speaker ? plainText(finding.speaker) : 'the source'} said: ${quoted(finding.sourceText, 300)} (${finding.key})`;
     case 'number-mismatch':
       return `Figure differs from ${finding.key}: the source says ${plainText(finding.expected)}, the draft says ${plainText(finding.found)}`;
     case 'unknown-citation':
