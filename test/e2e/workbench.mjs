@@ -39,6 +39,14 @@ export class Workbench {
     await this.page.goto(`${url}/?folder=${encodeURI(this.workspace)}`);
     await this.page.locator('.monaco-workbench').waitFor({ timeout: 60_000 });
     await this.page.locator('.statusbar').waitFor({ timeout: 60_000 });
+    // More room for the editor (and the screenshots): hide the side bar; files are opened with Quick Open.
+    const sidebar = this.page.locator('.part.sidebar');
+    await waitFor('the side bar to hide', async () => {
+      if (!(await sidebar.isVisible())) return true;
+      await this.page.keyboard.press('Control+B');
+      await sidebar.waitFor({ state: 'hidden', timeout: 2000 }).catch(() => undefined);
+      return false;
+    });
   }
 
   /** Opens a workspace file with Quick Open and waits for its editor to have focus. */
@@ -83,12 +91,17 @@ export class Workbench {
 
   /** Saves the active editor and returns the file's text once the disk copy contains `expected` (string or RegExp). */
   async saveAndRead(name, expected, timeoutMs = 10_000) {
-    await this.page.keyboard.press('Control+S');
     const file = path.join(this.workspace, name);
-    return waitFor(`${name} on disk to contain ${expected}`, () => {
+    let lastSave = 0;
+    return waitFor(`${name} on disk to contain ${expected}`, async () => {
       const text = fs.readFileSync(file, 'utf8');
       const ok = typeof expected === 'string' ? text.includes(expected) : expected.test(text);
       if (ok) return text;
+      // An edit from a quick fix or a completion lands asynchronously: a save may come before it, so save again.
+      if (Date.now() - lastSave > 1000) {
+        lastSave = Date.now();
+        await this.page.keyboard.press('Control+S');
+      }
       throw new Error(text.slice(-400));
     }, { timeoutMs });
   }
