@@ -109,7 +109,7 @@ test('persisted index: a corrupt, truncated, other-version or other-build cache 
       // A well-formed file (valid checksum) that says it is the next format version.
       const payload = new Uint8Array(good.subarray(0, good.length - 8));
       new DataView(payload.buffer).setUint32(8, INDEX_FORMAT_VERSION + 1, true);
-      await first.cache.save(payload);
+      await first.cache.save([payload]);
     }, /format version/],
     ['another build', () => writeFileSync(file, good), /another build/, 'other-build'],
   ];

@@ -38,8 +38,8 @@ export interface IndexCacheStore {
   readonly buildId: string;
   /** The persisted bytes, or null when there are none (or they fail the store's own checksum). */
   load(): Promise<Uint8Array | null>;
-  /** Replaces the persisted bytes, atomically. */
-  save(bytes: Uint8Array): Promise<void>;
+  /** Replaces the persisted bytes (given as consecutive chunks, so no copy of the whole is made), atomically. */
+  save(chunks: readonly Uint8Array[]): Promise<void>;
   /** Size and mtime of a corpus file, or null when it cannot be stat'ed. */
   stamp(uri: string): Promise<FileStamp | null>;
 }
@@ -102,8 +102,11 @@ export type Yielder = () => Promise<void> | void;
 
 const encoder = new TextEncoder();
 
-/** Encodes a snapshot; `pause` is called between slices so that a large save does not block requests. */
-export async function serializeSnapshot(snapshot: IndexSnapshot, pause: Yielder = () => {}): Promise<Uint8Array> {
+/**
+ * Encodes a snapshot as consecutive chunks (per-file texts and extractor output are not concatenated: at 100,000
+ * files that copy alone is hundreds of MB); `pause` is called between slices so a large save does not block requests.
+ */
+export async function serializeSnapshot(snapshot: IndexSnapshot, pause: Yielder = () => {}): Promise<Uint8Array[]> {
   const rows: FileRow[] = [];
   // Extractor output is encoded per file: one JSON string for 100,000 files would pass V8's string length limit.
   const extras: Uint8Array[] = [];
@@ -128,17 +131,13 @@ export async function serializeSnapshot(snapshot: IndexSnapshot, pause: Yielder 
     rows.push([uri, path, record.size, record.mtimeMs, record.stampedAt, record.hash, bytes.length, paragraphs.length, sentences.length, meta, extra.length]);
     if (i % 2000 === 1999) await pause();
   }
-  const text = new Uint8Array(textBytes);
   const paragraphs = new Uint32Array(paragraphCount * 5);
   const sentences = new Uint32Array(sentenceCount * 3);
   const sentenceIds = new Uint32Array(sentenceCount);
-  let t = 0;
   let p = 0;
   let s = 0;
   for (let i = 0; i < snapshot.files.length; i++) {
     const { analysis, sentenceIds: ids } = snapshot.files[i]!;
-    text.set(texts[i]!, t);
-    t += texts[i]!.length;
     for (const para of analysis.doc.paragraphs) {
       paragraphs.set([para.start, para.end, KINDS.indexOf(para.kind), para.firstSentence, para.sentenceCount], p * 5);
       p++;
@@ -154,32 +153,22 @@ export async function serializeSnapshot(snapshot: IndexSnapshot, pause: Yielder 
     if (i % 5000 === 4999) await pause();
   }
   const { index } = snapshot;
-  const sections: [SectionName, Uint8Array][] = [
-    ['files', encoder.encode(JSON.stringify(rows))],
-    ['extras', concat(extras, extrasBytes)],
-    ['text', text],
-    ['paragraphs', bytesOf(paragraphs)],
-    ['sentences', bytesOf(sentences)],
-    ['sentenceIds', bytesOf(sentenceIds)],
-    ['terms', encoder.encode(JSON.stringify(index.terms))],
-    ['offsets', bytesOf(index.offsets)],
-    ['ids', bytesOf(index.ids)],
-    ['tfs', bytesOf(index.tfs)],
-    ['lengths', bytesOf(index.lengths)],
-    ['alive', bytesOf(index.alive)],
-  ];
+  const sections: [SectionName, Uint8Array[], number][] = [
+    ['files', [encoder.encode(JSON.stringify(rows))]],
+    ['extras', extras, extrasBytes],
+    ['text', texts, textBytes],
+    ['paragraphs', [bytesOf(paragraphs)]],
+    ['sentences', [bytesOf(sentences)]],
+    ['sentenceIds', [bytesOf(sentenceIds)]],
+    ['terms', [encoder.encode(JSON.stringify(index.terms))]],
+    ['offsets', [bytesOf(index.offsets)]],
+    ['ids', [bytesOf(index.ids)]],
+    ['tfs', [bytesOf(index.tfs)]],
+    ['lengths', [bytesOf(index.lengths)]],
+    ['alive', [bytesOf(index.alive)]],
+  ].map(([name, chunks, total]) => [name, chunks, total ?? (chunks as Uint8Array[])[0]!.length] as [SectionName, Uint8Array[], number]);
   await pause();
   return assemble(snapshot, sections);
-}
-
-function concat(parts: Uint8Array[], total: number): Uint8Array {
-  const out = new Uint8Array(total);
-  let at = 0;
-  for (const p of parts) {
-    out.set(p, at);
-    at += p.length;
-  }
-  return out;
 }
 
 function bytesOf(a: Uint32Array | Uint16Array | Uint8Array): Uint8Array {
@@ -188,22 +177,27 @@ function bytesOf(a: Uint32Array | Uint16Array | Uint8Array): Uint8Array {
 
 const align8 = (n: number): number => (n + 7) & ~7;
 
-function assemble(snapshot: IndexSnapshot, sections: [SectionName, Uint8Array][]): Uint8Array {
+function assemble(snapshot: IndexSnapshot, sections: [SectionName, Uint8Array[], number][]): Uint8Array[] {
   const table: Record<string, [number, number]> = {};
   let offset = 0;
-  for (const [name, bytes] of sections) {
-    table[name] = [offset, bytes.length];
-    offset = align8(offset + bytes.length);
+  for (const [name, , length] of sections) {
+    table[name] = [offset, length];
+    offset = align8(offset + length);
   }
   const header = encoder.encode(JSON.stringify({ buildId: snapshot.buildId, savedAt: snapshot.savedAt, sections: table }));
   const bodyStart = align8(16 + header.length);
-  const out = new Uint8Array(bodyStart + offset);
-  out.set(encoder.encode(MAGIC), 0);
-  const view = new DataView(out.buffer);
+  const head = new Uint8Array(bodyStart);
+  head.set(encoder.encode(MAGIC), 0);
+  const view = new DataView(head.buffer);
   view.setUint32(8, INDEX_FORMAT_VERSION, true);
   view.setUint32(12, header.length, true);
-  out.set(header, 16);
-  for (const [name, bytes] of sections) out.set(bytes, bodyStart + table[name]![0]);
+  head.set(header, 16);
+  const out: Uint8Array[] = [head];
+  for (const [, chunks, length] of sections) {
+    for (const c of chunks) if (c.length) out.push(c);
+    const pad = align8(length) - length;
+    if (pad) out.push(new Uint8Array(pad));
+  }
   return out;
 }
 

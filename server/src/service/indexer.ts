@@ -63,6 +63,9 @@ export class Indexer {
   private buildGeneration = 0;
   private building: Promise<void> | null = null;
   private queued: CorpusEvent[] = [];
+  /** The latest event per file: a read still in flight when a newer event (a delete) arrives must not win. */
+  private readonly latestEvent = new Map<string, number>();
+  private eventCounter = 0;
   private firstBuild: Promise<void>;
   private resolveFirst!: () => void;
   private saveTimer: ReturnType<typeof setTimeout> | null = null;
@@ -314,7 +317,9 @@ export class Indexer {
     }
     const { sources } = this.knowledge;
     const records = this.records;
+    const seq = ++this.eventCounter;
     if (event.kind === 'deleted') {
+      this.latestEvent.delete(event.uri);
       this.skipped.delete(event.uri);
       records.delete(event.uri);
       if (sources.remove(event.uri)) {
@@ -330,9 +335,12 @@ export class Indexer {
       return;
     }
     const knowledge = this.knowledge;
+    this.latestEvent.set(event.uri, seq);
     this.skipped.delete(event.uri);
     const fetched = await this.fetch(entry);
     if (knowledge !== this.knowledge) return; // a full build replaced the index meanwhile
+    if (this.latestEvent.get(event.uri) !== seq) return; // a newer event for this file decides
+    this.latestEvent.delete(event.uri);
     const analysis = this.analyse(fetched, this.skipped);
     if (analysis) sources.add(analysis);
     else sources.remove(event.uri);
@@ -393,9 +401,10 @@ export class Indexer {
       // Taken synchronously with the file list, so the two are consistent even if files change while encoding.
       const index = sources.sentences.exportState();
       const store = this.persistence!.store;
-      const bytes = await serializeSnapshot({ buildId: store.buildId, savedAt: Date.now(), files, index }, yieldToEventLoop);
-      await store.save(bytes);
-      this.logger.info(`saved the persisted index (${files.length} files, ${Math.round(bytes.length / 1048576)} MB) in ${Date.now() - started} ms`);
+      const chunks = await serializeSnapshot({ buildId: store.buildId, savedAt: Date.now(), files, index }, yieldToEventLoop);
+      await store.save(chunks);
+      const bytes = chunks.reduce((n, c) => n + c.length, 0);
+      this.logger.info(`saved the persisted index (${files.length} files, ${Math.round(bytes / 1048576)} MB) in ${Date.now() - started} ms`);
     } catch (err) {
       this.logger.warn(`could not save the persisted index: ${err instanceof Error ? err.message : String(err)}`);
     }
