@@ -123,3 +123,9 @@ test('extraction stays well under a millisecond per article (all BBC articles)',
   assert.ok(docs.length > 1000 && quotes > docs.length, 'the BBC corpus should be there and full of quotations');
   assert.ok(perArticle < 1, `${perArticle} ms per article`);
 });
+
+test('held-out BBC quotations (articles not used while writing the extractor): figures', () => {
+  const r = report('bbc held-out', score(loadTable('quotes-bbc-heldout.json'), BBC_DIR, true));
+  assert.ok(r.recall >= 0.9, `extraction recall ${r.recall}`);
+  assert.ok(r.attribution >= 0.8, `attribution accuracy ${r.attribution}`);
+});

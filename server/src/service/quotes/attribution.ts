@@ -107,7 +107,9 @@ function nameBack(tokens: Token[], i: number): { from: number; text: string } {
 
 /** The speaker phrase that ends `text` (the words right before a speech verb). */
 export function speakerBefore(text: string, base: number, participle = false): SpeakerRef | null {
-  const tokens = tokenize(text, base);
+  // A parenthesis between dashes (`X of Y - a property firm - told`) is no part of the speaker phrase.
+  const dashed = /\s[-\u2013\u2014]\s[^-\u2013\u2014]{1,100}\s[-\u2013\u2014]\s*$/.exec(text);
+  const tokens = tokenize(dashed ? text.slice(0, dashed.index) : text, base);
   let i = tokens.length - 1;
   // Skip "also", "has", "on Monday", "last week" between speaker and verb.
   while (i >= 0) {
@@ -120,6 +122,13 @@ export function speakerBefore(text: string, base: number, participle = false): S
   const last = tokens[i]!;
   const lower = last.bare.toLowerCase();
   if (/,$/.test(last.word)) {
+    // `A spokesman for the firm, Dr Name, told …`: a name between the last two commas is the speaker.
+    let j = i;
+    while (j > 0 && isNamePart(tokens[j - 1]!) && !/,$/.test(tokens[j - 1]!.word)) j--;
+    if (j < i + 1 && isNamePart(last) && (j === 0 || /,$/.test(tokens[j - 1]!.word)) && isCap(tokens[j]!.bare)) {
+      const n = nameBack(tokens, i);
+      if (n.text && j > 0) return { kind: 'name', text: n.text, at: tokens[n.from]!.start };
+    }
     // Apposition: `Name, the federation's general secretary, said`; `X said, describing …` inherits.
     for (let k = i - 1; k >= 0 && i - k < 14; k--) {
       if (/,$/.test(tokens[k]!.word)) {
@@ -142,7 +151,7 @@ export function speakerBefore(text: string, base: number, participle = false): S
     const n = nameBack(tokens, i);
     // `a call with Syrian president X said`: the name is an object; look past its titles for the preposition.
     let k = n.from - 1;
-    while (k >= 0 && n.from - k <= 4 && (TITLE_WORDS.has(tokens[k]!.bare.toLowerCase()) || ROLE_NOUNS.has(tokens[k]!.bare.toLowerCase()) || isNamePart(tokens[k]!) || tokens[k]!.bare.toLowerCase() === 'the')) k--;
+    while (k >= 0 && n.from - k <= 4 && (TITLE_WORDS.has(tokens[k]!.bare.toLowerCase()) || ROLE_NOUNS.has(tokens[k]!.bare.toLowerCase()) || (isNamePart(tokens[k]!) && isCap(tokens[k]!.bare)) || tokens[k]!.bare.toLowerCase() === 'the')) k--;
     const before = tokens[k];
     // `Iran and Turkey called for …`: a joint subject is no single speaker.
     if (before?.bare === 'and' && k > 0 && isNamePart(tokens[k - 1]!) && !/,$/.test(tokens[k - 1]!.word)) return { kind: 'other', at: tokens[k - 1]!.start };

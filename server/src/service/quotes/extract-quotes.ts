@@ -209,7 +209,9 @@ export function extractQuotes(doc: SourceDocument, actors: DocumentActors): Sour
     if (q.heading) {
       // Headline convention: `Name 'quote' …`.
       const lead = text.slice(paragraphs[first.paragraph]!.start, first.open).trim();
-      if (/^\p{Lu}[\p{L}\-'’]+(?:\s+\p{Lu}[\p{L}\-'’]+){0,2}$/u.test(lead) && !STOP_CAPS.has(lead.split(/\s+/)[0]!.toLowerCase())) {
+      // Only a person quotes this way: in `Councils 'must find sites'` the councils are told, they do not speak.
+      const isName = /^\p{Lu}[\p{L}\-'’]+(?:\s+\p{Lu}[\p{L}\-'’]+){0,2}$/u.test(lead) && !STOP_CAPS.has(lead.split(/\s+/)[0]!.toLowerCase());
+      if (isName && book.isPerson(book.fullName(lead))) {
         ref = { kind: 'name', text: lead, at: paragraphs[first.paragraph]!.start };
       }
     } else {

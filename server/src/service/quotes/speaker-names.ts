@@ -8,7 +8,7 @@
 import type { DocumentActor, DocumentActors } from '../actors/actor-types';
 import type { SourceDocument } from '../sources/source-document';
 import { normalizeForMatch } from '../text/normalize';
-import { HONORIFICS, ORGANISATION_WORDS, ROLE_NOUNS, ROLE_SYNONYMS, SPEECH_VERBS, STOP_CAPS, TITLE_WORDS } from './speech-words';
+import { HONORIFICS, OCCUPATIONS, ORGANISATION_WORDS, ROLE_NOUNS, ROLE_SYNONYMS, SPEECH_VERBS, STOP_CAPS, TITLE_WORDS } from './speech-words';
 
 const CAP = String.raw`(?:\p{Lu}\.(?=[ \t]?\p{Lu})|(?:(?:al|el|Al|El|Abu|abu)-)?\p{Lu}[\p{L}\p{M}\d'’\-]*)`;
 const CONNECTOR = String.raw`(?:al|bin|ibn|de|da|di|del|der|den|van|von|la|le|du|dos|das|ter|of|y|bint)`;
@@ -58,7 +58,7 @@ export function splitTitles(phrase: string): { titles: string[]; core: string } 
   while (tokens.length > 1 && !organisation) {
     const t0 = tokens[0]!;
     const t1 = tokens[1]!;
-    const title0 = TITLE_WORDS.has(lower(t0)) || HONORIFICS.has(t0.toLowerCase()) || t0 === 'of';
+    const title0 = TITLE_WORDS.has(lower(t0)) || OCCUPATIONS.has(lower(t0)) || HONORIFICS.has(t0.toLowerCase()) || t0 === 'of';
     const beforeTitle = TITLE_WORDS.has(lower(t1)) && (isPossessive(t0) || isAdjectival(t0));
     if (!title0 && !beforeTitle && !isPossessive(t0)) break;
     titles.push(lower(t0));
@@ -177,18 +177,19 @@ export class NameBook {
     const { core } = splitTitles(written);
     if (!core) return written;
     const actor = this.actorNamed(core);
-    if (actor) return actor.name;
+    // The actor extractor may keep a title or occupation in the name (`Broadcaster X Y`): the speaker is the person.
+    if (actor) return actor.type === 'person' ? splitTitles(actor.name).core || actor.name : actor.name;
     // A title we do not know (`Harbourmaster Ann Lee`): the actor extractor may know the name inside.
     const all = tokensOf(core);
     for (let i = 1; i + 2 <= all.length; i++) {
       const inner = this.actorNamed(all.slice(i).join(' '));
-      if (inner?.type === 'person') return inner.name;
+      if (inner?.type === 'person') return splitTitles(inner.name).core || inner.name;
     }
     const tokens = tokensOf(core);
     const surname = lastToken(core);
     const persons = this.actors.actors.filter((a) => a.type === 'person' && tokensOf(a.name).length > tokens.length);
     const byActor = persons.find((a) => sameSurname(lastToken(a.name), surname));
-    if (byActor && tokens.length === 1) return byActor.name;
+    if (byActor && tokens.length === 1) return splitTitles(byActor.name).core || byActor.name;
     let best: string | null = null;
     for (const n of this.names) {
       const t = tokensOf(n.core);

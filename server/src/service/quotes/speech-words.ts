@@ -126,5 +126,8 @@ export const OCCUPATIONS = set(`
   striker winger midfielder defender goalkeeper keeper skipper forward player actor actress singer star rapper model presenter
   host comedian producer writer author novelist musician guitarist drummer designer lawyer researcher scientist economist
   analyst campaigner activist founder boss chairman spokesman spokeswoman spokesperson manager coach captain veteran champion
-  seed rival opponent
+  seed rival opponent broadcaster journalist reporter columnist photographer chef artist painter poet businessman businesswoman
+  entrepreneur tycoon billionaire millionaire banker investor trader farmer doctor surgeon nurse teacher pupil student
+  resident shopper fan supporter driver pilot soldier officer actor comedienne dj presenter commentator pundit broadcaster
+  tennis golfer footballer cricketer batsman bowler jockey boxer athlete sprinter swimmer cyclist skier rugby
 `);
