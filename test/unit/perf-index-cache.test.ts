@@ -173,3 +173,20 @@ test('indexing never blocks requests: during a re-index, requests are answered f
   assert.equal(s.service.status().sources, before);
   s.service.dispose();
 });
+
+test('persisted index: more files than one parsing group (512) round-trip exactly', async () => {
+  const { dir, storage } = workspace();
+  const old = new Date(Date.now() - 3_600_000);
+  for (let i = 0; i < 1100; i++) {
+    const file = path.join(dir, `bulk-${i}.txt`);
+    writeFileSync(file, `Bulletin ${i} from the port\n\nThe port authority said ship ${i} left on time. "We are on schedule," a spokesman said.\n`);
+    utimesSync(file, old, old);
+  }
+  const cold = await open(dir, storage);
+  const warm = await open(dir, storage);
+  assert.match(summary(warm), /restored 1105 of 1105 files/);
+  assert.equal(await snapshotOf(warm), await snapshotOf(cold));
+  assert.deepEqual(await warm.service.searchQuotes('on schedule', 5), await cold.service.searchQuotes('on schedule', 5));
+  cold.service.dispose();
+  warm.service.dispose();
+});

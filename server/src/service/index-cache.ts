@@ -13,7 +13,7 @@ import type { SourceAnalysis } from './sources/analyze-source';
 import type { ParagraphKind, SourceDocument, SourceParagraph, SourceSentence } from './sources/source-document';
 
 /** Bump whenever the layout below or the meaning of a field changes. */
-export const INDEX_FORMAT_VERSION = 2;
+export const INDEX_FORMAT_VERSION = 3;
 const MAGIC = 'SRCDIDX\n';
 /** File systems with coarse timestamps (FAT: 2 s) cannot show a change made this soon after the stat. */
 const RACY_WINDOW_MS = 2000;
@@ -101,6 +101,9 @@ type FileRow = [string, string, number, number, number, string, number, number, 
 export type Yielder = () => Promise<void> | void;
 
 const encoder = new TextEncoder();
+const COMMA = new Uint8Array([0x2c]);
+/** Files whose extractor output is parsed in one JSON.parse: far below V8's string limit, far fewer calls than files. */
+const EXTRAS_GROUP = 512;
 
 /**
  * Encodes a snapshot as consecutive chunks (per-file texts and extractor output are not concatenated: at 100,000
@@ -126,8 +129,10 @@ export async function serializeSnapshot(snapshot: IndexSnapshot, pause: Yielder 
     paragraphCount += paragraphs.length;
     sentenceCount += sentences.length;
     const extra = encoder.encode(JSON.stringify(rest));
+    // Separated by commas, so that a run of files decodes and parses as one JSON array (see EXTRAS_GROUP).
+    if (i > 0) extras.push(COMMA);
     extras.push(extra);
-    extrasBytes += extra.length;
+    extrasBytes += extra.length + (i > 0 ? 1 : 0);
     rows.push([uri, path, record.size, record.mtimeMs, record.stampedAt, record.hash, bytes.length, paragraphs.length, sentences.length, meta, extra.length]);
     if (i % 2000 === 1999) await pause();
   }
@@ -244,13 +249,22 @@ export function deserializeSnapshot(bytes: Uint8Array, buildId: string): IndexSn
   let p = 0;
   let s = 0;
   let e = 0;
+  let group: Record<string, unknown>[] = [];
   for (let i = 0; i < rows.length; i++) {
     const row = rows[i]!;
     if (!Array.isArray(row) || row.length !== 11) throw new CacheError('bad file row');
-    const [uri, path, size, mtimeMs, stampedAt, hash, textLength, paragraphCount, sentenceCount, meta, extrasLength] = row;
-    if (e + extrasLength > extras.length) throw new CacheError(`file ${path} out of bounds`);
-    const extra = parseJson(extras.subarray(e, e + extrasLength)) as Record<string, unknown>;
-    e += extrasLength;
+    const [uri, path, size, mtimeMs, stampedAt, hash, textLength, paragraphCount, sentenceCount, meta] = row;
+    if (i % EXTRAS_GROUP === 0) {
+      const last = Math.min(rows.length, i + EXTRAS_GROUP);
+      let end = e;
+      for (let k = i; k < last; k++) end += (rows[k]?.[10] ?? 0) + (k > 0 ? 1 : 0);
+      if (end > extras.length || !Number.isFinite(end)) throw new CacheError('extractor output out of bounds');
+      const from = i > 0 ? e + 1 : e; // skip the comma before this group
+      group = parseJson(extras.subarray(from, end), true) as Record<string, unknown>[];
+      if (!Array.isArray(group) || group.length !== last - i) throw new CacheError('extractor output inconsistent');
+      e = end;
+    }
+    const extra = group[i % EXTRAS_GROUP]!;
     if (t + textLength > text.length || (p + paragraphCount) * 5 > paragraphs.length || (s + sentenceCount) * 3 > sentences.length) {
       throw new CacheError(`file ${path} out of bounds`);
     }
@@ -294,9 +308,10 @@ function checkIndex(index: InvertedIndexState): void {
   for (let i = 0; i < ids.length; i++) if (ids[i]! >= n) throw new CacheError('posting beyond the sentence table');
 }
 
-function parseJson(bytes: Uint8Array): unknown {
+function parseJson(bytes: Uint8Array, asArray = false): unknown {
   try {
-    return JSON.parse(decoder.decode(bytes));
+    const text = decoder.decode(bytes);
+    return JSON.parse(asArray ? `[${text}]` : text);
   } catch {
     throw new CacheError('damaged JSON section');
   }
