@@ -29,7 +29,7 @@ const ACCEPTANCE: [string, string, string | null][] = [
   ['As|sad', '**Bashar al\\-Assad**', 'President \\(Syria\\)'],
   ['H|TS', '**Hayat Tahrir al\\-Sham**', null],
   ['P|KK', '**Kurdistan Workers’ Party**', null],
-  ['YP|G', "**People\\'s Defence Units**", null],
+  ['YP|G', "**Kurdish People\\'s Defence Units**", null],
 ];
 
 for (const [word, name, role] of ACCEPTANCE) {

@@ -39,6 +39,9 @@ interface Built {
   maxAliasWords: number;
 }
 
+/** First names needed before a guessed person can be re-typed for lack of a known first name. */
+const MIN_FIRST_NAMES = 100;
+
 const TYPE_PRIORITY: ActorType[] = ['country', 'place', 'organisation', 'person'];
 
 /** Union-find over document actors. */
@@ -315,7 +318,8 @@ function summarise(list: { unit: SourceUnit; actor: DocumentActor }[], firstName
   // A two-word name guessed to be a person whose first word is nobody's first name ("Six Nations") is an organisation.
   const pickKey0 = nameKey(pick.name);
   const guessed = list.every(({ actor }) => actor.type !== 'person' || (actor.typeConfidence ?? 0) <= 2);
-  if (type === 'person' && guessed && pickKey0.includes(' ')) {
+  // Only a corpus large enough to know many first names can judge this.
+  if (type === 'person' && guessed && pickKey0.includes(' ') && firstNames.size >= MIN_FIRST_NAMES) {
     const words = pickKey0.split(' ');
     const lasts = firstNames.get(words[0]!);
     if (!lasts || [...lasts].every((l) => l === words[words.length - 1])) type = 'organisation';

@@ -119,9 +119,12 @@ export function buildActors(tokens: readonly Token[], candidates: Iterable<Candi
     if (type === 'person' && g.main.words >= 2) {
       const last = lastWord(g.main.name);
       const bare = last.replace(/^(?:al|el|Al|El)[-\u2010\u2011]/, '');
-      surnameOwners.set(nameKey(bare), (surnameOwners.get(nameKey(bare)) ?? 0) + 1);
-      aliases.add(bare);
-      if (bare !== last) aliases.add(last);
+      // A surname that is also a month or a common capitalised word ("May") would make every such word a mention.
+      if (!NEVER_ACTORS.has(bare) && !NEVER_ACTORS.has(last)) {
+        surnameOwners.set(nameKey(bare), (surnameOwners.get(nameKey(bare)) ?? 0) + 1);
+        aliases.add(bare);
+        if (bare !== last) aliases.add(last);
+      }
     }
     if (type === 'country') for (const f of formsOfCountry(g.main.name)) aliases.add(f);
     aliases.delete(g.main.name);

@@ -34,6 +34,15 @@ function isNameToken(t: Token): boolean {
 /** A middle initial ("John F. Kennedy"). */
 const isTitleToken = (t: Token): boolean => ROLE_HEADS.has(t.text.toLowerCase()) || ROLE_MODIFIERS.has(t.text.toLowerCase());
 
+/** Honorifics that are also surnames. */
+const SURNAME_HONORIFICS = new Set(['King', 'Prince', 'Bishop', 'Judge', 'Lord', 'Rabbi', 'Father', 'Brother', 'Justice']);
+
+/** Irregular plurals that own names ("People's", "Women's"). */
+const PLURAL_POSSESSORS = new Set(['People', 'Women', 'Men', 'Children', 'Peoples']);
+
+/** Adjectives that are never actors alone but may begin a name. */
+const NAME_ADJECTIVES = new Set(['Muslim', 'Christian', 'Jewish', 'Islamic', 'Catholic', 'Arab', 'Kurdish', 'Sunni', 'Shia', 'Hindu', 'Buddhist', 'Protestant', 'European', 'African', 'Asian', 'Latin', 'Northern', 'Southern', 'Eastern', 'Western', 'Arabian', 'Caribbean']);
+
 /** Months that are also names. */
 const NAME_MONTHS = new Set(['Jan', 'May', 'June', 'April', 'August', 'Mar']);
 
@@ -48,6 +57,13 @@ function spansOf(tokens: readonly Token[], from: number, to: number): [number, n
     const t = tokens[k];
     if (!t || k >= to) return false;
     if (isNameToken(t)) return true;
+    // "Oona King", "Charles Prince": an honorific that is also a surname, after a first name.
+    if (SURNAME_HONORIFICS.has(t.text) && k > from && t.gap === '' && isNameToken(tokens[k - 1]!)) return true;
+    // "Muslim Council of Britain", "Catholic Church": a faith or region adjective starts a name, never is one.
+    if (NAME_ADJECTIVES.has(t.text)) {
+      const next = tokens[k + 1];
+      return k + 1 < to && next !== undefined && next.gap === '' && isNameToken(next) && !COUNTRY_FORMS.has(next.text);
+    }
     if (!NAME_MONTHS.has(t.text)) return false;
     const next = tokens[k + 1];
     return (k + 1 < to && next !== undefined && next.gap === '' && isNameToken(next)) || (k > from && t.gap === '' && isNameToken(tokens[k - 1]!));
@@ -95,6 +111,8 @@ function isPossessiveInsideName(tokens: readonly Token[], i: number, to: number)
   const t = tokens[i]!;
   // "CNN's Newsroom", "Oxfam International's director": an acronym or a word that ends a company's name ends it here too.
   if (COUNTRY_FORMS.has(t.text) || t.upper || ORG_WORDS.has(t.text) || ORG_HEADS.has(t.text)) return false;
+  // Names keep the possessive of a plural ("Workers' Party", "People's Defence Units"), not of a name ("Acme's Jo Bloggs").
+  if (!/s$/.test(t.text) && !PLURAL_POSSESSORS.has(t.text)) return false;
   const next = tokens[i + 1];
   if (!next || i + 1 >= to) return false;
   const lt = leadingTitle(tokens, i + 1, to);

@@ -16,7 +16,10 @@ treasurer speaker commissioner adviser advisor aide manager boss premier monarch
 chancellor pope cardinal archbishop bishop spokesperson owner partner presenter producer director-general
 vice-president vice-chairman coach captain striker chairperson negotiator lieutenant colonel major sergeant
 marshal admiral brigadier inspector superintendent constable sheriff prosecutor investigator strategist
-campaigner activist chiefs whip coordinator co-ordinator organiser organizer rapporteur representative delegate consul attache counsel registrar
+campaigner activist chiefs whip coordinator co-ordinator organiser organizer accountant auditor banker
+consultant researcher scientist author writer journalist reporter photographer historian academic expert
+specialist pollster lecturer teacher doctor surgeon farmer businessman businesswoman entrepreneur investor tycoon
+magnate billionaire architect designer artist musician singer actor actress novelist poet comedian host rapporteur representative delegate consul attache counsel registrar
 `);
 
 /** Words that may stand before a role head inside a title ("foreign", "prime", "shadow"). Lower-case. */

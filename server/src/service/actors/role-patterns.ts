@@ -150,7 +150,12 @@ export function titleAfter(
   const sentence = tokens[nameEnd - 1]!.sentence;
   if (!open || open.sentence !== sentence || open.gap !== ',') return null;
   let affiliation: string | null = null;
-  const det = lower(open);
+  // ", who is chairman of …", ", who was …"
+  if (lower(open) === 'who' && tokens[i + 1] && ['is', 'was', 'has', 'had'].includes(lower(tokens[i + 1]!))) {
+    i += 2;
+    if (tokens[i] && lower(tokens[i]!) === 'been') i++;
+  }
+  const det = lower(tokens[i] ?? open);
   if (['the', 'a', 'an', 'his', 'her', 'its', 'their'].includes(det)) i++;
   const poss = tokens[i];
   if (poss && poss.possessive && poss.gap === '' && poss.sentence === sentence && !isHead(poss)) {
@@ -165,6 +170,9 @@ export function titleAfter(
     i++;
   }
   if (lastHead < 0) return null;
+  // ", former Labour MP George Galloway": the title introduces the next name, not this one.
+  const following = tokens[lastHead + 1];
+  if (following && following.sentence === sentence && following.gap === '' && (following.cap || following.upper) && !['of', 'at', 'for'].includes(lower(following))) return null;
   const title = tokens.slice(titleStart, lastHead + 1).map((t) => t.text).join(' ');
   // "president of the Paris-based think tank X", "analyst at X in Moscow": the first name that is not a place.
   if (!affiliation && tokens[i] && ['of', 'at', 'for'].includes(lower(tokens[i]!)) && tokens[i]!.gap === '') {
