@@ -120,3 +120,15 @@ test('actors quality: BBC politics and business articles against the hand-checke
   assert.ok(f.aliasRecall >= 0.9, `alias recall ${f.aliasRecall}`);
   assert.ok(f.precision >= 0.85, `precision ${f.precision}`);
 });
+
+test('actors quality: held-out BBC articles (never used to tune the code)', () => {
+  const table = load('actors-bbc-heldout.json');
+  const files: Record<string, string> = {};
+  for (const f of table.files) files[`bbc/${f}`] = readFileSync(path.join(BBC_DIR, f), 'utf8');
+  const k = knowledgeOf(files);
+  const f = measure(k, table);
+  report('bbc held-out', f, table.actors.length, k.actors.size);
+  // Reported figures; the bar only catches a large regression (see the fixture's "about").
+  assert.ok(f.actorRecall >= 0.8, `actor recall ${f.actorRecall}`);
+  assert.ok(f.precision >= 0.65, `precision ${f.precision}`);
+});

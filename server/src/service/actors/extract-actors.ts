@@ -111,7 +111,7 @@ function isPossessiveInsideName(tokens: readonly Token[], i: number, to: number)
   const t = tokens[i]!;
   // "CNN's Newsroom", "Oxfam International's director": an acronym or a word that ends a company's name ends it here too.
   if (COUNTRY_FORMS.has(t.text) || t.upper || ORG_WORDS.has(t.text) || ORG_HEADS.has(t.text)) return false;
-  // Names keep the possessive of a plural ("Workers' Party", "People's Defence Units"), not of a name ("Acme's Jo Bloggs").
+  // Names keep the possessive of a plural ("Workers' Party", "Women's Institute"), not of a name ("Acme's Jo Bloggs").
   if (!/s$/.test(t.text) && !PLURAL_POSSESSORS.has(t.text)) return false;
   const next = tokens[i + 1];
   if (!next || i + 1 >= to) return false;
