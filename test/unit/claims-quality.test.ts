@@ -40,6 +40,28 @@ function report(name: string, t: Tally): void {
   for (const e of t.errors) console.log(`  ${e}`);
 }
 
+test('claims quality: claims that no source supports are flagged and at most half are offered a citation', { timeout: 180_000 }, async () => {
+  const files = { ...seedFiles() };
+  for (const section of ['business', 'politics', 'sport']) Object.assign(files, bbcFiles(section));
+  const h = await harness(files);
+  try {
+    const { sentences } = JSON.parse(readFileSync(path.join(REPO, 'test/fixtures/claims-unsupported.json'), 'utf8')) as { sentences: string[] };
+    let offered = 0;
+    for (const [i, sentence] of sentences.entries()) {
+      const found = (await h.service.findings(h.draft(`${sentence}\n`, 1, `unsupported-${i}.md`))).filter((f): f is UnsourcedClaim => f.code === 'unsourced-claim');
+      assert.equal(found.length, 1, `flagged: ${sentence}`);
+      if (found[0]!.candidates.length) {
+        offered++;
+        console.log(`  false support: ${sentence} -> ${found[0]!.candidates.map((c) => `${c.key}:${c.score}`).join(', ')}`);
+      }
+    }
+    console.log(`unsupported claims: ${sentences.length - offered} of ${sentences.length} say "no source in the corpus supports it"`);
+    assert.ok(offered <= sentences.length / 2, `${offered} unsupported claims were offered a citation`);
+  } finally {
+    h.service.dispose();
+  }
+});
+
 test('claims quality: unsourced-claim F1 and preferred-citation accuracy on the labelled sets', { timeout: 180_000 }, async () => {
   const files = { ...seedFiles() };
   for (const section of new Set(SETS.flatMap(([, s]) => s.bbcSections))) Object.assign(files, bbcFiles(section));

@@ -19,7 +19,7 @@ import { extractFigures } from './number-check';
 /** How many BM25 hits are re-ranked. */
 const GATHER = 24;
 /** Below this confidence a source is not offered as support. */
-export const MIN_SUPPORT = 0.35;
+export const MIN_SUPPORT = 0.5;
 /** Terms in more than this share of all sentences carry no evidence and are left out of the query (speed on big corpora). */
 const MAX_TERM_SHARE = 0.05;
 const NEIGHBOUR_WEIGHT = 0.5;
