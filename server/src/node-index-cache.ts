@@ -70,9 +70,12 @@ export class NodeIndexCache implements IndexCacheStore {
 
   async save(chunks: readonly Uint8Array[]): Promise<void> {
     const dir = path.dirname(this.file);
+    // An untrusted workspace may make `.sourced` (or files in it) links to elsewhere: never write through them.
+    const unsafe = this.inWorkspace && this.folder ? await unsafeWriteReason(this.file, this.folder) : null;
+    if (unsafe) throw new Error(`not writing the persisted index: ${unsafe}`);
     await mkdir(dir, { recursive: true });
-    // Keep `.sourced/` out of git even when the workspace's .gitignore does not mention it.
-    if (this.inWorkspace) await writeFile(path.join(dir, '.gitignore'), '*\n').catch(() => undefined);
+    // Keep `.sourced/` out of git even when the workspace's .gitignore does not mention it ('wx': never through a planted link).
+    if (this.inWorkspace) await writeFile(path.join(dir, '.gitignore'), '*\n', { flag: 'wx' }).catch(() => undefined);
     let crc = 0;
     for (const c of chunks) crc = crc32(c, crc);
     const trailer = Buffer.alloc(8);
@@ -80,7 +83,7 @@ export class NodeIndexCache implements IndexCacheStore {
     trailer.write(TRAILER, 4, 'latin1');
     const temp = `${this.file}.${process.pid}.tmp`;
     try {
-      const handle = await open(temp, 'w');
+      const handle = await open(temp, 'wx');
       try {
         // writev in batches: one call per chunk would be 200,000 calls for 100,000 files.
         for (let i = 0; i < chunks.length; i += 1024) {
