@@ -67,7 +67,8 @@ connection.onInitialize((params): InitializeResult => {
   service = createService({ corpus, config: rawSettings, logger, openDocuments: () => documents.all(), indexCache, analyzer });
   service.onDidChangeIndex(() => {
     void connection.sendNotification('sourced/statusChanged', service.status());
-    for (const doc of documents.all()) scheduleDiagnostics(doc, 0);
+    // Debounced like an edit: source churn while the writer types must not re-check the whole draft each time.
+    for (const doc of documents.all()) scheduleDiagnostics(doc);
   });
   return {
     capabilities: {
