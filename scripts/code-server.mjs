@@ -100,7 +100,7 @@ export function portInUse(port) {
  * Starts code-server on 127.0.0.1:port serving `workspace`; resolves once /healthz answers.
  * With `logFile`, its output goes there (so that it can outlive this process); otherwise to `log`, line by line.
  */
-export async function startCodeServer(codeServerBin, { port, workspace, dirs, log, logFile, timeoutMs = 60_000 }) {
+export async function startCodeServer(codeServerBin, { port, workspace, dirs, log, logFile, timeoutMs = 60_000, outliveParent = false }) {
   const args = [
     codeServerBin, ...baseArgs(dirs),
     '--auth', 'none', '--bind-addr', `127.0.0.1:${port}`,
@@ -126,6 +126,13 @@ export async function startCodeServer(codeServerBin, { port, workspace, dirs, lo
     child.stdout.on('data', collect);
     child.stderr.on('data', collect);
   }
+  if (!outliveParent) {
+    // However this process ends (an error, Ctrl+C, a closed pipe), the detached server must not be left behind.
+    process.once('exit', () => killGroup(child, 'SIGKILL'));
+    for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP']) {
+      if (process.listenerCount(signal) === 0) process.once(signal, () => process.exit(130));
+    }
+  }
   const output = () => (logFile ? fs.readFileSync(logFile, 'utf8').split('\n').slice(-60) : lines).join('\n');
   let exited = null;
   child.once('exit', (code, signal) => { exited = { code, signal }; });
@@ -146,15 +153,17 @@ export async function startCodeServer(codeServerBin, { port, workspace, dirs, lo
   throw new Error(`code-server did not answer on ${url}/healthz within ${timeoutMs / 1000} s:\n${output()}`);
 }
 
+function killGroup(child, signal) {
+  try {
+    process.kill(-child.pid, signal);
+  } catch {
+    // the group is already gone
+  }
+}
+
 /** Stops a detached child and its process group: SIGTERM, then SIGKILL for whatever lingers. */
 export async function stopProcess(child) {
-  const signalGroup = (signal) => {
-    try {
-      process.kill(-child.pid, signal);
-    } catch {
-      // the group is already gone
-    }
-  };
+  const signalGroup = (signal) => killGroup(child, signal);
   if (child.exitCode === null && child.signalCode === null) {
     await new Promise((resolve) => {
       const timer = setTimeout(resolve, 3000);

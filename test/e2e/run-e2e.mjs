@@ -31,11 +31,13 @@ if (!fs.existsSync(CHROMIUM)) {
 const started = Date.now();
 let server;
 let browser;
+let dataDir;
 const results = [];
 try {
   const codeServer = ensureCodeServer({ log: (line) => console.log(line) });
   const vsix = packageExtension({ log: (line) => console.log(line) });
-  const dataDir = path.join(root, '.cache', 'e2e');
+  // One folder per run, so that two runs at the same time (two terminals, two agents) never share state.
+  dataDir = path.join(root, '.cache', 'e2e', `run-${process.pid}`);
   const dirs = prepareDataDirs(dataDir, { fresh: true });
   installExtension(codeServer, vsix, dirs);
   const workspace = prepareWorkspace(path.join(dataDir, 'workspace'), {
@@ -43,11 +45,10 @@ try {
     // Typing `“` must leave the quotation open, as a writer's keyboard does.
     settings: { 'editor.autoClosingQuotes': 'never', 'editor.autoClosingBrackets': 'never', 'editor.hover.delay': 200 },
   });
-  fs.rmSync(resultsDir, { recursive: true, force: true });
   fs.mkdirSync(resultsDir, { recursive: true });
 
   const port = await freePort();
-  server = await startCodeServer(codeServer, { port, workspace, dirs, logFile: path.join(resultsDir, 'code-server.log') });
+  server = await startCodeServer(codeServer, { port, workspace, dirs, logFile: path.join(resultsDir, 'code-server.log'), outliveParent: keep });
   console.log(`e2e: code-server ready on ${server.url} after ${seconds(Date.now() - started)} (setup included)`);
 
   browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS });
@@ -60,6 +61,7 @@ try {
     const n = i + 1;
     if (only && !only.includes(n)) continue;
     const t0 = Date.now();
+    for (const old of fs.readdirSync(resultsDir).filter((f) => f.startsWith(`${n}-`) && f.endsWith('.png'))) fs.rmSync(path.join(resultsDir, old));
     let step = 0;
     const shot = async (name, { docs } = {}) => {
       step++;
@@ -89,11 +91,14 @@ try {
   if (server && !keep) await server.stop();
   if (server && keep) {
     server.child.unref();
-    console.log(`e2e: code-server left running on ${server.url}/?folder=${encodeURI(path.join(root, '.cache', 'e2e', 'workspace'))} (process group ${server.child.pid})`);
+    console.log(`e2e: code-server left running on ${server.url}/?folder=${encodeURI(path.join(dataDir, 'workspace'))} (process group ${server.child.pid})`);
   }
 }
 
 const passed = results.filter((r) => r.ok).length;
 const failed = results.length - passed;
+// A passing run leaves nothing behind; a failing one keeps its workspace and editor logs for a look.
+if (dataDir && !keep && !failed) fs.rmSync(dataDir, { recursive: true, force: true });
+else if (dataDir) console.log(`e2e: workspace and editor logs kept in ${path.relative(root, dataDir)}/`);
 console.log(`\ne2e: ${passed} passed, ${failed} failed in ${seconds(Date.now() - started)} (screenshots: ${path.relative(root, resultsDir)}/)`);
 process.exit(failed || !results.length ? 1 : 0);

@@ -17,7 +17,8 @@ import { freePort, prepareDataDirs, prepareWorkspace, root, startCodeServer } fr
 import { DRAFTS } from '../e2e/scenarios.mjs';
 
 const argv = process.argv.slice(2);
-const workDir = path.join(root, '.cache', 'vscode-tests');
+// One folder per run, so that concurrent runs never share state; removed after a passing run.
+const workDir = path.join(root, '.cache', 'vscode-tests', `run-${process.pid}`);
 const suiteDir = path.join(workDir, 'suite');
 const resultsFile = path.join(workDir, 'results.json');
 const seconds = (ms) => `${(ms / 1000).toFixed(1)} s`;
@@ -125,4 +126,6 @@ if (executable) {
   process.exit(0);
 }
 console.log(`\nvscode: ${outcome.passed} passed, ${outcome.failed} failed in ${seconds(Date.now() - started)}`);
+if (!outcome.failed) fs.rmSync(workDir, { recursive: true, force: true });
+else console.log(`vscode: logs kept in ${path.relative(root, workDir)}/ (page-console.log, code-server.log, code-server/user-data/logs)`);
 process.exit(outcome.failed ? 1 : 0);
