@@ -129,3 +129,9 @@ test('held-out BBC quotations (articles not used while writing the extractor): f
   assert.ok(r.recall >= 0.9, `extraction recall ${r.recall}`);
   assert.ok(r.attribution >= 0.8, `attribution accuracy ${r.attribution}`);
 });
+
+test('second held-out BBC table (checked once, extractor not changed after): figures', () => {
+  const r = report('bbc held-out 2', score(loadTable('quotes-bbc-heldout2.json'), BBC_DIR, true));
+  assert.ok(r.recall >= 0.9, `extraction recall ${r.recall}`);
+  assert.ok(r.attribution >= 0.6, `attribution accuracy ${r.attribution}`);
+});

@@ -54,7 +54,9 @@ function isCap(bare: string): boolean {
 }
 
 function isNamePart(t: Token): boolean {
-  return (isCap(t.bare) && !STOP_CAPS.has(t.bare.toLowerCase())) || /^(?:al|bin|ibn|de|da|di|del|der|van|von|la|le|du|of|bint)$/.test(t.bare);
+  const lower = t.bare.toLowerCase();
+  // `Describing X as …` opens a sentence with a capitalised verb, not a name.
+  return (isCap(t.bare) && !STOP_CAPS.has(lower) && !SPEECH_VERBS.has(lower)) || /^(?:al|bin|ibn|de|da|di|del|der|den|van|von|la|le|du|dos|das|ter|of|bint)$/.test(t.bare);
 }
 
 /** A determiner-led lower-case phrase ending in a role or source noun, looking back from token i. */

@@ -52,7 +52,7 @@ export function splitTitles(phrase: string): { titles: string[]; core: string } 
   const titles: string[] = [];
   const lower = (t: string): string => t.toLowerCase().replace(/['’]s$/, '');
   // Sentence-opening words are no part of a name (`However Fidan`, `The State Department`), honorifics excepted.
-  while (tokens.length > 0 && STOP_CAPS.has(tokens[0]!.toLowerCase()) && !HONORIFICS.has(tokens[0]!.toLowerCase())) tokens.shift();
+  while (tokens.length > 0 && (STOP_CAPS.has(tokens[0]!.toLowerCase()) || SPEECH_VERBS.has(tokens[0]!.toLowerCase())) && !HONORIFICS.has(tokens[0]!.toLowerCase())) tokens.shift();
   // Organisations keep their words: `State Department`, `Foreign Ministry`.
   const organisation = tokens.some((t) => ORGANISATION_WORDS.has(t.toLowerCase()));
   while (tokens.length > 1 && !organisation) {
@@ -127,7 +127,8 @@ export class NameBook {
       const followedByVerb = /^[ \t]+(?:(?:also|has|had|then|later|further)[ \t]+)?([a-z]+)/.exec(after);
       const verb = followedByVerb?.[1] ?? '';
       // Sentence-initial names and names right before a speech verb act; `… that X had tried` does not make X the topic.
-      const subject = this.opensSentence(m.index) || SPEECH_VERBS.has(verb);
+      const participle = SPEECH_VERBS.has(m[0].slice(0, m[0].search(/[ \t]|$/)).toLowerCase());
+      const subject = !participle && (this.opensSentence(m.index) || SPEECH_VERBS.has(verb));
       this.names.push({ core, titles, start, end, subject });
     }
   }
