@@ -70,7 +70,7 @@ function nounPhraseBack(tokens: Token[], i: number): SpeakerRef | null {
     if (PREPOSITIONS.has(b) || SPEECH_VERBS.has(b) || INHERIT_WORDS.has(b)) break;
     j--;
     if (/['’]s$/.test(prev.bare)) {
-      // `Big Brother's spokeswoman`: the whole owner name.
+      // `Harbour Trust's spokeswoman`: the whole owner name.
       while (j > 0 && isNamePart(tokens[j - 1]!) && !/[,;:.]$/.test(tokens[j - 1]!.word)) j--;
       break;
     }
@@ -151,7 +151,7 @@ export function speakerBefore(text: string, base: number, participle = false): S
   if (INHERIT_WORDS.has(lower)) return { kind: 'inherit', at: last.start };
   if (isNamePart(last) && isCap(last.bare)) {
     const n = nameBack(tokens, i);
-    // `a call with Syrian president X said`: the name is an object; look past its titles for the preposition.
+    // `a call with the Danish president X said`: the name is an object; look past its titles for the preposition.
     let k = n.from - 1;
     while (k >= 0 && n.from - k <= 4 && (TITLE_WORDS.has(tokens[k]!.bare.toLowerCase()) || ROLE_NOUNS.has(tokens[k]!.bare.toLowerCase()) || (isNamePart(tokens[k]!) && isCap(tokens[k]!.bare)) || tokens[k]!.bare.toLowerCase() === 'the')) k--;
     const before = tokens[k];
@@ -167,7 +167,7 @@ export function speakerBefore(text: string, base: number, participle = false): S
     return { kind: 'name', text: n.text, at: tokens[n.from]!.start };
   }
   if (/^[a-z]/.test(last.bare)) {
-    // `Asharq-style news reported`: a name followed by a generic medium word.
+    // `Harbour Courier news reported`: a name followed by a generic medium word.
     if (/^(?:news|newspaper|daily|agency|website|channel|tv|radio|broadcaster)$/.test(lower) && i > 0 && isNamePart(tokens[i - 1]!)) {
       const n = nameBack(tokens, i - 1);
       if (n.text) return { kind: 'name', text: n.text, at: tokens[n.from]!.start };
@@ -203,7 +203,7 @@ export function speakerAfter(text: string, base: number): SpeakerRef | null {
     if (next && /^[a-z]/.test(next.bare) && (SOURCE_NOUNS.has(next.bare.toLowerCase()) || ROLE_NOUNS.has(next.bare.toLowerCase())) && !/[,;:.]$/.test(tokens[j]!.word)) {
       return speakerBefore(tokens.slice(0, j + 2).map((t) => t.word).join(' ').replace(/[,.;:]+$/, ''), first.start) ?? null;
     }
-    // `Tory leader Michael Howard`, `Manchester City striker X`: the name after the role is the speaker.
+    // `Labour leader Ann Lee`, `Riverside United striker X`: the name after the role is the speaker.
     let r = j + 1;
     while (r < tokens.length && r - j <= 2 && /^[a-z]/.test(tokens[r]!.bare) && (ROLE_NOUNS.has(tokens[r]!.bare) || TITLE_WORDS.has(tokens[r]!.bare) || OCCUPATIONS.has(tokens[r]!.bare)) && !/[,;:.]$/.test(tokens[r - 1]!.word)) r++;
     if (r > j + 1 && tokens[r] && isNamePart(tokens[r]!) && isCap(tokens[r]!.bare) && !/[,;:.]$/.test(tokens[r - 1]!.word)) {

@@ -141,7 +141,7 @@ function startOf(item: MarkedQuote | IndirectCandidate): number {
   return 'parts' in item ? item.parts[0]!.open : item.start;
 }
 
-/** `William Hill's “overwhelming evidence”` and `a spokeswoman was “satisfied”`: the owner or subject of the words. */
+/** `the Harbour Trust's “clear evidence”` and `a spokeswoman was “satisfied”`: the owner or subject of the words. */
 function possessiveOrCopula(text: string, from: number, to: number): SpeakerRef | null {
   const lead = text.slice(from, to);
   const possessive = /(\p{Lu}[\p{L}\-]*(?:[ \t]+\p{Lu}[\p{L}\-]*){0,3})['’]s\s*$/u.exec(lead);

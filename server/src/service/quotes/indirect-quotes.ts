@@ -18,7 +18,7 @@ export interface IndirectCandidate {
 }
 
 const MIN_WORDS = 4;
-/** Words allowed between a that-verb and "that": `told Middle East Eye last week that`. */
+/** Words allowed between a that-verb and "that": `told the Harbour Courier last week that`. */
 const MAX_GAP = 7;
 
 function wordTokens(text: string, base: number): { bare: string; start: number; end: number; word: string }[] {

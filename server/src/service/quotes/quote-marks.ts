@@ -1,6 +1,6 @@
 /**
  * Finds quotation-mark spans in a source document: “…”, "…", ‘…’ and '…',
- * telling apostrophes (don’t, Syria’s, workers') from quote marks, and
+ * telling apostrophes (don’t, Norway’s, workers') from quote marks, and
  * joining a quotation that runs over paragraphs (news convention: a paragraph
  * that opens a quote without closing it continues in the next paragraph that
  * opens with a quote mark).

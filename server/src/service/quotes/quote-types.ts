@@ -3,7 +3,7 @@
 export type QuoteKind =
   /** A full quotation in quote marks. */
   | 'direct'
-  /** A quoted phrase inside reported speech: `would “support moves to reduce tension”`. */
+  /** A quoted phrase inside reported speech: `the council would “review every contract”`. */
   | 'partial'
   /** Scare quotes and fragments of one to three words: kept, not offered in completion. */
   | 'fragment'
@@ -18,7 +18,7 @@ export interface SourceQuote {
   text: string;
   kind: QuoteKind;
   /**
-   * The speaker's fullest name in this document ("Hakan Fidan", "State Department"), or null when the
+   * The speaker's fullest name in this document ("Lena Okafor", "Environment Agency"), or null when the
    * text does not say. `ActorIndex.findByName` turns it into the canonical actor shared with hover cards.
    */
   speaker: string | null;

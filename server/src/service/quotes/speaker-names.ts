@@ -12,12 +12,12 @@ import { HONORIFICS, OCCUPATIONS, ORGANISATION_WORDS, ROLE_NOUNS, ROLE_SYNONYMS,
 
 const CAP = String.raw`(?:\p{Lu}\.(?=[ \t]?\p{Lu})|(?:(?:al|el|Al|El|Abu|abu)-)?\p{Lu}[\p{L}\p{M}\d'’\-]*)`;
 const CONNECTOR = String.raw`(?:al|bin|ibn|de|da|di|del|der|den|van|von|la|le|du|dos|das|ter|of|y|bint)`;
-/** A capitalised name phrase, allowing name particles: `Bashar al-Assad`, `Secretary of State Antony Blinken`. */
+/** A capitalised name phrase, allowing name particles: `Omar al-Rashidi`, `Secretary of State Ada Lindqvist`. */
 export const NAME_SOURCE = String.raw`${CAP}(?:[ \t]+(?:${CONNECTOR}[ \t]+)?${CAP}){0,6}`;
 const NAME_RE = new RegExp(NAME_SOURCE, 'gu');
 
 export interface NameOccurrence {
-  /** The name without titles: `Hakan Fidan`. */
+  /** The name without titles: `Lena Okafor`. */
   core: string;
   /** Lower-cased title words written before the name: `foreign`, `minister`. */
   titles: string[];
@@ -46,14 +46,14 @@ function isAdjectival(token: string): boolean {
   return /(?:ian|ean|ish|ese|an|i|ic)$/.test(token) || isAcronym(token);
 }
 
-/** Splits leading titles from a name phrase: `Iranian Foreign Minister Abbas Araghchi` → titles + `Abbas Araghchi`. */
+/** Splits leading titles from a name phrase: `Danish Foreign Minister Lena Okafor` → titles + `Lena Okafor`. */
 export function splitTitles(phrase: string): { titles: string[]; core: string } {
   const tokens = tokensOf(phrase.replace(/[.,;:]+$/, ''));
   const titles: string[] = [];
   const lower = (t: string): string => t.toLowerCase().replace(/['’]s$/, '');
-  // Sentence-opening words are no part of a name (`However Fidan`, `The State Department`), honorifics excepted.
+  // Sentence-opening words are no part of a name (`However Okafor`, `The Environment Agency`), honorifics excepted.
   while (tokens.length > 0 && (STOP_CAPS.has(tokens[0]!.toLowerCase()) || SPEECH_VERBS.has(tokens[0]!.toLowerCase())) && !HONORIFICS.has(tokens[0]!.toLowerCase())) tokens.shift();
-  // Organisations keep their words: `State Department`, `Foreign Ministry`.
+  // Organisations keep their words: `Environment Agency`, `Foreign Ministry`.
   const organisation = tokens.some((t) => ORGANISATION_WORDS.has(t.toLowerCase()));
   while (tokens.length > 1 && !organisation) {
     const t0 = tokens[0]!;
@@ -86,7 +86,7 @@ function editDistanceAtMostOne(a: string, b: string): boolean {
   return a.length > b.length ? a.slice(i + 1) === b.slice(i) : a.slice(i) === b.slice(i + 1);
 }
 
-/** Same surname, allowing one letter of transliteration difference in long names (`Mikdad`/`Miqdad`). */
+/** Same surname, allowing one letter of transliteration difference in long names (`Qasim`/`Kasim`). */
 function sameSurname(a: string, b: string): boolean {
   const x = normalizeForMatch(a);
   const y = normalizeForMatch(b);
@@ -173,7 +173,7 @@ export class NameBook {
     return this.actorKeys.get(normalizeForMatch(name));
   }
 
-  /** The fullest name the document uses for a name as written (`Mr Abbas` → `Mahmoud Abbas`). */
+  /** The fullest name the document uses for a name as written (`Mr Berglund` → `Tomas Berglund`). */
   fullName(written: string): string {
     const { core } = splitTitles(written);
     if (!core) return written;

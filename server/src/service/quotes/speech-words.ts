@@ -42,18 +42,18 @@ export const TAIL_VERBS = set(`
   explained explains reported reports continued continues
 `);
 
-/** Words between a speaker and the verb that do not change who speaks: `Fidan also said`. */
+/** Words between a speaker and the verb that do not change who speaks: `Okafor also said`. */
 export const FILLER_WORDS = set(`
   also has have had would will was is then later further previously earlier recently again once himself herself itself
   however had already now still subsequently separately
 `);
 
-/** Honorifics dropped before a surname: `Mr Abbas` is the person called Abbas. */
+/** Honorifics dropped before a surname: `Mr Berglund` is the person called Berglund. */
 export const HONORIFICS = set('mr mrs ms miss dr prof professor sir dame lord lady rev mr. mrs. ms. dr. prof. rev. mme mlle');
 
 /**
  * Capitalised title words stripped from the front of a name phrase
- * (`Foreign Minister Hakan Fidan` → `Hakan Fidan`), lower-cased.
+ * (`Foreign Minister Lena Okafor` → `Lena Okafor`), lower-cased.
  */
 export const TITLE_WORDS = set(`
   president vice prime minister foreign defence defense interior finance home health economy economic trade culture education
