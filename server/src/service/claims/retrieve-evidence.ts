@@ -23,6 +23,9 @@ export const MIN_SUPPORT = 0.5;
 /** Terms in more than this share of all sentences carry no evidence and are left out of the query (speed on big corpora). */
 const MAX_TERM_SHARE = 0.05;
 const NEIGHBOUR_WEIGHT = 0.5;
+/** The claim's rarest terms, and how much a passage loses for missing them all. */
+const RARE_TERMS = 2;
+const RARE_WEIGHT = 0.3;
 /** Query terms sent to BM25 (the rarest ones); every term still counts in the re-rank. */
 const MAX_QUERY_TERMS = 10;
 /** How many of the best re-ranked passages get the fuzzy phrase comparison. */
@@ -131,7 +134,10 @@ function baseScore(f: ClaimFeatures, unit: SourceUnit, index: number, actorHits:
     if (own.has(t)) hit += w;
     else if (before.has(t) || after.has(t)) hit += w * NEIGHBOUR_WEIGHT;
   }
-  const recall = ratio(hit, total);
+  // The claim's rarest words say what it is about: a passage without any of them is weaker evidence.
+  const rare = f.queryTerms.slice(0, RARE_TERMS);
+  const rareHit = ratio(rare.filter((t) => own.has(t) || before.has(t) || after.has(t)).length, rare.length);
+  const recall = ratio(hit, total) * (1 - RARE_WEIGHT + RARE_WEIGHT * rareHit);
   const extras: number[] = [];
   if (f.figures.length === 0 && f.dates.length === 0 && f.names.length === 0) return 0.8 * recall;
   const passage = f.figures.length || f.dates.length ? `${sentenceText(unit, index - 1)} ${sentenceText(unit, index)} ${sentenceText(unit, index + 1)}` : '';
