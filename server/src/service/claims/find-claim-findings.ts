@@ -4,7 +4,7 @@
  * after a one-character edit only the edited sentence is evaluated again. The
  * cache is dropped whenever the index changes.
  */
-import type { Cancellation } from '../cancellation';
+import { yieldToEventLoop, type Cancellation } from '../cancellation';
 import type { ServiceContext } from '../context';
 import type { DraftDocument } from '../drafts/draft-document';
 import type { NumberMismatch, SupportCandidate, UnsourcedClaim } from '../findings';
@@ -107,6 +107,8 @@ export async function findClaimFindings(ctx: ServiceContext, draft: DraftDocumen
   const out: (UnsourcedClaim | NumberMismatch)[] = [];
   const sentences = proseSentences(draft, k, ctx.config().claims.citationScope);
   for (let i = 0; i < sentences.length; i++) {
+    // Yield now and then: a $/cancelRequest (or an edit) can only arrive between event-loop turns.
+    if (i % CANCEL_CHECK_EVERY === 0 && i > 0) await yieldToEventLoop();
     if (i % CANCEL_CHECK_EVERY === 0 && token.isCancellationRequested) return out;
     const s = sentences[i]!;
     if (s.suppressed) continue;

@@ -14,7 +14,7 @@ export interface Figure {
   text: string;
   value: number;
   percent: boolean;
-  /** Stems of the words that say what is counted ("refugees" in "3.2 million Syrian refugees"). */
+  /** Stems of the words that say what is counted ("workers" in "800 factory workers"). */
   thing: string[];
 }
 
