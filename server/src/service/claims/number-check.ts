@@ -1,7 +1,7 @@
 /**
  * Figures in prose and the number-mismatch check: a draft figure whose source
- * gives a different figure for the same thing (`3.6 million refugees` where
- * the source says `3.2 million refugees`).
+ *  gives a different figure for the same thing (`900 workers` where
+ * the source says `800 workers`).
  */
 import { stem, STOPWORDS, words } from '../text/tokenize';
 import { FIGURE_RE, SCALE_WORDS } from './claim-rules';
@@ -10,7 +10,7 @@ export interface Figure {
   /** Offsets in the text the figure was found in. */
   start: number;
   end: number;
-  /** The figure as written, e.g. "3.2 million". */
+  /** The figure as written, e.g. "1.5 million". */
   text: string;
   value: number;
   percent: boolean;
