@@ -1,6 +1,6 @@
 /**
  * Figures in prose and the number-mismatch check: a draft figure whose source
- *  gives a different figure for the same thing (`900 workers` where
+ * gives a different figure for the same thing (`900 workers` where
  * the source says `800 workers`).
  */
 import { stem, STOPWORDS, words } from '../text/tokenize';
