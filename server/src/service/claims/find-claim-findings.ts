@@ -20,6 +20,7 @@ import { bestSentencesIn, retrieveEvidence, type Evidence } from './retrieve-evi
 const MISMATCH_MIN_SCORE = 0.5;
 const MAX_CACHED = 50_000;
 const CANCEL_CHECK_EVERY = 32;
+const YIELD_EVERY_MS = 15;
 
 /** What one sentence amounts to, offsets relative to the sentence. */
 interface SentenceResult {
@@ -106,9 +107,13 @@ export async function findClaimFindings(ctx: ServiceContext, draft: DraftDocumen
   const cache = cacheOf(ctx);
   const out: (UnsourcedClaim | NumberMismatch)[] = [];
   const sentences = proseSentences(draft, k, ctx.config().claims.citationScope);
+  let lastYield = Date.now();
   for (let i = 0; i < sentences.length; i++) {
-    // Yield now and then: a $/cancelRequest (or an edit) can only arrive between event-loop turns.
-    if (i % CANCEL_CHECK_EVERY === 0 && i > 0) await yieldToEventLoop();
+    // Yield every few ms: a $/cancelRequest (or an edit) can only arrive between event-loop turns.
+    if (Date.now() - lastYield > YIELD_EVERY_MS) {
+      await yieldToEventLoop();
+      lastYield = Date.now();
+    }
     if (i % CANCEL_CHECK_EVERY === 0 && token.isCancellationRequested) return out;
     const s = sentences[i]!;
     if (s.suppressed) continue;
