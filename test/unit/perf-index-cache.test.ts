@@ -142,7 +142,7 @@ test('persisted index: off with sourced.index.persist = false; in .sourced/ (git
   on.service.dispose();
 });
 
-test('persisted index: freshness by size, mtime and racy stamps; content hash tells texts apart', () => {
+test('persisted index: freshness by size, mtime and racy stamps; content hash tells texts apart', async () => {
   const record = { size: 100, mtimeMs: 1_000_000, stampedAt: 1_000_000 + 60_000, hash: contentHash('a') };
   assert.equal(freshness(record, { size: 100, mtimeMs: 1_000_000 }), 'valid');
   assert.equal(freshness(record, { size: 101, mtimeMs: 1_000_000 }), 'stale');
@@ -152,7 +152,7 @@ test('persisted index: freshness by size, mtime and racy stamps; content hash te
   assert.equal(freshness({ ...record, stampedAt: 1_000_500 }, { size: 100, mtimeMs: 1_000_000 }), 'verify');
   assert.notEqual(contentHash('The minister said no.'), contentHash('The minister said so.'));
   assert.equal(contentHash('same text'), contentHash('same text'));
-  assert.throws(() => deserializeSnapshot(new Uint8Array(40), 'x'), /not a Sourced index/);
+  await assert.rejects(deserializeSnapshot(new Uint8Array(40), 'x'), /not a Sourced index/);
 });
 
 test('indexing never blocks requests: during a re-index, requests are answered from the previous index', async () => {
@@ -161,17 +161,19 @@ test('indexing never blocks requests: during a re-index, requests are answered f
   for (let i = 0; i < 400; i++) {
     writeFileSync(path.join(dir, `extra-${i}.txt`), `Harbour report ${i}\n\n${'The harbour authority said work would continue. '.repeat(40)}\n`);
   }
-  const s = await open(dir, storage, { persist: false });
-  const before = s.service.status().sources;
-  let rebuilt = false;
-  const rebuild = s.service.reindex().then(() => (rebuilt = true));
-  const answered = await s.service.workspaceSymbols('harbour');
-  assert.equal(rebuilt, false, 'the request was answered while the rebuild was still running');
-  assert.ok(answered.length > 0, 'from the previous index');
-  assert.equal(s.service.status().sources, before);
-  await rebuild;
-  assert.equal(s.service.status().sources, before);
-  s.service.dispose();
+  for (const persist of [false, true]) {
+    const s = await open(dir, storage, { persist });
+    const before = s.service.status().sources;
+    let rebuilt = false;
+    const rebuild = s.service.reindex().then(() => (rebuilt = true));
+    const answered = await s.service.workspaceSymbols('harbour');
+    assert.equal(rebuilt, false, `persist ${persist}: the request was answered while the rebuild was still running`);
+    assert.ok(answered.length > 0, 'from the previous index');
+    assert.equal(s.service.status().sources, before);
+    await rebuild;
+    assert.equal(s.service.status().sources, before);
+    s.service.dispose();
+  }
 });
 
 test('persisted index: more files than one parsing group (512) round-trip exactly', async () => {

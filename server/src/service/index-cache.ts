@@ -208,8 +208,11 @@ function assemble(snapshot: IndexSnapshot, sections: [SectionName, Uint8Array[],
 
 const decoder = new TextDecoder('utf-8');
 
-/** Reads a snapshot written by `serializeSnapshot` for this build; throws CacheError on anything unexpected. */
-export function deserializeSnapshot(bytes: Uint8Array, buildId: string): IndexSnapshot {
+/**
+ * Reads a snapshot written by `serializeSnapshot` for this build; throws CacheError on anything unexpected.
+ * `pause` is called between groups of files: a re-index must not hold the event loop while it decodes.
+ */
+export async function deserializeSnapshot(bytes: Uint8Array, buildId: string, pause: Yielder = () => {}): Promise<IndexSnapshot> {
   if (bytes.length < 16 || decoder.decode(bytes.subarray(0, 8)) !== MAGIC) throw new CacheError('not a Sourced index');
   const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
   const version = view.getUint32(8, true);
@@ -255,6 +258,7 @@ export function deserializeSnapshot(bytes: Uint8Array, buildId: string): IndexSn
     if (!Array.isArray(row) || row.length !== 11) throw new CacheError('bad file row');
     const [uri, path, size, mtimeMs, stampedAt, hash, textLength, paragraphCount, sentenceCount, meta] = row;
     if (i % EXTRAS_GROUP === 0) {
+      if (i > 0) await pause();
       const last = Math.min(rows.length, i + EXTRAS_GROUP);
       let end = e;
       for (let k = i; k < last; k++) end += (rows[k]?.[10] ?? 0) + (k > 0 ? 1 : 0);

@@ -250,7 +250,7 @@ export class Indexer {
     try {
       const bytes = await store.load();
       if (!bytes) return null;
-      return deserializeSnapshot(bytes, store.buildId);
+      return await deserializeSnapshot(bytes, store.buildId, yieldToEventLoop);
     } catch (err) {
       const reason = err instanceof CacheError ? err.message : `unreadable (${String(err)})`;
       report.note = `persisted index not used: ${reason}`;
