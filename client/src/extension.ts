@@ -1,7 +1,8 @@
 import * as path from 'node:path';
 import * as vscode from 'vscode';
-import { LanguageClient, TransportKind, type LanguageClientOptions, type ServerOptions } from 'vscode-languageclient/node';
+import { CloseAction, ErrorAction, LanguageClient, TransportKind, type ErrorHandler, type LanguageClientOptions, type ServerOptions } from 'vscode-languageclient/node';
 import { registerCommands } from './commands/register-commands';
+import { CrashPolicy } from './crash-policy';
 import { StatusItem } from './status-item';
 
 let client: LanguageClient | undefined;
@@ -14,6 +15,17 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
     debug: { module, transport: TransportKind.ipc, options: { execArgv: ['--nolazy', '--inspect=6009'] } },
   };
   const output = vscode.window.createOutputChannel('Sourced', { log: true });
+  const crashes = new CrashPolicy();
+  const errorHandler: ErrorHandler = {
+    // A failed read or write is retried a few times before the connection is given up.
+    error: (_error, _message, count) => ({ action: (count ?? 1) <= 3 ? ErrorAction.Continue : ErrorAction.Shutdown }),
+    closed: () => {
+      const decision = crashes.onClosed();
+      output.appendLine(decision.message);
+      if (decision.notify !== 'none') void announceCrash(decision.notify, decision.message, output, () => crashes.reset());
+      return { action: decision.restart ? CloseAction.Restart : CloseAction.DoNotRestart, handled: true };
+    },
+  };
   const clientOptions: LanguageClientOptions = {
     documentSelector: [
       { scheme: 'file', language: 'markdown' },
@@ -22,12 +34,25 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
     outputChannel: output,
     initializationOptions: { storagePath: context.globalStorageUri.fsPath },
     markdown: { isTrusted: false, supportHtml: false },
+    errorHandler,
   };
   client = new LanguageClient('sourced', 'Sourced', serverOptions, clientOptions);
   const status = new StatusItem(client);
   context.subscriptions.push(output, status, ...registerCommands(client, output));
   await client.start();
   status.listen();
+}
+
+/** Tells the writer the server keeps crashing, with the output and a manual restart one click away. */
+async function announceCrash(kind: 'warning' | 'error', message: string, output: vscode.OutputChannel, reset: () => void): Promise<void> {
+  const choice = kind === 'error'
+    ? await vscode.window.showErrorMessage(message, 'Show Output', 'Restart Server')
+    : await vscode.window.showWarningMessage(message, 'Show Output');
+  if (choice === 'Show Output') output.show(true);
+  if (choice === 'Restart Server') {
+    reset();
+    await vscode.commands.executeCommand('sourced.restartServer');
+  }
 }
 
 /** Stops the language server. */
