@@ -1,0 +1,42 @@
+/**
+ * The persisted index through the real server (dist/server.js): without a storage folder it lives in
+ * `.sourced/` in the workspace, a restart restores every file from it, and `sourced.index.persist: false`
+ * neither reads nor writes it.
+ */
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { cpSync, existsSync, mkdtempSync, readdirSync, utimesSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import * as path from 'node:path';
+import { startServer, type LspSession } from '../helpers/lsp-client';
+import { SEEDS_DIR } from '../helpers/fixture';
+
+async function ready(session: LspSession): Promise<void> {
+  await session.waitFor(() => session.connection.sendRequest('sourced/status') as Promise<{ ready: boolean; sources: number }>, (s) => s.ready && s.sources === 5, 20_000);
+}
+
+test('persisted index through the server: written to .sourced/, restored on restart, off when persist is false', async () => {
+  const workspace = mkdtempSync(path.join(tmpdir(), 'sourced-persist-'));
+  cpSync(SEEDS_DIR, path.join(workspace, 'seeds'), { recursive: true });
+  const old = new Date(Date.now() - 3_600_000);
+  for (const f of readdirSync(path.join(workspace, 'seeds'))) utimesSync(path.join(workspace, 'seeds', f), old, old);
+
+  const first = await startServer({ workspace });
+  await ready(first);
+  await first.waitFor(() => first.logs.some((l) => l.includes('saved the persisted index')), (v) => v, 20_000);
+  await first.close();
+  const dir = path.join(workspace, '.sourced');
+  assert.ok(readdirSync(dir).some((f) => /^index-v\d+\.bin$/.test(f)), 'the cache file is in .sourced/');
+  assert.ok(existsSync(path.join(dir, '.gitignore')));
+
+  const second = await startServer({ workspace });
+  await ready(second);
+  await second.waitFor(() => second.logs.some((l) => l.includes('restored 5 of 5 files')), (v) => v, 20_000);
+  assert.ok(second.logs.some((l) => l.includes('restored 5 of 5 files from the persisted index')), second.logs.join('\n'));
+  await second.close();
+
+  const off = await startServer({ workspace, settings: { index: { persist: false } } });
+  await ready(off);
+  assert.ok(!off.logs.some((l) => l.includes('persisted index')), 'persistence off: the cache is neither read nor written');
+  await off.close();
+});
