@@ -230,7 +230,9 @@ async function main(): Promise<void> {
   else if (args.mode === 'fuse') result = await fuse(files, workload, args);
   else if (args.mode === 'cold-main') {
     // The same cold build with every file analysed on the main thread: does the worker pay?
-    const { service } = makeService(args.dir, args.cache, false, false);
+    // Same settings as the cold run (persisted index on, written to a cache of its own) but no worker.
+    const { service, cache } = makeService(args.dir, `${args.cache}-main`, true, false);
+    await cache?.clear();
     const t0 = performance.now();
     await service.start();
     result = { coldMainMs: ms(t0), coldMainRssMb: peakRssMb() };
