@@ -65,13 +65,15 @@ test('protocol: a fragment from the middle of a quotation brings it verbatim int
   assert.ok(insertedTexts(list).some((t) => t.startsWith(`\u201c${QUOTE}\u201d[^`)), insertedTexts(list).join('\n'));
 });
 
-test('protocol: the trigger character alone opens the list with the quotations of the sources the draft cites', async () => {
+test('protocol: the trigger character alone opens the list, the quotations of the sources the draft cites first', async () => {
   const [hit] = await session.connection.sendRequest<{ key: string }[]>('sourced/searchQuotes', { query: QUOTE, limit: 1 });
   assert.ok(hit, 'the quotation is searchable');
   const { list } = await completeAt(`As reported.[^${hit!.key}]\n\n\u201c|`, '\u201c');
   assert.equal(list.isIncomplete, true, 'the list stays open and is asked again as the writer types');
   assert.ok(list.items.length > 0, 'the cited source offers its quotations');
-  assert.ok(list.items.every((i) => (i.textEdit as TextEdit).newText.includes(`\u201d[^${hit!.key}]`)), 'all from the cited source');
+  const fromCited = list.items.filter((i) => (i.textEdit as TextEdit).newText.includes(`\u201d[^${hit!.key}]`));
+  assert.ok(fromCited.length > 0 && list.items.indexOf(fromCited[0]!) === 0, 'the cited source comes first');
+  assert.ok(list.items.slice(0, fromCited.length).every((i) => fromCited.includes(i)), 'all its quotations before any other');
 });
 
 test('protocol: an altered quotation gets a misquote warning, the verbatim one none; hover names the speaker', async () => {

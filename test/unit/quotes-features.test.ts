@@ -120,6 +120,15 @@ test('completion: straight quotes stay straight; Pandoc style cites with [@key] 
   assert.equal(p.items[0]!.additionalTextEdits, undefined);
 });
 
+test('completion: with nothing typed, or no match yet, the list still opens (Markdown has no quick suggestions)', async () => {
+  const empty = await completeAt('A new draft.\n\n\u201c|');
+  assert.equal(empty.list?.isIncomplete, true);
+  assert.ok(empty.items.length > 0, 'quotations offered after the mark alone');
+  const nothing = await completeAt('\u201cWe|');
+  assert.ok(nothing.items.length > 0, 'a lone function word keeps the list open');
+  assert.ok(inserted(nothing.items[0]!).startsWith('We '), `quotations starting as typed come first: ${inserted(nothing.items[0]!)}`);
+});
+
 test('completion: fragments are not offered; nothing outside an open quotation or in code', async () => {
   const frag = await completeAt('\u201cforeign interf|');
   assert.ok(!frag.items.some((i) => inserted(i) === 'foreign interference'), 'a two-word fragment is not offered');

@@ -3,6 +3,7 @@ import type { Cancellation } from '../cancellation';
 import type { ServiceContext } from '../context';
 import type { DraftDocument } from '../drafts/draft-document';
 import { plainText, shorten } from '../text/escape-markdown';
+import { words } from '../text/tokenize';
 import { quoteInsertion } from './quote-insertion';
 import type { IndexedQuote } from './quote-index';
 import { quoteContextMarkdown, speakerDisplay, sourceLabel } from './quote-presentation';
@@ -52,6 +53,26 @@ function item(ctx: ServiceContext, draft: DraftDocument, q: IndexedQuote, open: 
   };
 }
 
+/** Sources looked at for the opening list when the draft cites too few. */
+const OPENING_SOURCES = 200;
+
+/** Quotations of the sources the draft cites, then of other sources; those starting as typed first. */
+function openingList(ctx: ServiceContext, draft: DraftDocument, typed: string, minWords: number): IndexedQuote[] {
+  const k = ctx.knowledge();
+  const units = [...new Set(draft.citations.flatMap((c) => c.keys))].map((key) => k.sources.byKey(key)).filter((u) => u !== undefined);
+  let looked = 0;
+  for (const unit of k.sources.all()) {
+    if (units.length >= MAX_ITEMS || ++looked > OPENING_SOURCES) break;
+    if (!units.includes(unit)) units.push(unit);
+  }
+  const prefix = words(typed).join(' ');
+  const quotes = units
+    .flatMap((unit) => k.quotes.quotesOf(unit))
+    .filter((q) => q.quote.kind !== 'indirect' && k.quotes.wordCount(q.id) >= minWords);
+  const starts = (q: IndexedQuote): number => (prefix && words(q.quote.text.slice(0, prefix.length + 12)).join(' ').startsWith(prefix) ? 0 : 1);
+  return quotes.map((q, i) => ({ q, i, s: starts(q) })).sort((a, b) => a.s - b.s || a.i - b.i).slice(0, MAX_ITEMS).map((x) => x.q);
+}
+
 /** Quote completion inside an unclosed quotation on the current line. */
 export function provideQuoteCompletion(ctx: ServiceContext, draft: DraftDocument, offset: number, token: Cancellation): CompletionList | null {
   const open = openQuotationAt(draft.text, offset);
@@ -60,15 +81,9 @@ export function provideQuoteCompletion(ctx: ServiceContext, draft: DraftDocument
   const k = ctx.knowledge();
   const minWords = ctx.config().quotes.minCompletionWords;
   let hits: IndexedQuote[] = rankQuotes(k, typed, { limit: MAX_ITEMS, minWords });
-  if (typed.trim() === '') {
-    // Nothing typed yet: offer the quotations of the sources the draft already cites, so the list opens and narrows as the writer types.
-    const cited = new Set(draft.citations.flatMap((c) => c.keys));
-    hits = [...cited]
-      .map((key) => k.sources.byKey(key))
-      .flatMap((unit) => (unit ? k.quotes.quotesOf(unit) : []))
-      .filter((q) => q.quote.kind !== 'indirect' && k.quotes.wordCount(q.id) >= minWords)
-      .slice(0, MAX_ITEMS);
-  }
+  // Nothing typed yet, or only a word or two with no match: an empty answer would close the list, and
+  // Markdown has no quick suggestions to open it again; offer quotations so it stays open and narrows.
+  if (hits.length === 0) hits = openingList(ctx, draft, typed, minWords);
   if (token.isCancellationRequested) return null;
   // An auto-closed mark right after the cursor is replaced too.
   const next = draft.text[offset];
