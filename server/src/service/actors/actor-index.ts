@@ -71,23 +71,13 @@ export class ActorIndex implements UnitListener {
   private readonly units = new Set<SourceUnit>();
   private built: Built | null = null;
 
-  private readonly keyCounts = new Map<string, number>();
-
   unitAdded(unit: SourceUnit): void {
     this.units.add(unit);
     this.built = null;
-    for (const a of unit.actors.actors) this.keyCounts.set(keyOf(a), (this.keyCounts.get(keyOf(a)) ?? 0) + 1);
   }
 
   unitRemoved(unit: SourceUnit): void {
-    if (!this.units.delete(unit)) return;
-    this.built = null;
-    for (const a of unit.actors.actors) {
-      const k = keyOf(a);
-      const n = (this.keyCounts.get(k) ?? 0) - 1;
-      if (n > 0) this.keyCounts.set(k, n);
-      else this.keyCounts.delete(k);
-    }
+    if (this.units.delete(unit)) this.built = null;
   }
 
   /** The canonical actor of a document's actor. */
@@ -124,12 +114,9 @@ export class ActorIndex implements UnitListener {
     return this.state().byId.get(id);
   }
 
-  /**
-   * Number of canonical actors. While a rebuild is pending it answers without one (distinct names before
-   * cross-document alias merging), so status reports during indexing stay cheap.
-   */
+  /** Number of canonical actors (builds the index if a change is pending, like every other read). */
   get size(): number {
-    return this.built ? this.built.byId.size : this.keyCounts.size;
+    return this.state().byId.size;
   }
 
   all(): IterableIterator<Actor> {

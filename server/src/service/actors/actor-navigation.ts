@@ -75,8 +75,9 @@ function byMentions(ctx: ServiceContext, query: string): Actor[] {
   return [...ctx.knowledge().actors.all()].filter((a) => matches(a, q)).sort((a, b) => b.mentionCount - a.mentionCount || a.name.localeCompare(b.name));
 }
 
-/** Actors matching a workspace-symbol query, most mentioned first. */
+/** Actors matching a workspace-symbol query, most mentioned first (none for an empty query: sources list first). */
 export function actorSymbols(ctx: ServiceContext, query: string): SymbolInformation[] {
+  if (!query.trim()) return [];
   const out: SymbolInformation[] = [];
   for (const actor of byMentions(ctx, query)) {
     const location = firstMention(ctx, actor);
