@@ -67,7 +67,9 @@ function nounPhraseBack(tokens: Token[], i: number): SpeakerRef | null {
     const prev = tokens[j - 1]!;
     if (/[,;:.]$/.test(prev.word)) break;
     const b = prev.bare.toLowerCase();
-    if (PREPOSITIONS.has(b) || SPEECH_VERBS.has(b) || INHERIT_WORDS.has(b)) break;
+    // Function words and verbs end the description: `the rupiah weakened as analysts said`.
+    const determiner = ['the', 'a', 'an', 'his', 'her', 'its', 'their'].includes(b);
+    if (PREPOSITIONS.has(b) || SPEECH_VERBS.has(b) || INHERIT_WORDS.has(b) || (!determiner && STOP_CAPS.has(b)) || /^[a-z]+ed$/.test(prev.bare)) break;
     j--;
     if (/['’]s$/.test(prev.bare)) {
       // `Harbour Trust's spokeswoman`: the whole owner name.
@@ -94,7 +96,8 @@ function nounPhraseBack(tokens: Token[], i: number): SpeakerRef | null {
   // `a council finance source`: an unnamed person described by the words before the noun.
   const described = PERSON_SOURCES.has(noun) && words.filter((w) => !['the', 'a', 'an'].includes(w.bare.toLowerCase())).length >= 2;
   // `campaigners said`: a group speaks; `both leaders said` names two speakers, not one.
-  const group = noun.endsWith('s') && !words.some((w) => /^(?:both|two|three|several|some|many|all)$/i.test(w.bare));
+  const counted = [...words, tokens[j - 1]].some((w) => w !== undefined && /^(?:both|two|three|several|some|many|all)$/i.test(w.bare));
+  const group = noun.endsWith('s') && !counted;
   if (SOURCE_NOUNS.has(noun) && (hasCap || INSTITUTIONS.has(noun) || described || group)) return { kind: 'unnamed', text, at: words[0]!.start };
   return { kind: 'other', at: words[0]!.start };
 }
@@ -257,7 +260,7 @@ export function resolveSpeaker(ref: SpeakerRef | null, ctx: ResolveContext): str
   switch (ref.kind) {
     case 'name': {
       const name = book.fullName(ref.text);
-      if (!name || STOP_CAPS.has(name.toLowerCase()) || TITLE_WORDS.has(name.toLowerCase())) return null;
+      if (!name || !/^\p{Lu}|^\p{Ll}+-\p{Lu}/u.test(name) || STOP_CAPS.has(name.toLowerCase()) || TITLE_WORDS.has(name.toLowerCase())) return null;
       return name;
     }
     case 'pronoun': {

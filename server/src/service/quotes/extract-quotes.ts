@@ -251,7 +251,7 @@ export function extractQuotes(doc: SourceDocument, actors: DocumentActors): Sour
         const prev = sentences[sOpen - 1]!;
         if (prev.paragraph >= first.paragraph - 1 && paragraphs[prev.paragraph]!.kind === 'body') {
           const known = speakerBySentence.get(sOpen - 1);
-          if (known) ref = { kind: 'name', text: known, at: prev.start };
+          if (known) ref = { kind: 'unnamed', text: known, at: prev.start }; // already resolved: taken as it is
           else {
             const r = leadingRef(text, prev.start, prev.end, prev.start);
             if (isUseful(r) && r.kind !== 'inherit') ref = r;

@@ -43,7 +43,7 @@ function isAcronym(token: string): boolean {
 
 /** Looks like a nationality or place adjective (`Iranian`, `Turkish`, `US`). */
 function isAdjectival(token: string): boolean {
-  return /(?:ian|ean|ish|ese|an|i|ic)$/.test(token) || isAcronym(token);
+  return /(?:ian|ean|ish|ese|an|i|ic|ch|sh|ek|ss|ai)$/.test(token) || isAcronym(token);
 }
 
 /** Splits leading titles from a name phrase: `Danish Foreign Minister Lena Okafor` → titles + `Lena Okafor`. */
@@ -54,15 +54,26 @@ export function splitTitles(phrase: string): { titles: string[]; core: string } 
   // Sentence-opening words are no part of a name (`However Okafor`, `The Environment Agency`), honorifics excepted.
   while (tokens.length > 0 && (STOP_CAPS.has(tokens[0]!.toLowerCase()) || SPEECH_VERBS.has(tokens[0]!.toLowerCase())) && !HONORIFICS.has(tokens[0]!.toLowerCase())) tokens.shift();
   // Organisations keep their words: `Environment Agency`, `Foreign Ministry`.
-  const organisation = tokens.some((t) => ORGANISATION_WORDS.has(t.toLowerCase()));
+  // `Home Office Minister X` is a person with a long title; `Home Office` alone is the organisation.
+  const organisation = ORGANISATION_WORDS.has((tokens[tokens.length - 1] ?? '').toLowerCase());
   while (tokens.length > 1 && !organisation) {
     const t0 = tokens[0]!;
     const t1 = tokens[1]!;
-    const title0 = TITLE_WORDS.has(lower(t0)) || OCCUPATIONS.has(lower(t0)) || HONORIFICS.has(t0.toLowerCase()) || t0 === 'of';
+    const ofTitle = ORGANISATION_WORDS.has(lower(t0)) && (TITLE_WORDS.has(lower(t1)) || ORGANISATION_WORDS.has(lower(t1)));
+    const title0 = TITLE_WORDS.has(lower(t0)) || OCCUPATIONS.has(lower(t0)) || HONORIFICS.has(t0.toLowerCase()) || t0 === 'of' || ofTitle;
     const beforeTitle = TITLE_WORDS.has(lower(t1)) && (isPossessive(t0) || isAdjectival(t0));
     if (!title0 && !beforeTitle && !isPossessive(t0)) break;
     titles.push(lower(t0));
     tokens.shift();
+  }
+  // `US Treasury Under-Secretary X`: everything up to the last title word is title.
+  if (!organisation) {
+    let last = -1;
+    for (let i = 0; i < tokens.length - 1; i++) {
+      const w = lower(tokens[i]!);
+      if (TITLE_WORDS.has(w) || OCCUPATIONS.has(w) || HONORIFICS.has(w)) last = i;
+    }
+    if (last >= 0 && /^\p{Lu}/u.test(tokens[last + 1]!)) titles.push(...tokens.splice(0, last + 1).map(lower));
   }
   // `Laura Smith of Some Charity`: the person is the part before "of".
   const of = tokens.indexOf('of');
