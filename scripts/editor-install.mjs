@@ -31,6 +31,46 @@ export function ensureCodeServer({ log = console.log } = {}) {
     return codeServerBin;
   }
   const started = Date.now();
+  if (!acquireLock(log)) {
+    // Another run installed it while this one waited.
+    log(`editor: code-server ${CODE_SERVER_VERSION} installed by a concurrent run`);
+    return codeServerBin;
+  }
+  try {
+    return install(started, log);
+  } finally {
+    fs.rmSync(lockDir, { recursive: true, force: true });
+  }
+}
+
+const lockDir = path.join(root, '.cache', 'code-server.lock');
+
+/** Takes the install lock; returns false when a concurrent run finished the install while we waited. */
+function acquireLock(log) {
+  fs.mkdirSync(path.dirname(lockDir), { recursive: true });
+  const deadline = Date.now() + 10 * 60_000;
+  let told = false;
+  for (;;) {
+    try {
+      fs.mkdirSync(lockDir);
+      return true;
+    } catch (error) {
+      if (error.code !== 'EEXIST') throw error;
+    }
+    if (isInstalled()) return false;
+    // A lock older than the deadline is from a run that died; take it over.
+    const age = Date.now() - fs.statSync(lockDir, { throwIfNoEntry: false })?.mtimeMs;
+    if (age > 10 * 60_000 || Date.now() > deadline) {
+      fs.rmSync(lockDir, { recursive: true, force: true });
+      continue;
+    }
+    if (!told) log('editor: another run is installing code-server; waiting for it');
+    told = true;
+    Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, 1000);
+  }
+}
+
+function install(started, log) {
   installSystemPackages(log);
   const rg = findRipgrep();
   seedRipgrepCache(rg, log);
