@@ -9,13 +9,16 @@ const FIDAN_SOURCE = 'seeds/000_e69ee878f7b3fed3.txt';
 const CLAIM = 'Iran and Turkey said that Syria must not be allowed to become a safe haven for terrorist groups.';
 const CLAIM_SOURCE = 'seeds/001_364f92249d520d82.txt';
 
+// The verbatim quotation that scenario 5 alters by typing.
+const MISQUOTE_LINE = `Fidan said: “${FIDAN_QUOTE}.”`;
+
 /** Draft files written into the workspace copy before the editor starts; one per scenario, so none depends on another. */
 export const DRAFTS = {
   'e2e-quote.md': '# Quote completion\n\nAt the press conference in Ankara, the minister was blunt. Fidan said: \n',
   // A question is not a claim: the hover shows the actor card alone.
   'e2e-hover.md': '# Actors\n\nWhat will Fidan tell his counterpart at the next meeting?\n',
   'e2e-claim.md': `# Claims\n\n${CLAIM}\n`,
-  'e2e-misquote.md': `# Misquote\n\nFidan said: “It would be a big mistake at this time to explain the events in Syria by any foreign interference.”\n`,
+  'e2e-misquote.md': `# Misquote\n\n${MISQUOTE_LINE}\n`,
 };
 
 // A Problems row shows the code as `sourced(code)`; the parentheses are drawn by CSS, not in the text.
@@ -144,6 +147,14 @@ export const SCENARIOS = [
       const file = 'e2e-misquote.md';
       await wb.openFile(file);
       const mine = (entries) => entries.filter((e) => e.file === file);
+      // The verbatim quotation: the draft is analysed (its uncited sentence is flagged) and no misquote is reported.
+      await wb.problems('the draft to be analysed', (entries) => mine(entries).some((e) => hasCode(e, 'unsourced-claim')));
+      const before = await wb.problems('the draft’s problems', () => true);
+      assert.ok(!mine(before).some((e) => hasCode(e, 'misquote')), 'no misquote for the verbatim quotation');
+      // Alter it as a writer might: “a mistake” → “a big mistake”.
+      await wb.goTo(3, MISQUOTE_LINE.indexOf('mistake') + 1);
+      await wb.type('big ');
+      await wb.saveAndRead(file, 'a big mistake');
       const problem = await wb.problems('a misquote problem for the draft', (entries) => mine(entries).some((e) => hasCode(e, 'misquote')));
       const message = mine(problem).find((e) => hasCode(e, 'misquote')).text;
       assert.match(message, /Hakan Fidan|Fidan/, 'the message names the speaker');
@@ -153,8 +164,8 @@ export const SCENARIOS = [
       await wb.quickFix(/Replace with the source/);
       await shot('quickfix');
       await wb.applyQuickFix("Replace with the source's wording");
-      const text = await wb.saveAndRead(file, FIDAN_QUOTE);
-      assert.ok(!text.includes('big mistake'), 'the altered wording is gone');
+      const text = await wb.saveAndRead(file, (t) => !t.includes('big mistake'));
+      assert.ok(text.includes(MISQUOTE_LINE), `the source's wording restored in:\n${text}`);
       await wb.problems('the misquote problem to go away', (entries) => !mine(entries).some((e) => hasCode(e, 'misquote')));
       await shot('fixed');
       return 'wording restored';

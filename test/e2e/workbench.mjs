@@ -89,13 +89,13 @@ export class Workbench {
     await this.page.keyboard.type(text, { delay: 15 });
   }
 
-  /** Saves the active editor and returns the file's text once the disk copy contains `expected` (string or RegExp). */
+  /** Saves the active editor; returns the file's text once the disk copy matches `expected` (string, RegExp or predicate). */
   async saveAndRead(name, expected, timeoutMs = 10_000) {
     const file = path.join(this.workspace, name);
     let lastSave = 0;
     return waitFor(`${name} on disk to contain ${expected}`, async () => {
       const text = fs.readFileSync(file, 'utf8');
-      const ok = typeof expected === 'string' ? text.includes(expected) : expected.test(text);
+      const ok = typeof expected === 'string' ? text.includes(expected) : typeof expected === 'function' ? expected(text) : expected.test(text);
       if (ok) return text;
       // An edit from a quick fix or a completion lands asynchronously: a save may come before it, so save again.
       if (Date.now() - lastSave > 1000) {
