@@ -25,8 +25,6 @@ const builds = [
   { ...common, entryPoints: ['client/src/extension.ts'], outfile: 'dist/extension.js', external: ['vscode'] },
   { ...common, entryPoints: ['server/src/server.ts'], outfile: 'dist/server.js' },
   { ...common, entryPoints: ['server/src/cli.ts'], outfile: 'dist/cli.js' },
-  // The worker thread that analyses sources during full index builds (started by dist/server.js).
-  { ...common, entryPoints: ['server/src/analyzer-worker.ts'], outfile: 'dist/analyzer-worker.js' },
 ];
 
 if (watch) {
@@ -36,5 +34,5 @@ if (watch) {
 } else {
   const started = Date.now();
   await Promise.all(builds.map((b) => esbuild.build(b)));
-  console.log(`esbuild: built dist/extension.js, dist/server.js, dist/cli.js, dist/analyzer-worker.js${production ? ' (production)' : ''} in ${Date.now() - started} ms`);
+  console.log(`esbuild: built dist/extension.js, dist/server.js, dist/cli.js${production ? ' (production)' : ''} in ${Date.now() - started} ms`);
 }

@@ -12,14 +12,13 @@ import { TextDocument } from 'vscode-languageserver-textdocument';
 import type { CompletionItem, CompletionList, Hover } from 'vscode-languageserver-types';
 import { NodeCorpus } from '../server/src/node-corpus';
 import { NodeIndexCache } from '../server/src/node-index-cache';
-import { WorkerAnalyzer } from '../server/src/node-analyzer';
 import { createService, MemoryLogger, resolveConfig, type SourcedService } from '../server/src/service';
 import { splitSentences } from '../server/src/service/text/sentence-splitter';
 import { normalizeForMatch } from '../server/src/service/text/normalize';
 import type { Workload } from './workload';
 
 interface Args {
-  mode: 'raw' | 'cold' | 'warm' | 'fuse' | 'cold-main';
+  mode: 'raw' | 'cold' | 'warm' | 'fuse';
   dir: string;
   files: string;
   workload: string;
@@ -101,14 +100,12 @@ function indexLog(): string {
   return logger.lines.filter((l) => /indexed|persisted index/.test(l)).join(' | ');
 }
 
-function makeService(dir: string, cacheDir: string, persist: boolean, worker = true): { service: SourcedService; corpus: NodeCorpus; cache: NodeIndexCache | undefined } {
+function makeService(dir: string, cacheDir: string, persist: boolean): { service: SourcedService; corpus: NodeCorpus; cache: NodeIndexCache | undefined } {
   const raw = { corpus: { include: ['**/*.txt'] }, index: { persist } };
   const config = resolveConfig(raw);
   const corpus = new NodeCorpus([{ path: dir }], config.corpus);
   const cache = persist ? new NodeIndexCache({ storagePath: cacheDir, workspaceFolders: [dir], buildId: 'bench' }) : undefined;
-  // As the server does: a worker thread analyses files during full builds (bundled next to this script).
-  const analyzer = worker ? WorkerAnalyzer.near(path.join(__dirname, 'analyzer-worker.js')) : undefined;
-  const service = createService({ corpus, config: raw, indexCache: cache, logger, analyzer });
+  const service = createService({ corpus, config: raw, indexCache: cache, logger });
   return { service, corpus, cache };
 }
 
@@ -228,16 +225,7 @@ async function main(): Promise<void> {
   let result: Record<string, number | string> = {};
   if (args.mode === 'raw') result = await raw(files);
   else if (args.mode === 'fuse') result = await fuse(files, workload, args);
-  else if (args.mode === 'cold-main') {
-    // The same cold build with every file analysed on the main thread: does the worker pay?
-    // Same settings as the cold run (persisted index on, written to a cache of its own) but no worker.
-    const { service, cache } = makeService(args.dir, `${args.cache}-main`, true, false);
-    await cache?.clear();
-    const t0 = performance.now();
-    await service.start();
-    result = { coldMainMs: ms(t0), coldMainRssMb: peakRssMb() };
-    service.dispose();
-  } else if (args.mode === 'cold') {
+  else if (args.mode === 'cold') {
     const { service, corpus, cache } = makeService(args.dir, args.cache, true);
     await cache?.clear();
     const t0 = performance.now();

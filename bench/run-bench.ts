@@ -46,15 +46,6 @@ const log = (m: string): void => void process.stderr.write(`[bench] ${m}\n`);
 async function bundleChild(): Promise<string> {
   const outfile = path.join(benchRoot(), 'child.js');
   await build({
-    entryPoints: [path.join(REPO, 'server', 'src', 'analyzer-worker.ts')],
-    bundle: true,
-    platform: 'node',
-    target: 'node20',
-    format: 'cjs',
-    outfile: path.join(benchRoot(), 'analyzer-worker.js'),
-    logLevel: 'warning',
-  });
-  await build({
     entryPoints: [path.join(REPO, 'bench', 'child.ts')],
     bundle: true,
     platform: 'node',
@@ -127,10 +118,6 @@ async function main(): Promise<void> {
     log(`  cold ${result.coldMs} ms, peak ${result.peakRssMb} MB, completion p95 ${result.completionP95} ms`);
     Object.assign(result, child(script, 'warm', args));
     log(`  warm ${result.warmMs} ms`);
-    if (size <= opts.fuseMax) {
-      Object.assign(result, child(script, 'cold-main', args));
-      log(`  cold without the worker ${result.coldMainMs} ms`);
-    }
     if (size <= opts.fuseMax) {
       Object.assign(result, child(script, 'fuse', { ...args, fuseQueries: String(size > 5000 ? 40 : 200) }));
       log(`  fuse p50 ${result.fuseP50} ms`);

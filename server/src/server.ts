@@ -14,8 +14,6 @@ import { runInNewContext } from 'node:vm';
 import { updateBibliography } from './bibliography-writer';
 import { NodeCorpus, type WorkspaceFolder } from './node-corpus';
 import { NodeIndexCache, serverBuildId } from './node-index-cache';
-import { WorkerAnalyzer } from './node-analyzer';
-import * as path from 'node:path';
 import { createService, resolveConfig, type SourcedService } from './service';
 import { FIX_ALL_KIND } from './service/features/code-actions';
 import type { Logger } from './service/logger';
@@ -63,8 +61,7 @@ connection.onInitialize((params): InitializeResult => {
   const indexCache = typeof storagePath === 'string' || folders.length
     ? new NodeIndexCache({ storagePath: typeof storagePath === 'string' ? storagePath : undefined, workspaceFolders: folders.map((f) => f.path), buildId: serverBuildId() })
     : undefined;
-  const analyzer = WorkerAnalyzer.near(path.join(__dirname, 'analyzer-worker.js'));
-  service = createService({ corpus, config: rawSettings, logger, openDocuments: () => documents.all(), indexCache, analyzer });
+  service = createService({ corpus, config: rawSettings, logger, openDocuments: () => documents.all(), indexCache });
   service.onDidChangeIndex(() => {
     void connection.sendNotification('sourced/statusChanged', service.status());
     // Debounced like an edit: source churn while the writer types must not re-check the whole draft each time.

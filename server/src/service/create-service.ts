@@ -19,7 +19,7 @@ import { provideCodeActions } from './features/code-actions';
 import { documentSymbols, sourceSymbols } from './features/symbols';
 import { status, type StatusReport } from './features/status';
 import type { Finding } from './findings';
-import { Indexer, type ProgressReporter, type SourceAnalyzer } from './indexer';
+import { Indexer, type ProgressReporter } from './indexer';
 import type { IndexCacheStore } from './index-cache';
 import { silentLogger, type Logger } from './logger';
 import { findMisquotes } from './quotes/find-misquotes';
@@ -40,8 +40,6 @@ export interface ServiceOptions {
   openDocuments?: () => TextDocumentLike[];
   /** Where to persist the index between sessions (used when `sourced.index.persist` is on). */
   indexCache?: IndexCacheStore;
-  /** Analyses sources off the main thread during full builds (a worker thread at the edge). */
-  analyzer?: SourceAnalyzer;
 }
 
 /** The Sourced language service: LSP types in and out, no transport. Every method returns an empty result rather than throw. */
@@ -89,7 +87,7 @@ export function createService(options: ServiceOptions): SourcedService {
   const logger = options.logger ?? silentLogger;
   let config = resolveConfig(options.config);
   const persistence = options.indexCache && { store: options.indexCache, enabled: () => config.index.persist };
-  const indexer = new Indexer(options.corpus, logger, persistence, options.analyzer);
+  const indexer = new Indexer(options.corpus, logger, persistence);
   const drafts = new Map<string, DraftDocument>();
 
   const draftOf = (doc: TextDocumentLike): DraftDocument => {

@@ -17,12 +17,6 @@ export interface IndexPersistence {
   enabled(): boolean;
 }
 
-/** Runs the per-file analysis off the main thread (a worker at the edge); on failure the indexer analyses on the main thread. */
-export interface SourceAnalyzer {
-  analyze(uri: string, path: string, text: string): Promise<SourceAnalysis>;
-  dispose(): void;
-}
-
 /** How long synchronous indexing may hold the event loop before yielding, in ms. */
 const SLICE_MS = 20;
 /** Files read ahead of the one being analysed: reads run on libuv threads while the main thread analyses. */
@@ -39,8 +33,6 @@ interface Fetched {
   stamp: FileStamp | null;
   stampedAt: number;
   overlay: boolean;
-  /** The analysis when a worker already made it. */
-  analysis?: SourceAnalysis;
 }
 
 /**
@@ -71,16 +63,9 @@ export class Indexer {
   private saveTimer: ReturnType<typeof setTimeout> | null = null;
   private saving: Promise<void> = Promise.resolve();
   private disposed = false;
-  /** Set after a worker failure: later files of the build are analysed on the main thread. */
-  private analyzerFailed = false;
   ready = false;
 
-  constructor(
-    private readonly corpus: Corpus,
-    private readonly logger: Logger,
-    private readonly persistence?: IndexPersistence,
-    private readonly analyzer?: SourceAnalyzer,
-  ) {
+  constructor(private readonly corpus: Corpus, private readonly logger: Logger, private readonly persistence?: IndexPersistence) {
     this.firstBuild = new Promise((resolve) => (this.resolveFirst = resolve));
     this.subscription = corpus.onDidChange((e) => void this.handleEvent(e));
   }
@@ -139,7 +124,6 @@ export class Indexer {
   /** Builds a new index; says whether it differs from the persisted one (so whether to save it). */
   private async buildInto(generation: number, progress: ProgressReporter | undefined, token: Cancellation): Promise<'cancelled' | 'changed' | 'unchanged'> {
     const started = Date.now();
-    this.analyzerFailed = false;
     const entries = await this.corpus.list();
     const next = createKnowledge();
     const records = new Map<string, FileRecord>();
@@ -218,7 +202,7 @@ export class Indexer {
     for (let i = 0; i < pending.length; i++) {
       while (requested < pending.length && requested < i + READ_AHEAD) {
         const item = pending[requested]!;
-        fetches[requested++] = this.prepare(item);
+        fetches[requested++] = 'read' in item ? Promise.resolve(item) : this.fetch(item);
       }
       const fetched = await fetches[i]!;
       fetches[i] = undefined;
@@ -270,20 +254,6 @@ export class Indexer {
     return { entry, read: await this.corpus.read(entry.uri), stamp, stampedAt, overlay: false };
   }
 
-  /** Reads a file and, with a worker, has it analysed there while the main thread indexes earlier files. */
-  private async prepare(item: CorpusEntry | Fetched): Promise<Fetched> {
-    const fetched = 'read' in item ? item : await this.fetch(item);
-    if (!this.analyzer || this.analyzerFailed || !fetched.read.ok) return fetched;
-    try {
-      fetched.analysis = await this.analyzer.analyze(fetched.entry.uri, fetched.entry.path, fetched.read.text);
-    } catch (err) {
-      // The main thread analyses this file instead (and reports its own error if the file is at fault).
-      if (!this.analyzerFailed) this.logger.warn(`analysis worker failed (${err instanceof Error ? err.message : String(err)}); analysing on the main thread`);
-      this.analyzerFailed = true;
-    }
-    return fetched;
-  }
-
   private recordOf(fetched: Fetched): FileRecord | null {
     if (!fetched.stamp || fetched.overlay || !fetched.read.ok) return null;
     return { ...fetched.stamp, stampedAt: fetched.stampedAt, hash: contentHash(fetched.read.text) };
@@ -298,7 +268,6 @@ export class Indexer {
       return null;
     }
     if (read.note) this.logger.info(`${entry.path}: ${read.note}`);
-    if (fetched.analysis) return fetched.analysis;
     try {
       return analyzeSource(entry.uri, entry.path, read.text);
     } catch (err) {
@@ -412,7 +381,6 @@ export class Indexer {
 
   dispose(): void {
     this.disposed = true;
-    this.analyzer?.dispose();
     if (this.saveTimer) clearTimeout(this.saveTimer);
     this.subscription.dispose();
     this.buildGeneration++;
