@@ -122,10 +122,15 @@ describe('Sourced in the VS Code extension host', () => {
 
   it('flags an altered quotation as a misquote and restores the wording', async () => {
     const doc = await open('e2e-misquote.md');
+    await diagnosticWith(doc, 'unsourced-claim'); // analysed: the verbatim quotation is not a misquote
+    assert.ok(!vscode.languages.getDiagnostics(doc.uri).some((d) => code(d) === 'misquote'));
+    const editor = vscode.window.activeTextEditor;
+    assert.ok(editor);
+    await editor.edit((b) => b.insert(positionOf(doc, 'mistake at this time'), 'big '));
     const diagnostic = await diagnosticWith(doc, 'misquote');
     assert.match(diagnostic.message, /Fidan/);
     await applyFix(doc, diagnostic, /Replace with the source/);
-    assert.ok(doc.getText().includes(FIDAN_QUOTE), doc.getText());
+    assert.ok(doc.getText().includes(FIDAN_QUOTE) && !doc.getText().includes('big mistake'), doc.getText());
     await poll('the misquote diagnostic to go away', () => vscode.languages.getDiagnostics(doc.uri).every((d) => code(d) !== 'misquote') || undefined);
   });
 });
