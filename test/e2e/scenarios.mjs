@@ -9,12 +9,14 @@ const FIDAN_SOURCE = 'seeds/000_e69ee878f7b3fed3.txt';
 const CLAIM = 'Iran and Turkey said that Syria must not be allowed to become a safe haven for terrorist groups.';
 const CLAIM_SOURCE = 'seeds/001_364f92249d520d82.txt';
 
+// Scenario 2 types a quotation at the end of this line.
+const QUOTE_LINE = 'At the press conference in Ankara, the minister was blunt. Fidan said: ';
 // The verbatim quotation that scenario 5 alters by typing.
 const MISQUOTE_LINE = `Fidan said: “${FIDAN_QUOTE}.”`;
 
 /** Draft files written into the workspace copy before the editor starts; one per scenario, so none depends on another. */
 export const DRAFTS = {
-  'e2e-quote.md': '# Quote completion\n\nAt the press conference in Ankara, the minister was blunt. Fidan said: \n',
+  'e2e-quote.md': `# Quote completion\n\n${QUOTE_LINE}\n`,
   // A question is not a claim: the hover shows the actor card alone.
   'e2e-hover.md': '# Actors\n\nWhat will Fidan tell his counterpart at the next meeting?\n',
   'e2e-claim.md': `# Claims\n\n${CLAIM}\n`,
@@ -62,7 +64,7 @@ export const SCENARIOS = [
     async run({ wb, shot }) {
       const file = 'e2e-quote.md';
       await wb.openFile(file);
-      await wb.goTo(3, 72);
+      await wb.goTo(3, QUOTE_LINE.length + 1);
       await wb.type('“mistake at this time');
       const page = wb.page;
       const widget = page.locator('.editor-widget.suggest-widget.visible');
