@@ -48,7 +48,8 @@ test('inverted index: search and intersection match a naive BM25 through adds, r
   const index = new InvertedIndex();
   const docs = new Map<number, string[]>();
   for (let i = 0; i < 30_000; i++) {
-    const d = Array.from({ length: 3 + Math.floor(r() * 12) }, word);
+    // Mostly sentence-sized units, some long ones (counted with a Map rather than in place).
+    const d = Array.from({ length: r() < 0.05 ? 33 + Math.floor(r() * 40) : 3 + Math.floor(r() * 12) }, word);
     docs.set(index.add(d), d);
   }
   const fresh = ['t0', 't3', 't17'];
