@@ -106,17 +106,6 @@ export class Workbench {
     }, { timeoutMs });
   }
 
-  /** The text of the editor's rendered lines (only what is scrolled into view). */
-  async visibleText() {
-    const lines = await this.editor().locator('.view-lines .view-line').evaluateAll((els) =>
-      els
-        .map((el) => ({ top: parseFloat(el.style.top || '0'), text: (el.textContent ?? '').replace(/\u00a0/g, ' ') }))
-        .sort((a, b) => a.top - b.top)
-        .map((l) => l.text),
-    );
-    return lines.join('\n');
-  }
-
   /** The screen rectangle of the first rendered occurrence of `text` in the editor (after `skip` earlier ones). */
   async rectOf(text, skip = 0) {
     return waitFor(`“${text}” rendered in the editor`, () =>
