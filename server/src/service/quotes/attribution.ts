@@ -8,7 +8,7 @@
 import {
   CLOSING_VERBS, FILLER_WORDS, OCCUPATIONS, PREPOSITIONS, ROLE_NOUNS, SOURCE_NOUNS, SPEECH_VERBS, STOP_CAPS, TITLE_WORDS,
 } from './speech-words';
-import { isOrganisationName, splitTitles, type NameBook } from './speaker-names';
+import { splitTitles, type NameBook } from './speaker-names';
 
 /** A speaker phrase found in the text, before resolution. */
 export type SpeakerRef =
@@ -290,9 +290,4 @@ export function resolveSpeaker(ref: SpeakerRef | null, ctx: ResolveContext): str
     case 'other':
       return null;
   }
-}
-
-/** True when a resolved speaker reads as an organisation. */
-export function speakerIsOrganisation(book: NameBook, name: string): boolean {
-  return !book.isPerson(name) || isOrganisationName(name);
 }

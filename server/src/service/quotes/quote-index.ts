@@ -106,9 +106,4 @@ export class QuoteIndex implements UnitListener {
   quotesOf(unit: SourceUnit): IndexedQuote[] {
     return (this.byUnit.get(unit) ?? []).map((id) => this.get(id)).filter((q): q is IndexedQuote => q !== undefined);
   }
-
-  /** The id of a source's quotation by its index in `unit.quotes`. */
-  idOf(unit: SourceUnit, index: number): number | undefined {
-    return this.byUnit.get(unit)?.[index];
-  }
 }

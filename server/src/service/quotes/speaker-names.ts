@@ -13,7 +13,7 @@ import { HONORIFICS, OCCUPATIONS, ORGANISATION_WORDS, ROLE_NOUNS, ROLE_SYNONYMS,
 const CAP = String.raw`(?:\p{Lu}\.(?=[ \t]?\p{Lu})|(?:(?:al|el|Al|El|Abu|abu)-)?\p{Lu}[\p{L}\p{M}\d'’\-]*)`;
 const CONNECTOR = String.raw`(?:al|bin|ibn|de|da|di|del|der|den|van|von|la|le|du|dos|das|ter|of|y|bint)`;
 /** A capitalised name phrase, allowing name particles: `Omar al-Rashidi`, `Secretary of State Ada Lindqvist`. */
-export const NAME_SOURCE = String.raw`${CAP}(?:[ \t]+(?:${CONNECTOR}[ \t]+)?${CAP}){0,6}`;
+const NAME_SOURCE = String.raw`${CAP}(?:[ \t]+(?:${CONNECTOR}[ \t]+)?${CAP}){0,6}`;
 const NAME_RE = new RegExp(NAME_SOURCE, 'gu');
 
 export interface NameOccurrence {

@@ -106,11 +106,6 @@ export const ORGANISATION_WORDS = set(`
 /** Prepositions that make the following name an object, not the subject: `a call with X said`. */
 export const PREPOSITIONS = set('with to of by from for against at in on about than between among into over under toward towards via');
 
-/** True for a lower-cased word that is a speech verb. */
-export function isSpeechVerb(word: string): boolean {
-  return SPEECH_VERBS.has(word.toLowerCase());
-}
-
 /** Capitalised words that open sentences but are no names: `Also on Monday, …`, `The …`. */
 export const STOP_CAPS = set(`
   also however but and the a an in on at after before during meanwhile speaking asked when while although though even indeed
