@@ -124,7 +124,8 @@ export class ActorIndex implements UnitListener {
   }
 
   private state(): Built {
-    return (this.built ??= build(this.units));
+    // Sorted by URI so the result does not depend on the order files were added (a churned index equals a fresh one).
+    return (this.built ??= build([...this.units].sort((a, b) => (a.doc.uri < b.doc.uri ? -1 : a.doc.uri > b.doc.uri ? 1 : 0))));
   }
 }
 
