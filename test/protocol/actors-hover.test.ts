@@ -54,7 +54,7 @@ test('protocol: hover on a full name covers the whole name', async () => {
 });
 
 test('protocol: hover on an acronym shows the organisation it stands for', async () => {
-  assert.equal(firstLine(await hover('PKK')), '**Kurdistan Workers’ Party**');
+  assert.equal(firstLine(await hover('PKK')), "**Kurdistan Workers\\' Party**");
 });
 
 test('protocol: hover on a common word returns nothing', async () => {

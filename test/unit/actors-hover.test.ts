@@ -27,8 +27,8 @@ const ACCEPTANCE: [string, string, string | null][] = [
   ['Fida|n', '**Hakan Fidan**', 'Foreign Minister \\(Turkey\\)'],
   ['Aragh|chi', '**Abbas Araghchi**', 'Foreign Minister \\(Iran\\)'],
   ['As|sad', '**Bashar al\\-Assad**', 'President \\(Syria\\)'],
-  ['H|TS', '**Hayat Tahrir al\\-Sham**', null],
-  ['P|KK', '**Kurdistan Workers’ Party**', null],
+  ['H|TS', "**Hay\\'at Tahrir al\\-Sham**", null],
+  ['P|KK', "**Kurdistan Workers\\' Party**", null],
   ['YP|G', "**Kurdish People\\'s Defence Units**", null],
 ];
 

@@ -72,9 +72,13 @@ function measure(k: Knowledge, table: Table): Figures {
     }
   }
   const entries = [...k.actors.all()];
-  const unjudged = entries.filter((a) => table.judgements[a.name] === undefined).map((a) => a.name);
-  const wrong = entries.filter((a) => table.judgements[a.name] === false).map((a) => a.name);
-  const real = entries.filter((a) => table.judgements[a.name] === true).length;
+  // Labels are matched by normalised name, so an apostrophe's shape does not matter.
+  const norm = (x: string): string => normalizeForMatch(x).replace(/'/g, '');
+  const labels = new Map(Object.entries(table.judgements).map(([name, real]) => [norm(name), real]));
+  const label = (name: string): boolean | undefined => labels.get(norm(name));
+  const unjudged = entries.filter((a) => label(a.name) === undefined).map((a) => a.name);
+  const wrong = entries.filter((a) => label(a.name) === false).map((a) => a.name);
+  const real = entries.filter((a) => label(a.name) === true).length;
   return {
     actorRecall: found / table.actors.length,
     aliasRecall: aliasAll ? aliasHit / aliasAll : 1,

@@ -1,4 +1,5 @@
 import type { SourceUnit, UnitListener } from '../sources/source-index';
+import { ActorGroups, keyOf, TYPE_PRIORITY, type Item, type KeyGroup, type Tally } from './actor-groups';
 import type { ActorType, DocumentActor } from './actor-types';
 import { formsOfCountry } from './countries';
 import { isCaseSensitiveAlias } from './document-actors';
@@ -35,54 +36,70 @@ interface Built {
   byAlias: Map<string, Actor>;
   /** Exact spellings of short all-capital aliases, which match case-sensitively. */
   caseSensitive: Map<string, Set<string>>;
-  byUnit: Map<SourceUnit, Actor[]>;
+  byKey: Map<string, Actor>;
   maxAliasWords: number;
 }
 
 /** First names needed before a guessed person can be re-typed for lack of a known first name. */
 const MIN_FIRST_NAMES = 100;
 
-const TYPE_PRIORITY: ActorType[] = ['country', 'place', 'organisation', 'person'];
+const dateOf = (unit: SourceUnit): string | null => unit.doc.date ?? (unit.doc.year ? String(unit.doc.year) : null);
 
-/** Union-find over document actors. */
-class Groups {
-  private readonly parent: number[] = [];
-  add(): number {
-    this.parent.push(this.parent.length);
-    return this.parent.length - 1;
+/** An actor whose per-document details (appearances, roles) are gathered only when asked for. */
+class CanonicalActor implements Actor {
+  private cachedAppearances: Item[] | null = null;
+  private cachedRoles: ActorRoleSummary[] | null = null;
+
+  constructor(
+    readonly id: string,
+    readonly name: string,
+    readonly type: ActorType,
+    readonly aliases: string[],
+    readonly affiliation: string | null,
+    readonly mentionCount: number,
+    private readonly groups: readonly KeyGroup[],
+  ) {}
+
+  get appearances(): Item[] {
+    if (!this.cachedAppearances) {
+      const items: Item[] = [];
+      for (const g of this.groups) for (const i of g.items) items.push(i);
+      // Stable order: by source, then by the actor's place in it.
+      items.sort((a, b) => (a.unit.doc.uri < b.unit.doc.uri ? -1 : a.unit.doc.uri > b.unit.doc.uri ? 1 : a.local - b.local));
+      this.cachedAppearances = items;
+    }
+    return this.cachedAppearances;
   }
-  find(i: number): number {
-    while (this.parent[i] !== i) i = this.parent[i] = this.parent[this.parent[i]!]!;
-    return i;
-  }
-  union(a: number, b: number): void {
-    this.parent[this.find(a)] = this.find(b);
+
+  get roles(): ActorRoleSummary[] {
+    return (this.cachedRoles ??= summariseRoles(this.appearances));
   }
 }
 
-const dateOf = (unit: SourceUnit): string | null => unit.doc.date ?? (unit.doc.year ? String(unit.doc.year) : null);
-
 /**
- * The corpus-wide index of actors. Documents' actors merge by name key (variants, diacritics, apostrophes),
- * acronym, surname (when only one person has it) and shorter forms of a full name. Rebuilt lazily after
- * changes, in one linear pass, so per-file updates stay cheap.
+ * The corpus-wide index of actors. Documents' actors group by name key (variants, diacritics, apostrophes);
+ * groups merge by acronym, by surname (when one person has it or dominates) and by shorter forms of a full
+ * name. Adding or removing a source updates running counts for its own actors only; the merge runs lazily
+ * on the next read, over name keys rather than over every document's actors.
  */
 export class ActorIndex implements UnitListener {
-  private readonly units = new Set<SourceUnit>();
+  private readonly state0 = new ActorGroups();
   private built: Built | null = null;
 
   unitAdded(unit: SourceUnit): void {
-    this.units.add(unit);
+    this.state0.add(unit);
     this.built = null;
   }
 
   unitRemoved(unit: SourceUnit): void {
-    if (this.units.delete(unit)) this.built = null;
+    if (this.state0.remove(unit)) this.built = null;
   }
 
   /** The canonical actor of a document's actor. */
   canonical(unit: SourceUnit, localIndex: number): Actor | undefined {
-    return this.state().byUnit.get(unit)?.[localIndex];
+    const actor = unit.actors.actors[localIndex];
+    if (!actor || !this.state0.has(unit)) return undefined;
+    return this.state().byKey.get(keyOf(actor));
   }
 
   /** The canonical actor with this name or alias (normalised; a leading honorific is ignored), if any. */
@@ -114,7 +131,7 @@ export class ActorIndex implements UnitListener {
     return this.state().byId.get(id);
   }
 
-  /** Number of canonical actors (builds the index if a change is pending, like every other read). */
+  /** Number of canonical actors (merges pending changes first, like every other read). */
   get size(): number {
     return this.state().byId.size;
   }
@@ -124,67 +141,90 @@ export class ActorIndex implements UnitListener {
   }
 
   private state(): Built {
-    // Sorted by URI so the result does not depend on the order files were added (a churned index equals a fresh one).
-    return (this.built ??= build([...this.units].sort((a, b) => (a.doc.uri < b.doc.uri ? -1 : a.doc.uri > b.doc.uri ? 1 : 0))));
+    return (this.built ??= build(this.state0));
   }
 }
 
-function keyOf(a: DocumentActor): string {
-  const k = a.keys?.name ?? nameKey(a.name);
-  return a.type === 'country' ? `country:${k}` : k;
+/** Union-find over keys, with sizes (documents) per root. */
+class Merges {
+  readonly parent: number[];
+  readonly size: number[];
+  constructor(sizes: number[]) {
+    this.parent = sizes.map((_, i) => i);
+    this.size = sizes.slice();
+  }
+  find(i: number): number {
+    while (this.parent[i] !== i) i = this.parent[i] = this.parent[this.parent[i]!]!;
+    return i;
+  }
+  union(a: number, b: number): void {
+    const ra = this.find(a);
+    const rb = this.find(b);
+    if (ra === rb) return;
+    this.parent[ra] = rb;
+    this.size[rb]! += this.size[ra]!;
+  }
 }
 
-function build(units: Iterable<SourceUnit>): Built {
-  const items: { unit: SourceUnit; actor: DocumentActor; key: string; local: number }[] = [];
-  const groups = new Groups();
-  const byKey = new Map<string, number>();
-  for (const unit of units) {
-    unit.actors.actors.forEach((actor, local) => {
-      const key = keyOf(actor);
-      const id = groups.add();
-      items.push({ unit, actor, key, local });
-      const first = byKey.get(key);
-      if (first === undefined) byKey.set(key, id);
-      else groups.union(id, first);
-    });
-  }
-  mergeAliases(items, groups, byKey);
-
-  const members = new Map<number, number[]>();
-  items.forEach((_, i) => {
-    const root = groups.find(i);
-    const list = members.get(root);
-    if (list) list.push(i);
-    else members.set(root, [i]);
+function build(s: ActorGroups): Built {
+  // Sorted keys: the result does not depend on the order sources were added.
+  const keys = [...s.groups.keys()].sort();
+  const index = new Map(keys.map((k, i) => [k, i]));
+  const groups = keys.map((k) => s.groups.get(k)!);
+  const m = new Merges(groups.map((g) => g.items.size));
+  const roots = (t: Tally<string> | undefined): number[] => {
+    if (!t) return [];
+    const out = new Set<number>();
+    for (const k of t.counts.keys()) {
+      const i = index.get(k);
+      if (i !== undefined) out.add(m.find(i));
+    }
+    return [...out];
+  };
+  const single = (t: Tally<string> | undefined): number | undefined => {
+    const r = roots(t);
+    return r.length === 1 ? r[0] : undefined;
+  };
+  // A surname shared by several people still goes to one that dominates the corpus (4× the others).
+  const dominant = (t: Tally<string> | undefined): number | undefined => {
+    const r = roots(t).sort((a, b) => m.size[b]! - m.size[a]! || a - b);
+    if (r.length <= 1) return r[0];
+    const rest = r.slice(1).reduce((sum, x) => sum + m.size[x]!, 0);
+    return m.size[r[0]!]! >= 4 * rest ? r[0] : undefined;
+  };
+  groups.forEach((g, i) => {
+    if (g.key.startsWith('country:')) return;
+    let target: number | undefined;
+    if (g.words === 1) {
+      for (const spelling of g.spellings.counts.keys()) {
+        if (isCaseSensitiveAlias(spelling)) target ??= single(s.acronymOwners.get(spelling));
+      }
+      if (target === undefined && personish(g)) target = dominant(s.surnameOwners.get(g.key));
+    } else if (g.majorityType() === 'person') {
+      target = single(s.partOwners.get(g.key));
+    }
+    if (target !== undefined) m.union(i, target);
   });
 
-  // First names seen in names typed as people on real evidence (title, honorific, apposition): "Tony", "Margaret".
-  const firstNames = new Map<string, Set<string>>();
-  for (const { actor, key } of items) {
-    if (actor.type !== 'person' || (actor.typeConfidence ?? 0) < 3 || !key.includes(' ')) continue;
-    const words = key.split(' ');
-    let lasts = firstNames.get(words[0]!);
-    if (!lasts) firstNames.set(words[0]!, (lasts = new Set()));
-    lasts.add(words[words.length - 1]!);
-  }
-
-  const b: Built = { byId: new Map(), byAlias: new Map(), caseSensitive: new Map(), byUnit: new Map(), maxAliasWords: 1 };
+  const clusters = new Map<number, KeyGroup[]>();
+  groups.forEach((g, i) => {
+    const r = m.find(i);
+    const list = clusters.get(r);
+    if (list) list.push(g);
+    else clusters.set(r, [g]);
+  });
+  const b: Built = { byId: new Map(), byAlias: new Map(), caseSensitive: new Map(), byKey: new Map(), maxAliasWords: 1 };
   const aliasOwners = new Map<string, Actor[]>();
-  for (const list of members.values()) {
-    const { actor, forms } = summarise(list.map((i) => items[i]!), firstNames);
+  for (const list of clusters.values()) {
+    const { actor, forms } = summarise(list, s.firstNames);
     b.byId.set(actor.id, actor);
-    for (const i of list) {
-      const { unit, local } = items[i]!;
-      let perUnit = b.byUnit.get(unit);
-      if (!perUnit) b.byUnit.set(unit, (perUnit = []));
-      perUnit[local] = actor;
-    }
-    for (const [key, form] of forms) {
-      if (!key) continue;
+    for (const g of list) b.byKey.set(g.key, actor);
+    for (const [key, spellings] of forms) {
       const owners = aliasOwners.get(key);
       if (owners) owners.push(actor);
       else aliasOwners.set(key, [actor]);
-      if (isCaseSensitiveAlias(form)) {
+      for (const form of spellings) {
+        if (!isCaseSensitiveAlias(form)) continue;
         let set = b.caseSensitive.get(key);
         if (!set) b.caseSensitive.set(key, (set = new Set()));
         set.add(form);
@@ -198,145 +238,78 @@ function build(units: Iterable<SourceUnit>): Built {
   for (const [key, owners] of aliasOwners) {
     const exact = owners.filter((a) => a.id === key || a.id === `country:${key}`);
     const pool = exact.length ? exact : owners;
-    b.byAlias.set(key, pool.reduce((best, a) => (a.mentionCount > best.mentionCount ? a : best)));
+    b.byAlias.set(key, pool.reduce((best, a) => (a.mentionCount > best.mentionCount || (a.mentionCount === best.mentionCount && a.id < best.id) ? a : best)));
   }
   return b;
 }
 
-/** Merges groups across documents: acronym → full name, surname → the one person with it, shorter → longer name. */
-function mergeAliases(items: { actor: DocumentActor; key: string }[], groups: Groups, byKey: Map<string, number>): void {
-  const acronymOwner = new Map<string, Set<number>>();
-  const surnameOwner = new Map<string, Set<number>>();
-  const partOwner = new Map<string, Set<number>>();
-  const note = (map: Map<string, Set<number>>, key: string, id: number): void => {
-    let set = map.get(key);
-    if (!set) map.set(key, (set = new Set()));
-    set.add(groups.find(id));
-  };
-  items.forEach(({ actor, key }, i) => {
-    const words = key.split(' ');
-    for (const alias of actor.aliases) if (isCaseSensitiveAlias(alias) && words.length > 1) note(acronymOwner, alias, i);
-    if (actor.type === 'person' && words.length >= 2) {
-      note(surnameOwner, words[words.length - 1]!, i);
-      for (let a = 0; a < words.length; a++) {
-        for (let z = a + 2; z <= words.length; z++) if (z - a < words.length) note(partOwner, words.slice(a, z).join(' '), i);
-      }
-    }
-  });
-  const byKeyMembers = new Map<string, number[]>();
-  items.forEach(({ key }, i) => {
-    const list = byKeyMembers.get(key);
-    if (list) list.push(i);
-    else byKeyMembers.set(key, [i]);
-  });
-  const single = (set: Set<number> | undefined): number | undefined => {
-    if (!set) return undefined;
-    const roots = new Set([...set].map((x) => groups.find(x)));
-    return roots.size === 1 ? [...roots][0] : undefined;
-  };
-  // Items per root, so a surname shared by several people can still go to one that dominates the corpus.
-  const rootSize = new Map<number, number>();
-  items.forEach((_, i) => {
-    const r = groups.find(i);
-    rootSize.set(r, (rootSize.get(r) ?? 0) + 1);
-  });
-  const dominant = (set: Set<number> | undefined): number | undefined => {
-    if (!set) return undefined;
-    const roots = [...new Set([...set].map((x) => groups.find(x)))].map((r) => ({ r, n: rootSize.get(r) ?? 0 })).sort((a, b) => b.n - a.n);
-    if (roots.length === 1) return roots[0]!.r;
-    const rest = roots.slice(1).reduce((sum, x) => sum + x.n, 0);
-    return roots[0]!.n >= 4 * rest ? roots[0]!.r : undefined;
-  };
-  for (const [key, id] of byKey) {
-    if (key.startsWith('country:')) continue;
-    const { actor } = items[id]!;
-    const words = key.split(' ');
-    let target: number | undefined;
-    if (words.length === 1) {
-      target = single(acronymOwner.get(actor.name)) ?? (personish(items, byKeyMembers.get(key) ?? []) ? dominant(surnameOwner.get(key)) : undefined);
-    } else if (actor.type === 'person') {
-      target = single(partOwner.get(key));
-    }
-    if (target !== undefined && groups.find(target) !== groups.find(id)) groups.union(id, target);
-  }
-}
-
 /** A one-word name used for a person in enough documents (a third, or once with an honorific or title) to join a full name by surname. */
-function personish(items: { actor: DocumentActor }[], members: number[]): boolean {
-  let persons = 0;
-  for (const i of members) {
-    const a = items[i]!.actor;
-    if (a.type !== 'person') continue;
-    if ((a.typeConfidence ?? 0) >= 3) return true;
-    persons++;
-  }
-  return persons * 3 >= members.length && persons > 0;
+function personish(g: KeyGroup): boolean {
+  if (g.strongPersons > 0) return true;
+  return g.persons > 0 && g.persons * 3 >= g.items.size;
 }
 
-/** The canonical actor of a group, with every form (key → spelling) it answers to. */
-function summarise(list: { unit: SourceUnit; actor: DocumentActor }[], firstNames: ReadonlyMap<string, ReadonlySet<string>>): { actor: Actor; forms: Map<string, string> } {
-  // Canonical name: the multi-word name most documents use, else the most used name.
-  const nameCount = new Map<string, { name: string; count: number; words: number }>();
-  const typeCount = new Map<ActorType, number>();
-  const affCount = new Map<string, number>();
+/** The canonical actor of a cluster of key groups, with every form (key → spellings) it answers to. */
+function summarise(list: KeyGroup[], firstNames: ReadonlyMap<string, Tally<string>>): { actor: Actor; forms: Map<string, string[]> } {
+  const typeScore = new Map<ActorType, number>();
   let mentionCount = 0;
-  for (const { actor } of list) {
-    const k = actor.keys?.name ?? nameKey(actor.name);
-    const e = nameCount.get(k) ?? { name: actor.name, count: 0, words: k.split(' ').length };
-    e.count++;
-    nameCount.set(k, e);
-    // Types are voted by evidence: a title or honorific counts more than a guess.
-    typeCount.set(actor.type, (typeCount.get(actor.type) ?? 0) + 1 + (actor.typeConfidence ?? 1));
-    if (actor.affiliation) affCount.set(actor.affiliation, (affCount.get(actor.affiliation) ?? 0) + 1);
-    mentionCount += actor.mentions.length;
+  for (const g of list) {
+    for (const [t, n] of g.types.counts) typeScore.set(t, (typeScore.get(t) ?? 0) + n);
+    mentionCount += g.mentions;
   }
   let type: ActorType = 'organisation';
   let best = -1;
   for (const t of TYPE_PRIORITY) {
-    const n = typeCount.get(t) ?? 0;
+    const n = typeScore.get(t) ?? 0;
     if (n > best) {
       best = n;
       type = t;
     }
   }
   // A person is named by the full name most documents use; anything else by its most used name.
-  const names = [...nameCount.values()];
+  const names = list.map((g) => ({ key: g.key.replace(/^country:/, ''), name: g.spellings.top() ?? g.key, count: g.items.size, words: g.words }));
   const multi = type === 'person' ? names.filter((n) => n.words > 1) : [];
-  const pick = (multi.length ? multi : names).sort((a, b) => b.count - a.count || b.words - a.words || a.name.localeCompare(b.name))[0]!;
-  // A two-word name guessed to be a person whose first word is nobody's first name ("Six Nations") is an organisation.
-  const pickKey0 = nameKey(pick.name);
-  const guessed = list.every(({ actor }) => actor.type !== 'person' || (actor.typeConfidence ?? 0) <= 2);
-  // Only a corpus large enough to know many first names can judge this.
-  if (type === 'person' && guessed && pickKey0.includes(' ') && firstNames.size >= MIN_FIRST_NAMES) {
-    const words = pickKey0.split(' ');
+  const pick = (multi.length ? multi : names).sort((a, b) => b.count - a.count || b.words - a.words || (a.name < b.name ? -1 : a.name > b.name ? 1 : 0))[0]!;
+  const pickKey = pick.key;
+  // A name guessed to be a person's whose first word is nobody's first name ("Six Nations") is an organisation;
+  // only a corpus that knows many first names can judge this.
+  if (type === 'person' && pick.words > 1 && list.every((g) => g.confidentPersons === 0) && firstNames.size >= MIN_FIRST_NAMES) {
+    const words = pickKey.split(' ');
     const lasts = firstNames.get(words[0]!);
-    if (!lasts || [...lasts].every((l) => l === words[words.length - 1])) type = 'organisation';
+    if (!lasts || [...lasts.counts.keys()].every((l) => l === words[words.length - 1])) type = 'organisation';
   }
-  const id = type === 'country' ? `country:${nameKey(pick.name)}` : nameKey(pick.name);
-  const aliasByKey = new Map<string, string>();
-  const pickKey = nameKey(pick.name);
-  for (const { actor } of list) {
-    const nk = actor.keys?.name ?? nameKey(actor.name);
-    if (nk !== pickKey && !aliasByKey.has(nk)) aliasByKey.set(nk, actor.name);
-    actor.aliases.forEach((form, i) => {
-      const k = actor.keys?.aliases[i] ?? nameKey(form);
-      if (k !== pickKey && !aliasByKey.has(k)) aliasByKey.set(k, form);
-    });
+  const id = type === 'country' ? `country:${pickKey}` : pickKey;
+  // Every form with its spellings; the most used spelling first.
+  const merged = new Map<string, Map<string, number>>();
+  for (const g of list) {
+    for (const [fk, t] of g.forms) {
+      let sp = merged.get(fk);
+      if (!sp) merged.set(fk, (sp = new Map()));
+      for (const [spelling, n] of t.counts) sp.set(spelling, (sp.get(spelling) ?? 0) + n);
+    }
   }
-  if (type !== 'person') {
+  if (type !== 'person' && pick.words > 1) {
     // The surname guess of a name that turned out not to be a person's ("United" of a club) is no alias.
     const lastWord = pickKey.split(' ').pop()!;
-    const named = new Set(list.map(({ actor }) => actor.keys?.name ?? nameKey(actor.name)));
-    if (pickKey.includes(' ') && !named.has(lastWord)) aliasByKey.delete(lastWord);
+    if (!list.some((g) => g.key === lastWord)) merged.delete(lastWord);
   }
-  if (type === 'country') for (const f of formsOfCountry(pick.name)) if (!aliasByKey.has(nameKey(f)) && nameKey(f) !== pickKey) aliasByKey.set(nameKey(f), f);
-  const affiliation = [...affCount.entries()].filter(([a]) => nameKey(a) !== pickKey).sort((a, b) => b[1] - a[1])[0]?.[0] ?? null;
-  const actor: Actor = {
-    id, name: pick.name, type, appearances: list.map(({ unit, actor: a }) => ({ unit, actor: a })),
-    aliases: [...aliasByKey.values()], roles: summariseRoles(list), affiliation, mentionCount,
-  };
-  aliasByKey.set(pickKey, pick.name);
-  return { actor, forms: aliasByKey };
+  if (type === 'country') {
+    for (const f of formsOfCountry(pick.name)) {
+      const fk = nameKey(f);
+      if (!merged.has(fk)) merged.set(fk, new Map([[f, 0]]));
+    }
+  }
+  const forms = new Map<string, string[]>();
+  for (const [fk, sp] of merged) {
+    forms.set(fk, [...sp.entries()].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1)).map(([spelling]) => spelling));
+  }
+  forms.set(pickKey, [pick.name, ...(forms.get(pickKey) ?? []).filter((x) => x !== pick.name)]);
+  const aliases: string[] = [];
+  for (const [fk, sp] of forms) if (fk !== pickKey) aliases.push(sp[0]!);
+  const affTally = new Map<string, number>();
+  for (const g of list) for (const [a, n] of g.affiliations.counts) affTally.set(a, (affTally.get(a) ?? 0) + n);
+  const affiliation = [...affTally.entries()].filter(([a]) => nameKey(a) !== pickKey).sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1))[0]?.[0] ?? null;
+  return { actor: new CanonicalActor(id, pick.name, type, aliases, affiliation, mentionCount, list), forms };
 }
 
 /** Roles merged by title; a role without affiliation joins the one role of that title that has one. Newest first. */

@@ -1,0 +1,180 @@
+/**
+ * What the actor index keeps up to date as sources come and go: document actors grouped by name key, with
+ * running counts (spellings, forms, type evidence, mentions) and the owner tables used to merge groups
+ * (acronyms, surnames, parts of long names, first names). Adding or removing a source costs only its own
+ * actors; merging then works on keys, not on every document's actors.
+ */
+import type { SourceUnit } from '../sources/source-index';
+import type { ActorType, DocumentActor } from './actor-types';
+import { isCaseSensitiveAlias } from './document-actors';
+import { nameKey } from './name-key';
+
+/** One document's actor, as the index holds it. */
+export interface Item {
+  unit: SourceUnit;
+  local: number;
+  actor: DocumentActor;
+}
+
+/** Counts that go up and down; a key whose count falls to zero disappears. */
+export class Tally<K> {
+  readonly counts = new Map<K, number>();
+
+  add(k: K, n: number): void {
+    const v = (this.counts.get(k) ?? 0) + n;
+    if (v > 0) this.counts.set(k, v);
+    else this.counts.delete(k);
+  }
+
+  /** The most counted key (ties: the smallest in sort order, so results never depend on arrival order). */
+  top(): K | undefined {
+    let best: K | undefined;
+    let n = -1;
+    for (const [k, v] of this.counts) {
+      if (v > n || (v === n && best !== undefined && String(k) < String(best))) {
+        best = k;
+        n = v;
+      }
+    }
+    return best;
+  }
+}
+
+/** All document actors that share one name key. */
+export class KeyGroup {
+  readonly items = new Set<Item>();
+  readonly spellings = new Tally<string>();
+  /** Form key → spellings of that form (names and aliases). */
+  readonly forms = new Map<string, Tally<string>>();
+  /** Type evidence: 1 + the document's confidence, per document. */
+  readonly types = new Tally<ActorType>();
+  readonly affiliations = new Tally<string>();
+  persons = 0;
+  /** Documents that type it as a person on real evidence (title, honorific: confidence ≥ 3). */
+  strongPersons = 0;
+  /** Documents that type it as a person on more than a guess (confidence > 2). */
+  confidentPersons = 0;
+  mentions = 0;
+
+  constructor(
+    readonly key: string,
+    readonly words: number,
+  ) {}
+
+  /** The type with the most evidence (ties: country, place, organisation, person). */
+  majorityType(): ActorType {
+    let best: ActorType = 'organisation';
+    let n = -1;
+    for (const t of TYPE_PRIORITY) {
+      const v = this.types.counts.get(t) ?? 0;
+      if (v > n) {
+        best = t;
+        n = v;
+      }
+    }
+    return best;
+  }
+}
+
+export const TYPE_PRIORITY: ActorType[] = ['country', 'place', 'organisation', 'person'];
+
+/** The group key of a document actor: its name key, kept apart for countries. */
+export function keyOf(a: DocumentActor): string {
+  const k = a.keys?.name ?? nameKey(a.name);
+  return a.type === 'country' ? `country:${k}` : k;
+}
+
+const wordCount = (key: string): number => {
+  let n = 1;
+  for (let c = key.indexOf(' '); c >= 0; c = key.indexOf(' ', c + 1)) n++;
+  return n;
+};
+
+/** The running state: groups by key and the owner tables for merging. */
+export class ActorGroups {
+  readonly groups = new Map<string, KeyGroup>();
+  /** Acronym (exact spelling) → keys of the multi-word names defined with it. */
+  readonly acronymOwners = new Map<string, Tally<string>>();
+  /** Surname key → keys of people's full names ending with it. */
+  readonly surnameOwners = new Map<string, Tally<string>>();
+  /** Two-or-more-word part → keys of longer people's names containing it. */
+  readonly partOwners = new Map<string, Tally<string>>();
+  /** First name → surnames it is used with, on real evidence of a person. */
+  readonly firstNames = new Map<string, Tally<string>>();
+  private readonly byUnit = new Map<SourceUnit, Item[]>();
+
+  add(unit: SourceUnit): void {
+    this.remove(unit);
+    const items = unit.actors.actors.map((actor, local) => ({ unit, local, actor }));
+    this.byUnit.set(unit, items);
+    for (const item of items) this.apply(item, 1);
+  }
+
+  remove(unit: SourceUnit): boolean {
+    const items = this.byUnit.get(unit);
+    if (!items) return false;
+    this.byUnit.delete(unit);
+    for (const item of items) this.apply(item, -1);
+    return true;
+  }
+
+  has(unit: SourceUnit): boolean {
+    return this.byUnit.has(unit);
+  }
+
+  private apply(item: Item, sign: 1 | -1): void {
+    const { actor } = item;
+    const key = keyOf(actor);
+    let g = this.groups.get(key);
+    if (!g) {
+      if (sign < 0) return;
+      this.groups.set(key, (g = new KeyGroup(key, wordCount(key))));
+    }
+    if (sign > 0) g.items.add(item);
+    else g.items.delete(item);
+    const conf = actor.typeConfidence ?? 1;
+    g.spellings.add(actor.name, sign);
+    g.types.add(actor.type, sign * (1 + conf));
+    g.mentions += sign * actor.mentions.length;
+    if (actor.affiliation) g.affiliations.add(actor.affiliation, sign);
+    if (actor.type === 'person') {
+      g.persons += sign;
+      if (conf >= 3) g.strongPersons += sign;
+      if (conf > 2) g.confidentPersons += sign;
+    }
+    const nameK = actor.keys?.name ?? nameKey(actor.name);
+    this.form(g, nameK, actor.name, sign);
+    actor.aliases.forEach((alias, i) => this.form(g, actor.keys?.aliases[i] ?? nameKey(alias), alias, sign));
+    if (g.words > 1) {
+      for (const alias of actor.aliases) if (isCaseSensitiveAlias(alias)) bump(this.acronymOwners, alias, key, sign);
+    }
+    if (actor.type === 'person' && g.words >= 2) {
+      const words = key.split(' ');
+      bump(this.surnameOwners, words[words.length - 1]!, key, sign);
+      for (let a = 0; a < words.length; a++) {
+        for (let z = a + 2; z <= words.length; z++) if (z - a < words.length) bump(this.partOwners, words.slice(a, z).join(' '), key, sign);
+      }
+      if (conf >= 3) bump(this.firstNames, words[0]!, words[words.length - 1]!, sign);
+    }
+    if (g.items.size === 0) this.groups.delete(key);
+  }
+
+  private form(g: KeyGroup, key: string, spelling: string, sign: 1 | -1): void {
+    if (!key) return;
+    let t = g.forms.get(key);
+    if (!t) g.forms.set(key, (t = new Tally()));
+    t.add(spelling, sign);
+    if (t.counts.size === 0) g.forms.delete(key);
+  }
+}
+
+/** Counts `value` under `k` up or down, dropping tallies that empty. */
+function bump(map: Map<string, Tally<string>>, k: string, value: string, sign: 1 | -1): void {
+  let t = map.get(k);
+  if (!t) {
+    if (sign < 0) return;
+    map.set(k, (t = new Tally()));
+  }
+  t.add(value, sign);
+  if (t.counts.size === 0) map.delete(k);
+}
