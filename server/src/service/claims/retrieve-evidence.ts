@@ -91,16 +91,34 @@ function featuresOf(k: Knowledge, plain: string): ClaimFeatures {
   };
 }
 
-/** Canonical actors named in the claim whose appearances include a unit; empty when the actor index has none. */
-function actorUnits(k: Knowledge, names: readonly string[]): Set<SourceUnit> {
-  const out = new Set<SourceUnit>();
-  const actors = k.actors as Partial<Pick<Knowledge['actors'], 'findByName'>>;
-  if (typeof actors.findByName !== 'function') return out;
-  for (const name of names) {
-    const actor = actors.findByName.call(k.actors, name);
-    for (const a of actor?.appearances ?? []) out.add(a.unit);
+/** The actor names and aliases a source's actor extraction found, normalised (cached per source). */
+const actorFormCache = new WeakMap<SourceUnit, Set<string>>();
+
+function actorForms(unit: SourceUnit): Set<string> {
+  let forms = actorFormCache.get(unit);
+  if (!forms) {
+    forms = new Set();
+    for (const actor of unit.actors?.actors ?? []) {
+      for (const form of [actor.name, ...actor.aliases]) forms.add(normalizeForMatch(form));
+    }
+    actorFormCache.set(unit, forms);
   }
-  return out;
+  return forms;
+}
+
+/**
+ * True when the source's own actors include one the claim names (by full name,
+ * alias or surname). Uses each source's extracted actors rather than the merged
+ * corpus-wide index, whose lazy rebuild after a corpus change would land on the
+ * next diagnostics; with no extracted actors it is simply false.
+ */
+function sharesActor(unit: SourceUnit, claimActors: readonly string[]): boolean {
+  if (claimActors.length === 0) return false;
+  const forms = actorForms(unit);
+  return claimActors.some((name) => {
+    const key = normalizeForMatch(name);
+    return forms.has(key) || forms.has(key.split(' ').pop() ?? key);
+  });
 }
 
 /** Retrieval terms per sentence of the sources touched so far (dropped with the unit). */
@@ -123,7 +141,7 @@ function sentenceText(unit: SourceUnit, index: number): string {
 const ratio = (hit: number, all: number): number => (all === 0 ? 0 : hit / all);
 
 /** Scores one candidate passage against the claim without the fuzzy part; 0–0.8. */
-function baseScore(f: ClaimFeatures, unit: SourceUnit, index: number, actorHits: Set<SourceUnit>): number {
+function baseScore(f: ClaimFeatures, unit: SourceUnit, index: number): number {
   const own = sentenceTerms(unit, index);
   const before = sentenceTerms(unit, index - 1);
   const after = sentenceTerms(unit, index + 1);
@@ -151,7 +169,7 @@ function baseScore(f: ClaimFeatures, unit: SourceUnit, index: number, actorHits:
   }
   if (f.names.length) {
     const named = ratio(f.names.filter((n) => own.has(n) || before.has(n) || after.has(n)).length, f.names.length);
-    extras.push(actorHits.has(unit) ? Math.min(1, named + 0.2) : named);
+    extras.push(sharesActor(unit, f.actorNames) ? Math.min(1, named + 0.2) : named);
   }
   const extra = extras.length ? extras.reduce((a, b) => a + b, 0) / extras.length : recall;
   return 0.55 * recall + 0.25 * extra;
@@ -166,9 +184,8 @@ export function retrieveEvidence(k: Knowledge, plain: string, limit = 3, token?:
   const located = hits
     .map((h) => ({ at: k.sources.sentence(h.id) }))
     .filter((x): x is { at: { unit: SourceUnit; index: number } } => x.at !== undefined);
-  const actorHits = actorUnits(k, f.actorNames);
   const scored = located
-    .map(({ at }) => ({ at, score: baseScore(f, at.unit, at.index, actorHits) }))
+    .map(({ at }) => ({ at, score: baseScore(f, at.unit, at.index) }))
     .sort((a, b) => b.score - a.score)
     .slice(0, FUZZY_POOL);
   // Fuzzy phrase overlap only over the short list: bitap per candidate is the costly part.
