@@ -101,6 +101,8 @@ export class ActorGroups {
   readonly partOwners = new Map<string, Tally<string>>();
   /** First name → surnames it is used with, on real evidence of a person. */
   readonly firstNames = new Map<string, Tally<string>>();
+  /** First word → last words of every two-or-more-word name typed as a person, however sure. */
+  readonly guessedFirstNames = new Map<string, Tally<string>>();
   private readonly byUnit = new Map<SourceUnit, Item[]>();
 
   add(unit: SourceUnit): void {
@@ -155,6 +157,7 @@ export class ActorGroups {
         for (let z = a + 2; z <= words.length; z++) if (z - a < words.length) bump(this.partOwners, words.slice(a, z).join(' '), key, sign);
       }
       if (conf >= 3) bump(this.firstNames, words[0]!, words[words.length - 1]!, sign);
+      bump(this.guessedFirstNames, words[0]!, words[words.length - 1]!, sign);
     }
     if (g.items.size === 0) this.groups.delete(key);
   }

@@ -216,7 +216,7 @@ function build(s: ActorGroups): Built {
   const b: Built = { byId: new Map(), byAlias: new Map(), caseSensitive: new Map(), byKey: new Map(), maxAliasWords: 1 };
   const aliasOwners = new Map<string, Actor[]>();
   for (const list of clusters.values()) {
-    const { actor, forms } = summarise(list, s.firstNames);
+    const { actor, forms } = summarise(list, s);
     b.byId.set(actor.id, actor);
     for (const g of list) b.byKey.set(g.key, actor);
     for (const [key, spellings] of forms) {
@@ -243,6 +243,15 @@ function build(s: ActorGroups): Built {
   return b;
 }
 
+/**
+ * A first name: used with another surname in a name typed as a person on real evidence, or with three other
+ * surnames at all ("Jennifer" yes; "Manchester", seen before two club names, no).
+ */
+function isFirstName(s: ActorGroups, first: string, last: string): boolean {
+  const others = (t: Tally<string> | undefined): number => (t ? [...t.counts.keys()].filter((l) => l !== last).length : 0);
+  return others(s.firstNames.get(first)) >= 1 || others(s.guessedFirstNames.get(first)) >= 3;
+}
+
 /** A one-word name used for a person in enough documents (a third, or once with an honorific or title) to join a full name by surname. */
 function personish(g: KeyGroup): boolean {
   if (g.strongPersons > 0) return true;
@@ -250,7 +259,7 @@ function personish(g: KeyGroup): boolean {
 }
 
 /** The canonical actor of a cluster of key groups, with every form (key → spellings) it answers to. */
-function summarise(list: KeyGroup[], firstNames: ReadonlyMap<string, Tally<string>>): { actor: Actor; forms: Map<string, string[]> } {
+function summarise(list: KeyGroup[], s: ActorGroups): { actor: Actor; forms: Map<string, string[]> } {
   const typeScore = new Map<ActorType, number>();
   let mentionCount = 0;
   for (const g of list) {
@@ -273,10 +282,9 @@ function summarise(list: KeyGroup[], firstNames: ReadonlyMap<string, Tally<strin
   const pickKey = pick.key;
   // A name guessed to be a person's whose first word is nobody's first name ("Six Nations") is an organisation;
   // only a corpus that knows many first names can judge this.
-  if (type === 'person' && pick.words > 1 && list.every((g) => g.confidentPersons === 0) && firstNames.size >= MIN_FIRST_NAMES) {
+  if (type === 'person' && pick.words > 1 && list.every((g) => g.confidentPersons === 0) && s.firstNames.size >= MIN_FIRST_NAMES) {
     const words = pickKey.split(' ');
-    const lasts = firstNames.get(words[0]!);
-    if (!lasts || [...lasts.counts.keys()].every((l) => l === words[words.length - 1])) type = 'organisation';
+    if (!isFirstName(s, words[0]!, words[words.length - 1]!)) type = 'organisation';
   }
   const id = type === 'country' ? `country:${pickKey}` : pickKey;
   // Every form with its spellings; the most used spelling first.

@@ -4,7 +4,7 @@
  * Runs on every source file, so it is linear in the text and builds no regex from data.
  */
 import type { SourceDocument } from '../sources/source-document';
-import { stem } from '../text/tokenize';
+import { stem, STOPWORDS } from '../text/tokenize';
 import { tokenize, type Token } from './actor-tokens';
 import type { ActorRole, ActorType, DocumentActors } from './actor-types';
 import { COUNTRY_FORMS } from './countries';
@@ -42,6 +42,9 @@ const PLURAL_POSSESSORS = new Set(['People', 'Women', 'Men', 'Children', 'People
 
 /** Adjectives that are never actors alone but may begin a name. */
 const NAME_ADJECTIVES = new Set(['Muslim', 'Christian', 'Jewish', 'Islamic', 'Catholic', 'Arab', 'Kurdish', 'Sunni', 'Shia', 'Hindu', 'Buddhist', 'Protestant', 'European', 'African', 'Asian', 'Latin', 'Northern', 'Southern', 'Eastern', 'Western', 'Arabian', 'Caribbean']);
+
+/** A function word or common sentence word, in any case ("WILL", "Are"). */
+const isFunctionWord = (t: Token): boolean => COMMON_WORDS.has(t.text.toLowerCase()) || STOPWORDS.has(t.text.toLowerCase());
 
 /** Months that are also names. */
 const NAME_MONTHS = new Set(['Jan', 'May', 'June', 'April', 'August', 'Mar']);
@@ -125,7 +128,7 @@ function classify(tokens: readonly Token[], from: number, to: number, votes: Vot
   const words = to - from;
   const span = tokens.slice(from, to);
   const text = span.map((t) => t.text).join(' ');
-  const orgWord = span.some((t) => ORG_WORDS.has(t.text)) || (words >= 2 && span.some((t) => t.upper || t.gap === '&'));
+  const orgWord = span.some((t) => ORG_WORDS.has(t.text)) || (words >= 2 && span.some((t) => (t.upper && t.text.length >= 3) || t.gap === '&'));
   if (ORG_HEADS.has(last.text) || ORG_STARTS.has(first.text) || (words === 1 && first.upper) || orgWord) votes.organisation += 2;
   else if (PLACE_HEADS.has(last.text) || REGIONS.has(text) || REGION_PHRASES.has(text) || (words >= 3 && PLACE_STARTS.has(first.text) && span[1]!.text === 'of') || (words === 2 && PLACE_PREFIXES.has(first.text))) votes.place += 2;
   else if (words >= 2 && (COUNTRY_FORMS.has(first.text) || COUNTRY_FORMS.has(last.text) || REGION_PHRASES.has(`${first.text} ${tokens[from + 1]!.text}`))) votes.organisation += 1;
@@ -185,12 +188,14 @@ export function extractActors(doc: SourceDocument): DocumentActors {
     while (to > from && NAME_CONNECTORS.has(tokens[to - 1]!.text)) to--;
     if (from >= to) return null;
     // Laws and treaties are not actors ("the Hunting Act").
-    if (to - from >= 2 && LAW_WORDS.has(tokens[to - 1]!.text)) return null;
+    if (LAW_WORDS.has(tokens[to - 1]!.text) && (to - from >= 2 || LAW_WORDS.has(tokens[from]!.text))) return null;
     // "Chapter 11", "Radio 4": a word numbered is not a name.
     const next = tokens[to];
     if (to - from === 1 && next && next.sentence === tokens[from]!.sentence && next.gap === '' && /^\d/.test(next.text)) return null;
     const name = spanText(from, to);
     const country = to - from <= 2 ? COUNTRY_FORMS.get(name) : undefined;
+    // "WILL", "ANY", "Are": a function word, shouted or capitalised, is not a name (unless defined as an acronym).
+    if (to - from === 1 && !country && isFunctionWord(tokens[from]!) && !definedAcronyms.has(tokens[from]!.text)) return null;
     const key = country && country.kind !== 'capital' ? `country:${country.country}` : nameKey(name);
     if (!key) return null;
     let c = candidates.get(key);
@@ -211,7 +216,9 @@ export function extractActors(doc: SourceDocument): DocumentActors {
     const single = to - from === 1;
     const adjectival = single && !first.upper && ADJECTIVE_END_RE.test(first.text) && isAdjectiveUse(tokens, from);
     const strong = Boolean(country) || !single || first.upper || (!first.sentenceStart && !adjectival) || role !== null;
-    if (strong && !(single && first.sentenceStart && lowerWords.has(first.key))) c.weak = false;
+    // A one-word name the article also writes in lower case ("Results" … "results") is an ordinary word, unless a title or honorific says otherwise.
+    const ordinary = single && !first.upper && lowerWords.has(first.key) && role === null && (extraVotes?.person ?? 0) < 3;
+    if (strong && !ordinary) c.weak = false;
     if (role && !c.roles.some((r) => r.title === role.title && r.affiliation === role.affiliation)) c.roles.push(role);
     if (affiliation && !c.affiliation) c.affiliation = affiliation;
     return c;
@@ -246,6 +253,12 @@ export function extractActors(doc: SourceDocument): DocumentActors {
     return span ? { to: span[1], name: spanText(span[0], span[1]) } : null;
   };
 
+  // Acronyms this document defines in parentheses ("World Health Organization (WHO)").
+  const definedAcronyms = new Set<string>();
+  for (let i = 1; i < tokens.length; i++) {
+    const t = tokens[i]!;
+    if (t.gap === '(' && t.upper && (tokens[i - 1]!.cap || tokens[i - 1]!.upper)) definedAcronyms.add(t.text);
+  }
   let pendingRole: { role: ActorRole; after: number } | null = null;
   for (const [spanFrom, to] of allSpans) {
     // "Although President X": a sentence-initial function word is neither title nor name.
@@ -292,13 +305,25 @@ export function extractActors(doc: SourceDocument): DocumentActors {
     affiliation ??= possessiveCountryBefore(tokens, nameFrom);
     if (!affiliation && to - nameFrom >= 2) {
       const lead2 = countryAt(tokens, nameFrom, to);
-      if (lead2 && nameFrom + lead2.length < to) affiliation = lead2.country;
+      if (lead2 && nameFrom + lead2.length < to) {
+        affiliation = lead2.country;
+        // "Russian Elena Petrova": a nationality adjective before a two-word name that is no organisation's.
+        const rest = tokens.slice(nameFrom + lead2.length, to);
+        const adjective = COUNTRY_FORMS.get(tokens[nameFrom]!.text)?.kind === 'adjective';
+        if (adjective && rest.length >= 2 && rest.length <= 3 && !rest.some((t) => ORG_WORDS.has(t.text) || ORG_HEADS.has(t.text) || PLACE_HEADS.has(t.text) || t.upper)) {
+          add(nameFrom, nameFrom + lead2.length, null, null);
+          nameFrom += lead2.length;
+          votes.person = (votes.person ?? 0) + 1;
+        }
+      }
     }
     if (HONORIFICS.has(tokens[nameFrom - 1]?.text ?? '') && tokens[nameFrom]!.gap === '') votes.person = (votes.person ?? 0) + 3;
     const acronymTok = tokens[to];
     const closing = tokens[to + 1];
     let nameTo = to;
-    if (acronymTok && acronymTok.gap === '(' && acronymTok.upper && ACRONYM_RE.test(acronymTok.text) && (!closing || closing.gap.startsWith(')') || closing.sentence !== acronymTok.sentence)) {
+    // "Philip Roth (US)" names a country, not an acronym of the name.
+    const definesAcronym = acronymTok !== undefined && acronymTok.gap === '(' && acronymTok.upper && ACRONYM_RE.test(acronymTok.text) && !COUNTRY_FORMS.has(acronymTok.text) && !isFunctionWord(acronymTok);
+    if (definesAcronym && (!closing || closing.gap.startsWith(')') || closing.sentence !== acronymTok.sentence)) {
       nameFrom = Math.max(nameFrom, matchAcronym(tokens, nameFrom, to, acronymTok.text));
     }
     if (!role) {
@@ -312,7 +337,7 @@ export function extractActors(doc: SourceDocument): DocumentActors {
     // "the World Health Organization Assembly": the organisation, not its meeting.
     if (nameTo - nameFrom >= 3 && EVENT_WORDS.has(tokens[nameTo - 1]!.text) && ORG_HEADS.has(tokens[nameTo - 2]!.text)) nameTo--;
     const c = add(nameFrom, nameTo, role, affiliation, votes);
-    if (c && acronymTok && acronymTok.gap === '(' && acronymTok.upper && ACRONYM_RE.test(acronymTok.text) && c.words > 1) {
+    if (c && definesAcronym && c.words > 1) {
       c.acronym = acronymTok.text;
       c.votes.organisation += 2;
     }
