@@ -115,6 +115,20 @@ test('hover on BBC articles: surname, acronym and full name; common words show n
   assert.equal(await hoverAt(h, 'The att|ack shocked voters.'), null);
 });
 
+test('hover on held-out BBC articles (not used to write the rules): surname, full name, role; common words show nothing', async () => {
+  const h = await harness({
+    ...bbcFiles('politics', ['blunkett-sorry-over-murder-plan.txt']),
+    ...bbcFiles('business', ['ukraine-revisits-state-sell-offs.txt', 'cars-pull-down-us-retail-figures.txt']),
+  });
+  assert.equal(firstLine(await hoverAt(h, 'Mr Blun|kett apologised.')), '**David Blunkett**');
+  assert.equal(firstLine(await hoverAt(h, 'Yushchen|ko spoke.')), '**Viktor Yushchenko**');
+  assert.match(value(await hoverAt(h, 'Yulia Tymo|shenko spoke.')), /Prime Minister/);
+  assert.match(value(await hoverAt(h, 'Parul Ja|in said.')), /Deputy chief economist \\\(Nomura Securities International\\\)/);
+  assert.equal(firstLine(await hoverAt(h, 'In Ki|ev today.')), '**Kiev**');
+  assert.equal(await hoverAt(h, 'On Wednes|day the review began.'), null);
+  assert.equal(await hoverAt(h, 'The privati|sation review.'), null);
+});
+
 test('card: corpus text is escaped (no HTML, links or command URIs)', () => {
   const k = createKnowledge();
   const text = 'A headline\n\nForeign Minister Zarko Velimir said: "<img src=x onerror=alert(1)> see [here](command:evil) now".';
