@@ -55,6 +55,8 @@ export class KeyGroup {
   /** Documents that type it as a person on more than a guess (confidence > 2). */
   confidentPersons = 0;
   mentions = 0;
+  /** Documents that typed it an organisation by default, without evidence. */
+  orgGuesses = 0;
 
   constructor(
     readonly key: string,
@@ -139,6 +141,7 @@ export class ActorGroups {
     g.types.add(actor.type, sign * (1 + conf));
     g.mentions += sign * actor.mentions.length;
     if (actor.affiliation) g.affiliations.add(actor.affiliation, sign);
+    if (actor.type === 'organisation' && conf === 0) g.orgGuesses += sign;
     if (actor.type === 'person') {
       g.persons += sign;
       if (conf >= 3) g.strongPersons += sign;

@@ -286,6 +286,11 @@ function summarise(list: KeyGroup[], s: ActorGroups): { actor: Actor; forms: Map
     const words = pickKey.split(' ');
     if (!isFirstName(s, words[0]!, words[words.length - 1]!)) type = 'organisation';
   }
+  // A lone word typed an organisation only by default that is the surname of two or more people ("Murray") is a person.
+  if (type === 'organisation' && list.length === 1 && pick.words === 1 && list[0]!.orgGuesses === list[0]!.items.size) {
+    const owners = s.surnameOwners.get(pickKey);
+    if (owners && owners.counts.size >= 2) type = 'person';
+  }
   const id = type === 'country' ? `country:${pickKey}` : pickKey;
   // Every form with its spellings; the most used spelling first.
   const merged = new Map<string, Map<string, number>>();
