@@ -43,6 +43,9 @@ const PLURAL_POSSESSORS = new Set(['People', 'Women', 'Men', 'Children', 'People
 /** Adjectives that are never actors alone but may begin a name. */
 const NAME_ADJECTIVES = new Set(['Muslim', 'Christian', 'Jewish', 'Islamic', 'Catholic', 'Arab', 'Kurdish', 'Sunni', 'Shia', 'Hindu', 'Buddhist', 'Protestant', 'European', 'African', 'Asian', 'Latin', 'Northern', 'Southern', 'Eastern', 'Western', 'Arabian', 'Caribbean']);
 
+/** Adjectives between a determiner and a title ("the new President, X"). */
+const TITLE_ADJECTIVES = new Set(['new', 'former', 'current', 'outgoing', 'incoming', 'acting', 'interim', 'then', 'late', 'previous']);
+
 /** A function word or common sentence word, in any case ("WILL", "Are"). */
 const isFunctionWord = (t: Token): boolean => COMMON_WORDS.has(t.text.toLowerCase()) || STOPWORDS.has(t.text.toLowerCase());
 
@@ -278,7 +281,10 @@ export function extractActors(doc: SourceDocument): DocumentActors {
       const owner = (ownerKnown ? lead.affiliation : null) ?? possessiveCountryBefore(tokens, from);
       if (lead.nameStart === null) {
         // "the Chilean Foreign Minister, Ana Soto": the title waits for the name after the comma.
-        const det = tokens[from - 1];
+        let d = from - 1;
+        // "The new President, X", "the former Prime Minister, X"
+        while (d > 0 && TITLE_ADJECTIVES.has(tokens[d]!.text.toLowerCase())) d--;
+        const det = tokens[d];
         const introduced = det && det.sentence === tokens[from]!.sentence && (det.possessive || ['the', 'his', 'her', 'its', 'their'].includes(det.text.toLowerCase()));
         pendingRole = introduced ? { role: { title: lead.title, affiliation: owner }, after: to } : null;
         continue;

@@ -19,8 +19,13 @@ export interface FoundRole {
 }
 
 const lower = (t: Token): string => t.text.toLowerCase();
-const isHead = (t: Token): boolean => ROLE_HEADS.has(lower(t));
-const isTitleWord = (t: Token): boolean => ROLE_HEADS.has(lower(t)) || ROLE_MODIFIERS.has(lower(t));
+/** Title words that may start a sentence in capitals and still belong to the title ("Shadow home secretary X"). */
+const TITLE_STARTERS = new Set(['shadow', 'former', 'acting', 'deputy', 'interim', 'senior', 'junior', 'chief', 'vice', 'assistant']);
+
+/** "ex-president", "former-minister" count as the title they name. */
+const bare = (t: Token): string => lower(t).replace(/^(?:ex|former)[-\u2010\u2011]/, '');
+const isHead = (t: Token): boolean => ROLE_HEADS.has(bare(t));
+const isTitleWord = (t: Token): boolean => ROLE_HEADS.has(bare(t)) || ROLE_MODIFIERS.has(lower(t));
 
 /** The country a token (or a token followed by the next) names, e.g. "Turkish" → Turkey. */
 export function countryAt(tokens: readonly Token[], i: number, end = tokens.length): { country: string; length: number } | null {
@@ -113,7 +118,8 @@ export function titleBefore(
   if (relation && first.gap !== '') return null;
   let from = i;
   i--;
-  while (i >= 0 && tokens[i]!.sentence === first.sentence && tokens[i + 1]!.gap === '' && !tokens[i]!.cap && isTitleWord(tokens[i]!)) {
+  // Lower-case title words, or a capitalised one that only starts the sentence ("Shadow home secretary X").
+  while (i >= 0 && tokens[i]!.sentence === first.sentence && tokens[i + 1]!.gap === '' && (!tokens[i]!.cap || (tokens[i]!.sentenceStart && TITLE_STARTERS.has(lower(tokens[i]!)))) && isTitleWord(tokens[i]!)) {
     from = i;
     i--;
   }
@@ -156,17 +162,33 @@ export function titleAfter(
     if (tokens[i] && lower(tokens[i]!) === 'been') i++;
   }
   const det = lower(tokens[i] ?? open);
-  if (['the', 'a', 'an', 'his', 'her', 'its', 'their'].includes(det)) i++;
+  const hadArticle = ['the', 'a', 'an', 'his', 'her', 'its', 'their'].includes(det);
+  if (hadArticle) i++;
   const poss = tokens[i];
   if (poss && poss.possessive && poss.gap === '' && poss.sentence === sentence && !isHead(poss)) {
     const c = countryAt(tokens, i);
     affiliation = c ? c.country : poss.cap ? poss.text : null;
     i++;
   }
+  // ", US chief economist at …": a country before the title.
+  const c0 = !affiliation ? countryAt(tokens, i) : null;
+  let countryOnly = false;
+  if (c0 && tokens[i + c0.length] && !tokens[i + c0.length]!.cap) {
+    affiliation = c0.country;
+    countryOnly = true;
+    i += c0.length;
+  }
   const titleStart = i;
   let lastHead = -1;
-  while (i < tokens.length && tokens[i]!.sentence === sentence && (i === titleStart || tokens[i]!.gap === '') && isTitleWord(tokens[i]!)) {
-    if (isHead(tokens[i]!)) lastHead = i;
+  let unknown = 0;
+  while (i < tokens.length && tokens[i]!.sentence === sentence && (i === titleStart || tokens[i]!.gap === '')) {
+    const t = tokens[i]!;
+    if (isTitleWord(t)) {
+      if (isHead(t)) lastHead = i;
+    } else if (lastHead < 0 && !t.cap && !t.upper && unknown < 2 && /^\p{Ll}+$/u.test(t.text) && hadArticle) {
+      // ", a bond strategist at …": up to two ordinary words before the head, after an article.
+      unknown++;
+    } else break;
     i++;
   }
   if (lastHead < 0) return null;
@@ -175,8 +197,10 @@ export function titleAfter(
   if (following && following.sentence === sentence && following.gap === '' && (following.cap || following.upper) && !['of', 'at', 'for'].includes(lower(following))) return null;
   const title = tokens.slice(titleStart, lastHead + 1).map((t) => t.text).join(' ');
   // "president of the Paris-based think tank X", "analyst at X in Moscow": the first name that is not a place.
-  if (!affiliation && tokens[i] && ['of', 'at', 'for'].includes(lower(tokens[i]!)) && tokens[i]!.gap === '') {
-    let fallback: string | null = null;
+  // An employer named after the title wins over a nationality before it.
+  if ((!affiliation || countryOnly) && tokens[i] && ['of', 'at', 'for'].includes(lower(tokens[i]!)) && tokens[i]!.gap === '') {
+    let fallback: string | null = affiliation;
+    affiliation = null;
     for (let j = i + 1; j < Math.min(tokens.length, i + 8); j++) {
       const t = tokens[j]!;
       if (t.sentence !== sentence || (t.gap !== '' && t.gap !== '-')) break;
