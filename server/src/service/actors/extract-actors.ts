@@ -182,7 +182,7 @@ export function extractActors(doc: SourceDocument): DocumentActors {
   }
   const spanText = (a: number, b: number): string => text.slice(tokens[a]!.start, tokens[b - 1]!.end);
 
-  const add = (from: number, to: number, role: ActorRole | null, affiliation: string | null, extraVotes?: Partial<Votes>): Candidate | null => {
+  const add = (from: number, to: number, role: ActorRole | null, affiliation: string | null, extraVotes?: Partial<Votes>, asName = false): Candidate | null => {
     // Sentence-initial function words ("However Turkey", "The Syrian") are not part of the name.
     // A sentence-initial word the article also uses in lower case ("Injured X …", "injured") is not part of the name.
     while (from < to && tokens[from]!.sentenceStart && (COMMON_WORDS.has(tokens[from]!.text.toLowerCase()) || (to - from > 1 && lowerWords.has(tokens[from]!.key)))) from++;
@@ -196,7 +196,7 @@ export function extractActors(doc: SourceDocument): DocumentActors {
     const next = tokens[to];
     if (to - from === 1 && next && next.sentence === tokens[from]!.sentence && next.gap === '' && /^\d/.test(next.text)) return null;
     const name = spanText(from, to);
-    const country = to - from <= 2 ? COUNTRY_FORMS.get(name) : undefined;
+    const country = to - from <= 2 && !asName ? COUNTRY_FORMS.get(name) : undefined;
     // "WILL", "ANY", "Are": a function word, shouted or capitalised, is not a name (unless defined as an acronym).
     if (to - from === 1 && !country && isFunctionWord(tokens[from]!) && !definedAcronyms.has(tokens[from]!.text)) return null;
     const key = country && country.kind !== 'capital' ? `country:${country.country}` : nameKey(name);
@@ -342,7 +342,9 @@ export function extractActors(doc: SourceDocument): DocumentActors {
     }
     // "the World Health Organization Assembly": the organisation, not its meeting.
     if (nameTo - nameFrom >= 3 && EVENT_WORDS.has(tokens[nameTo - 1]!.text) && ORG_HEADS.has(tokens[nameTo - 2]!.text)) nameTo--;
-    const c = add(nameFrom, nameTo, role, affiliation, votes);
+    // "Baroness Scotland", "Lord Lisbon": after an honorific a country's name is a person's.
+    const titled = HONORIFICS.has(tokens[nameFrom - 1]?.text ?? '') && tokens[nameFrom]!.gap === '';
+    const c = add(nameFrom, nameTo, role, affiliation, votes, titled);
     if (c && definesAcronym && c.words > 1) {
       c.acronym = acronymTok.text;
       c.votes.organisation += 2;
