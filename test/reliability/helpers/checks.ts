@@ -52,11 +52,12 @@ export function rangesIn(value: unknown, uri: string): Located[] {
   return out;
 }
 
-/** Checks every range in a response against the texts it refers to; returns the problems found. */
-export function checkRanges(value: unknown, uri: string, textOf: (uri: string) => string | undefined): string[] {
+/** Checks every range in a response against the texts it refers to (null: not checkable, skipped); returns the problems found. */
+export function checkRanges(value: unknown, uri: string, textOf: (uri: string) => string | undefined | null): string[] {
   const problems: string[] = [];
   for (const { uri: u, range } of rangesIn(value, uri)) {
     const text = textOf(u);
+    if (text === null) continue;
     if (text === undefined) {
       problems.push(`range in unknown document ${u}`);
       continue;
