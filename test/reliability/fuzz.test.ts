@@ -176,9 +176,7 @@ test('fuzz: spec examples and generated drafts, random edits and requests, throu
   assert.ok(counts.cases >= Math.min(all.length, 200), 'at least 200 cases ran');
 });
 
-test('fuzz: after the last edit, the diagnostics equal those of a fresh server opening the final text', {
-  todo: 'a few cases in a thousand differ in the unsourced-claim evidence scores of a long-running server (history-dependent; see docs/reliability.md)',
-}, () => {
+test('fuzz: after the last edit, the diagnostics equal those of a fresh server opening the final text', () => {
   console.log(`fuzz: ${counts.diagnosticsCompared} of ${counts.diagnosticsCompared + divergences.length} final diagnostics equal a fresh server's; ${divergences.length} differ`);
   for (const d of divergences.slice(0, 3)) console.log(`fuzz divergence: ${d.slice(0, 1200)}`);
   assert.deepEqual(divergences, []);
