@@ -14,7 +14,7 @@ const MAX_ALIASES = 12;
 
 const plural = (n: number, word: string): string => `${n} ${word}${n === 1 ? '' : 's'}`;
 
-/** "Foreign Minister (Turkey) — 2024, 3 sources". */
+/** "Finance Minister (Norway) — 2021, 2 sources". */
 export function roleLine(role: ActorRoleSummary): string {
   const aff = role.affiliation ? ` (${role.affiliation})` : '';
   const title = role.title.charAt(0).toUpperCase() + role.title.slice(1);

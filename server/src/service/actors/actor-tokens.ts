@@ -4,7 +4,7 @@ import { COUNTRY_FORMS } from './countries';
 import { NAME_PARTICLES, nameKey } from './name-key';
 
 export interface Token {
-  /** Offsets of the word without a possessive ending ("Turkey" in "Turkey's"). */
+  /** Offsets of the word without a possessive ending ("Norway" in "Norway's"). */
   start: number;
   end: number;
   text: string;

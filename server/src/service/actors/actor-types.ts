@@ -5,7 +5,7 @@ export type ActorType = 'person' | 'organisation' | 'country' | 'place';
 export interface ActorRole {
   /** The role as the text gives it, e.g. "Foreign Minister". */
   title: string;
-  /** Country or organisation the role belongs to, when the text says, e.g. "Turkey". */
+  /** Country or organisation the role belongs to, when the text says, e.g. "Norway". */
   affiliation: string | null;
 }
 

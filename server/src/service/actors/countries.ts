@@ -1,6 +1,6 @@
 /**
  * A general table of the world's countries: canonical name, other names, nationality adjectives and
- * demonyms, and capital. It links "Turkish" to Turkey and lets the extractor type countries and capitals
+ * demonyms, and capital. It links "Peruvian" to Peru and lets the extractor type countries and capitals
  * without guessing. General knowledge only: nothing here comes from a corpus.
  */
 

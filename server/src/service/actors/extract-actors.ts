@@ -103,7 +103,7 @@ function spansOf(tokens: readonly Token[], from: number, to: number): [number, n
   return out;
 }
 
-/** "Women's Institute" keeps its possessive; "Turkey's Foreign Minister" splits after "Turkey". */
+/** "Women's Institute" keeps its possessive; "Norway's Finance Minister" splits after "Norway". */
 /** "Food and Drug Administration": "and" inside an organisation's name (never between countries). */
 function andJoinsOrgName(tokens: readonly Token[], j: number, to: number): boolean {
   const before = tokens[j - 1]!;
@@ -183,7 +183,7 @@ export function extractActors(doc: SourceDocument): DocumentActors {
   const spanText = (a: number, b: number): string => text.slice(tokens[a]!.start, tokens[b - 1]!.end);
 
   const add = (from: number, to: number, role: ActorRole | null, affiliation: string | null, extraVotes?: Partial<Votes>, asName = false): Candidate | null => {
-    // Sentence-initial function words ("However Turkey", "The Syrian") are not part of the name.
+    // Sentence-initial function words ("However Norway", "The Chilean") are not part of the name.
     // A sentence-initial word the article also uses in lower case ("Injured X …", "injured") is not part of the name.
     while (from < to && tokens[from]!.sentenceStart && (COMMON_WORDS.has(tokens[from]!.text.toLowerCase()) || (to - from > 1 && lowerWords.has(tokens[from]!.key)))) from++;
     while (to > from && COMMON_WORDS.has(tokens[to - 1]!.text.toLowerCase()) && !tokens[to - 1]!.upper) to--;
@@ -298,7 +298,7 @@ export function extractActors(doc: SourceDocument): DocumentActors {
       if (before) {
         if (before.title) role = { title: before.title, affiliation: before.affiliation };
         affiliation = before.affiliation;
-        // A possessive country ("Chile's Codelco") says nothing about the type; "his Iranian counterpart" does.
+        // A possessive country ("Chile's Codelco") says nothing about the type; "his Peruvian counterpart" does.
         const possessiveOnly = !before.title && tokens[from - 1]?.possessive === true;
         votes.person = before.title ? 3 : possessiveOnly ? 0 : 2;
       } else if (pendingRole && pendingRole.after === from && tokens[from]!.gap === ',') {
@@ -313,7 +313,7 @@ export function extractActors(doc: SourceDocument): DocumentActors {
       const lead2 = countryAt(tokens, nameFrom, to);
       if (lead2 && nameFrom + lead2.length < to) {
         affiliation = lead2.country;
-        // "Russian Elena Petrova": a nationality adjective before a two-word name that is no organisation's.
+        // "Danish Ana Petrova": a nationality adjective before a two-word name that is no organisation's.
         const rest = tokens.slice(nameFrom + lead2.length, to);
         const adjective = COUNTRY_FORMS.get(tokens[nameFrom]!.text)?.kind === 'adjective';
         if (adjective && rest.length >= 2 && rest.length <= 3 && !rest.some((t) => ORG_WORDS.has(t.text) || ORG_HEADS.has(t.text) || PLACE_HEADS.has(t.text) || t.upper)) {
@@ -342,7 +342,7 @@ export function extractActors(doc: SourceDocument): DocumentActors {
     }
     // "the World Health Organization Assembly": the organisation, not its meeting.
     if (nameTo - nameFrom >= 3 && EVENT_WORDS.has(tokens[nameTo - 1]!.text) && ORG_HEADS.has(tokens[nameTo - 2]!.text)) nameTo--;
-    // "Baroness Scotland", "Lord Lisbon": after an honorific a country's name is a person's.
+    // "Lady Jordan", "Lord Chad": after an honorific a country's name is a person's.
     const titled = HONORIFICS.has(tokens[nameFrom - 1]?.text ?? '') && tokens[nameFrom]!.gap === '';
     const c = add(nameFrom, nameTo, role, affiliation, votes, titled);
     if (c && definesAcronym && c.words > 1) {
@@ -360,7 +360,7 @@ export function extractActors(doc: SourceDocument): DocumentActors {
   return { actors: buildActors(tokens, candidates.values()) };
 }
 
-/** "Iran's President X": the country whose possessive stands just before a span. */
+/** "Peru's President X": the country whose possessive stands just before a span. */
 function possessiveCountryBefore(tokens: readonly Token[], from: number): string | null {
   const prev = tokens[from - 1];
   if (!prev || !prev.possessive || tokens[from]!.gap !== '' || prev.sentence !== tokens[from]!.sentence) return null;

@@ -36,7 +36,7 @@ housing planning transport women equalities constitutional religious spiritual f
 election campaign production marketing sales research
 `);
 
-/** Relation words between a nationality and a name that carry no role ("his Iranian counterpart X"). */
+/** Relation words between a nationality and a name that carry no role ("his Peruvian counterpart X"). */
 export const RELATION_WORDS = set('counterpart counterparts colleague colleagues rival rivals ally allies opponent');
 
 /** Honorifics that mark a person and are not part of the name. */

@@ -1,6 +1,6 @@
 /**
  * Roles around a name: a title before it ("Foreign Minister X", "Chilean president X",
- * "Justice Department spokesperson X", "his Iranian counterpart X") or an apposition after it
+ * "Justice Department spokesperson X", "his Peruvian counterpart X") or an apposition after it
  * ("X, president of the think tank Y", "X, the federation's general secretary").
  */
 import type { Token } from './actor-tokens';
@@ -27,7 +27,7 @@ const bare = (t: Token): string => lower(t).replace(/^(?:ex|former)[-\u2010\u201
 const isHead = (t: Token): boolean => ROLE_HEADS.has(bare(t));
 const isTitleWord = (t: Token): boolean => ROLE_HEADS.has(bare(t)) || ROLE_MODIFIERS.has(lower(t));
 
-/** The country a token (or a token followed by the next) names, e.g. "Turkish" → Turkey. */
+/** The country a token (or a token followed by the next) names, e.g. "Peruvian" → Peru. */
 export function countryAt(tokens: readonly Token[], i: number, end = tokens.length): { country: string; length: number } | null {
   const a = tokens[i];
   if (!a || !(a.cap || a.upper)) return null;
@@ -92,7 +92,7 @@ export function leadingTitle(tokens: readonly Token[], from: number, to: number)
 
 /**
  * A lower-case title just before a name (within the sentence): "Chilean president", "Justice Department
- * spokesperson", "Iranian counterpart". `spanBefore` gives the capitalised span that ends at a token, if any.
+ * spokesperson", "Peruvian counterpart". `spanBefore` gives the capitalised span that ends at a token, if any.
  */
 export function titleBefore(
   tokens: readonly Token[],
@@ -110,7 +110,7 @@ export function titleBefore(
     const c = countryAt(tokens, i);
     if (c) return { title: null, affiliation: c.country, from: i, to: nameStart };
   }
-  // An apposition "the Syrian Foreign Minister, X" is handled by the caller; here only adjacent words.
+  // An apposition "the Chilean Foreign Minister, X" is handled by the caller; here only adjacent words.
   if ((first.gap !== '' && first.gap !== ',') || i < 0 || tokens[i]!.sentence !== first.sentence) return null;
   const head = tokens[i]!;
   if (head.cap || !(isHead(head) || RELATION_WORDS.has(lower(head)))) return null;
@@ -137,7 +137,7 @@ export function titleBefore(
     }
   }
   if (!title && !affiliation) return null;
-  // "the Turkish intelligence chief, X": after a comma, only a title introduced as such is an apposition.
+  // "the Chilean intelligence chief, X": after a comma, only a title introduced as such is an apposition.
   if (first.gap === ',' && !affiliation && !['the', 'its', 'his', 'her', 'their'].includes(lower(tokens[from - 1] ?? head))) return null;
   return { title, affiliation, from, to: nameStart };
 }
@@ -192,11 +192,11 @@ export function titleAfter(
     i++;
   }
   if (lastHead < 0) return null;
-  // ", former Labour MP George Galloway": the title introduces the next name, not this one.
+  // ", former Green MP Ana Lee": the title introduces the next name, not this one.
   const following = tokens[lastHead + 1];
   if (following && following.sentence === sentence && following.gap === '' && (following.cap || following.upper) && !['of', 'at', 'for'].includes(lower(following))) return null;
   const title = tokens.slice(titleStart, lastHead + 1).map((t) => t.text).join(' ');
-  // "president of the Paris-based think tank X", "analyst at X in Moscow": the first name that is not a place.
+  // "president of the Paris-based think tank X", "analyst at X in Lima": the first name that is not a place.
   // An employer named after the title wins over a nationality before it.
   if ((!affiliation || countryOnly) && tokens[i] && ['of', 'at', 'for'].includes(lower(tokens[i]!)) && tokens[i]!.gap === '') {
     let fallback: string | null = affiliation;

@@ -49,7 +49,7 @@ interface ClaimFeatures {
   dates: string[];
   /** Stemmed name words, compared with passage terms. */
   names: string[];
-  /** Full names as written ("Jane Smith"), for the actor index. */
+  /** Full names as written ("Ana Lee"), for the actor index. */
   actorNames: string[];
 }
 

@@ -158,7 +158,7 @@ export function speakerBefore(text: string, base: number, participle = false): S
     let k = n.from - 1;
     while (k >= 0 && n.from - k <= 4 && (TITLE_WORDS.has(tokens[k]!.bare.toLowerCase()) || ROLE_NOUNS.has(tokens[k]!.bare.toLowerCase()) || (isNamePart(tokens[k]!) && isCap(tokens[k]!.bare)) || tokens[k]!.bare.toLowerCase() === 'the')) k--;
     const before = tokens[k];
-    // `Iran and Turkey called for …`: a joint subject is no single speaker.
+    // `Peru and Chile called for …`: a joint subject is no single speaker.
     if (before?.bare === 'and' && k > 0 && isNamePart(tokens[k - 1]!) && !/,$/.test(tokens[k - 1]!.word)) return { kind: 'other', at: tokens[k - 1]!.start };
     const object = before && PREPOSITIONS.has(before.bare.toLowerCase()) && !(participle && before.bare.toLowerCase() === 'with');
     if (object || (before && /^counterparts?$/i.test(before.bare))) return { kind: 'object', at: tokens[n.from]!.start };
@@ -201,12 +201,12 @@ export function speakerAfter(text: string, base: number): SpeakerRef | null {
   if (isNamePart(first) && isCap(first.bare)) {
     let j = 0;
     while (j + 1 < tokens.length && isNamePart(tokens[j + 1]!) && !/[,;:.]$/.test(tokens[j]!.word)) j++;
-    // `said US Secretary of State X` is a name; `said Turkish sources` is an unnamed source.
+    // `said US Secretary of State X` is a name; `said Chilean sources` is an unnamed source.
     const next = tokens[j + 1];
     if (next && /^[a-z]/.test(next.bare) && (SOURCE_NOUNS.has(next.bare.toLowerCase()) || ROLE_NOUNS.has(next.bare.toLowerCase())) && !/[,;:.]$/.test(tokens[j]!.word)) {
       return speakerBefore(tokens.slice(0, j + 2).map((t) => t.word).join(' ').replace(/[,.;:]+$/, ''), first.start) ?? null;
     }
-    // `Labour leader Ann Lee`, `Riverside United striker X`: the name after the role is the speaker.
+    // `Green leader Ann Lee`, `Riverside United striker X`: the name after the role is the speaker.
     let r = j + 1;
     while (r < tokens.length && r - j <= 2 && /^[a-z]/.test(tokens[r]!.bare) && (ROLE_NOUNS.has(tokens[r]!.bare) || TITLE_WORDS.has(tokens[r]!.bare) || OCCUPATIONS.has(tokens[r]!.bare)) && !/[,;:.]$/.test(tokens[r - 1]!.word)) r++;
     if (r > j + 1 && tokens[r] && isNamePart(tokens[r]!) && isCap(tokens[r]!.bare) && !/[,;:.]$/.test(tokens[r - 1]!.word)) {

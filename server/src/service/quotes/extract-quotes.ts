@@ -110,7 +110,7 @@ function leadingRef(text: string, from: number, to: number, sentenceStart: numbe
   return null;
 }
 
-/** `…, the Russian side said in its readout.` and `according to X` anywhere in the sentence. */
+/** `…, the Chilean side said in a statement.` and `according to X` anywhere in the sentence. */
 function tailRef(text: string, from: number, to: number): SpeakerRef | null {
   const s = text.slice(from, to);
   const according = /\baccording to\s+/i.exec(s);

@@ -41,7 +41,7 @@ function isAcronym(token: string): boolean {
   return token.length > 1 && /^[\p{Lu}\d.&\-]+$/u.test(token);
 }
 
-/** Looks like a nationality or place adjective (`Iranian`, `Turkish`, `US`). */
+/** Looks like a nationality or place adjective (`Peruvian`, `Chilean`, `US`). */
 function isAdjectival(token: string): boolean {
   return /(?:ian|ean|ish|ese|an|i|ic|ch|sh|ek|ss|ai)$/.test(token) || isAcronym(token);
 }
@@ -54,7 +54,7 @@ export function splitTitles(phrase: string): { titles: string[]; core: string } 
   // Sentence-opening words are no part of a name (`However Okafor`, `The Environment Agency`), honorifics excepted.
   while (tokens.length > 0 && (STOP_CAPS.has(tokens[0]!.toLowerCase()) || SPEECH_VERBS.has(tokens[0]!.toLowerCase())) && !HONORIFICS.has(tokens[0]!.toLowerCase())) tokens.shift();
   // Organisations keep their words: `Environment Agency`, `Foreign Ministry`.
-  // `Home Office Minister X` is a person with a long title; `Home Office` alone is the organisation.
+  // `Transport Office Minister X` is a person with a long title; `Transport Office` alone is the organisation.
   const organisation = ORGANISATION_WORDS.has((tokens[tokens.length - 1] ?? '').toLowerCase());
   while (tokens.length > 1 && !organisation) {
     const t0 = tokens[0]!;
@@ -75,7 +75,7 @@ export function splitTitles(phrase: string): { titles: string[]; core: string } 
     }
     if (last >= 0 && /^\p{Lu}/u.test(tokens[last + 1]!)) titles.push(...tokens.splice(0, last + 1).map(lower));
   }
-  // `Laura Smith of Some Charity`: the person is the part before "of".
+  // `Ana Lee of Some Charity`: the person is the part before "of".
   const of = tokens.indexOf('of');
   if (of > 0 && !isOrganisationName(tokens.slice(0, of).join(' '))) tokens.splice(of);
   return { titles, core: tokens.join(' ') };

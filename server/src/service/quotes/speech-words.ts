@@ -69,7 +69,7 @@ export const TITLE_WORDS = set(`
   president-elect mayor-elect undersecretary under-secretary permanent assistant associate general-secretary
 `);
 
-/** Nouns that name a role: `the minister`, `Iran’s top diplomat`, `the spokesman`. */
+/** Nouns that name a role: `the minister`, `Peru’s top diplomat`, `the spokesman`. */
 export const ROLE_NOUNS = set(`
   minister president secretary spokesman spokeswoman spokesperson chancellor leader chief director chairman chairwoman governor
   mayor ambassador diplomat premier senator coach manager captain boss executive commissioner judge prosecutor general
@@ -85,7 +85,7 @@ export const ROLE_SYNONYMS: Readonly<Record<string, readonly string[]>> = {
   chief: ['executive', 'head', 'director'],
 };
 
-/** Nouns of unnamed speakers: `a Turkish foreign ministry source`, `the Russian side`, `police`. */
+/** Nouns of unnamed speakers: `a Chilean foreign ministry source`, `the Chilean side`, `police`. */
 export const SOURCE_NOUNS = set(`
   source sources official officials side spokesman spokeswoman spokesperson leader leaders monitor diplomat diplomats ministry
   government analyst analysts expert experts officer officers police statement sources spokesmen spokespeople aide aides

@@ -28,7 +28,7 @@ export interface SourceDocument {
   /** ISO date (YYYY-MM-DD) when the text gives one. */
   date: string | null;
   year: number | null;
-  /** Dateline place, e.g. "Ankara". */
+  /** Dateline place, e.g. "Lima". */
   place: string | null;
   /** Outlet named by the text (a `Source link:` line), e.g. "example.com". */
   outlet: string | null;

@@ -16,7 +16,7 @@ export function foldPunctuation(text: string): string {
   return text.replace(QUOTE_FOLD_RE, (c) => QUOTE_FOLD[c] ?? c);
 }
 
-/** Removes diacritics ("Erdoğan" → "Erdogan"); may change string length. */
+/** Removes diacritics ("Gödel" → "Godel"); may change string length. */
 export function stripDiacritics(text: string): string {
   // Fast path: most corpus text is ASCII and needs no NFD pass.
   // eslint-disable-next-line no-control-regex

@@ -62,7 +62,7 @@ function isAbbreviationPeriod(text: string, dot: number, from: number, nextStart
   if (!before) return false;
   const lower = before.toLowerCase();
   if (ABBREVIATIONS.has(lower)) return true;
-  // A single capital letter is an initial ("George W. Bush"), unless it is the pronoun "I".
+  // A single capital letter is an initial ("Ana B. Lee"), unless it is the pronoun "I".
   if (/^\p{Lu}$/u.test(before) && before !== 'I') return true;
   // Dotted acronyms ("U.S.", "e.g."): a sentence ends only if the next word is a typical sentence opener.
   if (/^(?:\p{L}\.)+\p{L}$/u.test(before)) {
