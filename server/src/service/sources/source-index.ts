@@ -55,7 +55,7 @@ export class SourceIndex {
     for (const id of sentenceIds) this.owners[id] = unit;
     this.units.set(doc.uri, unit);
     this.uriByPath.set(doc.path, doc.uri);
-    this.refreshKeys(this.keys.add(doc.path, baseCitationKey(doc)));
+    this.refreshKeys(this.keys.add(doc.path, baseCitationKey(doc)), doc.path);
     for (const l of this.listeners) l.unitAdded(unit);
     return unit;
   }
@@ -72,7 +72,7 @@ export class SourceIndex {
     this.units.delete(uri);
     this.uriByPath.delete(unit.doc.path);
     this.unassign(unit.doc.path);
-    this.refreshKeys(this.keys.remove(unit.doc.path));
+    this.refreshKeys(this.keys.remove(unit.doc.path), unit.doc.path);
     return true;
   }
 
@@ -85,7 +85,17 @@ export class SourceIndex {
   }
 
   /** Re-keys only the paths whose key may have changed (touching every key would make loading quadratic). */
-  private refreshKeys(paths: string[]): void {
+  private refreshKeys(sharing: string[], changed: string): void {
+    // `sharing` is sorted by path: only the paths from `changed`'s place on change rank (an add in path order,
+    // as in a full build, re-keys just the new path, not every source sharing its base key).
+    let from = 0;
+    let to = sharing.length;
+    while (from < to) {
+      const mid = (from + to) >>> 1;
+      if (sharing[mid]! < changed) from = mid + 1;
+      else to = mid;
+    }
+    const paths = sharing.slice(from);
     for (const path of paths) this.unassign(path);
     for (const path of paths) {
       const uri = this.uriByPath.get(path);
