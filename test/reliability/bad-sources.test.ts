@@ -163,3 +163,25 @@ test('bad sources: an include glob that matches nothing gives a ready, empty ind
   server.open(uri, 'The council met on Tuesday.[^x]\n');
   assert.ok(await server.diagnosticsNow(uri), 'diagnostics still answered with an empty index');
 });
+
+test('bad sources: re-indexing a changed 5 MB one-line file keeps the server answering', { timeout: 60_000 }, async () => {
+  const dir = workspace('bigline');
+  mkdirSync(path.join(dir, 'src'));
+  const big = `Harbour council one line report ${'the council met again and said more. '.repeat(Math.floor(5_000_000 / 37))}`;
+  writeFileSync(path.join(dir, 'src', 'one-line.txt'), big);
+  const server = await start(dir, { corpus: { include: ['src/**/*'] } });
+  await server.ready(60_000);
+  writeFileSync(path.join(dir, 'src', 'one-line.txt'), `${big} One more sentence.`);
+  const pings: number[] = [];
+  const started = Date.now();
+  // The change is analysed on the event path; status requests keep coming meanwhile.
+  while (Date.now() - started < 6000) {
+    pings.push((await server.call('sourced/status', {})).ms);
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  const slowest = Math.round(Math.max(...pings));
+  console.log(`bad sources: 5 MB one-line file changed: ${pings.length} status pings over 6 s, slowest ${slowest} ms`);
+  assert.ok(slowest < 10_000, 'no hang');
+  assert.equal((await server.status()).sources, 1);
+  assert.deepEqual(server.bugLogs(), []);
+});
