@@ -237,3 +237,58 @@ test('recovery: no quick fix removes writer text outside its diagnostic, and re-
   assert.equal(fixedTwice, fixedOnce, 'a second fix-all changes nothing');
   assert.ok(original.split('').every((_c, i, a) => i > 0 || fixedOnce.includes(a.join('').slice(0, 40))), 'fix-all keeps the text');
 });
+
+test('recovery: quote completion and Insert Quote replace only the quotation the writer is typing', { timeout: 120_000 }, async () => {
+  const workspace = seedWorkspace();
+  const s = await start(workspace);
+  const uri = pathToFileURL(path.join(workspace, 'quotes.md')).href;
+  const text = [
+    '# Quotes',
+    '',
+    'The minister said "It would be a mis and then left the room.',
+    '',
+    'Officials said \u201cThe lack of talks and more text after the cursor.',
+    '',
+    'Plain text without any quotation, then "Syria must',
+    '',
+    fixtureDraft(),
+  ].join('\n');
+  const doc = s.open(uri, text);
+  const problems: string[] = [];
+  const counts = { positions: 0, items: 0, edits: 0, inserts: 0 };
+  /** A replacing edit must end at the cursor, on its line, and start at an opening quotation mark. */
+  const check = (where: string, offset: number, edits: TextEdit[]): void => {
+    for (const e of edits) {
+      counts.edits++;
+      const from = doc.offsetAt(e.range.start);
+      const to = doc.offsetAt(e.range.end);
+      if (from === to) {
+        counts.inserts++;
+        continue;
+      }
+      const removed = text.slice(from, to);
+      if (to !== offset || removed.includes('\n') || !/^["\u201c\u201e\u00ab']/.test(removed)) problems.push(`${where} at ${offset}: removes ${JSON.stringify(removed.slice(0, 60))}`);
+    }
+  };
+  const quotes = await s.call('sourced/searchQuotes', { query: '', limit: 5 });
+  const ids = ((quotes.ok ? quotes.result : []) as { id?: unknown }[]).map((q, i) => (typeof q.id === 'number' ? q.id : i));
+  for (let offset = 0; offset <= Math.min(text.length, 400); offset++) {
+    counts.positions++;
+    const position = doc.positionAt(offset);
+    const c = await s.call('textDocument/completion', { textDocument: { uri }, position });
+    const items = ((c.ok ? (c.result as { items?: unknown[] } | null)?.items : []) ?? []) as { textEdit?: TextEdit; additionalTextEdits?: TextEdit[] }[];
+    for (const item of items) {
+      counts.items++;
+      check('completion', offset, [...(item.textEdit ? [item.textEdit] : []), ...(item.additionalTextEdits ?? [])]);
+    }
+    if (offset % 20 === 0) {
+      for (const id of ids.slice(0, 2)) {
+        const q = await s.call('sourced/quoteInsertEdits', { uri, position, id });
+        if (q.ok && Array.isArray(q.result)) check('Insert Quote', offset, q.result as TextEdit[]);
+      }
+    }
+  }
+  console.log(`recovery: ${counts.positions} cursor positions, ${counts.items} quote completions and Insert Quote answers, ${counts.edits} edits (${counts.inserts} pure insertions); ${problems.length} remove writer text`);
+  assert.ok(counts.items > 0, 'quote completion offered something');
+  assert.deepEqual(problems.slice(0, 10), []);
+});
