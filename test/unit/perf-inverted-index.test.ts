@@ -110,3 +110,19 @@ test('inverted index: memoised searches are dropped when the index changes; filt
   docs.set(index.add(added), added);
   close(index.search(['w3', 'common'], 5), naive(docs, ['w3', 'common'], 5));
 });
+
+test('inverted index: pruned scoring of common terms (scan and binary search) ranks exactly like the naive BM25', () => {
+  const index = new InvertedIndex();
+  const docs = new Map<number, string[]>();
+  for (let i = 0; i < 20_000; i++) {
+    const d = ['common', `filler${i % 50}`];
+    if (i % 200 === 7) d.push('mid');
+    if (i % 700 === 3) d.push('rare', 'rare');
+    if (i % 650 === 1) d.push('rare');
+    if (i % 3 === 0) d.push('common');
+    docs.set(index.add(d), d);
+  }
+  for (const [query, limit] of [[['rare', 'common'], 5], [['rare', 'mid'], 3], [['rare', 'mid', 'common'], 10], [['common', 'rare'], 40]] as const) {
+    close(index.search([...query], limit), naive(docs, [...query], limit));
+  }
+});

@@ -104,12 +104,15 @@ const encoder = new TextEncoder();
 const COMMA = new Uint8Array([0x2c]);
 /** Files whose extractor output is parsed in one JSON.parse: far below V8's string limit, far fewer calls than files. */
 const EXTRAS_GROUP = 512;
+/** Longest stretch of encoding between two pauses, in ms (requests wait at most this long for a save). */
+const SLICE_MS = 20;
 
 /**
  * Encodes a snapshot as consecutive chunks (per-file texts and extractor output are not concatenated: at 100,000
  * files that copy alone is hundreds of MB); `pause` is called between slices so a large save does not block requests.
  */
 export async function serializeSnapshot(snapshot: IndexSnapshot, pause: Yielder = () => {}): Promise<Uint8Array[]> {
+  let sliceStart = Date.now();
   const rows: FileRow[] = [];
   // Extractor output is encoded per file: one JSON string for 100,000 files would pass V8's string length limit.
   const extras: Uint8Array[] = [];
@@ -134,7 +137,10 @@ export async function serializeSnapshot(snapshot: IndexSnapshot, pause: Yielder 
     extras.push(extra);
     extrasBytes += extra.length + (i > 0 ? 1 : 0);
     rows.push([uri, path, record.size, record.mtimeMs, record.stampedAt, record.hash, bytes.length, paragraphs.length, sentences.length, meta, extra.length]);
-    if (i % 2000 === 1999) await pause();
+    if (Date.now() - sliceStart > SLICE_MS) {
+      await pause();
+      sliceStart = Date.now();
+    }
   }
   const paragraphs = new Uint32Array(paragraphCount * 5);
   const sentences = new Uint32Array(sentenceCount * 3);
@@ -155,7 +161,10 @@ export async function serializeSnapshot(snapshot: IndexSnapshot, pause: Yielder 
       sentenceIds[s] = ids[k]!;
       s++;
     }
-    if (i % 5000 === 4999) await pause();
+    if (Date.now() - sliceStart > SLICE_MS) {
+      await pause();
+      sliceStart = Date.now();
+    }
   }
   const { index } = snapshot;
   const sections: [SectionName, Uint8Array[], number][] = [

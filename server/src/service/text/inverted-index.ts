@@ -53,6 +53,16 @@ function lowerBound(p: Postings, id: number, from: number): number {
   return lo;
 }
 
+/** The k-th best score among the first `count` candidates (0 when there are fewer than k). */
+function kthBest(scores: Float64Array, candidates: Uint32Array, count: number, k: number): number {
+  const heap = new TopK(k);
+  for (let j = 0; j < count; j++) {
+    const id = candidates[j]!;
+    if (heap.wouldKeep(scores[id]!, id)) heap.offer(scores[id]!, id);
+  }
+  return heap.worst();
+}
+
 /** The best k (score, id) pairs: higher score first, then lower id. */
 class TopK {
   private readonly scores: Float64Array;
@@ -102,6 +112,11 @@ class TopK {
     }
     this.scores[i] = score;
     this.ids[i] = id;
+  }
+
+  /** The lowest score kept once k are held; 0 before. */
+  worst(): number {
+    return this.size < this.k ? 0 : this.scores[0]!;
   }
 
   sorted(): ScoredUnit[] {
@@ -287,13 +302,50 @@ export class InvertedIndex {
     let touched = this.touched;
     let count = 0;
     const avgLen = this.totalLength / this.liveUnits || 1;
+    const lists: { p: Postings; idf: number; bound: number }[] = [];
     for (const term of new Set(queryTerms)) {
       const p = this.postings.get(term);
       if (!p) continue;
       const df = this.liveDf(term, p);
       if (df === 0) continue;
       const idf = Math.log(1 + (this.liveUnits - df + 0.5) / (df + 0.5));
+      // No posting of a term adds more than idf × (K1 + 1) (BM25's saturation).
+      lists.push({ p, idf, bound: idf * (K1 + 1) });
+    }
+    // Rare terms first (MaxScore): once what the remaining terms could add to an unseen unit is below the k-th best
+    // score so far, no unseen unit can enter the top k, and the long lists of common terms only update units
+    // already scored (by binary search when the list is much longer than the candidates). Exact, not approximate.
+    lists.sort((a, b) => b.bound - a.bound || a.p.size - b.p.size);
+    const rest = new Float64Array(lists.length + 1);
+    for (let i = lists.length - 1; i >= 0; i--) rest[i] = rest[i + 1]! + lists[i]!.bound;
+    let best = 0;
+    let pruned = false;
+    for (let li = 0; li < lists.length; li++) {
+      const { p, idf } = lists[li]!;
       const { ids, tfs, size } = p;
+      if (!pruned && !accept && li > 0 && count >= limit && rest[li]! < best) {
+        pruned = rest[li]! < kthBest(scores, touched, count, limit);
+      }
+      if (pruned) {
+        if (size <= count * 8) {
+          for (let i = 0; i < size; i++) {
+            const id = ids[i]!;
+            const before = scores[id]!;
+            if (before === 0) continue; // not a candidate (dead units are never candidates)
+            const tf = tfs[i]!;
+            scores[id] = before + (idf * tf * (K1 + 1)) / (tf + K1 * (1 - B + (B * lengths[id]!) / avgLen));
+          }
+        } else {
+          for (let j = 0; j < count; j++) {
+            const id = touched[j]!;
+            const at = lowerBound(p, id, 0);
+            if (at >= size || ids[at] !== id) continue;
+            const tf = tfs[at]!;
+            scores[id] = scores[id]! + (idf * tf * (K1 + 1)) / (tf + K1 * (1 - B + (B * lengths[id]!) / avgLen));
+          }
+        }
+        continue;
+      }
       for (let i = 0; i < size; i++) {
         const id = ids[i]!;
         if (!alive[id]) continue;
@@ -308,7 +360,9 @@ export class InvertedIndex {
           }
           touched[count++] = id;
         }
-        scores[id] = before + (idf * tf * (K1 + 1)) / norm;
+        const after = before + (idf * tf * (K1 + 1)) / norm;
+        scores[id] = after;
+        if (after > best) best = after;
       }
     }
     // Top-k with a bounded min-heap (worst at the root): no object per scored unit, no full sort.
