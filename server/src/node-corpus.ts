@@ -25,6 +25,7 @@ function staysInside(pattern: string): boolean {
 export class NodeCorpus implements Corpus {
   private readonly listeners = new Set<(e: CorpusEvent) => void>();
   private watchers: FSWatcher[] = [];
+  private readonly statting = new Map<string, Promise<void>>();
   private isIncluded!: (p: string) => boolean;
   private isExcluded!: (p: string) => boolean;
 
@@ -142,11 +143,16 @@ export class NodeCorpus implements Corpus {
           if (!name) return;
           const abs = path.join(folder.path, name.toString());
           const uri = pathToFileURL(abs).href;
-          stat(abs).then(
+          // One stat at a time per path, so a file's events are reported in the order they happened.
+          const next = (this.statting.get(abs) ?? Promise.resolve()).then(() => stat(abs)).then(
             // A directory (or a link to one) is not a source: only files are reported.
             (info) => (info.isDirectory() ? undefined : this.notify({ kind: 'changed', uri })),
             () => this.notify({ kind: 'deleted', uri }),
           );
+          this.statting.set(abs, next);
+          void next.finally(() => {
+            if (this.statting.get(abs) === next) this.statting.delete(abs);
+          });
         });
         w.on('error', () => w.close());
         this.watchers.push(w);
