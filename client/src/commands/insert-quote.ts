@@ -1,6 +1,7 @@
 import * as vscode from 'vscode';
 import type { LanguageClient } from 'vscode-languageclient/node';
 import type { TextEdit } from 'vscode-languageserver-types';
+import { quickPickText } from '../quick-pick-text';
 
 /** One answer of `sourced/searchQuotes`. */
 interface QuoteSearchResult {
@@ -20,12 +21,12 @@ const SEARCH_DELAY_MS = 120;
 const LIMIT = 50;
 
 function toItem(r: QuoteSearchResult): QuoteItem {
-  const text = r.text.replace(/\s+/g, ' ');
+  const text = quickPickText(r.text);
   return {
     id: r.id,
     label: text.length > 110 ? `${text.slice(0, 109)}\u2026` : text,
-    description: r.speaker ?? 'Unattributed',
-    detail: `${r.title}${r.date ? ` (${r.date})` : ''} \u00b7 ${r.key}`,
+    description: r.speaker ? quickPickText(r.speaker) : 'Unattributed',
+    detail: `${quickPickText(r.title)}${r.date ? ` (${quickPickText(r.date)})` : ''} \u00b7 ${quickPickText(r.key)}`,
     // The server already matched fuzzily: keep every answer visible.
     alwaysShow: true,
   };

@@ -1,5 +1,6 @@
 import * as vscode from 'vscode';
 import type { LanguageClient } from 'vscode-languageclient/node';
+import { quickPickText as plain } from '../quick-pick-text';
 
 /** One answer of `sourced/listActors`. */
 interface ActorListItem {
@@ -20,10 +21,6 @@ const TYPE_ICON: Record<string, string> = {
   place: '$(location)',
 };
 
-/** Strips what a quick pick would interpret (`$(icon)` syntax) from server text, which comes from untrusted sources. */
-function plain(text: string): string {
-  return text.replace(/\$\(/g, '$\u200b(').replace(/\s+/g, ' ').trim();
-}
 
 function toItem(a: ActorListItem): ActorItem {
   return {
