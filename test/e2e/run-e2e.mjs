@@ -63,11 +63,13 @@ try {
     const t0 = Date.now();
     for (const old of fs.readdirSync(resultsDir).filter((f) => f.startsWith(`${n}-`) && f.endsWith('.png'))) fs.rmSync(path.join(resultsDir, old));
     let step = 0;
-    const shot = async (name, { docs } = {}) => {
+    const shot = async (name, { docs, docsClip } = {}) => {
       step++;
       const file = path.join(resultsDir, `${n}-${step}-${name}.png`);
+      // Hovers and menus fade in: wait until no finite animation runs, so the picture is not half transparent.
+      await page.waitForFunction(() => document.getAnimations().every((a) => a.playState !== 'running' || a.effect?.getTiming().iterations === Infinity), null, { timeout: 3000 }).catch(() => undefined);
       await page.screenshot({ path: file });
-      if (docs && docsScreenshots) fs.copyFileSync(file, path.join(root, 'docs', docs));
+      if (docs && docsScreenshots) await page.screenshot({ path: path.join(root, 'docs', docs), ...(docsClip ? { clip: docsClip } : {}) });
     };
     try {
       const note = await scenario.run({ wb, shot });

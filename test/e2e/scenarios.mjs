@@ -114,7 +114,8 @@ export const SCENARIOS = [
       const first = await wb.hoverMarkdown().locator('p').first().innerHTML();
       assert.match(first, /^<strong>Hakan Fidan<\/strong>$/, 'the canonical name in bold on the first line');
       assert.match(card, /Foreign Minister \(Turkey\)/, 'the role the seeds give');
-      await shot('hover', { docs: 'screenshot-hover.png' });
+      // For the docs, the top of the window: the draft and the card.
+      await shot('hover', { docs: 'screenshot-hover.png', docsClip: { x: 0, y: 0, width: 1280, height: 420 } });
       await wb.page.mouse.move(5, 5);
       return card.split('\n')[0];
     },
