@@ -14,8 +14,10 @@ export function citationMarker(style: CitationStyle, key: string): string {
 export function footnoteDefinition(unit: SourceUnit, key: string): string {
   const { doc } = unit;
   const title = plainText(doc.title).replace(/[.\s]+$/, '');
+  // A title that already ends a sentence ("…", "?", "!") takes no extra full stop.
+  const titleEnd = /[!?\u2026]$/.test(title) ? '' : '.';
   const where = [doc.outlet, doc.date].filter(Boolean).join(', ');
-  return `[^${key}]: ${title}.${where ? ` ${where}.` : ''} ${doc.path}`;
+  return `[^${key}]: ${title}${titleEnd}${where ? ` ${where}.` : ''} ${doc.path}`;
 }
 
 /** The edit that appends footnote definitions at the end of the draft, or null when there is nothing to add. */
