@@ -320,11 +320,19 @@ export class InvertedIndex {
     for (let i = lists.length - 1; i >= 0; i--) rest[i] = rest[i + 1]! + lists[i]!.bound;
     let best = 0;
     let pruned = false;
+    let threshold = 0;
+    let thresholds = 0;
     for (let li = 0; li < lists.length; li++) {
       const { p, idf } = lists[li]!;
       const { ids, tfs, size } = p;
       if (!pruned && !accept && li > 0 && count >= limit && rest[li]! < best) {
-        pruned = rest[li]! < kthBest(scores, touched, count, limit);
+        // Scores only grow, so an old threshold is a lower bound and still safe; it is recomputed at most twice.
+        if (rest[li]! < threshold) pruned = true;
+        else if (thresholds < 2) {
+          threshold = kthBest(scores, touched, count, limit);
+          thresholds++;
+          pruned = rest[li]! < threshold;
+        }
       }
       if (pruned) {
         if (size <= count * 8) {
