@@ -11,7 +11,7 @@ import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { SEEDS_DIR } from '../helpers/fixture';
-import { checkRanges } from './helpers/checks';
+import { checkRanges, withoutVersion } from './helpers/checks';
 import { randomChange, randomDraft, randomPosition } from './helpers/markdown-gen';
 import { caseSeed, fuzzSeed, Rng } from './helpers/rng';
 import { REQUEST_CANCELLED, ServerSession, type Answer } from './helpers/server-session';
@@ -104,14 +104,6 @@ async function exercise(c: Case): Promise<string> {
   }
   await randomRequest(c, rng, uri);
   return uri;
-}
-
-/** A diagnostic without the document version it carries in `data` (the edited copy is at a later version by design). */
-function withoutVersion(d: unknown): unknown {
-  const { data, ...rest } = d as { data?: { version?: number } };
-  if (!data || typeof data !== 'object') return rest;
-  const { version: _version, ...kept } = data;
-  return { ...rest, data: kept };
 }
 
 /** After the last edit, the pushed diagnostics must equal those of a fresh server that opens the final text. */

@@ -6,14 +6,8 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { harness, seedFiles, type Harness } from '../helpers/fixture';
 import { fuzzSeed, Rng } from './helpers/rng';
+import { withoutVersion } from './helpers/checks';
 
-const withoutVersion = (ds: unknown[]): unknown[] =>
-  ds.map((d) => {
-    const { data, ...rest } = d as { data?: { version?: number } };
-    if (!data) return rest;
-    const { version: _v, ...kept } = data;
-    return { ...rest, data: kept };
-  });
 
 const flush = (): Promise<void> => new Promise((r) => setTimeout(r, 5));
 
@@ -64,7 +58,7 @@ async function compare(h: Harness, fresh: Harness, draftText: string, what: stri
   const [da, db] = await Promise.all([h.service.diagnostics(draftA), fresh.service.diagnostics(draftB)]);
   console.log(`index consistency: ${what}; churned ${JSON.stringify(a)} vs fresh ${JSON.stringify(b)}; ${da.length} vs ${db.length} diagnostics`);
   assert.deepEqual({ sources: a.sources, quotes: a.quotes, skipped: a.skipped }, { sources: b.sources, quotes: b.quotes, skipped: b.skipped });
-  assert.deepEqual(withoutVersion(da), withoutVersion(db), 'diagnostics equal a fresh build\'s');
+  assert.deepEqual(da.map(withoutVersion), db.map(withoutVersion), 'diagnostics equal a fresh build\'s');
   assert.equal(a.actors, b.actors, 'actor count equals a fresh build\'s');
 }
 

@@ -10,7 +10,7 @@ import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { SEEDS_DIR, seedFiles } from '../helpers/fixture';
-import { checkRanges } from './helpers/checks';
+import { checkRanges, withoutVersion } from './helpers/checks';
 import { randomPosition } from './helpers/markdown-gen';
 import { fuzzSeed, Rng } from './helpers/rng';
 import { ServerSession, sleep, type Answer } from './helpers/server-session';
@@ -41,13 +41,6 @@ function bigDraft(words: number): string {
   return out.join('\n');
 }
 
-const withoutVersion = (ds: unknown[]): unknown[] =>
-  ds.map((d) => {
-    const { data, ...rest } = d as { data?: { version?: number } };
-    if (!data) return rest;
-    const { version: _v, ...kept } = data;
-    return { ...rest, data: kept };
-  });
 
 before(async () => {
   workspace = mkdtempSync(path.join(tmpdir(), 'sourced-load-'));
@@ -184,7 +177,7 @@ test(`load: ${SECONDS} s of ${CHANGES_PER_SECOND} edits/s on a 5,000-word draft 
   if (!finalDiagnostics || !freshDiagnostics) violations.push('no final diagnostics');
   else {
     try {
-      assert.deepEqual(withoutVersion(finalDiagnostics), withoutVersion(freshDiagnostics));
+      assert.deepEqual(finalDiagnostics.map(withoutVersion), freshDiagnostics.map(withoutVersion));
     } catch {
       violations.push(`final diagnostics differ from a fresh server's (${finalDiagnostics.length} vs ${freshDiagnostics.length})`);
     }

@@ -136,3 +136,11 @@ export function plainProblems(text: string): string[] {
 export function isBugLog(line: string): boolean {
   return /failed for |uncaught|unhandled rejection|indexing failed|listener failed|analysis failed/i.test(line);
 }
+
+/** A diagnostic without the document version it carries in `data` (an edited copy is at a later version by design). */
+export function withoutVersion(d: unknown): unknown {
+  const { data, ...rest } = d as { data?: { version?: number } };
+  if (!data || typeof data !== 'object') return rest;
+  const { version: _version, ...kept } = data;
+  return { ...rest, data: kept };
+}
