@@ -105,6 +105,10 @@ export class ActorGroups {
   readonly firstNames = new Map<string, Tally<string>>();
   /** First word → last words of every two-or-more-word name typed as a person, however sure. */
   readonly guessedFirstNames = new Map<string, Tally<string>>();
+  /** Keys whose group or whose owner tables changed since the merge last looked (see actor-merge.ts). */
+  readonly dirtyKeys = new Set<string>();
+  /** First words whose first-name tallies changed since the merge last looked. */
+  readonly dirtyFirstNames = new Set<string>();
   private readonly byUnit = new Map<SourceUnit, Item[]>();
 
   add(unit: SourceUnit): void {
@@ -134,6 +138,7 @@ export class ActorGroups {
       if (sign < 0) return;
       this.groups.set(key, (g = new KeyGroup(key, wordCount(key))));
     }
+    this.dirtyKeys.add(key);
     if (sign > 0) g.items.add(item);
     else g.items.delete(item);
     const conf = actor.typeConfidence ?? 1;
@@ -151,16 +156,28 @@ export class ActorGroups {
     this.form(g, nameK, actor.name, sign);
     actor.aliases.forEach((alias, i) => this.form(g, actor.keys?.aliases[i] ?? nameKey(alias), alias, sign));
     if (g.words > 1) {
-      for (const alias of actor.aliases) if (isCaseSensitiveAlias(alias)) bump(this.acronymOwners, alias, key, sign);
+      for (const alias of actor.aliases) {
+        if (!isCaseSensitiveAlias(alias)) continue;
+        bump(this.acronymOwners, alias, key, sign);
+        this.dirtyKeys.add(nameKey(alias));
+      }
     }
     if (actor.type === 'person' && g.words >= 2) {
       const words = key.split(' ');
-      bump(this.surnameOwners, words[words.length - 1]!, key, sign);
+      const last = words[words.length - 1]!;
+      bump(this.surnameOwners, last, key, sign);
+      this.dirtyKeys.add(last);
       for (let a = 0; a < words.length; a++) {
-        for (let z = a + 2; z <= words.length; z++) if (z - a < words.length) bump(this.partOwners, words.slice(a, z).join(' '), key, sign);
+        for (let z = a + 2; z <= words.length; z++) {
+          if (z - a >= words.length) continue;
+          const part = words.slice(a, z).join(' ');
+          bump(this.partOwners, part, key, sign);
+          this.dirtyKeys.add(part);
+        }
       }
-      if (conf >= 3) bump(this.firstNames, words[0]!, words[words.length - 1]!, sign);
-      bump(this.guessedFirstNames, words[0]!, words[words.length - 1]!, sign);
+      if (conf >= 3) bump(this.firstNames, words[0]!, last, sign);
+      bump(this.guessedFirstNames, words[0]!, last, sign);
+      this.dirtyFirstNames.add(words[0]!);
     }
     if (g.items.size === 0) this.groups.delete(key);
   }
