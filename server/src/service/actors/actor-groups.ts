@@ -9,28 +9,72 @@ import type { ActorType, DocumentActor } from './actor-types';
 import { isCaseSensitiveAlias } from './document-actors';
 import { nameKey } from './name-key';
 
-/** One document's actor, as the index holds it. */
+/** One document's actor, as a card's appearances list it (made on demand, not stored). */
 export interface Item {
   unit: SourceUnit;
   local: number;
   actor: DocumentActor;
 }
 
-/** Counts that go up and down; a key whose count falls to zero disappears. */
+/**
+ * Counts that go up and down; a key whose count falls to zero disappears. Most tallies hold one key (one
+ * spelling, one owner), so that key is kept inline and a Map is made only for a second one.
+ */
 export class Tally<K> {
-  readonly counts = new Map<K, number>();
+  private k0: K | undefined = undefined;
+  private n0 = 0;
+  private more: Map<K, number> | null = null;
+
+  /** Number of keys with a positive count. */
+  get size(): number {
+    return this.more ? this.more.size : this.n0 > 0 ? 1 : 0;
+  }
+
+  get(k: K): number {
+    if (this.more) return this.more.get(k) ?? 0;
+    return this.n0 > 0 && this.k0 === k ? this.n0 : 0;
+  }
 
   add(k: K, n: number): void {
-    const v = (this.counts.get(k) ?? 0) + n;
-    if (v > 0) this.counts.set(k, v);
-    else this.counts.delete(k);
+    if (this.more) {
+      const v = (this.more.get(k) ?? 0) + n;
+      if (v > 0) this.more.set(k, v);
+      else this.more.delete(k);
+      return;
+    }
+    if (this.n0 > 0 && this.k0 === k) {
+      this.n0 += n;
+      if (this.n0 <= 0) {
+        this.n0 = 0;
+        this.k0 = undefined;
+      }
+    } else if (n > 0) {
+      if (this.n0 > 0) {
+        this.more = new Map([[this.k0!, this.n0], [k, n]]);
+        this.n0 = 0;
+        this.k0 = undefined;
+      } else {
+        this.k0 = k;
+        this.n0 = n;
+      }
+    }
+  }
+
+  /** Keys with their counts. */
+  *entries(): IterableIterator<[K, number]> {
+    if (this.more) yield* this.more;
+    else if (this.n0 > 0) yield [this.k0!, this.n0];
+  }
+
+  *keys(): IterableIterator<K> {
+    for (const [k] of this.entries()) yield k;
   }
 
   /** The most counted key (ties: the smallest in sort order, so results never depend on arrival order). */
   top(): K | undefined {
     let best: K | undefined;
     let n = -1;
-    for (const [k, v] of this.counts) {
+    for (const [k, v] of this.entries()) {
       if (v > n || (v === n && best !== undefined && String(k) < String(best))) {
         best = k;
         n = v;
@@ -42,7 +86,9 @@ export class Tally<K> {
 
 /** All document actors that share one name key. */
 export class KeyGroup {
-  readonly items = new Set<Item>();
+  /** The documents' actors with this key, as (unit, index in its actors) pairs in parallel arrays. */
+  readonly units: SourceUnit[] = [];
+  readonly locals: number[] = [];
   readonly spellings = new Tally<string>();
   /** Form key → spellings of that form (names and aliases). */
   readonly forms = new Map<string, Tally<string>>();
@@ -63,12 +109,22 @@ export class KeyGroup {
     readonly words: number,
   ) {}
 
+  /** Number of document actors with this key. */
+  get size(): number {
+    return this.units.length;
+  }
+
+  /** The documents' actors with this key. */
+  items(): Item[] {
+    return this.units.map((unit, i) => ({ unit, local: this.locals[i]!, actor: unit.actors.actors[this.locals[i]!]! }));
+  }
+
   /** The type with the most evidence (ties: country, place, organisation, person). */
   majorityType(): ActorType {
     let best: ActorType = 'organisation';
     let n = -1;
     for (const t of TYPE_PRIORITY) {
-      const v = this.types.counts.get(t) ?? 0;
+      const v = this.types.get(t);
       if (v > n) {
         best = t;
         n = v;
@@ -109,29 +165,26 @@ export class ActorGroups {
   readonly dirtyKeys = new Set<string>();
   /** First words whose first-name tallies changed since the merge last looked. */
   readonly dirtyFirstNames = new Set<string>();
-  private readonly byUnit = new Map<SourceUnit, Item[]>();
+  /** Sources counted; removing one walks its (unchanged) actors again, so no per-actor record is kept. */
+  private readonly units = new Set<SourceUnit>();
 
   add(unit: SourceUnit): void {
     this.remove(unit);
-    const items = unit.actors.actors.map((actor, local) => ({ unit, local, actor }));
-    this.byUnit.set(unit, items);
-    for (const item of items) this.apply(item, 1);
+    this.units.add(unit);
+    unit.actors.actors.forEach((actor, local) => this.apply(unit, local, actor, 1));
   }
 
   remove(unit: SourceUnit): boolean {
-    const items = this.byUnit.get(unit);
-    if (!items) return false;
-    this.byUnit.delete(unit);
-    for (const item of items) this.apply(item, -1);
+    if (!this.units.delete(unit)) return false;
+    unit.actors.actors.forEach((actor, local) => this.apply(unit, local, actor, -1));
     return true;
   }
 
   has(unit: SourceUnit): boolean {
-    return this.byUnit.has(unit);
+    return this.units.has(unit);
   }
 
-  private apply(item: Item, sign: 1 | -1): void {
-    const { actor } = item;
+  private apply(unit: SourceUnit, local: number, actor: DocumentActor, sign: 1 | -1): void {
     const key = keyOf(actor);
     let g = this.groups.get(key);
     if (!g) {
@@ -139,8 +192,19 @@ export class ActorGroups {
       this.groups.set(key, (g = new KeyGroup(key, wordCount(key))));
     }
     this.dirtyKeys.add(key);
-    if (sign > 0) g.items.add(item);
-    else g.items.delete(item);
+    if (sign > 0) {
+      g.units.push(unit);
+      g.locals.push(local);
+    } else {
+      const at = findItem(g, unit, local);
+      if (at < 0) return;
+      // Order is not kept: appearances are sorted when a card asks for them.
+      const last = g.units.length - 1;
+      g.units[at] = g.units[last]!;
+      g.locals[at] = g.locals[last]!;
+      g.units.pop();
+      g.locals.pop();
+    }
     const conf = actor.typeConfidence ?? 1;
     g.spellings.add(actor.name, sign);
     g.types.add(actor.type, sign * (1 + conf));
@@ -175,11 +239,18 @@ export class ActorGroups {
           this.dirtyKeys.add(part);
         }
       }
-      if (conf >= 3) bump(this.firstNames, words[0]!, last, sign);
-      bump(this.guessedFirstNames, words[0]!, last, sign);
-      this.dirtyFirstNames.add(words[0]!);
+      const first = words[0]!;
+      const known = this.firstNames.get(first)?.size ?? 0;
+      const guessed = this.guessedFirstNames.get(first)?.size ?? 0;
+      if (conf >= 3) bump(this.firstNames, first, last, sign);
+      bump(this.guessedFirstNames, first, last, sign);
+      // isFirstName asks for one other surname on real evidence or three guessed: with two known or four guessed
+      // surnames before and after, no answer can change, so nothing needs re-summarising.
+      const known2 = this.firstNames.get(first)?.size ?? 0;
+      const guessed2 = this.guessedFirstNames.get(first)?.size ?? 0;
+      if ((known !== known2 && Math.min(known, known2) < 2) || (guessed !== guessed2 && Math.min(guessed, guessed2) < 4)) this.dirtyFirstNames.add(first);
     }
-    if (g.items.size === 0) this.groups.delete(key);
+    if (g.units.length === 0) this.groups.delete(key);
   }
 
   private form(g: KeyGroup, key: string, spelling: string, sign: 1 | -1): void {
@@ -187,7 +258,7 @@ export class ActorGroups {
     let t = g.forms.get(key);
     if (!t) g.forms.set(key, (t = new Tally()));
     t.add(spelling, sign);
-    if (t.counts.size === 0) g.forms.delete(key);
+    if (t.size === 0) g.forms.delete(key);
   }
 }
 
@@ -199,5 +270,11 @@ function bump(map: Map<string, Tally<string>>, k: string, value: string, sign: 1
     map.set(k, (t = new Tally()));
   }
   t.add(value, sign);
-  if (t.counts.size === 0) map.delete(k);
+  if (t.size === 0) map.delete(k);
+}
+
+/** Where a unit's actor sits in a group, or -1. */
+function findItem(g: KeyGroup, unit: SourceUnit, local: number): number {
+  for (let i = g.units.indexOf(unit); i >= 0; i = g.units.indexOf(unit, i + 1)) if (g.locals[i] === local) return i;
+  return -1;
 }

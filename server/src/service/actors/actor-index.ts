@@ -35,10 +35,10 @@ export class ActorIndex implements UnitListener {
   /** The canonical actor with this name or alias (normalised; a leading honorific is ignored), if any. */
   findByName(name: string): Actor | undefined {
     const b = this.state();
-    const hit = b.byAlias.get(nameKey(name));
+    const hit = b.byAlias(nameKey(name));
     if (hit) return hit;
     const words = name.trim().split(/\s+/);
-    if (words.length > 1 && HONORIFICS.has(words[0]!)) return b.byAlias.get(nameKey(words.slice(1).join(' ')));
+    if (words.length > 1 && HONORIFICS.has(words[0]!)) return b.byAlias(nameKey(words.slice(1).join(' ')));
     return undefined;
   }
 
@@ -46,7 +46,7 @@ export class ActorIndex implements UnitListener {
   lookupForm(form: string): Actor | undefined {
     const b = this.state();
     const key = nameKey(form);
-    const actor = b.byAlias.get(key);
+    const actor = b.byAlias(key);
     if (!actor) return undefined;
     const exact = b.caseSensitive.get(key);
     return exact && !exact.has(form.replace(/\u2019/g, "'")) ? undefined : actor;
@@ -58,16 +58,16 @@ export class ActorIndex implements UnitListener {
   }
 
   byId(id: string): Actor | undefined {
-    return this.state().byId.get(id);
+    return this.state().byId(id);
   }
 
   /** Number of canonical actors (merges pending changes first, like every other read). */
   get size(): number {
-    return this.state().byId.size;
+    return this.state().size;
   }
 
   all(): IterableIterator<Actor> {
-    return this.state().byId.values();
+    return this.state().actors();
   }
 
   private state(): MergedActors {

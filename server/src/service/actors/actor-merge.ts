@@ -9,27 +9,55 @@ import { isCaseSensitiveAlias } from './document-actors';
 import type { ActorGroups, KeyGroup, Tally } from './actor-groups';
 import { MIN_FIRST_NAMES, personish, summarise, type Actor } from './actor-summary';
 
-/** One canonical actor with the keys it merges and the forms it answers to. */
+/** One canonical actor with the keys it merges and the forms it answers to (kept to undo its entries). */
 interface Cluster {
   keys: string[];
   actor: Actor;
-  forms: Map<string, string[]>;
+  formKeys: string[];
+  /** Case-sensitive spellings as pairs: form key, spelling, form key, spelling, … */
+  caseForms: string[];
   firstWord: string | null;
 }
 
+/** One value or several: most keys have one owner, and a Set per key would cost more than the data. */
+type Many<V> = V | V[];
+
+function addTo<V>(map: Map<string, Many<V>>, k: string, v: V): void {
+  const cur = map.get(k);
+  if (cur === undefined) map.set(k, v);
+  else if (Array.isArray(cur)) cur.push(v);
+  else map.set(k, [cur, v]);
+}
+
+function deleteFrom<V>(map: Map<string, Many<V>>, k: string, v: V): void {
+  const cur = map.get(k);
+  if (cur === undefined) return;
+  if (!Array.isArray(cur)) {
+    if (cur === v) map.delete(k);
+    return;
+  }
+  const i = cur.indexOf(v);
+  if (i < 0) return;
+  cur[i] = cur[cur.length - 1]!;
+  cur.pop();
+  if (cur.length === 1) map.set(k, cur[0]!);
+}
+
+const each = <V>(m: Many<V> | undefined): readonly V[] => (m === undefined ? [] : Array.isArray(m) ? m : [m]);
+
 /** The one owner of a tally, if it has exactly one. */
 function single(t: Tally<string> | undefined): string | undefined {
-  if (!t || t.counts.size !== 1) return undefined;
-  return t.counts.keys().next().value;
+  if (!t || t.size !== 1) return undefined;
+  return t.keys().next().value;
 }
 
 /** The owner with the most documents when it has four times the others together (a shared surname's main person). */
 function dominant(t: Tally<string> | undefined): string | undefined {
-  if (!t || t.counts.size === 0) return undefined;
+  if (!t || t.size === 0) return undefined;
   let best: string | undefined;
   let bestN = -1;
   let total = 0;
-  for (const [k, n] of t.counts) {
+  for (const [k, n] of t.entries()) {
     total += n;
     if (n > bestN || (n === bestN && k < best!)) {
       best = k;
@@ -43,7 +71,7 @@ function dominant(t: Tally<string> | undefined): string | undefined {
 function targetOf(g: KeyGroup, s: ActorGroups): string | undefined {
   if (g.key.startsWith('country:')) return undefined;
   if (g.words === 1) {
-    const acronyms = [...g.spellings.counts.keys()].filter(isCaseSensitiveAlias).sort();
+    const acronyms = [...g.spellings.keys()].filter(isCaseSensitiveAlias).sort();
     for (const spelling of acronyms) {
       const t = single(s.acronymOwners.get(spelling));
       if (t !== undefined) return t;
@@ -51,19 +79,6 @@ function targetOf(g: KeyGroup, s: ActorGroups): string | undefined {
     return personish(g) ? dominant(s.surnameOwners.get(g.key)) : undefined;
   }
   return g.majorityType() === 'person' ? single(s.partOwners.get(g.key)) : undefined;
-}
-
-function addTo<K, V>(map: Map<K, Set<V>>, k: K, v: V): void {
-  const set = map.get(k);
-  if (set) set.add(v);
-  else map.set(k, new Set([v]));
-}
-
-function deleteFrom<K, V>(map: Map<K, Set<V>>, k: K, v: V): void {
-  const set = map.get(k);
-  if (!set) return;
-  set.delete(v);
-  if (set.size === 0) map.delete(k);
 }
 
 const wordsOf = (key: string): number => {
@@ -74,25 +89,46 @@ const wordsOf = (key: string): number => {
 
 /** The merged view: clusters of key groups and the lookup tables over them. */
 export class MergedActors {
-  readonly byId = new Map<string, Actor>();
-  readonly byAlias = new Map<string, Actor>();
   /** Exact spellings (with counts of the actors using them) of short all-capital aliases, which match case-sensitively. */
   readonly caseSensitive = new Map<string, Map<string, number>>();
   private readonly target = new Map<string, string>();
-  private readonly incoming = new Map<string, Set<string>>();
+  private readonly incoming = new Map<string, Many<string>>();
   private readonly clusterOf = new Map<string, Cluster>();
-  private readonly idOwners = new Map<string, Set<Cluster>>();
-  private readonly aliasOwners = new Map<string, Set<Cluster>>();
-  private readonly byFirstWord = new Map<string, Set<Cluster>>();
+  private readonly idOwners = new Map<string, Many<Cluster>>();
+  private readonly aliasOwners = new Map<string, Many<Cluster>>();
+  /** The owner each form resolves to. */
+  private readonly aliasBest = new Map<string, Cluster>();
+  private readonly byFirstWord = new Map<string, Many<Cluster>>();
   /** Alias forms per length in words, for the longest alias. */
   private readonly aliasWords = new Map<number, number>();
   private firstNamesKnown = false;
-  private readonly touchedIds = new Set<string>();
-  private readonly touchedForms = new Set<string>();
+  /** Forms whose resolved owner was dropped: they are re-decided over all their owners. */
+  private readonly rescan = new Set<string>();
 
   /** The canonical actor of a group key. */
   byKey(key: string): Actor | undefined {
     return this.clusterOf.get(key)?.actor;
+  }
+
+  /** The canonical actor a form key resolves to. */
+  byAlias(key: string): Actor | undefined {
+    return this.aliasBest.get(key)?.actor;
+  }
+
+  /** The canonical actor with this id (of two clusters with one id, the one with the smallest key). */
+  byId(id: string): Actor | undefined {
+    const owners = this.idOwners.get(id);
+    return owners === undefined ? undefined : pickFirst(owners).actor;
+  }
+
+  /** Number of canonical actors (distinct ids). */
+  get size(): number {
+    return this.idOwners.size;
+  }
+
+  /** Every canonical actor, once per id. */
+  *actors(): IterableIterator<Actor> {
+    for (const owners of this.idOwners.values()) yield pickFirst(owners).actor;
   }
 
   /** Longest alias in words. */
@@ -111,7 +147,7 @@ export class MergedActors {
       this.firstNamesKnown = known;
       for (const c of this.clusterOf.values()) if (c.firstWord !== null) resummarise.add(c);
     }
-    for (const f of s.dirtyFirstNames) for (const c of this.byFirstWord.get(f) ?? []) resummarise.add(c);
+    for (const f of s.dirtyFirstNames) for (const c of each(this.byFirstWord.get(f))) resummarise.add(c);
     s.dirtyFirstNames.clear();
     if (s.dirtyKeys.size === 0 && resummarise.size === 0) return;
 
@@ -167,7 +203,7 @@ export class MergedActors {
           seen.add(t);
           stack.push(t);
         }
-        for (const y of this.incoming.get(x) ?? []) {
+        for (const y of each(this.incoming.get(x))) {
           if (!seen.has(y) && s.groups.has(y)) {
             seen.add(y);
             stack.push(y);
@@ -177,21 +213,23 @@ export class MergedActors {
       this.place(keys, s);
     }
     for (const c of resummarise) this.place(c.keys, s);
-    this.resolve();
+    this.resolveDropped();
   }
 
   /** Forgets a cluster's actor in every table. */
   private drop(c: Cluster): void {
     for (const k of c.keys) if (this.clusterOf.get(k) === c) this.clusterOf.delete(k);
     deleteFrom(this.idOwners, c.actor.id, c);
-    this.touchedIds.add(c.actor.id);
     if (c.firstWord !== null) deleteFrom(this.byFirstWord, c.firstWord, c);
-    for (const [fk, spellings] of c.forms) {
+    for (const fk of c.formKeys) {
       deleteFrom(this.aliasOwners, fk, c);
-      this.touchedForms.add(fk);
+      if (this.aliasBest.get(fk) === c) {
+        this.aliasBest.delete(fk);
+        this.rescan.add(fk);
+      }
       this.countWords(wordsOf(fk), -1);
-      for (const form of spellings) if (isCaseSensitiveAlias(form)) this.countCase(fk, form, -1);
     }
+    for (let i = 0; i < c.caseForms.length; i += 2) this.countCase(c.caseForms[i]!, c.caseForms[i + 1]!, -1);
   }
 
   /** Summarises the groups of `keys` (one connected cluster) into an actor and enters it in every table. */
@@ -202,47 +240,32 @@ export class MergedActors {
       keys.map((k) => s.groups.get(k)!),
       s,
     );
-    const c: Cluster = { keys, actor, forms, firstWord };
+    const caseForms: string[] = [];
+    for (const [fk, spellings] of forms) for (const form of spellings) if (isCaseSensitiveAlias(form)) caseForms.push(fk, form);
+    const c: Cluster = { keys, actor, formKeys: [...forms.keys()], caseForms, firstWord };
     for (const k of keys) this.clusterOf.set(k, c);
     addTo(this.idOwners, actor.id, c);
-    this.touchedIds.add(actor.id);
     if (firstWord !== null) addTo(this.byFirstWord, firstWord, c);
-    for (const [fk, spellings] of forms) {
+    for (const fk of c.formKeys) {
       addTo(this.aliasOwners, fk, c);
-      this.touchedForms.add(fk);
+      // A form whose owner was dropped is re-decided over all owners below; otherwise the newcomer challenges the owner.
+      if (!this.rescan.has(fk)) {
+        const best = this.aliasBest.get(fk);
+        if (!best || owns(c, best, fk)) this.aliasBest.set(fk, c);
+      }
       this.countWords(wordsOf(fk), 1);
-      for (const form of spellings) if (isCaseSensitiveAlias(form)) this.countCase(fk, form, 1);
     }
+    for (let i = 0; i < caseForms.length; i += 2) this.countCase(caseForms[i]!, caseForms[i + 1]!, 1);
   }
 
-  /** Re-decides who owns each touched id and form. */
-  private resolve(): void {
-    for (const id of this.touchedIds) {
-      const owners = this.idOwners.get(id);
-      if (!owners) this.byId.delete(id);
-      else this.byId.set(id, pickFirst(owners).actor);
-    }
-    this.touchedIds.clear();
-    // A form several actors share goes to the one it names exactly, else to the most mentioned.
-    for (const key of this.touchedForms) {
-      const owners = this.aliasOwners.get(key);
-      if (!owners) {
-        this.byAlias.delete(key);
-        continue;
-      }
+  /** Re-decides the forms whose owner was dropped, over all their owners. */
+  private resolveDropped(): void {
+    for (const fk of this.rescan) {
       let best: Cluster | undefined;
-      let bestExact = false;
-      for (const c of owners) {
-        const a = c.actor;
-        const exact = a.id === key || a.id === `country:${key}`;
-        if (!best || (exact && !bestExact) || (exact === bestExact && better(c, best))) {
-          best = c;
-          bestExact = exact;
-        }
-      }
-      this.byAlias.set(key, best!.actor);
+      for (const c of each(this.aliasOwners.get(fk))) if (!best || owns(c, best, fk)) best = c;
+      if (best) this.aliasBest.set(fk, best);
     }
-    this.touchedForms.clear();
+    this.rescan.clear();
   }
 
   private countWords(words: number, sign: 1 | -1): void {
@@ -264,18 +287,25 @@ export class MergedActors {
   }
 }
 
-/** Most mentioned, then smallest id, then smallest first key: a total order, so ties never depend on history. */
-function better(a: Cluster, b: Cluster): boolean {
+/**
+ * Whether `a` rather than `b` owns a form several actors share: the one it names exactly, else the most
+ * mentioned, then the smallest id, then the smallest first key (a total order: ties never depend on history).
+ */
+function owns(a: Cluster, b: Cluster, key: string): boolean {
   const x = a.actor;
   const y = b.actor;
+  const ex = x.id === key || (x.id.startsWith('country:') && x.id.length === key.length + 8 && x.id.endsWith(key));
+  const ey = y.id === key || (y.id.startsWith('country:') && y.id.length === key.length + 8 && y.id.endsWith(key));
+  if (ex !== ey) return ex;
   if (x.mentionCount !== y.mentionCount) return x.mentionCount > y.mentionCount;
   if (x.id !== y.id) return x.id < y.id;
   return a.keys[0]! < b.keys[0]!;
 }
 
 /** Of clusters sharing an id, the one with the smallest first key. */
-function pickFirst(owners: Set<Cluster>): Cluster {
-  let best: Cluster | undefined;
-  for (const c of owners) if (!best || c.keys[0]! < best.keys[0]!) best = c;
-  return best!;
+function pickFirst(owners: Many<Cluster>): Cluster {
+  if (!Array.isArray(owners)) return owners;
+  let best = owners[0]!;
+  for (const c of owners) if (c.keys[0]! < best.keys[0]!) best = c;
+  return best;
 }

@@ -56,7 +56,7 @@ export class CanonicalActor implements Actor {
   get appearances(): Item[] {
     if (!this.cachedAppearances) {
       const items: Item[] = [];
-      for (const g of this.groups) for (const i of g.items) items.push(i);
+      for (const g of this.groups) for (const i of g.items()) items.push(i);
       // Stable order: by source, then by the actor's place in it.
       items.sort((a, b) => (a.unit.doc.uri < b.unit.doc.uri ? -1 : a.unit.doc.uri > b.unit.doc.uri ? 1 : a.local - b.local));
       this.cachedAppearances = items;
@@ -74,14 +74,14 @@ export class CanonicalActor implements Actor {
  * surnames at all ("Jennifer" yes; "Manchester", seen before two club names, no).
  */
 export function isFirstName(s: ActorGroups, first: string, last: string): boolean {
-  const others = (t: Tally<string> | undefined): number => (t ? [...t.counts.keys()].filter((l) => l !== last).length : 0);
+  const others = (t: Tally<string> | undefined): number => (t ? [...t.keys()].filter((l) => l !== last).length : 0);
   return others(s.firstNames.get(first)) >= 1 || others(s.guessedFirstNames.get(first)) >= 3;
 }
 
 /** A one-word name used for a person in enough documents (a third, or once with an honorific or title) to join a full name by surname. */
 export function personish(g: KeyGroup): boolean {
   if (g.strongPersons > 0) return true;
-  return g.persons > 0 && g.persons * 3 >= g.items.size;
+  return g.persons > 0 && g.persons * 3 >= g.size;
 }
 
 /** What summarise found: the actor, its forms, and the first word whose first-name tallies its type depends on. */
@@ -96,7 +96,7 @@ export function summarise(list: KeyGroup[], s: ActorGroups): Summary {
   const typeScore = new Map<ActorType, number>();
   let mentionCount = 0;
   for (const g of list) {
-    for (const [t, n] of g.types.counts) typeScore.set(t, (typeScore.get(t) ?? 0) + n);
+    for (const [t, n] of g.types.entries()) typeScore.set(t, (typeScore.get(t) ?? 0) + n);
     mentionCount += g.mentions;
   }
   let type: ActorType = 'organisation';
@@ -109,7 +109,7 @@ export function summarise(list: KeyGroup[], s: ActorGroups): Summary {
     }
   }
   // A person is named by the full name most documents use; anything else by its most used name.
-  const names = list.map((g) => ({ key: g.key.replace(/^country:/, ''), name: g.spellings.top() ?? g.key, count: g.items.size, words: g.words }));
+  const names = list.map((g) => ({ key: g.key.replace(/^country:/, ''), name: g.spellings.top() ?? g.key, count: g.size, words: g.words }));
   const multi = type === 'person' ? names.filter((n) => n.words > 1) : [];
   const pick = (multi.length ? multi : names).sort((a, b) => b.count - a.count || b.words - a.words || (a.name < b.name ? -1 : a.name > b.name ? 1 : 0))[0]!;
   const pickKey = pick.key;
@@ -122,9 +122,9 @@ export function summarise(list: KeyGroup[], s: ActorGroups): Summary {
     if (s.firstNames.size >= MIN_FIRST_NAMES && !isFirstName(s, words[0]!, words[words.length - 1]!)) type = 'organisation';
   }
   // A lone word typed an organisation only by default that is the surname of two or more people ("Murray") is a person.
-  if (type === 'organisation' && list.length === 1 && pick.words === 1 && list[0]!.orgGuesses === list[0]!.items.size) {
+  if (type === 'organisation' && list.length === 1 && pick.words === 1 && list[0]!.orgGuesses === list[0]!.size) {
     const owners = s.surnameOwners.get(pickKey);
-    if (owners && owners.counts.size >= 2) type = 'person';
+    if (owners && owners.size >= 2) type = 'person';
   }
   const id = type === 'country' ? `country:${pickKey}` : pickKey;
   // Every form with its spellings; the most used spelling first.
@@ -133,7 +133,7 @@ export function summarise(list: KeyGroup[], s: ActorGroups): Summary {
     for (const [fk, t] of g.forms) {
       let sp = merged.get(fk);
       if (!sp) merged.set(fk, (sp = new Map()));
-      for (const [spelling, n] of t.counts) sp.set(spelling, (sp.get(spelling) ?? 0) + n);
+      for (const [spelling, n] of t.entries()) sp.set(spelling, (sp.get(spelling) ?? 0) + n);
     }
   }
   if (type !== 'person' && pick.words > 1) {
@@ -162,7 +162,7 @@ export function summarise(list: KeyGroup[], s: ActorGroups): Summary {
   const aliases: string[] = [];
   for (const [fk, sp] of forms) if (fk !== pickKey) aliases.push(sp[0]!);
   const affTally = new Map<string, number>();
-  for (const g of list) for (const [a, n] of g.affiliations.counts) affTally.set(a, (affTally.get(a) ?? 0) + n);
+  for (const g of list) for (const [a, n] of g.affiliations.entries()) affTally.set(a, (affTally.get(a) ?? 0) + n);
   const affiliation = [...affTally.entries()].filter(([a]) => nameKey(a) !== pickKey).sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1))[0]?.[0] ?? null;
   return { actor: new CanonicalActor(id, pick.name, type, aliases, affiliation, mentionCount, list), forms, firstWord };
 }
