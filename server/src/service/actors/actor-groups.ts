@@ -90,11 +90,12 @@ export class KeyGroup {
   readonly units: SourceUnit[] = [];
   readonly locals: number[] = [];
   readonly spellings = new Tally<string>();
-  /** Form key → spellings of that form (names and aliases). */
-  readonly forms = new Map<string, Tally<string>>();
+  /** Spellings of every form (names and aliases); a form's key is the name key of its spelling. */
+  readonly formSpellings = new Tally<string>();
   /** Type evidence: 1 + the document's confidence, per document. */
   readonly types = new Tally<ActorType>();
-  readonly affiliations = new Tally<string>();
+  /** Affiliations the documents give (made on first use: most keys have none). */
+  affiliations: Tally<string> | null = null;
   persons = 0;
   /** Documents that type it as a person on real evidence (title, honorific: confidence ≥ 3). */
   strongPersons = 0;
@@ -209,7 +210,7 @@ export class ActorGroups {
     g.spellings.add(actor.name, sign);
     g.types.add(actor.type, sign * (1 + conf));
     g.mentions += sign * actor.mentions.length;
-    if (actor.affiliation) g.affiliations.add(actor.affiliation, sign);
+    if (actor.affiliation) (g.affiliations ??= new Tally()).add(actor.affiliation, sign);
     if (actor.type === 'organisation' && conf === 0) g.orgGuesses += sign;
     if (actor.type === 'person') {
       g.persons += sign;
@@ -254,11 +255,7 @@ export class ActorGroups {
   }
 
   private form(g: KeyGroup, key: string, spelling: string, sign: 1 | -1): void {
-    if (!key) return;
-    let t = g.forms.get(key);
-    if (!t) g.forms.set(key, (t = new Tally()));
-    t.add(spelling, sign);
-    if (t.size === 0) g.forms.delete(key);
+    if (key) g.formSpellings.add(spelling, sign);
   }
 }
 

@@ -7,17 +7,10 @@
  */
 import { isCaseSensitiveAlias } from './document-actors';
 import type { ActorGroups, KeyGroup, Tally } from './actor-groups';
-import { MIN_FIRST_NAMES, personish, summarise, type Actor } from './actor-summary';
+import { MIN_FIRST_NAMES, personish, summarise, type Actor, type CanonicalActor } from './actor-summary';
 
-/** One canonical actor with the keys it merges and the forms it answers to (kept to undo its entries). */
-interface Cluster {
-  keys: string[];
-  actor: Actor;
-  formKeys: string[];
-  /** Case-sensitive spellings as pairs: form key, spelling, form key, spelling, … */
-  caseForms: string[];
-  firstWord: string | null;
-}
+/** A canonical actor with its merge bookkeeping. */
+type Cluster = CanonicalActor;
 
 /** One value or several: most keys have one owner, and a Set per key would cost more than the data. */
 type Many<V> = V | V[];
@@ -95,9 +88,8 @@ export class MergedActors {
   private readonly incoming = new Map<string, Many<string>>();
   private readonly clusterOf = new Map<string, Cluster>();
   private readonly idOwners = new Map<string, Many<Cluster>>();
+  /** Actors answering to each form; the first is the one the form resolves to (unless the form awaits a rescan). */
   private readonly aliasOwners = new Map<string, Many<Cluster>>();
-  /** The owner each form resolves to. */
-  private readonly aliasBest = new Map<string, Cluster>();
   private readonly byFirstWord = new Map<string, Many<Cluster>>();
   /** Alias forms per length in words, for the longest alias. */
   private readonly aliasWords = new Map<number, number>();
@@ -107,18 +99,19 @@ export class MergedActors {
 
   /** The canonical actor of a group key. */
   byKey(key: string): Actor | undefined {
-    return this.clusterOf.get(key)?.actor;
+    return this.clusterOf.get(key);
   }
 
   /** The canonical actor a form key resolves to. */
   byAlias(key: string): Actor | undefined {
-    return this.aliasBest.get(key)?.actor;
+    const owners = this.aliasOwners.get(key);
+    return owners === undefined ? undefined : Array.isArray(owners) ? owners[0] : owners;
   }
 
   /** The canonical actor with this id (of two clusters with one id, the one with the smallest key). */
   byId(id: string): Actor | undefined {
     const owners = this.idOwners.get(id);
-    return owners === undefined ? undefined : pickFirst(owners).actor;
+    return owners === undefined ? undefined : pickFirst(owners);
   }
 
   /** Number of canonical actors (distinct ids). */
@@ -128,7 +121,7 @@ export class MergedActors {
 
   /** Every canonical actor, once per id. */
   *actors(): IterableIterator<Actor> {
-    for (const owners of this.idOwners.values()) yield pickFirst(owners).actor;
+    for (const owners of this.idOwners.values()) yield pickFirst(owners);
   }
 
   /** Longest alias in words. */
@@ -180,7 +173,7 @@ export class MergedActors {
       if (!c) affected.add(k);
       else if (!dropped.has(c)) {
         dropped.add(c);
-        for (const m of c.keys) affected.add(m);
+        for (const g of c.groups) affected.add(g.key);
       }
     }
     for (const c of dropped) {
@@ -212,21 +205,18 @@ export class MergedActors {
       }
       this.place(keys, s);
     }
-    for (const c of resummarise) this.place(c.keys, s);
+    for (const c of resummarise) this.place(c.groups.map((g) => g.key), s);
     this.resolveDropped();
   }
 
   /** Forgets a cluster's actor in every table. */
   private drop(c: Cluster): void {
-    for (const k of c.keys) if (this.clusterOf.get(k) === c) this.clusterOf.delete(k);
-    deleteFrom(this.idOwners, c.actor.id, c);
+    for (const g of c.groups) if (this.clusterOf.get(g.key) === c) this.clusterOf.delete(g.key);
+    deleteFrom(this.idOwners, c.id, c);
     if (c.firstWord !== null) deleteFrom(this.byFirstWord, c.firstWord, c);
     for (const fk of c.formKeys) {
+      if (this.byAlias(fk) === c) this.rescan.add(fk);
       deleteFrom(this.aliasOwners, fk, c);
-      if (this.aliasBest.get(fk) === c) {
-        this.aliasBest.delete(fk);
-        this.rescan.add(fk);
-      }
       this.countWords(wordsOf(fk), -1);
     }
     for (let i = 0; i < c.caseForms.length; i += 2) this.countCase(c.caseForms[i]!, c.caseForms[i + 1]!, -1);
@@ -242,16 +232,24 @@ export class MergedActors {
     );
     const caseForms: string[] = [];
     for (const [fk, spellings] of forms) for (const form of spellings) if (isCaseSensitiveAlias(form)) caseForms.push(fk, form);
-    const c: Cluster = { keys, actor, formKeys: [...forms.keys()], caseForms, firstWord };
+    const c: Cluster = actor;
+    c.formKeys = [...forms.keys()];
+    if (caseForms.length) c.caseForms = caseForms;
+    c.firstWord = firstWord;
     for (const k of keys) this.clusterOf.set(k, c);
     addTo(this.idOwners, actor.id, c);
     if (firstWord !== null) addTo(this.byFirstWord, firstWord, c);
     for (const fk of c.formKeys) {
-      addTo(this.aliasOwners, fk, c);
       // A form whose owner was dropped is re-decided over all owners below; otherwise the newcomer challenges the owner.
-      if (!this.rescan.has(fk)) {
-        const best = this.aliasBest.get(fk);
-        if (!best || owns(c, best, fk)) this.aliasBest.set(fk, c);
+      const owners = this.aliasOwners.get(fk);
+      if (owners === undefined) this.aliasOwners.set(fk, c);
+      else {
+        const wins = !this.rescan.has(fk) && owns(c, Array.isArray(owners) ? owners[0]! : owners, fk);
+        if (!Array.isArray(owners)) this.aliasOwners.set(fk, wins ? [c, owners] : [owners, c]);
+        else if (wins) {
+          owners.push(owners[0]!);
+          owners[0] = c;
+        } else owners.push(c);
       }
       this.countWords(wordsOf(fk), 1);
     }
@@ -261,9 +259,11 @@ export class MergedActors {
   /** Re-decides the forms whose owner was dropped, over all their owners. */
   private resolveDropped(): void {
     for (const fk of this.rescan) {
-      let best: Cluster | undefined;
-      for (const c of each(this.aliasOwners.get(fk))) if (!best || owns(c, best, fk)) best = c;
-      if (best) this.aliasBest.set(fk, best);
+      const owners = this.aliasOwners.get(fk);
+      if (!Array.isArray(owners)) continue;
+      let best = 0;
+      for (let i = 1; i < owners.length; i++) if (owns(owners[i]!, owners[best]!, fk)) best = i;
+      [owners[0], owners[best]] = [owners[best]!, owners[0]!];
     }
     this.rescan.clear();
   }
@@ -291,21 +291,19 @@ export class MergedActors {
  * Whether `a` rather than `b` owns a form several actors share: the one it names exactly, else the most
  * mentioned, then the smallest id, then the smallest first key (a total order: ties never depend on history).
  */
-function owns(a: Cluster, b: Cluster, key: string): boolean {
-  const x = a.actor;
-  const y = b.actor;
+function owns(x: Cluster, y: Cluster, key: string): boolean {
   const ex = x.id === key || (x.id.startsWith('country:') && x.id.length === key.length + 8 && x.id.endsWith(key));
   const ey = y.id === key || (y.id.startsWith('country:') && y.id.length === key.length + 8 && y.id.endsWith(key));
   if (ex !== ey) return ex;
   if (x.mentionCount !== y.mentionCount) return x.mentionCount > y.mentionCount;
   if (x.id !== y.id) return x.id < y.id;
-  return a.keys[0]! < b.keys[0]!;
+  return x.groups[0]!.key < y.groups[0]!.key;
 }
 
 /** Of clusters sharing an id, the one with the smallest first key. */
 function pickFirst(owners: Many<Cluster>): Cluster {
   if (!Array.isArray(owners)) return owners;
   let best = owners[0]!;
-  for (const c of owners) if (c.keys[0]! < best.keys[0]!) best = c;
+  for (const c of owners) if (c.groups[0]!.key < best.groups[0]!.key) best = c;
   return best;
 }

@@ -38,6 +38,8 @@ export const MIN_FIRST_NAMES = 100;
 
 const dateOf = (unit: SourceUnit): string | null => unit.doc.date ?? (unit.doc.year ? String(unit.doc.year) : null);
 
+const NONE: readonly string[] = [];
+
 /** An actor whose per-document details (appearances, roles) are gathered only when asked for. */
 export class CanonicalActor implements Actor {
   private cachedAppearances: Item[] | null = null;
@@ -50,8 +52,16 @@ export class CanonicalActor implements Actor {
     readonly aliases: string[],
     readonly affiliation: string | null,
     readonly mentionCount: number,
-    private readonly groups: readonly KeyGroup[],
+    /** The key groups it merges, sorted by key. */
+    readonly groups: readonly KeyGroup[],
   ) {}
+
+  /** Merge bookkeeping (actor-merge.ts): the form keys it answers to, to undo its entries. */
+  formKeys: readonly string[] = NONE;
+  /** Case-sensitive spellings as pairs: form key, spelling, form key, spelling, … */
+  caseForms: readonly string[] = NONE;
+  /** The first word whose first-name tallies its type depends on. */
+  firstWord: string | null = null;
 
   get appearances(): Item[] {
     if (!this.cachedAppearances) {
@@ -86,7 +96,7 @@ export function personish(g: KeyGroup): boolean {
 
 /** What summarise found: the actor, its forms, and the first word whose first-name tallies its type depends on. */
 export interface Summary {
-  actor: Actor;
+  actor: CanonicalActor;
   forms: Map<string, string[]>;
   firstWord: string | null;
 }
@@ -130,10 +140,11 @@ export function summarise(list: KeyGroup[], s: ActorGroups): Summary {
   // Every form with its spellings; the most used spelling first.
   const merged = new Map<string, Map<string, number>>();
   for (const g of list) {
-    for (const [fk, t] of g.forms) {
+    for (const [spelling, n] of g.formSpellings.entries()) {
+      const fk = nameKey(spelling);
       let sp = merged.get(fk);
       if (!sp) merged.set(fk, (sp = new Map()));
-      for (const [spelling, n] of t.entries()) sp.set(spelling, (sp.get(spelling) ?? 0) + n);
+      sp.set(spelling, (sp.get(spelling) ?? 0) + n);
     }
   }
   if (type !== 'person' && pick.words > 1) {
@@ -162,7 +173,7 @@ export function summarise(list: KeyGroup[], s: ActorGroups): Summary {
   const aliases: string[] = [];
   for (const [fk, sp] of forms) if (fk !== pickKey) aliases.push(sp[0]!);
   const affTally = new Map<string, number>();
-  for (const g of list) for (const [a, n] of g.affiliations.entries()) affTally.set(a, (affTally.get(a) ?? 0) + n);
+  for (const g of list) for (const [a, n] of g.affiliations?.entries() ?? []) affTally.set(a, (affTally.get(a) ?? 0) + n);
   const affiliation = [...affTally.entries()].filter(([a]) => nameKey(a) !== pickKey).sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1))[0]?.[0] ?? null;
   return { actor: new CanonicalActor(id, pick.name, type, aliases, affiliation, mentionCount, list), forms, firstWord };
 }
