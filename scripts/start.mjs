@@ -1,6 +1,8 @@
 // `npm start`: builds and packages Sourced, installs it into the cached code-server (installing code-server first
-// if needed), and serves VS Code on a copy of examples/ + seeds/ at http://127.0.0.1:8080 until Ctrl+C.
+// if needed), prints the findings of `sourced check` on the example draft, and serves VS Code on a copy of
+// examples/ + seeds/ at http://127.0.0.1:8080 until Ctrl+C.
 // Usage: npm start [-- --port 9000]   (or PORT=9000 npm start)
+import { spawnSync } from 'node:child_process';
 import * as path from 'node:path';
 import { ensureCodeServer } from './editor-install.mjs';
 import { packageExtension } from './package.mjs';
@@ -26,6 +28,9 @@ if (await portInUse(port)) {
 try {
   const codeServer = ensureCodeServer();
   const vsix = packageExtension();
+  // The same service as the editor, from the command line: what the writer will see in report.md.
+  console.log('\nstart: findings of `sourced check examples/report.md` against seeds/:\n');
+  spawnSync(process.execPath, [path.join(root, 'bin', 'sourced.js'), 'check', 'examples/report.md'], { cwd: root, stdio: 'inherit' });
   const dirs = prepareDataDirs(path.join(root, '.cache', 'editor'));
   console.log(`start: ${installExtension(codeServer, vsix, dirs).split('\n').pop()}`);
   // A copy, so that the demo never edits the committed examples; rebuilt on every start.
