@@ -85,6 +85,18 @@ test('actors incremental: the merged index does not depend on the order sources 
     if (i % 97 === 0) index.findByName(u.actors.actors[0]?.name ?? 'x');
   });
   assertSame(snapshot(index), expected, 'queried while sources arrive');
+  // Merged in slices of about 10 ms (as a full build would, between its own slices).
+  const sliced = fresh(shuffled(units, 13));
+  let slices = 0;
+  let longest = 0;
+  for (let done = false; !done; slices++) {
+    const t = performance.now();
+    done = sliced.settle(10);
+    longest = Math.max(longest, performance.now() - t);
+  }
+  console.log(`actors incremental: merged in ${slices} slices of 10 ms budget, longest ${longest.toFixed(1)} ms`);
+  assert.ok(slices > 1, 'a merge of the whole corpus takes more than one 10 ms slice');
+  assertSame(snapshot(sliced), expected, 'merged in slices');
 });
 
 test('actors incremental: delete, re-add and change one source give what a fresh build gives; first lookup timed', () => {

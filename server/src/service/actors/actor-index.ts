@@ -61,6 +61,14 @@ export class ActorIndex implements UnitListener {
     return this.state().byId(id);
   }
 
+  /**
+   * Merges pending changes for about `budgetMs` at most; true when none are left. For callers that slice long
+   * work (a full build): merging between slices keeps the first read after the build from doing it all at once.
+   */
+  settle(budgetMs: number): boolean {
+    return this.merged.refresh(this.state0, budgetMs);
+  }
+
   /** Number of canonical actors (merges pending changes first, like every other read). */
   get size(): number {
     return this.state().size;

@@ -74,6 +74,9 @@ function targetOf(g: KeyGroup, s: ActorGroups): string | undefined {
   return g.majorityType() === 'person' ? single(s.partOwners.get(g.key)) : undefined;
 }
 
+/** Keys merged per batch when a budget is given (a few milliseconds of work). */
+const BATCH = 512;
+
 const wordsOf = (key: string): number => {
   let n = 1;
   for (let c = key.indexOf(' '); c >= 0; c = key.indexOf(' ', c + 1)) n++;
@@ -131,8 +134,31 @@ export class MergedActors {
     return max;
   }
 
-  /** Applies the changes recorded in `s` since the last refresh; costs what those changes touch. */
-  refresh(s: ActorGroups): void {
+  /**
+   * Applies the changes recorded in `s` since the last refresh; costs what those changes touch. With a budget,
+   * stops after about that many milliseconds (in batches of keys) and returns false if changes are left: a
+   * caller that slices long work (a full build) can merge between slices instead of on the first read.
+   */
+  refresh(s: ActorGroups, budgetMs = Infinity): boolean {
+    const until = Date.now() + budgetMs;
+    const batchSize = Number.isFinite(budgetMs) ? BATCH : Infinity;
+    let resummarise = this.firstNameChanges(s);
+    while (s.dirtyKeys.size > 0 || resummarise.size > 0) {
+      const batch: string[] = [];
+      for (const k of s.dirtyKeys) {
+        batch.push(k);
+        if (batch.length >= batchSize) break;
+      }
+      for (const k of batch) s.dirtyKeys.delete(k);
+      this.apply(batch, resummarise, s);
+      resummarise = new Set();
+      if (Date.now() >= until) break;
+    }
+    return s.dirtyKeys.size === 0;
+  }
+
+  /** Actors whose type may change because first-name tallies changed. */
+  private firstNameChanges(s: ActorGroups): Set<Cluster> {
     const resummarise = new Set<Cluster>();
     const known = s.firstNames.size >= MIN_FIRST_NAMES;
     if (known !== this.firstNamesKnown) {
@@ -142,11 +168,17 @@ export class MergedActors {
     }
     for (const f of s.dirtyFirstNames) for (const c of each(this.byFirstWord.get(f))) resummarise.add(c);
     s.dirtyFirstNames.clear();
-    if (s.dirtyKeys.size === 0 && resummarise.size === 0) return;
+    return resummarise;
+  }
 
+  /**
+   * Re-decides the targets of `dirty` keys and re-clusters what they touch. Any subset of the pending keys may go
+   * first: a cluster built while other keys are pending is rebuilt when they are applied.
+   */
+  private apply(dirty: string[], resummarise: Set<Cluster>, s: ActorGroups): void {
     // Re-decide the merge target of every touched key; both ends of a changed edge are seeds.
     const seeds = new Set<string>();
-    for (const k of s.dirtyKeys) {
+    for (const k of dirty) {
       seeds.add(k);
       const g = s.groups.get(k);
       const next = g ? targetOf(g, s) : undefined;
@@ -163,7 +195,6 @@ export class MergedActors {
         seeds.add(next);
       }
     }
-    s.dirtyKeys.clear();
 
     // Every key of a cluster that holds a seed is re-clustered (an unchanged edge stays inside its old cluster).
     const affected = new Set<string>();
