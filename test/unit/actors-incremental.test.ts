@@ -141,5 +141,6 @@ test('actors incremental: delete, re-add and change one source give what a fresh
     `actors incremental: ${units.length} sources, ${index.size} actors; full build + first lookup ${fullBuild.toFixed(1)} ms; ` +
       `first lookup after a one-file change: median ${median.toFixed(2)} ms, max ${max.toFixed(2)} ms (${timings.length} changes)`,
   );
-  assert.ok(max < fullBuild / 5, `first lookup after a change (${max.toFixed(1)} ms) is far below a full build (${fullBuild.toFixed(1)} ms)`);
+  // The median, not the max: one garbage-collection pause on a loaded machine must not fail the test.
+  assert.ok(median < fullBuild / 10, `first lookup after a change (median ${median.toFixed(1)} ms) is far below a full build (${fullBuild.toFixed(1)} ms)`);
 });
