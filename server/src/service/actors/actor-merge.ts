@@ -75,7 +75,18 @@ function targetOf(g: KeyGroup, s: ActorGroups): string | undefined {
 }
 
 /** Keys merged per batch when a budget is given (a few milliseconds of work). */
-const BATCH = 512;
+const BATCH = 128;
+
+/** Takes up to `n` items out of a set. */
+function take(set: Set<string>, n: number): string[] {
+  const out: string[] = [];
+  for (const k of set) {
+    if (out.length >= n) break;
+    out.push(k);
+  }
+  for (const k of out) set.delete(k);
+  return out;
+}
 
 const wordsOf = (key: string): number => {
   let n = 1;
@@ -99,6 +110,10 @@ export class MergedActors {
   private firstNamesKnown = false;
   /** Forms whose resolved owner was dropped: they are re-decided over all their owners. */
   private readonly rescan = new Set<string>();
+  /** Keys to re-cluster. */
+  private readonly pending = new Set<string>();
+  /** Clusters built in the current round (until nothing is pending): a key in one of them needs no more work. */
+  private readonly placed = new Set<Cluster>();
 
   /** The canonical actor of a group key. */
   byKey(key: string): Actor | undefined {
@@ -136,50 +151,48 @@ export class MergedActors {
 
   /**
    * Applies the changes recorded in `s` since the last refresh; costs what those changes touch. With a budget,
-   * stops after about that many milliseconds (in batches of keys) and returns false if changes are left: a
+   * stops after about that many milliseconds (between batches of keys) and returns false if work is left: a
    * caller that slices long work (a full build) can merge between slices instead of on the first read.
    */
   refresh(s: ActorGroups, budgetMs = Infinity): boolean {
     const until = Date.now() + budgetMs;
-    const batchSize = Number.isFinite(budgetMs) ? BATCH : Infinity;
-    let resummarise = this.firstNameChanges(s);
-    while (s.dirtyKeys.size > 0 || resummarise.size > 0) {
-      const batch: string[] = [];
-      for (const k of s.dirtyKeys) {
-        batch.push(k);
-        if (batch.length >= batchSize) break;
-      }
-      for (const k of batch) s.dirtyKeys.delete(k);
-      this.apply(batch, resummarise, s);
-      resummarise = new Set();
+    const batch = Number.isFinite(budgetMs) ? BATCH : Infinity;
+    this.firstNameChanges(s);
+    while (s.dirtyKeys.size > 0 || this.pending.size > 0) {
+      // Targets first, so that clusters are built from final edges (and each only once).
+      if (s.dirtyKeys.size > 0) this.retarget(take(s.dirtyKeys, batch), s);
+      else for (const k of take(this.pending, batch)) this.recluster(k, s);
       if (Date.now() >= until) break;
     }
-    return s.dirtyKeys.size === 0;
+    this.resolveDropped();
+    if (s.dirtyKeys.size > 0 || this.pending.size > 0) return false;
+    this.placed.clear();
+    return true;
   }
 
-  /** Actors whose type may change because first-name tallies changed. */
-  private firstNameChanges(s: ActorGroups): Set<Cluster> {
-    const resummarise = new Set<Cluster>();
+  /** Actors whose type may change because first-name tallies changed are re-clustered (same keys, new summary). */
+  private firstNameChanges(s: ActorGroups): void {
     const known = s.firstNames.size >= MIN_FIRST_NAMES;
     if (known !== this.firstNamesKnown) {
       // The first-name rule switches on or off for the whole corpus (only while a small corpus grows).
       this.firstNamesKnown = known;
-      for (const c of this.clusterOf.values()) if (c.firstWord !== null) resummarise.add(c);
+      for (const c of this.clusterOf.values()) if (c.firstWord !== null) this.seed(c.groups[0]!.key);
     }
-    for (const f of s.dirtyFirstNames) for (const c of each(this.byFirstWord.get(f))) resummarise.add(c);
+    for (const f of s.dirtyFirstNames) for (const c of each(this.byFirstWord.get(f))) this.seed(c.groups[0]!.key);
     s.dirtyFirstNames.clear();
-    return resummarise;
   }
 
-  /**
-   * Re-decides the targets of `dirty` keys and re-clusters what they touch. Any subset of the pending keys may go
-   * first: a cluster built while other keys are pending is rebuilt when they are applied.
-   */
-  private apply(dirty: string[], resummarise: Set<Cluster>, s: ActorGroups): void {
-    // Re-decide the merge target of every touched key; both ends of a changed edge are seeds.
-    const seeds = new Set<string>();
-    for (const k of dirty) {
-      seeds.add(k);
+  /** Marks a key for re-clustering; a cluster built earlier in this round that holds it must be built again. */
+  private seed(k: string): void {
+    this.pending.add(k);
+    const c = this.clusterOf.get(k);
+    if (c) this.placed.delete(c);
+  }
+
+  /** Re-decides the merge targets of `keys`; both ends of a changed edge are seeds. */
+  private retarget(keys: string[], s: ActorGroups): void {
+    for (const k of keys) {
+      this.seed(k);
       const g = s.groups.get(k);
       const next = g ? targetOf(g, s) : undefined;
       const prev = this.target.get(k);
@@ -187,57 +200,54 @@ export class MergedActors {
       if (prev !== undefined) {
         this.target.delete(k);
         deleteFrom(this.incoming, prev, k);
-        seeds.add(prev);
+        this.seed(prev);
       }
       if (next !== undefined) {
         this.target.set(k, next);
         addTo(this.incoming, next, k);
-        seeds.add(next);
+        this.seed(next);
       }
     }
+  }
 
-    // Every key of a cluster that holds a seed is re-clustered (an unchanged edge stays inside its old cluster).
-    const affected = new Set<string>();
-    const dropped = new Set<Cluster>();
-    for (const k of seeds) {
-      const c = this.clusterOf.get(k);
-      if (!c) affected.add(k);
-      else if (!dropped.has(c)) {
-        dropped.add(c);
-        for (const g of c.groups) affected.add(g.key);
+  /**
+   * Builds the cluster of `k` from the current edges, dropping the old clusters of every key it reaches; keys of
+   * those old clusters that it does not reach become seeds themselves.
+   */
+  private recluster(k: string, s: ActorGroups): void {
+    const old = this.clusterOf.get(k);
+    if (old && this.placed.has(old)) return;
+    if (!s.groups.has(k)) {
+      if (old) this.dropAndSeed(old);
+      return;
+    }
+    const keys: string[] = [];
+    const seen = new Set<string>([k]);
+    const stack = [k];
+    while (stack.length) {
+      const x = stack.pop()!;
+      keys.push(x);
+      const c = this.clusterOf.get(x);
+      if (c) this.dropAndSeed(c);
+      const t = this.target.get(x);
+      if (t !== undefined && !seen.has(t) && s.groups.has(t)) {
+        seen.add(t);
+        stack.push(t);
       }
-    }
-    for (const c of dropped) {
-      resummarise.delete(c);
-      this.drop(c);
-    }
-    for (const c of resummarise) this.drop(c);
-
-    const seen = new Set<string>();
-    for (const k of affected) {
-      if (seen.has(k) || !s.groups.has(k)) continue;
-      const keys: string[] = [];
-      const stack = [k];
-      seen.add(k);
-      while (stack.length) {
-        const x = stack.pop()!;
-        keys.push(x);
-        const t = this.target.get(x);
-        if (t !== undefined && !seen.has(t) && s.groups.has(t)) {
-          seen.add(t);
-          stack.push(t);
-        }
-        for (const y of each(this.incoming.get(x))) {
-          if (!seen.has(y) && s.groups.has(y)) {
-            seen.add(y);
-            stack.push(y);
-          }
+      for (const y of each(this.incoming.get(x))) {
+        if (!seen.has(y) && s.groups.has(y)) {
+          seen.add(y);
+          stack.push(y);
         }
       }
-      this.place(keys, s);
     }
-    for (const c of resummarise) this.place(c.groups.map((g) => g.key), s);
-    this.resolveDropped();
+    this.placed.add(this.place(keys, s));
+  }
+
+  private dropAndSeed(c: Cluster): void {
+    this.drop(c);
+    this.placed.delete(c);
+    for (const g of c.groups) this.pending.add(g.key);
   }
 
   /** Forgets a cluster's actor in every table. */
@@ -254,7 +264,7 @@ export class MergedActors {
   }
 
   /** Summarises the groups of `keys` (one connected cluster) into an actor and enters it in every table. */
-  private place(keys: string[], s: ActorGroups): void {
+  private place(keys: string[], s: ActorGroups): Cluster {
     // Sorted keys: the summary does not depend on the order the cluster was walked or sources arrived.
     keys.sort();
     const { actor, forms, firstWord } = summarise(
@@ -285,6 +295,7 @@ export class MergedActors {
       this.countWords(wordsOf(fk), 1);
     }
     for (let i = 0; i < caseForms.length; i += 2) this.countCase(caseForms[i]!, caseForms[i + 1]!, 1);
+    return c;
   }
 
   /** Re-decides the forms whose owner was dropped, over all their owners. */
