@@ -126,3 +126,62 @@ test('inverted index: pruned scoring of common terms (scan and binary search) ra
     close(index.search([...query], limit), naive(docs, [...query], limit));
   }
 });
+
+test('inverted index: block-max windows and seeding rank exactly like the naive BM25 and term-at-a-time, ties included', () => {
+  const r = rng(11);
+  // A Zipf-like vocabulary over 30,000 units (15 windows): common terms span every window, rare ones a few; duplicated units
+  // make exact ties (which must fall back to the lower id); long units and tf > 1 widen the block bounds.
+  const vocab = Array.from({ length: 400 }, (_, i) => `w${i}`);
+  const word = (): string => vocab[Math.floor(r() ** 3 * vocab.length)]!;
+  const blockMax = new InvertedIndex();
+  const termAtATime = new InvertedIndex({ blockMax: false });
+  const docs = new Map<number, string[]>();
+  let previous: string[] = ['w1'];
+  for (let i = 0; i < 30_000; i++) {
+    const d = r() < 0.02 ? previous : Array.from({ length: r() < 0.03 ? 40 + Math.floor(r() * 30) : 2 + Math.floor(r() * 14) }, word);
+    const id = blockMax.add(d);
+    assert.equal(termAtATime.add(d), id);
+    docs.set(id, d);
+    previous = d;
+  }
+  const check = (label: string): void => {
+    for (let q = 0; q < 30; q++) {
+      const query = Array.from({ length: 1 + Math.floor(r() * 12) }, word);
+      const limit = [1, 3, 12, 24, 100][q % 5]!;
+      const expected = naive(docs, query, limit);
+      const got = blockMax.search(query, limit);
+      close(got, expected);
+      assert.deepEqual(got, termAtATime.search(query, limit), `${label}: same ids and the very same float scores`);
+    }
+    // A query of duplicated units: the seeded threshold equals the best score, so almost every window is skipped.
+    const dup = [...docs.values()].find((d, i, all) => i > 0 && all[i - 1] === d)!;
+    close(blockMax.search(dup, 5), naive(docs, dup, 5));
+  };
+  check('fresh');
+  // Tombstones (dead units inside blocks), then a compaction, then growth past the summarised blocks.
+  for (const id of [...docs.keys()]) {
+    if (r() < 0.1) {
+      blockMax.remove(id);
+      termAtATime.remove(id);
+      docs.delete(id);
+    }
+  }
+  check('with tombstones');
+  for (const id of [...docs.keys()]) {
+    if (r() < 0.3) {
+      blockMax.remove(id);
+      termAtATime.remove(id);
+      docs.delete(id);
+    }
+  }
+  for (let i = 0; i < 3000; i++) {
+    const d = Array.from({ length: 3 + Math.floor(r() * 8) }, word);
+    docs.set(blockMax.add(d), d);
+    termAtATime.add(d);
+  }
+  check('after compaction and growth');
+  const loaded = new InvertedIndex();
+  loaded.loadState(blockMax.exportState());
+  const query = ['w0', 'w5', 'w50', 'w300'];
+  close(loaded.search(query, 24), naive(docs, query, 24));
+});

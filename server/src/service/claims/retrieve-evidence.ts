@@ -140,8 +140,11 @@ function sentenceText(unit: SourceUnit, index: number): string {
 
 const ratio = (hit: number, all: number): number => (all === 0 ? 0 : hit / all);
 
-/** Scores one candidate passage against the claim without the fuzzy part; 0–0.8. */
-function baseScore(f: ClaimFeatures, unit: SourceUnit, index: number): number {
+/**
+ * Scores one candidate passage against the claim without the fuzzy part; 0–0.8. When even full marks for
+ * figures, dates and names could not lift it above `floor`, returns -Infinity without examining them.
+ */
+function baseScore(f: ClaimFeatures, unit: SourceUnit, index: number, floor = -Infinity): number {
   const own = sentenceTerms(unit, index);
   const before = sentenceTerms(unit, index - 1);
   const after = sentenceTerms(unit, index + 1);
@@ -158,6 +161,7 @@ function baseScore(f: ClaimFeatures, unit: SourceUnit, index: number): number {
   const recall = ratio(hit, total) * (1 - RARE_WEIGHT + RARE_WEIGHT * rareHit);
   const extras: number[] = [];
   if (f.figures.length === 0 && f.dates.length === 0 && f.names.length === 0) return 0.8 * recall;
+  if (0.55 * recall + 0.25 <= floor) return -Infinity;
   const passage = f.figures.length || f.dates.length ? `${sentenceText(unit, index - 1)} ${sentenceText(unit, index)} ${sentenceText(unit, index + 1)}` : '';
   if (f.figures.length) {
     const theirs = extractFigures(passage).map((x) => x.value);
@@ -184,10 +188,19 @@ export function retrieveEvidence(k: Knowledge, plain: string, limit = 3, token?:
   const located = hits
     .map((h) => ({ at: k.sources.sentence(h.id) }))
     .filter((x): x is { at: { unit: SourceUnit; index: number } } => x.at !== undefined);
-  const scored = located
-    .map(({ at }) => ({ at, score: baseScore(f, at.unit, at.index) }))
-    .sort((a, b) => b.score - a.score)
-    .slice(0, FUZZY_POOL);
+  // Only the best FUZZY_POOL go on: a passage that cannot beat the pool's worst so far is not examined in full
+  // (it would sort after it, as a tie keeps the earlier BM25 rank).
+  const pool: number[] = [];
+  const all = located.map(({ at }) => {
+    const score = baseScore(f, at.unit, at.index, pool.length < FUZZY_POOL ? -Infinity : pool[FUZZY_POOL - 1]!);
+    if (score !== -Infinity) {
+      pool.push(score);
+      pool.sort((a, b) => b - a);
+      if (pool.length > FUZZY_POOL) pool.pop();
+    }
+    return { at, score };
+  });
+  const scored = all.sort((a, b) => b.score - a.score).slice(0, FUZZY_POOL);
   // Fuzzy phrase overlap only over the short list: bitap per candidate is the costly part.
   const fuse = new Fuse(scored.map((x) => normalizeForMatch(sentenceText(x.at.unit, x.at.index))), {
     includeScore: true, ignoreLocation: true, threshold: FUZZY_THRESHOLD, ignoreFieldNorm: true,

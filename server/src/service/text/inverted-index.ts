@@ -3,8 +3,11 @@
  * scoring. Postings are typed arrays so that 100,000 articles fit in memory;
  * removed units are tombstoned and compacted lazily.
  */
+import { B, blockMaxTopK, K1, type BlockPostings } from './block-max-search';
+import { TopK, type ScoredUnit } from './top-k';
 
-const K1 = 1.2;
+export type { ScoredUnit } from './top-k';
+
 /** Memoised searches kept (least recently used dropped first). */
 const MEMO_ENTRIES = 1024;
 /** A memoised search keeps this many times the requested hits (at least MEMO_MIN), so filters can be applied to it. */
@@ -12,12 +15,15 @@ const MEMO_FACTOR = 4;
 const MEMO_MIN = 64;
 /** Up to this many terms, repeats are counted in place rather than with a Map. */
 const SMALL_UNIT = 32;
-const B = 0.75;
 
-class Postings {
+class Postings implements BlockPostings {
   ids: Uint32Array = new Uint32Array(4);
   tfs: Uint16Array = new Uint16Array(4);
   size = 0;
+  blockLast = new Uint32Array(0);
+  blockMaxTf = new Uint16Array(0);
+  blockMinLen = new Uint16Array(0);
+  blocked = 0;
 
   push(id: number, tf: number): void {
     if (this.size === this.ids.length) {
@@ -63,74 +69,6 @@ function kthBest(scores: Float64Array, candidates: Uint32Array, count: number, k
   return heap.worst();
 }
 
-/** The best k (score, id) pairs: higher score first, then lower id. */
-class TopK {
-  private readonly scores: Float64Array;
-  private readonly ids: Uint32Array;
-  private size = 0;
-
-  constructor(private readonly k: number) {
-    this.scores = new Float64Array(k);
-    this.ids = new Uint32Array(k);
-  }
-
-  /** True if (a, ia) ranks below (b, ib). */
-  private static worse(a: number, ia: number, b: number, ib: number): boolean {
-    return a < b || (a === b && ia > ib);
-  }
-
-  /** Whether an offer would be kept (checked before a costly filter). */
-  wouldKeep(score: number, id: number): boolean {
-    return this.size < this.k || TopK.worse(this.scores[0]!, this.ids[0]!, score, id);
-  }
-
-  offer(score: number, id: number): void {
-    if (this.size < this.k) {
-      let i = this.size++;
-      while (i > 0) {
-        const parent = (i - 1) >> 1;
-        if (!TopK.worse(score, id, this.scores[parent]!, this.ids[parent]!)) break;
-        this.scores[i] = this.scores[parent]!;
-        this.ids[i] = this.ids[parent]!;
-        i = parent;
-      }
-      this.scores[i] = score;
-      this.ids[i] = id;
-      return;
-    }
-    if (!this.wouldKeep(score, id)) return;
-    let i = 0;
-    for (;;) {
-      const l = 2 * i + 1;
-      if (l >= this.size) break;
-      const r = l + 1;
-      const c = r < this.size && TopK.worse(this.scores[r]!, this.ids[r]!, this.scores[l]!, this.ids[l]!) ? r : l;
-      if (!TopK.worse(this.scores[c]!, this.ids[c]!, score, id)) break;
-      this.scores[i] = this.scores[c]!;
-      this.ids[i] = this.ids[c]!;
-      i = c;
-    }
-    this.scores[i] = score;
-    this.ids[i] = id;
-  }
-
-  /** The lowest score kept once k are held; 0 before. */
-  worst(): number {
-    return this.size < this.k ? 0 : this.scores[0]!;
-  }
-
-  sorted(): ScoredUnit[] {
-    const out: ScoredUnit[] = [];
-    for (let i = 0; i < this.size; i++) out.push({ id: this.ids[i]!, score: this.scores[i]! });
-    return out.sort((a, b) => b.score - a.score || a.id - b.id);
-  }
-}
-
-export interface ScoredUnit {
-  id: number;
-  score: number;
-}
-
 /** A compact copy of an index (live postings only, in CSR form) for the persisted cache. */
 export interface InvertedIndexState {
   terms: string[];
@@ -158,6 +96,13 @@ export class InvertedIndex {
   private readonly dfCache = new Map<string, number>();
   private dfVersion = -1;
   private touched = new Uint32Array(1024);
+
+  /** `blockMax: false` keeps every search term-at-a-time (the tests compare both strategies with a naive BM25). */
+  constructor(private readonly options: { blockMax?: boolean } = {}) {}
+
+  private get blockMax(): boolean {
+    return this.options.blockMax !== false;
+  }
 
   /** Number of live units. */
   get size(): number {
@@ -263,7 +208,8 @@ export class InvertedIndex {
     const terms = [...new Set(queryTerms)].sort();
     const key = terms.join('\u0000');
     let memo = this.memo.get(key);
-    const wanted = Math.max(limit * MEMO_FACTOR, MEMO_MIN);
+    // Unfiltered searches keep exactly what they return: a smaller k prunes far more.
+    const wanted = accept ? Math.max(limit * MEMO_FACTOR, MEMO_MIN) : limit;
     if (memo && (memo.version !== this.version || (memo.list.length < wanted && !memo.complete))) memo = undefined;
     if (!memo) {
       const list = this.scoreTopK(terms, wanted);
@@ -316,6 +262,7 @@ export class InvertedIndex {
     // score so far, no unseen unit can enter the top k, and the long lists of common terms only update units
     // already scored (by binary search when the list is much longer than the candidates). Exact, not approximate.
     lists.sort((a, b) => b.bound - a.bound || a.p.size - b.p.size);
+    if (!accept && this.blockMax) return blockMaxTopK(lists, limit, alive, lengths, avgLen, this.dead > 0);
     const rest = new Float64Array(lists.length + 1);
     for (let i = lists.length - 1; i >= 0; i--) rest[i] = rest[i + 1]! + lists[i]!.bound;
     let best = 0;
@@ -458,6 +405,7 @@ export class InvertedIndex {
         }
       }
       p.size = w;
+      p.blocked = 0;
       if (w === 0) this.postings.delete(term);
     }
     this.dead = 0;
