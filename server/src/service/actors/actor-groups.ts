@@ -18,28 +18,59 @@ export interface Item {
 
 /**
  * Counts that go up and down; a key whose count falls to zero disappears. Most tallies hold one key (one
- * spelling, one owner), so that key is kept inline and a Map is made only for a second one.
+ * spelling, one owner) and few hold more than a handful, so one key is kept inline, up to eight in a flat
+ * array of pairs, and only more in a Map (a Map costs more than the data of a small tally).
  */
 export class Tally<K> {
   private k0: K | undefined = undefined;
   private n0 = 0;
-  private more: Map<K, number> | null = null;
+  private pairs: (K | number)[] | null = null;
+  private map: Map<K, number> | null = null;
 
   /** Number of keys with a positive count. */
   get size(): number {
-    return this.more ? this.more.size : this.n0 > 0 ? 1 : 0;
+    if (this.map) return this.map.size;
+    if (this.pairs) return this.pairs.length / 2;
+    return this.n0 > 0 ? 1 : 0;
   }
 
   get(k: K): number {
-    if (this.more) return this.more.get(k) ?? 0;
+    if (this.map) return this.map.get(k) ?? 0;
+    if (this.pairs) {
+      for (let i = 0; i < this.pairs.length; i += 2) if (this.pairs[i] === k) return this.pairs[i + 1] as number;
+      return 0;
+    }
     return this.n0 > 0 && this.k0 === k ? this.n0 : 0;
   }
 
   add(k: K, n: number): void {
-    if (this.more) {
-      const v = (this.more.get(k) ?? 0) + n;
-      if (v > 0) this.more.set(k, v);
-      else this.more.delete(k);
+    if (this.map) {
+      const v = (this.map.get(k) ?? 0) + n;
+      if (v > 0) this.map.set(k, v);
+      else this.map.delete(k);
+      return;
+    }
+    if (this.pairs) {
+      const p = this.pairs;
+      for (let i = 0; i < p.length; i += 2) {
+        if (p[i] !== k) continue;
+        const v = (p[i + 1] as number) + n;
+        if (v > 0) p[i + 1] = v;
+        else {
+          p[i] = p[p.length - 2]!;
+          p[i + 1] = p[p.length - 1]!;
+          p.length -= 2;
+        }
+        return;
+      }
+      if (n <= 0) return;
+      if (p.length < 2 * PAIRS) p.push(k, n);
+      else {
+        this.map = new Map();
+        for (let i = 0; i < p.length; i += 2) this.map.set(p[i] as K, p[i + 1] as number);
+        this.map.set(k, n);
+        this.pairs = null;
+      }
       return;
     }
     if (this.n0 > 0 && this.k0 === k) {
@@ -50,7 +81,7 @@ export class Tally<K> {
       }
     } else if (n > 0) {
       if (this.n0 > 0) {
-        this.more = new Map([[this.k0!, this.n0], [k, n]]);
+        this.pairs = [this.k0!, this.n0, k, n];
         this.n0 = 0;
         this.k0 = undefined;
       } else {
@@ -62,8 +93,11 @@ export class Tally<K> {
 
   /** Keys with their counts. */
   *entries(): IterableIterator<[K, number]> {
-    if (this.more) yield* this.more;
-    else if (this.n0 > 0) yield [this.k0!, this.n0];
+    if (this.map) yield* this.map;
+    else if (this.pairs) {
+      const p = this.pairs;
+      for (let i = 0; i < p.length; i += 2) yield [p[i] as K, p[i + 1] as number];
+    } else if (this.n0 > 0) yield [this.k0!, this.n0];
   }
 
   *keys(): IterableIterator<K> {
@@ -84,11 +118,16 @@ export class Tally<K> {
   }
 }
 
+/** Keys a tally keeps in its flat array before it takes a Map. */
+const PAIRS = 8;
+
 /** All document actors that share one name key. */
 export class KeyGroup {
-  /** The documents' actors with this key, as (unit, index in its actors) pairs in parallel arrays. */
-  readonly units: SourceUnit[] = [];
-  readonly locals: number[] = [];
+  /**
+   * The documents' actors with this key as pairs: unit, index in its actors, unit, index, … (one array made to
+   * size: most keys have one or two documents, and an array grown by push reserves room for seventeen).
+   */
+  refs: (SourceUnit | number)[] | null = null;
   readonly spellings = new Tally<string>();
   /** Spellings of every form (names and aliases); a form's key is the name key of its spelling. */
   readonly formSpellings = new Tally<string>();
@@ -112,12 +151,19 @@ export class KeyGroup {
 
   /** Number of document actors with this key. */
   get size(): number {
-    return this.units.length;
+    return this.refs ? this.refs.length / 2 : 0;
   }
 
   /** The documents' actors with this key. */
   items(): Item[] {
-    return this.units.map((unit, i) => ({ unit, local: this.locals[i]!, actor: unit.actors.actors[this.locals[i]!]! }));
+    const out: Item[] = [];
+    const refs = this.refs ?? [];
+    for (let i = 0; i < refs.length; i += 2) {
+      const unit = refs[i] as SourceUnit;
+      const local = refs[i + 1] as number;
+      out.push({ unit, local, actor: unit.actors.actors[local]! });
+    }
+    return out;
   }
 
   /** The type with the most evidence (ties: country, place, organisation, person). */
@@ -194,17 +240,16 @@ export class ActorGroups {
     }
     this.dirtyKeys.add(key);
     if (sign > 0) {
-      g.units.push(unit);
-      g.locals.push(local);
+      if (!g.refs) g.refs = [unit, local];
+      else g.refs.push(unit, local);
     } else {
       const at = findItem(g, unit, local);
       if (at < 0) return;
       // Order is not kept: appearances are sorted when a card asks for them.
-      const last = g.units.length - 1;
-      g.units[at] = g.units[last]!;
-      g.locals[at] = g.locals[last]!;
-      g.units.pop();
-      g.locals.pop();
+      const refs = g.refs!;
+      refs[at] = refs[refs.length - 2]!;
+      refs[at + 1] = refs[refs.length - 1]!;
+      refs.length -= 2;
     }
     const conf = actor.typeConfidence ?? 1;
     g.spellings.add(actor.name, sign);
@@ -251,7 +296,7 @@ export class ActorGroups {
       const guessed2 = this.guessedFirstNames.get(first)?.size ?? 0;
       if ((known !== known2 && Math.min(known, known2) < 2) || (guessed !== guessed2 && Math.min(guessed, guessed2) < 4)) this.dirtyFirstNames.add(first);
     }
-    if (g.units.length === 0) this.groups.delete(key);
+    if (g.size === 0) this.groups.delete(key);
   }
 
   private form(g: KeyGroup, key: string, spelling: string, sign: 1 | -1): void {
@@ -272,6 +317,8 @@ function bump(map: Map<string, Tally<string>>, k: string, value: string, sign: 1
 
 /** Where a unit's actor sits in a group, or -1. */
 function findItem(g: KeyGroup, unit: SourceUnit, local: number): number {
-  for (let i = g.units.indexOf(unit); i >= 0; i = g.units.indexOf(unit, i + 1)) if (g.locals[i] === local) return i;
+  const refs = g.refs;
+  if (!refs) return -1;
+  for (let i = 0; i < refs.length; i += 2) if (refs[i] === unit && refs[i + 1] === local) return i;
   return -1;
 }
