@@ -170,8 +170,10 @@ export function summarise(list: KeyGroup[], s: ActorGroups): Summary {
     forms.set(fk, [...sp.entries()].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1)).map(([spelling]) => spelling));
   }
   forms.set(pickKey, [pick.name, ...(forms.get(pickKey) ?? []).filter((x) => x !== pick.name)]);
-  const aliases: string[] = [];
-  for (const [fk, sp] of forms) if (fk !== pickKey) aliases.push(sp[0]!);
+  // Made to size: an array grown by push reserves room for seventeen, for every actor of the corpus.
+  const aliases = new Array<string>(forms.size - 1);
+  let a = 0;
+  for (const [fk, sp] of forms) if (fk !== pickKey) aliases[a++] = sp[0]!;
   const affTally = new Map<string, number>();
   for (const g of list) for (const [a, n] of g.affiliations?.entries() ?? []) affTally.set(a, (affTally.get(a) ?? 0) + n);
   const affiliation = [...affTally.entries()].filter(([a]) => nameKey(a) !== pickKey).sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1))[0]?.[0] ?? null;
