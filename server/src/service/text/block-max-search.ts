@@ -13,7 +13,7 @@ export const B = 0.75;
 const BLOCK = 64;
 const SHIFT = 6;
 /** Unit ids per window. */
-const WINDOW = 2048;
+const WINDOW = 4096;
 /** Margin for float rounding: a bound must fall below the threshold by more than this to prune. */
 const EPS = 1e-9;
 
@@ -134,7 +134,7 @@ export function blockMaxTopK(lists: readonly QueryList[], limit: number, alive: 
   const from = new Int32Array(m);
   const to = new Int32Array(m);
   const wbound = new Float64Array(m);
-  const order = Array.from({ length: m }, (_, i) => i);
+  const order = Int32Array.from({ length: m }, (_, i) => i);
   const essential = new Uint8Array(m);
   const local = new Float64Array(WINDOW);
   const contrib = new Float64Array(WINDOW * m);
@@ -169,7 +169,12 @@ export function blockMaxTopK(lists: readonly QueryList[], limit: number, alive: 
     let theta = full ? heap.worst() : -Infinity;
     if (full && sum + EPS < theta) continue;
     // Terms with the smallest bounds whose sum stays below the threshold cannot make a candidate on their own.
-    order.sort((a, b) => wbound[a]! - wbound[b]!);
+    for (let x = 1; x < m; x++) {
+      const v = order[x]!;
+      let y = x - 1;
+      for (; y >= 0 && wbound[order[y]!]! > wbound[v]!; y--) order[y + 1] = order[y]!;
+      order[y + 1] = v;
+    }
     let rest = 0;
     essential.fill(1);
     for (const i of order) {
@@ -177,21 +182,31 @@ export function blockMaxTopK(lists: readonly QueryList[], limit: number, alive: 
       rest += wbound[i]!;
       essential[i] = 0;
     }
-    // Essential terms, term at a time into per-window arrays: one row of contributions per term (0 = absent).
+    // Essential terms, largest bound first, term at a time into per-window arrays: one row of contributions per
+    // term (0 = absent). Once the terms left could not lift a unit not yet seen to the threshold, they only
+    // add to the candidates already there.
+    let remaining = 0;
+    for (let i = 0; i < m; i++) if (essential[i]) remaining += wbound[i]!;
     let count = 0;
-    for (let i = 0; i < m; i++) {
-      if (!essential[i] || wbound[i] === 0) continue;
+    for (let o = m - 1; o >= 0; o--) {
+      const i = order[o]!;
+      if (!essential[i]) break;
+      if (wbound[i] === 0) continue;
+      const open = !(rest + remaining + EPS < theta);
+      remaining -= wbound[i]!;
       const { p, idf } = lists[i]!;
       const { ids, tfs } = p;
       const row = i * WINDOW;
       for (let j = from[i]!; j < to[i]!; j++) {
         const id = ids[j]!;
         const off = id - start;
+        const before = local[off]!;
+        if (before === 0 && !open) continue;
         const tf = tfs[j]!;
         const c = (idf * tf * (K1 + 1)) / (tf + K1 * (1 - B + (B * lengths[id]!) / avgLen));
         contrib[row + off] = c;
-        if (local[off] === 0) cands[count++] = off;
-        local[off] = local[off]! + c;
+        if (before === 0) cands[count++] = off;
+        local[off] = before + c;
       }
     }
     // Candidates in id order, so the other terms are probed with cursors that only move forward.
