@@ -29,22 +29,43 @@ export interface BlockPostings {
   blocked: number;
 }
 
+function growBlocks(p: BlockPostings, blocks: number): void {
+  if (p.blockLast.length >= blocks) return;
+  const cap = Math.max(blocks, p.blockLast.length * 2, 4);
+  const last = new Uint32Array(cap);
+  last.set(p.blockLast);
+  const tf = new Uint16Array(cap);
+  tf.set(p.blockMaxTf);
+  const len = new Uint16Array(cap);
+  len.set(p.blockMinLen);
+  p.blockLast = last;
+  p.blockMaxTf = tf;
+  p.blockMinLen = len;
+}
+
+/** Keeps the summaries current as a posting is appended (if they were current before it: otherwise they stay lazy). */
+export function noteAppended(p: BlockPostings, len: number): void {
+  const at = p.size - 1;
+  if (p.blocked !== at) return;
+  const b = at >> SHIFT;
+  growBlocks(p, b + 1);
+  const tf = p.tfs[at]!;
+  if ((at & (BLOCK - 1)) === 0) {
+    p.blockMaxTf[b] = tf;
+    p.blockMinLen[b] = len;
+  } else {
+    if (tf > p.blockMaxTf[b]!) p.blockMaxTf[b] = tf;
+    if (len < p.blockMinLen[b]!) p.blockMinLen[b] = len;
+  }
+  p.blockLast[b] = p.ids[at]!;
+  p.blocked = p.size;
+}
+
 /** Brings a list's block summaries up to date (only the blocks past the last summarised one are redone). */
 export function ensureBlocks(p: BlockPostings, lengths: Uint16Array): void {
   if (p.blocked === p.size) return;
   const blocks = (p.size + BLOCK - 1) >> SHIFT;
-  if (p.blockLast.length < blocks) {
-    const cap = Math.max(blocks, p.blockLast.length * 2);
-    const last = new Uint32Array(cap);
-    last.set(p.blockLast.subarray(0, Math.min(p.blockLast.length, cap)));
-    const tf = new Uint16Array(cap);
-    tf.set(p.blockMaxTf.subarray(0, Math.min(p.blockMaxTf.length, cap)));
-    const len = new Uint16Array(cap);
-    len.set(p.blockMinLen.subarray(0, Math.min(p.blockMinLen.length, cap)));
-    p.blockLast = last;
-    p.blockMaxTf = tf;
-    p.blockMinLen = len;
-  }
+  growBlocks(p, blocks);
   for (let b = p.blocked >> SHIFT; b < blocks; b++) {
     const end = Math.min(p.size, (b + 1) << SHIFT);
     let maxTf = 0;

@@ -3,7 +3,7 @@
  * scoring. Postings are typed arrays so that 100,000 articles fit in memory;
  * removed units are tombstoned and compacted lazily.
  */
-import { B, blockMaxTopK, K1, type BlockPostings } from './block-max-search';
+import { B, blockMaxTopK, K1, noteAppended, type BlockPostings } from './block-max-search';
 import { TopK, type ScoredUnit } from './top-k';
 
 export type { ScoredUnit } from './top-k';
@@ -25,7 +25,7 @@ class Postings implements BlockPostings {
   blockMinLen = new Uint16Array(0);
   blocked = 0;
 
-  push(id: number, tf: number): void {
+  push(id: number, tf: number, len: number): void {
     if (this.size === this.ids.length) {
       const ids = new Uint32Array(this.size * 2);
       ids.set(this.ids);
@@ -37,6 +37,7 @@ class Postings implements BlockPostings {
     this.ids[this.size] = id;
     this.tfs[this.size] = Math.min(tf, 65535);
     this.size++;
+    noteAppended(this, len);
   }
 }
 
@@ -121,6 +122,7 @@ export class InvertedIndex {
       alive.set(this.alive);
       this.alive = alive;
     }
+    const len = Math.min(terms.length, 65535);
     if (terms.length <= SMALL_UNIT) {
       // A sentence has a dozen terms: counting repeats in place beats a Map per sentence (cold builds add millions).
       for (let i = 0; i < terms.length; i++) {
@@ -130,14 +132,13 @@ export class InvertedIndex {
         if (seen) continue;
         let tf = 1;
         for (let j = i + 1; j < terms.length; j++) if (terms[j] === t) tf++;
-        this.post(t, id, tf);
+        this.post(t, id, tf, len);
       }
     } else {
       const counts = new Map<string, number>();
       for (const t of terms) counts.set(t, (counts.get(t) ?? 0) + 1);
-      for (const [t, tf] of counts) this.post(t, id, tf);
+      for (const [t, tf] of counts) this.post(t, id, tf, len);
     }
-    const len = Math.min(terms.length, 65535);
     this.lengths[id] = len;
     this.alive[id] = 1;
     this.liveUnits++;
@@ -145,10 +146,10 @@ export class InvertedIndex {
     return id;
   }
 
-  private post(term: string, id: number, tf: number): void {
+  private post(term: string, id: number, tf: number, len: number): void {
     let p = this.postings.get(term);
     if (!p) this.postings.set(term, (p = new Postings()));
-    p.push(id, tf);
+    p.push(id, tf, len);
   }
 
   /** Removes a unit; its postings are dropped at the next compaction. */
