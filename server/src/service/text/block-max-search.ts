@@ -107,6 +107,22 @@ function seek(p: BlockPostings, id: number, from: number): number {
   return lo;
 }
 
+/**
+ * Per-window arrays reused across searches (allocating a few hundred KB per search made a large heap collect
+ * often); every search leaves them zeroed. A search that did not finish leaves them marked dirty: they are remade.
+ */
+const scratch = { local: new Float64Array(WINDOW), contrib: new Float64Array(WINDOW * 16), cands: new Int32Array(WINDOW), clean: true };
+
+function takeScratch(m: number): typeof scratch {
+  if (!scratch.clean) {
+    scratch.local = new Float64Array(WINDOW);
+    scratch.contrib = new Float64Array(scratch.contrib.length);
+  }
+  if (scratch.contrib.length < WINDOW * m) scratch.contrib = new Float64Array(WINDOW * m);
+  scratch.clean = false;
+  return scratch;
+}
+
 /** Units seeded into the heap before the pass: a high threshold from the start prunes most windows. */
 const SEEDS = 512;
 
@@ -157,9 +173,7 @@ export function blockMaxTopK(lists: readonly QueryList[], limit: number, alive: 
   const wbound = new Float64Array(m);
   const order = Int32Array.from({ length: m }, (_, i) => i);
   const essential = new Uint8Array(m);
-  const local = new Float64Array(WINDOW);
-  const contrib = new Float64Array(WINDOW * m);
-  const cands = new Int32Array(WINDOW);
+  const { local, contrib, cands } = takeScratch(m);
   const cursor = new Int32Array(m);
   const lastSeed = seed(lists, limit, heap, alive, lengths, avgLen, anyDead);
   for (;;) {
@@ -271,5 +285,6 @@ export function blockMaxTopK(lists: readonly QueryList[], limit: number, alive: 
       }
     }
   }
+  scratch.clean = true;
   return heap.sorted();
 }
