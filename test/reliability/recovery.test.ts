@@ -120,10 +120,9 @@ test('recovery: every request the client cancels answers RequestCancelled', { ti
   );
   assert.deepEqual(outcomes, []);
   // How many instant requests finish before their cancel arrives depends on the machine's load (LSP allows either
-  // answer); every one must be accounted for, and cancellation must show up at least once. The deterministic check
-  // is the long request below.
+  // answer, and on an idle machine all of them finish first): every one must answer a result or RequestCancelled,
+  // never an error. The deterministic check of cancellation is the long request below.
   assert.equal(cancelled + results, requests.length * rounds, 'every request answered a result or RequestCancelled');
-  assert.ok(cancelled >= 1, 'some cancelled requests answer RequestCancelled');
   assert.ok(!long.ok && long.code === REQUEST_CANCELLED, 'the long request answered RequestCancelled');
   // The server is still fine afterwards.
   const hover = await s.call('textDocument/hover', { textDocument, position });
