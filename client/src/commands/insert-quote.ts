@@ -1,17 +1,8 @@
 import * as vscode from 'vscode';
 import type { LanguageClient } from 'vscode-languageclient/node';
 import type { TextEdit } from 'vscode-languageserver-types';
+import type { QuoteSearchResult } from '../../../server/src/service/quotes/search-quotes';
 import { quickPickText } from '../quick-pick-text';
-
-/** One answer of `sourced/searchQuotes`. */
-interface QuoteSearchResult {
-  id: number;
-  text: string;
-  speaker: string | null;
-  key: string;
-  title: string;
-  date: string | null;
-}
 
 interface QuoteItem extends vscode.QuickPickItem {
   id: number;
