@@ -5,6 +5,7 @@ import { pathToFileURL } from 'node:url';
 import { createMessageConnection, StreamMessageReader, StreamMessageWriter, type MessageConnection } from 'vscode-jsonrpc/node';
 import type { PublishDiagnosticsParams } from 'vscode-languageserver-protocol';
 import type { Diagnostic } from 'vscode-languageserver-types';
+import { StatusRequest, type StatusReport } from '../../server/src/protocol/requests';
 import { REPO } from './fixture';
 
 export interface LspSession {
@@ -19,6 +20,10 @@ export interface LspSession {
   /** Polls until `predicate` holds or `timeoutMs` passes; returns the last value. */
   waitFor<T>(probe: () => T | Promise<T>, predicate: (v: T) => boolean, timeoutMs?: number): Promise<T>;
   diagnosticsFor(uri: string, timeoutMs?: number): Promise<Diagnostic[]>;
+  /** The server's `sourced/status`. */
+  status(): Promise<StatusReport>;
+  /** Polls `sourced/status` until the first index build is done (and `predicate` holds); returns the status. */
+  whenReady(timeoutMs?: number, predicate?: (s: StatusReport) => boolean): Promise<StatusReport>;
   close(): Promise<void>;
 }
 
@@ -84,6 +89,8 @@ export async function startServer(options: SessionOptions): Promise<LspSession> 
       const p = await session.waitFor(() => diagnostics.get(uri), (d) => d !== undefined, timeoutMs);
       return p?.diagnostics ?? [];
     },
+    status: () => connection.sendRequest(StatusRequest),
+    whenReady: (timeoutMs = 30_000, predicate = () => true) => session.waitFor(() => session.status(), (st) => st.ready && predicate(st), timeoutMs),
     async close() {
       try {
         await connection.sendRequest('shutdown');

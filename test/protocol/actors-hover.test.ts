@@ -8,6 +8,7 @@ import { pathToFileURL } from 'node:url';
 import type { Hover, Location, MarkupContent } from 'vscode-languageserver-types';
 import { SEEDS_DIR } from '../helpers/fixture';
 import { startServer, type LspSession } from '../helpers/lsp-client';
+import { ActorCardRequest, ListActorsRequest } from '../../server/src/protocol/requests';
 
 let workspace: string;
 let session: LspSession;
@@ -18,7 +19,7 @@ before(async () => {
   workspace = mkdtempSync(path.join(tmpdir(), 'sourced-actors-'));
   cpSync(SEEDS_DIR, path.join(workspace, 'seeds'), { recursive: true });
   session = await startServer({ workspace });
-  await session.waitFor(() => session.connection.sendRequest<{ ready: boolean }>('sourced/status'), (s) => s.ready, 10000);
+  await session.whenReady(10000);
   uri = pathToFileURL(path.join(workspace, 'draft.md')).href;
   session.open(uri, DRAFT);
 });
@@ -69,8 +70,8 @@ test('protocol: definition on an actor opens its first mention in the sources', 
 });
 
 test('protocol: sourced/listActors and sourced/actorCard answer the Show Actor command', async () => {
-  const list = await session.connection.sendRequest<{ id: string; name: string }[]>('sourced/listActors', { query: 'assad' });
+  const list = await session.connection.sendRequest(ListActorsRequest, { query: 'assad' });
   assert.equal(list[0]?.name, 'Bashar al-Assad');
-  const card = await session.connection.sendRequest<string | null>('sourced/actorCard', { id: list[0].id });
+  const card = await session.connection.sendRequest(ActorCardRequest, { id: list[0].id });
   assert.ok(card?.startsWith('**Bashar al\\-Assad**'), card ?? 'null');
 });

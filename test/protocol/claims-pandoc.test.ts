@@ -52,7 +52,7 @@ test('claims pandoc: the cited example renders with pandoc --citeproc and its bi
   cpSync(SEEDS_DIR, path.join(workspace, 'seeds'), { recursive: true });
   const session = await startServer({ workspace, settings: { citations: { style: 'pandoc', bibliography: 'sources.json' } } });
   try {
-    await session.waitFor(() => session.connection.sendRequest<{ ready: boolean }>('sourced/status'), (s) => s.ready, 30_000);
+    await session.whenReady(30_000);
     const file = path.join(workspace, 'report.md');
     const uri = pathToFileURL(file).href;
     let doc = TextDocument.create(uri, 'markdown', 1, pandocStyle(readFileSync(path.join(REPO, 'examples/report.md'), 'utf8')));

@@ -27,7 +27,7 @@ before(async () => {
   workspace = mkdtempSync(path.join(tmpdir(), 'sourced-claims-'));
   cpSync(SEEDS_DIR, path.join(workspace, 'seeds'), { recursive: true });
   session = await startServer({ workspace });
-  await session.waitFor(() => session.connection.sendRequest<{ ready: boolean }>('sourced/status'), (s) => s.ready, 30_000);
+  await session.whenReady(30_000);
 });
 
 after(async () => {

@@ -12,7 +12,7 @@ import { startServer, type LspSession } from '../helpers/lsp-client';
 import { SEEDS_DIR } from '../helpers/fixture';
 
 async function ready(session: LspSession): Promise<void> {
-  await session.waitFor(() => session.connection.sendRequest('sourced/status') as Promise<{ ready: boolean; sources: number }>, (s) => s.ready && s.sources === 5, 20_000);
+  await session.whenReady(20_000, (s) => s.sources === 5);
 }
 
 test('persisted index through the server: written to .sourced/, restored on restart, off when persist is false', async () => {

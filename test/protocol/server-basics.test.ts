@@ -11,7 +11,7 @@ interface Status { ready: boolean; sources: number; quotes: number; actors: numb
 
 let workspace: string;
 let session: LspSession;
-const status = (): Promise<Status> => session.connection.sendRequest<Status>('sourced/status');
+const status = (): Promise<Status> => session.status();
 
 before(async () => {
   workspace = mkdtempSync(path.join(tmpdir(), 'sourced-protocol-'));
