@@ -1,5 +1,7 @@
 /** A minimal LSP client over stdio for protocol tests: spawns dist/server.js --stdio. */
 import { spawn, type ChildProcessWithoutNullStreams } from 'node:child_process';
+import { cpSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { createMessageConnection, StreamMessageReader, StreamMessageWriter, type MessageConnection } from 'vscode-jsonrpc/node';
@@ -7,6 +9,7 @@ import type { PublishDiagnosticsParams } from 'vscode-languageserver-protocol';
 import type { Diagnostic } from 'vscode-languageserver-types';
 import { StatusRequest, type StatusReport } from '../../server/src/protocol/requests';
 import { REPO } from './fixture';
+import { SEEDS_DIR } from './paths';
 
 export interface LspSession {
   connection: MessageConnection;
@@ -103,4 +106,29 @@ export async function startServer(options: SessionOptions): Promise<LspSession> 
     },
   };
   return session;
+}
+
+/** A session on a temporary copy of the seeds (`workspace`). */
+export type SeedSession = LspSession & { workspace: string };
+
+/** A fresh temporary workspace holding a copy of the seed articles under `seeds/`. */
+export function seedWorkspace(prefix = 'sourced-'): string {
+  const workspace = mkdtempSync(path.join(tmpdir(), prefix));
+  cpSync(SEEDS_DIR, path.join(workspace, 'seeds'), { recursive: true });
+  return workspace;
+}
+
+/** A server on a fresh copy of the seeds, ready; closing it also removes the workspace. */
+export async function startOnSeeds(settings?: Record<string, unknown>, timeoutMs = 30_000): Promise<SeedSession> {
+  const workspace = seedWorkspace();
+  const session = await startServer({ workspace, settings });
+  await session.whenReady(timeoutMs);
+  const close = session.close;
+  return Object.assign(session, {
+    workspace,
+    close: async () => {
+      await close();
+      rmSync(workspace, { recursive: true, force: true });
+    },
+  });
 }

@@ -4,14 +4,12 @@
  */
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { cpSync, mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import type { CompletionList, Hover, TextEdit } from 'vscode-languageserver-types';
-import { cursor, SEEDS_DIR } from '../helpers/fixture';
-import { startServer, type LspSession } from '../helpers/lsp-client';
+import { cursor } from '../helpers/fixture';
+import { startOnSeeds, type SeedSession } from '../helpers/lsp-client';
 import { QuoteInsertEditsRequest, SearchQuotesRequest } from '../../server/src/protocol/requests';
 
 // A seed quotation (hand-checked in test/fixtures/quotes-seeds.json) and fragments of it.
@@ -20,13 +18,12 @@ const START = '\u201cIran and Turkey agr|';
 const MIDDLE = 'Both said \u201cturn into a safe|';
 
 let workspace: string;
-let session: LspSession;
+let session: SeedSession;
 let version = 0;
 
 before(async () => {
-  workspace = mkdtempSync(path.join(tmpdir(), 'sourced-quotes-'));
-  cpSync(SEEDS_DIR, path.join(workspace, 'seeds'), { recursive: true });
-  session = await startServer({ workspace });
+  session = await startOnSeeds();
+  workspace = session.workspace;
   await session.waitFor(
     () => session.status(),
     (s) => s.ready && s.quotes > 0,
@@ -36,7 +33,6 @@ before(async () => {
 
 after(async () => {
   await session.close();
-  rmSync(workspace, { recursive: true, force: true });
 });
 
 /** Opens a draft with a `|` cursor fixture and asks for completion there. */
