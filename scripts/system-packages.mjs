@@ -101,8 +101,9 @@ export async function ensureSystemPackages({ purpose = 'all', yes = false, check
   log(`system packages: ${label} need${purpose === 'all' ? '' : 's'} ${missing.length} Debian package${missing.length === 1 ? '' : 's'} that ${missing.length === 1 ? 'is' : 'are'} not installed:`);
   for (const p of wanted.filter((w) => missing.includes(w.name))) log(`  ${p.name.padEnd(18)} ${p.why}`);
   const command = installCommand(missing);
+  const again = purpose === 'all' ? 'the command' : `\`npm ${purpose}\``;
   if (decision.action === 'stop') {
-    log(`\nInstall ${missing.length === 1 ? 'it' : 'them'} (root is needed), then run the command again:\n\n    ${command}\n`);
+    log(`\nInstall ${missing.length === 1 ? 'it' : 'them'} (root is needed), then run ${again} again:\n\n    ${command}\n`);
     return 1;
   }
   if (decision.action === 'ask' && !(await confirm(`Install ${missing.length === 1 ? 'it' : 'them'} now with apt-get? [Y/n] `))) {
