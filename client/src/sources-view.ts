@@ -43,6 +43,8 @@ export class SourcesView implements vscode.TreeDataProvider<Node>, vscode.Dispos
   }
 
   async getChildren(node?: Node): Promise<Node[]> {
+    // Before the server runs, the view stays empty; the first status notification refreshes it.
+    if (!this.client.isRunning()) return [];
     try {
       if (!node) {
         const sources = await this.client.sendRequest(ListSourcesRequest, {});
@@ -63,7 +65,7 @@ export class SourcesView implements vscode.TreeDataProvider<Node>, vscode.Dispos
   }
 
   getTreeItem(node: Node): vscode.TreeItem {
-    const uri = vscode.Uri.parse(node.kind === 'source' ? node.source.uri : node.source.uri);
+    const uri = vscode.Uri.parse(node.source.uri);
     if (node.kind === 'source') {
       const s = node.source;
       const item = new vscode.TreeItem(plain(s.title || s.path), vscode.TreeItemCollapsibleState.Collapsed);
