@@ -47,7 +47,7 @@ function pandocVersion(): string | null {
 
 test('claims pandoc: the cited example renders with pandoc --citeproc and its bibliography lists exactly the cited sources', { timeout: 60_000 }, async () => {
   const version = pandocVersion();
-  assert.ok(version, 'pandoc is installed (Debian package "pandoc"; .ci/install-system-packages installs it)');
+  assert.ok(version, 'pandoc is installed (Debian package "pandoc"; npm run system-packages installs it)');
   const workspace = mkdtempSync(path.join(tmpdir(), 'sourced-pandoc-'));
   cpSync(SEEDS_DIR, path.join(workspace, 'seeds'), { recursive: true });
   const session = await startServer({ workspace, settings: { citations: { style: 'pandoc', bibliography: 'sources.json' } } });
