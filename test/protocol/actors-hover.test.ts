@@ -37,7 +37,7 @@ function position(needle: string, skip = 0): { line: number; character: number }
 }
 const hover = (needle: string, skip = 0): Promise<Hover | null> =>
   session.connection.sendRequest<Hover | null>('textDocument/hover', { textDocument: { uri }, position: position(needle, skip) });
-const firstLine = (h: Hover | null): string => (h ? (h.contents as MarkupContent).value.split('\n')[0]! : '');
+const firstLine = (h: Hover | null): string => (h ? (h.contents as MarkupContent).value.split('\n')[0] : '');
 
 test('protocol: hover on a surname shows the canonical actor with the seeds\' role', async () => {
   const h = await hover('Fidan');
@@ -65,12 +65,12 @@ test('protocol: hover on a common word returns nothing', async () => {
 test('protocol: definition on an actor opens its first mention in the sources', async () => {
   const locs = await session.connection.sendRequest<Location[]>('textDocument/definition', { textDocument: { uri }, position: position('PKK') });
   assert.equal(locs.length, 1);
-  assert.match(locs[0]!.uri, /seeds\/000_e69ee878f7b3fed3\.txt$/);
+  assert.match(locs[0].uri, /seeds\/000_e69ee878f7b3fed3\.txt$/);
 });
 
 test('protocol: sourced/listActors and sourced/actorCard answer the Show Actor command', async () => {
   const list = await session.connection.sendRequest<{ id: string; name: string }[]>('sourced/listActors', { query: 'assad' });
   assert.equal(list[0]?.name, 'Bashar al-Assad');
-  const card = await session.connection.sendRequest<string | null>('sourced/actorCard', { id: list[0]!.id });
+  const card = await session.connection.sendRequest<string | null>('sourced/actorCard', { id: list[0].id });
   assert.ok(card?.startsWith('**Bashar al\\-Assad**'), card ?? 'null');
 });

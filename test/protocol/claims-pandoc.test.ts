@@ -35,11 +35,11 @@ function pandocStyle(markdown: string): string {
     .replace(/\n+$/, '\n');
 }
 
-const citedKeys = (text: string): string[] => [...new Set([...text.matchAll(/@([\w:.#$%&+?<>~/-]*\w)/g)].map((m) => m[1]!))].sort();
+const citedKeys = (text: string): string[] => [...new Set([...text.matchAll(/@([\w:.#$%&+?<>~/-]*\w)/g)].map((m) => m[1]))].sort();
 
 function pandocVersion(): string | null {
   try {
-    return execFileSync('pandoc', ['--version'], { encoding: 'utf8' }).split('\n')[0]!;
+    return execFileSync('pandoc', ['--version'], { encoding: 'utf8' }).split('\n')[0];
   } catch {
     return null;
   }
@@ -65,7 +65,7 @@ test('claims pandoc: the cited example renders with pandoc --citeproc and its bi
     });
     const fixAll = actions.find((a) => a.kind === 'source.fixAll.sourced');
     assert.ok(fixAll, 'fix-all offered');
-    const edits: TextEdit[] = fixAll.edit!.changes![uri]!;
+    const edits: TextEdit[] = fixAll.edit!.changes![uri];
     assert.ok(edits.every((e) => /^\[@[^\]]+\]$/.test(e.newText)), 'Pandoc style inserts only [@key] markers');
     doc = TextDocument.create(uri, 'markdown', 2, TextDocument.applyEdits(doc, edits));
     session.change(uri, 2, doc.getText());
@@ -84,7 +84,7 @@ test('claims pandoc: the cited example renders with pandoc --citeproc and its bi
     const html = execFileSync('pandoc', ['report.md', '--citeproc', '--bibliography', 'sources.json', '-t', 'html', '--wrap=none'], { cwd: workspace, encoding: 'utf8' });
     const refs = html.slice(html.indexOf('id="refs"'));
     assert.ok(html.includes('id="refs"'), 'pandoc rendered a bibliography');
-    const rendered = [...refs.matchAll(/id="ref-([^"]+)"/g)].map((m) => m[1]!).sort();
+    const rendered = [...refs.matchAll(/id="ref-([^"]+)"/g)].map((m) => m[1]).sort();
     assert.deepEqual(rendered, keys, 'the rendered bibliography lists exactly the cited sources');
     for (const [key, words] of Object.entries(TITLE_WORDS)) {
       assert.equal(refs.toLowerCase().includes(words.toLowerCase()), keys.includes(key), `${key}: title ${keys.includes(key) ? 'listed' : 'not listed'}`);

@@ -68,11 +68,11 @@ test('protocol: a fragment from the middle of a quotation brings it verbatim int
 test('protocol: the trigger character alone opens the list, the quotations of the sources the draft cites first', async () => {
   const [hit] = await session.connection.sendRequest<{ key: string }[]>('sourced/searchQuotes', { query: QUOTE, limit: 1 });
   assert.ok(hit, 'the quotation is searchable');
-  const { list } = await completeAt(`As reported.[^${hit!.key}]\n\n\u201c|`, '\u201c');
+  const { list } = await completeAt(`As reported.[^${hit.key}]\n\n\u201c|`, '\u201c');
   assert.equal(list.isIncomplete, true, 'the list stays open and is asked again as the writer types');
   assert.ok(list.items.length > 0, 'the cited source offers its quotations');
-  const fromCited = list.items.filter((i) => (i.textEdit as TextEdit).newText.includes(`\u201d[^${hit!.key}]`));
-  assert.ok(fromCited.length > 0 && list.items.indexOf(fromCited[0]!) === 0, 'the cited source comes first');
+  const fromCited = list.items.filter((i) => (i.textEdit as TextEdit).newText.includes(`\u201d[^${hit.key}]`));
+  assert.ok(fromCited.length > 0 && list.items.indexOf(fromCited[0]) === 0, 'the cited source comes first');
   assert.ok(list.items.slice(0, fromCited.length).every((i) => fromCited.includes(i)), 'all its quotations before any other');
 });
 
@@ -99,7 +99,7 @@ test('protocol: sourced/searchQuotes and sourced/quoteInsertEdits insert the quo
   assert.ok(hit, JSON.stringify(results));
   const uri = pathToFileURL(path.join(workspace, 'insert.md')).href;
   session.open(uri, 'They agreed: \n');
-  const edits = await session.connection.sendRequest<TextEdit[]>('sourced/quoteInsertEdits', { uri, position: { line: 0, character: 13 }, id: hit!.id });
+  const edits = await session.connection.sendRequest<TextEdit[]>('sourced/quoteInsertEdits', { uri, position: { line: 0, character: 13 }, id: hit.id });
   const out = TextDocument.applyEdits(TextDocument.create(uri, 'markdown', 1, 'They agreed: \n'), edits);
-  assert.ok(out.startsWith(`They agreed: \u201c${QUOTE}\u201d[^${hit!.key}]`), out);
+  assert.ok(out.startsWith(`They agreed: \u201c${QUOTE}\u201d[^${hit.key}]`), out);
 });

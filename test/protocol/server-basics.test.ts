@@ -64,7 +64,7 @@ test('protocol: diagnostics are pushed with the document version and source "sou
 
 test('protocol: hover on a citation and an empty hover elsewhere', async () => {
   const symbols = await session.connection.sendRequest<{ name: string }[]>('workspace/symbol', { query: '' });
-  const key = symbols.find((s) => s.name.includes('\u2014'))!.name.split(' ')[0]!;
+  const key = symbols.find((s) => s.name.includes('\u2014'))!.name.split(' ')[0];
   const uri = pathToFileURL(path.join(workspace, 'hover.md')).href;
   session.open(uri, `Text.[^${key}]\n\nPlain words here.\n`);
   const hover = await session.connection.sendRequest<{ contents: { value: string } } | null>('textDocument/hover', {
