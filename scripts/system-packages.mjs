@@ -12,13 +12,25 @@ import { fileURLToPath } from 'node:url';
 
 /** Every Debian package Sourced uses, with the command that needs it and the reason, shown before installing. */
 export const PACKAGES = [
-  { name: 'chromium', for: ['test'], why: 'the browser Playwright drives for the end-to-end and VS Code extension-host tests (never downloaded)' },
+  {
+    name: 'chromium',
+    for: ['test'],
+    why: 'the browser Playwright drives for the end-to-end and VS Code extension-host tests (never downloaded)',
+  },
   { name: 'fonts-dejavu-core', for: ['test'], why: 'a font, so that Chromium renders the editor in those tests' },
-  { name: 'libkrb5-dev', for: ['test', 'start'], why: "code-server (VS Code in the browser) builds its kerberos module against it when it installs" },
+  {
+    name: 'libkrb5-dev',
+    for: ['test', 'start'],
+    why: 'code-server (VS Code in the browser) builds its kerberos module against it when it installs',
+  },
   { name: 'g++', for: ['test', 'start'], why: "code-server's native modules (node-pty, kerberos, spdlog) are compiled when it installs" },
   { name: 'make', for: ['test', 'start'], why: 'node-gyp runs make to build those native modules' },
   { name: 'python3', for: ['test', 'start'], why: 'node-gyp needs Python to build those native modules' },
-  { name: 'ripgrep', for: ['test', 'start'], why: "VS Code's search in code-server uses rg; its own download from GitHub is not reachable" },
+  {
+    name: 'ripgrep',
+    for: ['test', 'start'],
+    why: "VS Code's search in code-server uses rg; its own download from GitHub is not reachable",
+  },
   { name: 'pandoc', for: ['test'], why: 'the Pandoc citation test renders a draft with `pandoc --citeproc`' },
   { name: 'neovim', for: ['test'], why: "the Neovim test runs the README's configuration headless against the server" },
   { name: 'postgresql', for: ['test'], why: 'the team-archive tests run against a local PostgreSQL server' },
@@ -52,7 +64,10 @@ export function missingPackages(names) {
   const result = spawnSync('dpkg-query', ['-W', '-f=${Package} ${Status}\n', ...names], { encoding: 'utf8' });
   if (result.error) return null;
   const installed = new Set(
-    result.stdout.split('\n').filter((line) => line.endsWith(' install ok installed')).map((line) => line.split(' ')[0]),
+    result.stdout
+      .split('\n')
+      .filter((line) => line.endsWith(' install ok installed'))
+      .map((line) => line.split(' ')[0]),
   );
   return names.filter((name) => !installed.has(name));
 }
@@ -86,7 +101,9 @@ export async function ensureSystemPackages({ purpose = 'all', yes = false, check
   const missing = missingPackages(names);
   const label = purpose === 'all' ? 'the tests and the demo' : `npm ${purpose}`;
   if (missing === null) {
-    log(`system packages: dpkg-query not found (not Debian); ${label} need${purpose === 'all' ? '' : 's'} these packages or their equivalents:`);
+    log(
+      `system packages: dpkg-query not found (not Debian); ${label} need${purpose === 'all' ? '' : 's'} these packages or their equivalents:`,
+    );
     for (const p of wanted) log(`  ${p.name.padEnd(18)} ${p.why}`);
     return 0;
   }
@@ -98,7 +115,9 @@ export async function ensureSystemPackages({ purpose = 'all', yes = false, check
     log(`system packages: all present for ${label} (${names.join(' ')})`);
     return 0;
   }
-  log(`system packages: ${label} need${purpose === 'all' ? '' : 's'} ${missing.length} Debian package${missing.length === 1 ? '' : 's'} that ${missing.length === 1 ? 'is' : 'are'} not installed:`);
+  log(
+    `system packages: ${label} need${purpose === 'all' ? '' : 's'} ${missing.length} Debian package${missing.length === 1 ? '' : 's'} that ${missing.length === 1 ? 'is' : 'are'} not installed:`,
+  );
   for (const p of wanted.filter((w) => missing.includes(w.name))) log(`  ${p.name.padEnd(18)} ${p.why}`);
   const command = installCommand(missing);
   const again = purpose === 'all' ? 'the command' : `\`npm ${purpose}\``;

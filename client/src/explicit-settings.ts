@@ -5,7 +5,11 @@ import * as vscode from 'vscode';
  * `getConfiguration` fills in every default, which would always override the project file (.sourced.json); the
  * server fills defaults itself. In an untrusted workspace, restricted settings are taken from user settings only.
  */
-export function explicitSettings(scope: vscode.Uri | undefined, keys: readonly string[], restricted: readonly string[]): Record<string, unknown> {
+export function explicitSettings(
+  scope: vscode.Uri | undefined,
+  keys: readonly string[],
+  restricted: readonly string[],
+): Record<string, unknown> {
   const config = vscode.workspace.getConfiguration('sourced', scope);
   const trusted = vscode.workspace.isTrusted;
   const out: Record<string, unknown> = {};
@@ -13,7 +17,7 @@ export function explicitSettings(scope: vscode.Uri | undefined, keys: readonly s
     const i = config.inspect(key);
     if (!i) continue;
     const fromWorkspace = trusted || !restricted.includes(`sourced.${key}`);
-    const value = (fromWorkspace ? i.workspaceFolderValue ?? i.workspaceValue : undefined) ?? i.globalValue;
+    const value = (fromWorkspace ? (i.workspaceFolderValue ?? i.workspaceValue) : undefined) ?? i.globalValue;
     if (value === undefined) continue;
     const parts = key.split('.');
     let node = out;

@@ -60,10 +60,11 @@ type ConfigurationMiddleware = NonNullable<NonNullable<LanguageClientOptions['mi
  */
 function onlyExplicitSettings(known: { keys: string[]; restricted: string[] }): ConfigurationMiddleware {
   return async (params, token, next) => {
-    const result = await next(params, token);
-    if (!Array.isArray(result)) return result;
-    return params.items.map((item, i) =>
-      item.section === 'sourced' ? explicitSettings(item.scopeUri ? vscode.Uri.parse(item.scopeUri) : undefined, known.keys, known.restricted) : result[i],
+    const result: unknown = await next(params, token);
+    if (!Array.isArray(result)) return result as Awaited<ReturnType<typeof next>>;
+    const values: unknown[] = result;
+    return params.items.map((item, i): unknown =>
+      item.section === 'sourced' ? explicitSettings(item.scopeUri ? vscode.Uri.parse(item.scopeUri) : undefined, known.keys, known.restricted) : values[i],
     );
   };
 }

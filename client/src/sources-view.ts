@@ -1,7 +1,11 @@
 import * as vscode from 'vscode';
 import type { LanguageClient } from 'vscode-languageclient/node';
 import {
-  ListSourcesRequest, SourceDetailsRequest, type SourceDetails, type SourceListItem, type SourcePassage,
+  ListSourcesRequest,
+  SourceDetailsRequest,
+  type SourceDetails,
+  type SourceListItem,
+  type SourcePassage,
 } from '../../server/src/protocol/requests';
 import { quickPickText as plain } from './quick-pick-text';
 
@@ -54,9 +58,12 @@ export class SourcesView implements vscode.TreeDataProvider<Node>, vscode.Dispos
       if (node.kind === 'source') {
         const details = await this.client.sendRequest(SourceDetailsRequest, { uri: node.source.uri });
         if (!details) return [];
-        return (['quotes', 'actors'] as const).filter((g) => details[g].length).map((group) => ({ kind: 'group', source: node.source, group, details }));
+        return (['quotes', 'actors'] as const)
+          .filter((g) => details[g].length)
+          .map((group) => ({ kind: 'group', source: node.source, group, details }));
       }
-      if (node.kind === 'group') return node.details[node.group].map((passage) => ({ kind: 'passage', source: node.source, passage, group: node.group }));
+      if (node.kind === 'group')
+        return node.details[node.group].map((passage) => ({ kind: 'passage', source: node.source, passage, group: node.group }));
     } catch (error) {
       // The server may be restarting; the next status change refreshes the view.
       this.view.message = `Sources are not available: ${error instanceof Error ? error.message : String(error)}`;
@@ -69,7 +76,10 @@ export class SourcesView implements vscode.TreeDataProvider<Node>, vscode.Dispos
     if (node.kind === 'source') {
       const s = node.source;
       const item = new vscode.TreeItem(plain(s.title || s.path), vscode.TreeItemCollapsibleState.Collapsed);
-      item.description = [s.outlet, s.date].filter(Boolean).map((v) => plain(String(v))).join(' \u00b7 ');
+      item.description = [s.outlet, s.date]
+        .filter(Boolean)
+        .map((v) => plain(String(v)))
+        .join(' \u00b7 ');
       item.tooltip = `${plain(s.path)}\n${s.quotes} quotations \u00b7 ${s.actors} actors`;
       item.iconPath = new vscode.ThemeIcon('book');
       item.resourceUri = uri;
@@ -79,7 +89,10 @@ export class SourcesView implements vscode.TreeDataProvider<Node>, vscode.Dispos
     }
     if (node.kind === 'group') {
       const count = node.details[node.group].length;
-      const item = new vscode.TreeItem(`${node.group === 'quotes' ? 'Quotations' : 'Actors'} (${count})`, vscode.TreeItemCollapsibleState.Collapsed);
+      const item = new vscode.TreeItem(
+        `${node.group === 'quotes' ? 'Quotations' : 'Actors'} (${count})`,
+        vscode.TreeItemCollapsibleState.Collapsed,
+      );
       item.iconPath = new vscode.ThemeIcon(node.group === 'quotes' ? 'quote' : 'organization');
       return item;
     }
@@ -88,7 +101,7 @@ export class SourcesView implements vscode.TreeDataProvider<Node>, vscode.Dispos
     const item = new vscode.TreeItem(label, vscode.TreeItemCollapsibleState.None);
     item.description = p.detail ? plain(p.detail) : undefined;
     item.tooltip = node.group === 'quotes' ? `${plain(p.label)}${p.detail ? `\n\u2014 ${plain(p.detail)}` : ''}` : plain(p.label);
-    item.iconPath = new vscode.ThemeIcon(node.group === 'quotes' ? 'quote' : ACTOR_ICON[p.type ?? ''] ?? 'symbol-misc');
+    item.iconPath = new vscode.ThemeIcon(node.group === 'quotes' ? 'quote' : (ACTOR_ICON[p.type ?? ''] ?? 'symbol-misc'));
     item.command = this.open(uri, this.client.protocol2CodeConverter.asRange(p.range));
     return item;
   }

@@ -49,13 +49,24 @@ function runNeovim({ projectFile }) {
   const env = {
     ...process.env,
     // Neovim's own state (LSP log, shada) stays in the temporary folder.
-    HOME: home, XDG_CONFIG_HOME: path.join(home, 'config'), XDG_DATA_HOME: path.join(home, 'data'),
-    XDG_STATE_HOME: path.join(home, 'state'), XDG_CACHE_HOME: path.join(home, 'cache'),
+    HOME: home,
+    XDG_CONFIG_HOME: path.join(home, 'config'),
+    XDG_DATA_HOME: path.join(home, 'data'),
+    XDG_STATE_HOME: path.join(home, 'state'),
+    XDG_CACHE_HOME: path.join(home, 'cache'),
     SOURCED_NVIM_RESULT: resultFile,
   };
-  const run = spawnSync(NVIM, ['--headless', '-i', 'NONE', '-u', init, '-c', `luafile ${path.join(REPO_ROOT, 'test', 'neovim', 'probe.lua')}`, 'examples/report.md'], {
-    cwd: workspace, env, encoding: 'utf8', timeout: 150_000, killSignal: 'SIGKILL',
-  });
+  const run = spawnSync(
+    NVIM,
+    ['--headless', '-i', 'NONE', '-u', init, '-c', `luafile ${path.join(REPO_ROOT, 'test', 'neovim', 'probe.lua')}`, 'examples/report.md'],
+    {
+      cwd: workspace,
+      env,
+      encoding: 'utf8',
+      timeout: 150_000,
+      killSignal: 'SIGKILL',
+    },
+  );
   try {
     return { workspace, result: JSON.parse(fs.readFileSync(resultFile, 'utf8')) };
   } catch {
@@ -82,15 +93,24 @@ for (const variant of [
   check(result.filetype === 'markdown', `report.md opened as markdown (filetype: ${result.filetype})`);
   check(Boolean(sourced), `the sourced server attached to the buffer (${result.timings.attached} ms; root_dir ${sourced?.root ?? 'none'})`);
   if (variant.projectFile) check(sourced?.root === run.workspace, `root_dir is the folder with .sourced.json (${run.workspace})`);
-  check(result.status?.sources === seedCount, `every seed source indexed: ${result.status?.sources ?? 0} of ${seedCount} (${result.timings.ready} ms)`);
+  check(
+    result.status?.sources === seedCount,
+    `every seed source indexed: ${result.status?.sources ?? 0} of ${seedCount} (${result.timings.ready} ms)`,
+  );
   const claims = result.diagnostics.filter((d) => d.code === 'unsourced-claim' && d.source === 'sourced');
-  check(claims.length > 0, `unsourced-claim diagnostics received: ${claims.length} (${result.diagnostics.length} in all, ${result.timings.diagnostics} ms)`);
-  for (const d of result.diagnostics.slice(0, 2)) console.log(`      report.md:${d.line}: ${d.code}: ${d.message.split('\n')[0].slice(0, 100)}`);
+  check(
+    claims.length > 0,
+    `unsourced-claim diagnostics received: ${claims.length} (${result.diagnostics.length} in all, ${result.timings.diagnostics} ms)`,
+  );
+  for (const d of result.diagnostics.slice(0, 2))
+    console.log(`      report.md:${d.line}: ${d.code}: ${d.message.split('\n')[0].slice(0, 100)}`);
   if (failures.length === before) passed++;
   else failed++;
   if (failures.length === before) fs.rmSync(tmp, { recursive: true, force: true });
   else console.log(`  kept ${tmp} (init.lua, result.json, home/state/nvim/lsp.log)`);
 }
 const ok = failures.length === 0;
-console.log(`\nneovim: ${passed} passed, ${failed} failed in ${((Date.now() - started) / 1000).toFixed(1)} s (Neovim ${result?.version ?? '?'})`);
+console.log(
+  `\nneovim: ${passed} passed, ${failed} failed in ${((Date.now() - started) / 1000).toFixed(1)} s (Neovim ${result?.version ?? '?'})`,
+);
 process.exit(ok ? 0 : 1);

@@ -8,11 +8,9 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import { test } from 'node:test';
-// @ts-expect-error: a plain ES module helper without type declarations
 import { editorConfigs } from '../helpers/editor-configs.mjs';
 
-interface Block { name: string; language: string; text: string }
-const blocks = editorConfigs() as Block[];
+const blocks = editorConfigs();
 const tmp = mkdtempSync(path.join(tmpdir(), 'sourced-editor-configs-'));
 
 test('editor configs: the README has a block for each editor', () => {
@@ -33,7 +31,11 @@ for (const block of blocks) {
       assert.equal(r.status, 0, `python3 tomllib: ${r.stderr}`);
     } else if (block.language === 'lua') {
       // Neovim's LuaJIT compiles the chunk without running it.
-      const r = spawnSync('nvim', ['--headless', '-u', 'NONE', '-i', 'NONE', '-c', `lua assert(loadfile(${JSON.stringify(file)}))`, '-c', 'qa!'], { encoding: 'utf8', timeout: 30_000 });
+      const r = spawnSync(
+        'nvim',
+        ['--headless', '-u', 'NONE', '-i', 'NONE', '-c', `lua assert(loadfile(${JSON.stringify(file)}))`, '-c', 'qa!'],
+        { encoding: 'utf8', timeout: 30_000 },
+      );
       assert.equal(r.error, undefined, 'nvim runs (Debian package neovim)');
       assert.equal(`${r.stdout}${r.stderr}`.trim(), '', 'no Lua syntax error');
     } else if (block.language === 'elisp') {

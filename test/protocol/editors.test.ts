@@ -30,7 +30,11 @@ function project(extra: Record<string, string> = {}, seedsAt = 'seeds'): string 
 }
 
 const status = (s: RawSession): Promise<StatusReport> => s.connection.sendRequest<StatusReport>('sourced/status');
-const indexed = (s: RawSession, sources = SEED_COUNT): Promise<StatusReport> => s.waitFor(() => status(s), (v) => v.ready && v.sources === sources);
+const indexed = (s: RawSession, sources = SEED_COUNT): Promise<StatusReport> =>
+  s.waitFor(
+    () => status(s),
+    (v) => v.ready && v.sources === sources,
+  );
 
 function openReport(s: RawSession, root: string): string {
   const uri = pathToFileURL(path.join(root, 'examples', 'report.md')).href;
@@ -48,8 +52,14 @@ test('editors: rootUri null, no folders, started in the project: every seed sour
     const line = s.logs.find((l) => l.includes('project root'));
     assert.ok(line?.includes(root) && line.includes('seeds/'), `the log names the root and why: ${line}`);
     const uri = openReport(s, root);
-    const diags = await s.waitFor(() => s.diagnostics.get(uri)?.diagnostics ?? [], (d) => d.some((x) => x.code === 'unsourced-claim'));
-    assert.ok(diags.some((d) => d.code === 'unsourced-claim' && !/no source/i.test(String(d.message))), 'claims name a supporting source');
+    const diags = await s.waitFor(
+      () => s.diagnostics.get(uri)?.diagnostics ?? [],
+      (d) => d.some((x) => x.code === 'unsourced-claim'),
+    );
+    assert.ok(
+      diags.some((d) => d.code === 'unsourced-claim' && !/no source/i.test(typeof d.message === 'string' ? d.message : d.message.value)),
+      'claims name a supporting source',
+    );
   } finally {
     await s.close();
     rmSync(root, { recursive: true, force: true });
@@ -61,7 +71,10 @@ test('editors: rootUri null, started elsewhere: the first opened document finds 
   const elsewhere = mkdtempSync(path.join(tmpdir(), 'sourced-elsewhere-'));
   const s = await startRawServer(elsewhere, { rootUri: null, capabilities: BARE_CAPABILITIES });
   try {
-    await s.waitFor(() => status(s), (v) => v.ready);
+    await s.waitFor(
+      () => status(s),
+      (v) => v.ready,
+    );
     openReport(s, root);
     await indexed(s);
     const line = s.logs.find((l) => l.includes('project root'));
@@ -78,16 +91,23 @@ test('editors: the project file selects the sources and sets severities; editor 
   const root = project({ '.sourced.json': projectFile }, 'archive');
   const folder = pathToFileURL(root).href;
   const severities = async (settings: unknown, pull: boolean): Promise<number[]> => {
-    const s = await startRawServer(root, {
-      rootUri: folder,
-      workspaceFolders: [{ uri: folder, name: 'p' }],
-      capabilities: { workspace: { configuration: pull }, textDocument: { publishDiagnostics: {} } },
-      initializationOptions: pull ? undefined : { sourced: settings },
-    }, settings);
+    const s = await startRawServer(
+      root,
+      {
+        rootUri: folder,
+        workspaceFolders: [{ uri: folder, name: 'p' }],
+        capabilities: { workspace: { configuration: pull }, textDocument: { publishDiagnostics: {} } },
+        initializationOptions: pull ? undefined : { sourced: settings },
+      },
+      settings,
+    );
     try {
       await indexed(s);
       const uri = openReport(s, root);
-      const diags = await s.waitFor(() => s.diagnostics.get(uri)?.diagnostics ?? [], (d) => d.some((x) => x.code === 'unsourced-claim'));
+      const diags = await s.waitFor(
+        () => s.diagnostics.get(uri)?.diagnostics ?? [],
+        (d) => d.some((x) => x.code === 'unsourced-claim'),
+      );
       return [...new Set(diags.filter((d) => d.code === 'unsourced-claim').map((d) => d.severity ?? 0))];
     } finally {
       await s.close();
@@ -108,7 +128,13 @@ test('editors: a client without dynamic registration is never sent client/regist
   const bare = await startRawServer(root, { rootUri: folder, capabilities: { workspace: { configuration: true }, window: {} } });
   const full = await startRawServer(root, {
     rootUri: folder,
-    capabilities: { workspace: { configuration: true, didChangeConfiguration: { dynamicRegistration: true }, didChangeWatchedFiles: { dynamicRegistration: true } } },
+    capabilities: {
+      workspace: {
+        configuration: true,
+        didChangeConfiguration: { dynamicRegistration: true },
+        didChangeWatchedFiles: { dynamicRegistration: true },
+      },
+    },
   });
   try {
     await indexed(bare);
@@ -134,7 +160,10 @@ test('editors: an untrusted workspace in Pandoc style gets no bibliography and n
     void s.connection.sendNotification('textDocument/didOpen', {
       textDocument: { uri, languageId: 'markdown', version: 1, text: `# Draft\n\nA claim.[@${cited?.key}]\n` },
     });
-    await s.waitFor(() => s.diagnostics.get(uri), (d) => d !== undefined);
+    await s.waitFor(
+      () => s.diagnostics.get(uri),
+      (d) => d !== undefined,
+    );
     await new Promise((r) => setTimeout(r, 500));
     assert.equal(existsSync(path.join(root, 'sources.json')), false, 'no bibliography');
     assert.equal(existsSync(path.join(root, '.sourced')), false, 'no persisted index in the workspace');
@@ -162,7 +191,8 @@ test('editors: sourced/listSources and sourced/sourceDetails give the Sources vi
       for (const q of details.quotes) {
         const { start, end } = q.range;
         // The range covers the quotation's first words (a quote over paragraphs continues on later lines).
-        const first = start.line === end.line ? lines[start.line]?.slice(start.character, end.character) : lines[start.line]?.slice(start.character);
+        const first =
+          start.line === end.line ? lines[start.line]?.slice(start.character, end.character) : lines[start.line]?.slice(start.character);
         assert.ok(first && q.label.startsWith(first.trim().slice(0, 20)), `${src.path}:${start.line + 1}: "${first}" starts "${q.label}"`);
         quotes++;
       }
@@ -181,7 +211,11 @@ test('editors: the CLI reads the project file; --corpus overrides it', async () 
   const { repoRoot } = await import('../helpers/paths');
   const root = project({ '.sourced.json': JSON.stringify({ corpus: { include: ['archive/**/*.txt'] } }) }, 'archive');
   const check = (...extra: string[]): { sources: number } => {
-    const r = spawnSync(process.execPath, [path.join(repoRoot, 'dist', 'cli.js'), 'check', 'examples/report.md', '--format', 'json', '--quiet', ...extra], { cwd: root, encoding: 'utf8' });
+    const r = spawnSync(
+      process.execPath,
+      [path.join(repoRoot, 'dist', 'cli.js'), 'check', 'examples/report.md', '--format', 'json', '--quiet', ...extra],
+      { cwd: root, encoding: 'utf8' },
+    );
     return JSON.parse(r.stdout) as { sources: number };
   };
   try {

@@ -5,7 +5,16 @@ import * as path from 'node:path';
 import { test } from 'node:test';
 import { REPO } from '../helpers/fixture';
 
-interface Property { type?: string; enum?: string[]; default?: unknown; minimum?: number; maximum?: number; items?: unknown; scope?: string; properties?: Record<string, Property> }
+interface Property {
+  type?: string;
+  enum?: string[];
+  default?: unknown;
+  minimum?: number;
+  maximum?: number;
+  items?: unknown;
+  scope?: string;
+  properties?: Record<string, Property>;
+}
 const manifest = JSON.parse(readFileSync(path.join(REPO, 'package.json'), 'utf8')) as {
   activationEvents: string[];
   repository?: { url?: string };
@@ -34,7 +43,8 @@ test('manifest: untrusted workspaces are limited, with the file-writing settings
   const trust = manifest.capabilities.untrustedWorkspaces;
   assert.equal(trust.supported, 'limited');
   assert.deepEqual([...(trust.restrictedConfigurations ?? [])].sort(), ['sourced.citations.bibliography', 'sourced.index.persist']);
-  for (const key of trust.restrictedConfigurations ?? []) assert.ok(key in manifest.contributes.configuration.properties, `${key} is a setting`);
+  for (const key of trust.restrictedConfigurations ?? [])
+    assert.ok(key in manifest.contributes.configuration.properties, `${key} is a setting`);
 });
 
 test('manifest: .sourced.json is validated by a schema that ships, with every resource setting of the editor', () => {
@@ -42,7 +52,10 @@ test('manifest: .sourced.json is validated by a schema that ships, with every re
   assert.equal(validation?.fileMatch, '.sourced.json');
   const schemaPath = path.join(REPO, validation?.url ?? '');
   assert.ok(existsSync(schemaPath), `${validation?.url} exists`);
-  assert.match(readFileSync(path.join(REPO, '.vscodeignore'), 'utf8'), new RegExp(`^!${validation?.url.replace(/^\.\//, '').replace(/\./g, '\\.')}$`, 'm'));
+  assert.match(
+    readFileSync(path.join(REPO, '.vscodeignore'), 'utf8'),
+    new RegExp(`^!${validation?.url.replace(/^\.\//, '').replace(/\./g, '\\.')}$`, 'm'),
+  );
   const schema = JSON.parse(readFileSync(schemaPath, 'utf8')) as Property;
   const fromSchema = new Map<string, Property>();
   const walk = (node: Property, prefix: string): void => {

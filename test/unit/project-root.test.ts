@@ -18,16 +18,39 @@ function tree(files: string[]): string {
 }
 
 test('project root: source folders come from the static start of each include glob', () => {
-  assert.deepEqual(sourceFolders(['seeds/**/*.txt', 'seeds/**/*.md', '**/*.md', 'a/b/{c,d}/*.txt', '../up/*.txt', '/abs/*.txt']), ['seeds', 'a/b']);
+  assert.deepEqual(sourceFolders(['seeds/**/*.txt', 'seeds/**/*.md', '**/*.md', 'a/b/{c,d}/*.txt', '../up/*.txt', '/abs/*.txt']), [
+    'seeds',
+    'a/b',
+  ]);
 });
 
 const cases: { name: string; files: string[]; start: string; include?: string[]; root: string; found: boolean }[] = [
   { name: 'the project file in the starting folder', files: ['p/.sourced.json', 'p/drafts/'], start: 'p', root: 'p', found: true },
   { name: 'the project file two levels up', files: ['p/.sourced.json', 'p/drafts/2024/'], start: 'p/drafts/2024', root: 'p', found: true },
-  { name: 'the nearest project file wins', files: ['p/.sourced.json', 'p/sub/.sourced.json', 'p/sub/d/'], start: 'p/sub/d', root: 'p/sub', found: true },
+  {
+    name: 'the nearest project file wins',
+    files: ['p/.sourced.json', 'p/sub/.sourced.json', 'p/sub/d/'],
+    start: 'p/sub/d',
+    root: 'p/sub',
+    found: true,
+  },
   { name: 'the default source folder (seeds/)', files: ['p/seeds/a.txt', 'p/examples/'], start: 'p/examples', root: 'p', found: true },
-  { name: 'a configured source folder', files: ['p/archive/x/a.txt', 'p/drafts/'], start: 'p/drafts', include: ['archive/**/*.txt'], root: 'p', found: true },
-  { name: 'nothing marks a project: the starting folder', files: ['p/drafts/'], start: 'p/drafts', include: ['**/*.txt'], root: 'p/drafts', found: false },
+  {
+    name: 'a configured source folder',
+    files: ['p/archive/x/a.txt', 'p/drafts/'],
+    start: 'p/drafts',
+    include: ['archive/**/*.txt'],
+    root: 'p',
+    found: true,
+  },
+  {
+    name: 'nothing marks a project: the starting folder',
+    files: ['p/drafts/'],
+    start: 'p/drafts',
+    include: ['**/*.txt'],
+    root: 'p/drafts',
+    found: false,
+  },
 ];
 
 for (const c of cases) {

@@ -1,10 +1,7 @@
 /** The system-packages step: who installs, who asks, who stops with the command, and that the list has a reason each. */
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-// @ts-expect-error: a plain ES module script without type declarations
-import { decide, installCommand, missingPackages, packagesFor, PACKAGES } from '../../scripts/system-packages.mjs';
-
-interface Facts { missing: string[]; root: boolean; interactive: boolean; ci: boolean; sudo: boolean; yes: boolean; check: boolean }
+import { decide, installCommand, missingPackages, packagesFor, PACKAGES, type Facts } from '../../scripts/system-packages.mjs';
 const base: Facts = { missing: ['pandoc'], root: false, interactive: false, ci: false, sudo: false, yes: false, check: false };
 
 const cases: [string, Partial<Facts>, string, boolean][] = [
@@ -28,17 +25,38 @@ for (const [name, facts, action, sudo] of cases) {
 }
 
 test('system packages: every package says why, and the lists for npm test and npm start are as documented', () => {
-  for (const p of PACKAGES as { name: string; why: string; for: string[] }[]) assert.ok(p.why.length > 20, `${p.name} has a reason`);
-  const names = (purpose: string): string[] => (packagesFor(purpose) as { name: string }[]).map((p) => p.name).sort();
-  assert.deepEqual(names('all'), ['chromium', 'fonts-dejavu-core', 'g++', 'libkrb5-dev', 'make', 'neovim', 'pandoc', 'postgresql', 'python3', 'ripgrep']);
+  for (const p of PACKAGES) assert.ok(p.why.length > 20, `${p.name} has a reason`);
+  const names = (purpose: string): string[] =>
+    packagesFor(purpose)
+      .map((p) => p.name)
+      .sort();
+  assert.deepEqual(names('all'), [
+    'chromium',
+    'fonts-dejavu-core',
+    'g++',
+    'libkrb5-dev',
+    'make',
+    'neovim',
+    'pandoc',
+    'postgresql',
+    'python3',
+    'ripgrep',
+  ]);
   assert.deepEqual(names('start'), ['g++', 'libkrb5-dev', 'make', 'python3', 'ripgrep']);
   assert.deepEqual(names('test'), names('all'));
 });
 
 test('system packages: the command for a user without root names exactly the missing packages', () => {
-  assert.equal(installCommand(['pandoc', 'neovim']), 'sudo apt-get update && sudo apt-get install -y --no-install-recommends pandoc neovim');
+  assert.equal(
+    installCommand(['pandoc', 'neovim']),
+    'sudo apt-get update && sudo apt-get install -y --no-install-recommends pandoc neovim',
+  );
 });
 
-test('system packages: dpkg reports an unknown package as missing', { skip: missingPackages([]) === null ? 'not a Debian system' : false }, () => {
-  assert.deepEqual(missingPackages(['sourced-no-such-package-x']), ['sourced-no-such-package-x']);
-});
+test(
+  'system packages: dpkg reports an unknown package as missing',
+  { skip: missingPackages([]) === null ? 'not a Debian system' : false },
+  () => {
+    assert.deepEqual(missingPackages(['sourced-no-such-package-x']), ['sourced-no-such-package-x']);
+  },
+);

@@ -48,11 +48,16 @@ export async function findProjectRoot(start: string, include: readonly string[])
   for (;;) {
     if (await isFile(path.join(dir, PROJECT_FILE))) return { root: dir, reason: `it holds ${PROJECT_FILE}`, found: true };
     for (const folder of folders) {
-      if (await isDirectory(path.join(dir, folder))) return { root: dir, reason: `it holds ${folder}/ (sourced.corpus.include)`, found: true };
+      if (await isDirectory(path.join(dir, folder)))
+        return { root: dir, reason: `it holds ${folder}/ (sourced.corpus.include)`, found: true };
     }
     const parent = path.dirname(dir);
     if (parent === dir) break;
     dir = parent;
   }
-  return { root: path.resolve(start), reason: `no ${PROJECT_FILE} or source folder (${folders.join(', ') || 'none configured'}) above it`, found: false };
+  return {
+    root: path.resolve(start),
+    reason: `no ${PROJECT_FILE} or source folder (${folders.join(', ') || 'none configured'}) above it`,
+    found: false,
+  };
 }

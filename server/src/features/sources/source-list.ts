@@ -62,7 +62,8 @@ export function sourceDetails(ctx: ServiceContext, uri: string): SourceDetails |
   const k = ctx.knowledge();
   const unit = k.sources.get(uri);
   if (!unit) return null;
-  const quotes = k.quotes.quotesOf(unit)
+  const quotes = k.quotes
+    .quotesOf(unit)
     .filter(({ quote }) => quote.kind !== 'fragment')
     .sort((a, b) => a.quote.start - b.quote.start)
     .map(({ quote }) => ({
@@ -77,12 +78,14 @@ export function sourceDetails(ctx: ServiceContext, uri: string): SourceDetails |
       const [first] = actor.mentions;
       if (!first) return [];
       const mentions = actor.mentions.length;
-      return [{
-        label: canonical?.name ?? actor.name,
-        detail: `${actor.type} \u00b7 ${mentions} mention${mentions === 1 ? '' : 's'}`,
-        type: actor.type,
-        range: k.sources.location(unit, first.start, first.end).range,
-      }];
+      return [
+        {
+          label: canonical?.name ?? actor.name,
+          detail: `${actor.type} \u00b7 ${mentions} mention${mentions === 1 ? '' : 's'}`,
+          type: actor.type,
+          range: k.sources.location(unit, first.start, first.end).range,
+        },
+      ];
     });
   return { quotes, actors };
 }
