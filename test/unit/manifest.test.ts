@@ -80,3 +80,22 @@ test("manifest: the repository's own .sourced.json follows the schema's shape", 
   const project = JSON.parse(readFileSync(path.join(REPO, '.sourced.json'), 'utf8')) as Record<string, unknown>;
   assert.equal(project.$schema, './schemas/sourced.schema.json');
 });
+
+test('manifest: the walkthrough pages exist and ship; the file-writing commands are off in untrusted workspaces', () => {
+  const m = JSON.parse(readFileSync(path.join(REPO, 'package.json'), 'utf8')) as {
+    contributes: {
+      walkthroughs: { steps: { media: { markdown?: string } }[] }[];
+      commands: { command: string; enablement?: string }[];
+    };
+  };
+  const ignore = readFileSync(path.join(REPO, '.vscodeignore'), 'utf8');
+  const pages = m.contributes.walkthroughs.flatMap((w) => w.steps.map((s) => s.media.markdown ?? ''));
+  assert.ok(pages.length >= 4);
+  for (const page of pages) {
+    assert.ok(existsSync(path.join(REPO, page)), `${page} exists`);
+    assert.ok(ignore.includes(`!${path.dirname(page)}/*.md`), `${page} ships`);
+  }
+  for (const id of ['sourced.createProjectFile', 'sourced.newDraft']) {
+    assert.equal(m.contributes.commands.find((c) => c.command === id)?.enablement, 'isWorkspaceTrusted', id);
+  }
+});
