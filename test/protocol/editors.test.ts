@@ -225,3 +225,32 @@ test('editors: the CLI reads the project file; --corpus overrides it', async () 
     rmSync(root, { recursive: true, force: true });
   }
 });
+
+test('editors: rootUri null and nothing marks a project: no folder is adopted, and a later document in a project is', async () => {
+  const loose = mkdtempSync(path.join(tmpdir(), 'sourced-loose-'));
+  writeFileSync(path.join(loose, 'notes.md'), '# Notes\n\nThe council met on Friday.\n');
+  const root = project();
+  const s = await startRawServer(loose, { rootUri: null, capabilities: BARE_CAPABILITIES });
+  try {
+    await s.waitFor(
+      () => status(s),
+      (v) => v.ready,
+    );
+    const notes = pathToFileURL(path.join(loose, 'notes.md')).href;
+    void s.connection.sendNotification('textDocument/didOpen', {
+      textDocument: { uri: notes, languageId: 'markdown', version: 1, text: readFileSync(path.join(loose, 'notes.md'), 'utf8') },
+    });
+    await s.waitFor(
+      () => s.diagnostics.get(notes),
+      (d) => d !== undefined,
+    );
+    assert.ok(!s.logs.some((l) => l.includes('project root')), 'no root adopted for a loose file');
+    assert.equal((await status(s)).sources, 0);
+    openReport(s, root);
+    await indexed(s);
+  } finally {
+    await s.close();
+    rmSync(root, { recursive: true, force: true });
+    rmSync(loose, { recursive: true, force: true });
+  }
+});

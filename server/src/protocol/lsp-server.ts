@@ -164,12 +164,16 @@ export function startLspServer(connection: Connection, host: ServerHost): void {
     }
   }
 
-  /** Without workspace folders: picks the project root from the working folder (uri undefined) or a document. */
+  /**
+   * Without workspace folders: picks the project root from the working folder (uri undefined) or a document.
+   * When nothing marks a project there, no folder is adopted (watching a home folder recursively would be costly);
+   * the next opened document tries again.
+   */
   async function chooseRoot(uri: string | undefined): Promise<boolean> {
     const found = await host.findProjectRoot(uri, resolveConfig(effectiveSettings()).corpus.include);
     const from = uri ? `the folder of ${uri}` : 'the working folder';
-    if (!found.found && uri === undefined) {
-      logger.info(`no workspace folder, and ${found.reason} (${found.root}); the first opened document decides the root`);
+    if (!found.found) {
+      logger.info(`no workspace folder, and ${found.reason} (searched upwards from ${from}); no sources are read until a document in a project opens`);
       return false;
     }
     folders = [{ path: found.root }];
@@ -227,7 +231,10 @@ export function startLspServer(connection: Connection, host: ServerHost): void {
     await rootDecided;
     if (!awaitingRoot || !host.pathOfUri(uri)) return;
     awaitingRoot = false;
-    await chooseRoot(uri);
+    if (!(await chooseRoot(uri))) {
+      awaitingRoot = true;
+      return;
+    }
     await loadProjectFile();
     service.updateConfig(effectiveSettings());
     const config = service.config();
