@@ -1,7 +1,8 @@
 /**
- * Settings, in one place: the `sourced` section of workspace/configuration
- * (or initializationOptions / didChangeConfiguration for clients without it),
- * filled with defaults and passed down as plain values.
+ * Settings, in one place: the project file (`.sourced.json`) overridden by the editor's `sourced` settings
+ * (workspace/configuration, or initializationOptions / didChangeConfiguration for clients without it),
+ * merged by `mergeSettings`, filled with defaults by `resolveConfig` and passed down as plain values.
+ * The files are read by node/workspace-settings.ts.
  */
 
 export type CitationStyle = 'footnote' | 'pandoc';
@@ -99,4 +100,21 @@ export function resolveConfig(raw: Json): SourcedConfig {
     },
     index: { persist: typeof index.persist === 'boolean' ? index.persist : d.index.persist },
   };
+}
+
+function isPlainObject(v: Json): v is Record<string, Json> {
+  return v !== null && typeof v === 'object' && !Array.isArray(v);
+}
+
+/** Deep-merges raw settings objects; a later layer wins, arrays and values replace, non-objects are skipped. */
+export function mergeSettings(...layers: Json[]): Record<string, Json> {
+  const out: Record<string, Json> = {};
+  for (const layer of layers) {
+    if (!isPlainObject(layer)) continue;
+    for (const [key, value] of Object.entries(layer)) {
+      const current = out[key];
+      out[key] = isPlainObject(value) && isPlainObject(current) ? mergeSettings(current, value) : isPlainObject(value) ? mergeSettings(value) : value;
+    }
+  }
+  return out;
 }

@@ -1,6 +1,7 @@
 import type {
   CodeAction, CompletionList, Diagnostic, DocumentSymbol, Hover, Location, Position, Range, SymbolInformation, TextEdit,
 } from 'vscode-languageserver-types';
+import { listSources, sourceDetails, type SourceDetails, type SourceListItem } from '../features/sources/source-list';
 import { actorCard, actorDefinition, actorReferences, actorSymbols, listActors, type ActorListItem } from '../features/actors/actor-navigation';
 import { actorHover } from '../features/actors/actor-hover';
 import { NEVER_CANCELLED, type Cancellation } from '../domain/cancellation';
@@ -77,6 +78,10 @@ export interface SourcedService {
   quoteInsertEdits(doc: TextDocumentLike, position: Position, id: number, token?: Cancellation): Promise<TextEdit[]>;
   listActors(query: string, token?: Cancellation): Promise<ActorListItem[]>;
   actorCard(id: string, token?: Cancellation): Promise<string | null>;
+  /** Every source with its title, outlet, date and counts (the Sources view). */
+  listSources(token?: Cancellation): Promise<SourceListItem[]>;
+  /** One source's quotations and actors with their passages; null for an unknown URI. */
+  sourceDetails(uri: string, token?: Cancellation): Promise<SourceDetails | null>;
   /** Resolves once any pending save of the persisted index is written. */
   flushIndexCache(): Promise<void>;
   dispose(): void;
@@ -205,6 +210,8 @@ export function createService(options: ServiceOptions): SourcedService {
       }),
     listActors: (query, token = NEVER_CANCELLED) => guarded('listActors', '', [] as ActorListItem[], token, () => listActors(ctx, query)),
     actorCard: (id, token = NEVER_CANCELLED) => guarded('actorCard', id, null, token, () => actorCard(ctx, id)),
+    listSources: (token = NEVER_CANCELLED) => guarded('listSources', '', [] as SourceListItem[], token, () => listSources(ctx)),
+    sourceDetails: (uri, token = NEVER_CANCELLED) => guarded('sourceDetails', uri, null, token, () => sourceDetails(ctx, uri)),
     flushIndexCache: () => indexer.flush(),
     dispose: () => indexer.dispose(),
   };
