@@ -27,11 +27,13 @@ export interface SessionOptions {
   settings?: Record<string, unknown>;
   /** Advertise workspace/configuration (the server then pulls settings). */
   pullConfiguration?: boolean;
+  /** The server build to run (default dist/server.js); the adversarial bench compares builds. */
+  serverPath?: string;
 }
 
 /** Starts the built server on a workspace folder and completes the initialize handshake. */
 export async function startServer(options: SessionOptions): Promise<LspSession> {
-  const child = spawn(process.execPath, [path.join(REPO, 'dist', 'server.js'), '--stdio'], { stdio: 'pipe' });
+  const child = spawn(process.execPath, [options.serverPath ?? path.join(REPO, 'dist', 'server.js'), '--stdio'], { stdio: 'pipe' });
   const connection = createMessageConnection(new StreamMessageReader(child.stdout), new StreamMessageWriter(child.stdin));
   const logs: string[] = [];
   const diagnostics = new Map<string, PublishDiagnosticsParams>();
