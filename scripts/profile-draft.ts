@@ -5,7 +5,7 @@
 import { performance } from 'node:perf_hooks';
 import { harness } from '../test/helpers/fixture';
 import { pathologicalDrafts } from '../test/reliability/helpers/pathological-drafts';
-import { parseDraft } from '../server/src/service/drafts/parse-draft-next';
+import { parseDraft } from '../server/src/features/drafts/parse-draft';
 
 async function main(): Promise<void> {
   const argv = process.argv.slice(2);
