@@ -7,15 +7,13 @@ import type { Nodes } from 'mdast';
 import { scanInline } from './inline-scan';
 import { blockChunks } from './block-chunks';
 import { boundNesting } from './nesting-guard';
+import { citationMarkers } from '../../text/citation-markers';
 import { computeLineStarts } from '../../text/line-index';
 import { splitSentences } from '../../text/sentence-splitter';
 import type {
   DraftBlock, DraftCitation, DraftDocument, DraftQuotation, DraftSentence, FootnoteDefinition, Span,
 } from './draft-document';
 
-const FOOTNOTE_REF_RE = /\[\^([^\[\]\s]+)\](?!:)/g;
-const PANDOC_CITE_RE = /\[([^\[\]\n]*?@[\p{L}\p{N}_][^\[\]\n]*)\]/gu;
-const PANDOC_KEY_RE = /(?:^|[\s;\[-])-?@([\p{L}\p{N}_][\p{L}\p{N}_:.#$%&+?<>~/-]*[\p{L}\p{N}_])/gu;
 const FOOTNOTE_DEF_RE = /^\[\^([^\]\s]+)\]:[ \t]*/;
 
 /**
@@ -80,21 +78,8 @@ function findQuotations(text: string, block: Span, excluded: SpanCursor, out: Dr
 }
 
 function citationsIn(text: string, block: Span, excluded: readonly Span[], out: DraftCitation[]): void {
-  const slice = text.slice(block.start, block.end);
-  const found: DraftCitation[] = [];
-  for (const m of slice.matchAll(FOOTNOTE_REF_RE)) {
-    const start = block.start + m.index;
-    found.push({ start, end: start + m[0].length, kind: 'footnote', keys: [m[1]!] });
-  }
-  for (const m of slice.matchAll(PANDOC_CITE_RE)) {
-    const start = block.start + m.index;
-    if (m[1]!.startsWith('^')) continue;
-    const keys = [...m[1]!.matchAll(PANDOC_KEY_RE)].map((k) => k[1]!);
-    if (keys.length) found.push({ start, end: start + m[0].length, kind: 'pandoc', keys });
-  }
-  found.sort((a, b) => a.start - b.start);
   const cursor = new SpanCursor(excluded);
-  for (const c of found) if (!cursor.has(c.start)) out.push(c);
+  for (const c of citationMarkers(text, block.start, block.end)) if (!cursor.has(c.start)) out.push(c);
 }
 
 /** HTML comments in a raw HTML span, found with indexOf (a lazy regex rescans to the end for each unclosed `<!--`). */
