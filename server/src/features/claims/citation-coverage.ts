@@ -6,6 +6,7 @@
 import type { CitationScope } from '../../domain/config';
 import { sourceOfCitation } from '../citations/find-citation';
 import type { DraftCitation, DraftDocument, Span } from '../drafts/draft-document';
+import { withCommentsBlanked } from '../drafts/parse-draft';
 import type { SourceStore } from '../../store/source-store';
 import type { SourceUnit } from '../../store/source-store';
 import { citationMarkers } from '../../text/citation-markers';
@@ -24,18 +25,6 @@ export interface ProseSentence extends Span {
   suppressed: boolean;
 }
 
-
-/** The draft text with HTML comments blanked (same length), so a comment between sentences does not glue them. */
-function maskComments(draft: DraftDocument): string {
-  if (draft.comments.length === 0) return draft.text;
-  let out = '';
-  let at = 0;
-  for (const c of draft.comments) {
-    out += draft.text.slice(at, c.start) + ' '.repeat(c.end - c.start);
-    at = c.end;
-  }
-  return out + draft.text.slice(at);
-}
 
 /** The last index of a list sorted by start whose start is at most `at`, or -1 (binary search). */
 function lastStartingBy(spans: readonly Span[], at: number): number {
@@ -117,7 +106,8 @@ function onlySpaceAfter(text: string, from: number, to: number): boolean {
  * citations, comments and suppressed blocks are all in text order, so each is met by a forward pointer.
  */
 export function proseSentences(draft: DraftDocument, k: SourceStore, scope: CitationScope): ProseSentence[] {
-  const masked = maskComments(draft);
+  let masked: string | undefined;
+  let si = 0;
   const ignoreNext = draft.comments.filter((c) => c.text === SUPPRESS.next);
   const blocks = suppressedBlocks(draft);
   const blockStarts = new Set(draft.blocks.map((b) => b.start));
@@ -125,6 +115,17 @@ export function proseSentences(draft: DraftDocument, k: SourceStore, scope: Cita
   let ci = 0;
   let ii = 0;
   let bi = 0;
+  /** A paragraph's sentences come from the parse; only text after a line-opening comment is split here. */
+  const sentencesOf = (region: Span): Span[] => {
+    if (blockStarts.has(region.start)) {
+      while (si < draft.sentences.length && draft.sentences[si]!.start < region.start) si++;
+      const out: Span[] = [];
+      for (; si < draft.sentences.length && draft.sentences[si]!.start < region.end; si++) out.push(draft.sentences[si]!);
+      return out;
+    }
+    masked ??= withCommentsBlanked(draft.text, draft.comments);
+    return splitSentences(masked, region.start, region.end);
+  };
   proseRegions(draft).forEach((region, paragraph) => {
     while (ci < draft.citations.length && draft.citations[ci]!.start < region.start) ci++;
     const listed: DraftCitation[] = [];
@@ -132,7 +133,7 @@ export function proseSentences(draft: DraftDocument, k: SourceStore, scope: Cita
     const inParagraph = (blockStarts.has(region.start) ? listed : [...listed, ...markersIn(draft.text, region)].sort((a, b) => a.start - b.start))
       .filter((c) => counts(k, draft, c));
     let pi = 0;
-    const sentences = splitSentences(masked, region.start, region.end).map((s): ProseSentence => {
+    const sentences = sentencesOf(region).map((s): ProseSentence => {
       // In the sentence, or right after it with only spaces between (`…data. [^key]`).
       while (pi < inParagraph.length && inParagraph[pi]!.start < s.start) pi++;
       let j = pi;

@@ -12,7 +12,7 @@
  */
 
 /** Target size of a chunk; a chunk is cut at the first allowed point past it. */
-export const CHUNK_CHARS = 4096;
+export const CHUNK_CHARS = 2048;
 
 /** HTML block starts (CommonMark kinds 1–5) that run past blank lines, with the text that ends them. */
 const HTML_BLOCKS: [RegExp, string][] = [

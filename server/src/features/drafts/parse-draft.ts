@@ -93,6 +93,20 @@ function commentsIn(text: string, span: Span, out: (Span & { text: string })[]):
   }
 }
 
+/** The text with the comments (sorted) replaced by spaces of the same length. */
+export function withCommentsBlanked(text: string, comments: readonly Span[]): string {
+  if (comments.length === 0) return text;
+  const parts: string[] = [];
+  let copied = 0;
+  for (const c of comments) {
+    if (c.start < copied) continue;
+    parts.push(text.slice(copied, c.start), ' '.repeat(c.end - c.start));
+    copied = c.end;
+  }
+  parts.push(text.slice(copied));
+  return parts.join('');
+}
+
 /** Parses a Markdown draft once per version, in time linear in its length. Never throws: on a parser failure the text is treated as one paragraph per blank-line block. */
 export function parseDraft(uri: string, version: number, text: string): DraftDocument {
   const blocks: DraftBlock[] = [];
@@ -166,6 +180,8 @@ export function parseDraft(uri: string, version: number, text: string): DraftDoc
   blocks.sort((a, b) => a.start - b.start);
   excluded.sort((a, b) => a.start - b.start);
   comments.sort((a, b) => a.start - b.start);
+  // Sentences are split once, here, on the text with comments blanked (a comment between sentences must not glue them).
+  const prose = withCommentsBlanked(text, comments);
   const sentences: DraftSentence[] = [];
   const quotations: DraftQuotation[] = [];
   const quoteCursor = new SpanCursor(excluded);
@@ -177,7 +193,7 @@ export function parseDraft(uri: string, version: number, text: string): DraftDoc
     citationsIn(text, block, excluded.slice(e, f), citations);
     findQuotations(text, block, quoteCursor, quotations);
     if (block.kind !== 'paragraph') return;
-    for (const s of splitSentences(text, block.start, block.end)) {
+    for (const s of splitSentences(prose, block.start, block.end)) {
       sentences.push({ start: s.start, end: s.end, block: index, text: text.slice(s.start, s.end) });
     }
   });
