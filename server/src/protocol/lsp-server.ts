@@ -5,12 +5,13 @@
  */
 import {
   CancellationTokenSource, CodeActionKind, DidChangeConfigurationNotification, DidChangeWatchedFilesNotification,
-  FileChangeType, LSPErrorCodes, ResponseError, TextDocuments, TextDocumentSyncKind, type CancellationToken,
+  ErrorCodes, FileChangeType, LSPErrorCodes, ResponseError, TextDocuments, TextDocumentSyncKind, type CancellationToken,
   type Connection, type InitializeParams, type InitializeResult,
 } from 'vscode-languageserver';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { createService, resolveConfig, type SourcedService } from '../service';
 import { FIX_ALL_KIND } from '../features/code-actions';
+import { invalidParams } from './params';
 import type { IndexCacheStore } from '../store/index-cache';
 import type { SourcedConfig } from '../domain/config';
 import type { WorkspaceCorpus, WorkspaceFolder } from '../domain/corpus';
@@ -202,32 +203,45 @@ export function startLspServer(connection: Connection, host: ServerHost): void {
   }
 
   connection.onCompletion(async (p, token) => {
+    const bad = invalidParams(p, { position: true });
+    if (bad) return bad;
     const doc = docOf(p.textDocument.uri);
     return answer(token, doc ? service.completion(doc, p.position, token) : null);
   });
   connection.onHover(async (p, token) => {
+    const bad = invalidParams(p, { position: true });
+    if (bad) return bad;
     const doc = docOf(p.textDocument.uri);
     return answer(token, doc ? service.hover(doc, p.position, token) : null);
   });
   connection.onDefinition(async (p, token) => {
+    const bad = invalidParams(p, { position: true });
+    if (bad) return bad;
     const doc = docOf(p.textDocument.uri);
     return answer(token, doc ? service.definition(doc, p.position, token) : []);
   });
   connection.onReferences(async (p, token) => {
+    const bad = invalidParams(p, { position: true });
+    if (bad) return bad;
     const doc = docOf(p.textDocument.uri);
     return answer(token, doc ? service.references(doc, p.position, token) : []);
   });
   connection.onDocumentSymbol(async (p, token) => {
+    const bad = invalidParams(p);
+    if (bad) return bad;
     const doc = docOf(p.textDocument.uri);
     return answer(token, doc ? service.documentSymbols(doc, token) : []);
   });
-  connection.onWorkspaceSymbol((p, token) => answer(token, service.workspaceSymbols(p.query, token)));
+  connection.onWorkspaceSymbol((p, token) => answer(token, service.workspaceSymbols(String((p as { query?: unknown } | null)?.query ?? ''), token)));
   connection.onCodeAction(async (p, token) => {
+    const bad = invalidParams(p, { range: true, context: true });
+    if (bad) return bad;
     const doc = docOf(p.textDocument.uri);
     return answer(token, doc ? service.codeActions(doc, p.range, p.context.diagnostics, p.context.only, token) : []);
   });
 
   connection.onExecuteCommand(async (p, token) => {
+    if (typeof p?.command !== 'string') return new ResponseError(ErrorCodes.InvalidParams, 'invalid params: command (a string) is required');
     if (p.command === REINDEX_COMMAND) return index('Sourced: re-indexing sources');
     if (p.command !== CITE_ALL_COMMAND) return;
     const doc = docOf(String(p.arguments?.[0] ?? ''));
@@ -242,7 +256,7 @@ export function startLspServer(connection: Connection, host: ServerHost): void {
   connection.onRequest(SearchQuotesRequest, (p, token) => answer(token, service.searchQuotes(String(p?.query ?? ''), p?.limit, token)));
   connection.onRequest(QuoteInsertEditsRequest, (p, token) => {
     const doc = docOf(String(p?.uri ?? ''));
-    return answer(token, doc && p.position ? service.quoteInsertEdits(doc, p.position, Number(p.id), token) : []);
+    return answer(token, doc && p?.position ? service.quoteInsertEdits(doc, p.position, Number(p.id), token) : []);
   });
   connection.onRequest(ListActorsRequest, (p, token) => answer(token, service.listActors(String(p?.query ?? ''), token)));
   connection.onRequest(DebugMemoryRequest, () => host.memoryAfterGc());

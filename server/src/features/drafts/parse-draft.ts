@@ -4,6 +4,7 @@ import { gfmFootnoteFromMarkdown } from 'mdast-util-gfm-footnote';
 import { frontmatter } from 'micromark-extension-frontmatter';
 import { gfmFootnote } from 'micromark-extension-gfm-footnote';
 import type { Nodes } from 'mdast';
+import { yieldToEventLoop, type Cancellation } from '../../domain/cancellation';
 import { scanInline } from './inline-scan';
 import { blockChunks } from './block-chunks';
 import { boundNesting } from './nesting-guard';
@@ -107,8 +108,47 @@ export function withCommentsBlanked(text: string, comments: readonly Span[]): st
   return parts.join('');
 }
 
+/** Blocks per step of the pass after the Markdown parse. */
+const BLOCKS_PER_STEP = 256;
+/** Time a parse may hold the event loop before it yields. */
+const YIELD_EVERY_MS = 15;
+
 /** Parses a Markdown draft once per version, in time linear in its length. Never throws: on a parser failure the text is treated as one paragraph per blank-line block. */
 export function parseDraft(uri: string, version: number, text: string): DraftDocument {
+  const steps = parseSteps(uri, version, text);
+  let step = steps.next();
+  while (!step.done) step = steps.next();
+  return step.value;
+}
+
+/**
+ * The same parse in steps that yield to the event loop every few milliseconds, so that requests on other
+ * documents are answered while a large draft is parsed; undefined when `token` is cancelled meanwhile.
+ */
+export async function parseDraftAsync(uri: string, version: number, text: string, token: Cancellation): Promise<DraftDocument | undefined> {
+  const steps = parseSteps(uri, version, text);
+  let last = Date.now();
+  let step = steps.next();
+  while (!step.done) {
+    if (Date.now() - last > YIELD_EVERY_MS) {
+      await yieldToEventLoop();
+      if (token.isCancellationRequested) return undefined;
+      last = Date.now();
+    }
+    step = steps.next();
+  }
+  return step.value;
+}
+
+/** One paragraph per blank-line block of text[from, to): the fallback when the parser fails on a chunk. */
+function plainBlocks(text: string, from: number, to: number, out: DraftBlock[]): void {
+  for (const m of text.slice(from, to).matchAll(/[^\n]+(?:\n(?!\s*\n)[^\n]*)*/g)) {
+    out.push({ start: from + m.index, end: from + m.index + m[0].length, kind: 'paragraph', quoted: false, listItem: false });
+  }
+}
+
+/** The parse, pausing (yield) after each chunk of blocks. */
+function* parseSteps(uri: string, version: number, text: string): Generator<void, DraftDocument> {
   const blocks: DraftBlock[] = [];
   const excluded: Span[] = [];
   const comments: (Span & { text: string })[] = [];
@@ -160,21 +200,21 @@ export function parseDraft(uri: string, version: number, text: string): DraftDoc
     }
   };
 
-  try {
-    const bounded = boundNesting(text).text;
-    const cuts = blockChunks(bounded);
-    for (let c = 0; c + 1 < cuts.length; c++) {
-      const from = cuts[c]!;
+  const bounded = boundNesting(text).text;
+  const cuts = blockChunks(bounded);
+  for (let c = 0; c + 1 < cuts.length; c++) {
+    const from = cuts[c]!;
+    const to = cuts[c + 1]!;
+    try {
       // Front matter can only open the draft.
       const tree = from === 0
-        ? fromMarkdown(bounded.slice(from, cuts[c + 1]), { extensions: [frontmatter(['yaml', 'toml']), FOOTNOTE_DEFINITIONS, LINEAR_INLINE], mdastExtensions: [frontmatterFromMarkdown(['yaml', 'toml']), gfmFootnoteFromMarkdown()] })
-        : fromMarkdown(bounded.slice(from, cuts[c + 1]), { extensions: [FOOTNOTE_DEFINITIONS, LINEAR_INLINE], mdastExtensions: [gfmFootnoteFromMarkdown()] });
+        ? fromMarkdown(bounded.slice(from, to), { extensions: [frontmatter(['yaml', 'toml']), FOOTNOTE_DEFINITIONS, LINEAR_INLINE], mdastExtensions: [frontmatterFromMarkdown(['yaml', 'toml']), gfmFootnoteFromMarkdown()] })
+        : fromMarkdown(bounded.slice(from, to), { extensions: [FOOTNOTE_DEFINITIONS, LINEAR_INLINE], mdastExtensions: [gfmFootnoteFromMarkdown()] });
       visit(tree, from);
+    } catch {
+      plainBlocks(text, from, to, blocks);
     }
-  } catch {
-    for (const m of text.matchAll(/[^\n]+(?:\n(?!\s*\n)[^\n]*)*/g)) {
-      blocks.push({ start: m.index, end: m.index + m[0].length, kind: 'paragraph', quoted: false, listItem: false });
-    }
+    yield;
   }
 
   blocks.sort((a, b) => a.start - b.start);
@@ -186,17 +226,19 @@ export function parseDraft(uri: string, version: number, text: string): DraftDoc
   const quotations: DraftQuotation[] = [];
   const quoteCursor = new SpanCursor(excluded);
   let e = 0;
-  blocks.forEach((block, index) => {
+  for (let index = 0; index < blocks.length; index++) {
+    const block = blocks[index]!;
+    if (index % BLOCKS_PER_STEP === BLOCKS_PER_STEP - 1) yield;
     while (e < excluded.length && excluded[e]!.end <= block.start) e++;
     let f = e;
     while (f < excluded.length && excluded[f]!.start < block.end) f++;
     citationsIn(text, block, excluded.slice(e, f), citations);
     findQuotations(text, block, quoteCursor, quotations);
-    if (block.kind !== 'paragraph') return;
+    if (block.kind !== 'paragraph') continue;
     for (const s of splitSentences(prose, block.start, block.end)) {
       sentences.push({ start: s.start, end: s.end, block: index, text: text.slice(s.start, s.end) });
     }
-  });
+  }
   citations.push(...links);
   citations.sort((a, b) => a.start - b.start);
   return {
