@@ -32,7 +32,8 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
       { scheme: 'file', language: 'plaintext' },
     ],
     outputChannel: output,
-    initializationOptions: { storagePath: context.globalStorageUri.fsPath },
+    // An untrusted workspace gets the read-only features: the server writes no file there (see package.json).
+    initializationOptions: { storagePath: context.globalStorageUri.fsPath, trusted: vscode.workspace.isTrusted },
     markdown: { isTrusted: false, supportHtml: false },
     errorHandler,
   };
@@ -41,6 +42,8 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
   context.subscriptions.push(output, status, ...registerCommands(client, output));
   await client.start();
   status.listen();
+  // Trust granted: restart so the server starts with its file-writing features on.
+  context.subscriptions.push(vscode.workspace.onDidGrantWorkspaceTrust(() => void client?.restart()));
 }
 
 /** Tells the writer the server keeps crashing, with the output and a manual restart one click away. */

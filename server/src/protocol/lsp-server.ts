@@ -10,8 +10,10 @@ import {
 } from 'vscode-languageserver';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { createService, resolveConfig, type SourcedService } from '../service';
+import { configProblems } from '../domain/config';
 import { FIX_ALL_KIND } from '../features/code-actions';
 import { invalidParams } from './params';
+import { outgoing } from './outgoing';
 import type { IndexCacheStore } from '../store/index-cache';
 import type { SourcedConfig } from '../domain/config';
 import type { WorkspaceCorpus, WorkspaceFolder } from '../domain/corpus';
@@ -56,6 +58,9 @@ export function startLspServer(connection: Connection, host: ServerHost): void {
   let canPullConfiguration = false;
   let canRegisterWatchers = false;
   let canReportProgress = false;
+  /** False when the client says the workspace is untrusted: then nothing is written in it. */
+  let trusted = true;
+  let reportedProblems = '';
   let corpus: WorkspaceCorpus;
   let service: SourcedService;
   const pending = new Map<string, { timer: ReturnType<typeof setTimeout>; source: CancellationTokenSource }>();
@@ -81,8 +86,12 @@ export function startLspServer(connection: Connection, host: ServerHost): void {
     canReportProgress = params.capabilities.window?.workDoneProgress === true;
     const config = resolveConfig(rawSettings);
     corpus = host.createCorpus(folders, config.corpus);
-    const storagePath = (params.initializationOptions as { storagePath?: unknown } | null | undefined)?.storagePath;
-    const indexCache = host.createIndexCache(typeof storagePath === 'string' ? storagePath : undefined, folders);
+    const init = params.initializationOptions as { storagePath?: unknown; trusted?: unknown } | null | undefined;
+    trusted = init?.trusted !== false;
+    const storagePath = typeof init?.storagePath === 'string' ? init.storagePath : undefined;
+    // Untrusted: the index may live in the editor's own storage, never in the workspace folder.
+    const indexCache = trusted || storagePath !== undefined ? host.createIndexCache(storagePath, folders) : undefined;
+    if (!trusted) logger.info('untrusted workspace: Sourced writes no file in it (no bibliography, no index cache there)');
     service = createService({ corpus, config: rawSettings, logger, openDocuments: () => documents.all(), indexCache });
     service.onDidChangeIndex(() => {
       void connection.sendNotification(StatusChangedNotification, service.status());
@@ -105,10 +114,22 @@ export function startLspServer(connection: Connection, host: ServerHost): void {
     };
   });
 
+  /** Says once per change what is wrong in the settings, with the valid values. */
+  function reportSettingProblems(): void {
+    const problems = configProblems(rawSettings);
+    const key = problems.join('\n');
+    if (key === reportedProblems) return;
+    reportedProblems = key;
+    for (const p of problems) logger.warn(`setting refused: ${p}`);
+    if (problems.length) void connection.window.showWarningMessage(`Sourced: ${problems.join('; ')}`);
+  }
+
   async function pullSettings(): Promise<void> {
+    reportSettingProblems();
     if (!canPullConfiguration) return;
     try {
       rawSettings = (await connection.workspace.getConfiguration({ section: 'sourced' })) ?? rawSettings;
+      reportSettingProblems();
     } catch (err) {
       logger.warn(`could not read settings: ${String(err)}; using defaults`);
     }
@@ -147,7 +168,10 @@ export function startLspServer(connection: Connection, host: ServerHost): void {
   connection.onDidChangeConfiguration(async (change) => {
     const before = JSON.stringify(service.config().corpus);
     if (canPullConfiguration) await pullSettings();
-    else rawSettings = settingsFrom(change.settings) ?? rawSettings;
+    else {
+      rawSettings = settingsFrom(change.settings) ?? rawSettings;
+      reportSettingProblems();
+    }
     service.updateConfig(rawSettings);
     const config = service.config();
     if (JSON.stringify(config.corpus) !== before) {
@@ -177,8 +201,8 @@ export function startLspServer(connection: Connection, host: ServerHost): void {
       const diagnostics = await service.diagnostics(doc, source.token);
       if (source.token.isCancellationRequested || documents.get(doc.uri)?.version !== doc.version) return;
       pending.delete(doc.uri);
-      void connection.sendDiagnostics({ uri: doc.uri, version: doc.version, diagnostics });
-      void host.updateBibliography(service, folders, doc, documents.all(), logger);
+      void connection.sendDiagnostics({ uri: doc.uri, version: doc.version, diagnostics: outgoing(diagnostics) });
+      if (trusted) void host.updateBibliography(service, folders, doc, documents.all(), logger);
     }, delay);
     pending.set(doc.uri, { timer, source });
   }
@@ -197,22 +221,22 @@ export function startLspServer(connection: Connection, host: ServerHost): void {
   const docOf = (uri: string): TextDocument | undefined => documents.get(uri);
 
   /** LSP asks for RequestCancelled when the client cancelled a request; vscode-jsonrpc leaves that answer to the handler. */
-  async function answer<T>(token: CancellationToken, result: T | Promise<T>): Promise<T | ResponseError<void>> {
+  async function answer<T>(token: CancellationToken, result: T | Promise<T>, doc?: TextDocument): Promise<T | ResponseError<void>> {
     const value = await result;
-    return token.isCancellationRequested ? new ResponseError(LSPErrorCodes.RequestCancelled, 'request cancelled') : value;
+    return token.isCancellationRequested ? new ResponseError(LSPErrorCodes.RequestCancelled, 'request cancelled') : outgoing(value, doc?.getText());
   }
 
   connection.onCompletion(async (p, token) => {
     const bad = invalidParams(p, { position: true });
     if (bad) return bad;
     const doc = docOf(p.textDocument.uri);
-    return answer(token, doc ? service.completion(doc, p.position, token) : null);
+    return answer(token, doc ? service.completion(doc, p.position, token) : null, doc);
   });
   connection.onHover(async (p, token) => {
     const bad = invalidParams(p, { position: true });
     if (bad) return bad;
     const doc = docOf(p.textDocument.uri);
-    return answer(token, doc ? service.hover(doc, p.position, token) : null);
+    return answer(token, doc ? service.hover(doc, p.position, token) : null, doc);
   });
   connection.onDefinition(async (p, token) => {
     const bad = invalidParams(p, { position: true });
@@ -237,7 +261,7 @@ export function startLspServer(connection: Connection, host: ServerHost): void {
     const bad = invalidParams(p, { range: true, context: true });
     if (bad) return bad;
     const doc = docOf(p.textDocument.uri);
-    return answer(token, doc ? service.codeActions(doc, p.range, p.context.diagnostics, p.context.only, token) : []);
+    return answer(token, doc ? service.codeActions(doc, p.range, p.context.diagnostics, p.context.only, token) : [], doc);
   });
 
   connection.onExecuteCommand(async (p, token) => {
@@ -246,7 +270,7 @@ export function startLspServer(connection: Connection, host: ServerHost): void {
     if (p.command !== CITE_ALL_COMMAND) return;
     const doc = docOf(String(p.arguments?.[0] ?? ''));
     if (!doc) return;
-    const edits = await service.citeAll(doc, token);
+    const edits = outgoing(await service.citeAll(doc, token), doc.getText());
     if (edits.length) await connection.workspace.applyEdit({ label: 'Cite all supported claims', edit: { changes: { [doc.uri]: edits } } });
     return { cited: edits.length };
   });
@@ -256,7 +280,7 @@ export function startLspServer(connection: Connection, host: ServerHost): void {
   connection.onRequest(SearchQuotesRequest, (p, token) => answer(token, service.searchQuotes(String(p?.query ?? ''), p?.limit, token)));
   connection.onRequest(QuoteInsertEditsRequest, (p, token) => {
     const doc = docOf(String(p?.uri ?? ''));
-    return answer(token, doc && p?.position ? service.quoteInsertEdits(doc, p.position, Number(p.id), token) : []);
+    return answer(token, doc && p?.position ? service.quoteInsertEdits(doc, p.position, Number(p.id), token) : [], doc);
   });
   connection.onRequest(ListActorsRequest, (p, token) => answer(token, service.listActors(String(p?.query ?? ''), token)));
   connection.onRequest(DebugMemoryRequest, () => host.memoryAfterGc());
