@@ -29,6 +29,8 @@ export interface SessionOptions {
   pullConfiguration?: boolean;
   /** The server build to run (default dist/server.js); the adversarial bench compares builds. */
   serverPath?: string;
+  /** More initializationOptions beside the settings (e.g. `trusted: false`). */
+  initializationOptions?: Record<string, unknown>;
 }
 
 /** Starts the built server on a workspace folder and completes the initialize handshake. */
@@ -58,7 +60,7 @@ export async function startServer(options: SessionOptions): Promise<LspSession> 
       window: { workDoneProgress: true },
       textDocument: { publishDiagnostics: { versionSupport: true } },
     },
-    initializationOptions: options.pullConfiguration ? undefined : { sourced: options.settings ?? {} },
+    initializationOptions: options.pullConfiguration ? options.initializationOptions : { sourced: options.settings ?? {}, ...options.initializationOptions },
   });
   await connection.sendNotification('initialized', {});
 
