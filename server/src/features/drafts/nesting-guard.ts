@@ -7,10 +7,10 @@
  * becomes continuation text (or indented code) of the deepest container kept.
  */
 
-/** Container markers kept per line. */
-export const MAX_DEPTH = 32;
+/** Container markers kept per line (reports nest lists a few levels deep; each level costs the parser a pass). */
+export const MAX_DEPTH = 8;
 /** Indentation (columns) past which a list marker no longer opens a container. */
-export const MAX_INDENT = 128;
+export const MAX_INDENT = 32;
 
 const SPACE = 32;
 const TAB = 9;
