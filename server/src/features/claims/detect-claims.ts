@@ -19,6 +19,8 @@ export interface ClaimVerdict {
 const LINK_RE = /!?\[([^\[\]]*)\]\([^()]*\)/g;
 const INLINE_CODE_RE = /`+[^`]*`+/g;
 const EMPHASIS_RE = /[*_~]+/g;
+/** Longest text judged as one sentence (a long news sentence is some 400 characters). */
+const MAX_SENTENCE_CHARS = 2000;
 const COPULA_RE = /\b(?:is|are|was|were|has|have|had|remains|remained|became|becomes|stands|stood)\b/;
 const MODAL_RE = /\b(?:could|might|may)\b/;
 
@@ -100,6 +102,8 @@ function modalInMainClause(lower: string): boolean {
 
 /** Classifies a draft sentence (Markdown as written) as a claim or not, with the deciding rule. */
 export function classifySentence(markdown: string): ClaimVerdict {
+  // Past this length the "sentence" is pasted data, not prose; checking it would cost a long uninterrupted step.
+  if (markdown.length > MAX_SENTENCE_CHARS) return { claim: false, reason: 'too long for a sentence' };
   const plain = plainSentence(markdown);
   const wordCount = plain.match(WORD_RE)?.length ?? 0;
   if (wordCount < MIN_CLAIM_WORDS) return { claim: false, reason: 'too short' };

@@ -12,7 +12,13 @@
  */
 
 /** Target size of a chunk; a chunk is cut at the first allowed point past it. */
-export const CHUNK_CHARS = 2048;
+export const CHUNK_CHARS = 4096;
+/**
+ * Hard limit: past it a chunk is cut even where no block starts (inside a paragraph, list or code block, or
+ * inside a line at a space), so one parse step stays short and a request on another draft waits at most one
+ * step. Only text that no writer types reaches it (a 32 kB paragraph is some 5,000 words).
+ */
+export const MAX_CHUNK_CHARS = 32_768;
 
 /** HTML block starts (CommonMark kinds 1–5) that run past blank lines, with the text that ends them. */
 const HTML_BLOCKS: [RegExp, string][] = [
@@ -58,6 +64,14 @@ export function blockChunks(text: string, target = CHUNK_CHARS): number[] {
     // except the ends of fences and HTML blocks.
     const head = text.slice(lineStart, Math.min(lineEnd, lineStart + 64));
     const inBlock = fence !== null || html !== null;
+    if (lineStart - cuts[cuts.length - 1]! >= MAX_CHUNK_CHARS) cuts.push(lineStart);
+    // A line longer than the limit is cut inside, at a space near each limit if there is one.
+    while (lineEnd - cuts[cuts.length - 1]! > MAX_CHUNK_CHARS) {
+      const at = cuts[cuts.length - 1]! + MAX_CHUNK_CHARS;
+      const space = text.indexOf(' ', at);
+      const low = text.charCodeAt(at) >= 0xdc00 && text.charCodeAt(at) <= 0xdfff;
+      cuts.push(space >= 0 && space < Math.min(lineEnd, at + 256) ? space + 1 : low ? at + 1 : at);
+    }
     if (!inBlock && lineStart >= noCutBefore && lineStart - cuts[cuts.length - 1]! >= target) {
       const c = head.charCodeAt(0);
       const startsAtZero = head.length > 0 && c !== 32 && c !== 9 && c !== 13;
