@@ -82,6 +82,9 @@ export interface SourcedService {
   dispose(): void;
 }
 
+/** Most diagnostics sent for one draft (the first ones in the text). */
+const MAX_DIAGNOSTICS = 1000;
+
 /** Creates the service over a corpus. */
 export function createService(options: ServiceOptions): SourcedService {
   const logger = options.logger ?? silentLogger;
@@ -179,7 +182,9 @@ export function createService(options: ServiceOptions): SourcedService {
       const found = await findings(doc, token);
       const draft = cachedDraft(doc);
       // Cancelled (an edit made this version stale): no diagnostics, and no second parse to convert none.
-      return draft && !token.isCancellationRequested ? toDiagnostics(found, draft, config) : [];
+      if (!draft || token.isCancellationRequested) return [];
+      // An editor shows a few hundred problems usefully; tens of thousands (a pasted list of markers) only cost time.
+      return toDiagnostics(found.length > MAX_DIAGNOSTICS ? found.slice(0, MAX_DIAGNOSTICS) : found, draft, config);
     },
     codeActions: (doc, _range, diagnostics, only, token = NEVER_CANCELLED) =>
       guarded('codeAction', doc.uri, [] as CodeAction[], token, () => provideCodeActions(ctx, draftOf(doc), diagnostics, only, token)),

@@ -8,6 +8,7 @@ import { yieldToEventLoop, type Cancellation } from '../../domain/cancellation';
 import { scanInline } from './inline-scan';
 import { blockChunks } from './block-chunks';
 import { boundNesting } from './nesting-guard';
+import { takeDefinitionLines } from './definition-lines';
 import { citationMarkers } from '../../text/citation-markers';
 import { computeLineStarts } from '../../text/line-index';
 import { splitSentences } from '../../text/sentence-splitter';
@@ -200,7 +201,9 @@ function* parseSteps(uri: string, version: number, text: string): Generator<void
     }
   };
 
-  const bounded = boundNesting(text).text;
+  const definitions = takeDefinitionLines(boundNesting(text).text);
+  excluded.push(...definitions.spans);
+  const bounded = definitions.text;
   const cuts = blockChunks(bounded);
   for (let c = 0; c + 1 < cuts.length; c++) {
     const from = cuts[c]!;
