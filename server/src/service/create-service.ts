@@ -99,7 +99,8 @@ export function createService(options: ServiceOptions): SourcedService {
   };
   const remember = (parsed: DraftDocument): DraftDocument => {
     drafts.set(parsed.uri, parsed);
-    if (drafts.size > 64) drafts.delete(drafts.keys().next().value!);
+    const oldest = drafts.keys().next();
+    if (drafts.size > 64 && !oldest.done) drafts.delete(oldest.value);
     return parsed;
   };
   /** The parse of a document version: made once, shared by every feature. */
