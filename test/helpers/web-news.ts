@@ -2,8 +2,9 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import * as path from 'node:path';
 import { parseHTML } from 'linkedom';
+import { WEB_NEWS_DIR } from './paths';
 
-export const WEB_NEWS_DIR = path.resolve(__dirname, '..', '..', '..', 'shared', 'corpora', 'web-news', 'pages');
+export const WEB_NEWS_PAGES_DIR = path.join(WEB_NEWS_DIR, 'pages');
 
 export interface ExpectedMetadata {
   title: string | null;
@@ -23,8 +24,8 @@ export interface WebNewsPage {
 
 /** Every page of the corpus, in name order. */
 export function webNewsPages(): WebNewsPage[] {
-  return readdirSync(WEB_NEWS_DIR).sort().map((name) => {
-    const dir = path.join(WEB_NEWS_DIR, name);
+  return readdirSync(WEB_NEWS_PAGES_DIR).sort().map((name) => {
+    const dir = path.join(WEB_NEWS_PAGES_DIR, name);
     const expectedHtml = readFileSync(path.join(dir, 'expected.html'), 'utf8');
     const { document } = parseHTML(`<html><body>${expectedHtml}</body></html>`);
     return {

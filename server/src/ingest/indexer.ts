@@ -278,7 +278,7 @@ export class Indexer {
     }
     if (read.note) this.logger.info(`${entry.path}: ${read.note}`);
     try {
-      return analyzeSource(entry.uri, entry.path, read.text);
+      return analyzeSource(entry.uri, entry.path, read.text, read.source);
     } catch (err) {
       const reason = `analysis failed: ${err instanceof Error ? err.message : String(err)}`;
       skipped.set(entry.uri, reason);

@@ -8,9 +8,9 @@ import { createHash } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import { Worker } from 'node:worker_threads';
+import { Worker, type WorkerOptions } from 'node:worker_threads';
 import { readSourceFile, type FileRead } from '../ingest/readers/read-source-file';
-import type { ReadLimits } from '../ingest/readers/source-text';
+import type { ReadLimits } from '../domain/source-text';
 import type { ReaderJob, ReaderReply } from './reader-protocol';
 
 export interface ReaderPoolOptions {
@@ -35,10 +35,15 @@ interface Slot {
   timer: ReturnType<typeof setTimeout> | null;
 }
 
-/** The worker script next to this file: the bundled `reader-worker.js`, or the TypeScript source under tsx. */
-function workerScript(): string {
+/**
+ * A worker running the readers: the bundled `reader-worker.js` next to this file, or (tests and tools run
+ * from TypeScript sources under tsx) the `.ts` source loaded through tsx's require hook.
+ */
+function startWorker(options: WorkerOptions): Worker {
   const js = path.join(__dirname, 'reader-worker.js');
-  return existsSync(js) ? js : path.join(__dirname, 'reader-worker.ts');
+  if (existsSync(js)) return new Worker(js, options);
+  const ts = path.join(__dirname, 'reader-worker.ts');
+  return new Worker(`require('tsx/cjs/api').register(); require(${JSON.stringify(ts)});`, { ...options, eval: true });
 }
 
 export class ReaderPool {
@@ -85,7 +90,7 @@ export class ReaderPool {
   private spawn(): Slot | null {
     let worker: Worker;
     try {
-      worker = new Worker(workerScript(), { resourceLimits: { maxOldGenerationSizeMb: this.maxHeapMb }, stdout: true });
+      worker = startWorker({ resourceLimits: { maxOldGenerationSizeMb: this.maxHeapMb }, stdout: true });
     } catch {
       this.inProcess = true;
       return null;
@@ -164,4 +169,12 @@ export class ReaderPool {
     }
     this.drainInProcess();
   }
+}
+
+let shared: ReaderPool | undefined;
+
+/** The process's reader pool, made on first use (its workers start only when a file needs them). */
+export function sharedReaderPool(): ReaderPool {
+  shared ??= new ReaderPool();
+  return shared;
 }

@@ -1,5 +1,5 @@
 import type { FileRead } from '../ingest/readers/read-source-file';
-import type { ReadLimits } from '../ingest/readers/source-text';
+import type { ReadLimits } from '../domain/source-text';
 
 /** A file for the reader worker. */
 export interface ReaderJob {

@@ -4,7 +4,7 @@ import mammoth from 'mammoth';
 import { cleanInline, isoDate } from './clean-text';
 import { htmlBlocks } from './html-blocks';
 import type { DomNode } from './html-dom';
-import { emptyMetadata, type ReadLimits, type ReadResult, type SourceMetadata } from './source-text';
+import { emptyMetadata, type ReadLimits, type ReadResult, type SourceMetadata } from '../../domain/source-text';
 import { withTitle } from './title-block';
 
 const CORE_XML = 'docProps/core.xml';

@@ -1,6 +1,6 @@
 import { cleanInline } from './clean-text';
 import { ELEMENT_NODE, TEXT_NODE, type DomElement, type DomNode } from './html-dom';
-import type { BlockKind, TextBlock } from './source-text';
+import type { BlockKind, TextBlock } from '../../domain/source-text';
 
 /** Elements that end the text before them and start a new block. */
 const BLOCK_TAGS = new Set([

@@ -1,6 +1,6 @@
 import { cleanInline, isoDate } from './clean-text';
 import type { DomDocument } from './html-dom';
-import type { SourceMetadata } from './source-text';
+import type { SourceMetadata } from '../../domain/source-text';
 
 type Json = unknown;
 

@@ -6,7 +6,7 @@ import { decodeHtml } from './html-decode';
 import type { DomDocument, DomNode } from './html-dom';
 import { bylineAuthors, pageMetadata } from './html-metadata';
 import { prepareHtml } from './html-prepare';
-import type { ReadResult, SourceMetadata } from './source-text';
+import type { ReadResult, SourceMetadata } from '../../domain/source-text';
 import { withTitle } from './title-block';
 
 /** A DOM implementation's HTML parser, so that candidates (linkedom, jsdom) can be measured against each other. */

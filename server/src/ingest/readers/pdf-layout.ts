@@ -4,7 +4,7 @@
  * runs over a page break stays one block (with the break's offset), so a quotation across it is one quotation.
  */
 import { cleanInline } from './clean-text';
-import type { TextBlock } from './source-text';
+import type { TextBlock } from '../../domain/source-text';
 
 /** A text item as pdf.js gives it: `transform[5]` is the baseline's y (up is larger), `transform[4]` its x. */
 export interface PdfTextItem {

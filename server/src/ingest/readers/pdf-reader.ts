@@ -2,7 +2,7 @@ import { getDocumentProxy } from 'unpdf';
 import { cleanInline, isoDate } from './clean-text';
 import { pdfBlocks, type PdfTextItem } from './pdf-layout';
 import { withTitle } from './title-block';
-import { emptyMetadata, type ReadResult, type SourceMetadata } from './source-text';
+import { emptyMetadata, type ReadResult, type SourceMetadata } from '../../domain/source-text';
 
 /** Fewer non-space characters than this in the whole file: there is no text layer to read. */
 const MIN_TEXT_CHARS = 20;

@@ -1,9 +1,9 @@
-import { decodeSource } from '../../service/sources/decode-source';
+import { decodeSource } from './decode-source';
 import { readDocx } from './docx-reader';
 import { readHtml } from './html-reader';
 import { readPdf } from './pdf-reader';
 import { contentMismatch, formatOfPath } from './sniff-format';
-import type { ReadLimits, SourceText } from './source-text';
+import type { ReadLimits, SourceText } from '../../domain/source-text';
 
 /** A file's content as the indexer takes it: plain text (parsed by parse-source), or a reader's blocks. */
 export type FileRead =

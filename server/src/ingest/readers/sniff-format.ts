@@ -1,4 +1,4 @@
-import type { SourceFormat } from './source-text';
+import type { SourceFormat } from '../../domain/source-text';
 
 /** The format a file name asks for, by extension; null for a file Sourced does not read. */
 export function formatOfPath(path: string): SourceFormat | null {

@@ -1,4 +1,4 @@
-import type { TextBlock } from './source-text';
+import type { TextBlock } from '../../domain/source-text';
 
 const key = (s: string): string => s.toLowerCase().replace(/[^\p{L}\p{N}]+/gu, '');
 

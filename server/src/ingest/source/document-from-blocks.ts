@@ -1,16 +1,6 @@
-import type { SourceDocument, SourceParagraph, SourceSentence } from '../../service/sources/source-document';
-import { splitSentences } from '../../service/text/sentence-splitter';
-import type { SourceText } from '../readers/source-text';
-
-// TODO(merge): these fields move into the domain SourceDocument once the layout move lands.
-interface FormatFields {
-  format?: SourceText['format'];
-  authors?: string[];
-  url?: string | null;
-  doi?: string | null;
-  language?: string | null;
-  pageStarts?: number[];
-}
+import type { SourceDocument, SourceParagraph, SourceSentence } from '../../domain/source-document';
+import { splitSentences } from '../../text/sentence-splitter';
+import type { SourceText } from '../../domain/source-text';
 
 /** Between blocks in the document's text: a blank line, as in a plain-text source. */
 const BLOCK_SEPARATOR = '\n\n';
@@ -31,7 +21,7 @@ function fallbackTitle(source: SourceText, path: string): string {
  * The source document of a reader's blocks: its text (blocks separated by blank lines), paragraphs and
  * sentences, the metadata, and for a paged format the offsets where pages 2, 3, … begin.
  */
-export function documentFromBlocks(uri: string, path: string, source: SourceText): SourceDocument & FormatFields {
+export function documentFromBlocks(uri: string, path: string, source: SourceText): SourceDocument {
   const parts: string[] = [];
   const paragraphs: SourceParagraph[] = [];
   const sentences: SourceSentence[] = [];
