@@ -39,10 +39,11 @@ interface Slot {
  * A worker running the readers: the bundled `reader-worker.js` next to this file, or (tests and tools run
  * from TypeScript sources under tsx) the `.ts` source loaded through tsx's require hook.
  */
-function startWorker(options: WorkerOptions): Worker {
+function startWorker(options: WorkerOptions): Worker | null {
   const js = path.join(__dirname, 'reader-worker.js');
   if (existsSync(js)) return new Worker(js, options);
   const ts = path.join(__dirname, 'reader-worker.ts');
+  if (!existsSync(ts)) return null;
   return new Worker(`require('tsx/cjs/api').register(); require(${JSON.stringify(ts)});`, { ...options, eval: true });
 }
 
@@ -88,10 +89,14 @@ export class ReaderPool {
   }
 
   private spawn(): Slot | null {
-    let worker: Worker;
+    let worker: Worker | null;
     try {
       worker = startWorker({ resourceLimits: { maxOldGenerationSizeMb: this.maxHeapMb }, stdout: true });
     } catch {
+      worker = null;
+    }
+    if (!worker) {
+      // No worker script beside this bundle (an embedding that did not ship it): read on this thread.
       this.inProcess = true;
       return null;
     }
