@@ -5,6 +5,7 @@ import {
   type CachedFile, type FileRecord, type FileStamp, type IndexCacheStore, type IndexSnapshot,
 } from '../store/index-cache';
 import { createKnowledge, type Knowledge } from '../store/memory/knowledge';
+import { WriterBibliography } from '../store/writer-bibliography';
 import type { Logger } from '../domain/logger';
 import { analyzeSource, type SourceAnalysis } from './analyze-source';
 
@@ -44,6 +45,7 @@ interface Fetched {
  */
 export class Indexer {
   knowledge: Knowledge = createKnowledge();
+  private writer = new WriterBibliography();
   /** Files that could not be indexed, with the reason. */
   readonly skipped = new Map<string, string>();
   /** What the last build learnt from the persisted index: files restored, files re-read. */
@@ -126,6 +128,7 @@ export class Indexer {
     const started = Date.now();
     const entries = await this.corpus.list();
     const next = createKnowledge();
+    next.sources.setWriterBibliography(this.writer);
     const records = new Map<string, FileRecord>();
     const skipped = new Map<string, string>();
     const stale = (): boolean => token.isCancellationRequested || generation !== this.buildGeneration || this.disposed;
@@ -327,6 +330,13 @@ export class Indexer {
     else records.delete(event.uri);
     this.fire();
     this.scheduleSave();
+  }
+
+  /** Uses the writer's bibliography from now on: its keys are offered and used for the sources it describes. */
+  setWriterBibliography(writer: WriterBibliography): void {
+    this.writer = writer;
+    this.knowledge.sources.setWriterBibliography(writer);
+    this.fire();
   }
 
   /** Makes an open editor's text the source of truth for a corpus file. */

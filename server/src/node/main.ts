@@ -6,6 +6,7 @@ import { runInNewContext } from 'node:vm';
 import { startLspServer, type ServerHost } from '../protocol/lsp-server';
 import { updateBibliography } from './bibliography-writer';
 import { NodeCorpus } from './node-corpus';
+import { loadWriterBibliographies } from './writer-bibliographies';
 import { NodeIndexCache, serverBuildId } from './node-index-cache';
 
 /** Heap and RSS after a full collection: a debug request for the leak test, not part of the protocol contract. */
@@ -29,6 +30,7 @@ const host: ServerHost = {
       ? new NodeIndexCache({ storagePath, workspaceFolders: folders.map((f) => f.path), buildId: serverBuildId() })
       : undefined,
   updateBibliography,
+  loadWriterBibliographies,
   memoryAfterGc,
 };
 

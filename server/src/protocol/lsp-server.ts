@@ -3,6 +3,7 @@
  * everything that touches the machine (files, watchers, caches, the bibliography file) comes from the host that
  * node/main.ts passes in, so this module runs over any connection.
  */
+import type { WriterEntry } from '../domain/writer-entry';
 import {
   CancellationTokenSource, CodeActionKind, DidChangeConfigurationNotification, DidChangeWatchedFilesNotification,
   FileChangeType, LSPErrorCodes, ResponseError, TextDocuments, TextDocumentSyncKind, type CancellationToken,
@@ -33,6 +34,8 @@ export interface ServerHost {
   updateBibliography(
     service: SourcedService, folders: readonly WorkspaceFolder[], changed: TextDocument, open: readonly TextDocument[], logger: Logger,
   ): Promise<unknown>;
+  /** The writer's own bibliography entries (`sourced.citations.bibliography` BibTeX/CSL-JSON files), read only. */
+  loadWriterBibliographies(folders: readonly WorkspaceFolder[], config: SourcedConfig, logger: Logger): Promise<WriterEntry[]>;
   /** Heap and RSS after a full collection (a debug request). */
   memoryAfterGc(): MemoryReport;
 }
@@ -91,7 +94,7 @@ export function startLspServer(connection: Connection, host: ServerHost): void {
     return {
       capabilities: {
         textDocumentSync: TextDocumentSyncKind.Incremental,
-        completionProvider: { triggerCharacters: ['"', '\u201c'], resolveProvider: false },
+        completionProvider: { triggerCharacters: ['"', '\u201c', '@'], resolveProvider: false },
         hoverProvider: true,
         definitionProvider: true,
         referencesProvider: true,
@@ -113,6 +116,21 @@ export function startLspServer(connection: Connection, host: ServerHost): void {
     }
   }
 
+  /** Re-reads the writer's bibliographies; a reload never fails a request (the reasons are logged). */
+  async function loadWriterBibliographies(): Promise<void> {
+    const entries = await host.loadWriterBibliographies(folders, service.config(), logger).catch((err: unknown) => {
+      logger.error(`reading the writer's bibliographies failed: ${String(err)}`);
+      return [];
+    });
+    service.setWriterBibliography(entries);
+  }
+
+  /** Whether a URI is one of the writer's bibliography files. */
+  function isWriterBibliography(uri: string): boolean {
+    const file = host.pathOfUri(uri);
+    return file !== undefined && folders.some((f) => service.config().citations.writerBibliographies.some((b) => host.uriOfPath(`${f.path}/${b}`) === host.uriOfPath(file)));
+  }
+
   async function index(title: string): Promise<void> {
     const progress = canReportProgress ? await connection.window.createWorkDoneProgress() : undefined;
     progress?.begin(title, 0, 'listing files', false);
@@ -132,9 +150,10 @@ export function startLspServer(connection: Connection, host: ServerHost): void {
     service.updateConfig(rawSettings);
     corpus.update(folders, config.corpus);
     if (canPullConfiguration) void connection.client.register(DidChangeConfigurationNotification.type, { section: 'sourced' });
+    await loadWriterBibliographies();
     if (canRegisterWatchers) {
       const watchers = folders.flatMap((f) =>
-        config.corpus.include.map((pattern) => ({ globPattern: { baseUri: host.uriOfPath(f.path), pattern } })),
+        [...config.corpus.include, ...config.citations.writerBibliographies].map((pattern) => ({ globPattern: { baseUri: host.uriOfPath(f.path), pattern } })),
       );
       void connection.client.register(DidChangeWatchedFilesNotification.type, { watchers });
     } else {
@@ -149,6 +168,7 @@ export function startLspServer(connection: Connection, host: ServerHost): void {
     else rawSettings = settingsFrom(change.settings) ?? rawSettings;
     service.updateConfig(rawSettings);
     const config = service.config();
+    await loadWriterBibliographies();
     if (JSON.stringify(config.corpus) !== before) {
       corpus.update(folders, config.corpus);
       await index('Sourced: re-indexing sources');
@@ -158,6 +178,7 @@ export function startLspServer(connection: Connection, host: ServerHost): void {
   });
 
   connection.onDidChangeWatchedFiles(({ changes }) => {
+    if (changes.some((c) => isWriterBibliography(c.uri))) void loadWriterBibliographies();
     for (const c of changes) {
       const kind = c.type === FileChangeType.Created ? 'created' : c.type === FileChangeType.Deleted ? 'deleted' : 'changed';
       corpus.notify({ kind, uri: c.uri });
