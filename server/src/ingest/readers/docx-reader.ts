@@ -73,8 +73,8 @@ export async function readDocx(bytes: Uint8Array, limits: ReadLimits): Promise<R
   if (!survey.hasDocument) return { ok: false, reason: 'named .docx but not a Word document (no word/document.xml)' };
   let html: string;
   try {
-    const copy = bytes.slice();
-    html = (await mammoth.convertToHtml({ arrayBuffer: copy.buffer })).value;
+    // mammoth's Node build takes a Buffer (a view of the same bytes, not a copy).
+    html = (await mammoth.convertToHtml({ buffer: Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength) })).value;
   } catch (err) {
     return { ok: false, reason: `damaged Word document (${err instanceof Error ? err.message : String(err)})` };
   }
