@@ -75,6 +75,12 @@ test('PDF: text with page numbers, lines and hyphenation joined, a quotation acr
   assert.deepEqual(read.source.meta.authors, ['Jane Roe']);
   assert.equal(read.source.meta.title, 'Budget Review Memo');
   assert.equal(read.source.meta.date, '2024-03-05');
+  assert.deepEqual(read.source.blocks.map((b) => [b.kind, b.text.slice(0, 24), b.page]), [
+    ['title', 'Budget Review Memo', 1],
+    ['heading', 'Quarterly Budget Review', 1],
+    ['body', 'The finance committee me', 1],
+    ['body', 'Roe said the review of t', 1],
+  ], 'paragraphs split at the gaps; the page-2 paragraph continues the last one of page 1');
   const a = analyzeSource('file:///w/memo.pdf', 'memo.pdf', read.text, read.source);
   assert.equal(a.doc.title, 'Budget Review Memo');
   assert.ok(a.doc.text.includes('\u201cWe will hold the line on capital spending according to the plan we published in spring,\u201d said Jane Roe'));

@@ -52,7 +52,10 @@ function linesOf(items: readonly PdfTextItem[]): Line[] {
   return lines;
 }
 
-/** The usual distance between consecutive baselines on a page (the median), or 0 with fewer than two lines. */
+/**
+ * The usual distance between consecutive baselines inside a paragraph: the lower quartile of the gaps (on a
+ * short page, paragraph gaps can be half of all gaps, so the median would take them for line spacing).
+ */
 function usualSpacing(lines: Line[]): number {
   const gaps: number[] = [];
   for (let i = 1; i < lines.length; i++) {
@@ -60,7 +63,7 @@ function usualSpacing(lines: Line[]): number {
     if (gap > 0) gaps.push(gap);
   }
   gaps.sort((a, b) => a - b);
-  return gaps.length ? gaps[Math.floor(gaps.length / 2)]! : 0;
+  return gaps.length ? gaps[Math.floor(gaps.length / 4)]! : 0;
 }
 
 /** Joins the next line to a paragraph: a hyphen between two letters at the line end is a broken word. */
