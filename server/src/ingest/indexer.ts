@@ -8,6 +8,7 @@ import { createKnowledge, type Knowledge } from '../store/memory/knowledge';
 import { WriterBibliography } from '../store/writer-bibliography';
 import type { Logger } from '../domain/logger';
 import { analyzeSource, type SourceAnalysis } from './analyze-source';
+import { needsReader } from './readers/sniff-format';
 
 /** Reports indexing progress: files done out of total. */
 export type ProgressReporter = (done: number, total: number) => void;
@@ -341,7 +342,9 @@ export class Indexer {
 
   /** Makes an open editor's text the source of truth for a corpus file. */
   setOverlay(uri: string, text: string): void {
-    if (!this.corpus.entryFor(uri) || this.overlays.get(uri) === text) return;
+    const entry = this.corpus.entryFor(uri);
+    // A page, PDF or Word file open in an editor is markup or bytes, not the text: its reader reads the disk copy.
+    if (!entry || needsReader(entry.path) || this.overlays.get(uri) === text) return;
     this.overlays.set(uri, text);
     void this.handleEvent({ kind: 'changed', uri });
   }

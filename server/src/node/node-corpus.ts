@@ -7,7 +7,7 @@ import { glob } from 'tinyglobby';
 import type { CorpusEntry, CorpusEvent, CorpusRead, Disposable, WorkspaceCorpus, WorkspaceFolder } from '../domain/corpus';
 import type { SourcedConfig } from '../domain/config';
 import { decodeSource } from '../ingest/readers/decode-source';
-import { needsReader } from '../ingest/readers/read-source-file';
+import { needsReader } from '../ingest/readers/sniff-format';
 import { sharedReaderPool, type ReaderPool } from './reader-pool';
 
 export type { WorkspaceFolder };

@@ -143,7 +143,8 @@ export class ReaderPool {
   private timeout(slot: Slot): void {
     const pending = slot.busy;
     this.remove(slot);
-    pending?.resolve({ ok: false, reason: `reading took longer than ${Math.round(this.timeoutMs / 1000)} s` });
+    const limit = this.timeoutMs >= 1000 ? `${Math.round(this.timeoutMs / 1000)} s` : `${this.timeoutMs} ms`;
+    pending?.resolve({ ok: false, reason: `reading took longer than ${limit}` });
     this.pump();
   }
 

@@ -10,12 +10,6 @@ export type FileRead =
   | { ok: true; text: string; source?: SourceText; note?: string }
   | { ok: false; reason: string };
 
-/** Whether a file needs a format reader (and so the worker pool) rather than the plain-text decoder. */
-export function needsReader(path: string): boolean {
-  const format = formatOfPath(path);
-  return format !== null && format !== 'text';
-}
-
 /** The text of a reader's blocks as the document will hold it (used for the content hash). */
 export function blocksText(source: SourceText): string {
   return source.blocks.map((b) => b.text).join('\n\n');

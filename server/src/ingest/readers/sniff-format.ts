@@ -12,6 +12,12 @@ export function formatOfPath(path: string): SourceFormat | null {
   }
 }
 
+/** Whether a file needs a format reader (and so the worker pool) rather than the plain-text decoder. */
+export function needsReader(path: string): boolean {
+  const format = formatOfPath(path);
+  return format !== null && format !== 'text';
+}
+
 /** Formats recognisable by their first bytes, whatever the file is called. */
 function magicFormat(bytes: Uint8Array): string | null {
   const at = (i: number, ...xs: number[]): boolean => xs.every((x, k) => bytes[i + k] === x);
@@ -49,6 +55,8 @@ export function contentMismatch(format: SourceFormat, bytes: Uint8Array): string
     if (hasNul(bytes) && !(bytes[0] === 0xff && bytes[1] === 0xfe) && !(bytes[0] === 0xfe && bytes[1] === 0xff)) {
       return 'named .html but the content is binary';
     }
+    // UTF-16 text (with its BOM) holds NUL bytes between ASCII letters: the HTML reader decodes it first.
+    if ((bytes[0] === 0xff && bytes[1] === 0xfe) || (bytes[0] === 0xfe && bytes[1] === 0xff)) return null;
     const start = new TextDecoder('latin1').decode(bytes.subarray(0, 4096));
     return /<(?:!doctype|html|head|body|meta|title|div|p|article)\b/i.test(start) ? null : 'named .html but the content has no HTML tags';
   }
