@@ -4,7 +4,7 @@
  * code under test: quotations are taken from the hand-checked expected article text with a plain regex, titles
  * from the hand-checked metadata, claims are sentences of the expected text. Prints a Markdown table.
  */
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -15,8 +15,31 @@ import { NodeCorpus } from '../server/src/node/node-corpus';
 import { ReaderPool } from '../server/src/node/reader-pool';
 import { createService, MemoryLogger } from '../server/src/service';
 import { webNewsPages, wordTokens, type WebNewsPage } from '../test/helpers/web-news';
+import { FIXTURES_DIR } from '../test/helpers/paths';
 
-const QUOTE_RE = /[\u201c"]([^\u201c\u201d"]{12,400})[\u201d"]/g;
+interface SpeakerLabel {
+  page: string;
+  quote: string;
+  speaker: string;
+}
+
+const LABELS = (JSON.parse(readFileSync(path.join(FIXTURES_DIR, 'web-news-speakers.json'), 'utf8')) as { labels: SpeakerLabel[] }).labels;
+
+/** A hand label for a quotation of a page, by its first words. */
+function labelFor(page: string, quote: string): SpeakerLabel | undefined {
+  return LABELS.find((l) => l.page === page && key(quote, 6) === key(l.quote, 6));
+}
+
+/** Same person: same last name, and the same first name when both give one ("Reeves" = "Eric Reeves"). */
+function sameSpeaker(found: string, label: string): boolean {
+  const a = wordTokens(found);
+  const b = wordTokens(label);
+  if (!a.length || a.at(-1) !== b.at(-1)) return false;
+  return a.length < 2 || b.length < 2 || a[0] === b[0];
+}
+
+// Curly pairs, or straight quotes that open after a space or bracket and close before a space or punctuation.
+const QUOTE_RE = /\u201c([^\u201c\u201d]{12,400})\u201d|(?<=^|[\s(\[\u2014])"([^"]{12,400}?)"(?=[\s.,;:!?)\u2014]|$)/g;
 const MIN_WORDS = 5;
 const TYPED_WORDS = 3;
 const MATCH_WORDS = 8;
@@ -24,7 +47,7 @@ const MATCH_WORDS = 8;
 /** Quotations of the expected article text: what a writer would want completed. */
 function expectedQuotes(page: WebNewsPage): string[] {
   const text = page.expectedText.replace(/\s+/g, ' ');
-  return [...new Set([...text.matchAll(QUOTE_RE)].map((m) => m[1]!.trim()).filter((q) => wordTokens(q).length >= MIN_WORDS))];
+  return [...new Set([...text.matchAll(QUOTE_RE)].map((m) => (m[1] ?? m[2] ?? '').trim()).filter((q) => wordTokens(q).length >= MIN_WORDS))];
 }
 
 /** Sentences of the expected text without quotation marks, 12–40 words: claims a writer might make from the page. */
@@ -54,6 +77,9 @@ async function main(): Promise<void> {
   let cited = 0;
   let titled = 0;
   const speakerOf: string[] = [];
+  let labelled = 0;
+  let speakerRight = 0;
+  const speakerMisses: string[] = [];
   let version = 0;
   for (const page of pages) {
     for (const q of expectedQuotes(page)) {
@@ -67,6 +93,12 @@ async function main(): Promise<void> {
       top3++;
       const [speaker] = (hit.detail ?? '').split(' \u2014 ');
       if (speaker && speaker !== 'unattributed') withSpeaker++;
+      const label = labelFor(page.name, q);
+      if (label) {
+        labelled++;
+        if (speaker && sameSpeaker(speaker, label.speaker)) speakerRight++;
+        else speakerMisses.push(`${page.name}: \u201c${q.slice(0, 50)}\u201d \u2192 ${speaker} (label ${label.speaker})`);
+      }
       speakerOf.push(`${page.name}: \u201c${q.slice(0, 60)}\u201d \u2192 ${speaker}`);
       const edits = [(hit.textEdit as TextEdit | undefined)?.newText ?? '', ...(hit.additionalTextEdits ?? []).map((e) => e.newText)].join('\n');
       if (/\[\^[^\]]+\]/.test(edits)) cited++;
@@ -107,9 +139,11 @@ async function main(): Promise<void> {
   console.log(`| Readable pages indexed | ${status.sources}/${pages.length}, ${status.skipped} skipped |`);
   console.log(`| Quote completion: expected quotation in the top 3 (typed \u201c + ${TYPED_WORDS} words) | ${ratio(top3, quotes)} |`);
   console.log(`| \u2026of those, offered with a speaker (presence, not checked against labels) | ${ratio(withSpeaker, top3)} |`);
+  console.log(`| \u2026of the hand-labelled ones among them (test/fixtures/web-news-speakers.json), right speaker | ${ratio(speakerRight, labelled)} of ${LABELS.length} labels |`);
   console.log(`| \u2026of those, citation inserted with the article's hand-checked title in its footnote | ${ratio(titled, top3)} (marker: ${ratio(cited, top3)}) |`);
   console.log(`| Claim quick fix (sentence of the article as a claim) cites the right page | ${ratio(rightSource, claims)} |`);
   console.log(`| Pages with no inline-script text indexed | ${ratio(clean, pages.length)} |`);
+  if (speakerMisses.length) console.log(`\nWrong or missing speakers:\n${speakerMisses.map((m) => `- ${m}`).join('\n')}`);
   if (process.argv.includes('--speakers')) for (const line of speakerOf) console.log(line);
 }
 

@@ -69,12 +69,23 @@ function jsonLdAuthors(v: Json): string[] {
   return asArray(v).map(str).filter((s): s is string => s !== null && !/^https?:/.test(s));
 }
 
+const MONTH = '(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\\.?';
+const WEEKDAY = '(?:Mon|Tue|Wed|Thu|Fri|Sat|Sun)[a-z]*\\.?,?';
+/** Weekdays, written dates, times and time zones inside a byline. */
+const DATE_IN_BYLINE_RE = new RegExp(
+  `\\b(?:${WEEKDAY}\\s*)?(?:${MONTH}\\s+\\d{1,2},?\\s*\\d{4}|\\d{1,2}\\s+${MONTH},?\\s*\\d{4})|\\b\\d{1,2}:\\d{2}(?:\\s*[AP]\\.?M\\.?)?(?:\\s*(?:UTC|GMT|[ECMP][SD]T))?|\\b${WEEKDAY}(?=\\s)`,
+  'gi',
+);
+
 /** A byline as author names: "By A and B" → [A, B]; a byline that is only the outlet's name stays one name. */
 export function bylineAuthors(byline: string | null): string[] {
   if (!byline) return [];
-  const text = cleanInline(byline).replace(/^by\s+/i, '').replace(/\s*[|\u2022].*$/, '');
+  const text = cleanInline(byline).replace(/^by\s+/i, '').replace(/\s*[|\u2022].*$/, '')
+    // A byline often ends with the date and time: "GILLIAN MOHNEY March 11, 2015 3:46 PM".
+    .replace(DATE_IN_BYLINE_RE, ' ').replace(/\s+/g, ' ').trim();
   if (!text) return [];
-  return text.split(/\s*(?:,|\band\b|&)\s*/).map((s) => s.trim()).filter((s) => s.length > 1 && s.length < 80);
+  return text.split(/\s*(?:,|\band\b|&)\s*/).map((s) => s.trim())
+    .filter((s) => s.length > 1 && s.length < 80 && /\p{L}{2}/u.test(s));
 }
 
 /** A DOI in a string (a bare `10.x/…` or a doi.org link), or null. */

@@ -1,11 +1,15 @@
 /**
  * Cheap, linear clean-up of a saved page before it is parsed: scripts (except JSON-LD, which carries
- * metadata), styles, SVG, templates, noscript and comments are cut out, so the DOM is built from the
- * part of the page that can hold an article (saved news pages are often mostly inline script).
+ * metadata), styles, SVG, templates, noscript, frames and comments are cut
+ * out, so the DOM is built from the part of the page that can hold an article (saved news pages are often
+ * mostly inline script). Navigation, asides and footers stay: Readability reads bylines from them.
  */
 
-/** Elements dropped with their content; `script` is handled apart because JSON-LD scripts stay. */
-const DROPPED = ['style', 'svg', 'template', 'noscript', 'iframe', 'object', 'canvas'];
+/** Elements dropped with their content. */
+const DROPPED = ['script', 'style', 'svg', 'template', 'noscript', 'iframe', 'object', 'canvas'];
+
+/** Where a comment or a dropped element starts; one pass over the page finds them all. */
+const START_RE = new RegExp(`<!--|<(${DROPPED.join('|')})(?=[\\s/>])([^>]*)>`, 'gi');
 
 export interface PreparedHtml {
   html: string;
@@ -13,69 +17,36 @@ export interface PreparedHtml {
   savedFrom: string | null;
 }
 
-/** Finds `<name` at or after `from` as a tag start (not `<names…`), case-insensitively; -1 when none. */
-function findTag(lower: string, name: string, from: number): number {
-  let i = lower.indexOf('<' + name, from);
-  while (i >= 0) {
-    const next = lower.charCodeAt(i + 1 + name.length);
-    // Tag name ends at whitespace, '>' or '/'.
-    if (next === 0x3e || next === 0x2f || next === 0x20 || next === 0x09 || next === 0x0a || next === 0x0d || Number.isNaN(next)) return i;
-    i = lower.indexOf('<' + name, i + 1);
+/** The end of a comment or element opened at `from` (an unclosed one runs to the end of the page). */
+function endOf(html: string, name: string | undefined, from: number): number {
+  if (!name) {
+    const close = html.indexOf('-->', from);
+    return close < 0 ? html.length : close + 3;
   }
-  return -1;
-}
-
-/** Lower-cases ASCII letters only, so offsets stay those of the original text. */
-function asciiLower(text: string): string {
-  return text.replace(/[A-Z]+/g, (s) => s.toLowerCase());
-}
-
-/** Cuts every `<name …>…</name>` out of the text (an unclosed one runs to the end); `keep` may spare one. */
-function cutElements(html: string, name: string, keep?: (openTag: string) => boolean): string {
-  const lower = asciiLower(html);
-  const parts: string[] = [];
-  let pos = 0;
-  let i = findTag(lower, name, 0);
-  while (i >= 0) {
-    const tagEnd = lower.indexOf('>', i);
-    if (tagEnd < 0) break;
-    const close = lower.indexOf('</' + name, tagEnd);
-    const end = close < 0 ? html.length : Math.max(close, lower.indexOf('>', close) + 1);
-    if (!keep?.(lower.slice(i, tagEnd + 1))) {
-      parts.push(html.slice(pos, i));
-      pos = end;
-    }
-    i = findTag(lower, name, end);
-  }
-  parts.push(html.slice(pos));
-  return parts.join('');
-}
-
-/** Cuts `<!-- … -->` comments, noting a browser's `saved from url=` comment on the way. */
-function cutComments(html: string): PreparedHtml {
-  const parts: string[] = [];
-  let savedFrom: string | null = null;
-  let pos = 0;
-  let i = html.indexOf('<!--');
-  while (i >= 0) {
-    const close = html.indexOf('-->', i + 4);
-    const end = close < 0 ? html.length : close + 3;
-    if (savedFrom === null) {
-      const m = /saved from url=\(\d+\)(\S+?)\s*-->/.exec(html.slice(i, Math.min(end, i + 2100)));
-      if (m) savedFrom = m[1] ?? null;
-    }
-    parts.push(html.slice(pos, i));
-    pos = end;
-    i = html.indexOf('<!--', end);
-  }
-  parts.push(html.slice(pos));
-  return { html: parts.join(''), savedFrom };
+  const close = new RegExp(`</${name}\\s*>`, 'gi');
+  close.lastIndex = from;
+  const m = close.exec(html);
+  return m ? m.index + m[0].length : html.length;
 }
 
 /** The page without the parts that never hold article text. Linear in the page's length. */
 export function prepareHtml(html: string): PreparedHtml {
-  const { html: noComments, savedFrom } = cutComments(html);
-  let out = cutElements(noComments, 'script', (open) => /type\s*=\s*["']?application\/ld\+json/.test(open));
-  for (const name of DROPPED) out = cutElements(out, name);
-  return { html: out, savedFrom };
+  const parts: string[] = [];
+  let savedFrom: string | null = null;
+  let pos = 0;
+  const re = new RegExp(START_RE.source, START_RE.flags);
+  for (let m = re.exec(html); m; m = re.exec(html)) {
+    const name = m[1]?.toLowerCase();
+    const end = endOf(html, name, m.index + m[0].length);
+    if (!name && savedFrom === null) savedFrom = /saved from url=\(\d+\)(\S+?)\s*-->/.exec(html.slice(m.index, Math.min(end, m.index + 2100)))?.[1] ?? null;
+    // JSON-LD stays: Readability and the metadata reader take the title, author and date from it.
+    const keep = name === 'script' && /type\s*=\s*["']?application\/ld\+json/i.test(m[2] ?? '');
+    if (!keep) {
+      parts.push(html.slice(pos, m.index));
+      pos = end;
+    }
+    re.lastIndex = end;
+  }
+  parts.push(html.slice(pos));
+  return { html: parts.join(''), savedFrom };
 }
