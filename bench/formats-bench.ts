@@ -55,7 +55,7 @@ async function index(name: string, dir: string, include: string, workers: number
 /** Runs the formats benchmark and prints its table. */
 export async function runFormatsBench(): Promise<void> {
   const count = arg('--pages', 1000);
-  const workers = arg('--workers', Math.max(1, Math.min(4, os.availableParallelism() - 1)));
+  const workers = arg('--workers', Math.min(4, os.availableParallelism()));
   const root = path.join(benchRoot(), 'formats');
   rmSync(root, { recursive: true, force: true });
   const dirs = { txt: path.join(root, 'txt'), copies: path.join(root, 'html-copies'), unique: path.join(root, 'html-unique') };

@@ -92,7 +92,7 @@ async function main(): Promise<void> {
       if (!hit) continue;
       top3++;
       const [speaker] = (hit.detail ?? '').split(' \u2014 ');
-      if (speaker && speaker !== 'unattributed') withSpeaker++;
+      if (speaker && speaker.toLowerCase() !== 'unattributed') withSpeaker++;
       const label = labelFor(page.name, q);
       if (label) {
         labelled++;

@@ -14,7 +14,7 @@ import type { ReadLimits } from '../domain/source-text';
 import type { ReaderJob, ReaderReply } from './reader-protocol';
 
 export interface ReaderPoolOptions {
-  /** Workers; default: one per core but one, at most 4, at least 1. */
+  /** Workers; default: one per core, at most 4 (the main thread mostly waits on them while a build reads files). */
   size?: number;
   /** Time one file may take, in ms. */
   timeoutMs?: number;
@@ -61,7 +61,7 @@ export class ReaderPool {
   private inProcess = false;
 
   constructor(options: ReaderPoolOptions = {}) {
-    this.size = Math.max(1, options.size ?? Math.min(4, os.availableParallelism() - 1));
+    this.size = Math.max(1, options.size ?? Math.min(4, os.availableParallelism()));
     this.timeoutMs = options.timeoutMs ?? 30_000;
     this.maxHeapMb = options.maxHeapMb ?? 512;
     this.cacheEntries = options.cacheEntries ?? 512;
