@@ -70,10 +70,10 @@ export async function runFormatsBench(): Promise<void> {
   let bytes = 0;
   for (let i = 0; i < count; i++) {
     const k = i % pages.length;
-    const name = `${String(i).padStart(4, '0')}-${pages[k]!.name}`;
-    writeFileSync(path.join(dirs.txt, `${name}.txt`), texts[k]!);
-    writeFileSync(path.join(dirs.copies, `${name}.html`), pages[k]!.html);
-    const unique = Buffer.concat([Buffer.from(pages[k]!.html), Buffer.from(`\n<!-- copy ${i} -->\n`)]);
+    const name = `${String(i).padStart(4, '0')}-${pages[k].name}`;
+    writeFileSync(path.join(dirs.txt, `${name}.txt`), texts[k]);
+    writeFileSync(path.join(dirs.copies, `${name}.html`), pages[k].html);
+    const unique = Buffer.concat([Buffer.from(pages[k].html), Buffer.from(`\n<!-- copy ${i} -->\n`)]);
     writeFileSync(path.join(dirs.unique, `${name}.html`), unique);
     bytes += unique.length;
   }
@@ -81,15 +81,15 @@ export async function runFormatsBench(): Promise<void> {
   const cache = path.join(root, 'cache');
   const runs: Run[] = [];
   runs.push(await index('txt (same article text)', dirs.txt, '**/*.txt', workers));
-  log(`txt ${Math.round(runs.at(-1)!.ms)} ms`);
+  log(`txt ${Math.round(runs[runs.length - 1]?.ms ?? 0)} ms`);
   runs.push(await index('html, copies of the 20 pages', dirs.copies, '**/*.html', workers));
-  log(`html copies ${Math.round(runs.at(-1)!.ms)} ms`);
+  log(`html copies ${Math.round(runs[runs.length - 1]?.ms ?? 0)} ms`);
   runs.push(await index('html, every copy distinct (cold, persisted)', dirs.unique, '**/*.html', workers, cache));
-  log(`html unique ${Math.round(runs.at(-1)!.ms)} ms`);
+  log(`html unique ${Math.round(runs[runs.length - 1]?.ms ?? 0)} ms`);
   runs.push(await index('html, every copy distinct (restart)', dirs.unique, '**/*.html', workers, cache));
-  log(`restart ${Math.round(runs.at(-1)!.ms)} ms`);
-  const floor = runs[0]!.ms;
-  console.log(`Formats benchmark, ${count} pages, ${workers} reader worker(s), ${os.cpus().length} cores (${os.cpus()[0]?.model.trim() ?? 'unknown'}), load ${os.loadavg()[0]!.toFixed(1)}, ${new Date().toISOString().slice(0, 16)} UTC\n`);
+  log(`restart ${Math.round(runs[runs.length - 1]?.ms ?? 0)} ms`);
+  const floor = runs[0].ms;
+  console.log(`Formats benchmark, ${count} pages, ${workers} reader worker(s), ${os.cpus().length} cores (${os.cpus()[0]?.model.trim() ?? 'unknown'}), load ${os.loadavg()[0].toFixed(1)}, ${new Date().toISOString().slice(0, 16)} UTC\n`);
   console.log('| Run | Sources | Skipped | Time to ready | × txt |');
   console.log('|---|---|---|---|---|');
   for (const r of runs) console.log(`| ${r.name} | ${r.sources} | ${r.skipped} | ${(r.ms / 1000).toFixed(1)} s | ${(r.ms / floor).toFixed(2)} |`);
@@ -97,4 +97,3 @@ export async function runFormatsBench(): Promise<void> {
   if (restartNote) console.log(`\nRestart: ${restartNote}`);
 }
 
-if (require.main === module) void runFormatsBench();

@@ -8,7 +8,6 @@ import { Readability } from '@mozilla/readability';
 import { JSDOM, VirtualConsole } from 'jsdom';
 import { parseHTML } from 'linkedom';
 import { cleanInline, isoDate } from '../server/src/ingest/readers/clean-text';
-import type { DomDocument } from '../server/src/ingest/readers/html-dom';
 import { readHtml } from '../server/src/ingest/readers/html-reader';
 import { tokenF1, webNewsPages, type ExpectedMetadata, type WebNewsPage } from '../test/helpers/web-news';
 
@@ -56,7 +55,7 @@ const candidates: Candidate[] = [
   {
     name: 'Sourced reader (jsdom)',
     run: (p) => {
-      const r = readHtml(p.html, (html) => new JSDOM(html, { virtualConsole: quiet }).window.document as unknown as DomDocument);
+      const r = readHtml(p.html, (html) => new JSDOM(html, { virtualConsole: quiet }).window.document);
       if (!r.ok) return null;
       const m = r.source.meta;
       const text = r.source.blocks.filter((b) => b.kind !== 'title').map((b) => b.text).join('\n');
@@ -111,7 +110,7 @@ for (const c of candidates) {
   }
   const mean = times.reduce((s, t) => s + t, 0) / times.length;
   times.sort((a, b) => a - b);
-  rows.push(`| ${c.name} | ${(f1 / pages.length).toFixed(3)} | ${right}/${asked} (${(right / asked).toFixed(2)}) | ${mean.toFixed(0)} | ${times[Math.floor(times.length / 2)]!.toFixed(0)} | ${failed} |`);
+  rows.push(`| ${c.name} | ${(f1 / pages.length).toFixed(3)} | ${right}/${asked} (${(right / asked).toFixed(2)}) | ${mean.toFixed(0)} | ${times[Math.floor(times.length / 2)].toFixed(0)} | ${failed} |`);
   process.stderr.write(`${c.name} done\n`);
 }
 console.log('| Candidate | Text F1 vs expected (mean of 20) | Metadata fields right | ms/page mean | ms/page median | no article |');

@@ -115,7 +115,7 @@ async function main(): Promise<void> {
       const doc = TextDocument.create(pathToFileURL(path.join(dir, `claim-${++version}.md`)).href, 'markdown', 1, `${claim}\n`);
       const diagnostics = (await service.diagnostics(doc)).filter((d) => d.code === 'unsourced-claim');
       if (!diagnostics.length) continue;
-      const actions: CodeAction[] = await service.codeActions(doc, diagnostics[0]!.range, diagnostics, undefined);
+      const actions: CodeAction[] = await service.codeActions(doc, diagnostics[0].range, diagnostics, undefined);
       const cite = actions.find((a) => a.title.startsWith('Cite '));
       const title = page.expected.title?.replace(/\s+/g, ' ').trim() ?? '';
       const edits = Object.values(cite?.edit?.changes ?? {}).flat().map((e) => e.newText).join('\n');
@@ -127,7 +127,7 @@ async function main(): Promise<void> {
   for (const page of pages) {
     const read = await readSourceFile(`${page.name}.html`, page.html, { maxBytes: 5120 * 1024, maxExpandedBytes: 100 * 1024 * 1024 });
     const html = new TextDecoder().decode(page.html);
-    const snippets = [...html.matchAll(/<script(?![^>]*ld\+json)[^>]*>([\s\S]*?)<\/script>/gi)].map((m) => m[1]!.trim().replace(/\s+/g, ' ').slice(0, 40)).filter((s) => s.length >= 40);
+    const snippets = [...html.matchAll(/<script(?![^>]*ld\+json)[^>]*>([\s\S]*?)<\/script>/gi)].map((m) => m[1].trim().replace(/\s+/g, ' ').slice(0, 40)).filter((s) => s.length >= 40);
     if (read.ok && !snippets.some((s) => read.text.replace(/\s+/g, ' ').includes(s))) clean++;
   }
   service.dispose();

@@ -7,7 +7,7 @@ export function pageAt(pageStarts: readonly number[] | undefined, offset: number
   let hi = pageStarts.length;
   while (lo < hi) {
     const mid = (lo + hi) >>> 1;
-    if (pageStarts[mid]! <= offset) lo = mid + 1;
+    if (pageStarts[mid] <= offset) lo = mid + 1;
     else hi = mid;
   }
   return lo + 1;

@@ -120,9 +120,10 @@ export class ReaderPool {
         if (this.inProcess) this.drainInProcess();
         return;
       }
-      const pending = this.queue.shift()!;
+      const pending = this.queue.shift();
+      if (!pending) return;
       slot.busy = pending;
-      slot.timer = setTimeout(() => this.timeout(slot!), this.timeoutMs);
+      slot.timer = setTimeout(() => this.timeout(slot), this.timeoutMs);
       slot.worker.postMessage(pending.job);
     }
   }

@@ -20,10 +20,10 @@ export interface CslItem {
 /** "Jane Roe" → family Roe, given Jane; "Roe, Jane" likewise; one word or an organisation stays literal. */
 export function cslName(name: string): CslName {
   const comma = /^([^,]+),\s*(.+)$/.exec(name);
-  if (comma) return { family: comma[1]!.trim(), given: comma[2]!.trim() };
+  if (comma) return { family: comma[1].trim(), given: comma[2].trim() };
   const words = name.trim().split(/\s+/);
   if (words.length < 2 || words.length > 4 || words.some((w) => !/^\p{Lu}/u.test(w))) return { literal: name.trim() };
-  return { family: words[words.length - 1]!, given: words.slice(0, -1).join(' ') };
+  return { family: words[words.length - 1], given: words.slice(0, -1).join(' ') };
 }
 
 const TYPE_OF_FORMAT: Record<string, CslItem['type']> = { html: 'webpage', pdf: 'report', docx: 'document' };

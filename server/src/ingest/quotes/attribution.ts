@@ -226,7 +226,7 @@ export function speakerAfter(text: string, base: number): SpeakerRef | null {
   // `says president Ann Lee`, `said party leader Ann Lee`: a lower-case title before the name.
   if (ROLE_NOUNS.has(lower) || TITLE_WORDS.has(lower)) {
     let r = 0;
-    while (r < tokens.length && r < 3 && /^[a-z]/.test(tokens[r]!.bare) && (ROLE_NOUNS.has(tokens[r]!.bare) || TITLE_WORDS.has(tokens[r]!.bare)) && !/[,;:.]$/.test(tokens[r]!.word)) r++;
+    while (r < tokens.length && r < 3 && /^[a-z]/.test(tokens[r].bare) && (ROLE_NOUNS.has(tokens[r].bare) || TITLE_WORDS.has(tokens[r].bare)) && !/[,;:.]$/.test(tokens[r].word)) r++;
     const name = tokens[r];
     if (r > 0 && name && isNamePart(name) && isCap(name.bare)) return speakerAfter(text.slice(name.start - base), name.start);
   }

@@ -3,7 +3,6 @@ import { parseHTML } from 'linkedom';
 import mammoth from 'mammoth';
 import { cleanInline, isoDate } from './clean-text';
 import { htmlBlocks } from './html-blocks';
-import type { DomNode } from './html-dom';
 import { emptyMetadata, type ReadLimits, type ReadResult, type SourceMetadata } from '../../domain/source-text';
 import { withTitle } from './title-block';
 
@@ -79,7 +78,7 @@ export async function readDocx(bytes: Uint8Array, limits: ReadLimits): Promise<R
     return { ok: false, reason: `damaged Word document (${err instanceof Error ? err.message : String(err)})` };
   }
   const { document } = parseHTML(`<html><body>${html}</body></html>`);
-  const blocks = htmlBlocks(document.body as unknown as DomNode);
+  const blocks = htmlBlocks(document.body);
   if (blocks.length === 0) return { ok: false, reason: 'no text in the Word document' };
   const meta = coreMetadata(survey.core);
   return { ok: true, source: { format: 'docx', blocks: withTitle(meta.title, blocks), meta } };

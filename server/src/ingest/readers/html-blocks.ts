@@ -31,8 +31,8 @@ export function htmlBlocks(root: DomNode): TextBlock[] {
   };
   // Stack of [node, entering?]: a block element flushes when entered and when left.
   const stack: [DomNode, boolean, number][] = [[root, true, 0]];
-  while (stack.length) {
-    const [node, entering, depth] = stack.pop()!;
+  for (let top = stack.pop(); top; top = stack.pop()) {
+    const [node, entering, depth] = top;
     if (node.nodeType === TEXT_NODE) {
       buffer.push(node.textContent ?? '');
       continue;
@@ -58,7 +58,7 @@ export function htmlBlocks(root: DomNode): TextBlock[] {
     }
     stack.push([node, false, depth]);
     const children = node.childNodes;
-    for (let i = children.length - 1; i >= 0; i--) stack.push([children[i]!, true, depth + 1]);
+    for (let i = children.length - 1; i >= 0; i--) stack.push([children[i], true, depth + 1]);
   }
   flush();
   return blocks;

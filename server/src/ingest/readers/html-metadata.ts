@@ -28,7 +28,7 @@ function jsonLdArticles(doc: DomDocument): Record<string, Json>[] {
   for (let i = 0; i < scripts.length; i++) {
     let data: Json;
     try {
-      data = JSON.parse(scripts[i]!.textContent ?? '');
+      data = JSON.parse(scripts[i].textContent ?? '');
     } catch {
       continue;
     }
@@ -51,7 +51,7 @@ function metaTags(doc: DomDocument): Map<string, string> {
   const out = new Map<string, string>();
   const metas = doc.querySelectorAll('meta');
   for (let i = 0; i < metas.length; i++) {
-    const m = metas[i]!;
+    const m = metas[i];
     const key = (m.getAttribute('property') ?? m.getAttribute('name') ?? m.getAttribute('itemprop') ?? '').trim().toLowerCase();
     const content = cleanInline(m.getAttribute('content') ?? '');
     if (key && content && !out.has(key)) out.set(key, content);
@@ -91,7 +91,7 @@ export function bylineAuthors(byline: string | null): string[] {
 /** A DOI in a string (a bare `10.x/…` or a doi.org link), or null. */
 function doiOf(value: string | null): string | null {
   const m = value ? /\b(10\.\d{4,9}\/[^\s"<>]+)/.exec(value) : null;
-  return m ? m[1]!.replace(/[.,;]$/, '') : null;
+  return m ? m[1].replace(/[.,;]$/, '') : null;
 }
 
 function httpUrl(value: string | null): string | null {

@@ -13,7 +13,7 @@ import { withTitle } from './title-block';
 export type HtmlParser = (html: string) => DomDocument;
 
 /** linkedom: a fast, spec-light DOM, enough for Readability (chosen by measurement: docs/formats.md). */
-export const linkedomParser: HtmlParser = (html) => parseHTML(html).document as unknown as DomDocument;
+export const linkedomParser: HtmlParser = (html) => parseHTML(html).document;
 
 function hostOf(url: string | null): string | null {
   if (!url) return null;

@@ -59,11 +59,11 @@ function linesOf(items: readonly PdfTextItem[]): Line[] {
 function usualSpacing(lines: Line[]): number {
   const gaps: number[] = [];
   for (let i = 1; i < lines.length; i++) {
-    const gap = lines[i - 1]!.y - lines[i]!.y;
+    const gap = lines[i - 1].y - lines[i].y;
     if (gap > 0) gaps.push(gap);
   }
   gaps.sort((a, b) => a - b);
-  return gaps.length ? gaps[Math.floor(gaps.length / 4)]! : 0;
+  return gaps.length ? gaps[Math.floor(gaps.length / 4)] : 0;
 }
 
 /** Joins the next line to a paragraph: a hyphen between two letters at the line end is a broken word. */
@@ -92,7 +92,7 @@ function paragraphsOf(lines: Line[]): PageParagraph[] {
     lineCount = 0;
   };
   for (let i = 0; i < lines.length; i++) {
-    const line = lines[i]!;
+    const line = lines[i];
     const prev = lines[i - 1];
     const gap = prev ? prev.y - line.y : 0;
     if (prev && (gap > spacing * PARAGRAPH_GAP || gap < 0)) end();
@@ -115,9 +115,9 @@ export function pdfBlocks(pages: readonly (readonly PdfTextItem[])[]): TextBlock
   const blocks: TextBlock[] = [];
   let last: TextBlock | null = null;
   for (let p = 0; p < pages.length; p++) {
-    const paragraphs = paragraphsOf(linesOf(pages[p]!));
+    const paragraphs = paragraphsOf(linesOf(pages[p]));
     for (let k = 0; k < paragraphs.length; k++) {
-      const para = paragraphs[k]!;
+      const para = paragraphs[k];
       if (k === 0 && last && last.kind === 'body' && !para.heading && continues(last.text, para.text)) {
         const joined = joinLine(last.text, para.text);
         // joinLine keeps the new line whole at the end, so the new page starts where it does.
