@@ -82,7 +82,7 @@ export function bylineAuthors(byline: string | null): string[] {
   if (!byline) return [];
   const text = cleanInline(byline).replace(/^by\s+/i, '').replace(/\s*[|\u2022].*$/, '')
     // A byline often ends with the date and time: "GILLIAN MOHNEY March 11, 2015 3:46 PM".
-    .replace(DATE_IN_BYLINE_RE, ' ').replace(/\s+/g, ' ').trim();
+    .replace(DATE_IN_BYLINE_RE, ' ').replace(/\b(?:updated|published|posted|last|at|on)\b/gi, ' ').replace(/\s+/g, ' ').trim();
   if (!text) return [];
   return text.split(/\s*(?:,|\band\b|&)\s*/).map((s) => s.trim())
     .filter((s) => s.length > 1 && s.length < 80 && /\p{L}{2}/u.test(s));
