@@ -2,6 +2,7 @@
  * Writes the server makes inside a workspace (the Pandoc bibliography, the `.sourced/` cache) must stay
  * inside it: an untrusted workspace can plant symbolic links that point those writes at any file of the user.
  */
+import { lstatSync, realpathSync } from 'node:fs';
 import { lstat, realpath } from 'node:fs/promises';
 import * as path from 'node:path';
 
@@ -23,4 +24,27 @@ export async function unsafeWriteReason(file: string, folder: string): Promise<s
   const info = await lstat(file).catch(() => null);
   if (info?.isSymbolicLink()) return `${file} is a symbolic link`;
   return null;
+}
+
+function realOrNearestSync(p: string): string {
+  try {
+    return realpathSync(p);
+  } catch {
+    const parent = path.dirname(p);
+    return parent === p ? p : path.join(realOrNearestSync(parent), path.basename(p));
+  }
+}
+
+/** `unsafeWriteReason` for synchronous callers (opening the index database). */
+export function unsafeWriteReasonSync(file: string, folder: string): string | null {
+  const root = realOrNearestSync(folder);
+  const dir = realOrNearestSync(path.dirname(file));
+  if (dir !== root && !dir.startsWith(root + path.sep)) return `${path.dirname(file)} leads outside the workspace folder`;
+  let link = false;
+  try {
+    link = lstatSync(file).isSymbolicLink();
+  } catch {
+    // Not there yet.
+  }
+  return link ? `${file} is a symbolic link` : null;
 }

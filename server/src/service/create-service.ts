@@ -86,7 +86,7 @@ export interface SourcedService {
 export function createService(options: ServiceOptions): SourcedService {
   const logger = options.logger ?? silentLogger;
   let config = resolveConfig(options.config);
-  const persistence = options.indexCache && { store: options.indexCache, enabled: () => config.index.persist };
+  const persistence = options.indexCache && { store: options.indexCache, enabled: () => config.index.persist, kind: () => config.index.store };
   const indexer = new Indexer(options.corpus, logger, persistence);
   const drafts = new Map<string, DraftDocument>();
 

@@ -76,7 +76,7 @@ export function rankQuotes(k: SourceStore, typed: string, options: RankOptions):
   const lastPartial = /[\p{L}\p{N}]$/u.test(typed);
   const eligible = (id: number): boolean => {
     if (k.quotes.wordCount(id) < options.minWords) return false;
-    return k.quotes.get(id)?.quote.kind !== 'indirect';
+    return k.quotes.kindOf(id) !== 'indirect';
   };
 
   const bm25 = new Map<number, number>();
