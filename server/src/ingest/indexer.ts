@@ -459,8 +459,11 @@ export class Indexer {
   }
 
   dispose(): void {
+    if (this.embedded && this.saveTimer) this.saveEmbedded(Date.now());
     this.disposed = true;
     if (this.saveTimer) clearTimeout(this.saveTimer);
+    this.embedded?.close();
+    this.embedded = null;
     this.subscription.dispose();
     this.buildGeneration++;
   }

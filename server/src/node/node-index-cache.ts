@@ -115,7 +115,7 @@ export class NodeIndexCache implements IndexCacheStore {
 
   /** The embedded index database, next to the cache file (same safety rules: never through a planted link). */
   openDatabase(): SqlDatabase | null {
-    const file = this.file.replace(/\.bin$/, '.sqlite');
+    const file = this.databaseFile;
     if (this.inWorkspace && this.folder && unsafeWriteReasonSync(file, this.folder)) return null;
     mkdirSync(path.dirname(file), { recursive: true });
     if (this.inWorkspace) {
@@ -131,14 +131,24 @@ export class NodeIndexCache implements IndexCacheStore {
   /** Deletes the cache file (the next start indexes from scratch). */
   async clear(): Promise<void> {
     await rm(this.file, { force: true });
+    for (const suffix of ['', '-wal', '-shm']) await rm(`${this.databaseFile}${suffix}`, { force: true });
+  }
+
+  /** The embedded index database's file. */
+  get databaseFile(): string {
+    return this.file.replace(/\.bin$/, '.sqlite');
   }
 
   /** Size of the cache file in bytes, 0 when absent. */
   async sizeBytes(): Promise<number> {
-    try {
-      return (await stat(this.file)).size;
-    } catch {
-      return 0;
+    let total = 0;
+    for (const file of [this.file, this.databaseFile, `${this.databaseFile}-wal`]) {
+      try {
+        total += (await stat(file)).size;
+      } catch {
+        // Absent.
+      }
     }
+    return total;
   }
 }
