@@ -28,5 +28,11 @@ import { readFileSync } from 'node:fs';
   }
   times.sort((a, b) => a - b);
   console.log(store, 'completion p50', times[100]?.toFixed(1), 'p95', times[190]?.toFixed(1), 'rss', Math.round(process.memoryUsage().rss / 1048576));
+  const d = TextDocument.create('file:///draft.md', 'markdown', 1, work.warmupDraft);
+  await service.diagnostics(d);
+  const d2 = TextDocument.create('file:///draft2.md', 'markdown', 1, work.draft);
+  t = performance.now();
+  const n = (await service.diagnostics(d2)).length;
+  console.log(store, 'draft', Math.round(performance.now() - t), 'ms', n, 'findings');
   service.dispose();
 })();

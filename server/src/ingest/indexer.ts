@@ -413,7 +413,12 @@ export class Indexer {
 
   /** The embedded store when the settings ask for it and the host can open one (opened once per process). */
   private openEmbedded(): SqliteStore | null {
-    if (!this.persisting || this.persistence?.kind?.() !== 'sqlite') return null;
+    if (!this.persisting || this.persistence?.kind?.() !== 'sqlite') {
+      // Switched back to the in-memory index: the next build fills a fresh one.
+      this.embedded?.close();
+      this.embedded = null;
+      return null;
+    }
     if (this.embedded) return this.embedded;
     const store = this.persistence.store;
     try {

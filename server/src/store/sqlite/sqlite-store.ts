@@ -22,9 +22,9 @@ import type { SqlDatabase, SqlStatement } from './sql-database';
 import { Lru, StoredUnit, type BodyLoader, type SourceBody, type SourceHead } from './stored-unit';
 
 /** Bump when the tables or blobs change: an older file is emptied and rebuilt. */
-const SCHEMA_VERSION = 1;
-const BODY_CACHE = 256;
-const QUOTE_CACHE = 1024;
+const SCHEMA_VERSION = 2;
+const BODY_CACHE = 2048;
+const QUOTE_CACHE = 4096;
 
 const SCHEMA = `
 CREATE TABLE IF NOT EXISTS meta (k TEXT PRIMARY KEY, v BLOB);
@@ -92,7 +92,7 @@ export class SqliteStore implements SourceStore, BodyLoader {
     }
     const head: SourceHead = {
       title: doc.title, date: doc.date, year: doc.year, place: doc.place, outlet: doc.outlet, actors: analysis.actors,
-      firstSentence: Math.max(0, firstSentence), sentenceCount: doc.sentences.length,
+      firstSentence: Math.max(0, firstSentence), sentenceCount: doc.sentences.length, quoteCount: analysis.quotes.length,
     };
     const row = this.nextRow++;
     const body: SourceBody = { text: doc.text, paragraphs: doc.paragraphs, sentences: doc.sentences };

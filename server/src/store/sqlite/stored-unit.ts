@@ -31,7 +31,11 @@ export interface SourceHead {
   actors: DocumentActors;
   firstSentence: number;
   sentenceCount: number;
+  /** Number of quotations: a source without any never touches the database for them. */
+  quoteCount: number;
 }
+
+const NO_QUOTES: SourceQuote[] = [];
 
 /** A document whose metadata is in memory and whose text and structure come from the loader. */
 class StoredDocument implements SourceDocument {
@@ -68,16 +72,18 @@ export class StoredUnit implements SourceUnit {
   readonly actors: DocumentActors;
   private readonly firstSentence: number;
   private readonly sentenceCount: number;
+  private readonly quoteCount: number;
 
   constructor(readonly row: number, uri: string, path: string, head: SourceHead, private readonly loader: BodyLoader) {
     this.doc = new StoredDocument(uri, path, head, row, loader);
     this.actors = head.actors;
     this.firstSentence = head.firstSentence;
     this.sentenceCount = head.sentenceCount;
+    this.quoteCount = head.quoteCount;
   }
 
   get quotes(): SourceQuote[] {
-    return this.loader.quoteList(this.row);
+    return this.quoteCount === 0 ? NO_QUOTES : this.loader.quoteList(this.row);
   }
 
   /** Sentence ids are consecutive per source: the store adds a source's sentences in one go. */
