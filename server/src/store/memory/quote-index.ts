@@ -111,7 +111,7 @@ export class QuoteIndex implements UnitListener, QuoteReads {
     if (!ids) return;
     const quotes = unit.quotes;
     for (const id of ids) {
-      const quote = quotes[this.local[id]!];
+      const quote = quotes[this.local[id]];
       const key = quote ? openingKey(words(quote.text)) : null;
       const list = key ? this.openings.get(key) : undefined;
       if (key && list) {
@@ -134,7 +134,7 @@ export class QuoteIndex implements UnitListener, QuoteReads {
   get(id: number): IndexedQuote | undefined {
     const unit = this.owners[id];
     if (!unit) return undefined;
-    const quote = unit.quotes[this.local[id]!];
+    const quote = unit.quotes[this.local[id]];
     return quote ? { id, unit, quote } : undefined;
   }
 
