@@ -146,7 +146,7 @@ async function queries(service: SourcedService, workload: Workload): Promise<Rec
   let openingHits = 0;
   for (const q of workload.quotes) {
     const doc = draftDoc(`The minister spoke on Monday. As reported, "${q.quote.split(/\s+/).slice(0, 3).join(' ')}`);
-    const list = (await service.completion(doc, doc.positionAt(doc.getText().length))) as CompletionList | null;
+    const list = (await service.completion(doc, doc.positionAt(doc.getText().length)));
     const want = normalizeForMatch(q.quote.split(/\s+/).slice(0, 6).join(' '));
     if (list?.items.slice(0, 10).some((i) => itemText(i).includes(want))) openingHits++;
   }
@@ -260,7 +260,7 @@ async function main(): Promise<void> {
     await service.start();
     result = { warmMs: ms(t0), warmSources: service.status().sources, warmReadyRssMb: peakRssMb(), warmLog: indexLog() };
     // What a writer meets on a second start: the first requests after ready, on the restored index.
-    for (const [k, v] of Object.entries(await queries(service, workload))) result[`warm${k[0]!.toUpperCase()}${k.slice(1)}`] = v;
+    for (const [k, v] of Object.entries(await queries(service, workload))) result[`warm${k[0].toUpperCase()}${k.slice(1)}`] = v;
     result.warmRssMb = peakRssMb();
     service.dispose();
   }

@@ -7,7 +7,19 @@
  * child process (open time, RSS after open, p50/p95 of the queries the features make). Prints a Markdown table.
  */
 import { spawnSync } from 'node:child_process';
-import { closeSync, existsSync, mkdirSync, openSync, readFileSync, readSync, readdirSync, rmSync, statSync, writeFileSync, writeSync } from 'node:fs';
+import {
+  closeSync,
+  existsSync,
+  mkdirSync,
+  openSync,
+  readFileSync,
+  readSync,
+  readdirSync,
+  rmSync,
+  statSync,
+  writeFileSync,
+  writeSync,
+} from 'node:fs';
 import * as path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { pack, unpack } from 'msgpackr';
@@ -90,7 +102,7 @@ function write(candidate: Candidate, all: SourceAnalysis[], dir: string): void {
     const putAlias = db.prepare('INSERT INTO alias (key, source) VALUES (?, ?)');
     // One transaction per source, as an incremental indexer would write.
     const perSource = db.transaction((i: number) => {
-      putSource.run(i, all[i]!.doc.path, pack(all[i]));
+      putSource.run(i, all[i].doc.path, pack(all[i]));
     });
     all.forEach((_, i) => perSource(i));
     db.transaction(() => {
@@ -111,7 +123,10 @@ function write(candidate: Candidate, all: SourceAnalysis[], dir: string): void {
         sources.putSync(i, a);
         paths.putSync(a.doc.path, i);
       });
-      for (const [name, list, store] of [['q', u.quotes, qpost], ['s', u.sentences, spost]] as const) {
+      for (const [name, list, store] of [
+        ['q', u.quotes, qpost],
+        ['s', u.sentences, spost],
+      ] as const) {
         const post = postings(list);
         for (const [t, ids] of post) store.putSync(t, Buffer.from(new Uint32Array(ids).buffer));
         store.putSync('\u0000len', Buffer.from(lengths(list).buffer));
@@ -132,7 +147,10 @@ function write(candidate: Candidate, all: SourceAnalysis[], dir: string): void {
     }
     closeSync(fd);
     const dict: Record<string, unknown> = { offsets, paths: all.map((a) => a.doc.path), aliases: Object.fromEntries(u.aliases) };
-    for (const [name, list] of [['q', u.quotes], ['s', u.sentences]] as const) {
+    for (const [name, list] of [
+      ['q', u.quotes],
+      ['s', u.sentences],
+    ] as const) {
       const post = postings(list);
       const pfd = openSync(path.join(dir, `${name}.post`), 'w');
       const terms: Record<string, [number, number]> = {};
@@ -171,14 +189,17 @@ function lengths(list: { terms: string[] }[]): Uint16Array {
 function bm25(posts: Uint32Array[], lens: Uint16Array, limit: number): number[] {
   const n = lens.length;
   let total = 0;
-  for (let i = 0; i < n; i++) total += lens[i]!;
+  for (let i = 0; i < n; i++) total += lens[i];
   const avg = total / Math.max(1, n);
   const scores = new Map<number, number>();
   for (const p of posts) {
     const idf = Math.log(1 + (n - p.length + 0.5) / (p.length + 0.5));
-    for (const id of p) scores.set(id, (scores.get(id) ?? 0) + (idf * (K1 + 1)) / (1 + K1 * (1 - B + (B * lens[id]!) / avg)));
+    for (const id of p) scores.set(id, (scores.get(id) ?? 0) + (idf * (K1 + 1)) / (1 + K1 * (1 - B + (B * lens[id]) / avg)));
   }
-  return [...scores].sort((a, b) => b[1] - a[1]).slice(0, limit).map(([id]) => id);
+  return [...scores]
+    .sort((a, b) => b[1] - a[1])
+    .slice(0, limit)
+    .map(([id]) => id);
 }
 
 interface Store {
@@ -219,7 +240,10 @@ function openStore(candidate: Candidate, dir: string): Store {
     const qlen = lens(qpost);
     const slen = lens(spost);
     const read = (store: typeof qpost, ts: string[]): Uint32Array[] =>
-      ts.map((t) => store.get(t) as Buffer | undefined).filter((b): b is Buffer => b !== undefined).map((b) => new Uint32Array(b.buffer.slice(b.byteOffset, b.byteOffset + b.length)));
+      ts
+        .map((t) => store.get(t) as Buffer | undefined)
+        .filter((b): b is Buffer => b !== undefined)
+        .map((b) => new Uint32Array(b.buffer.slice(b.byteOffset, b.byteOffset + b.length)));
     return {
       quotes: (ts) => bm25(read(qpost, ts), qlen, 150),
       passages: (ts) => bm25(read(spost, ts), slen, 50),
@@ -231,8 +255,11 @@ function openStore(candidate: Candidate, dir: string): Store {
     };
   }
   const dict = unpack(readFileSync(path.join(dir, 'dict.msgpack'))) as {
-    offsets: number[]; paths: string[]; aliases: Record<string, number[]>;
-    qterms: Record<string, [number, number]>; sterms: Record<string, [number, number]>;
+    offsets: number[];
+    paths: string[];
+    aliases: Record<string, number[]>;
+    qterms: Record<string, [number, number]>;
+    sterms: Record<string, [number, number]>;
   };
   const byPath = new Map(dict.paths.map((p, i) => [p, i]));
   const seg = openSync(path.join(dir, 'sources.seg'), 'r');
@@ -244,11 +271,14 @@ function openStore(candidate: Candidate, dir: string): Store {
   const qlen = lenOf('q');
   const slen = lenOf('s');
   const read = (fd: number, dictTerms: Record<string, [number, number]>, ts: string[]): Uint32Array[] =>
-    ts.map((t) => dictTerms[t]).filter((e): e is [number, number] => e !== undefined).map(([at, n]) => {
-      const out = new Uint32Array(n);
-      readSync(fd, new Uint8Array(out.buffer), 0, n * 4, at);
-      return out;
-    });
+    ts
+      .map((t) => dictTerms[t])
+      .filter((e): e is [number, number] => e !== undefined)
+      .map(([at, n]) => {
+        const out = new Uint32Array(n);
+        readSync(fd, new Uint8Array(out.buffer), 0, n * 4, at);
+        return out;
+      });
   return {
     quotes: (ts) => bm25(read(files.q, dict.qterms, ts), qlen, 150),
     passages: (ts) => bm25(read(files.s, dict.sterms, ts), slen, 50),
@@ -256,14 +286,14 @@ function openStore(candidate: Candidate, dir: string): Store {
     source: (p) => {
       const i = byPath.get(p);
       if (i === undefined) return undefined;
-      const buf = Buffer.alloc(dict.offsets[2 * i + 1]!);
-      readSync(seg, buf, 0, buf.length, dict.offsets[2 * i]!);
+      const buf = Buffer.alloc(dict.offsets[2 * i + 1]);
+      readSync(seg, buf, 0, buf.length, dict.offsets[2 * i]);
       return unpack(buf) as SourceAnalysis;
     },
   };
 }
 
-const pct = (xs: number[], p: number): number => [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.floor((p / 100) * xs.length))]!;
+const pct = (xs: number[], p: number): number => [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.floor((p / 100) * xs.length))];
 
 function dirSize(p: string): number {
   const st = statSync(p);
@@ -302,11 +332,18 @@ function childQuery(candidate: Candidate, size: number, dir: string): void {
   const actorMs = time(sample.actors, (k: string) => store.actor(k));
   const sourceMs = time(sample.paths, (p: string) => store.source(p));
   const hits = sample.actors.filter((k) => store.actor(k).length > 0).length;
-  console.log(JSON.stringify({
-    openMs, rssOpenMb: rssOpen / 1048576, rssBeforeMb: rssBefore / 1048576, actorHits: hits / sample.actors.length,
-    quote: [pct(quoteMs, 50), pct(quoteMs, 95)], passage: [pct(passageMs, 50), pct(passageMs, 95)],
-    actor: [pct(actorMs, 50), pct(actorMs, 95)], source: [pct(sourceMs, 50), pct(sourceMs, 95)],
-  }));
+  console.log(
+    JSON.stringify({
+      openMs,
+      rssOpenMb: rssOpen / 1048576,
+      rssBeforeMb: rssBefore / 1048576,
+      actorHits: hits / sample.actors.length,
+      quote: [pct(quoteMs, 50), pct(quoteMs, 95)],
+      passage: [pct(passageMs, 50), pct(passageMs, 95)],
+      actor: [pct(actorMs, 50), pct(actorMs, 95)],
+      source: [pct(sourceMs, 50), pct(sourceMs, 95)],
+    }),
+  );
 }
 
 /** Quote queries (three words from a quotation's start), passage queries (a sentence's terms), names, paths. */
@@ -315,7 +352,7 @@ function sampleQueries(size: number): { quotes: string[][]; passages: string[][]
   const r = rng(size);
   const out = { quotes: [] as string[][], passages: [] as string[][], actors: [] as string[], paths: [] as string[] };
   for (let tries = 0; tries < QUERIES * 20 && out.quotes.length < QUERIES; tries++) {
-    const a = all[Math.floor(r() * all.length)]!;
+    const a = all[Math.floor(r() * all.length)];
     const q = a.quotes[Math.floor(r() * a.quotes.length)];
     const s = a.doc.sentences[Math.floor(r() * a.doc.sentences.length)];
     const actor = a.actors.actors[Math.floor(r() * a.actors.actors.length)];
@@ -341,18 +378,32 @@ function main(): void {
   for (const c of only) {
     const run = (m: string): Record<string, unknown> => {
       const res = spawnSync(process.execPath, [...process.execArgv, __filename, '--size', String(size), '--child', m, '--candidate', c], {
-        encoding: 'utf8', maxBuffer: 1 << 26,
+        encoding: 'utf8',
+        maxBuffer: 1 << 26,
       });
       if (res.status !== 0) throw new Error(`${c} ${m} failed: ${res.stderr}`);
-      return JSON.parse(res.stdout.trim().split('\n').pop()!) as Record<string, unknown>;
+      return JSON.parse(res.stdout.trim().split('\n').pop() ?? '{}') as Record<string, unknown>;
     };
     const w = run('write') as { writeMs: number; sourcesPerSec: number; bytes: number };
-    const q = run('query') as { openMs: number; rssOpenMb: number; rssBeforeMb: number; actorHits: number; quote: number[]; passage: number[]; actor: number[]; source: number[] };
+    const q = run('query') as {
+      openMs: number;
+      rssOpenMb: number;
+      rssBeforeMb: number;
+      actorHits: number;
+      quote: number[];
+      passage: number[];
+      actor: number[];
+      source: number[];
+    };
     const f = (x: number): string => x.toFixed(x < 10 ? 2 : 0);
-    rows.push(`| ${c} | ${size} | ${f(w.sourcesPerSec)} | ${f(q.openMs)} | ${f(q.rssOpenMb)} (${f(q.rssBeforeMb)} before) | ${q.quote.map(f).join(' / ')} | ${q.passage.map(f).join(' / ')} | ${q.actor.map(f).join(' / ')} | ${q.source.map(f).join(' / ')} | ${f(w.bytes / 1048576)} |`);
+    rows.push(
+      `| ${c} | ${size} | ${f(w.sourcesPerSec)} | ${f(q.openMs)} | ${f(q.rssOpenMb)} (${f(q.rssBeforeMb)} before) | ${q.quote.map(f).join(' / ')} | ${q.passage.map(f).join(' / ')} | ${q.actor.map(f).join(' / ')} | ${q.source.map(f).join(' / ')} | ${f(w.bytes / 1048576)} |`,
+    );
     process.stderr.write(`${rows[rows.length - 1]}\n`);
   }
-  console.log('| candidate | articles | write (sources/s) | open (ms) | RSS after open (MB) | quote search p50 / p95 (ms) | passage search p50 / p95 (ms) | actor by name p50 / p95 (ms) | source by key p50 / p95 (ms) | size (MB) |');
+  console.log(
+    '| candidate | articles | write (sources/s) | open (ms) | RSS after open (MB) | quote search p50 / p95 (ms) | passage search p50 / p95 (ms) | actor by name p50 / p95 (ms) | source by key p50 / p95 (ms) | size (MB) |',
+  );
   console.log('|---|---|---|---|---|---|---|---|---|---|');
   for (const r of rows) console.log(r);
 }

@@ -78,9 +78,9 @@ function testIndexCache(): IndexCacheStore | undefined {
   if (TEST_STORE === 'memory') return undefined;
   return {
     buildId: 'test',
-    load: async () => null,
-    save: async () => undefined,
-    stamp: async () => null,
+    load: () => Promise.resolve(null),
+    save: () => Promise.resolve(),
+    stamp: () => Promise.resolve(null),
     openDatabase: () => openSqliteDatabase(':memory:'),
   };
 }

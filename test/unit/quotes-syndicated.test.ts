@@ -10,8 +10,10 @@ import { harness } from '../helpers/fixture';
 const QUOTE = 'We will rebuild every bridge the river took before the first snow falls';
 
 function article(title: string, outlet: string): string {
-  return `${title}\n\nThe regional governor, Mara Ellison, spoke in the flooded town on Tuesday.\n\n` +
-    `"${QUOTE}," Ellison said.\n\nSource link: ${outlet}\n`;
+  return (
+    `${title}\n\nThe regional governor, Mara Ellison, spoke in the flooded town on Tuesday.\n\n` +
+    `"${QUOTE}," Ellison said.\n\nSource link: ${outlet}\n`
+  );
 }
 
 test('one item for a quotation in three sources, naming the two others', async () => {
@@ -25,9 +27,9 @@ test('one item for a quotation in three sources, naming the two others', async (
   const list = (await h.service.completion(doc, position)) as CompletionList;
   const copies = list.items.filter((i) => typeof i.label === 'string' && i.label.startsWith('We will rebuild every bridge'));
   assert.equal(copies.length, 1, `one item, got ${copies.length}`);
-  assert.match(copies[0]!.detail ?? '', /\+2 other sources/);
-  const doc2 = copies[0]!.documentation;
-  const text = typeof doc2 === 'string' ? doc2 : doc2?.value ?? '';
+  assert.match(copies[0].detail ?? '', /\+2 other sources/);
+  const doc2 = copies[0].documentation;
+  const text = typeof doc2 === 'string' ? doc2 : (doc2?.value ?? '');
   assert.match(text, /Also in 2 other sources/);
   h.service.dispose();
 });

@@ -48,7 +48,11 @@ const summary = (s: Session): string => s.logger.lines.filter((l) => l.includes(
 
 async function answers(s: Session): Promise<string> {
   const symbols = (await s.service.workspaceSymbols('')).map((x) => `${x.name}@${x.location.uri}`).sort();
-  const draft = { uri: 'file:///draft.md', version: 1, getText: () => 'Officials said the talks failed. "We will not accept this," he said.' };
+  const draft = {
+    uri: 'file:///draft.md',
+    version: 1,
+    getText: () => 'Officials said the talks failed. "We will not accept this," he said.',
+  };
   const findings = (await s.service.findings(draft)).map((f) => `${f.code}:${f.start}-${f.end}`);
   const quotes = (await s.service.searchQuotes('we will', 10)).map((q) => `${q.key}:${q.text}`);
   return JSON.stringify({ status: s.service.status(), symbols, findings, quotes });
@@ -77,12 +81,15 @@ test('sqlite store: a changed file is re-read and a deleted one dropped at the n
   const first = await open(dir, storage);
   first.service.dispose();
   const [changed, deleted] = Object.keys(seedFiles());
-  writeFileSync(path.join(dir, changed!), 'A new title\n\n"Every harbour will reopen within the month," the port director said.\n');
-  unlinkSync(path.join(dir, deleted!));
+  writeFileSync(path.join(dir, changed), 'A new title\n\n"Every harbour will reopen within the month," the port director said.\n');
+  unlinkSync(path.join(dir, deleted));
   const second = await open(dir, storage);
   assert.match(summary(second), / 1 analysed, 1 dropped/);
   const hits = await second.service.searchQuotes('every harbour will reopen', 5);
-  assert.ok(hits.some((h) => h.text.startsWith('Every harbour will reopen')), 'the changed file is searchable');
+  assert.ok(
+    hits.some((h) => h.text.startsWith('Every harbour will reopen')),
+    'the changed file is searchable',
+  );
   assert.equal(second.service.status().sources, Object.keys(seedFiles()).length - 1);
   second.service.dispose();
   rmSync(root, { recursive: true, force: true });

@@ -39,7 +39,11 @@ export interface CacheNote {
 
 /** Brings the store up to date with the corpus; says whether anything changed (so whether to save the postings). */
 export async function buildIntoStore(
-  b: EmbeddedBuild, store: SqliteStore, generation: number, progress: ProgressReporter | undefined, token: Cancellation,
+  b: EmbeddedBuild,
+  store: SqliteStore,
+  generation: number,
+  progress: ProgressReporter | undefined,
+  token: Cancellation,
 ): Promise<'cancelled' | 'changed' | 'unchanged'> {
   const started = Date.now();
   const entries = await b.corpus.list();
@@ -86,15 +90,17 @@ export async function buildIntoStore(
   pending.sort((x, y) => (pathOf(x) < pathOf(y) ? -1 : 1));
 
   let sliceStart = Date.now();
-  const fetches: (Promise<Fetched> | undefined)[] = new Array(pending.length);
+  const fetches = new Map<number, Promise<Fetched>>();
   let requested = 0;
   for (let i = 0; i < pending.length; i++) {
     while (requested < pending.length && requested < i + READ_AHEAD) {
-      const item = pending[requested]!;
-      fetches[requested++] = 'read' in item ? Promise.resolve(item) : b.fetch(item);
+      const item = pending[requested];
+      fetches.set(requested++, 'read' in item ? Promise.resolve(item) : b.fetch(item));
     }
-    const fetched = await fetches[i]!;
-    fetches[i] = undefined;
+    const next = fetches.get(i);
+    if (!next) continue;
+    const fetched = await next;
+    fetches.delete(i);
     if (b.stale(generation, token)) return 'cancelled';
     const analysis = b.analyse(fetched, skipped);
     const record = analysis ? b.recordOf(fetched) : null;
@@ -116,7 +122,9 @@ export async function buildIntoStore(
   report.note = `index database: ${report.restored + report.verified} of ${entries.length} files unchanged`;
   b.finish(store, records, skipped, report);
   progress?.(entries.length, entries.length);
-  b.logger.info(`indexed ${store.sources.size} sources (${skipped.size} skipped) in ${Date.now() - started} ms; ${report.note}, ${report.analysed} analysed, ${report.dropped} dropped`);
+  b.logger.info(
+    `indexed ${store.sources.size} sources (${skipped.size} skipped) in ${Date.now() - started} ms; ${report.note}, ${report.analysed} analysed, ${report.dropped} dropped`,
+  );
   return report.analysed > 0 || report.dropped > 0 ? 'changed' : 'unchanged';
 }
 
@@ -128,7 +136,7 @@ function pathOf(item: CorpusEntry | Fetched): string {
 async function mapLimit<T>(items: T[], limit: number, each: (item: T) => Promise<void>): Promise<void> {
   let next = 0;
   const worker = async (): Promise<void> => {
-    while (next < items.length) await each(items[next++]!);
+    while (next < items.length) await each(items[next++]);
   };
   await Promise.all(Array.from({ length: Math.min(limit, items.length) }, worker));
 }

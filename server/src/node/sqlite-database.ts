@@ -1,4 +1,5 @@
 /** Opens the embedded index database with better-sqlite3 (the only file that loads the driver). */
+import { createRequire } from 'node:module';
 import type DatabaseConstructor from 'better-sqlite3';
 import type { SqlDatabase } from '../store/sqlite/sql-database';
 
@@ -7,7 +8,7 @@ import type { SqlDatabase } from '../store/sqlite/sql-database';
  * driver is loaded here, on first use, so that a server on the in-memory store never needs it.
  */
 export function openSqliteDatabase(file: string): SqlDatabase {
-  const Database = require('better-sqlite3') as typeof DatabaseConstructor;
+  const Database = createRequire(__filename)('better-sqlite3') as typeof DatabaseConstructor;
   const db = new Database(file);
   db.pragma('journal_mode = WAL');
   // Durable at checkpoints, not at every commit: a crash loses at most the last changes, which the next

@@ -60,7 +60,10 @@ export class SqliteStore implements SourceStore, BodyLoader {
   private nextRow = 1;
   private dirty = false;
 
-  constructor(private readonly db: SqlDatabase, buildId: string) {
+  constructor(
+    private readonly db: SqlDatabase,
+    buildId: string,
+  ) {
     db.exec(SCHEMA);
     this.sql = {
       insert: db.prepare(
@@ -91,8 +94,15 @@ export class SqliteStore implements SourceStore, BodyLoader {
       if (firstSentence < 0) firstSentence = id;
     }
     const head: SourceHead = {
-      title: doc.title, date: doc.date, year: doc.year, place: doc.place, outlet: doc.outlet, actors: analysis.actors,
-      firstSentence: Math.max(0, firstSentence), sentenceCount: doc.sentences.length, quoteCount: analysis.quotes.length,
+      title: doc.title,
+      date: doc.date,
+      year: doc.year,
+      place: doc.place,
+      outlet: doc.outlet,
+      actors: analysis.actors,
+      firstSentence: Math.max(0, firstSentence),
+      sentenceCount: doc.sentences.length,
+      quoteCount: analysis.quotes.length,
     };
     const row = this.nextRow++;
     const body: SourceBody = { text: doc.text, paragraphs: doc.paragraphs, sentences: doc.sentences };
@@ -106,8 +116,18 @@ export class SqliteStore implements SourceStore, BodyLoader {
     this.write(() => {
       this.sql.remove.run(doc.uri);
       this.sql.insert.run(
-        row, doc.uri, doc.path, record?.size ?? null, record?.mtimeMs ?? null, record?.stampedAt ?? null, record?.hash ?? null,
-        pack(head), pack(facts), Buffer.from(quoteIds.buffer, quoteIds.byteOffset, quoteIds.byteLength), pack(body), pack(analysis.quotes),
+        row,
+        doc.uri,
+        doc.path,
+        record?.size ?? null,
+        record?.mtimeMs ?? null,
+        record?.stampedAt ?? null,
+        record?.hash ?? null,
+        pack(head),
+        pack(facts),
+        Buffer.from(quoteIds.buffer, quoteIds.byteOffset, quoteIds.byteLength),
+        pack(body),
+        pack(analysis.quotes),
       );
     });
     this.records.set(doc.uri, record);
@@ -194,7 +214,9 @@ export class SqliteStore implements SourceStore, BodyLoader {
     }
     this.sources.sentences.loadState(decodeState(sentences));
     this.quotes.loadTerms(decodeState(quotes));
-    const rows = this.db.prepare('SELECT id, uri, path, size, mtime, stamped, hash, head, facts, quote_ids FROM source ORDER BY path').all() as RestoredRow[];
+    const rows = this.db
+      .prepare('SELECT id, uri, path, size, mtime, stamped, hash, head, facts, quote_ids FROM source ORDER BY path')
+      .all() as RestoredRow[];
     for (const r of rows) {
       const unit = new StoredUnit(r.id, r.uri, r.path, unpack(r.head) as SourceHead, this);
       this.sources.addUnit(unit);
@@ -235,7 +257,14 @@ function typed<T>(bytes: Uint8Array, make: (buffer: ArrayBuffer) => T): T {
 }
 
 function decodeState(bytes: Buffer): InvertedIndexState {
-  const raw = unpack(bytes) as { terms: string[]; offsets: Uint8Array; ids: Uint8Array; tfs: Uint8Array; lengths: Uint8Array; alive: Uint8Array };
+  const raw = unpack(bytes) as {
+    terms: string[];
+    offsets: Uint8Array;
+    ids: Uint8Array;
+    tfs: Uint8Array;
+    lengths: Uint8Array;
+    alive: Uint8Array;
+  };
   return {
     terms: raw.terms,
     offsets: typed(raw.offsets, (b) => new Uint32Array(b)),

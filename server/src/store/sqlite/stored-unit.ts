@@ -45,7 +45,13 @@ class StoredDocument implements SourceDocument {
   readonly place: string | null;
   readonly outlet: string | null;
 
-  constructor(readonly uri: string, readonly path: string, head: SourceHead, private readonly row: number, private readonly loader: BodyLoader) {
+  constructor(
+    readonly uri: string,
+    readonly path: string,
+    head: SourceHead,
+    private readonly row: number,
+    private readonly loader: BodyLoader,
+  ) {
     this.title = head.title;
     this.date = head.date;
     this.year = head.year;
@@ -74,7 +80,13 @@ export class StoredUnit implements SourceUnit {
   private readonly sentenceCount: number;
   private readonly quoteCount: number;
 
-  constructor(readonly row: number, uri: string, path: string, head: SourceHead, private readonly loader: BodyLoader) {
+  constructor(
+    readonly row: number,
+    uri: string,
+    path: string,
+    head: SourceHead,
+    private readonly loader: BodyLoader,
+  ) {
     this.doc = new StoredDocument(uri, path, head, row, loader);
     this.actors = head.actors;
     this.firstSentence = head.firstSentence;
