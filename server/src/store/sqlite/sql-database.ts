@@ -6,6 +6,8 @@ export interface SqlStatement {
   run(...params: unknown[]): unknown;
   get(...params: unknown[]): unknown;
   all(...params: unknown[]): unknown[];
+  /** Rows one at a time (a restore never holds every row at once). */
+  iterate(...params: unknown[]): IterableIterator<unknown>;
 }
 
 export interface SqlDatabase {

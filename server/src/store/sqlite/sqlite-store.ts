@@ -216,8 +216,10 @@ export class SqliteStore implements SourceStore, BodyLoader {
     this.quotes.loadTerms(decodeState(quotes));
     const rows = this.db
       .prepare('SELECT id, uri, path, size, mtime, stamped, hash, head, facts, quote_ids FROM source ORDER BY path')
-      .all() as RestoredRow[];
+      .iterate() as IterableIterator<RestoredRow>;
+    let restored = 0;
     for (const r of rows) {
+      restored++;
       const unit = new StoredUnit(r.id, r.uri, r.path, unpack(r.head) as SourceHead, this);
       this.sources.addUnit(unit);
       const ids = typed(r.quote_ids, (b) => new Uint32Array(b));
@@ -225,7 +227,7 @@ export class SqliteStore implements SourceStore, BodyLoader {
       this.records.set(r.uri, r.hash === null ? null : { size: r.size, mtimeMs: r.mtime, stampedAt: r.stamped, hash: r.hash });
       if (r.id >= this.nextRow) this.nextRow = r.id + 1;
     }
-    return `restored ${rows.length} sources from the index database`;
+    return `restored ${restored} sources from the index database`;
   }
 
   close(): void {
