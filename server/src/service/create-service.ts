@@ -99,7 +99,7 @@ const MAX_DIAGNOSTICS = 1000;
 export function createService(options: ServiceOptions): SourcedService {
   const logger = options.logger ?? silentLogger;
   let config = resolveConfig(options.config);
-  const persistence = options.indexCache && { store: options.indexCache, enabled: () => config.index.persist };
+  const persistence = options.indexCache && { store: options.indexCache, enabled: () => config.index.persist, kind: () => config.index.store };
   const indexer = new Indexer(options.corpus, logger, persistence);
   const drafts = new Map<string, DraftDocument>();
 
