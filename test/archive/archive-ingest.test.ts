@@ -9,7 +9,7 @@ import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, wr
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import { archiveCli, archiveCliAsync } from '../helpers/archive-cli';
-import { BBC_DIR } from '../helpers/fixture';
+import { BBC_DIR } from '../helpers/paths';
 import { pgUnavailable, startCluster, SUPERUSER_PASSWORD, type PgCluster } from '../helpers/pg-cluster';
 
 const skip = pgUnavailable() ?? false;

@@ -1,7 +1,7 @@
 /** Runs `sourced archive …` as a separate process, as a user would (from source through tsx: no build needed). */
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import * as path from 'node:path';
-import { REPO } from './fixture';
+import { repoRoot as REPO } from './paths';
 
 const ENTRY = path.join(REPO, 'server', 'src', 'cli', 'archive-main.ts');
 

@@ -1,9 +1,9 @@
 /** `sourced archive ingest`: read, hash, skip what the archive holds, analyse, write in batches. */
 import { readFile } from 'node:fs/promises';
 import { pathToFileURL } from 'node:url';
-import { analyzeSource } from '../service/sources/analyze-source';
-import { decodeSource } from '../service/sources/decode-source';
-import { DEFAULT_CONFIG } from '../service/config';
+import { analyzeSource } from '../ingest/analyze-source';
+import { decodeSource } from '../ingest/readers/decode-source';
+import { DEFAULT_CONFIG } from '../domain/config';
 import { sourceHash } from '../store/postgres/content-hash';
 import { presentHashes, writeBatch, type ArchiveItem, type BatchResult } from '../store/postgres/archive-writer';
 import type { SqlDatabase } from '../store/postgres/sql';

@@ -1,6 +1,6 @@
-import { nameKey } from '../../service/actors/name-key';
-import type { SourceAnalysis } from '../../service/sources/analyze-source';
-import { words } from '../../service/text/tokenize';
+import { nameKey } from '../../mentions/name-key';
+import type { SourceAnalysis } from '../../domain/source-analysis';
+import { words } from '../../text/tokenize';
 
 /** One analysed source to write, identified by the hash of its decoded text. */
 export interface ArchiveItem {
