@@ -7,6 +7,7 @@ import { startLspServer, type ServerHost } from '../protocol/lsp-server';
 import { updateBibliography } from './bibliography-writer';
 import { NodeCorpus } from './node-corpus';
 import { NodeIndexCache, serverBuildId } from './node-index-cache';
+import { openPgArchive } from './pg-archive';
 
 /** Heap and RSS after a full collection: a debug request for the leak test, not part of the protocol contract. */
 function memoryAfterGc(): { heapUsed: number; rss: number } {
@@ -30,6 +31,7 @@ const host: ServerHost = {
       : undefined,
   updateBibliography,
   memoryAfterGc,
+  openArchive: (url, logger) => openPgArchive(url, logger),
 };
 
 const connection = createConnection(ProposedFeatures.all);

@@ -13,6 +13,7 @@ import { createService, resolveConfig, type SourcedService } from '../service';
 import { FIX_ALL_KIND } from '../features/code-actions';
 import type { IndexCacheStore } from '../store/index-cache';
 import type { SourcedConfig } from '../domain/config';
+import type { ArchiveConnection } from '../service';
 import type { WorkspaceCorpus, WorkspaceFolder } from '../domain/corpus';
 import type { Logger } from '../domain/logger';
 import {
@@ -35,6 +36,18 @@ export interface ServerHost {
   ): Promise<unknown>;
   /** Heap and RSS after a full collection (a debug request). */
   memoryAfterGc(): MemoryReport;
+  /**
+   * Opens the team archive at `sourced.archive.url` (or the host's SOURCED_ARCHIVE_URL when the setting is empty);
+   * undefined when there is none. The URL may hold a password: it is never logged.
+   */
+  openArchive?(url: string | undefined, logger: Logger): ArchiveConnection | undefined;
+}
+
+/** The `sourced.archive.url` setting, if set. */
+function archiveUrlOf(raw: unknown): string | undefined {
+  const archive = (raw as { archive?: { url?: unknown } } | null | undefined)?.archive;
+  const url = archive && typeof archive === 'object' ? archive.url : undefined;
+  return typeof url === 'string' && url.trim() ? url.trim() : undefined;
 }
 
 /** Serves Sourced over an LSP connection until it closes. */
@@ -57,6 +70,22 @@ export function startLspServer(connection: Connection, host: ServerHost): void {
   let canReportProgress = false;
   let corpus: WorkspaceCorpus;
   let service: SourcedService;
+  /** The archive URL in use (compared, never logged). */
+  let archiveUrl: string | undefined | null = null;
+
+  /** Opens (or closes, or switches) the team archive when its setting changed. */
+  function applyArchive(): void {
+    const url = archiveUrlOf(rawSettings);
+    if (url === archiveUrl || !host.openArchive) return;
+    archiveUrl = url;
+    try {
+      const connection = host.openArchive(url, logger) ?? null;
+      service.setArchive(connection);
+      if (connection) logger.info(`reading the team archive at ${connection.label}`);
+    } catch (err) {
+      logger.error(`cannot open the team archive: ${err instanceof Error ? err.message : String(err)}`);
+    }
+  }
   const pending = new Map<string, { timer: ReturnType<typeof setTimeout>; source: CancellationTokenSource }>();
 
   function foldersOf(params: InitializeParams): WorkspaceFolder[] {
@@ -83,6 +112,12 @@ export function startLspServer(connection: Connection, host: ServerHost): void {
     const storagePath = (params.initializationOptions as { storagePath?: unknown } | null | undefined)?.storagePath;
     const indexCache = host.createIndexCache(typeof storagePath === 'string' ? storagePath : undefined, folders);
     service = createService({ corpus, config: rawSettings, logger, openDocuments: () => documents.all(), indexCache });
+    applyArchive();
+    service.onDidChangeArchive((st) => {
+      void connection.sendNotification(StatusChangedNotification, service.status());
+      if (st.state === 'offline' && st.message) void connection.window.showWarningMessage(`Sourced: ${st.message}`);
+      else if (st.state === 'online') void connection.window.showInformationMessage(`Sourced: reconnected to the team archive at ${st.url}`);
+    });
     service.onDidChangeIndex(() => {
       void connection.sendNotification(StatusChangedNotification, service.status());
       // Debounced like an edit: source churn while the writer types must not re-check the whole draft each time.
@@ -130,6 +165,7 @@ export function startLspServer(connection: Connection, host: ServerHost): void {
     await pullSettings();
     const config = resolveConfig(rawSettings);
     service.updateConfig(rawSettings);
+    applyArchive();
     corpus.update(folders, config.corpus);
     if (canPullConfiguration) void connection.client.register(DidChangeConfigurationNotification.type, { section: 'sourced' });
     if (canRegisterWatchers) {
@@ -148,6 +184,7 @@ export function startLspServer(connection: Connection, host: ServerHost): void {
     if (canPullConfiguration) await pullSettings();
     else rawSettings = settingsFrom(change.settings) ?? rawSettings;
     service.updateConfig(rawSettings);
+    applyArchive();
     const config = service.config();
     if (JSON.stringify(config.corpus) !== before) {
       corpus.update(folders, config.corpus);

@@ -30,6 +30,8 @@ import { searchQuotes, type QuoteSearchResult } from '../features/quotes/search-
 import { insertQuoteEdits } from '../features/quotes/insert-quote-edits';
 import { offsetAt } from '../text/line-index';
 import { toDiagnostics } from '../features/to-diagnostic';
+import { prefetchCompletion, prefetchDraft, prefetchHover } from './archive-prefetch';
+import { ArchiveWorkingSet, type ArchiveConnection, type ArchiveStatusReport } from './archive-working-set';
 
 export interface ServiceOptions {
   corpus: Corpus;
@@ -40,6 +42,8 @@ export interface ServiceOptions {
   openDocuments?: () => TextDocumentLike[];
   /** Where to persist the index between sessions (used when `sourced.index.persist` is on). */
   indexCache?: IndexCacheStore;
+  /** The team archive (`sourced.archive.url`), read next to the local sources. */
+  archive?: ArchiveConnection;
 }
 
 /** The Sourced language service: LSP types in and out, no transport. Every method returns an empty result rather than throw. */
@@ -52,7 +56,11 @@ export interface SourcedService {
   reindex(progress?: ProgressReporter, token?: Cancellation): Promise<void>;
   updateConfig(raw: unknown): void;
   config(): SourcedConfig;
-  status(): StatusReport;
+  status(): StatusReport & { archive?: ArchiveStatusReport };
+  /** Reads a team archive from now on (or none); the previous one is closed. */
+  setArchive(connection: ArchiveConnection | null): void;
+  /** Called when the archive goes offline or reconnects. */
+  onDidChangeArchive(listener: (s: ArchiveStatusReport) => void): Disposable;
   /** Called when the index changed: diagnostics of open drafts may have changed. */
   onDidChangeIndex(listener: () => void): Disposable;
   /** Open-editor text of a corpus file (wins over disk); null to go back to disk. */
@@ -89,6 +97,12 @@ export function createService(options: ServiceOptions): SourcedService {
   const persistence = options.indexCache && { store: options.indexCache, enabled: () => config.index.persist };
   const indexer = new Indexer(options.corpus, logger, persistence);
   const drafts = new Map<string, DraftDocument>();
+  let archive = options.archive ? new ArchiveWorkingSet(options.archive, indexer, logger) : null;
+  const archiveListeners = new Set<(s: ArchiveStatusReport) => void>();
+  const listenToArchive = (ws: ArchiveWorkingSet): void => {
+    ws.onDidChangeStatus((st) => archiveListeners.forEach((l) => l(st)));
+  };
+  if (archive) listenToArchive(archive);
 
   const draftOf = (doc: TextDocumentLike): DraftDocument => {
     const cached = drafts.get(doc.uri);
@@ -129,6 +143,7 @@ export function createService(options: ServiceOptions): SourcedService {
     return guarded('diagnostics', doc.uri, [] as Finding[], token, async () => {
       if (options.corpus.entryFor(doc.uri)) return [];
       const draft = draftOf(doc);
+      if (archive) await prefetchDraft(archive, ctx, draft, token);
       const k = indexer.knowledge;
       const out: Finding[] = [...findUnknownCitations(draft, k), ...findMisquotes(ctx, draft, token)];
       out.push(...(await findClaimFindings(ctx, draft, token)));
@@ -144,7 +159,16 @@ export function createService(options: ServiceOptions): SourcedService {
       config = resolveConfig(raw);
     },
     config: () => config,
-    status: () => status(ctx),
+    status: () => (archive ? { ...status(ctx), archive: archive.status() } : status(ctx)),
+    onDidChangeArchive(listener) {
+      archiveListeners.add(listener);
+      return { dispose: () => archiveListeners.delete(listener) };
+    },
+    setArchive(connection) {
+      archive?.dispose();
+      archive = connection ? new ArchiveWorkingSet(connection, indexer, logger) : null;
+      if (archive) listenToArchive(archive);
+    },
     onDidChangeIndex: (listener) => indexer.onDidUpdate(listener),
     setSourceOverlay(uri, text) {
       if (text === null) indexer.clearOverlay(uri);
@@ -153,13 +177,15 @@ export function createService(options: ServiceOptions): SourcedService {
     isSource: (uri) => options.corpus.entryFor(uri) !== undefined,
 
     completion: (doc, position, token = NEVER_CANCELLED) =>
-      guarded('completion', doc.uri, null, token, () => {
+      guarded('completion', doc.uri, null, token, async () => {
         const { draft, offset } = at(doc, position);
+        if (archive) await prefetchCompletion(archive, ctx, draft, offset, token);
         return provideQuoteCompletion(ctx, draft, offset, token);
       }),
     hover: (doc, position, token = NEVER_CANCELLED) =>
-      guarded('hover', doc.uri, null, token, () => {
+      guarded('hover', doc.uri, null, token, async () => {
         const { draft, offset } = at(doc, position);
+        if (archive) await prefetchHover(archive, draft, offset, token);
         const k = indexer.knowledge;
         return citationHover(draft, offset, k) ?? quoteHover(ctx, draft, offset) ?? actorHover(ctx, draft, offset);
       }),
@@ -169,7 +195,10 @@ export function createService(options: ServiceOptions): SourcedService {
       return toDiagnostics(found, draftOf(doc), config);
     },
     codeActions: (doc, _range, diagnostics, only, token = NEVER_CANCELLED) =>
-      guarded('codeAction', doc.uri, [] as CodeAction[], token, () => provideCodeActions(ctx, draftOf(doc), diagnostics, only, token)),
+      guarded('codeAction', doc.uri, [] as CodeAction[], token, async () => {
+        if (archive) await prefetchDraft(archive, ctx, draftOf(doc), token);
+        return provideCodeActions(ctx, draftOf(doc), diagnostics, only, token);
+      }),
     definition: (doc, position, token = NEVER_CANCELLED) =>
       guarded('definition', doc.uri, [] as Location[], token, () => {
         const { draft, offset } = at(doc, position);
@@ -191,12 +220,18 @@ export function createService(options: ServiceOptions): SourcedService {
     workspaceSymbols: (query, token = NEVER_CANCELLED) =>
       guarded('workspaceSymbol', '', [] as SymbolInformation[], token, () => [...actorSymbols(ctx, query), ...sourceSymbols(ctx, query)]),
     citeAll: (doc, token = NEVER_CANCELLED) =>
-      guarded('citeAll', doc.uri, [] as TextEdit[], token, () => citeAllEdits(ctx, draftOf(doc), token)),
+      guarded('citeAll', doc.uri, [] as TextEdit[], token, async () => {
+        if (archive) await prefetchDraft(archive, ctx, draftOf(doc), token);
+        return citeAllEdits(ctx, draftOf(doc), token);
+      }),
     bibliographyText: (docs, token = NEVER_CANCELLED) =>
       guarded('bibliography', '', bibliographyText([]), token, () =>
         bibliographyText(draftBibliography(indexer.knowledge, docs.filter((d) => !options.corpus.entryFor(d.uri)).map(draftOf)))),
     searchQuotes: (query, limit = 50, token = NEVER_CANCELLED) =>
-      guarded('searchQuotes', '', [] as QuoteSearchResult[], token, () => searchQuotes(ctx, query, limit, token)),
+      guarded('searchQuotes', '', [] as QuoteSearchResult[], token, async () => {
+        if (archive) await archive.forQuote(query, config.quotes.minCompletionWords, token);
+        return searchQuotes(ctx, query, limit, token);
+      }),
     quoteInsertEdits: (doc, position, id, token = NEVER_CANCELLED) =>
       guarded('quoteInsertEdits', doc.uri, [] as TextEdit[], token, () => {
         const { draft, offset } = at(doc, position);
@@ -205,6 +240,9 @@ export function createService(options: ServiceOptions): SourcedService {
     listActors: (query, token = NEVER_CANCELLED) => guarded('listActors', '', [] as ActorListItem[], token, () => listActors(ctx, query)),
     actorCard: (id, token = NEVER_CANCELLED) => guarded('actorCard', id, null, token, () => actorCard(ctx, id)),
     flushIndexCache: () => indexer.flush(),
-    dispose: () => indexer.dispose(),
+    dispose: () => {
+      archive?.dispose();
+      indexer.dispose();
+    },
   };
 }

@@ -1,3 +1,4 @@
+import { baseCitationKey } from '../memory/citation-keys';
 import { actorRows, clean, passageRows, quotationRows, type ArchiveItem } from './archive-rows';
 import { RETRY_STATES, sqlState, type SqlClient, type SqlDatabase } from './sql';
 
@@ -50,9 +51,9 @@ async function writeInTransaction(tx: SqlClient, items: readonly ArchiveItem[]):
   if (items.length === 0) return { inserted: 0, present: 0 };
   const docs = items.map((i) => i.analysis.doc);
   const inserted = await tx.query<{ id: string; content_hash: string }>(
-    `INSERT INTO sources (content_hash, path, title, date, outlet, place, analysis)
-     SELECT h, p, t, d, o, pl, a::json FROM unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::text[], $6::text[], $7::text[])
-       AS x(h, p, t, d, o, pl, a)
+    `INSERT INTO sources (content_hash, path, title, base_key, date, outlet, place, analysis)
+     SELECT h, p, t, k, d, o, pl, a::json FROM unnest($1::text[], $2::text[], $3::text[], $8::text[], $4::text[], $5::text[], $6::text[], $7::text[])
+       AS x(h, p, t, k, d, o, pl, a)
      ON CONFLICT (content_hash) DO NOTHING
      RETURNING id, content_hash`,
     [
@@ -63,6 +64,7 @@ async function writeInTransaction(tx: SqlClient, items: readonly ArchiveItem[]):
       docs.map((d) => (d.outlet === null ? null : clean(d.outlet))),
       docs.map((d) => (d.place === null ? null : clean(d.place))),
       items.map((i) => JSON.stringify(i.analysis)),
+      docs.map((d) => clean(baseCitationKey(d))),
     ],
   );
   const idByHash = new Map(inserted.rows.map((r) => [r.content_hash, r.id]));

@@ -19,6 +19,7 @@ CREATE TABLE sources (
   content_hash text NOT NULL,
   path text NOT NULL,
   title text NOT NULL,
+  base_key text NOT NULL,
   date text,
   outlet text,
   place text,
@@ -27,6 +28,7 @@ CREATE TABLE sources (
   CONSTRAINT sources_content_hash_key UNIQUE (content_hash)
 );
 CREATE INDEX sources_path_idx ON sources (path);
+CREATE INDEX sources_base_key_idx ON sources (base_key);
 CREATE INDEX sources_title_trgm_idx ON sources USING gin (title gin_trgm_ops);
 
 CREATE TABLE passages (
