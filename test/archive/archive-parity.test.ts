@@ -46,7 +46,7 @@ after(() => {
 const draft = (text: string, name = 'draft.md'): TextDocument => TextDocument.create(`file:///workspace/${name}`, 'markdown', 1, text);
 const norm = (s: string): string => s.toLowerCase().replace(/[^\p{L}\p{N}]+/gu, ' ').trim();
 /** A source path without its corpus prefix: `section/file.txt` (local: bbc/…, archive: archive:…). */
-const tail = (p: string): string => p.split('/').slice(-2).join('/');
+const tail = (p: string): string => p.replace(/^archive:/, '').split('/').slice(-2).join('/');
 
 interface Rates {
   local: number;

@@ -17,6 +17,10 @@ export interface PgCluster {
   urlFor(user: string, password: string): string;
   /** Runs SQL as the superuser through psql over the unix socket; returns stdout. */
   psql(sql: string, database?: string): string;
+  /** Shuts the server down (data kept), as an outage would. */
+  pause(): void;
+  /** Starts it again on the same port. */
+  resume(): void;
   stop(): void;
 }
 
@@ -126,7 +130,15 @@ export async function startCluster(options: ClusterOptions = {}): Promise<PgClus
     psql('CREATE DATABASE sourced', 'postgres');
     const urlFor = (user: string, password: string): string =>
       `postgresql://${encodeURIComponent(user)}:${encodeURIComponent(password)}@127.0.0.1:${port}/sourced`;
-    return { port, url: urlFor(superuser, SUPERUSER_PASSWORD), urlFor, psql, stop };
+    const pause = (): void => {
+      runAs(asPostgres, path.join(bin, 'pg_ctl'), ['-D', data, '-m', 'fast', '-w', 'stop']);
+      started = false;
+    };
+    const resume = (): void => {
+      runAs(asPostgres, path.join(bin, 'pg_ctl'), ['-D', data, '-l', path.join(dir, 'server.log'), '-w', '-t', '60', 'start']);
+      started = true;
+    };
+    return { port, url: urlFor(superuser, SUPERUSER_PASSWORD), urlFor, psql, pause, resume, stop };
   } catch (err) {
     stop();
     throw err;

@@ -1,7 +1,7 @@
 /** Command-line arguments of `sourced archive <ingest|status|grant>`. */
 
 export const ARCHIVE_USAGE = `Usage:
-  sourced archive ingest --url URL <file|folder|glob…> [--base DIR] [--batch N] [--quiet]
+  sourced archive ingest --url URL <file|folder|glob…> [--base DIR] [--batch N] [--jobs N] [--quiet]
   sourced archive status --url URL [--json]
   sourced archive grant  --url URL --reader ROLE
 
@@ -10,6 +10,7 @@ instead come from PGPASSWORD or ~/.pgpass; SOURCED_ARCHIVE_URL is used when --ur
   ingest  reads the sources with the editor's readers and extraction and writes those the archive lacks
           (by content hash); safe to run several at once and to re-run after an interruption. Paths are stored
           relative to --base (default: the current folder, or the matched files' common folder outside it).
+          --jobs N runs N ingest processes on shares of the files (default 1).
   status  prints the archive's counts (--json: one JSON object).
   grant   gives an existing role read-only access (SELECT) to the archive.
 Exit status: 0 done, 1 some files could not be read, 2 bad usage, no connection or no write access.`;
@@ -22,6 +23,9 @@ export interface ArchiveArgs {
   patterns: string[];
   base?: string;
   batch: number;
+  jobs: number;
+  /** Internal: this process ingests share `index` of `count` (set by --jobs in the parent). */
+  shard?: { index: number; count: number };
   json: boolean;
   quiet: boolean;
   reader?: string;
@@ -32,7 +36,7 @@ export function parseArchiveArgs(argv: readonly string[], env: Record<string, st
   const [command, ...rest] = argv;
   if (command === undefined || command === '--help' || command === '-h' || command === 'help') throw new UsageError('');
   if (command !== 'ingest' && command !== 'status' && command !== 'grant') throw new UsageError(`unknown archive command "${command}"`);
-  const args: ArchiveArgs = { command, url: env.SOURCED_ARCHIVE_URL ?? '', patterns: [], batch: 200, json: false, quiet: false };
+  const args: ArchiveArgs = { command, url: env.SOURCED_ARCHIVE_URL ?? '', patterns: [], batch: 200, jobs: 1, json: false, quiet: false };
   for (let i = 0; i < rest.length; i++) {
     const a = rest[i]!;
     const value = (): string => {
@@ -46,6 +50,14 @@ export function parseArchiveArgs(argv: readonly string[], env: Record<string, st
       const n = Number(value());
       if (!Number.isInteger(n) || n < 1 || n > 5000) throw new UsageError('--batch must be a whole number from 1 to 5000');
       args.batch = n;
+    } else if (a === '--jobs') {
+      const n = Number(value());
+      if (!Number.isInteger(n) || n < 1 || n > 64) throw new UsageError('--jobs must be a whole number from 1 to 64');
+      args.jobs = n;
+    } else if (a === '--shard') {
+      const m = /^(\d+)\/(\d+)$/.exec(value());
+      if (!m || Number(m[1]) >= Number(m[2])) throw new UsageError('--shard must be i/n with i < n');
+      args.shard = { index: Number(m[1]), count: Number(m[2]) };
     } else if (a === '--reader') args.reader = value();
     else if (a === '--json') args.json = true;
     else if (a === '--quiet') args.quiet = true;

@@ -9,6 +9,7 @@ import { isConnectionError, READ_ONLY_STATES, sqlState, type SqlDatabase } from 
 import { ARCHIVE_USAGE, parseArchiveArgs, UsageError, type ArchiveArgs } from './archive-args';
 import { ingestFiles } from './archive-files';
 import { ingest } from './archive-ingest';
+import { runShards } from './archive-jobs';
 
 type Out = { stdout: (s: string) => void; stderr: (s: string) => void };
 
@@ -31,14 +32,23 @@ async function runIngest(db: SqlDatabase, args: ArchiveArgs, out: Out): Promise<
     out.stderr(`sourced: cannot ingest: ${access.reason}; nothing was changed. Ingest with a role that may write (see docs/archive.md).\n`);
     return 2;
   }
-  const files = await ingestFiles(args.patterns, process.cwd(), args.base);
+  const all = await ingestFiles(args.patterns, process.cwd(), args.base);
+  const shard = args.shard;
+  const files = shard ? all.filter((_, i) => i % shard.count === shard.index) : all;
   if (files.length === 0) {
     out.stderr(`sourced: no files match ${args.patterns.join(' ')}\n`);
     return 2;
   }
   const applied = await migrate(db);
   if (applied.length && !args.quiet) out.stderr(`sourced: archive schema migrated to version ${applied[applied.length - 1]}\n`);
-  const summary = await ingest(db, files, args.batch, args.quiet);
+  if (shard) {
+    // A child of --jobs: progress over IPC, the summary as JSON for the parent.
+    const send = (done: number, inserted: number): void => void process.send?.({ done, inserted });
+    const summary = await ingest(db, files, args.batch, true, send);
+    out.stdout(JSON.stringify(summary) + '\n');
+    return summary.skipped.length ? 1 : 0;
+  }
+  const summary = args.jobs > 1 ? await runShards(args.jobs, files.length, args.quiet) : await ingest(db, files, args.batch, args.quiet);
   const status = await archiveStatus(db);
   for (const s of summary.skipped) out.stderr(`sourced: skipped ${s.path}: ${s.reason}\n`);
   const rate = summary.inserted / Math.max(0.001, summary.seconds);

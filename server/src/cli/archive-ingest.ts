@@ -42,7 +42,9 @@ async function readOne(file: IngestFile, maxBytes: number): Promise<{ ok: true; 
  * (a re-run or a second ingester does no analysis twice), the rest analysed with the editor's extraction and
  * written in one transaction. The next batch is analysed while the previous one is being written.
  */
-export async function ingest(db: SqlDatabase, files: readonly IngestFile[], batchSize: number, quiet: boolean): Promise<IngestSummary> {
+export async function ingest(
+  db: SqlDatabase, files: readonly IngestFile[], batchSize: number, quiet: boolean, report?: (done: number, inserted: number) => void,
+): Promise<IngestSummary> {
   const started = Date.now();
   const maxBytes = DEFAULT_CONFIG.corpus.maxFileSizeKb * 1024;
   const summary: IngestSummary = { files: files.length, inserted: 0, present: 0, skipped: [], seconds: 0 };
@@ -59,6 +61,7 @@ export async function ingest(db: SqlDatabase, files: readonly IngestFile[], batc
     summary.present += result.present;
     done += size;
     bar?.update(done, `${summary.inserted} new`);
+    report?.(done, summary.inserted);
   };
   for (let from = 0; from < files.length; from += batchSize) {
     const batch = files.slice(from, from + batchSize);

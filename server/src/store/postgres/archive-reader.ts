@@ -19,6 +19,33 @@ export interface ArchiveRef {
   hash: string;
 }
 
+/** Sources of quotations matching a tsquery ($1), at least $2 words, opening with $3 (of length $4) first; $5 sources. */
+export const QUOTE_SOURCES_SQL = `SELECT s.id, s.content_hash AS hash FROM (
+         SELECT source_id, bool_or(starts) AS starts, min(word_count) AS wc FROM (
+           SELECT source_id, word_count, lower(left(text, $4)) = lower($3) AS starts
+           FROM quotations
+           WHERE to_tsvector('simple', text || ' ' || coalesce(speaker, '')) @@ to_tsquery('simple', $1)
+             AND kind <> 'indirect' AND word_count >= $2
+           LIMIT 400) hits
+         GROUP BY source_id ORDER BY bool_or(starts) DESC, min(word_count) LIMIT $5) c
+       JOIN sources s ON s.id = c.source_id`;
+
+/** Sources mentioning actors under the name keys $1, the most mentioning first; $2 sources. */
+export const ACTOR_SOURCES_SQL = `SELECT s.id, s.content_hash AS hash FROM (
+         SELECT m.source_id, max(m.mention_count) AS n FROM actor_names a JOIN mentions m ON m.actor_id = a.actor_id
+         WHERE a.key = ANY($1::text[]) GROUP BY m.source_id ORDER BY n DESC, m.source_id LIMIT $2) c
+       JOIN sources s ON s.id = c.source_id`;
+
+/** Sources of the passages best matching a tsquery ($1, english), by ts_rank; $2 sources. */
+export const PASSAGE_SOURCES_SQL = `SELECT s.id, s.content_hash AS hash FROM (
+         SELECT source_id, max(rank) AS rank FROM (
+           SELECT source_id, ts_rank(to_tsvector('english', text), q) AS rank
+           FROM passages, to_tsquery('english', $1) q
+           WHERE to_tsvector('english', text) @@ q
+           ORDER BY rank DESC LIMIT $2 * 4) hits
+         GROUP BY source_id ORDER BY max(rank) DESC LIMIT $2) c
+       JOIN sources s ON s.id = c.source_id`;
+
 export class ArchiveReader {
   constructor(private readonly db: SqlClient) {}
 
@@ -27,15 +54,7 @@ export class ArchiveReader {
     const q = quoteQuery(typed);
     if (!q) return [];
     const r = await this.db.query<{ id: string; hash: string }>(
-      `SELECT s.id, s.content_hash AS hash FROM (
-         SELECT source_id, bool_or(starts) AS starts, min(word_count) AS wc FROM (
-           SELECT source_id, word_count, lower(left(text, $4)) = lower($3) AS starts
-           FROM quotations
-           WHERE to_tsvector('simple', text || ' ' || coalesce(speaker, '')) @@ to_tsquery('simple', $1)
-             AND kind <> 'indirect' AND word_count >= $2
-           LIMIT 400) hits
-         GROUP BY source_id ORDER BY bool_or(starts) DESC, min(word_count) LIMIT $5) c
-       JOIN sources s ON s.id = c.source_id`,
+      QUOTE_SOURCES_SQL,
       [q, minWords, typed.trim(), typed.trim().length, limit],
     );
     return r.rows;
@@ -45,10 +64,7 @@ export class ArchiveReader {
   async actorSources(keys: readonly string[], limit: number): Promise<ArchiveRef[]> {
     if (keys.length === 0) return [];
     const r = await this.db.query<{ id: string; hash: string }>(
-      `SELECT s.id, s.content_hash AS hash FROM (
-         SELECT m.source_id, max(m.mention_count) AS n FROM actor_names a JOIN mentions m ON m.actor_id = a.actor_id
-         WHERE a.key = ANY($1::text[]) GROUP BY m.source_id ORDER BY n DESC, m.source_id LIMIT $2) c
-       JOIN sources s ON s.id = c.source_id`,
+      ACTOR_SOURCES_SQL,
       [keys, limit],
     );
     return r.rows;
@@ -59,14 +75,7 @@ export class ArchiveReader {
     const q = passageQuery(sentence);
     if (!q) return [];
     const r = await this.db.query<{ id: string; hash: string }>(
-      `SELECT s.id, s.content_hash AS hash FROM (
-         SELECT source_id, max(rank) AS rank FROM (
-           SELECT source_id, ts_rank(to_tsvector('english', text), q) AS rank
-           FROM passages, to_tsquery('english', $1) q
-           WHERE to_tsvector('english', text) @@ q
-           ORDER BY rank DESC LIMIT $2 * 4) hits
-         GROUP BY source_id ORDER BY max(rank) DESC LIMIT $2) c
-       JOIN sources s ON s.id = c.source_id`,
+      PASSAGE_SOURCES_SQL,
       [q, limit],
     );
     return r.rows;
