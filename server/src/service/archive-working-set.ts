@@ -40,6 +40,8 @@ export interface ArchiveStatusReport {
 const MAX_LOADED = 4000;
 /** A request waits this long for the archive before answering from local sources. */
 const REQUEST_TIMEOUT_MS = 2000;
+/** Diagnostics and fixes are not typed-through: a draft's lookups may take longer before local-only answers. */
+const DRAFT_TIMEOUT_MS = 10_000;
 const RECONNECT_MS = [1000, 2000, 5000, 10_000, 30_000];
 /** URI scheme of archived sources in the store (they are not files of the workspace). */
 export const ARCHIVE_SCHEME = 'sourced-archive:';
@@ -74,12 +76,12 @@ export class ArchiveWorkingSet {
 
   /** Loads the archived sources holding quotations that match the typed words. */
   forQuote(typed: string, minWords: number, token: Cancellation): Promise<void> {
-    return this.run('quotes', token, (r) => r.quoteSources(typed, minWords, 30));
+    return this.run('quotes', token, REQUEST_TIMEOUT_MS, (r) => r.quoteSources(typed, minWords, 30));
   }
 
   /** Loads the archived sources that mention an actor known by one of these name keys. */
   forNames(keys: readonly string[], token: Cancellation): Promise<void> {
-    return this.run('actors', token, (r) => r.actorSources(keys, 24));
+    return this.run('actors', token, REQUEST_TIMEOUT_MS, (r) => r.actorSources(keys, 24));
   }
 
   /** Loads the archived sources for a draft: its citation keys, its quotations, and evidence for its sentences. */
@@ -92,25 +94,21 @@ export class ArchiveWorkingSet {
     sentences = fresh('s', sentences);
     if (this.asked.size > 100_000) this.asked.clear();
     if (keys.length + quotations.length + sentences.length === 0) return Promise.resolve();
-    return this.run('draft', token, async (r) => {
-      const refs: ArchiveRef[] = keys.length ? await r.keySources(keys) : [];
-      const jobs = [
-        ...quotations.map((q) => () => r.quoteSources(q.split(/\s+/).slice(0, 8).join(' ') + ' ', 1, 3)),
-        ...sentences.map((s) => () => r.passageSources(s, 5)),
-      ];
-      for (let i = 0; i < jobs.length; i += 4) {
-        if (token.isCancellationRequested) break;
-        for (const found of await Promise.all(jobs.slice(i, i + 4).map((j) => j()))) refs.push(...found);
-      }
-      return refs;
+    return this.run('draft', token, DRAFT_TIMEOUT_MS, async (r) => {
+      const found = await Promise.all([
+        keys.length ? r.keySources(keys) : Promise.resolve([]),
+        sentences.length ? r.passageSourcesMany(sentences, 5) : Promise.resolve([]),
+        ...quotations.slice(0, 50).map((q) => r.quoteSources(q.split(/\s+/).slice(0, 8).join(' ') + ' ', 1, 3)),
+      ]);
+      return found.flat();
     });
   }
 
   /** Runs a candidate query and loads what it finds; never throws, never waits past the timeout. */
-  private async run(what: string, token: Cancellation, find: (r: ArchiveReader) => Promise<ArchiveRef[]>): Promise<void> {
+  private async run(what: string, token: Cancellation, timeoutMs: number, find: (r: ArchiveReader) => Promise<ArchiveRef[]>): Promise<void> {
     if (this.state === 'offline' || this.disposed || token.isCancellationRequested) return;
     let timer: ReturnType<typeof setTimeout> | undefined;
-    const timeout = new Promise<'timeout'>((resolve) => (timer = setTimeout(() => resolve('timeout'), REQUEST_TIMEOUT_MS)));
+    const timeout = new Promise<'timeout'>((resolve) => (timer = setTimeout(() => resolve('timeout'), timeoutMs)));
     try {
       const work = (async () => {
         const refs = await find(this.archive.reader);
@@ -118,7 +116,7 @@ export class ArchiveWorkingSet {
       })();
       work.catch(() => undefined);
       const outcome = await Promise.race([work.then(() => 'done' as const), timeout]);
-      if (outcome === 'timeout') this.logger.warn(`archive: ${what} lookup took over ${REQUEST_TIMEOUT_MS} ms; answered from what is loaded`);
+      if (outcome === 'timeout') this.logger.warn(`archive: ${what} lookup took over ${timeoutMs} ms; answered from what is loaded`);
     } catch (err) {
       if (isConnectionError(err)) this.goOffline(err);
       else this.logger.error(`archive: ${what} lookup failed: ${this.scrub(err)}`);

@@ -39,9 +39,20 @@ export const ACTOR_SOURCES_SQL = `SELECT s.id, s.content_hash AS hash FROM (
 /** Sources of the passages best matching a tsquery ($1, english), by ts_rank; $2 sources. */
 export const PASSAGE_SOURCES_SQL = `SELECT s.id, s.content_hash AS hash FROM (
          SELECT source_id, max(rank) AS rank FROM (
-           SELECT source_id, ts_rank(to_tsvector('english', text), q) AS rank
+           SELECT source_id, ts_rank(tsv, q) AS rank
            FROM passages, to_tsquery('english', $1) q
-           WHERE to_tsvector('english', text) @@ q
+           WHERE tsv @@ q
+           ORDER BY rank DESC LIMIT $2 * 4) hits
+         GROUP BY source_id ORDER BY max(rank) DESC LIMIT $2) c
+       JOIN sources s ON s.id = c.source_id`;
+
+/** PASSAGE_SOURCES_SQL for many tsqueries ($1) in one round trip: $2 sources each. */
+export const PASSAGE_SOURCES_MANY_SQL = `SELECT DISTINCT s.id, s.content_hash AS hash FROM unnest($1::text[]) AS x(query)
+       CROSS JOIN LATERAL (
+         SELECT source_id FROM (
+           SELECT source_id, ts_rank(tsv, q) AS rank
+           FROM passages, to_tsquery('english', x.query) q
+           WHERE tsv @@ q
            ORDER BY rank DESC LIMIT $2 * 4) hits
          GROUP BY source_id ORDER BY max(rank) DESC LIMIT $2) c
        JOIN sources s ON s.id = c.source_id`;
@@ -89,6 +100,14 @@ export class ArchiveReader {
       'SELECT id, content_hash AS hash FROM sources WHERE base_key = ANY($1::text[]) ORDER BY path LIMIT 200',
       [bases],
     );
+    return r.rows;
+  }
+
+  /** passageSources for many sentences at once (one round trip). */
+  async passageSourcesMany(sentences: readonly string[], limit: number): Promise<ArchiveRef[]> {
+    const queries = [...new Set(sentences.map((s) => passageQuery(s)).filter((q): q is string => q !== null))];
+    if (queries.length === 0) return [];
+    const r = await this.db.query<{ id: string; hash: string }>(PASSAGE_SOURCES_MANY_SQL, [queries, limit]);
     return r.rows;
   }
 
