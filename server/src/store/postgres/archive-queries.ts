@@ -23,7 +23,8 @@ export function quoteQuery(typed: string): string | null {
   const content = tokens.filter((t) => !STOPWORDS.has(t));
   const full = [...new Set(content.length || last ? content : tokens)];
   const parts = full.slice(0, 8);
-  if (last && (!STOPWORDS.has(last) || parts.length === 0)) parts.push(`${last}:*`);
+  // A one- or two-letter prefix expands to thousands of lexemes at scale: used only when nothing else was typed.
+  if (last && ((!STOPWORDS.has(last) && last.length >= 3) || parts.length === 0)) parts.push(`${last}:*`);
   return parts.length ? parts.join(' & ') : null;
 }
 
