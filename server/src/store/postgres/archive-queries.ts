@@ -21,10 +21,12 @@ export function quoteQuery(typed: string): string | null {
   const lastPartial = /[\p{L}\p{N}]$/u.test(typed);
   const last = lastPartial ? tokens.pop()! : null;
   const content = tokens.filter((t) => !STOPWORDS.has(t));
-  const full = [...new Set(content.length || last ? content : tokens)];
-  const parts = full.slice(0, 8);
-  // A one- or two-letter prefix expands to thousands of lexemes at scale: used only when nothing else was typed.
-  if (last && ((!STOPWORDS.has(last) && last.length >= 3) || parts.length === 0)) parts.push(`${last}:*`);
+  // A one- or two-letter prefix (or a function word) expands to thousands of lexemes at scale: such a last word is
+  // used only when nothing else was typed.
+  const lastUsable = last !== null && !STOPWORDS.has(last) && last.length >= 3;
+  const full = content.length || lastUsable ? content : tokens;
+  const parts = [...new Set(full)].slice(0, 8);
+  if (last && (lastUsable || parts.length === 0)) parts.push(`${last}:*`);
   return parts.length ? parts.join(' & ') : null;
 }
 
