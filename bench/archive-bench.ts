@@ -8,7 +8,7 @@
  * Writes bench/archive-results.md and bench/archive-results.json (unless --no-write).
  */
 import { spawnSync } from 'node:child_process';
-import { writeFileSync } from 'node:fs';
+import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg, totalmem } from 'node:os';
 import * as path from 'node:path';
 import { TextDocument } from 'vscode-languageserver-textdocument';
@@ -52,6 +52,10 @@ function hoverText(h: Hover | null): string {
 
 interface Row {
   size: number;
+  /** CPU time of the ingest processes (node) per article, ms. */
+  clientCpuMsPerArticle: number;
+  /** CPU time of the PostgreSQL server processes during the ingest, per article, ms. */
+  serverCpuMsPerArticle: number;
   ingestSeconds: number;
   articlesPerSecond: number;
   ingestLoad: string;
@@ -69,6 +73,41 @@ interface Row {
 }
 
 const load = (): string => loadavg()[0]!.toFixed(1);
+
+/** CPU seconds of the cluster: the postmaster and its children (ended backends are counted in cutime/cstime). */
+function serverCpuSeconds(pg: PgCluster): number {
+  const pid = readFileSync(path.join(pg.dataDir, 'postmaster.pid'), 'utf8').split('\n')[0]!.trim();
+  const ticks = 100; // USER_HZ on Linux
+  const stat = (p: string): number[] => {
+    try {
+      const fields = readFileSync(`/proc/${p}/stat`, 'utf8').replace(/^.*\) /, '').split(' ');
+      return [Number(fields[11]), Number(fields[12]), Number(fields[13]), Number(fields[14])];
+    } catch {
+      return [0, 0, 0, 0];
+    }
+  };
+  const live = readdirSync('/proc').filter((p) => /^\d+$/.test(p)).filter((p) => {
+    try {
+      return readFileSync(`/proc/${p}/stat`, 'utf8').replace(/^.*\) /, '').split(' ')[1] === pid;
+    } catch {
+      return false;
+    }
+  });
+  const [u, s, cu, cs] = stat(pid);
+  let total = u! + s! + cu! + cs!;
+  for (const p of live) {
+    const [lu, ls] = stat(p);
+    total += lu! + ls!;
+  }
+  return total / ticks;
+}
+
+/** Children's user+system seconds from bash's `times` (second line: `0m1.234s 0m0.100s`). */
+function childCpuSeconds(stderr: string): number {
+  const lines = stderr.trim().split('\n');
+  const m = /(\d+)m([\d.]+)s (\d+)m([\d.]+)s\s*$/.exec(lines[lines.length - 1] ?? '');
+  return m ? Number(m[1]) * 60 + Number(m[2]) + Number(m[3]) * 60 + Number(m[4]) : NaN;
+}
 const explains: string[] = [];
 
 const lit = (s: string): string => `'${s.replace(/'/g, "''")}'`;
@@ -95,15 +134,16 @@ async function measure(size: number): Promise<Row> {
   const pg = await startCluster({ durable: true });
   try {
     const loadBefore = load();
+    const pgCpuBefore = serverCpuSeconds(pg);
     const t = performance.now();
-    const ingest = spawnSync(
-      process.execPath,
-      ['--import', 'tsx', path.join(REPO, 'server/src/cli/archive-main.ts'), 'ingest', '--url', pg.url, '--quiet', ...(jobs ? ['--jobs', jobs] : []), dir],
-      { encoding: 'utf8', maxBuffer: 1 << 26 },
-    );
+    // Through bash so that `times` reports the CPU time of the ingest process and its --jobs children.
+    const cli = [process.execPath, '--import', 'tsx', path.join(REPO, 'server/src/cli/archive-main.ts'), 'ingest', '--url', pg.url, '--quiet', ...(jobs ? ['--jobs', jobs] : []), dir];
+    const ingest = spawnSync('bash', ['-c', '"$@"; status=$?; times >&2; exit $status', 'bash', ...cli], { encoding: 'utf8', maxBuffer: 1 << 26 });
     const ingestSeconds = (performance.now() - t) / 1000;
     if (ingest.status !== 0) throw new Error(`ingest failed: ${ingest.stderr}`);
     console.error(ingest.stderr.trim());
+    const clientCpu = childCpuSeconds(ingest.stderr);
+    const serverCpu = serverCpuSeconds(pg) - pgCpuBefore;
     const ingestLoad = `${loadBefore}–${load()}`;
     const counts = JSON.parse(spawnSync(process.execPath, ['--import', 'tsx', path.join(REPO, 'server/src/cli/archive-main.ts'), 'status', '--url', pg.url, '--json'], { encoding: 'utf8' }).stdout) as Record<string, number>;
     const databaseMB = Math.round(Number(pg.psql('SELECT pg_database_size(current_database())').trim()) / 1048576);
@@ -142,6 +182,8 @@ async function measure(size: number): Promise<Row> {
     service.dispose();
     return {
       size,
+      clientCpuMsPerArticle: Math.round((clientCpu / files.length) * 10000) / 10,
+      serverCpuMsPerArticle: Math.round((serverCpu / files.length) * 10000) / 10,
       ingestSeconds: Math.round(ingestSeconds * 10) / 10,
       articlesPerSecond: Math.round(files.length / ingestSeconds),
       ingestLoad,
@@ -169,6 +211,8 @@ function table(rows: Row[]): string {
     ['ingest (s)', (r) => String(r.ingestSeconds)],
     ['ingest articles/s (goal ≥ 500)', (r) => String(r.articlesPerSecond)],
     ['load during ingest (1 min)', (r) => r.ingestLoad],
+    ['CPU per article: ingest processes + PostgreSQL', (r) => `${r.clientCpuMsPerArticle} + ${r.serverCpuMsPerArticle} ms`],
+    ['articles/s two idle cores could reach (2 s ÷ CPU per article)', (r) => String(Math.round(2000 / (r.clientCpuMsPerArticle + r.serverCpuMsPerArticle)))],
     ['sources, quotes, actors in the archive', (r) => `${r.sources}, ${r.quotes}, ${r.actors}`],
     ['database size', (r) => `${r.databaseMB} MB`],
     ['completion p50 / p95 (goal p95 ≤ 50 ms), top-3 hits', (r) => `${r.completionP50} / ${r.completionP95} ms (${r.completionHits})`],

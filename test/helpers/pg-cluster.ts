@@ -11,6 +11,8 @@ import * as path from 'node:path';
 
 export interface PgCluster {
   port: number;
+  /** The data directory (postmaster.pid holds the server's process id). */
+  dataDir: string;
   /** The superuser's connection URL (user `postgres`, password `SUPERUSER_PASSWORD`), database `sourced`. */
   url: string;
   /** A URL for another role of this cluster, database `sourced`. */
@@ -138,7 +140,7 @@ export async function startCluster(options: ClusterOptions = {}): Promise<PgClus
       runAs(asPostgres, path.join(bin, 'pg_ctl'), ['-D', data, '-l', path.join(dir, 'server.log'), '-w', '-t', '60', 'start']);
       started = true;
     };
-    return { port, url: urlFor(superuser, SUPERUSER_PASSWORD), urlFor, psql, pause, resume, stop };
+    return { port, dataDir: data, url: urlFor(superuser, SUPERUSER_PASSWORD), urlFor, psql, pause, resume, stop };
   } catch (err) {
     stop();
     throw err;

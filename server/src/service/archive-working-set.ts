@@ -36,6 +36,12 @@ export interface ArchiveStatusReport {
   message?: string;
 }
 
+/**
+ * Sources loaded per completion and per hovered name: adding a source to the in-memory store (tokenising, actor
+ * merge) is the largest part of a first request's time, and the first dozen hold the answers (parity test).
+ */
+const QUOTE_SOURCES = 12;
+const ACTOR_SOURCES = 12;
 /** Archived sources kept loaded at most. */
 const MAX_LOADED = 4000;
 /** A request waits this long for the archive before answering from local sources. */
@@ -76,12 +82,12 @@ export class ArchiveWorkingSet {
 
   /** Loads the archived sources holding quotations that match the typed words. */
   forQuote(typed: string, minWords: number, token: Cancellation): Promise<void> {
-    return this.run('quotes', token, REQUEST_TIMEOUT_MS, (r) => r.quoteSources(typed, minWords, 30));
+    return this.run('quotes', token, REQUEST_TIMEOUT_MS, (r) => r.quoteSources(typed, minWords, QUOTE_SOURCES));
   }
 
   /** Loads the archived sources that mention an actor known by one of these name keys. */
   forNames(keys: readonly string[], token: Cancellation): Promise<void> {
-    return this.run('actors', token, REQUEST_TIMEOUT_MS, (r) => r.actorSources(keys, 24));
+    return this.run('actors', token, REQUEST_TIMEOUT_MS, (r) => r.actorSources(keys, ACTOR_SOURCES));
   }
 
   /** Loads the archived sources for a draft: its citation keys, its quotations, and evidence for its sentences. */
