@@ -145,3 +145,16 @@ test('archive: a wrong password is reported without showing it', { skip, timeout
   assert.match(r.stderr, /cannot reach the archive at postgresql:\/\/postgres:\*\*\*@127\.0\.0\.1/);
   assert.ok(!r.stderr.includes(wrong), r.stderr);
 });
+
+test('archive: a password from ~/.pgpass (PGPASSFILE) works and is never shown', { skip, timeout: 60_000 }, () => {
+  const dir = mkdtempSync(path.join(tmpdir(), 'sourced-pgpass-'));
+  temp.push(dir);
+  const file = path.join(dir, 'pgpass');
+  writeFileSync(file, `127.0.0.1:${pg.port}:sourced:postgres:${SUPERUSER_PASSWORD}\n`, { mode: 0o600 });
+  const url = `postgresql://postgres@127.0.0.1:${pg.port}/sourced`;
+  const r = archiveCli(['status', '--url', url, '--json'], { PGPASSFILE: file });
+  assert.equal(r.status, 0, r.stderr);
+  assert.ok(JSON.parse(r.stdout).sources >= 0);
+  assert.ok(!(r.stdout + r.stderr).includes(SUPERUSER_PASSWORD));
+  assert.ok(!r.stderr.includes('deprecated'), r.stderr);
+});

@@ -4,6 +4,8 @@
  * here logs the URL; callers show `redactUrl(url)`.
  */
 import pg from 'pg';
+import { parseIntoClientConfig } from 'pg-connection-string';
+import pgpass from 'pgpass';
 import type { SqlClient, SqlDatabase, SqlResult } from '../store/postgres/sql';
 
 export interface PgOptions {
@@ -17,10 +19,41 @@ export interface PgOptions {
   onIdleError?: (err: Error) => void;
 }
 
+/**
+ * The password for a URL without one: PGPASSWORD, else the matching ~/.pgpass line (PGPASSFILE), read with the
+ * driver's own `pgpass` module (the driver's built-in lookup is deprecated).
+ */
+function passwordFor(url: string): (() => Promise<string>) | undefined {
+  let parsed: URL;
+  try {
+    parsed = new URL(url);
+  } catch {
+    return undefined;
+  }
+  if (parsed.password) return undefined;
+  return () =>
+    new Promise((resolve) => {
+      if (process.env.PGPASSWORD !== undefined) return resolve(process.env.PGPASSWORD);
+      pgpass(
+        {
+          host: decodeURIComponent(parsed.hostname) || 'localhost',
+          port: parsed.port || '5432',
+          database: decodeURIComponent(parsed.pathname.slice(1)) || undefined,
+          user: decodeURIComponent(parsed.username) || process.env.PGUSER || process.env.USER,
+        },
+        (password) => resolve(password ?? ''),
+      );
+    });
+}
+
 /** Opens a pool on a connection URL (postgresql://user[:password]@host:port/db). Connects lazily. */
 export function openPgDatabase(url: string, options: PgOptions = {}): SqlDatabase {
+  const password = passwordFor(url);
   const pool = new pg.Pool({
-    connectionString: url,
+    // Parsed here rather than passed as connectionString: the driver would let the URL's missing password
+    // override the password function below.
+    ...parseIntoClientConfig(url),
+    ...(password ? { password } : {}),
     max: options.max ?? 4,
     application_name: options.applicationName ?? 'sourced',
     connectionTimeoutMillis: options.connectTimeoutMs ?? 5000,
