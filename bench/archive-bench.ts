@@ -66,6 +66,14 @@ interface Row {
   completionP50: number;
   completionP95: number;
   completionHits: string;
+  /** CPU time of this process per completion (ms): what the request costs without waiting for a busy machine. */
+  completionCpuP50: number;
+  completionCpuP95: number;
+  /** PostgreSQL CPU per completion, mean over the 200 (ms). */
+  completionServerCpuMean: number;
+  hoverCpuP50: number;
+  hoverCpuP95: number;
+  hoverServerCpuMean: number;
   hoverP50: number;
   hoverP95: number;
   hoverHits: string;
@@ -156,26 +164,36 @@ async function measure(size: number): Promise<Row> {
     let n = 0;
     const draft = (text: string): TextDocument => TextDocument.create(`file:///bench-drafts/draft-${n++}.md`, 'markdown', 1, text);
     const ctimes: number[] = [];
+    const ccpu: number[] = [];
+    const cpuMs = (u: NodeJS.CpuUsage): number => (u.user + u.system) / 1000;
+    const serverBefore = serverCpuSeconds(pg);
     let chits = 0;
     for (const q of workload.quotes) {
       const doc = draft(`The minister spoke on Monday. As reported, "${q.typed}`);
       const position = doc.positionAt(doc.getText().length);
       const s = performance.now();
+      const c = process.cpuUsage();
       const list = (await service.completion(doc, position)) as CompletionList | null;
+      ccpu.push(cpuMs(process.cpuUsage(c)));
       ctimes.push(performance.now() - s);
       const want = normalizeForMatch(q.quote.split(/\s+/).slice(0, 6).join(' '));
       if (list?.items.slice(0, 3).some((i) => itemText(i).includes(want))) chits++;
     }
+    const serverMid = serverCpuSeconds(pg);
     const htimes: number[] = [];
+    const hcpu: number[] = [];
     let hhits = 0;
     for (const name of workload.names) {
       const doc = draft(`Yesterday ${name} arrived for talks.`);
       const position = doc.positionAt('Yesterday '.length + Math.floor(name.length / 2));
       const s = performance.now();
+      const c = process.cpuUsage();
       const h = await service.hover(doc, position);
+      hcpu.push(cpuMs(process.cpuUsage(c)));
       htimes.push(performance.now() - s);
       if (normalizeForMatch(hoverText(h)).includes(normalizeForMatch(name.split(' ')[1]!))) hhits++;
     }
+    const serverAfter = serverCpuSeconds(pg);
     explain(pg, size, workload);
     const errors = logger.lines.filter((l) => l.startsWith('[error]') || l.includes('archive:'));
     if (errors.length) console.error(errors.slice(0, 5).join('\n'));
@@ -194,6 +212,12 @@ async function measure(size: number): Promise<Row> {
       completionP50: percentile(ctimes, 50),
       completionP95: percentile(ctimes, 95),
       completionHits: `${chits}/${workload.quotes.length}`,
+      completionCpuP50: percentile(ccpu, 50),
+      completionCpuP95: percentile(ccpu, 95),
+      completionServerCpuMean: Math.round(((serverMid - serverBefore) * 1000 / workload.quotes.length) * 100) / 100,
+      hoverCpuP50: percentile(hcpu, 50),
+      hoverCpuP95: percentile(hcpu, 95),
+      hoverServerCpuMean: Math.round(((serverAfter - serverMid) * 1000 / workload.names.length) * 100) / 100,
       hoverP50: percentile(htimes, 50),
       hoverP95: percentile(htimes, 95),
       hoverHits: `${hhits}/${workload.names.length}`,
@@ -217,6 +241,8 @@ function table(rows: Row[]): string {
     ['database size', (r) => `${r.databaseMB} MB`],
     ['completion p50 / p95 (goal p95 ≤ 50 ms), top-3 hits', (r) => `${r.completionP50} / ${r.completionP95} ms (${r.completionHits})`],
     ['hover p50 / p95 (goal p95 ≤ 20 ms), hits', (r) => `${r.hoverP50} / ${r.hoverP95} ms (${r.hoverHits})`],
+    ['completion CPU p50 / p95 (this process) + PostgreSQL CPU mean', (r) => `${r.completionCpuP50} / ${r.completionCpuP95} + ${r.completionServerCpuMean} ms`],
+    ['hover CPU p50 / p95 (this process) + PostgreSQL CPU mean', (r) => `${r.hoverCpuP50} / ${r.hoverCpuP95} + ${r.hoverServerCpuMean} ms`],
     ['load during queries (1 min)', (r) => r.queryLoad],
   ];
   const lines = [`| figure | ${rows.map((r) => r.size.toLocaleString('en')).join(' | ')} |`, `|---|${rows.map(() => '---:').join('|')}|`];

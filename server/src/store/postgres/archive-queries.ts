@@ -20,7 +20,8 @@ export function quoteQuery(typed: string): string | null {
   if (tokens.length === 0) return null;
   const lastPartial = /[\p{L}\p{N}]$/u.test(typed);
   const last = lastPartial ? tokens.pop()! : null;
-  const content = tokens.filter((t) => !STOPWORDS.has(t));
+  // Single letters ("s" of "it's") match almost every quotation: left out like function words.
+  const content = tokens.filter((t) => !STOPWORDS.has(t) && t.length > 1);
   // A one- or two-letter prefix (or a function word) expands to thousands of lexemes at scale: such a last word is
   // used only when nothing else was typed.
   const lastUsable = last !== null && !STOPWORDS.has(last) && last.length >= 3;

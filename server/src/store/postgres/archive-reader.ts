@@ -24,7 +24,7 @@ export const QUOTE_SOURCES_SQL = `SELECT s.id, s.content_hash AS hash FROM (
          SELECT source_id, bool_or(starts) AS starts, min(word_count) AS wc FROM (
            SELECT source_id, word_count, lower(left(text, $4)) = lower($3) AS starts
            FROM quotations
-           WHERE to_tsvector('simple', text || ' ' || coalesce(speaker, '')) @@ to_tsquery('simple', $1)
+           WHERE tsv @@ to_tsquery('simple', $1)
              AND kind <> 'indirect' AND word_count >= $2
            LIMIT 400) hits
          GROUP BY source_id ORDER BY bool_or(starts) DESC, min(word_count) LIMIT $5) c

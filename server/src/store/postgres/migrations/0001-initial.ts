@@ -55,9 +55,11 @@ CREATE TABLE quotations (
   speaker text,
   text text NOT NULL,
   word_count integer NOT NULL,
+  -- Stored: a bitmap heap scan rechecks matches against it instead of re-parsing each quotation.
+  tsv tsvector GENERATED ALWAYS AS (to_tsvector('simple', text || ' ' || coalesce(speaker, ''))) STORED,
   PRIMARY KEY (source_id, ordinal)
 );
-CREATE INDEX quotations_fts_idx ON quotations USING gin (to_tsvector('simple', text || ' ' || coalesce(speaker, '')));
+CREATE INDEX quotations_fts_idx ON quotations USING gin (tsv);
 
 CREATE TABLE actors (
   id bigint GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
