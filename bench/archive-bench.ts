@@ -12,7 +12,7 @@ import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg, totalmem } from 'node:os';
 import * as path from 'node:path';
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import type { CompletionItem, CompletionList, Hover } from 'vscode-languageserver-types';
+import type { CompletionItem, Hover } from 'vscode-languageserver-types';
 import { openPgArchive } from '../server/src/node/pg-archive';
 import { ACTOR_SOURCES_SQL, PASSAGE_SOURCES_SQL, QUOTE_SOURCES_SQL } from '../server/src/store/postgres/archive-reader';
 import { passageQuery, quoteQuery } from '../server/src/store/postgres/archive-queries';
@@ -36,7 +36,7 @@ const write = !args.includes('--no-write');
 
 function percentile(values: number[], p: number): number {
   const sorted = [...values].sort((a, b) => a - b);
-  return Math.round(sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)]! * 100) / 100;
+  return Math.round(sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)] * 100) / 100;
 }
 
 function itemText(item: CompletionItem): string {
@@ -47,7 +47,7 @@ function itemText(item: CompletionItem): string {
 function hoverText(h: Hover | null): string {
   if (!h) return '';
   const c = h.contents as { value?: string } | string;
-  return typeof c === 'string' ? c : c.value ?? '';
+  return typeof c === 'string' ? c : (c.value ?? '');
 }
 
 interface Row {
@@ -80,32 +80,40 @@ interface Row {
   queryLoad: string;
 }
 
-const load = (): string => loadavg()[0]!.toFixed(1);
+const load = (): string => loadavg()[0].toFixed(1);
 
 /** CPU seconds of the cluster: the postmaster and its children (ended backends are counted in cutime/cstime). */
 function serverCpuSeconds(pg: PgCluster): number {
-  const pid = readFileSync(path.join(pg.dataDir, 'postmaster.pid'), 'utf8').split('\n')[0]!.trim();
+  const pid = readFileSync(path.join(pg.dataDir, 'postmaster.pid'), 'utf8').split('\n')[0].trim();
   const ticks = 100; // USER_HZ on Linux
   const stat = (p: string): number[] => {
     try {
-      const fields = readFileSync(`/proc/${p}/stat`, 'utf8').replace(/^.*\) /, '').split(' ');
+      const fields = readFileSync(`/proc/${p}/stat`, 'utf8')
+        .replace(/^.*\) /, '')
+        .split(' ');
       return [Number(fields[11]), Number(fields[12]), Number(fields[13]), Number(fields[14])];
     } catch {
       return [0, 0, 0, 0];
     }
   };
-  const live = readdirSync('/proc').filter((p) => /^\d+$/.test(p)).filter((p) => {
-    try {
-      return readFileSync(`/proc/${p}/stat`, 'utf8').replace(/^.*\) /, '').split(' ')[1] === pid;
-    } catch {
-      return false;
-    }
-  });
+  const live = readdirSync('/proc')
+    .filter((p) => /^\d+$/.test(p))
+    .filter((p) => {
+      try {
+        return (
+          readFileSync(`/proc/${p}/stat`, 'utf8')
+            .replace(/^.*\) /, '')
+            .split(' ')[1] === pid
+        );
+      } catch {
+        return false;
+      }
+    });
   const [u, s, cu, cs] = stat(pid);
-  let total = u! + s! + cu! + cs!;
+  let total = u + s + cu + cs;
   for (const p of live) {
     const [lu, ls] = stat(p);
-    total += lu! + ls!;
+    total += lu + ls;
   }
   return total / ticks;
 }
@@ -122,12 +130,20 @@ const lit = (s: string): string => `'${s.replace(/'/g, "''")}'`;
 
 /** EXPLAIN (ANALYZE, BUFFERS) of the reader's three candidate queries for workload samples, from the cluster itself. */
 function explain(pg: PgCluster, size: number, workload: Workload): void {
-  const typed = workload.quotes[0]!.typed;
-  const name = workload.names[0]!;
+  const typed = workload.quotes[0].typed;
+  const name = workload.names[0];
   const sentence = workload.draft.split(/(?<=[.!?])\s+/).find((x) => x.split(' ').length > 10) ?? workload.draft.slice(0, 200);
   const plans: [string, string, string][] = [
-    ['quote completion', `PREPARE q(text, int, text, int, int) AS ${QUOTE_SOURCES_SQL}`, `EXECUTE q(${lit(quoteQuery(typed) ?? '')}, 4, ${lit(typed)}, ${typed.length}, 30)`],
-    ['actor hover', `PREPARE q(text[], int) AS ${ACTOR_SOURCES_SQL}`, `EXECUTE q(ARRAY[${nameKeysAt(name, 1).map(lit).join(',') || "''"}]::text[], 24)`],
+    [
+      'quote completion',
+      `PREPARE q(text, int, text, int, int) AS ${QUOTE_SOURCES_SQL}`,
+      `EXECUTE q(${lit(quoteQuery(typed) ?? '')}, 4, ${lit(typed)}, ${typed.length}, 30)`,
+    ],
+    [
+      'actor hover',
+      `PREPARE q(text[], int) AS ${ACTOR_SOURCES_SQL}`,
+      `EXECUTE q(ARRAY[${nameKeysAt(name, 1).map(lit).join(',') || "''"}]::text[], 24)`,
+    ],
     ['claim evidence', `PREPARE q(text, int) AS ${PASSAGE_SOURCES_SQL}`, `EXECUTE q(${lit(passageQuery(sentence) ?? '')}, 5)`],
   ];
   for (const [what, prepare, execute] of plans) {
@@ -145,19 +161,44 @@ async function measure(size: number): Promise<Row> {
     const pgCpuBefore = serverCpuSeconds(pg);
     const t = performance.now();
     // Through bash so that `times` reports the CPU time of the ingest process and its --jobs children.
-    const cli = [process.execPath, '--import', 'tsx', path.join(REPO, 'server/src/cli/archive-main.ts'), 'ingest', '--url', pg.url, '--quiet', ...(jobs ? ['--jobs', jobs] : []), dir];
-    const ingest = spawnSync('bash', ['-c', '"$@"; status=$?; times >&2; exit $status', 'bash', ...cli], { encoding: 'utf8', maxBuffer: 1 << 26 });
+    const cli = [
+      process.execPath,
+      '--import',
+      'tsx',
+      path.join(REPO, 'server/src/cli/archive-main.ts'),
+      'ingest',
+      '--url',
+      pg.url,
+      '--quiet',
+      ...(jobs ? ['--jobs', jobs] : []),
+      dir,
+    ];
+    const ingest = spawnSync('bash', ['-c', '"$@"; status=$?; times >&2; exit $status', 'bash', ...cli], {
+      encoding: 'utf8',
+      maxBuffer: 1 << 26,
+    });
     const ingestSeconds = (performance.now() - t) / 1000;
     if (ingest.status !== 0) throw new Error(`ingest failed: ${ingest.stderr}`);
     console.error(ingest.stderr.trim());
     const clientCpu = childCpuSeconds(ingest.stderr);
     const serverCpu = serverCpuSeconds(pg) - pgCpuBefore;
     const ingestLoad = `${loadBefore}–${load()}`;
-    const counts = JSON.parse(spawnSync(process.execPath, ['--import', 'tsx', path.join(REPO, 'server/src/cli/archive-main.ts'), 'status', '--url', pg.url, '--json'], { encoding: 'utf8' }).stdout) as Record<string, number>;
+    const counts = JSON.parse(
+      spawnSync(
+        process.execPath,
+        ['--import', 'tsx', path.join(REPO, 'server/src/cli/archive-main.ts'), 'status', '--url', pg.url, '--json'],
+        { encoding: 'utf8' },
+      ).stdout,
+    ) as Record<string, number>;
     const databaseMB = Math.round(Number(pg.psql('SELECT pg_database_size(current_database())').trim()) / 1048576);
 
     const logger = new MemoryLogger();
-    const service = createService({ corpus: new MemoryCorpus({}), config: { index: { persist: false } }, logger, archive: openPgArchive(pg.url, logger) });
+    const service = createService({
+      corpus: new MemoryCorpus({}),
+      config: { index: { persist: false } },
+      logger,
+      archive: openPgArchive(pg.url, logger),
+    });
     await service.start();
     const workload = buildWorkload(dir, files);
     const queryLoadBefore = load();
@@ -173,7 +214,7 @@ async function measure(size: number): Promise<Row> {
       const position = doc.positionAt(doc.getText().length);
       const s = performance.now();
       const c = process.cpuUsage();
-      const list = (await service.completion(doc, position)) as CompletionList | null;
+      const list = await service.completion(doc, position);
       ccpu.push(cpuMs(process.cpuUsage(c)));
       ctimes.push(performance.now() - s);
       const want = normalizeForMatch(q.quote.split(/\s+/).slice(0, 6).join(' '));
@@ -191,7 +232,7 @@ async function measure(size: number): Promise<Row> {
       const h = await service.hover(doc, position);
       hcpu.push(cpuMs(process.cpuUsage(c)));
       htimes.push(performance.now() - s);
-      if (normalizeForMatch(hoverText(h)).includes(normalizeForMatch(name.split(' ')[1]!))) hhits++;
+      if (normalizeForMatch(hoverText(h)).includes(normalizeForMatch(name.split(' ')[1]))) hhits++;
     }
     const serverAfter = serverCpuSeconds(pg);
     explain(pg, size, workload);
@@ -214,10 +255,10 @@ async function measure(size: number): Promise<Row> {
       completionHits: `${chits}/${workload.quotes.length}`,
       completionCpuP50: percentile(ccpu, 50),
       completionCpuP95: percentile(ccpu, 95),
-      completionServerCpuMean: Math.round(((serverMid - serverBefore) * 1000 / workload.quotes.length) * 100) / 100,
+      completionServerCpuMean: Math.round((((serverMid - serverBefore) * 1000) / workload.quotes.length) * 100) / 100,
       hoverCpuP50: percentile(hcpu, 50),
       hoverCpuP95: percentile(hcpu, 95),
-      hoverServerCpuMean: Math.round(((serverAfter - serverMid) * 1000 / workload.names.length) * 100) / 100,
+      hoverServerCpuMean: Math.round((((serverAfter - serverMid) * 1000) / workload.names.length) * 100) / 100,
       hoverP50: percentile(htimes, 50),
       hoverP95: percentile(htimes, 95),
       hoverHits: `${hhits}/${workload.names.length}`,
@@ -236,12 +277,18 @@ function table(rows: Row[]): string {
     ['ingest articles/s (goal ≥ 500)', (r) => String(r.articlesPerSecond)],
     ['load during ingest (1 min)', (r) => r.ingestLoad],
     ['CPU per article: ingest processes + PostgreSQL', (r) => `${r.clientCpuMsPerArticle} + ${r.serverCpuMsPerArticle} ms`],
-    ['articles/s two idle cores could reach (2 s ÷ CPU per article)', (r) => String(Math.round(2000 / (r.clientCpuMsPerArticle + r.serverCpuMsPerArticle)))],
+    [
+      'articles/s two idle cores could reach (2 s ÷ CPU per article)',
+      (r) => String(Math.round(2000 / (r.clientCpuMsPerArticle + r.serverCpuMsPerArticle))),
+    ],
     ['sources, quotes, actors in the archive', (r) => `${r.sources}, ${r.quotes}, ${r.actors}`],
     ['database size', (r) => `${r.databaseMB} MB`],
     ['completion p50 / p95 (goal p95 ≤ 50 ms), top-3 hits', (r) => `${r.completionP50} / ${r.completionP95} ms (${r.completionHits})`],
     ['hover p50 / p95 (goal p95 ≤ 20 ms), hits', (r) => `${r.hoverP50} / ${r.hoverP95} ms (${r.hoverHits})`],
-    ['completion CPU p50 / p95 (this process) + PostgreSQL CPU mean', (r) => `${r.completionCpuP50} / ${r.completionCpuP95} + ${r.completionServerCpuMean} ms`],
+    [
+      'completion CPU p50 / p95 (this process) + PostgreSQL CPU mean',
+      (r) => `${r.completionCpuP50} / ${r.completionCpuP95} + ${r.completionServerCpuMean} ms`,
+    ],
     ['hover CPU p50 / p95 (this process) + PostgreSQL CPU mean', (r) => `${r.hoverCpuP50} / ${r.hoverCpuP95} + ${r.hoverServerCpuMean} ms`],
     ['load during queries (1 min)', (r) => r.queryLoad],
   ];
@@ -262,7 +309,10 @@ function table(rows: Row[]): string {
   if (write) {
     writeFileSync(path.join(REPO, 'bench', 'archive-results.md'), md);
     writeFileSync(path.join(REPO, 'bench', 'archive-results.json'), JSON.stringify(rows, null, 2) + '\n');
-    writeFileSync(path.join(REPO, 'bench', 'archive-explain.md'), `# EXPLAIN of the archive's candidate queries (bench/archive-bench.ts)\n\n${explains.join('\n')}`);
+    writeFileSync(
+      path.join(REPO, 'bench', 'archive-explain.md'),
+      `# EXPLAIN of the archive's candidate queries (bench/archive-bench.ts)\n\n${explains.join('\n')}`,
+    );
   }
 })().catch((err: unknown) => {
   console.error(err);

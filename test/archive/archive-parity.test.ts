@@ -29,7 +29,8 @@ before(async () => {
   assert.equal(r.status, 0, r.stderr);
   const files: Record<string, string> = {};
   for (const section of readdirSync(BBC_DIR).sort()) {
-    for (const f of readdirSync(path.join(BBC_DIR, section)).sort()) files[`bbc/${section}/${f}`] = readFileSync(path.join(BBC_DIR, section, f), 'utf8');
+    for (const f of readdirSync(path.join(BBC_DIR, section)).sort())
+      files[`bbc/${section}/${f}`] = readFileSync(path.join(BBC_DIR, section, f), 'utf8');
   }
   const config = { corpus: { include: ['**/*'] }, index: { persist: false } };
   local = createService({ corpus: new MemoryCorpus(files), config, logger: new MemoryLogger() });
@@ -44,9 +45,18 @@ after(() => {
 });
 
 const draft = (text: string, name = 'draft.md'): TextDocument => TextDocument.create(`file:///workspace/${name}`, 'markdown', 1, text);
-const norm = (s: string): string => s.toLowerCase().replace(/[^\p{L}\p{N}]+/gu, ' ').trim();
+const norm = (s: string): string =>
+  s
+    .toLowerCase()
+    .replace(/[^\p{L}\p{N}]+/gu, ' ')
+    .trim();
 /** A source path without its corpus prefix: `section/file.txt` (local: bbc/…, archive: archive:…). */
-const tail = (p: string): string => p.replace(/^archive:/, '').split('/').slice(-2).join('/');
+const tail = (p: string): string =>
+  p
+    .replace(/^archive:/, '')
+    .split('/')
+    .slice(-2)
+    .join('/');
 
 interface Rates {
   local: number;
@@ -65,28 +75,36 @@ interface QuoteTable {
   files: { file: string; quotes: { text: string; kind: string }[] }[];
 }
 
-test('archive parity: quote completion (top-3 hits for the first four words of labelled quotations)', { skip, timeout: 600_000 }, async () => {
-  const sample: string[] = [];
-  for (const f of ['quotes-bbc.json', 'quotes-bbc-heldout.json', 'quotes-bbc-heldout2.json']) {
-    const table = JSON.parse(readFileSync(path.join(FIXTURES_DIR, f), 'utf8')) as QuoteTable;
-    for (const file of table.files) for (const q of file.quotes) if ((q.kind === 'direct' || q.kind === 'partial') && q.text.split(/\s+/).length >= 6) sample.push(q.text);
-  }
-  const rates: Rates = { local: 0, archive: 0, n: 0 };
-  for (const text of sample) {
-    const typed = text.split(/\s+/).slice(0, 4).join(' ');
-    const doc = draft(`He said \u201c${typed}`);
-    const position = doc.positionAt(doc.getText().length);
-    const want = norm(text).slice(0, 40);
-    const hit = async (s: SourcedService): Promise<boolean> => {
-      const list = await s.completion(doc, position);
-      return (list?.items ?? []).slice(0, 3).some((i) => norm(i.label).startsWith(want.slice(0, Math.min(want.length, norm(i.label).length))));
-    };
-    rates.n++;
-    if (await hit(local)) rates.local++;
-    if (await hit(archive)) rates.archive++;
-  }
-  compare('quote completion', rates);
-});
+test(
+  'archive parity: quote completion (top-3 hits for the first four words of labelled quotations)',
+  { skip, timeout: 600_000 },
+  async () => {
+    const sample: string[] = [];
+    for (const f of ['quotes-bbc.json', 'quotes-bbc-heldout.json', 'quotes-bbc-heldout2.json']) {
+      const table = JSON.parse(readFileSync(path.join(FIXTURES_DIR, f), 'utf8')) as QuoteTable;
+      for (const file of table.files)
+        for (const q of file.quotes)
+          if ((q.kind === 'direct' || q.kind === 'partial') && q.text.split(/\s+/).length >= 6) sample.push(q.text);
+    }
+    const rates: Rates = { local: 0, archive: 0, n: 0 };
+    for (const text of sample) {
+      const typed = text.split(/\s+/).slice(0, 4).join(' ');
+      const doc = draft(`He said \u201c${typed}`);
+      const position = doc.positionAt(doc.getText().length);
+      const want = norm(text).slice(0, 40);
+      const hit = async (s: SourcedService): Promise<boolean> => {
+        const list = await s.completion(doc, position);
+        return (list?.items ?? [])
+          .slice(0, 3)
+          .some((i) => norm(i.label).startsWith(want.slice(0, Math.min(want.length, norm(i.label).length))));
+      };
+      rates.n++;
+      if (await hit(local)) rates.local++;
+      if (await hit(archive)) rates.archive++;
+    }
+    compare('quote completion', rates);
+  },
+);
 
 interface ActorTable {
   actors: { name: string; type: string }[];
@@ -111,7 +129,12 @@ test('archive parity: hover cards (labelled people and organisations, hovered in
 });
 
 interface ClaimSet {
-  drafts: { name: string; corpus: string; text: string; sentences: { sentence: string; claim: boolean; cited: boolean; support: string[] }[] }[];
+  drafts: {
+    name: string;
+    corpus: string;
+    text: string;
+    sentences: { sentence: string; claim: boolean; cited: boolean; support: string[] }[];
+  }[];
 }
 
 test('archive parity: claim fixes (the quick fix cites a labelled supporting source)', { skip, timeout: 600_000 }, async () => {
@@ -144,9 +167,12 @@ test('archive parity: claim fixes (the quick fix cites a labelled supporting sou
       if (!fixChecked) {
         // The quick fix itself: applying it to the archive-only workspace cites the archived source.
         const diagnostics = (await archive.diagnostics(doc)).filter((x) => x.code === 'unsourced-claim');
-        const actions = await archive.codeActions(doc, diagnostics[0]!.range, [diagnostics[0]!], undefined);
+        const actions = await archive.codeActions(doc, diagnostics[0].range, [diagnostics[0]], undefined);
         const edits = actions.flatMap((x) => Object.values(x.edit?.changes ?? {}).flat());
-        assert.ok(edits.some((e) => e.newText.includes('archive:')), `no quick fix cites an archived source: ${JSON.stringify(actions.map((x) => x.title))}`);
+        assert.ok(
+          edits.some((e) => e.newText.includes('archive:')),
+          `no quick fix cites an archived source: ${JSON.stringify(actions.map((x) => x.title))}`,
+        );
         fixChecked = true;
       }
     }

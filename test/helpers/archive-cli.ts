@@ -17,7 +17,12 @@ function argv(args: readonly string[]): string[] {
 
 /** Runs the command to completion. */
 export function archiveCli(args: readonly string[], env: Record<string, string> = {}, cwd = REPO): CliResult {
-  const r = spawnSync(process.execPath, argv(args), { cwd, encoding: 'utf8', env: { ...process.env, ...env }, maxBuffer: 64 * 1024 * 1024 });
+  const r = spawnSync(process.execPath, argv(args), {
+    cwd,
+    encoding: 'utf8',
+    env: { ...process.env, ...env },
+    maxBuffer: 64 * 1024 * 1024,
+  });
   return { status: r.status, stdout: r.stdout, stderr: r.stderr };
 }
 

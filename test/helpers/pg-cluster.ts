@@ -34,7 +34,9 @@ export function pgBinDir(): string | null {
   if (fromEnv && existsSync(path.join(fromEnv, 'initdb'))) return fromEnv;
   const root = '/usr/lib/postgresql';
   if (!existsSync(root)) return null;
-  const versions = readdirSync(root).filter((v) => /^\d+$/.test(v)).sort((a, b) => Number(b) - Number(a));
+  const versions = readdirSync(root)
+    .filter((v) => /^\d+$/.test(v))
+    .sort((a, b) => Number(b) - Number(a));
   for (const v of versions) if (existsSync(path.join(root, v, 'bin', 'initdb'))) return path.join(root, v, 'bin');
   return null;
 }
@@ -107,7 +109,17 @@ export async function startCluster(options: ClusterOptions = {}): Promise<PgClus
   };
   try {
     runAs(asPostgres, path.join(bin, 'initdb'), [
-      '-D', data, '-U', superuser, '--pwfile', pwfile, '--auth-local=trust', '--auth-host=scram-sha-256', '-E', 'UTF8', '--locale=C.UTF-8',
+      '-D',
+      data,
+      '-U',
+      superuser,
+      '--pwfile',
+      pwfile,
+      '--auth-local=trust',
+      '--auth-host=scram-sha-256',
+      '-E',
+      'UTF8',
+      '--locale=C.UTF-8',
     ]);
     const port = await freePort();
     const conf = [
@@ -124,7 +136,9 @@ export async function startCluster(options: ClusterOptions = {}): Promise<PgClus
     started = true;
     const psql = (sql: string, database = 'sourced'): string => {
       const args = ['-h', dir, '-p', String(port), '-U', superuser, '-d', database, '-v', 'ON_ERROR_STOP=1', '-qAtc', sql];
-      const [cmd, argv] = asPostgres ? ['runuser', ['-u', 'postgres', '--', path.join(bin, 'psql'), ...args]] : [path.join(bin, 'psql'), args];
+      const [cmd, argv] = asPostgres
+        ? ['runuser', ['-u', 'postgres', '--', path.join(bin, 'psql'), ...args]]
+        : [path.join(bin, 'psql'), args];
       const r = spawnSync(cmd, argv, { encoding: 'utf8' });
       if (r.status !== 0) throw new Error(`psql failed: ${r.stderr}`);
       return r.stdout;

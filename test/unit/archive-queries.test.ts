@@ -34,7 +34,10 @@ test('quote tsquery: content words, the unfinished last word as a prefix, no ope
 });
 
 test('passage tsquery: any two of the most distinctive words (figures first)', () => {
-  assert.equal(passageQuery('Profits fell 40% in the quarter'), '(40 & profits) | (40 & quarter) | (40 & fell) | (profits & quarter) | (profits & fell) | (quarter & fell)');
+  assert.equal(
+    passageQuery('Profits fell 40% in the quarter'),
+    '(40 & profits) | (40 & quarter) | (40 & fell) | (profits & quarter) | (profits & fell) | (quarter & fell)',
+  );
   assert.equal(passageQuery('It was.'), null);
   assert.equal(passageQuery('Ministers resigned'), '(ministers & resigned)');
 });
@@ -57,5 +60,10 @@ test('archive arguments: URL from --url or SOURCED_ARCHIVE_URL, clear usage erro
     [['ingest', '--url', 'postgresql://h/db', '--jobs', '0', 'x'], /--jobs/],
     [['purge', '--url', 'postgresql://h/db'], /unknown archive command/],
   ];
-  for (const [argv, re] of bad) assert.throws(() => parseArchiveArgs(argv, {}), (e: unknown) => e instanceof UsageError && re.test(e.message), argv.join(' '));
+  for (const [argv, re] of bad)
+    assert.throws(
+      () => parseArchiveArgs(argv, {}),
+      (e: unknown) => e instanceof UsageError && re.test(e.message),
+      argv.join(' '),
+    );
 });

@@ -38,7 +38,7 @@ export function parseArchiveArgs(argv: readonly string[], env: Record<string, st
   if (command !== 'ingest' && command !== 'status' && command !== 'grant') throw new UsageError(`unknown archive command "${command}"`);
   const args: ArchiveArgs = { command, url: env.SOURCED_ARCHIVE_URL ?? '', patterns: [], batch: 200, jobs: 1, json: false, quiet: false };
   for (let i = 0; i < rest.length; i++) {
-    const a = rest[i]!;
+    const a = rest[i];
     const value = (): string => {
       const v = rest[++i];
       if (v === undefined || v.startsWith('--')) throw new UsageError(`${a} needs a value`);

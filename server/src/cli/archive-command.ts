@@ -16,14 +16,16 @@ type Out = { stdout: (s: string) => void; stderr: (s: string) => void };
 const STDIO: Out = { stdout: (s) => process.stdout.write(s), stderr: (s) => process.stderr.write(s) };
 
 function statusText(s: ArchiveStatus): string {
-  return [
-    `schema version ${s.schemaVersion}`,
-    `sources   ${s.sources}`,
-    `passages  ${s.passages}`,
-    `quotes    ${s.quotes}`,
-    `actors    ${s.actors}`,
-    `mentions  ${s.mentions}`,
-  ].join('\n') + '\n';
+  return (
+    [
+      `schema version ${s.schemaVersion}`,
+      `sources   ${s.sources}`,
+      `passages  ${s.passages}`,
+      `quotes    ${s.quotes}`,
+      `actors    ${s.actors}`,
+      `mentions  ${s.mentions}`,
+    ].join('\n') + '\n'
+  );
 }
 
 async function runIngest(db: SqlDatabase, args: ArchiveArgs, out: Out): Promise<number> {
@@ -60,7 +62,11 @@ async function runIngest(db: SqlDatabase, args: ArchiveArgs, out: Out): Promise<
 }
 
 /** Runs `sourced archive …` (argv without `archive`); returns the exit status. Never prints a password. */
-export async function archiveCommand(argv: readonly string[], env: Record<string, string | undefined> = process.env, out: Out = STDIO): Promise<number> {
+export async function archiveCommand(
+  argv: readonly string[],
+  env: Record<string, string | undefined> = process.env,
+  out: Out = STDIO,
+): Promise<number> {
   let args: ArchiveArgs;
   try {
     args = parseArchiveArgs(argv, env);
@@ -87,8 +93,10 @@ export async function archiveCommand(argv: readonly string[], env: Record<string
   } catch (err) {
     const message = redactMessage(err instanceof Error ? err.message : String(err), secrets);
     const state = sqlState(err);
-    if (state && READ_ONLY_STATES.has(state)) out.stderr(`sourced: cannot ${args.command}: no write access (${message}); nothing was changed.\n`);
-    else if (isConnectionError(err) || state === '28P01' || state === '3D000') out.stderr(`sourced: cannot reach the archive at ${redactUrl(args.url)}: ${message}\n`);
+    if (state && READ_ONLY_STATES.has(state))
+      out.stderr(`sourced: cannot ${args.command}: no write access (${message}); nothing was changed.\n`);
+    else if (isConnectionError(err) || state === '28P01' || state === '3D000')
+      out.stderr(`sourced: cannot reach the archive at ${redactUrl(args.url)}: ${message}\n`);
     else out.stderr(`sourced: archive ${args.command} failed: ${message}\n`);
     return 2;
   } finally {

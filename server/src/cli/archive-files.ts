@@ -22,7 +22,7 @@ async function kind(p: string): Promise<'file' | 'dir' | null> {
 
 function commonDir(files: readonly string[]): string {
   if (files.length === 0) return process.cwd();
-  let parts = path.dirname(files[0]!).split(path.sep);
+  let parts = path.dirname(files[0]).split(path.sep);
   for (const f of files) {
     const other = path.dirname(f).split(path.sep);
     let i = 0;
@@ -33,7 +33,14 @@ function commonDir(files: readonly string[]): string {
 }
 
 async function collect(found: Set<string>, patterns: string[], cwd: string): Promise<void> {
-  const files = await glob(patterns, { cwd, absolute: true, onlyFiles: true, ignore: EXCLUDE, followSymbolicLinks: false, expandDirectories: false });
+  const files = await glob(patterns, {
+    cwd,
+    absolute: true,
+    onlyFiles: true,
+    ignore: EXCLUDE,
+    followSymbolicLinks: false,
+    expandDirectories: false,
+  });
   for (const f of files) found.add(path.resolve(f));
 }
 

@@ -43,7 +43,11 @@ async function readOne(file: IngestFile, maxBytes: number): Promise<{ ok: true; 
  * written in one transaction. The next batch is analysed while the previous one is being written.
  */
 export async function ingest(
-  db: SqlDatabase, files: readonly IngestFile[], batchSize: number, quiet: boolean, report?: (done: number, inserted: number) => void,
+  db: SqlDatabase,
+  files: readonly IngestFile[],
+  batchSize: number,
+  quiet: boolean,
+  report?: (done: number, inserted: number) => void,
 ): Promise<IngestSummary> {
   const started = Date.now();
   const maxBytes = DEFAULT_CONFIG.corpus.maxFileSizeKb * 1024;
@@ -51,7 +55,7 @@ export async function ingest(
   const bar = quiet ? null : new ProgressBar(files.length);
   let done = 0;
   let writing: Promise<void> = Promise.resolve();
-  let failure: unknown = null;
+  let failure: Error | null = null;
   const settle = async (): Promise<void> => {
     await writing;
     if (failure !== null) throw failure;
@@ -69,9 +73,12 @@ export async function ingest(
     const ok: Read[] = [];
     reads.forEach((r, i) => {
       if (r.ok) ok.push(r.read);
-      else summary.skipped.push({ path: batch[i]!.path, reason: r.reason });
+      else summary.skipped.push({ path: batch[i].path, reason: r.reason });
     });
-    const have = await presentHashes(db, ok.map((r) => r.hash));
+    const have = await presentHashes(
+      db,
+      ok.map((r) => r.hash),
+    );
     const items: ArchiveItem[] = [];
     for (const r of ok) {
       if (have.has(r.hash)) continue;
@@ -82,9 +89,10 @@ export async function ingest(
     await settle();
     // The rejection is kept and rethrown at the next settle(), never left unhandled while the next batch is analysed.
     writing = writeBatch(db, items).then(
-      (result) => account({ inserted: result.inserted, present: result.present + alreadyPresent }, items.length + alreadyPresent + skippedHere),
+      (result) =>
+        account({ inserted: result.inserted, present: result.present + alreadyPresent }, items.length + alreadyPresent + skippedHere),
       (err: unknown) => {
-        failure = err;
+        failure = err instanceof Error ? err : new Error(String(err));
       },
     );
   }

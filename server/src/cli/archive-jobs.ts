@@ -18,7 +18,7 @@ function childArgs(index: number, count: number): string[] {
   const argv = process.argv.slice(2);
   for (let i = 0; i < argv.length; i++) {
     if (argv[i] === '--jobs') i++;
-    else out.push(argv[i]!);
+    else out.push(argv[i]);
   }
   return [...out, '--quiet', '--shard', `${index}/${count}`];
 }
@@ -29,28 +29,33 @@ export async function runShards(count: number, total: number, quiet: boolean): P
   const progress = new Array<ShardProgress>(count).fill({ done: 0, inserted: 0 });
   const started = Date.now();
   const results = await Promise.all(
-    Array.from({ length: count }, (_, index) =>
-      new Promise<IngestSummary>((resolve, reject) => {
-        const child = fork(process.argv[1]!, childArgs(index, count), { stdio: ['ignore', 'pipe', 'inherit', 'ipc'] });
-        let out = '';
-        child.stdout?.on('data', (d: Buffer) => (out += d.toString()));
-        child.on('message', (m: ShardProgress) => {
-          progress[index] = m;
-          bar?.update(progress.reduce((n, p) => n + p.done, 0), `${progress.reduce((n, p) => n + p.inserted, 0)} new`);
-        });
-        child.on('close', (code) => {
-          const line = out.trim().split('\n').pop() ?? '';
-          if (code === 0 || code === 1) {
-            try {
-              resolve(JSON.parse(line) as IngestSummary);
-              return;
-            } catch {
-              // fall through: no summary
+    Array.from(
+      { length: count },
+      (_, index) =>
+        new Promise<IngestSummary>((resolve, reject) => {
+          const child = fork(process.argv[1], childArgs(index, count), { stdio: ['ignore', 'pipe', 'inherit', 'ipc'] });
+          let out = '';
+          child.stdout?.on('data', (d: Buffer) => (out += d.toString()));
+          child.on('message', (m: ShardProgress) => {
+            progress[index] = m;
+            bar?.update(
+              progress.reduce((n, p) => n + p.done, 0),
+              `${progress.reduce((n, p) => n + p.inserted, 0)} new`,
+            );
+          });
+          child.on('close', (code) => {
+            const line = out.trim().split('\n').pop() ?? '';
+            if (code === 0 || code === 1) {
+              try {
+                resolve(JSON.parse(line) as IngestSummary);
+                return;
+              } catch {
+                // fall through: no summary
+              }
             }
-          }
-          reject(new Error(`ingest job ${index + 1} of ${count} failed (exit ${code})`));
-        });
-      }),
+            reject(new Error(`ingest job ${index + 1} of ${count} failed (exit ${code})`));
+          });
+        }),
     ),
   );
   bar?.done();

@@ -4,7 +4,10 @@ export class ProgressBar {
   private readonly started = Date.now();
   private readonly tty: boolean;
 
-  constructor(private readonly total: number, private readonly out: NodeJS.WriteStream = process.stderr) {
+  constructor(
+    private readonly total: number,
+    private readonly out: NodeJS.WriteStream = process.stderr,
+  ) {
     this.tty = Boolean(out.isTTY);
   }
 

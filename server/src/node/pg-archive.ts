@@ -6,7 +6,11 @@ import { redactMessage, redactUrl, urlPassword } from '../store/postgres/redact'
 import { openPgDatabase } from './pg-database';
 
 /** The archive connection for a URL (setting or environment), or undefined when neither names one. */
-export function openPgArchive(settingUrl: string | undefined, logger: Logger, env: NodeJS.ProcessEnv = process.env): ArchiveConnection | undefined {
+export function openPgArchive(
+  settingUrl: string | undefined,
+  logger: Logger,
+  env: NodeJS.ProcessEnv = process.env,
+): ArchiveConnection | undefined {
   const url = settingUrl ?? env.SOURCED_ARCHIVE_URL?.trim();
   if (!url) return undefined;
   if (!/^postgres(ql)?:\/\//.test(url)) {

@@ -68,7 +68,7 @@ export function openPgDatabase(url: string, options: PgOptions = {}): SqlDatabas
   });
   const direct = asClient(pool);
   return {
-    query: direct.query,
+    query: (text, params) => direct.query(text, params),
     async transaction<T>(work: (tx: SqlClient) => Promise<T>): Promise<T> {
       const client = await pool.connect();
       let broken: Error | undefined;

@@ -20,14 +20,19 @@ export function nameKeysAt(text: string, offset: number): string[] {
   const at = words.findIndex((w) => offset >= w.start && offset <= w.end);
   if (at < 0) return [];
   const upper = (i: number): boolean => /^\p{Lu}/u.test(words[i]?.text ?? '');
-  const adjacent = (i: number): boolean => /^[ \t]+$/.test(text.slice(words[i - 1]!.end, words[i]!.start));
+  const adjacent = (i: number): boolean => /^[ \t]+$/.test(text.slice(words[i - 1].end, words[i].start));
   const keys = new Set<string>();
   for (let a = Math.max(0, at - MAX_WORDS + 1); a <= at; a++) {
     for (let b = at; b < words.length && b - a < MAX_WORDS; b++) {
       let ok = upper(a) && upper(b);
       for (let i = a + 1; ok && i <= b; i++) ok = adjacent(i);
       if (!ok) continue;
-      const key = nameKey(words.slice(a, b + 1).map((w) => w.text).join(' '));
+      const key = nameKey(
+        words
+          .slice(a, b + 1)
+          .map((w) => w.text)
+          .join(' '),
+      );
       if (key) keys.add(key);
     }
   }

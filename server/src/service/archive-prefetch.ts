@@ -9,7 +9,13 @@ import { nameKeysAt } from './archive-names';
 import type { ArchiveWorkingSet } from './archive-working-set';
 
 /** Quote completion: the quotations matching what is typed after the open quotation mark. */
-export async function prefetchCompletion(ws: ArchiveWorkingSet, ctx: ServiceContext, draft: DraftDocument, offset: number, token: Cancellation): Promise<void> {
+export async function prefetchCompletion(
+  ws: ArchiveWorkingSet,
+  ctx: ServiceContext,
+  draft: DraftDocument,
+  offset: number,
+  token: Cancellation,
+): Promise<void> {
   const open = openQuotationAt(draft.text, offset);
   if (!open) return;
   const typed = draft.text.slice(open.open + 1, offset);
@@ -29,6 +35,8 @@ export async function prefetchHover(ws: ArchiveWorkingSet, draft: DraftDocument,
 export async function prefetchDraft(ws: ArchiveWorkingSet, ctx: ServiceContext, draft: DraftDocument, token: Cancellation): Promise<void> {
   const keys = [...new Set(draft.citations.flatMap((c) => c.keys))];
   const quotations = draft.quotations.map((q) => q.text).filter((t) => t.trim().split(/\s+/).length >= 3);
-  const claims = classifyDraft(ctx, draft).filter((s) => s.claim).map((s) => plainSentence(s.sentence.text));
+  const claims = classifyDraft(ctx, draft)
+    .filter((s) => s.claim)
+    .map((s) => plainSentence(s.sentence.text));
   await ws.forDraft(keys, quotations, claims, token);
 }

@@ -66,7 +66,11 @@ export class ArchiveWorkingSet {
   private disposed = false;
   private readonly statusListeners = new Set<(s: ArchiveStatusReport) => void>();
 
-  constructor(private readonly archive: ArchiveConnection, private readonly indexer: Indexer, private readonly logger: Logger) {
+  constructor(
+    private readonly archive: ArchiveConnection,
+    private readonly indexer: Indexer,
+    private readonly logger: Logger,
+  ) {
     indexer.onDidUpdate(() => (this.hashesDirty = true));
   }
 
@@ -93,7 +97,8 @@ export class ArchiveWorkingSet {
   /** Loads the archived sources for a draft: its citation keys, its quotations, and evidence for its sentences. */
   forDraft(keys: readonly string[], quotations: readonly string[], sentences: readonly string[], token: Cancellation): Promise<void> {
     // Each key, quotation and sentence is looked up once per store (a re-diagnosis after an edit asks only for what changed).
-    const fresh = (kind: string, xs: readonly string[]): string[] => xs.filter((x) => !this.asked.has(`${kind}\u0001${x}`) && this.asked.add(`${kind}\u0001${x}`));
+    const fresh = (kind: string, xs: readonly string[]): string[] =>
+      xs.filter((x) => !this.asked.has(`${kind}\u0001${x}`) && this.asked.add(`${kind}\u0001${x}`));
     if (this.indexer.knowledge !== this.seen) this.asked.clear();
     keys = fresh('k', keys);
     quotations = fresh('q', quotations);
@@ -111,7 +116,12 @@ export class ArchiveWorkingSet {
   }
 
   /** Runs a candidate query and loads what it finds; never throws, never waits past the timeout. */
-  private async run(what: string, token: Cancellation, timeoutMs: number, find: (r: ArchiveReader) => Promise<ArchiveRef[]>): Promise<void> {
+  private async run(
+    what: string,
+    token: Cancellation,
+    timeoutMs: number,
+    find: (r: ArchiveReader) => Promise<ArchiveRef[]>,
+  ): Promise<void> {
     if (this.state === 'offline' || this.disposed || token.isCancellationRequested) return;
     let timer: ReturnType<typeof setTimeout> | undefined;
     const timeout = new Promise<'timeout'>((resolve) => (timer = setTimeout(() => resolve('timeout'), timeoutMs)));
@@ -214,7 +224,7 @@ export class ArchiveWorkingSet {
 
   private scheduleReconnect(): void {
     if (this.disposed) return;
-    const delay = RECONNECT_MS[Math.min(this.attempts++, RECONNECT_MS.length - 1)]!;
+    const delay = RECONNECT_MS[Math.min(this.attempts++, RECONNECT_MS.length - 1)];
     this.reconnectTimer = setTimeout(() => {
       this.reconnectTimer = null;
       this.archive.reader.ping().then(

@@ -19,7 +19,7 @@ export function quoteQuery(typed: string): string | null {
   const tokens = queryTokens(typed);
   if (tokens.length === 0) return null;
   const lastPartial = /[\p{L}\p{N}]$/u.test(typed);
-  const last = lastPartial ? tokens.pop()! : null;
+  const last = lastPartial ? (tokens.pop() ?? null) : null;
   // Single letters ("s" of "it's") match almost every quotation: left out like function words.
   const content = tokens.filter((t) => !STOPWORDS.has(t) && t.length > 1);
   // A one- or two-letter prefix (or a function word) expands to thousands of lexemes at scale: such a last word is
@@ -44,7 +44,7 @@ export function passageQuery(sentence: string, maxWords = 6): string | null {
     .slice(0, maxWords)
     .map((x) => x.w);
   if (picked.length === 0) return null;
-  if (picked.length === 1) return picked[0]!;
+  if (picked.length === 1) return picked[0];
   const pairs: string[] = [];
   for (let a = 0; a < picked.length; a++) for (let b = a + 1; b < picked.length; b++) pairs.push(`(${picked[a]} & ${picked[b]})`);
   return pairs.join(' | ');

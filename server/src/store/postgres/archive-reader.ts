@@ -64,20 +64,14 @@ export class ArchiveReader {
   async quoteSources(typed: string, minWords: number, limit: number): Promise<ArchiveRef[]> {
     const q = quoteQuery(typed);
     if (!q) return [];
-    const r = await this.db.query<{ id: string; hash: string }>(
-      QUOTE_SOURCES_SQL,
-      [q, minWords, typed.trim(), typed.trim().length, limit],
-    );
+    const r = await this.db.query<{ id: string; hash: string }>(QUOTE_SOURCES_SQL, [q, minWords, typed.trim(), typed.trim().length, limit]);
     return r.rows;
   }
 
   /** Sources mentioning the actors known under these name keys, the most mentioning first. */
   async actorSources(keys: readonly string[], limit: number): Promise<ArchiveRef[]> {
     if (keys.length === 0) return [];
-    const r = await this.db.query<{ id: string; hash: string }>(
-      ACTOR_SOURCES_SQL,
-      [keys, limit],
-    );
+    const r = await this.db.query<{ id: string; hash: string }>(ACTOR_SOURCES_SQL, [keys, limit]);
     return r.rows;
   }
 
@@ -85,10 +79,7 @@ export class ArchiveReader {
   async passageSources(sentence: string, limit: number): Promise<ArchiveRef[]> {
     const q = passageQuery(sentence);
     if (!q) return [];
-    const r = await this.db.query<{ id: string; hash: string }>(
-      PASSAGE_SOURCES_SQL,
-      [q, limit],
-    );
+    const r = await this.db.query<{ id: string; hash: string }>(PASSAGE_SOURCES_SQL, [q, limit]);
     return r.rows;
   }
 

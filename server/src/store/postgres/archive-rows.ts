@@ -9,7 +9,7 @@ export interface ArchiveItem {
 }
 
 /** PostgreSQL text cannot hold NUL; source text is untrusted, so it is dropped from every column. */
-export const clean = (s: string): string => (s.includes('\u0000') ? s.replace(/\u0000/g, '') : s);
+export const clean = (s: string): string => (s.includes('\u0000') ? s.split('\u0000').join('') : s);
 
 /** The passages (paragraphs) of a source as column arrays: ordinal, kind, text. */
 export function passageRows(a: SourceAnalysis): { ordinal: number[]; kind: string[]; text: string[] } {
@@ -23,8 +23,20 @@ export function passageRows(a: SourceAnalysis): { ordinal: number[]; kind: strin
 }
 
 /** The quotations of a source: ordinal (its index in the analysis), kind, speaker, text, word count. */
-export function quotationRows(a: SourceAnalysis): { ordinal: number[]; kind: string[]; speaker: (string | null)[]; text: string[]; words: number[] } {
-  const out = { ordinal: [] as number[], kind: [] as string[], speaker: [] as (string | null)[], text: [] as string[], words: [] as number[] };
+export function quotationRows(a: SourceAnalysis): {
+  ordinal: number[];
+  kind: string[];
+  speaker: (string | null)[];
+  text: string[];
+  words: number[];
+} {
+  const out = {
+    ordinal: [] as number[],
+    kind: [] as string[],
+    speaker: [] as (string | null)[],
+    text: [] as string[],
+    words: [] as number[],
+  };
   a.quotes.forEach((q, i) => {
     out.ordinal.push(i);
     out.kind.push(q.kind);

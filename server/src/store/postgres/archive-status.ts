@@ -14,7 +14,7 @@ export interface ArchiveStatus {
 /** Exact row counts of the archive's tables (zero everywhere for an archive never ingested into). */
 export async function archiveStatus(db: SqlClient): Promise<ArchiveStatus> {
   const versions = await appliedVersions(db);
-  const schemaVersion = versions.length ? versions[versions.length - 1]! : 0;
+  const schemaVersion = versions.length ? versions[versions.length - 1] : 0;
   if (schemaVersion === 0) return { schemaVersion, sources: 0, passages: 0, quotes: 0, actors: 0, mentions: 0 };
   const r = await db.query<Record<string, string>>(
     `SELECT (SELECT count(*) FROM sources) AS sources, (SELECT count(*) FROM passages) AS passages,
@@ -23,5 +23,12 @@ export async function archiveStatus(db: SqlClient): Promise<ArchiveStatus> {
   );
   const row = r.rows[0] ?? {};
   const n = (k: string): number => Number(row[k] ?? 0);
-  return { schemaVersion, sources: n('sources'), passages: n('passages'), quotes: n('quotes'), actors: n('actors'), mentions: n('mentions') };
+  return {
+    schemaVersion,
+    sources: n('sources'),
+    passages: n('passages'),
+    quotes: n('quotes'),
+    actors: n('actors'),
+    mentions: n('mentions'),
+  };
 }

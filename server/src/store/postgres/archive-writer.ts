@@ -68,7 +68,10 @@ async function writeInTransaction(tx: SqlClient, items: readonly ArchiveItem[]):
     ],
   );
   const idByHash = new Map(inserted.rows.map((r) => [r.content_hash, r.id]));
-  const fresh = items.filter((i) => idByHash.has(i.hash)).map((i) => ({ id: idByHash.get(i.hash)!, analysis: i.analysis }));
+  const fresh = items.flatMap((i) => {
+    const id = idByHash.get(i.hash);
+    return id === undefined ? [] : [{ id, analysis: i.analysis }];
+  });
   if (fresh.length) {
     await insertPassages(tx, fresh);
     await insertQuotations(tx, fresh);
@@ -88,9 +91,9 @@ async function insertPassages(tx: SqlClient, fresh: readonly Fresh[]): Promise<v
     const rows = passageRows(f.analysis);
     for (let i = 0; i < rows.ordinal.length; i++) {
       ids.push(f.id);
-      ordinals.push(rows.ordinal[i]!);
-      kinds.push(rows.kind[i]!);
-      texts.push(rows.text[i]!);
+      ordinals.push(rows.ordinal[i]);
+      kinds.push(rows.kind[i]);
+      texts.push(rows.text[i]);
     }
   }
   if (ids.length === 0) return;
@@ -101,16 +104,23 @@ async function insertPassages(tx: SqlClient, fresh: readonly Fresh[]): Promise<v
 }
 
 async function insertQuotations(tx: SqlClient, fresh: readonly Fresh[]): Promise<void> {
-  const cols = { id: [] as string[], ordinal: [] as number[], kind: [] as string[], speaker: [] as (string | null)[], text: [] as string[], words: [] as number[] };
+  const cols = {
+    id: [] as string[],
+    ordinal: [] as number[],
+    kind: [] as string[],
+    speaker: [] as (string | null)[],
+    text: [] as string[],
+    words: [] as number[],
+  };
   for (const f of fresh) {
     const rows = quotationRows(f.analysis);
     for (let i = 0; i < rows.ordinal.length; i++) {
       cols.id.push(f.id);
-      cols.ordinal.push(rows.ordinal[i]!);
-      cols.kind.push(rows.kind[i]!);
-      cols.speaker.push(rows.speaker[i]!);
-      cols.text.push(rows.text[i]!);
-      cols.words.push(rows.words[i]!);
+      cols.ordinal.push(rows.ordinal[i]);
+      cols.kind.push(rows.kind[i]);
+      cols.speaker.push(rows.speaker[i]);
+      cols.text.push(rows.text[i]);
+      cols.words.push(rows.words[i]);
     }
   }
   if (cols.id.length === 0) return;
@@ -127,10 +137,11 @@ async function insertActors(tx: SqlClient, fresh: readonly Fresh[]): Promise<voi
   for (const s of perSource) for (const a of s.actors) if (!first.has(a.key)) first.set(a.key, { name: a.name, type: a.type });
   if (first.size === 0) return;
   const keys = [...first.keys()].sort();
+  const rows = keys.map((k) => first.get(k) ?? { name: k, type: 'person' });
   await tx.query(
     `INSERT INTO actors (name_key, name, type) SELECT * FROM unnest($1::text[], $2::text[], $3::text[])
      ON CONFLICT (name_key) DO NOTHING`,
-    [keys, keys.map((k) => first.get(k)!.name), keys.map((k) => first.get(k)!.type)],
+    [keys, rows.map((r) => r.name), rows.map((r) => r.type)],
   );
   const ids = await tx.query<{ id: string; name_key: string }>('SELECT id, name_key FROM actors WHERE name_key = ANY($1::text[])', [keys]);
   const idOf = new Map(ids.rows.map((r) => [r.name_key, r.id]));
@@ -147,13 +158,14 @@ async function insertActors(tx: SqlClient, fresh: readonly Fresh[]): Promise<voi
     }
   }
   const nameRows = [...names.values()].sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : Number(a.actor) - Number(b.actor)));
-  await tx.query(
-    'INSERT INTO actor_names (key, actor_id) SELECT * FROM unnest($1::text[], $2::bigint[]) ON CONFLICT DO NOTHING',
-    [nameRows.map((n) => n.key), nameRows.map((n) => n.actor)],
-  );
+  await tx.query('INSERT INTO actor_names (key, actor_id) SELECT * FROM unnest($1::text[], $2::bigint[]) ON CONFLICT DO NOTHING', [
+    nameRows.map((n) => n.key),
+    nameRows.map((n) => n.actor),
+  ]);
   const m = [...mentions.values()];
-  await tx.query(
-    'INSERT INTO mentions (actor_id, source_id, mention_count) SELECT * FROM unnest($1::bigint[], $2::bigint[], $3::int[])',
-    [m.map((x) => x.actor), m.map((x) => x.source), m.map((x) => x.count)],
-  );
+  await tx.query('INSERT INTO mentions (actor_id, source_id, mention_count) SELECT * FROM unnest($1::bigint[], $2::bigint[], $3::int[])', [
+    m.map((x) => x.actor),
+    m.map((x) => x.source),
+    m.map((x) => x.count),
+  ]);
 }

@@ -26,8 +26,9 @@ export async function migrate(db: SqlDatabase): Promise<number[]> {
         `CREATE TABLE IF NOT EXISTS sourced_migrations (version integer PRIMARY KEY, name text NOT NULL, applied_at timestamptz NOT NULL DEFAULT now())`,
       );
       const have = await appliedVersions(tx);
-      const newest = have.length ? have[have.length - 1]! : 0;
-      if (newest > SCHEMA_VERSION) throw new Error(`the archive's schema (version ${newest}) is newer than this Sourced (version ${SCHEMA_VERSION}); upgrade Sourced`);
+      const newest = have.length ? have[have.length - 1] : 0;
+      if (newest > SCHEMA_VERSION)
+        throw new Error(`the archive's schema (version ${newest}) is newer than this Sourced (version ${SCHEMA_VERSION}); upgrade Sourced`);
       if (have.includes(step.version)) return false;
       await tx.query(step.sql);
       await tx.query('INSERT INTO sourced_migrations (version, name) VALUES ($1, $2)', [step.version, step.name]);

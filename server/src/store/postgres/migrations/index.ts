@@ -7,4 +7,4 @@ export type { Migration } from './migration';
 export const MIGRATIONS: readonly Migration[] = [initial];
 
 /** The schema version this build of Sourced writes and reads. */
-export const SCHEMA_VERSION = MIGRATIONS[MIGRATIONS.length - 1]!.version;
+export const SCHEMA_VERSION = MIGRATIONS[MIGRATIONS.length - 1].version;
