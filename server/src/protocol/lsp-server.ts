@@ -4,19 +4,9 @@
  * node/main.ts passes in, so this module runs over any connection.
  */
 import {
-  CancellationTokenSource,
-  CodeActionKind,
-  DidChangeConfigurationNotification,
-  DidChangeWatchedFilesNotification,
-  FileChangeType,
-  LSPErrorCodes,
-  ResponseError,
-  TextDocuments,
-  TextDocumentSyncKind,
-  type CancellationToken,
-  type Connection,
-  type InitializeParams,
-  type InitializeResult,
+  CancellationTokenSource, CodeActionKind, DidChangeConfigurationNotification, DidChangeWatchedFilesNotification,
+  FileChangeType, LSPErrorCodes, ResponseError, TextDocuments, TextDocumentSyncKind, type CancellationToken,
+  type Connection, type InitializeParams, type InitializeResult,
 } from 'vscode-languageserver';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { createService, resolveConfig, type SourcedService } from '../service';
@@ -27,16 +17,8 @@ import type { ArchiveConnection } from '../service';
 import type { WorkspaceCorpus, WorkspaceFolder } from '../domain/corpus';
 import type { Logger } from '../domain/logger';
 import {
-  ActorCardRequest,
-  DebugMemoryRequest,
-  ListActorsRequest,
-  QuoteInsertEditsRequest,
-  ReindexRequest,
-  SearchQuotesRequest,
-  ServerCommands,
-  StatusChangedNotification,
-  StatusRequest,
-  type MemoryReport,
+  ActorCardRequest, DebugMemoryRequest, ListActorsRequest, QuoteInsertEditsRequest, ReindexRequest, SearchQuotesRequest,
+  ServerCommands, StatusChangedNotification, StatusRequest, type MemoryReport,
 } from './requests';
 
 /** What the adapter needs from the machine it runs on. */
@@ -50,11 +32,7 @@ export interface ServerHost {
   createIndexCache(storagePath: string | undefined, folders: WorkspaceFolder[]): IndexCacheStore | undefined;
   /** Pandoc style: rewrites the bibliography the open drafts of `changed`'s folder cite. */
   updateBibliography(
-    service: SourcedService,
-    folders: readonly WorkspaceFolder[],
-    changed: TextDocument,
-    open: readonly TextDocument[],
-    logger: Logger,
+    service: SourcedService, folders: readonly WorkspaceFolder[], changed: TextDocument, open: readonly TextDocument[], logger: Logger,
   ): Promise<unknown>;
   /** Heap and RSS after a full collection (a debug request). */
   memoryAfterGc(): MemoryReport;
@@ -138,8 +116,7 @@ export function startLspServer(connection: Connection, host: ServerHost): void {
     service.onDidChangeArchive((st) => {
       void connection.sendNotification(StatusChangedNotification, service.status());
       if (st.state === 'offline' && st.message) void connection.window.showWarningMessage(`Sourced: ${st.message}`);
-      else if (st.state === 'online')
-        void connection.window.showInformationMessage(`Sourced: reconnected to the team archive at ${st.url}`);
+      else if (st.state === 'online') void connection.window.showInformationMessage(`Sourced: reconnected to the team archive at ${st.url}`);
     });
     service.onDidChangeIndex(() => {
       void connection.sendNotification(StatusChangedNotification, service.status());

@@ -1,23 +1,7 @@
 import type {
-  CodeAction,
-  CompletionList,
-  Diagnostic,
-  DocumentSymbol,
-  Hover,
-  Location,
-  Position,
-  Range,
-  SymbolInformation,
-  TextEdit,
+  CodeAction, CompletionList, Diagnostic, DocumentSymbol, Hover, Location, Position, Range, SymbolInformation, TextEdit,
 } from 'vscode-languageserver-types';
-import {
-  actorCard,
-  actorDefinition,
-  actorReferences,
-  actorSymbols,
-  listActors,
-  type ActorListItem,
-} from '../features/actors/actor-navigation';
+import { actorCard, actorDefinition, actorReferences, actorSymbols, listActors, type ActorListItem } from '../features/actors/actor-navigation';
 import { actorHover } from '../features/actors/actor-hover';
 import { NEVER_CANCELLED, type Cancellation } from '../domain/cancellation';
 import { citationHover } from '../features/citations/citation-hover';
@@ -88,13 +72,7 @@ export interface SourcedService {
   hover(doc: TextDocumentLike, position: Position, token?: Cancellation): Promise<Hover | null>;
   diagnostics(doc: TextDocumentLike, token?: Cancellation): Promise<Diagnostic[]>;
   findings(doc: TextDocumentLike, token?: Cancellation): Promise<Finding[]>;
-  codeActions(
-    doc: TextDocumentLike,
-    range: Range,
-    diagnostics: Diagnostic[],
-    only: string[] | undefined,
-    token?: Cancellation,
-  ): Promise<CodeAction[]>;
+  codeActions(doc: TextDocumentLike, range: Range, diagnostics: Diagnostic[], only: string[] | undefined, token?: Cancellation): Promise<CodeAction[]>;
   definition(doc: TextDocumentLike, position: Position, token?: Cancellation): Promise<Location[]>;
   references(doc: TextDocumentLike, position: Position, token?: Cancellation): Promise<Location[]>;
   documentSymbols(doc: TextDocumentLike, token?: Cancellation): Promise<DocumentSymbol[]>;
@@ -152,7 +130,7 @@ export function createService(options: ServiceOptions): SourcedService {
       if (token.isCancellationRequested) return empty;
       return await run();
     } catch (err) {
-      logger.error(`${name} failed for ${uri}: ${err instanceof Error ? (err.stack ?? err.message) : String(err)}`);
+      logger.error(`${name} failed for ${uri}: ${err instanceof Error ? err.stack ?? err.message : String(err)}`);
       return empty;
     }
   }
@@ -249,8 +227,7 @@ export function createService(options: ServiceOptions): SourcedService {
       }),
     bibliographyText: (docs, token = NEVER_CANCELLED) =>
       guarded('bibliography', '', bibliographyText([]), token, () =>
-        bibliographyText(draftBibliography(indexer.knowledge, docs.filter((d) => !options.corpus.entryFor(d.uri)).map(draftOf))),
-      ),
+        bibliographyText(draftBibliography(indexer.knowledge, docs.filter((d) => !options.corpus.entryFor(d.uri)).map(draftOf)))),
     searchQuotes: (query, limit = 50, token = NEVER_CANCELLED) =>
       guarded('searchQuotes', '', [] as QuoteSearchResult[], token, async () => {
         if (archive) await archive.forQuote(query, config.quotes.minCompletionWords, token);
