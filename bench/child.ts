@@ -10,11 +10,11 @@ import { performance } from 'node:perf_hooks';
 import Fuse from 'fuse.js';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import type { CompletionItem, CompletionList, Hover } from 'vscode-languageserver-types';
-import { NodeCorpus } from '../server/src/node-corpus';
-import { NodeIndexCache } from '../server/src/node-index-cache';
+import { NodeCorpus } from '../server/src/node/node-corpus';
+import { NodeIndexCache } from '../server/src/node/node-index-cache';
 import { createService, MemoryLogger, resolveConfig, type SourcedService } from '../server/src/service';
-import { splitSentences } from '../server/src/service/text/sentence-splitter';
-import { normalizeForMatch } from '../server/src/service/text/normalize';
+import { splitSentences } from '../server/src/text/sentence-splitter';
+import { normalizeForMatch } from '../server/src/text/normalize';
 import type { Workload } from './workload';
 
 interface Args {

@@ -5,15 +5,15 @@
  */
 import { readFileSync } from 'node:fs';
 import { performance } from 'node:perf_hooks';
-import { ActorIndex } from '../server/src/service/actors/actor-index';
-import type { DocumentActors } from '../server/src/service/actors/actor-types';
-import { extractActors } from '../server/src/service/actors/extract-actors';
-import { extractQuotes } from '../server/src/service/quotes/extract-quotes';
-import { QuoteIndex } from '../server/src/service/quotes/quote-index';
-import type { SourceQuote } from '../server/src/service/quotes/quote-types';
-import { parseSource } from '../server/src/service/sources/parse-source';
-import type { SourceDocument } from '../server/src/service/sources/source-document';
-import { SourceIndex } from '../server/src/service/sources/source-index';
+import { ActorIndex } from '../server/src/store/memory/actors/actor-index';
+import type { DocumentActors } from '../server/src/domain/actor-types';
+import { extractActors } from '../server/src/ingest/actors/extract-actors';
+import { extractQuotes } from '../server/src/ingest/quotes/extract-quotes';
+import { QuoteIndex } from '../server/src/store/memory/quote-index';
+import type { SourceQuote } from '../server/src/domain/quote-types';
+import { parseSource } from '../server/src/ingest/source/parse-source';
+import type { SourceDocument } from '../server/src/domain/source-document';
+import { SourceIndex } from '../server/src/store/memory/source-index';
 import { corpusFiles, corpusFor } from './corpora';
 
 const gc = (globalThis as { gc?: () => void }).gc;

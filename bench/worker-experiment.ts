@@ -8,8 +8,8 @@ import * as path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { isMainThread, parentPort, Worker, workerData } from 'node:worker_threads';
 import { build } from 'esbuild';
-import { analyzeSource, type SourceAnalysis } from '../server/src/service/sources/analyze-source';
-import { createKnowledge } from '../server/src/service/knowledge';
+import { analyzeSource, type SourceAnalysis } from '../server/src/ingest/analyze-source';
+import { createKnowledge } from '../server/src/store/memory/knowledge';
 import { benchRoot, corpusFiles, corpusFor, REPO } from './corpora';
 
 interface Job {

@@ -1,13 +1,7 @@
 import * as vscode from 'vscode';
 import type { LanguageClient } from 'vscode-languageclient/node';
+import { StatusChangedNotification, StatusRequest, type StatusReport } from '../../server/src/protocol/requests';
 
-interface StatusReport {
-  ready: boolean;
-  sources: number;
-  quotes: number;
-  actors: number;
-  skipped: number;
-}
 
 function plural(n: number, word: string): string {
   return `${n.toLocaleString('en')} ${word}${n === 1 ? '' : 's'}`;
@@ -26,8 +20,8 @@ export class StatusItem implements vscode.Disposable {
 
   /** Subscribes to the server's status notifications and asks once for the current status. */
   listen(): void {
-    this.client.onNotification('sourced/statusChanged', (s: StatusReport) => this.show(s));
-    this.client.sendRequest<StatusReport>('sourced/status').then((s) => this.show(s), () => undefined);
+    this.client.onNotification(StatusChangedNotification, (s) => this.show(s));
+    this.client.sendRequest(StatusRequest).then((s) => this.show(s), () => undefined);
   }
 
   private show(s: StatusReport): void {

@@ -5,9 +5,10 @@ import { TextDocument } from 'vscode-languageserver-textdocument';
 import type { Position } from 'vscode-languageserver-types';
 import { createService, MemoryCorpus, MemoryLogger, type SourcedService } from '../../server/src/service';
 
-export const REPO = path.resolve(__dirname, '..', '..');
-export const SEEDS_DIR = path.join(REPO, 'seeds');
-export const BBC_DIR = path.resolve(REPO, '..', 'shared', 'corpora', 'bbc-news', 'news');
+import { BBC_DIR, repoRoot, SEEDS_DIR } from './paths';
+
+export { BBC_DIR, SEEDS_DIR };
+export const REPO = repoRoot;
 
 /** Splits a fixture at its `|` cursor: the text without it and the cursor's offset. */
 export function cursor(fixture: string): { text: string; offset: number } {

@@ -8,9 +8,9 @@ import { mkdirSync, mkdtempSync, rmSync, truncateSync, unlinkSync, writeFileSync
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { NodeCorpus } from '../../server/src/node-corpus';
+import { NodeCorpus } from '../../server/src/node/node-corpus';
 import { createService, MemoryLogger } from '../../server/src/service';
-import { resolveConfig } from '../../server/src/service/config';
+import { resolveConfig } from '../../server/src/domain/config';
 import { readsIgnorePermissions, writeBadFiles } from './helpers/bad-files';
 import { ServerSession } from './helpers/server-session';
 

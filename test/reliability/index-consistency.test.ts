@@ -72,7 +72,7 @@ test('index consistency: sourced/status counts the same actors before and after 
 });
 
 test('index consistency: BM25 scores after removals equal a fresh index of the remaining units', async () => {
-  const { InvertedIndex } = await import('../../server/src/service/text/inverted-index');
+  const { InvertedIndex } = await import('../../server/src/store/memory/inverted-index');
   const rng = new Rng(fuzzSeed());
   const vocab = ['quay', 'council', 'reopen', 'june', 'minister', 'talks', 'port', 'ships', 'euros', 'tuesday'];
   const units = Array.from({ length: 300 }, () => Array.from({ length: 3 + rng.int(12) }, () => rng.pick(vocab)));

@@ -173,7 +173,7 @@ test('untrusted content: the client renders server Markdown untrusted and withou
 });
 
 test('untrusted content: the checker flags the raw poisoned text and passes it once escaped (the check can fail)', async () => {
-  const { escapeMarkdown } = await import('../../server/src/service/text/escape-markdown');
+  const { escapeMarkdown } = await import('../../server/src/text/escape-markdown');
   const raw = readFileSync(path.join(FIXTURE, 'poisoned.txt'), 'utf8');
   const rawProblems = markdownProblems(raw);
   const escaped = escapeMarkdown(raw);

@@ -12,7 +12,7 @@ import { pathToFileURL } from 'node:url';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import type { CodeAction, Diagnostic, Range, TextEdit } from 'vscode-languageserver-types';
 import { harness, REPO, SEEDS_DIR, seedFiles } from '../helpers/fixture';
-import type { Cancellation } from '../../server/src/service/cancellation';
+import type { Cancellation } from '../../server/src/domain/cancellation';
 import { REQUEST_CANCELLED, ServerSession } from './helpers/server-session';
 
 const dirs: string[] = [];

@@ -10,7 +10,7 @@ import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { SEEDS_DIR } from '../helpers/fixture';
-import { INDEX_FORMAT_VERSION } from '../../server/src/service/index-cache';
+import { INDEX_FORMAT_VERSION } from '../../server/src/store/index-cache';
 import { ServerSession } from './helpers/server-session';
 
 const dirs: string[] = [];

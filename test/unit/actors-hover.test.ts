@@ -2,10 +2,10 @@
 import { test, before } from 'node:test';
 import assert from 'node:assert/strict';
 import type { Hover, MarkupContent } from 'vscode-languageserver-types';
-import { actorCardMarkdown } from '../../server/src/service/actors/actor-card';
-import type { ServiceContext } from '../../server/src/service/context';
-import { createKnowledge } from '../../server/src/service/knowledge';
-import { analyzeSource } from '../../server/src/service/sources/analyze-source';
+import { actorCardMarkdown } from '../../server/src/features/actors/actor-card';
+import type { ServiceContext } from '../../server/src/features/context';
+import { createKnowledge } from '../../server/src/store/memory/knowledge';
+import { analyzeSource } from '../../server/src/ingest/analyze-source';
 import { bbcFiles, cursor, harness, type Harness } from '../helpers/fixture';
 
 let seeds: Harness;

@@ -7,9 +7,9 @@ import assert from 'node:assert/strict';
 import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { test } from 'node:test';
-import { ActorIndex } from '../../server/src/service/actors/actor-index';
-import { analyzeSource } from '../../server/src/service/sources/analyze-source';
-import type { SourceUnit } from '../../server/src/service/sources/source-index';
+import { ActorIndex } from '../../server/src/store/memory/actors/actor-index';
+import { analyzeSource } from '../../server/src/ingest/analyze-source';
+import type { SourceUnit } from '../../server/src/store/memory/source-index';
 import { BBC_DIR } from '../helpers/fixture';
 
 interface Source {

@@ -7,9 +7,9 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import * as path from 'node:path';
-import { createKnowledge, type Knowledge } from '../../server/src/service/knowledge';
-import { analyzeSource } from '../../server/src/service/sources/analyze-source';
-import { normalizeForMatch } from '../../server/src/service/text/normalize';
+import { createKnowledge, type Knowledge } from '../../server/src/store/memory/knowledge';
+import { analyzeSource } from '../../server/src/ingest/analyze-source';
+import { normalizeForMatch } from '../../server/src/text/normalize';
 import { BBC_DIR, REPO, seedFiles } from '../helpers/fixture';
 
 interface TableActor {

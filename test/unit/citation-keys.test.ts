@@ -1,6 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { baseCitationKey, CitationKeyRegistry } from '../../server/src/service/sources/citation-keys';
+import { baseCitationKey, CitationKeyRegistry } from '../../server/src/store/memory/citation-keys';
 
 test('citation keys: three significant title words and the year', () => {
   const table: [string, number | null, string][] = [

@@ -27,10 +27,10 @@ test('citation hover: title, date and path of the cited source; nothing elsewher
 });
 
 test('citation edits: footnote style adds the marker and one definition; applying twice adds nothing', async () => {
-  const { citationEdits } = await import('../../server/src/service/citations/citation-edits');
-  const { parseDraft } = await import('../../server/src/service/drafts/parse-draft');
-  const { createKnowledge } = await import('../../server/src/service/knowledge');
-  const { analyzeSource } = await import('../../server/src/service/sources/analyze-source');
+  const { citationEdits } = await import('../../server/src/features/citations/citation-edits');
+  const { parseDraft } = await import('../../server/src/features/drafts/parse-draft');
+  const { createKnowledge } = await import('../../server/src/store/memory/knowledge');
+  const { analyzeSource } = await import('../../server/src/ingest/analyze-source');
   const k = createKnowledge();
   const unit = k.sources.add(analyzeSource('file:///w/src/port.txt', 'src/port.txt', ' date 2021-03-04 The council closed the port.'));
   const key = k.sources.keyOf(unit);
@@ -49,9 +49,9 @@ test('citation edits: footnote style adds the marker and one definition; applyin
 });
 
 test('footnote definition: a shortened title ending in an ellipsis gets no extra full stop', async () => {
-  const { footnoteDefinition } = await import('../../server/src/service/citations/citation-edits');
-  const { createKnowledge } = await import('../../server/src/service/knowledge');
-  const { analyzeSource } = await import('../../server/src/service/sources/analyze-source');
+  const { footnoteDefinition } = await import('../../server/src/features/citations/citation-edits');
+  const { createKnowledge } = await import('../../server/src/store/memory/knowledge');
+  const { analyzeSource } = await import('../../server/src/ingest/analyze-source');
   const k = createKnowledge();
   const long = k.sources.add(analyzeSource('file:///w/a.txt', 'a.txt',
     ' date 2020-01-02 The committee that oversees the harbour and its many piers voted on a long list of changes to the rules.'));

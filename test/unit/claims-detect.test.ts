@@ -1,7 +1,7 @@
 /** The claim rules, sentence by sentence: a hand-written table of claims and non-claims with the rule expected to decide. */
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { classifySentence, namedActors, plainSentence } from '../../server/src/service/claims/detect-claims';
+import { classifySentence, namedActors, plainSentence } from '../../server/src/features/claims/detect-claims';
 
 const CLAIMS: [string, string][] = [
   ['Turkey hosts some 3.2 million Syrian refugees.', 'figure'],

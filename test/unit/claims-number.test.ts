@@ -1,7 +1,7 @@
 /** Figures in prose and the number-mismatch check. */
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { extractFigures, figureConflicts } from '../../server/src/service/claims/number-check';
+import { extractFigures, figureConflicts } from '../../server/src/features/claims/number-check';
 import { harness } from '../helpers/fixture';
 
 test('claims number: figures with scales, separators, currency and percent; bare years are not figures', () => {

@@ -14,7 +14,7 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import * as path from 'node:path';
 import { bbcFiles, harness, REPO, seedFiles } from '../helpers/fixture';
-import type { Finding, UnsourcedClaim } from '../../server/src/service/findings';
+import type { Finding, UnsourcedClaim } from '../../server/src/domain/findings';
 
 interface Label { sentence: string; claim: boolean; cited: boolean; support: string[] }
 interface LabelledDraft { name: string; corpus: string; text: string; sentences: Label[] }

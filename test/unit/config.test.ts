@@ -1,6 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { DEFAULT_CONFIG, resolveConfig } from '../../server/src/service/config';
+import { DEFAULT_CONFIG, resolveConfig } from '../../server/src/domain/config';
 
 test('config: defaults for missing or invalid values, given values kept', () => {
   assert.deepEqual(resolveConfig(undefined), DEFAULT_CONFIG);

@@ -1,6 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { decodeSource } from '../../server/src/service/sources/decode-source';
+import { decodeSource } from '../../server/src/ingest/readers/decode-source';
 
 const MAX = 1024 * 1024;
 const bytes = (...parts: (number[] | string)[]): Uint8Array =>

@@ -13,7 +13,7 @@ import { REPO, SEEDS_DIR } from '../helpers/fixture';
 
 const FIXTURES = path.join(REPO, 'test', 'fixtures');
 const CODE_DIRS = [path.join(REPO, 'server', 'src'), path.join(REPO, 'client', 'src')];
-const GAZETTEERS = ['countries.ts', 'name-lexicon.ts'].map((f) => path.join(REPO, 'server', 'src', 'service', 'actors', f));
+const GAZETTEERS = ['countries.ts', 'name-lexicon.ts'].map((f) => path.join(REPO, 'server', 'src', 'mentions', f));
 
 function files(dir: string): string[] {
   return readdirSync(dir).flatMap((f) => {

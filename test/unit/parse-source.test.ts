@@ -1,6 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { parseSource, parseWrittenDate } from '../../server/src/service/sources/parse-source';
+import { parseSource, parseWrittenDate } from '../../server/src/ingest/source/parse-source';
 
 /** Each case: a source text and the metadata it must yield. Texts are made up, in the shapes real articles take. */
 const CASES: { name: string; text: string; title: string; date: string | null; place: string | null; outlet: string | null }[] = [

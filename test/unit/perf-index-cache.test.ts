@@ -8,10 +8,10 @@ import assert from 'node:assert/strict';
 import { mkdtempSync, readFileSync, rmSync, utimesSync, writeFileSync, existsSync, mkdirSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
-import { NodeCorpus } from '../../server/src/node-corpus';
-import { NodeIndexCache } from '../../server/src/node-index-cache';
+import { NodeCorpus } from '../../server/src/node/node-corpus';
+import { NodeIndexCache } from '../../server/src/node/node-index-cache';
 import { createService, MemoryLogger, resolveConfig, type SourcedService } from '../../server/src/service';
-import { contentHash, deserializeSnapshot, freshness, INDEX_FORMAT_VERSION } from '../../server/src/service/index-cache';
+import { contentHash, deserializeSnapshot, freshness, INDEX_FORMAT_VERSION } from '../../server/src/store/index-cache';
 import { seedFiles } from '../helpers/fixture';
 
 interface Session {

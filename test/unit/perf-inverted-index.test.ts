@@ -4,7 +4,7 @@
  */
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { InvertedIndex } from '../../server/src/service/text/inverted-index';
+import { InvertedIndex } from '../../server/src/store/memory/inverted-index';
 
 function rng(seed: number): () => number {
   let a = seed >>> 0;

@@ -4,8 +4,8 @@
  */
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { parseSource } from '../../server/src/service/sources/parse-source';
-import { SourceIndex } from '../../server/src/service/sources/source-index';
+import { parseSource } from '../../server/src/ingest/source/parse-source';
+import { SourceIndex } from '../../server/src/store/memory/source-index';
 
 const analysis = (path: string, title = 'Harbour reopens after storm') => ({
   doc: parseSource(`file:///w/${path}`, path, `${title}\n\nThe harbour reopened on Tuesday.\n`),

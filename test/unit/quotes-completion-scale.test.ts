@@ -7,11 +7,11 @@ import { readFileSync, readdirSync } from 'node:fs';
 import * as path from 'node:path';
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { createKnowledge } from '../../server/src/service/knowledge';
-import { rankQuotes } from '../../server/src/service/quotes/rank-quotes';
-import type { SourceQuote } from '../../server/src/service/quotes/quote-types';
-import { analyzeSource } from '../../server/src/service/sources/analyze-source';
-import { words } from '../../server/src/service/text/tokenize';
+import { createKnowledge } from '../../server/src/store/memory/knowledge';
+import { rankQuotes } from '../../server/src/features/quotes/rank-quotes';
+import type { SourceQuote } from '../../server/src/domain/quote-types';
+import { analyzeSource } from '../../server/src/ingest/analyze-source';
+import { words } from '../../server/src/text/tokenize';
 import { BBC_DIR } from '../helpers/fixture';
 
 const SAMPLE = 300;

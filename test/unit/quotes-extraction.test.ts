@@ -7,13 +7,13 @@ import { readFileSync, readdirSync } from 'node:fs';
 import * as path from 'node:path';
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { analyzeSource } from '../../server/src/service/sources/analyze-source';
-import { extractActors } from '../../server/src/service/actors/extract-actors';
-import { parseSource } from '../../server/src/service/sources/parse-source';
-import { extractQuotes } from '../../server/src/service/quotes/extract-quotes';
-import type { SourceQuote } from '../../server/src/service/quotes/quote-types';
-import { normalizeForMatch } from '../../server/src/service/text/normalize';
-import { words } from '../../server/src/service/text/tokenize';
+import { analyzeSource } from '../../server/src/ingest/analyze-source';
+import { extractActors } from '../../server/src/ingest/actors/extract-actors';
+import { parseSource } from '../../server/src/ingest/source/parse-source';
+import { extractQuotes } from '../../server/src/ingest/quotes/extract-quotes';
+import type { SourceQuote } from '../../server/src/domain/quote-types';
+import { normalizeForMatch } from '../../server/src/text/normalize';
+import { words } from '../../server/src/text/tokenize';
 import { BBC_DIR, REPO, SEEDS_DIR } from '../helpers/fixture';
 
 interface Expected {

@@ -1,9 +1,9 @@
 /** The quote index follows sources as they come and go, and narrows candidates without scanning. */
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { createKnowledge } from '../../server/src/service/knowledge';
-import { rankQuotes } from '../../server/src/service/quotes/rank-quotes';
-import { analyzeSource } from '../../server/src/service/sources/analyze-source';
+import { createKnowledge } from '../../server/src/store/memory/knowledge';
+import { rankQuotes } from '../../server/src/features/quotes/rank-quotes';
+import { analyzeSource } from '../../server/src/ingest/analyze-source';
 
 const A = 'Harbour plan approved\n\n"The new quay will open to ships next spring," said Mayor Ines Duarte.\n';
 const B = 'Harbour plan criticised\n\n"It would be a waste of public money," Councillor Karl Weiss said.\n';

@@ -7,7 +7,7 @@
 import { readdirSync } from 'node:fs';
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { analyzeSource } from '../../server/src/service/sources/analyze-source';
+import { analyzeSource } from '../../server/src/ingest/analyze-source';
 import { bbcFiles, BBC_DIR, harness } from '../helpers/fixture';
 
 const SAMPLE = 150;

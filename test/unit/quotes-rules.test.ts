@@ -4,8 +4,8 @@
  */
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { analyzeSource } from '../../server/src/service/sources/analyze-source';
-import type { SourceQuote } from '../../server/src/service/quotes/quote-types';
+import { analyzeSource } from '../../server/src/ingest/analyze-source';
+import type { SourceQuote } from '../../server/src/domain/quote-types';
 
 interface Case {
   name: string;

@@ -1,6 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { splitSentences } from '../../server/src/service/text/sentence-splitter';
+import { splitSentences } from '../../server/src/text/sentence-splitter';
 
 /** Each case: a paragraph and the sentences it must split into. */
 const CASES: [string, string[]][] = [

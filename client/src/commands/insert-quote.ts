@@ -1,7 +1,6 @@
 import * as vscode from 'vscode';
 import type { LanguageClient } from 'vscode-languageclient/node';
-import type { TextEdit } from 'vscode-languageserver-types';
-import type { QuoteSearchResult } from '../../../server/src/service/quotes/search-quotes';
+import { QuoteInsertEditsRequest, SearchQuotesRequest, type QuoteSearchResult } from '../../../server/src/protocol/requests';
 import { quickPickText } from '../quick-pick-text';
 
 interface QuoteItem extends vscode.QuickPickItem {
@@ -34,14 +33,14 @@ export async function insertQuote(client: LanguageClient): Promise<void> {
   pick.placeholder = 'Type words of the quotation or the speaker\u2019s name';
   pick.matchOnDescription = true;
   pick.matchOnDetail = true;
-  let timer: NodeJS.Timeout | undefined;
+  let timer: ReturnType<typeof setTimeout> | undefined;
   let pending: vscode.CancellationTokenSource | undefined;
   const search = (query: string): void => {
     pending?.cancel();
     const source = (pending = new vscode.CancellationTokenSource());
     pick.busy = true;
     client
-      .sendRequest<QuoteSearchResult[]>('sourced/searchQuotes', { query, limit: LIMIT }, source.token)
+      .sendRequest(SearchQuotesRequest, { query, limit: LIMIT }, source.token)
       .then(
         (results) => {
           if (source.token.isCancellationRequested) return;
@@ -71,7 +70,7 @@ export async function insertQuote(client: LanguageClient): Promise<void> {
   pick.dispose();
   if (!chosen) return;
   const doc = editor.document;
-  const edits = await client.sendRequest<TextEdit[]>('sourced/quoteInsertEdits', {
+  const edits = await client.sendRequest(QuoteInsertEditsRequest, {
     uri: doc.uri.toString(),
     position: client.code2ProtocolConverter.asPosition(editor.selection.active),
     id: chosen.id,

@@ -2,6 +2,7 @@ import * as vscode from 'vscode';
 import type { LanguageClient } from 'vscode-languageclient/node';
 import { insertQuote } from './insert-quote';
 import { showActor } from './show-actor';
+import { ServerCommands } from '../../../server/src/protocol/requests';
 
 /** Registers every `Sourced: …` command. */
 export function registerCommands(client: LanguageClient, output: vscode.OutputChannel): vscode.Disposable[] {
@@ -17,7 +18,7 @@ export function registerCommands(client: LanguageClient, output: vscode.OutputCh
         return;
       }
       const result = await client.sendRequest<{ cited: number } | undefined>('workspace/executeCommand', {
-        command: 'sourced.citeAllSupportedClaims',
+        command: ServerCommands.citeAll,
         arguments: [editor.document.uri.toString()],
       });
       void vscode.window.showInformationMessage(`Sourced: cited ${result?.cited ?? 0} claim${result?.cited === 1 ? '' : 's'}.`);

@@ -1,14 +1,8 @@
 import * as vscode from 'vscode';
 import type { LanguageClient } from 'vscode-languageclient/node';
+import { ActorCardRequest, ListActorsRequest, type ActorListItem } from '../../../server/src/protocol/requests';
 import { quickPickText as plain } from '../quick-pick-text';
 
-/** One answer of `sourced/listActors`. */
-interface ActorListItem {
-  id: string;
-  name: string;
-  type: string;
-  description: string;
-}
 
 interface ActorItem extends vscode.QuickPickItem {
   id: string;
@@ -39,7 +33,7 @@ function toItem(a: ActorListItem): ActorItem {
 export async function showActor(client: LanguageClient): Promise<void> {
   const actors = await vscode.window.withProgress(
     { location: vscode.ProgressLocation.Window, title: 'Sourced: loading actors' },
-    () => client.sendRequest<ActorListItem[]>('sourced/listActors', { query: '' }),
+    () => client.sendRequest(ListActorsRequest, { query: '' }),
   );
   if (!actors.length) {
     void vscode.window.showInformationMessage('Sourced: no actors found in the sources yet.');
@@ -51,7 +45,7 @@ export async function showActor(client: LanguageClient): Promise<void> {
     matchOnDetail: true,
   });
   if (!picked) return;
-  const card = await client.sendRequest<string | null>('sourced/actorCard', { id: picked.id });
+  const card = await client.sendRequest(ActorCardRequest, { id: picked.id });
   if (!card) {
     void vscode.window.showWarningMessage('Sourced: that actor is no longer in the index.');
     return;

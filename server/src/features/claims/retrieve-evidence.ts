@@ -1,0 +1,245 @@
+/**
+ * Evidence retrieval for a claim: BM25 over the sentence index gathers a short
+ * list of candidate sentences (never a scan of the corpus), then a re-rank
+ * over each candidate's passage (the sentence with its neighbours) rewards
+ * shared terms weighted by rarity, shared names and actors, figures and dates,
+ * and fuzzy phrase overlap (fuse.js over the short list only).
+ */
+import Fuse from 'fuse.js';
+import type { Cancellation } from '../../domain/cancellation';
+import type { SupportCandidate } from '../../domain/findings';
+import type { SourceStore } from '../../store/source-store';
+import type { SourceUnit } from '../../store/source-store';
+import { normalizeForMatch } from '../../text/normalize';
+import { stem, STOPWORDS, terms, words } from '../../text/tokenize';
+import { COMMON_OPENERS, DATE_RE } from './claim-rules';
+import { namedActors } from './detect-claims';
+import { extractFigures } from './number-check';
+
+/** How many BM25 hits are re-ranked. */
+const GATHER = 24;
+/** Below this confidence a source is not offered as support. */
+export const MIN_SUPPORT = 0.5;
+/** Terms in more than this share of all sentences carry no evidence and are left out of the query (speed on big corpora). */
+const MAX_TERM_SHARE = 0.05;
+const NEIGHBOUR_WEIGHT = 0.5;
+/** The claim's rarest terms, and how much a passage loses for missing them all. */
+const RARE_TERMS = 2;
+const RARE_WEIGHT = 0.3;
+/** Query terms sent to BM25 (the rarest ones); every term still counts in the re-rank. */
+const MAX_QUERY_TERMS = 10;
+/** How many of the best re-ranked passages get the fuzzy phrase comparison. */
+const FUZZY_POOL = 3;
+/** Fuse threshold: passages scoring worse get no fuzzy credit (and bitap stops early). */
+const FUZZY_THRESHOLD = 0.4;
+/** Longest claim text compared fuzzily (bitap works in 32-character chunks). */
+const MAX_PATTERN = 96;
+
+/** A ranked passage: the source, the sentence that matched best, and the confidence. */
+export interface Evidence extends SupportCandidate {
+  unit: SourceUnit;
+  /** Index of the matching sentence in the source. */
+  sentenceIndex: number;
+}
+
+interface ClaimFeatures {
+  queryTerms: string[];
+  idf: Map<string, number>;
+  figures: number[];
+  dates: string[];
+  /** Stemmed name words, compared with passage terms. */
+  names: string[];
+  /** Full names as written ("Ana Lee"), for the actor index. */
+  actorNames: string[];
+}
+
+function datesOf(text: string): string[] {
+  return [...text.matchAll(DATE_RE)].map((m) => m[0].toLowerCase());
+}
+
+/** Capitalised words other than a common sentence opener: the names a claim mentions, normalised. */
+function namesOf(plain: string): string[] {
+  const out = new Set<string>();
+  for (const m of plain.matchAll(/\p{Lu}[\p{L}'\u2019-]+/gu)) {
+    for (const w of words(m[0])) {
+      const name = w.replace(/'s$/, '');
+      // Compared with the passages' retrieval terms, so stemmed the same way.
+      if (!COMMON_OPENERS.has(name) && name.length > 1 && !STOPWORDS.has(name)) out.add(stem(name));
+    }
+  }
+  return [...out];
+}
+
+function featuresOf(k: SourceStore, plain: string): ClaimFeatures {
+  const index = k.sources.sentences;
+  const n = Math.max(1, index.size);
+  const idf = new Map<string, number>();
+  for (const t of new Set(terms(plain))) {
+    const df = index.docFreq(t);
+    if (df === 0 || df / n > MAX_TERM_SHARE) continue;
+    idf.set(t, Math.log(1 + (n - df + 0.5) / (df + 0.5)));
+  }
+  // The rarest terms carry the evidence; capping the query bounds the postings walked on a big corpus.
+  const queryTerms = [...idf.entries()].sort((a, b) => b[1] - a[1]).slice(0, MAX_QUERY_TERMS).map(([t]) => t);
+  return {
+    queryTerms,
+    idf,
+    figures: extractFigures(plain).map((f) => f.value),
+    dates: datesOf(plain),
+    names: namesOf(plain),
+    actorNames: namedActors(plain),
+  };
+}
+
+/** The actor names and aliases a source's actor extraction found, normalised (cached per source). */
+const actorFormCache = new WeakMap<SourceUnit, Set<string>>();
+
+function actorForms(unit: SourceUnit): Set<string> {
+  let forms = actorFormCache.get(unit);
+  if (!forms) {
+    forms = new Set();
+    for (const actor of unit.actors?.actors ?? []) {
+      for (const form of [actor.name, ...actor.aliases]) forms.add(normalizeForMatch(form));
+    }
+    actorFormCache.set(unit, forms);
+  }
+  return forms;
+}
+
+/**
+ * True when the source's own actors include one the claim names (by full name,
+ * alias or surname). Uses each source's extracted actors rather than the merged
+ * corpus-wide index, whose lazy rebuild after a corpus change would land on the
+ * next diagnostics; with no extracted actors it is simply false.
+ */
+function sharesActor(unit: SourceUnit, claimActors: readonly string[]): boolean {
+  if (claimActors.length === 0) return false;
+  const forms = actorForms(unit);
+  return claimActors.some((name) => {
+    const key = normalizeForMatch(name);
+    return forms.has(key) || forms.has(key.split(' ').pop() ?? key);
+  });
+}
+
+/** Retrieval terms per sentence of the sources touched so far (dropped with the unit). */
+const termCache = new WeakMap<SourceUnit, (Set<string> | undefined)[]>();
+
+function sentenceTerms(unit: SourceUnit, index: number): Set<string> {
+  if (index < 0 || index >= unit.doc.sentences.length) return new Set();
+  let perUnit = termCache.get(unit);
+  if (!perUnit) termCache.set(unit, (perUnit = []));
+  let cached = perUnit[index];
+  if (!cached) perUnit[index] = cached = new Set(terms(sentenceText(unit, index)));
+  return cached;
+}
+
+function sentenceText(unit: SourceUnit, index: number): string {
+  const s = unit.doc.sentences[index];
+  return s ? unit.doc.text.slice(s.start, s.end) : '';
+}
+
+const ratio = (hit: number, all: number): number => (all === 0 ? 0 : hit / all);
+
+/**
+ * Scores one candidate passage against the claim without the fuzzy part; 0–0.8. When even full marks for
+ * figures, dates and names could not lift it above `floor`, returns -Infinity without examining them.
+ */
+function baseScore(f: ClaimFeatures, unit: SourceUnit, index: number, floor = -Infinity): number {
+  const own = sentenceTerms(unit, index);
+  const before = sentenceTerms(unit, index - 1);
+  const after = sentenceTerms(unit, index + 1);
+  let total = 0;
+  let hit = 0;
+  for (const [t, w] of f.idf) {
+    total += w;
+    if (own.has(t)) hit += w;
+    else if (before.has(t) || after.has(t)) hit += w * NEIGHBOUR_WEIGHT;
+  }
+  // The claim's rarest words say what it is about: a passage without any of them is weaker evidence.
+  const rare = f.queryTerms.slice(0, RARE_TERMS);
+  const rareHit = ratio(rare.filter((t) => own.has(t) || before.has(t) || after.has(t)).length, rare.length);
+  const recall = ratio(hit, total) * (1 - RARE_WEIGHT + RARE_WEIGHT * rareHit);
+  const extras: number[] = [];
+  if (f.figures.length === 0 && f.dates.length === 0 && f.names.length === 0) return 0.8 * recall;
+  if (0.55 * recall + 0.25 <= floor) return -Infinity;
+  const passage = f.figures.length || f.dates.length ? `${sentenceText(unit, index - 1)} ${sentenceText(unit, index)} ${sentenceText(unit, index + 1)}` : '';
+  if (f.figures.length) {
+    const theirs = extractFigures(passage).map((x) => x.value);
+    extras.push(ratio(f.figures.filter((v) => theirs.includes(v)).length, f.figures.length));
+  }
+  if (f.dates.length) {
+    const theirs = datesOf(passage);
+    extras.push(ratio(f.dates.filter((d) => theirs.includes(d)).length, f.dates.length));
+  }
+  if (f.names.length) {
+    const named = ratio(f.names.filter((n) => own.has(n) || before.has(n) || after.has(n)).length, f.names.length);
+    extras.push(sharesActor(unit, f.actorNames) ? Math.min(1, named + 0.2) : named);
+  }
+  const extra = extras.length ? extras.reduce((a, b) => a + b, 0) / extras.length : recall;
+  return 0.55 * recall + 0.25 * extra;
+}
+
+/** The best supporting passages for a claim (plain text), one per source, best first, at most `limit`. */
+export function retrieveEvidence(k: SourceStore, plain: string, limit = 3, token?: Cancellation): Evidence[] {
+  const f = featuresOf(k, plain);
+  if (f.queryTerms.length === 0) return [];
+  const hits = k.sources.sentences.search(f.queryTerms, GATHER);
+  if (hits.length === 0 || token?.isCancellationRequested) return [];
+  const located = hits
+    .map((h) => ({ at: k.sources.sentence(h.id) }))
+    .filter((x): x is { at: { unit: SourceUnit; index: number } } => x.at !== undefined);
+  // Only the best FUZZY_POOL go on: a passage that cannot beat the pool's worst so far is not examined in full
+  // (it would sort after it, as a tie keeps the earlier BM25 rank).
+  const pool: number[] = [];
+  const all = located.map(({ at }) => {
+    const score = baseScore(f, at.unit, at.index, pool.length < FUZZY_POOL ? -Infinity : pool[FUZZY_POOL - 1]!);
+    if (score !== -Infinity) {
+      pool.push(score);
+      pool.sort((a, b) => b - a);
+      if (pool.length > FUZZY_POOL) pool.pop();
+    }
+    return { at, score };
+  });
+  const scored = all.sort((a, b) => b.score - a.score).slice(0, FUZZY_POOL);
+  // Fuzzy phrase overlap only over the short list: bitap per candidate is the costly part.
+  const fuse = new Fuse(scored.map((x) => normalizeForMatch(sentenceText(x.at.unit, x.at.index))), {
+    includeScore: true, ignoreLocation: true, threshold: FUZZY_THRESHOLD, ignoreFieldNorm: true,
+  });
+  for (const r of fuse.search(normalizeForMatch(plain).slice(0, MAX_PATTERN))) {
+    scored[r.refIndex]!.score += 0.2 * Math.max(0, Math.min(1, (0.75 - (r.score ?? 1)) / 0.7));
+  }
+  const best = new Map<SourceUnit, Evidence>();
+  for (const { at, score } of scored) {
+    const prev = best.get(at.unit);
+    if (prev && prev.score >= score) continue;
+    const { doc } = at.unit;
+    best.set(at.unit, {
+      unit: at.unit,
+      sentenceIndex: at.index,
+      key: k.sources.keyOf(at.unit),
+      title: doc.title,
+      path: doc.path,
+      passage: sentenceText(at.unit, at.index),
+      score: Math.round(Math.min(1, score) * 1000) / 1000,
+    });
+  }
+  return [...best.values()]
+    .filter((e) => e.score >= MIN_SUPPORT)
+    .sort((a, b) => b.score - a.score || a.path.localeCompare(b.path))
+    .slice(0, limit);
+}
+
+/** The sentences of a cited source that best match a claim (a scan of that one source only), for the figure check. */
+export function bestSentencesIn(unit: SourceUnit, plain: string, limit = 2): string[] {
+  const wanted = new Set(terms(plain));
+  if (wanted.size === 0) return [];
+  return unit.doc.sentences
+    .map((_, i) => {
+      const own = terms(sentenceText(unit, i));
+      return { i, hit: own.filter((t) => wanted.has(t)).length };
+    })
+    .filter((x) => x.hit > 0)
+    .sort((a, b) => b.hit - a.hit || a.i - b.i)
+    .slice(0, limit)
+    .map((x) => sentenceText(unit, x.i));
+}

@@ -1,0 +1,92 @@
+import { CompletionItemKind, InsertTextFormat, MarkupKind, type CompletionItem, type CompletionList } from 'vscode-languageserver-types';
+import type { Cancellation } from '../../domain/cancellation';
+import type { ServiceContext } from '../context';
+import type { DraftDocument } from '../drafts/draft-document';
+import { plainText, shorten } from '../../text/escape-markdown';
+import { words } from '../../text/tokenize';
+import { quoteInsertion } from './quote-insertion';
+import type { IndexedQuote } from '../../store/source-store';
+import { quoteContextMarkdown, speakerDisplay, sourceLabel } from './quote-presentation';
+import { rankQuotes } from './rank-quotes';
+
+const MAX_ITEMS = 30;
+const LABEL_LENGTH = 80;
+const CLOSING: Record<string, string> = { '\u201c': '\u201d', '"': '"', '\u201e': '\u201c' };
+
+/** The unclosed quotation the cursor is in, on the current line: offset and kind of its opening mark. */
+export function openQuotationAt(text: string, offset: number): { open: number; mark: string } | null {
+  const lineStart = text.lastIndexOf('\n', offset - 1) + 1;
+  let open = -1;
+  let mark = '';
+  for (let i = lineStart; i < offset; i++) {
+    const c = text[i]!;
+    if (open < 0) {
+      if (c === '\u201c' || c === '\u201e' || (c === '"' && !/[\p{L}\p{N}]/u.test(text[i - 1] ?? ' '))) {
+        open = i;
+        mark = c;
+      }
+    } else if ((mark === '"' && c === '"') || (mark !== '"' && (c === '\u201d' || (mark === '\u201e' && c === '\u201c')))) {
+      open = -1;
+    }
+  }
+  return open < 0 ? null : { open, mark };
+}
+
+function inExcluded(draft: DraftDocument, offset: number): boolean {
+  return draft.excluded.some((s) => offset > s.start && offset <= s.end);
+}
+
+function item(ctx: ServiceContext, draft: DraftDocument, q: IndexedQuote, open: { open: number; mark: string }, end: number, typed: string, rank: number): CompletionItem {
+  const close = CLOSING[open.mark] ?? '\u201d';
+  const { edit, additional, snippet } = quoteInsertion(ctx, draft, q, open.mark, close, open.open, end, true);
+  return {
+    label: shorten(plainText(q.quote.text), LABEL_LENGTH),
+    kind: CompletionItemKind.Text,
+    detail: `${speakerDisplay(ctx, q)} \u2014 ${sourceLabel(q)}`,
+    documentation: { kind: MarkupKind.Markdown, value: quoteContextMarkdown(ctx, q) },
+    // The client filters on the text from the opening mark to the cursor; starting with exactly that keeps fuzzy matches.
+    filterText: `${open.mark}${typed} ${plainText(q.quote.text)} ${q.quote.speaker ?? ''}`,
+    sortText: String(rank).padStart(4, '0'),
+    insertTextFormat: snippet ? InsertTextFormat.Snippet : InsertTextFormat.PlainText,
+    textEdit: edit,
+    additionalTextEdits: additional.length ? additional : undefined,
+  };
+}
+
+/** Sources looked at for the opening list when the draft cites too few. */
+const OPENING_SOURCES = 200;
+
+/** Quotations of the sources the draft cites, then of other sources; those starting as typed first. */
+function openingList(ctx: ServiceContext, draft: DraftDocument, typed: string, minWords: number): IndexedQuote[] {
+  const k = ctx.knowledge();
+  const units = [...new Set(draft.citations.flatMap((c) => c.keys))].map((key) => k.sources.byKey(key)).filter((u) => u !== undefined);
+  let looked = 0;
+  for (const unit of k.sources.all()) {
+    if (units.length >= MAX_ITEMS || ++looked > OPENING_SOURCES) break;
+    if (!units.includes(unit)) units.push(unit);
+  }
+  const prefix = words(typed).join(' ');
+  const quotes = units
+    .flatMap((unit) => k.quotes.quotesOf(unit))
+    .filter((q) => q.quote.kind !== 'indirect' && k.quotes.wordCount(q.id) >= minWords);
+  const starts = (q: IndexedQuote): number => (prefix && words(q.quote.text.slice(0, prefix.length + 12)).join(' ').startsWith(prefix) ? 0 : 1);
+  return quotes.map((q, i) => ({ q, i, s: starts(q) })).sort((a, b) => a.s - b.s || a.i - b.i).slice(0, MAX_ITEMS).map((x) => x.q);
+}
+
+/** Quote completion inside an unclosed quotation on the current line. */
+export function provideQuoteCompletion(ctx: ServiceContext, draft: DraftDocument, offset: number, token: Cancellation): CompletionList | null {
+  const open = openQuotationAt(draft.text, offset);
+  if (!open || inExcluded(draft, offset)) return null;
+  const typed = draft.text.slice(open.open + 1, offset);
+  const k = ctx.knowledge();
+  const minWords = ctx.config().quotes.minCompletionWords;
+  let hits: IndexedQuote[] = rankQuotes(k, typed, { limit: MAX_ITEMS, minWords });
+  // Nothing typed yet, or only a word or two with no match: an empty answer would close the list, and
+  // Markdown has no quick suggestions to open it again; offer quotations so it stays open and narrows.
+  if (hits.length === 0) hits = openingList(ctx, draft, typed, minWords);
+  if (token.isCancellationRequested) return null;
+  // An auto-closed mark right after the cursor is replaced too.
+  const next = draft.text[offset];
+  const end = next !== undefined && next === CLOSING[open.mark] ? offset + 1 : offset;
+  return { isIncomplete: true, items: hits.map((q, i) => item(ctx, draft, q, open, end, typed, i)) };
+}

@@ -1,0 +1,139 @@
+/**
+ * Ranks quotations for what the writer typed: the index narrows the corpus to
+ * a short candidate list (BM25 over quote words and speaker names, plus the
+ * quotations that open with the typed words), then fuse.js and word coverage
+ * order that list. Never a scan over every quotation.
+ */
+import Fuse from 'fuse.js';
+import type { SourceStore } from '../../store/source-store';
+import { terms, words } from '../../text/tokenize';
+import type { IndexedQuote } from '../../store/source-store';
+import { openingKey } from '../../text/opening-key';
+
+/** Candidates taken from the index before fuzzy ranking. */
+const CANDIDATES = 150;
+/** Candidates scored by fuse.js (the best by exact evidence). */
+const FUZZY_POOL = 40;
+/** Quotations opening with the typed words looked at, at most. */
+const OPENING_SCAN = 2000;
+
+export interface RankedQuote extends IndexedQuote {
+  /** 0: opens with the typed words, 1: contains them as a phrase, 2: fuzzy. */
+  tier: number;
+  coverage: number;
+  fuzzy: number;
+}
+
+export interface RankOptions {
+  limit: number;
+  /** Quotations shorter than this many words are left out (fragments). */
+  minWords: number;
+}
+
+function closeWord(a: string, b: string): boolean {
+  if (a === b) return true;
+  if (a.length < 5 || b.length < 5 || Math.abs(a.length - b.length) > 1) return false;
+  let diff = 0;
+  for (let i = 0, j = 0; i < a.length || j < b.length; ) {
+    if (a[i] === b[j]) {
+      i++;
+      j++;
+      continue;
+    }
+    if (++diff > 1) return false;
+    if (a.length > b.length) i++;
+    else if (b.length > a.length) j++;
+    else {
+      i++;
+      j++;
+    }
+  }
+  return true;
+}
+
+function wordMatches(typed: string, word: string, partial: boolean): boolean {
+  return partial ? word.startsWith(typed) || closeWord(typed, word) : typed === word || closeWord(typed, word);
+}
+
+/** Index of the first place where `typed` occurs as consecutive words of `ws` (the last typed word may be partial), or -1. */
+export function phraseAt(ws: readonly string[], typed: readonly string[], lastPartial: boolean): number {
+  if (typed.length === 0) return -1;
+  outer: for (let i = 0; i + typed.length <= ws.length; i++) {
+    for (let k = 0; k < typed.length; k++) {
+      const partial = lastPartial && k === typed.length - 1;
+      const w = ws[i + k]!;
+      if (partial ? !w.startsWith(typed[k]!) : w !== typed[k]) continue outer;
+    }
+    return i;
+  }
+  return -1;
+}
+
+/** Quotations for a typed fragment, best first. */
+export function rankQuotes(k: SourceStore, typed: string, options: RankOptions): RankedQuote[] {
+  const typedWords = words(typed);
+  if (typedWords.length === 0) return [];
+  const lastPartial = /[\p{L}\p{N}]$/u.test(typed);
+  const eligible = (id: number): boolean => {
+    if (k.quotes.wordCount(id) < options.minWords) return false;
+    return k.quotes.get(id)?.quote.kind !== 'indirect';
+  };
+
+  const bm25 = new Map<number, number>();
+  const queryTerms = terms(typed);
+  for (const hit of k.quotes.search(queryTerms, CANDIDATES, eligible)) bm25.set(hit.id, hit.score);
+  // Openings of function words only ("It would be a") have no retrieval terms: look them up by their first words.
+  const complete = lastPartial ? typedWords.slice(0, -1) : typedWords;
+  const key = openingKey(complete.length >= 2 ? complete : typedWords.length >= 2 && !lastPartial ? typedWords : []);
+  if (key) {
+    // Only openings that go on as typed; the check reads the first words of each, not the whole quotation.
+    let kept = 0;
+    for (const id of k.quotes.opening(key).slice(0, OPENING_SCAN)) {
+      if (kept >= CANDIDATES) break;
+      const q = k.quotes.get(id);
+      if (!q || bm25.has(id) || !eligible(id)) continue;
+      if (phraseAt(words(q.quote.text.slice(0, typed.length + 24)), typedWords, lastPartial) !== 0) continue;
+      bm25.set(id, 0);
+      kept++;
+    }
+  }
+
+  const candidates: (RankedQuote & { bm25: number; speakerText: string })[] = [];
+  for (const [id, score] of bm25) {
+    const q = k.quotes.get(id);
+    if (!q) continue;
+    const ws = words(q.quote.text);
+    const speakerWords = q.quote.speaker ? words(q.quote.speaker) : [];
+    const at = phraseAt(ws, typedWords, lastPartial);
+    const tier = at === 0 ? 0 : at > 0 ? 1 : 2;
+    let found = 0;
+    typedWords.forEach((t, i) => {
+      const partial = lastPartial && i === typedWords.length - 1;
+      if (ws.some((w) => wordMatches(t, w, partial)) || speakerWords.some((w) => wordMatches(t, w, partial))) found++;
+    });
+    candidates.push({ ...q, tier, coverage: found / typedWords.length, fuzzy: 1, bm25: score, speakerText: q.quote.speaker ?? '' });
+  }
+  if (candidates.length === 0) return [];
+  // Fuzzy scoring is the costly step: only for the best few by exact evidence.
+  candidates.sort((a, b) => a.tier - b.tier || b.coverage - a.coverage || b.bm25 - a.bm25 || a.id - b.id);
+  candidates.length = Math.min(candidates.length, FUZZY_POOL);
+
+  const fuse = new Fuse(candidates, {
+    keys: [
+      { name: 'quote.text', weight: 0.75 },
+      { name: 'speakerText', weight: 0.25 },
+    ],
+    includeScore: true,
+    ignoreLocation: true,
+    ignoreFieldNorm: true,
+    threshold: 0.8,
+    useTokenSearch: true,
+  });
+  for (const r of fuse.search(typed)) candidates[r.refIndex]!.fuzzy = r.score ?? 1;
+
+  candidates.sort((a, b) => a.tier - b.tier || b.coverage - a.coverage || a.fuzzy - b.fuzzy || b.bm25 - a.bm25 || a.id - b.id);
+  return candidates
+    .filter((c) => c.tier < 2 || c.coverage >= 0.5 || c.fuzzy < 0.6)
+    .slice(0, options.limit)
+    .map(({ id, unit, quote, tier, coverage, fuzzy }) => ({ id, unit, quote, tier, coverage, fuzzy }));
+}

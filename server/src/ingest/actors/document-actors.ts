@@ -1,0 +1,191 @@
+/**
+ * Turns a document's candidate names into its actors: merges surnames, acronyms and shorter forms into
+ * the full name, decides each actor's type, then finds every mention in one pass over the tokens.
+ */
+import type { Token } from '../../mentions/actor-tokens';
+import type { ActorMention, ActorRole, ActorType, DocumentActor } from '../../domain/actor-types';
+import { COUNTRY_FORMS, formsOfCountry } from '../../mentions/countries';
+import { NEVER_ACTORS, REGION_PHRASES, REGIONS } from '../../mentions/name-lexicon';
+import { isCaseSensitiveAlias, nameKey, soundKey } from '../../mentions/name-key';
+
+export type Votes = Record<ActorType, number>;
+
+/** One name as the extractor found it, before merging. */
+export interface Candidate {
+  name: string;
+  key: string;
+  words: number;
+  votes: Votes;
+  roles: ActorRole[];
+  affiliation: string | null;
+  acronym: string | null;
+  /** Seen only at the start of a sentence or used like an adjective: kept only if confirmed. */
+  weak: boolean;
+}
+
+interface Group {
+  main: Candidate;
+  members: Candidate[];
+}
+
+
+const TYPE_ORDER: ActorType[] = ['country', 'place', 'organisation', 'person'];
+
+function typeOf(g: Group): { type: ActorType; confidence: number } {
+  const total: Votes = { person: 0, organisation: 0, country: 0, place: 0 };
+  for (const m of g.members) for (const t of TYPE_ORDER) total[t] += m.votes[t];
+  if (g.main.key.startsWith('country:')) return { type: 'country', confidence: 5 };
+  let best: ActorType = g.main.words > 1 ? 'person' : 'organisation';
+  let bestVotes = 0;
+  for (const t of TYPE_ORDER) {
+    if (total[t] > bestVotes) {
+      best = t;
+      bestVotes = total[t];
+    }
+  }
+  return { type: best, confidence: bestVotes };
+}
+
+function lastWord(name: string): string {
+  const parts = name.split(' ');
+  return parts[parts.length - 1]!;
+}
+
+function isTableName(c: Candidate): boolean {
+  return c.key.startsWith('country:') || COUNTRY_FORMS.has(c.name) || REGIONS.has(c.name) || REGION_PHRASES.has(c.name);
+}
+
+/** Merges candidates into groups: surname → full name, acronym → defined name, "Maria Lopez" → "Ana Maria Lopez". */
+function mergeCandidates(candidates: Iterable<Candidate>): Group[] {
+  const all = [...candidates].sort((a, b) => b.words - a.words);
+  const groups: Group[] = [];
+  const bySurname = new Map<string, Group[]>();
+  const bySound = new Map<string, Group[]>();
+  const byAcronym = new Map<string, Group>();
+  const byKeySuffix = new Map<string, Group[]>();
+  const byOrgFirst = new Map<string, Group[]>();
+  const push = <K>(map: Map<K, Group[]>, k: K, g: Group): void => {
+    const list = map.get(k);
+    if (!list) map.set(k, [g]);
+    else if (!list.includes(g)) list.push(g);
+  };
+  for (const c of all) {
+    let target: Group | undefined;
+    if (!c.key.startsWith('country:')) {
+      if (c.words === 1) {
+        target = byAcronym.get(c.name) ?? unique(bySurname.get(c.key)) ?? unique(bySound.get(soundKey(c.key))) ?? unique(byOrgFirst.get(c.key));
+      } else {
+        target = unique(byKeySuffix.get(c.key));
+      }
+    }
+    if (target) {
+      target.members.push(c);
+      continue;
+    }
+    const g: Group = { main: c, members: [c] };
+    groups.push(g);
+    if (c.acronym) byAcronym.set(c.acronym, g);
+    if (c.words >= 2 && !c.key.startsWith('country:') && c.votes.organisation > c.votes.person) {
+      // "Acme Finance Group" … "Acme": an organisation's first word names it when nothing else does.
+      const firstWord = c.key.split(' ')[0]!;
+      if (!COUNTRY_FORMS.has(c.name.split(' ')[0]!)) push(byOrgFirst, firstWord, g);
+    }
+    if (c.words >= 2 && !c.acronym && !c.key.startsWith('country:') && c.votes.person >= Math.max(c.votes.organisation, c.votes.place)) {
+      const words = c.key.split(' ');
+      push(bySurname, words[words.length - 1]!, g);
+      push(bySound, soundKey(words[words.length - 1]!), g);
+      for (let i = 1; i < words.length - 1; i++) push(byKeySuffix, words.slice(i).join(' '), g);
+    }
+  }
+  return groups;
+}
+
+function unique(list: Group[] | undefined): Group | undefined {
+  return list && list.length === 1 ? list[0] : undefined;
+}
+
+/** The document's actors, with mentions found in one greedy longest-match pass over the tokens. */
+export function buildActors(tokens: readonly Token[], candidates: Iterable<Candidate>): DocumentActor[] {
+  const groups = mergeCandidates(candidates).filter((g) => g.members.some((m) => !m.weak) || isTableName(g.main));
+  const actors: DocumentActor[] = [];
+  const surnameOwners = new Map<string, number>();
+  for (const g of groups) {
+    const { type, confidence } = typeOf(g);
+    const aliases = new Set<string>();
+    for (const m of g.members) if (m !== g.main) aliases.add(m.name);
+    for (const m of g.members) if (m.acronym) aliases.add(m.acronym);
+    if (type === 'person' && g.main.words >= 2) {
+      const last = lastWord(g.main.name);
+      const bare = last.replace(/^(?:al|el|Al|El)[-\u2010\u2011]/, '');
+      // A surname that is also a month or a common capitalised word ("May") would make every such word a mention.
+      if (!NEVER_ACTORS.has(bare) && !NEVER_ACTORS.has(last)) {
+        surnameOwners.set(nameKey(bare), (surnameOwners.get(nameKey(bare)) ?? 0) + 1);
+        aliases.add(bare);
+        if (bare !== last) aliases.add(last);
+      }
+    }
+    if (type === 'country') for (const f of formsOfCountry(g.main.name)) aliases.add(f);
+    aliases.delete(g.main.name);
+    const roles: ActorRole[] = [];
+    for (const m of g.members) for (const r of m.roles) if (!roles.some((x) => x.title === r.title && x.affiliation === r.affiliation)) roles.push(r);
+    const affiliation = g.members.map((m) => m.affiliation).find((a) => a && a !== g.main.name) ?? null;
+    actors.push({ name: g.main.name, type, aliases: [...aliases], roles, affiliation, mentions: [], typeConfidence: confidence });
+  }
+  // A surname two people share in this document is nobody's alias here.
+  for (const a of actors) {
+    if (a.type !== 'person') continue;
+    a.aliases = a.aliases.filter((x) => x.includes(' ') || (surnameOwners.get(nameKey(x)) ?? 0) <= 1);
+  }
+  const used = findMentions(tokens, actors);
+  // A country's aliases are the forms this document uses (the index knows the rest from the table).
+  actors.forEach((a, i) => {
+    if (a.type === 'country') a.aliases = a.aliases.filter((f) => used[i]!.has(nameKey(f)));
+  });
+  for (const a of actors) a.keys = { name: nameKey(a.name), aliases: a.aliases.map(nameKey) };
+  return actors.filter((a) => a.mentions.length > 0).sort((a, b) => a.mentions[0]!.start - b.mentions[0]!.start);
+}
+
+/** Records every mention; returns, per actor, the keys of the forms found. */
+function findMentions(tokens: readonly Token[], actors: DocumentActor[]): Set<string>[] {
+  const used = actors.map(() => new Set<string>());
+  const forms = new Map<string, { actor: number; caseSensitive: boolean }>();
+  let maxWords = 1;
+  actors.forEach((a, i) => {
+    for (const f of [a.name, ...a.aliases]) {
+      const k = nameKey(f);
+      if (!k || forms.has(k)) continue;
+      forms.set(k, { actor: i, caseSensitive: isCaseSensitiveAlias(f) });
+      maxWords = Math.max(maxWords, k.split(' ').length);
+    }
+  });
+  for (let i = 0; i < tokens.length; ) {
+    const t = tokens[i]!;
+    if (!(t.cap || t.upper) || NEVER_ACTORS.has(t.text)) {
+      i++;
+      continue;
+    }
+    let matched = 0;
+    let key = '';
+    const keys: { key: string; end: number }[] = [];
+    for (let n = 0; n < maxWords + 2 && i + n < tokens.length; n++) {
+      const u = tokens[i + n]!;
+      const afterInitial = n > 0 && u.gap === '.' && /^\p{Lu}$/u.test(tokens[i + n - 1]!.text);
+      if (n > 0 && ((u.gap !== '' && u.gap !== '&' && !afterInitial) || u.sentence !== t.sentence || tokens[i + n - 1]!.possessive && !(u.cap || u.upper))) break;
+      if (u.key) key = key ? `${key} ${u.key}` : u.key;
+      keys.push({ key, end: n + 1 });
+    }
+    for (let k = keys.length - 1; k >= 0; k--) {
+      const last = tokens[i + keys[k]!.end - 1]!;
+      if (!(last.cap || last.upper)) continue;
+      const hit = forms.get(keys[k]!.key);
+      if (!hit || (hit.caseSensitive && !t.upper)) continue;
+      const m: ActorMention = { start: t.start, end: last.end };
+      actors[hit.actor]!.mentions.push(m);
+      used[hit.actor]!.add(keys[k]!.key);
+      matched = keys[k]!.end;
+      break;
+    }
+    i += matched || 1;
+  }
+  return used;
+}

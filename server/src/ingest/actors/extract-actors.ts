@@ -1,0 +1,400 @@
+/**
+ * Per-document actor extraction: capitalised spans, titles and appositions, acronyms defined in
+ * parentheses, the country table, then one pass over the text that records every mention.
+ * Runs on every source file, so it is linear in the text and builds no regex from data.
+ */
+import type { SourceDocument } from '../../domain/source-document';
+import { stem, STOPWORDS } from '../../text/tokenize';
+import { tokenize, type Token } from '../../mentions/actor-tokens';
+import type { ActorRole, ActorType, DocumentActors } from '../../domain/actor-types';
+import { COUNTRY_FORMS } from '../../mentions/countries';
+import { buildActors, type Candidate, type Votes } from './document-actors';
+import {
+  COMMON_WORDS, HONORIFICS, NAME_CONNECTORS, NEVER_ACTORS, ORG_HEADS, ORG_NOUNS, ORG_STARTS, ORG_WORDS, PLACE_HEADS, PLACE_NOUNS,
+  PLACE_PREPOSITIONS, PLACE_STARTS, REGION_PHRASES, REGIONS, ROLE_HEADS, ROLE_MODIFIERS, SPEECH_VERBS,
+} from '../../mentions/name-lexicon';
+import { nameKey } from '../../mentions/name-key';
+import { countryAt, leadingTitle, titleAfter, titleBefore } from '../../mentions/role-patterns';
+
+/** Words that turn an organisation's name into one of its meetings. */
+const EVENT_WORDS = new Set(['Summit', 'Conference', 'Meeting', 'Talks', 'Congress', 'Session', 'Assembly']);
+/** First words of two-word place names ("New York", "San Diego", "St Albans"). */
+const PLACE_PREFIXES = new Set(['New', 'San', 'Santa', 'Los', 'Las', 'St', 'Saint', 'Fort', 'Port', 'Mount', 'Lake', 'North', 'South', 'East', 'West']);
+const LAW_WORDS = new Set(['Act', 'Bill', 'Treaty', 'Convention', 'Accord', 'Accords', 'Directive', 'Amendment', 'Protocol', 'Charter', 'Doctrine', 'Plan', 'Programme', 'Program', 'Show', 'Award', 'Awards', 'Prize']);
+const ADJECTIVE_END_RE = /(?:ist|ian|ese|ic|ish|ite|ean|ern|i)$/;
+const PARTICLE_PREFIX_RE = /^(?:al|el|ul)[-\u2010\u2011]/i;
+const ACRONYM_RE = /^[\p{Lu}\d.&]{2,8}$/u;
+
+const newVotes = (): Votes => ({ person: 0, organisation: 0, country: 0, place: 0 });
+
+function isNameToken(t: Token): boolean {
+  return (t.cap || t.upper) && !NEVER_ACTORS.has(t.text) && !HONORIFICS.has(t.text) && !/^\p{Lu}\.?$/u.test(t.text);
+}
+
+/** A middle initial ("John F. Kennedy"). */
+const isTitleToken = (t: Token): boolean => ROLE_HEADS.has(t.text.toLowerCase()) || ROLE_MODIFIERS.has(t.text.toLowerCase());
+
+/** Honorifics that are also surnames. */
+const SURNAME_HONORIFICS = new Set(['King', 'Prince', 'Bishop', 'Judge', 'Lord', 'Rabbi', 'Father', 'Brother', 'Justice']);
+
+/** Irregular plurals that own names ("People's", "Women's"). */
+const PLURAL_POSSESSORS = new Set(['People', 'Women', 'Men', 'Children', 'Peoples']);
+
+/** Adjectives that are never actors alone but may begin a name. */
+const NAME_ADJECTIVES = new Set(['Muslim', 'Christian', 'Jewish', 'Islamic', 'Catholic', 'Arab', 'Kurdish', 'Sunni', 'Shia', 'Hindu', 'Buddhist', 'Protestant', 'European', 'African', 'Asian', 'Latin', 'Northern', 'Southern', 'Eastern', 'Western', 'Arabian', 'Caribbean']);
+
+/** Adjectives between a determiner and a title ("the new President, X"). */
+const TITLE_ADJECTIVES = new Set(['new', 'former', 'current', 'outgoing', 'incoming', 'acting', 'interim', 'then', 'late', 'previous']);
+
+/** A function word or common sentence word, in any case ("WILL", "Are"). */
+const isFunctionWord = (t: Token): boolean => COMMON_WORDS.has(t.text.toLowerCase()) || STOPWORDS.has(t.text.toLowerCase());
+
+/** Months that are also names. */
+const NAME_MONTHS = new Set(['Jan', 'May', 'June', 'April', 'August', 'Mar']);
+
+const isInitial = (t: Token): boolean => /^\p{Lu}$/u.test(t.text);
+
+/** Capitalised spans of one sentence's tokens [from, to): token index ranges, joined by name connectors. */
+function spansOf(tokens: readonly Token[], from: number, to: number): [number, number][] {
+  const out: [number, number][] = [];
+  let i = from;
+  // "Jan Novak", "Theresa May": a month that is also a first name or surname counts when it touches a name.
+  const nameAt = (k: number): boolean => {
+    const t = tokens[k];
+    if (!t || k >= to) return false;
+    if (isNameToken(t)) return true;
+    // "Oona King", "Charles Prince": an honorific that is also a surname, after a first name.
+    if (SURNAME_HONORIFICS.has(t.text) && k > from && t.gap === '' && isNameToken(tokens[k - 1]!)) return true;
+    // "Muslim Council of Britain", "Catholic Church": a faith or region adjective starts a name, never is one.
+    if (NAME_ADJECTIVES.has(t.text)) {
+      const next = tokens[k + 1];
+      return k + 1 < to && next !== undefined && next.gap === '' && isNameToken(next) && !COUNTRY_FORMS.has(next.text);
+    }
+    if (!NAME_MONTHS.has(t.text)) return false;
+    const next = tokens[k + 1];
+    return (k + 1 < to && next !== undefined && next.gap === '' && isNameToken(next)) || (k > from && t.gap === '' && isNameToken(tokens[k - 1]!));
+  };
+  while (i < to) {
+    if (!nameAt(i)) {
+      i++;
+      continue;
+    }
+    let j = i + 1;
+    while (j < to) {
+      const t = tokens[j]!;
+      // "Procter & Gamble", "Johnson & Johnson": an ampersand joins a company's name.
+      if ((t.gap !== '' && t.gap !== '&') || tokens[j - 1]!.possessive && !isPossessiveInsideName(tokens, j - 1, to)) break;
+      if (t.gap === '&' && !nameAt(j)) break;
+      if (nameAt(j)) j++;
+      else if (t.text === 'and' && andJoinsOrgName(tokens, j, to)) j += 2;
+      else if (isInitial(t) && j + 1 < to && (tokens[j + 1]!.gap === '' || tokens[j + 1]!.gap === '.') && isNameToken(tokens[j + 1]!)) j += 2;
+      else if (NAME_CONNECTORS.has(t.text)) {
+        // "Secretary of State", "Ludwig van Beethoven": connectors only between capitalised words.
+        let k = j + 1;
+        while (k < to && k - j < 3 && tokens[k]!.gap === '' && NAME_CONNECTORS.has(tokens[k]!.text)) k++;
+        if (k < to && tokens[k]!.gap === '' && isNameToken(tokens[k]!)) j = k + 1;
+        else break;
+      }
+      else break;
+    }
+    out.push([i, j]);
+    i = j;
+  }
+  return out;
+}
+
+/** "Women's Institute" keeps its possessive; "Norway's Finance Minister" splits after "Norway". */
+/** "Food and Drug Administration": "and" inside an organisation's name (never between countries). */
+function andJoinsOrgName(tokens: readonly Token[], j: number, to: number): boolean {
+  const before = tokens[j - 1]!;
+  if (COUNTRY_FORMS.has(before.text) || before.possessive) return false;
+  let k = j + 1;
+  while (k < to && tokens[k]!.gap === '' && isNameToken(tokens[k]!)) k++;
+  return k > j + 1 && ORG_HEADS.has(tokens[k - 1]!.text);
+}
+
+function isPossessiveInsideName(tokens: readonly Token[], i: number, to: number): boolean {
+  const t = tokens[i]!;
+  // "CNN's Newsroom", "Oxfam International's director": an acronym or a word that ends a company's name ends it here too.
+  if (COUNTRY_FORMS.has(t.text) || t.upper || ORG_WORDS.has(t.text) || ORG_HEADS.has(t.text)) return false;
+  // Names keep the possessive of a plural ("Workers' Party", "Women's Institute"), not of a name ("Acme's Jo Bloggs").
+  if (!/s$/.test(t.text) && !PLURAL_POSSESSORS.has(t.text)) return false;
+  const next = tokens[i + 1];
+  if (!next || i + 1 >= to) return false;
+  const lt = leadingTitle(tokens, i + 1, to);
+  return !(lt && lt.affTo === i + 1);
+}
+
+function classify(tokens: readonly Token[], from: number, to: number, votes: Votes, fresh: boolean, lowerStems: () => ReadonlySet<string>): void {
+  const first = tokens[from]!;
+  const last = tokens[to - 1]!;
+  const words = to - from;
+  const span = tokens.slice(from, to);
+  const text = span.map((t) => t.text).join(' ');
+  const orgWord = span.some((t) => ORG_WORDS.has(t.text)) || (words >= 2 && span.some((t) => (t.upper && t.text.length >= 3) || t.gap === '&'));
+  if (ORG_HEADS.has(last.text) || ORG_STARTS.has(first.text) || (words === 1 && first.upper) || orgWord) votes.organisation += 2;
+  else if (PLACE_HEADS.has(last.text) || REGIONS.has(text) || REGION_PHRASES.has(text) || (words >= 3 && PLACE_STARTS.has(first.text) && span[1]!.text === 'of') || (words === 2 && PLACE_PREFIXES.has(first.text))) votes.place += 2;
+  else if (words >= 2 && (COUNTRY_FORMS.has(first.text) || COUNTRY_FORMS.has(last.text) || REGION_PHRASES.has(`${first.text} ${tokens[from + 1]!.text}`))) votes.organisation += 1;
+  // A name whose last word is also an ordinary word of this article ("Open Hand" … "hands") is not a person's.
+  else if (words >= 2 && lowerStems().has(stem(last.key))) votes.organisation += 1;
+  else if (fresh && words >= 4) votes.organisation += 1;
+  else if (fresh && words >= 2) votes.person += 1;
+  const before = tokens[from - 1];
+  if (before && before.sentence === first.sentence && first.gap === '') {
+    const b = before.text.toLowerCase();
+    if (HONORIFICS.has(before.text)) votes.person += 3;
+    else if (ORG_NOUNS.has(b)) votes.organisation += 2;
+    else if (PLACE_NOUNS.has(b) || (b === 'of' && PLACE_NOUNS.has(tokens[from - 2]?.text.toLowerCase() ?? ''))) votes.place += 2;
+    else if (PLACE_PREPOSITIONS.has(b) && words <= 2) votes.place += 1;
+  }
+  const after = tokens[to];
+  // Companies and parties speak too: a verb of speech hints at a person only for a full name.
+  if (words >= 2 && after && after.sentence === last.sentence && after.gap === '' && SPEECH_VERBS.has(after.text.toLowerCase())) votes.person += 1;
+  if (after && after.sentence === last.sentence && after.gap === '-' && after.text === 'based') votes.place += 2;
+}
+
+/** Finds the people, organisations, countries and places of one document, with every mention in document order. */
+export function extractActors(doc: SourceDocument): DocumentActors {
+  const tokens = tokenize(doc);
+  const { text } = doc;
+  const lowerWords = new Set<string>();
+  for (const t of tokens) if (!t.cap && !t.upper) lowerWords.add(t.key);
+  // Stems of the article's ordinary words, built only if a name needs them.
+  let stems: Set<string> | null = null;
+  const lowerStems = (): ReadonlySet<string> => (stems ??= new Set([...lowerWords].map(stem)));
+  const candidates = new Map<string, Candidate>();
+  const spanEndAt = new Map<number, [number, number]>();
+  const spanStartAt = new Map<number, [number, number]>();
+  const allSpans: [number, number][] = [];
+
+  let s = 0;
+  while (s < tokens.length) {
+    let e = s;
+    while (e < tokens.length && tokens[e]!.sentence === tokens[s]!.sentence) e++;
+    if (tokens[s]!.body) {
+      for (const span of spansOf(tokens, s, e)) {
+        allSpans.push(span);
+        spanEndAt.set(span[1] - 1, span);
+        spanStartAt.set(span[0], span);
+      }
+    }
+    s = e;
+  }
+  const spanText = (a: number, b: number): string => text.slice(tokens[a]!.start, tokens[b - 1]!.end);
+
+  const add = (from: number, to: number, role: ActorRole | null, affiliation: string | null, extraVotes?: Partial<Votes>, asName = false): Candidate | null => {
+    // Sentence-initial function words ("However Norway", "The Chilean") are not part of the name.
+    // A sentence-initial word the article also uses in lower case ("Injured X …", "injured") is not part of the name.
+    while (from < to && tokens[from]!.sentenceStart && (COMMON_WORDS.has(tokens[from]!.text.toLowerCase()) || (to - from > 1 && lowerWords.has(tokens[from]!.key)))) from++;
+    while (to > from && COMMON_WORDS.has(tokens[to - 1]!.text.toLowerCase()) && !tokens[to - 1]!.upper) to--;
+    while (from < to && NAME_CONNECTORS.has(tokens[from]!.text)) from++;
+    while (to > from && NAME_CONNECTORS.has(tokens[to - 1]!.text)) to--;
+    if (from >= to) return null;
+    // Laws and treaties are not actors ("the Hunting Act").
+    if (LAW_WORDS.has(tokens[to - 1]!.text) && (to - from >= 2 || LAW_WORDS.has(tokens[from]!.text))) return null;
+    // "Chapter 11", "Radio 4": a word numbered is not a name.
+    const next = tokens[to];
+    if (to - from === 1 && next && next.sentence === tokens[from]!.sentence && next.gap === '' && /^\d/.test(next.text)) return null;
+    const name = spanText(from, to);
+    const country = to - from <= 2 && !asName ? COUNTRY_FORMS.get(name) : undefined;
+    // "WILL", "ANY", "Are": a function word, shouted or capitalised, is not a name (unless defined as an acronym).
+    if (to - from === 1 && !country && isFunctionWord(tokens[from]!) && !definedAcronyms.has(tokens[from]!.text)) return null;
+    const key = country && country.kind !== 'capital' ? `country:${country.country}` : nameKey(name);
+    if (!key) return null;
+    let c = candidates.get(key);
+    const fresh = !c;
+    if (!c) {
+      const canonical = country && country.kind !== 'capital' ? country.country : name;
+      c = { name: canonical, key, words: to - from, votes: newVotes(), roles: [], affiliation: null, acronym: null, weak: true };
+      candidates.set(key, c);
+    }
+    if (country) {
+      if (country.kind === 'capital') {
+        c.votes.place += 3;
+        c.affiliation ??= country.country;
+      } else c.votes.country += 5;
+    } else classify(tokens, from, to, c.votes, fresh, lowerStems);
+    for (const [k, v] of Object.entries(extraVotes ?? {})) c.votes[k as ActorType] += v;
+    const first = tokens[from]!;
+    const single = to - from === 1;
+    const adjectival = single && !first.upper && ADJECTIVE_END_RE.test(first.text) && isAdjectiveUse(tokens, from);
+    const strong = Boolean(country) || !single || first.upper || (!first.sentenceStart && !adjectival) || role !== null;
+    // A one-word name the article also writes in lower case ("Results" … "results") is an ordinary word, unless a title or honorific says otherwise.
+    const ordinary = single && !first.upper && lowerWords.has(first.key) && role === null && (extraVotes?.person ?? 0) < 3;
+    if (strong && !ordinary) c.weak = false;
+    if (role && !c.roles.some((r) => r.title === role.title && r.affiliation === role.affiliation)) c.roles.push(role);
+    if (affiliation && !c.affiliation) c.affiliation = affiliation;
+    return c;
+  };
+
+  const spanKeys = new Map<string, number>();
+  for (const [a, b] of allSpans) {
+    const k = nameKey(spanText(a, b));
+    spanKeys.set(k, (spanKeys.get(k) ?? 0) + 1);
+  }
+  /** An owner before a title is a name the text uses on its own too, or looks like one (country, acronym, company word). */
+  const isKnownOwner = (a: number, b: number): boolean => {
+    const last = tokens[b - 1]!;
+    if (countryAt(tokens, a, b)?.length === b - a || last.possessive) return true;
+    for (let i = a; i < b; i++) if (tokens[i]!.upper || ORG_WORDS.has(tokens[i]!.text) || ORG_HEADS.has(tokens[i]!.text)) return true;
+    if (b - a === 1 && tokens[a]!.sentenceStart && COMMON_WORDS.has(tokens[a]!.text.toLowerCase())) return false;
+    const k = nameKey(spanText(a, b));
+    const whole = spanEndAt.get(b - 1);
+    // Used as a span of its own somewhere else (the span containing the title counts once).
+    return (spanKeys.get(k) ?? 0) >= (whole && whole[0] === a && whole[1] === b ? 2 : 1);
+  };
+  const spanBefore = (endIndex: number): { from: number; name: string } | null => {
+    const span = spanEndAt.get(endIndex);
+    if (!span) return null;
+    let a = span[0];
+    while (a < span[1] && tokens[a]!.sentenceStart && COMMON_WORDS.has(tokens[a]!.text.toLowerCase())) a++;
+    // Only an owner the text names elsewhere or that looks like one ("Acme chairman X"), not "Ruritanian president X".
+    return a < span[1] && isKnownOwner(a, span[1]) ? { from: a, name: spanText(a, span[1]) } : null;
+  };
+  const spanAt = (index: number): { to: number; name: string } | null => {
+    const span = spanStartAt.get(index);
+    return span ? { to: span[1], name: spanText(span[0], span[1]) } : null;
+  };
+
+  // Acronyms this document defines in parentheses ("World Health Organization (WHO)").
+  const definedAcronyms = new Set<string>();
+  for (let i = 1; i < tokens.length; i++) {
+    const t = tokens[i]!;
+    if (t.gap === '(' && t.upper && (tokens[i - 1]!.cap || tokens[i - 1]!.upper)) definedAcronyms.add(t.text);
+  }
+  let pendingRole: { role: ActorRole; after: number } | null = null;
+  for (const [spanFrom, to] of allSpans) {
+    // "Although President X": a sentence-initial function word is neither title nor name.
+    let from = spanFrom;
+    while (from < to - 1 && tokens[from]!.sentenceStart && COMMON_WORDS.has(tokens[from]!.text.toLowerCase()) && !isTitleToken(tokens[from]!)) from++;
+    let nameFrom = from;
+    let role: ActorRole | null = null;
+    let affiliation: string | null = null;
+    const votes: Partial<Votes> = {};
+    const lead = leadingTitle(tokens, from, to);
+    if (lead) {
+      // "Acme chairman", "UN Secretary General" name an owner; "Rural Affairs Minister" is one title.
+      const ownerKnown = lead.affTo === from || isKnownOwner(from, lead.affTo);
+      if (lead.affTo > from && ownerKnown) add(from, lead.affTo, null, null);
+      const prefix = ownerKnown ? '' : `${spanText(from, lead.affTo)} `;
+      lead.title = prefix + lead.title;
+      const owner = (ownerKnown ? lead.affiliation : null) ?? possessiveCountryBefore(tokens, from);
+      if (lead.nameStart === null) {
+        // "the Chilean Foreign Minister, Ana Soto": the title waits for the name after the comma.
+        let d = from - 1;
+        // "The new President, X", "the former Prime Minister, X"
+        while (d > 0 && TITLE_ADJECTIVES.has(tokens[d]!.text.toLowerCase())) d--;
+        const det = tokens[d];
+        const introduced = det && det.sentence === tokens[from]!.sentence && (det.possessive || ['the', 'his', 'her', 'its', 'their'].includes(det.text.toLowerCase()));
+        pendingRole = introduced ? { role: { title: lead.title, affiliation: owner }, after: to } : null;
+        continue;
+      }
+      nameFrom = lead.nameStart;
+      role = { title: lead.title, affiliation: owner };
+      affiliation = owner;
+      votes.person = 3;
+    } else {
+      const before = titleBefore(tokens, from, spanBefore);
+      if (before) {
+        if (before.title) role = { title: before.title, affiliation: before.affiliation };
+        affiliation = before.affiliation;
+        // A possessive country ("Chile's Codelco") says nothing about the type; "his Peruvian counterpart" does.
+        const possessiveOnly = !before.title && tokens[from - 1]?.possessive === true;
+        votes.person = before.title ? 3 : possessiveOnly ? 0 : 2;
+      } else if (pendingRole && pendingRole.after === from && tokens[from]!.gap === ',') {
+        role = pendingRole.role;
+        affiliation = role.affiliation;
+        votes.person = 3;
+      }
+    }
+    pendingRole = null;
+    affiliation ??= possessiveCountryBefore(tokens, nameFrom);
+    if (!affiliation && to - nameFrom >= 2) {
+      const lead2 = countryAt(tokens, nameFrom, to);
+      if (lead2 && nameFrom + lead2.length < to) {
+        affiliation = lead2.country;
+        // "Danish Ana Petrova": a nationality adjective before a two-word name that is no organisation's.
+        const rest = tokens.slice(nameFrom + lead2.length, to);
+        const adjective = COUNTRY_FORMS.get(tokens[nameFrom]!.text)?.kind === 'adjective';
+        if (adjective && rest.length >= 2 && rest.length <= 3 && !rest.some((t) => ORG_WORDS.has(t.text) || ORG_HEADS.has(t.text) || PLACE_HEADS.has(t.text) || t.upper)) {
+          add(nameFrom, nameFrom + lead2.length, null, null);
+          nameFrom += lead2.length;
+          votes.person = (votes.person ?? 0) + 1;
+        }
+      }
+    }
+    if (HONORIFICS.has(tokens[nameFrom - 1]?.text ?? '') && tokens[nameFrom]!.gap === '') votes.person = (votes.person ?? 0) + 3;
+    const acronymTok = tokens[to];
+    const closing = tokens[to + 1];
+    let nameTo = to;
+    // "Philip Roth (US)" names a country, not an acronym of the name.
+    const definesAcronym = acronymTok !== undefined && acronymTok.gap === '(' && acronymTok.upper && ACRONYM_RE.test(acronymTok.text) && !COUNTRY_FORMS.has(acronymTok.text) && !isFunctionWord(acronymTok);
+    if (definesAcronym && (!closing || closing.gap.startsWith(')') || closing.sentence !== acronymTok.sentence)) {
+      nameFrom = Math.max(nameFrom, matchAcronym(tokens, nameFrom, to, acronymTok.text));
+    }
+    if (!role) {
+      const after = titleAfter(tokens, nameTo, spanAt);
+      if (after && isPersonLike(tokens, nameFrom, nameTo)) {
+        if (after.title) role = { title: after.title, affiliation: after.affiliation };
+        affiliation = after.affiliation;
+        votes.person = 2;
+      }
+    }
+    // "the World Health Organization Assembly": the organisation, not its meeting.
+    if (nameTo - nameFrom >= 3 && EVENT_WORDS.has(tokens[nameTo - 1]!.text) && ORG_HEADS.has(tokens[nameTo - 2]!.text)) nameTo--;
+    // "Lady Jordan", "Lord Chad": after an honorific a country's name is a person's.
+    const titled = HONORIFICS.has(tokens[nameFrom - 1]?.text ?? '') && tokens[nameFrom]!.gap === '';
+    const c = add(nameFrom, nameTo, role, affiliation, votes, titled);
+    if (c && definesAcronym && c.words > 1) {
+      c.acronym = acronymTok.text;
+      c.votes.organisation += 2;
+    }
+  }
+  // A name given as someone's employer or party ("an analyst at X") is an organisation.
+  for (const c of candidates.values()) {
+    for (const r of c.roles) {
+      const owner = r.affiliation ? candidates.get(nameKey(r.affiliation)) : undefined;
+      if (owner) owner.votes.organisation += 2;
+    }
+  }
+  return { actors: buildActors(tokens, candidates.values()) };
+}
+
+/** "Peru's President X": the country whose possessive stands just before a span. */
+function possessiveCountryBefore(tokens: readonly Token[], from: number): string | null {
+  const prev = tokens[from - 1];
+  if (!prev || !prev.possessive || tokens[from]!.gap !== '' || prev.sentence !== tokens[from]!.sentence) return null;
+  const entry = COUNTRY_FORMS.get(prev.text);
+  return entry && entry.kind !== 'capital' ? entry.country : null;
+}
+
+function isAdjectiveUse(tokens: readonly Token[], i: number): boolean {
+  const next = tokens[i + 1];
+  if (!next || next.sentence !== tokens[i]!.sentence || next.gap !== '' || next.cap || next.upper) return false;
+  const w = next.text.toLowerCase();
+  if (ORG_NOUNS.has(w)) return false;
+  return !COMMON_WORDS.has(w) && !SPEECH_VERBS.has(w) && !/ed$/.test(w) && !['is', 'was', 'has', 'had', 'will', 'would', 'and', 'or'].includes(w);
+}
+
+function isPersonLike(tokens: readonly Token[], from: number, to: number): boolean {
+  const words = to - from;
+  return words >= 1 && words <= 4 && !ORG_HEADS.has(tokens[to - 1]!.text) && !COUNTRY_FORMS.has(spanOfText(tokens, from, to));
+}
+
+function spanOfText(tokens: readonly Token[], from: number, to: number): string {
+  return tokens.slice(from, to).map((t) => t.text).join(' ');
+}
+
+/** Start of the shortest suffix of the span whose initials spell the acronym ("Free Coastal Army (FCA)"), else the span's start. */
+function matchAcronym(tokens: readonly Token[], from: number, to: number, acronym: string): number {
+  const letters = acronym.replace(/[^\p{L}]/gu, '').toUpperCase();
+  let initials = '';
+  for (let i = to - 1; i >= from; i--) {
+    const t = tokens[i]!;
+    if (NAME_CONNECTORS.has(t.text) || t.text === 'and') continue;
+    initials = (t.text.replace(PARTICLE_PREFIX_RE, '')[0] ?? '').toUpperCase() + initials;
+    if (initials === letters) return i;
+    if (initials.length > letters.length) break;
+  }
+  return from;
+}

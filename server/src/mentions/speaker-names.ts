@@ -1,0 +1,254 @@
+/**
+ * Names as one document writes them, for attribution: the capitalised name
+ * phrases with the titles around them, so that a surname, a pronoun or "the
+ * minister" can be resolved to the fullest name the document uses. The actor
+ * extractor's view (DocumentActors) wins when it knows the name; this book is
+ * the fallback that keeps attribution working when it does not.
+ */
+import type { DocumentActor, DocumentActors } from '../domain/actor-types';
+import type { SourceDocument } from '../domain/source-document';
+import { normalizeForMatch } from '../text/normalize';
+import { HONORIFICS, OCCUPATIONS, ORGANISATION_WORDS, ROLE_NOUNS, ROLE_SYNONYMS, SPEECH_VERBS, STOP_CAPS, TITLE_WORDS } from './speech-words';
+
+const CAP = String.raw`(?:\p{Lu}\.(?=[ \t]?\p{Lu})|(?:(?:al|el|Al|El|Abu|abu)-)?\p{Lu}[\p{L}\p{M}\d'’\-]*)`;
+const CONNECTOR = String.raw`(?:al|bin|ibn|de|da|di|del|der|den|van|von|la|le|du|dos|das|ter|of|y|bint)`;
+/** A capitalised name phrase, allowing name particles: `Omar al-Rashidi`, `Secretary of State Ada Lindqvist`. */
+const NAME_SOURCE = String.raw`${CAP}(?:[ \t]+(?:${CONNECTOR}[ \t]+)?${CAP}){0,6}`;
+const NAME_RE = new RegExp(NAME_SOURCE, 'gu');
+
+export interface NameOccurrence {
+  /** The name without titles: `Lena Okafor`. */
+  core: string;
+  /** Lower-cased title words written before the name: `foreign`, `minister`. */
+  titles: string[];
+  start: number;
+  end: number;
+  /** True when the name opens its sentence or is followed by a verb: it is somebody acting, not an object. */
+  subject: boolean;
+  /** Whether the name is a person's, worked out on first use (most names never need it). */
+  person?: boolean;
+}
+
+function tokensOf(phrase: string): string[] {
+  return phrase.split(/[ \t]+/).filter(Boolean);
+}
+
+function isPossessive(token: string): boolean {
+  return /['’]s?$/.test(token);
+}
+
+function isAcronym(token: string): boolean {
+  return token.length > 1 && /^[\p{Lu}\d.&\-]+$/u.test(token);
+}
+
+/** Looks like a nationality or place adjective (`Peruvian`, `Chilean`, `US`). */
+function isAdjectival(token: string): boolean {
+  return /(?:ian|ean|ish|ese|an|i|ic|ch|sh|ek|ss|ai)$/.test(token) || isAcronym(token);
+}
+
+/** Splits leading titles from a name phrase: `Danish Foreign Minister Lena Okafor` → titles + `Lena Okafor`. */
+export function splitTitles(phrase: string): { titles: string[]; core: string } {
+  const tokens = tokensOf(phrase.replace(/[.,;:]+$/, ''));
+  const titles: string[] = [];
+  const lower = (t: string): string => t.toLowerCase().replace(/['’]s$/, '');
+  // Sentence-opening words are no part of a name (`However Okafor`, `The Environment Agency`), honorifics excepted.
+  while (tokens.length > 0 && (STOP_CAPS.has(tokens[0]!.toLowerCase()) || SPEECH_VERBS.has(tokens[0]!.toLowerCase())) && !HONORIFICS.has(tokens[0]!.toLowerCase())) tokens.shift();
+  // Organisations keep their words: `Environment Agency`, `Foreign Ministry`.
+  // `Transport Office Minister X` is a person with a long title; `Transport Office` alone is the organisation.
+  const organisation = ORGANISATION_WORDS.has((tokens[tokens.length - 1] ?? '').toLowerCase());
+  while (tokens.length > 1 && !organisation) {
+    const t0 = tokens[0]!;
+    const t1 = tokens[1]!;
+    const ofTitle = ORGANISATION_WORDS.has(lower(t0)) && (TITLE_WORDS.has(lower(t1)) || ORGANISATION_WORDS.has(lower(t1)));
+    const title0 = TITLE_WORDS.has(lower(t0)) || OCCUPATIONS.has(lower(t0)) || HONORIFICS.has(t0.toLowerCase()) || t0 === 'of' || ofTitle;
+    const beforeTitle = TITLE_WORDS.has(lower(t1)) && (isPossessive(t0) || isAdjectival(t0));
+    if (!title0 && !beforeTitle && !isPossessive(t0)) break;
+    titles.push(lower(t0));
+    tokens.shift();
+  }
+  // `US Treasury Under-Secretary X`: everything up to the last title word is title.
+  if (!organisation) {
+    let last = -1;
+    for (let i = 0; i < tokens.length - 1; i++) {
+      const w = lower(tokens[i]!);
+      if (TITLE_WORDS.has(w) || OCCUPATIONS.has(w) || HONORIFICS.has(w)) last = i;
+    }
+    if (last >= 0 && /^\p{Lu}/u.test(tokens[last + 1]!)) titles.push(...tokens.splice(0, last + 1).map(lower));
+  }
+  // `Ana Lee of Some Charity`: the person is the part before "of".
+  const of = tokens.indexOf('of');
+  if (of > 0 && !isOrganisationName(tokens.slice(0, of).join(' '))) tokens.splice(of);
+  return { titles, core: tokens.join(' ') };
+}
+
+/** True when a name reads as an organisation or institution. */
+export function isOrganisationName(core: string): boolean {
+  const tokens = tokensOf(core);
+  if (tokens.length === 1 && isAcronym(tokens[0]!)) return true;
+  return tokens.some((t) => ORGANISATION_WORDS.has(t.toLowerCase()));
+}
+
+function editDistanceAtMostOne(a: string, b: string): boolean {
+  if (a === b) return true;
+  if (Math.abs(a.length - b.length) > 1) return false;
+  let i = 0;
+  while (i < a.length && i < b.length && a[i] === b[i]) i++;
+  if (a.length === b.length) return a.slice(i + 1) === b.slice(i + 1);
+  return a.length > b.length ? a.slice(i + 1) === b.slice(i) : a.slice(i) === b.slice(i + 1);
+}
+
+/** Same surname, allowing one letter of transliteration difference in long names (`Qasim`/`Kasim`). */
+function sameSurname(a: string, b: string): boolean {
+  const x = normalizeForMatch(a);
+  const y = normalizeForMatch(b);
+  return x === y || (x.length >= 5 && y.length >= 5 && x[0] === y[0] && editDistanceAtMostOne(x, y));
+}
+
+function lastToken(name: string): string {
+  const t = tokensOf(name);
+  return t[t.length - 1] ?? name;
+}
+
+/** The names of one document, built once per document. */
+export class NameBook {
+  readonly names: NameOccurrence[] = [];
+  private readonly sentenceStarts: Set<number>;
+  private actorKeys: Map<string, DocumentActor> | null = null;
+
+  constructor(
+    private readonly doc: SourceDocument,
+    private readonly actors: DocumentActors,
+  ) {
+    this.sentenceStarts = new Set(doc.sentences.map((s) => s.start));
+    for (const p of doc.paragraphs) this.sentenceStarts.add(p.start);
+    const text = doc.text;
+    for (const m of text.matchAll(NAME_RE)) {
+      // Most matches are a capitalised sentence opener ("The", "But"): skip them before any work.
+      if (m[0].indexOf(' ') < 0 && STOP_CAPS.has(m[0].toLowerCase())) continue;
+      const phrase = m[0].replace(/['’]s$/, '');
+      const { titles, core } = splitTitles(phrase);
+      if (!core || TITLE_WORDS.has(core.toLowerCase())) continue;
+      const start = m.index + m[0].indexOf(core);
+      const end = start + core.length;
+      const before = text.slice(Math.max(0, m.index - 40), m.index);
+      for (const w of /((?:[a-z]+[ \t]+){0,3})$/.exec(before)?.[1]?.split(/\s+/) ?? []) {
+        if (ROLE_NOUNS.has(w) || TITLE_WORDS.has(w)) titles.push(w);
+      }
+      const after = text.slice(m.index + m[0].length, m.index + m[0].length + 40);
+      const followedByVerb = /^[ \t]+(?:(?:also|has|had|then|later|further)[ \t]+)?([a-z]+)/.exec(after);
+      const verb = followedByVerb?.[1] ?? '';
+      // Sentence-initial names and names right before a speech verb act; `… that X had tried` does not make X the topic.
+      const participle = SPEECH_VERBS.has(m[0].slice(0, m[0].search(/[ \t]|$/)).toLowerCase());
+      const subject = !participle && (this.opensSentence(m.index) || SPEECH_VERBS.has(verb));
+      this.names.push({ core, titles, start, end, subject });
+    }
+  }
+
+  private opensSentence(at: number): boolean {
+    let i = at;
+    while (i > 0 && /[ \t"“‘']/.test(this.doc.text[i - 1]!)) i--;
+    return this.sentenceStarts.has(at) || this.sentenceStarts.has(i) || i === 0 || /[.!?\n]/.test(this.doc.text[i - 1] ?? '\n');
+  }
+
+  private personOf(n: NameOccurrence): boolean {
+    n.person ??= this.looksLikePerson(n.core, n.titles);
+    return n.person;
+  }
+
+  private looksLikePerson(core: string, titles: string[]): boolean {
+    const actor = this.actorNamed(core);
+    if (actor) return actor.type === 'person';
+    if (isOrganisationName(core)) return false;
+    if (titles.some((t) => ROLE_NOUNS.has(t) || HONORIFICS.has(t) || t === 'counterpart')) return true;
+    return tokensOf(core).length >= 2;
+  }
+
+  /** Names inside quotations are quoted, not acting: they are no antecedents for pronouns. */
+  markQuoted(spans: readonly { start: number; end: number }[]): void {
+    let k = 0;
+    for (const n of this.names) {
+      while (k < spans.length && spans[k]!.end <= n.start) k++;
+      const s = spans[k];
+      if (s && s.start <= n.start && n.start < s.end) n.subject = false;
+    }
+  }
+
+  /** The document's actor with this name or alias. */
+  actorNamed(name: string): DocumentActor | undefined {
+    if (!this.actorKeys) {
+      this.actorKeys = new Map();
+      for (const a of this.actors.actors) {
+        for (const n of [a.name, ...a.aliases]) if (!this.actorKeys.has(normalizeForMatch(n))) this.actorKeys.set(normalizeForMatch(n), a);
+      }
+    }
+    return this.actorKeys.get(normalizeForMatch(name));
+  }
+
+  /** The fullest name the document uses for a name as written (`Mr Berglund` → `Tomas Berglund`). */
+  fullName(written: string): string {
+    const { core } = splitTitles(written);
+    if (!core) return written;
+    const actor = this.actorNamed(core);
+    // The actor extractor may keep a title or occupation in the name (`Broadcaster X Y`): the speaker is the person.
+    if (actor) return actor.type === 'person' ? splitTitles(actor.name).core || actor.name : actor.name;
+    // A title we do not know (`Harbourmaster Ann Lee`): the actor extractor may know the name inside.
+    const all = tokensOf(core);
+    for (let i = 1; i + 2 <= all.length; i++) {
+      const inner = this.actorNamed(all.slice(i).join(' '));
+      if (inner?.type === 'person') return splitTitles(inner.name).core || inner.name;
+    }
+    const tokens = tokensOf(core);
+    const surname = lastToken(core);
+    const persons = this.actors.actors.filter((a) => a.type === 'person' && tokensOf(a.name).length > tokens.length);
+    const byActor = persons.find((a) => sameSurname(lastToken(a.name), surname));
+    if (byActor && tokens.length === 1) return splitTitles(byActor.name).core || byActor.name;
+    let best: string | null = null;
+    for (const n of this.names) {
+      const t = tokensOf(n.core);
+      if (t.length <= tokens.length || !sameSurname(t[t.length - 1]!, surname) || !this.personOf(n)) continue;
+      if (tokens.length > 1 && !normalizeForMatch(n.core).endsWith(normalizeForMatch(core))) continue;
+      if (!best || t.length > tokensOf(best).length) best = n.core;
+    }
+    return best ?? core;
+  }
+
+  /** True if a resolved name is a person (by the actor extractor, else by the book). */
+  isPerson(name: string): boolean {
+    const actor = this.actorNamed(name);
+    if (actor) return actor.type === 'person';
+    const key = normalizeForMatch(name);
+    const seen = this.names.find((n) => normalizeForMatch(n.core) === key);
+    return seen ? this.personOf(seen) : !isOrganisationName(name) && tokensOf(name).length >= 2;
+  }
+
+  /** The most recent person acting as a subject before `at`, not before `from`. */
+  recentSubject(from: number, at: number): { name: string; at: number } | null {
+    for (let i = this.names.length - 1; i >= 0; i--) {
+      const n = this.names[i]!;
+      if (n.start >= at) continue;
+      if (n.start < from) break;
+      if (n.subject && this.personOf(n)) return { name: this.fullName(n.core), at: n.start };
+    }
+    const actorHit = this.actors.actors
+      .filter((a) => a.type === 'person')
+      .flatMap((a) => a.mentions.filter((m) => m.start >= from && m.start < at && this.opensSentence(m.start)).map((m) => ({ name: a.name, at: m.start })))
+      .sort((a, b) => b.at - a.at)[0];
+    return actorHit ?? null;
+  }
+
+  /** The most recent person whose title contains the role noun (`minister`), before `at` if any, else anywhere. */
+  withRole(role: string, at: number): string | null {
+    const wanted = new Set([role, ...(ROLE_SYNONYMS[role] ?? [])]);
+    const fits = (titles: string[]): boolean => titles.some((t) => wanted.has(t));
+    let before: string | null = null;
+    for (const n of this.names) {
+      if (n.start < at && fits(n.titles) && this.personOf(n)) before = n.core;
+    }
+    for (const a of this.actors.actors) {
+      if (a.type !== 'person' || before) continue;
+      if (a.roles.some((r) => fits(r.title.toLowerCase().split(/\s+/)))) before = a.name;
+    }
+    // Only people named before: a role is never resolved to someone the reader has not met yet.
+    return before ? this.fullName(before) : null;
+  }
+}

@@ -1,0 +1,149 @@
+import { computeLineStarts, rangeAt } from '../../text/line-index';
+import { InvertedIndex } from './inverted-index';
+import { terms } from '../../text/tokenize';
+import type { Location } from 'vscode-languageserver-types';
+import type { SourceAnalysis } from '../../domain/source-analysis';
+import type { SourceReads, SourceUnit } from '../source-store';
+import { baseCitationKey, CitationKeyRegistry } from './citation-keys';
+
+export type { SourceUnit };
+
+/** Something kept up to date as sources come and go (the actor index, the quote index). */
+export interface UnitListener {
+  unitAdded(unit: SourceUnit): void;
+  unitRemoved(unit: SourceUnit): void;
+}
+
+/** The corpus-wide store of analysed sources with a sentence-level inverted index. Updated one file at a time. */
+export class SourceIndex implements SourceReads {
+  /** BM25 index over every sentence of every source. */
+  readonly sentences = new InvertedIndex();
+  private readonly units = new Map<string, SourceUnit>();
+  private readonly owners: (SourceUnit | undefined)[] = [];
+  private readonly localIndex: number[] = [];
+  private readonly keys = new CitationKeyRegistry();
+  private readonly uriByKey = new Map<string, string>();
+  private readonly uriByPath = new Map<string, string>();
+  /** The key each path holds in `uriByKey`, so that re-keying touches only the paths concerned. */
+  private readonly assigned = new Map<string, { key: string; uri: string }>();
+  private readonly lineStarts = new WeakMap<SourceUnit, Uint32Array>();
+  private readonly listeners: UnitListener[] = [];
+
+  /** Registers a listener that sees every unit added and removed from now on. */
+  listen(listener: UnitListener): void {
+    this.listeners.push(listener);
+  }
+
+  /**
+   * Adds or replaces the source of `analysis.doc.uri`. `restoredIds` are its sentences' ids when the
+   * sentence index was loaded from the persisted cache (no tokenising then).
+   */
+  add(analysis: SourceAnalysis, restoredIds?: readonly number[]): SourceUnit {
+    this.remove(analysis.doc.uri);
+    const { doc } = analysis;
+    const sentenceIds = new Array<number>(doc.sentences.length);
+    for (let i = 0; i < doc.sentences.length; i++) {
+      const s = doc.sentences[i]!;
+      const id = restoredIds ? restoredIds[i]! : this.sentences.add(terms(doc.text.slice(s.start, s.end)));
+      this.localIndex[id] = i;
+      sentenceIds[i] = id;
+    }
+    const unit: SourceUnit = { ...analysis, sentenceIds };
+    for (const id of sentenceIds) this.owners[id] = unit;
+    this.units.set(doc.uri, unit);
+    this.uriByPath.set(doc.path, doc.uri);
+    this.refreshKeys(this.keys.add(doc.path, baseCitationKey(doc)), doc.path);
+    for (const l of this.listeners) l.unitAdded(unit);
+    return unit;
+  }
+
+  /** Removes a source; returns false if it was not indexed. */
+  remove(uri: string): boolean {
+    const unit = this.units.get(uri);
+    if (!unit) return false;
+    for (const l of this.listeners) l.unitRemoved(unit);
+    for (const id of unit.sentenceIds) {
+      this.sentences.remove(id);
+      this.owners[id] = undefined;
+    }
+    this.units.delete(uri);
+    this.uriByPath.delete(unit.doc.path);
+    this.unassign(unit.doc.path);
+    this.refreshKeys(this.keys.remove(unit.doc.path), unit.doc.path);
+    return true;
+  }
+
+  /** Drops the key a path had in `uriByKey` (if it still points at that path's source). */
+  private unassign(path: string): void {
+    const old = this.assigned.get(path);
+    if (!old) return;
+    if (this.uriByKey.get(old.key) === old.uri) this.uriByKey.delete(old.key);
+    this.assigned.delete(path);
+  }
+
+  /** Re-keys only the paths whose key may have changed (touching every key would make loading quadratic). */
+  private refreshKeys(sharing: string[], changed: string): void {
+    // `sharing` is sorted by path: only the paths from `changed`'s place on change rank (an add in path order,
+    // as in a full build, re-keys just the new path, not every source sharing its base key).
+    let from = 0;
+    let to = sharing.length;
+    while (from < to) {
+      const mid = (from + to) >>> 1;
+      if (sharing[mid]! < changed) from = mid + 1;
+      else to = mid;
+    }
+    const paths = sharing.slice(from);
+    for (const path of paths) this.unassign(path);
+    for (const path of paths) {
+      const uri = this.uriByPath.get(path);
+      const key = this.keys.keyOf(path);
+      if (uri && key) {
+        this.uriByKey.set(key, uri);
+        this.assigned.set(path, { key, uri });
+      }
+    }
+  }
+
+  get(uri: string): SourceUnit | undefined {
+    return this.units.get(uri);
+  }
+
+  /** The source with a citation key. */
+  byKey(key: string): SourceUnit | undefined {
+    const uri = this.uriByKey.get(key);
+    return uri === undefined ? undefined : this.units.get(uri);
+  }
+
+  /** The source at a workspace-relative path. */
+  byPath(path: string): SourceUnit | undefined {
+    const uri = this.uriByPath.get(path);
+    return uri === undefined ? undefined : this.units.get(uri);
+  }
+
+  /** The citation key of an indexed source. */
+  keyOf(unit: SourceUnit): string {
+    return this.keys.keyOf(unit.doc.path) ?? baseCitationKey(unit.doc);
+  }
+
+  /** Every indexed source. */
+  all(): IterableIterator<SourceUnit> {
+    return this.units.values();
+  }
+
+  get size(): number {
+    return this.units.size;
+  }
+
+  /** The source and sentence index of a sentence id from `sentences`. */
+  sentence(id: number): { unit: SourceUnit; index: number } | undefined {
+    const unit = this.owners[id];
+    return unit ? { unit, index: this.localIndex[id]! } : undefined;
+  }
+
+  /** The LSP location of an offset span in a source. */
+  location(unit: SourceUnit, start: number, end: number): Location {
+    let starts = this.lineStarts.get(unit);
+    if (!starts) this.lineStarts.set(unit, (starts = computeLineStarts(unit.doc.text)));
+    return { uri: unit.doc.uri, range: rangeAt(starts, start, end) };
+  }
+}

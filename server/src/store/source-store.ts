@@ -1,0 +1,107 @@
+/**
+ * The one store interface that request-time features query. The in-memory indexes (store/memory/) implement it
+ * today; a persistent or remote store (the PostgreSQL archive) implements the same reads. Features import this
+ * file, never an implementation.
+ */
+import type { Location } from 'vscode-languageserver-types';
+import type { ActorType, DocumentActor } from '../domain/actor-types';
+import type { SourceQuote } from '../domain/quote-types';
+import type { SourceAnalysis } from '../domain/source-analysis';
+
+/** One indexed source: its analysis plus its place in the corpus-wide indexes. */
+export interface SourceUnit extends SourceAnalysis {
+  /** Ids of its sentences in the passage index, in document order. */
+  sentenceIds: number[];
+}
+
+/** A search hit: a unit id (sentence or quotation) and its score. */
+export interface ScoredUnit {
+  id: number;
+  score: number;
+}
+
+/** A quotation with the source it comes from. */
+export interface IndexedQuote {
+  id: number;
+  unit: SourceUnit;
+  quote: SourceQuote;
+}
+
+/** A role of an actor across the corpus, with the sources that give it. */
+export interface ActorRoleSummary {
+  title: string;
+  affiliation: string | null;
+  units: SourceUnit[];
+  /** Newest date (ISO or year) of a source giving the role, or null. */
+  newest: string | null;
+}
+
+/** A canonical actor: one person, organisation or place, merged across documents. */
+export interface Actor {
+  id: string;
+  name: string;
+  type: ActorType;
+  /** Each document's view of this actor. */
+  appearances: { unit: SourceUnit; actor: DocumentActor }[];
+  /** Other names: surnames, acronyms, variants, nationality adjectives. */
+  aliases: string[];
+  /** Roles, newest first. */
+  roles: ActorRoleSummary[];
+  affiliation: string | null;
+  /** Mentions over all sources. */
+  mentionCount: number;
+}
+
+/** Ranked retrieval over passages (sentences) or quotations by their terms. */
+export interface TermSearch {
+  readonly size: number;
+  /** How many units hold the term. */
+  docFreq(term: string): number;
+  /** The best `limit` units for the query terms (BM25), optionally filtered. */
+  search(queryTerms: readonly string[], limit: number, accept?: (id: number) => boolean): ScoredUnit[];
+}
+
+/** Sources by URI, citation key and path; passages by terms. */
+export interface SourceReads {
+  readonly size: number;
+  /** The passage (sentence) index over every source. */
+  readonly sentences: TermSearch;
+  get(uri: string): SourceUnit | undefined;
+  byKey(key: string): SourceUnit | undefined;
+  byPath(path: string): SourceUnit | undefined;
+  keyOf(unit: SourceUnit): string;
+  all(): IterableIterator<SourceUnit>;
+  /** The source and sentence index of a passage id. */
+  sentence(id: number): { unit: SourceUnit; index: number } | undefined;
+  location(unit: SourceUnit, start: number, end: number): Location;
+}
+
+/** Quotations by words, by id, by opening and by source. */
+export interface QuoteReads {
+  readonly size: number;
+  get(id: number): IndexedQuote | undefined;
+  wordCount(id: number): number;
+  search(queryTerms: readonly string[], limit: number, accept?: (id: number) => boolean): ScoredUnit[];
+  /** Ids of the quotations whose first two words make this key. */
+  opening(key: string): number[];
+  quotesOf(unit: SourceUnit): IndexedQuote[];
+}
+
+/** Actors by name, form and id. */
+export interface ActorReads {
+  readonly size: number;
+  /** The longest alias, in words (bounds how far a lookup in a draft looks). */
+  readonly maxAliasWords: number;
+  canonical(unit: SourceUnit, localIndex: number): Actor | undefined;
+  findByName(name: string): Actor | undefined;
+  lookupForm(form: string): Actor | undefined;
+  byId(id: string): Actor | undefined;
+  all(): IterableIterator<Actor>;
+}
+
+/** Everything the features read: sources and passages, quotations, actors. */
+export interface SourceStore {
+  readonly sources: SourceReads;
+  readonly quotes: QuoteReads;
+  readonly actors: ActorReads;
+}
