@@ -40,6 +40,17 @@ function sameQuote(a: string, b: string): boolean {
   return short.length >= 0.8 * long.length && long.includes(short);
 }
 
+/**
+ * The item offers the labelled quotation: the same, or a longer quotation holding it (a quotation the source runs
+ * over several paragraphs, which a label may list paragraph by paragraph). `atStart`: the label must begin it.
+ */
+function offers(item: string, label: string, atStart: boolean): boolean {
+  if (sameQuote(item, label)) return true;
+  const x = norm(item);
+  const y = norm(label);
+  return atStart ? x.startsWith(y) : x.includes(y);
+}
+
 /** The speaker shown names the labelled one: every word of the label is in it ("a spokesman for X" shows "X spokesman"). */
 function sameSpeaker(shown: string, label: string): boolean {
   const have = new Set(tokens(shown));
@@ -70,11 +81,11 @@ async function quoteFigures(service: SourcedService, quotes: LabelQuote[], f: Fi
     if (ws.length < 4) continue;
     const first = await complete(service, ws.slice(0, 3).join(' '));
     f.firstTop1.all++;
-    if (first[0] && sameQuote(inserted(first[0]), q.text)) f.firstTop1.hit++;
+    if (first[0] && offers(inserted(first[0]), q.text, true)) f.firstTop1.hit++;
     else f.misses.push(`first words: “${q.text.slice(0, 50)}” → ${first[0] ? inserted(first[0]).slice(0, 50) : 'nothing'}`);
     if (q.speaker !== null) {
       f.speaker.all++;
-      const item = first.slice(0, 3).find((i) => sameQuote(inserted(i), q.text));
+      const item = first.slice(0, 3).find((i) => offers(inserted(i), q.text, false));
       const shown = item?.detail?.split(' \u2014 ')[0] ?? '';
       if (item && sameSpeaker(shown, q.speaker)) f.speaker.hit++;
       else f.misses.push(`speaker: “${q.text.slice(0, 40)}” shows ${item ? shown : '(quote not offered)'} ≠ ${q.speaker} [${q.file}]`);
@@ -84,7 +95,7 @@ async function quoteFigures(service: SourcedService, quotes: LabelQuote[], f: Fi
     const typed = ws.slice(mid, mid + 3).join(' ').replace(/[.,;:!?“”"()[\]]+/g, '');
     const middle = await complete(service, typed);
     f.middleTop3.all++;
-    if (middle.slice(0, 3).some((i) => sameQuote(inserted(i), q.text))) f.middleTop3.hit++;
+    if (middle.slice(0, 3).some((i) => offers(inserted(i), q.text, false))) f.middleTop3.hit++;
     else f.misses.push(`middle words: “${typed}” of “${q.text.slice(0, 40)}”`);
   }
 }
