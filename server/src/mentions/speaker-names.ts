@@ -27,6 +27,8 @@ export interface NameOccurrence {
   subject: boolean;
   /** Whether the name is a person's, worked out on first use (most names never need it). */
   person?: boolean;
+  /** Inside a quotation: words quoted, not a mention by the writer. */
+  quoted?: boolean;
 }
 
 function tokensOf(phrase: string): string[] {
@@ -125,7 +127,12 @@ export class NameBook {
     for (const m of text.matchAll(NAME_RE)) {
       // Most matches are a capitalised sentence opener ("The", "But"): skip them before any work.
       if (m[0].indexOf(' ') < 0 && STOP_CAPS.has(m[0].toLowerCase())) continue;
-      const phrase = m[0].replace(/['’]s$/, '');
+      const phrase = m[0].replace(/['’]s?$/, '');
+      // `Double Olympic champion Kelly Holmes`: capitals before a lower-case title describe the name after it.
+      if (/^[ \t]+(\p{Ll}+)[ \t]+\p{Lu}/u.test(text.slice(m.index + m[0].length, m.index + m[0].length + 40))) {
+        const next = /^[ \t]+(\p{Ll}+)/u.exec(text.slice(m.index + m[0].length))![1]!;
+        if (ROLE_NOUNS.has(next) || TITLE_WORDS.has(next) || OCCUPATIONS.has(next)) continue;
+      }
       const { titles, core } = splitTitles(phrase);
       if (!core || TITLE_WORDS.has(core.toLowerCase())) continue;
       const start = m.index + m[0].indexOf(core);
@@ -146,8 +153,11 @@ export class NameBook {
 
   private opensSentence(at: number): boolean {
     let i = at;
-    while (i > 0 && /[ \t"“‘']/.test(this.doc.text[i - 1]!)) i--;
-    return this.sentenceStarts.has(at) || this.sentenceStarts.has(i) || i === 0 || /[.!?\n]/.test(this.doc.text[i - 1] ?? '\n');
+    const text = this.doc.text;
+    while (i > 0 && /[ \t"“‘']/.test(text[i - 1]!)) i--;
+    // `D.A. Davidson`: the full stop of an initial ends no sentence.
+    if (i >= 2 && text[i - 1] === '.' && /\p{Lu}/u.test(text[i - 2]!) && !/\p{L}/u.test(text[i - 3] ?? ' ') && i === at) return false;
+    return this.sentenceStarts.has(at) || this.sentenceStarts.has(i) || i === 0 || /[.!?\n]/.test(text[i - 1] ?? '\n');
   }
 
   private personOf(n: NameOccurrence): boolean {
@@ -169,8 +179,35 @@ export class NameBook {
     for (const n of this.names) {
       while (k < spans.length && spans[k]!.end <= n.start) k++;
       const s = spans[k];
-      if (s && s.start <= n.start && n.start < s.end) n.subject = false;
+      if (s && s.start <= n.start && n.start < s.end) {
+        n.subject = false;
+        n.quoted = true;
+      }
     }
+  }
+
+  /** The most recent person the writer names (subject or not) before `at`, not before `from`: `he` when no subject is in reach. */
+  recentPerson(from: number, at: number): { name: string; at: number } | null {
+    for (let i = this.names.length - 1; i >= 0; i--) {
+      const n = this.names[i]!;
+      if (n.start >= at || n.quoted) continue;
+      if (n.start < from) break;
+      if (this.personOf(n)) return { name: this.fullName(n.core), at: n.start };
+    }
+    return null;
+  }
+
+  /** The most recent organisation acting as a subject before `at`, not before `from`: `it said`. */
+  recentOrganisation(from: number, at: number): { name: string; at: number } | null {
+    for (let i = this.names.length - 1; i >= 0; i--) {
+      const n = this.names[i]!;
+      if (n.start >= at || n.quoted) continue;
+      if (n.start < from) break;
+      if (n.subject && !this.personOf(n) && (this.actorNamed(n.core)?.type ?? 'organisation') === 'organisation' && isOrganisationName(n.core)) {
+        return { name: this.fullName(n.core), at: n.start };
+      }
+    }
+    return null;
   }
 
   /** The document's actor with this name or alias. */
@@ -202,6 +239,11 @@ export class NameBook {
     const persons = this.actors.actors.filter((a) => a.type === 'person' && tokensOf(a.name).length > tokens.length);
     const byActor = persons.find((a) => sameSurname(lastToken(a.name), surname));
     if (byActor && tokens.length === 1) return splitTitles(byActor.name).core || byActor.name;
+    // `her mother, Fiona, said` … `Fiona Parry`: a first name alone is the one person of the document called so.
+    if (tokens.length === 1) {
+      const byFirst = persons.filter((a) => normalizeForMatch(tokensOf(splitTitles(a.name).core || a.name)[0] ?? '') === normalizeForMatch(core));
+      if (byFirst.length === 1) return splitTitles(byFirst[0]!.name).core || byFirst[0]!.name;
+    }
     let best: string | null = null;
     for (const n of this.names) {
       const t = tokensOf(n.core);

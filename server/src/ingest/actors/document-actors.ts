@@ -64,6 +64,7 @@ function mergeCandidates(candidates: Iterable<Candidate>): Group[] {
   const byAcronym = new Map<string, Group>();
   const byKeySuffix = new Map<string, Group[]>();
   const byOrgFirst = new Map<string, Group[]>();
+  const byFirstName = new Map<string, Group[]>();
   const push = <K>(map: Map<K, Group[]>, k: K, g: Group): void => {
     const list = map.get(k);
     if (!list) map.set(k, [g]);
@@ -74,6 +75,8 @@ function mergeCandidates(candidates: Iterable<Candidate>): Group[] {
     if (!c.key.startsWith('country:')) {
       if (c.words === 1) {
         target = byAcronym.get(c.name) ?? unique(bySurname.get(c.key)) ?? unique(bySound.get(soundKey(c.key))) ?? unique(byOrgFirst.get(c.key));
+        // `her mother, Fiona, said` … `Fiona Parry`: a first name alone is the one person of the document called so.
+        if (!target && c.votes.organisation + c.votes.place + c.votes.country === 0 && !c.acronym) target = unique(byFirstName.get(c.key));
       } else {
         target = unique(byKeySuffix.get(c.key));
       }
@@ -93,6 +96,7 @@ function mergeCandidates(candidates: Iterable<Candidate>): Group[] {
     if (c.words >= 2 && !c.acronym && !c.key.startsWith('country:') && c.votes.person >= Math.max(c.votes.organisation, c.votes.place)) {
       const words = c.key.split(' ');
       push(bySurname, words[words.length - 1]!, g);
+      push(byFirstName, words[0]!, g);
       push(bySound, soundKey(words[words.length - 1]!), g);
       for (let i = 1; i < words.length - 1; i++) push(byKeySuffix, words.slice(i).join(' '), g);
     }

@@ -183,6 +183,12 @@ export function extractActors(doc: SourceDocument): DocumentActors {
   const spanText = (a: number, b: number): string => text.slice(tokens[a]!.start, tokens[b - 1]!.end);
 
   const add = (from: number, to: number, role: ActorRole | null, affiliation: string | null, extraVotes?: Partial<Votes>, asName = false): Candidate | null => {
+    // `Ana Lee MSP`, `Ana Lee CEO`: a role written after the name in capitals is a title, not part of the name.
+    if (to - from >= 3 && tokens[to - 1]!.upper && ROLE_HEADS.has(tokens[to - 1]!.text.toLowerCase())) {
+      role ??= { title: tokens[to - 1]!.text, affiliation: null };
+      to--;
+      extraVotes = { ...extraVotes, person: (extraVotes?.person ?? 0) + 2 };
+    }
     // Sentence-initial function words ("However Norway", "The Chilean") are not part of the name.
     // A sentence-initial word the article also uses in lower case ("Injured X …", "injured") is not part of the name.
     while (from < to && tokens[from]!.sentenceStart && (COMMON_WORDS.has(tokens[from]!.text.toLowerCase()) || (to - from > 1 && lowerWords.has(tokens[from]!.key)))) from++;
