@@ -123,7 +123,7 @@ export function titleBefore(
     from = i;
     i--;
   }
-  const title = relation ? null : tokens.slice(from, nameStart).map((t) => t.text).join(' ');
+  let title = relation ? null : tokens.slice(from, nameStart).map((t) => t.text).join(' ');
   let affiliation: string | null = null;
   if (i >= 0 && tokens[i]!.sentence === first.sentence && tokens[i + 1]!.gap === '' && (tokens[i]!.cap || tokens[i]!.upper)) {
     const c = countryAt(tokens, i) ?? (i > 0 ? countryAt(tokens, i - 1) : null);
@@ -134,6 +134,15 @@ export function titleBefore(
         affiliation = span.name;
         from = span.from;
       }
+    }
+  }
+  // `World 100m champion X`, `Double Olympic champion X`: descriptive words opening the sentence belong to the title.
+  if (title && !affiliation) {
+    let k = from - 1;
+    while (k >= 0 && from - k <= 3 && tokens[k]!.sentence === first.sentence && tokens[k + 1]!.gap === '' && !tokens[k]!.possessive && !tokens[k]!.sentenceStart && (tokens[k]!.cap || /\d/.test(tokens[k]!.text))) k--;
+    if (k >= 0 && tokens[k]!.sentenceStart && tokens[k + 1]!.gap === '' && from - k <= 3 && !countryAt(tokens, k) && !/^(?:the|a|an)$/i.test(tokens[k]!.text)) {
+      from = k;
+      title = tokens.slice(from, nameStart).map((t) => t.text).join(' ');
     }
   }
   if (!title && !affiliation) return null;

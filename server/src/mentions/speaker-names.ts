@@ -77,6 +77,8 @@ export function splitTitles(phrase: string): { titles: string[]; core: string } 
     }
     if (last >= 0 && /^\p{Lu}/u.test(tokens[last + 1]!)) titles.push(...tokens.splice(0, last + 1).map(lower));
   }
+  // `Ana Lee MSP`: a post-nominal title in capitals is no part of the name.
+  if (tokens.length > 2 && isAcronym(tokens[tokens.length - 1]!) && TITLE_WORDS.has(tokens[tokens.length - 1]!.toLowerCase())) titles.push(tokens.pop()!.toLowerCase());
   // `Ana Lee of Some Charity`: the person is the part before "of".
   const of = tokens.indexOf('of');
   if (of > 0 && !isOrganisationName(tokens.slice(0, of).join(' '))) tokens.splice(of);

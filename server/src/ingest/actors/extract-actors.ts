@@ -277,7 +277,9 @@ export function extractActors(doc: SourceDocument): DocumentActors {
     let role: ActorRole | null = null;
     let affiliation: string | null = null;
     const votes: Partial<Votes> = {};
-    const lead = leadingTitle(tokens, from, to);
+    // `Ana Lee MSP`: a post-nominal title is no owner of a title; `add` keeps it as the role.
+    const postNominal = to - from >= 3 && tokens[to - 1]!.upper && ROLE_HEADS.has(tokens[to - 1]!.text.toLowerCase());
+    const lead = postNominal ? null : leadingTitle(tokens, from, to);
     if (lead) {
       // "Acme chairman", "UN Secretary General" name an owner; "Rural Affairs Minister" is one title.
       const ownerKnown = lead.affTo === from || isKnownOwner(from, lead.affTo);
