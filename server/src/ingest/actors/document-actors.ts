@@ -46,6 +46,16 @@ function typeOf(g: Group): { type: ActorType; confidence: number } {
   return { type: best, confidence: bestVotes };
 }
 
+/**
+ * A capitalised phrase with no vote for any type (a product or a work whose words the article also uses as
+ * ordinary words), no role and no surname used alone: it would be a person only by default. No card without evidence.
+ */
+function unevidencedPerson(g: Group): boolean {
+  if (g.members.length > 1 || g.main.roles.length > 0 || g.main.acronym) return false;
+  const v = g.main.votes;
+  return typeOf(g).type === 'person' && v.person + v.organisation + v.place + v.country === 0;
+}
+
 function lastWord(name: string): string {
   const parts = name.split(' ');
   return parts[parts.length - 1]!;
@@ -110,7 +120,7 @@ function unique(list: Group[] | undefined): Group | undefined {
 
 /** The document's actors, with mentions found in one greedy longest-match pass over the tokens. */
 export function buildActors(tokens: readonly Token[], candidates: Iterable<Candidate>): DocumentActor[] {
-  const groups = mergeCandidates(candidates).filter((g) => g.members.some((m) => !m.weak) || isTableName(g.main));
+  const groups = mergeCandidates(candidates).filter((g) => (g.members.some((m) => !m.weak) || isTableName(g.main)) && !unevidencedPerson(g));
   const actors: DocumentActor[] = [];
   const surnameOwners = new Map<string, number>();
   for (const g of groups) {
