@@ -128,7 +128,7 @@ export class NameBook {
     const text = doc.text;
     for (const m of text.matchAll(NAME_RE)) {
       // `D.A. Davidson`: a match right after an initial continues an initialism, it starts no name.
-      if (m.index >= 2 && text[m.index - 1] === '.' && /\p{Lu}/u.test(text[m.index - 2]!)) continue;
+      if ((m.index >= 2 && text[m.index - 1] === '.' && /\p{Lu}/u.test(text[m.index - 2]!)) || /^\p{Lu}\.?$/u.test(m[0])) continue;
       // Most matches are a capitalised sentence opener ("The", "But"): skip them before any work.
       if (m[0].indexOf(' ') < 0 && STOP_CAPS.has(m[0].toLowerCase())) continue;
       const phrase = m[0].replace(/['’]s?$/, '');
