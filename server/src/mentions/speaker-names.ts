@@ -127,12 +127,12 @@ export class NameBook {
     for (const p of doc.paragraphs) this.sentenceStarts.add(p.start);
     const text = doc.text;
     for (const m of text.matchAll(NAME_RE)) {
-      // `D.A. Davidson`: a match right after an initial continues an initialism, it starts no name.
+      // `A.B. Acme`: a match right after an initial continues an initialism, it starts no name.
       if ((m.index >= 2 && text[m.index - 1] === '.' && /\p{Lu}/u.test(text[m.index - 2]!)) || /^\p{Lu}\.?$/u.test(m[0])) continue;
       // Most matches are a capitalised sentence opener ("The", "But"): skip them before any work.
       if (m[0].indexOf(' ') < 0 && STOP_CAPS.has(m[0].toLowerCase())) continue;
       const phrase = m[0].replace(/['’]s?$/, '');
-      // `Double Olympic champion Kelly Holmes`: capitals before a lower-case title describe the name after it.
+      // `Triple world champion Ana Lee`: capitals before a lower-case title describe the name after it.
       if (/^[ \t]+(\p{Ll}+)[ \t]+\p{Lu}/u.test(text.slice(m.index + m[0].length, m.index + m[0].length + 40))) {
         const next = /^[ \t]+(\p{Ll}+)/u.exec(text.slice(m.index + m[0].length))![1]!;
         if (ROLE_NOUNS.has(next) || TITLE_WORDS.has(next) || OCCUPATIONS.has(next)) continue;
@@ -159,7 +159,7 @@ export class NameBook {
     let i = at;
     const text = this.doc.text;
     while (i > 0 && /[ \t"“‘']/.test(text[i - 1]!)) i--;
-    // `D.A. Davidson`: the full stop of an initial ends no sentence.
+    // `A.B. Acme`: the full stop of an initial ends no sentence.
     if (i >= 2 && text[i - 1] === '.' && /\p{Lu}/u.test(text[i - 2]!) && !/\p{L}/u.test(text[i - 3] ?? ' ') && i === at) return false;
     return this.sentenceStarts.has(at) || this.sentenceStarts.has(i) || i === 0 || /[.!?\n]/.test(text[i - 1] ?? '\n');
   }
@@ -243,7 +243,7 @@ export class NameBook {
     const persons = this.actors.actors.filter((a) => a.type === 'person' && tokensOf(a.name).length > tokens.length);
     const byActor = persons.find((a) => sameSurname(lastToken(a.name), surname));
     if (byActor && tokens.length === 1) return splitTitles(byActor.name).core || byActor.name;
-    // `her mother, Fiona, said` … `Fiona Parry`: a first name alone is the one person of the document called so.
+    // `her mother, Ana, said` … `Ana Lee`: a first name alone is the one person of the document called so.
     if (tokens.length === 1) {
       const byFirst = persons.filter((a) => normalizeForMatch(tokensOf(splitTitles(a.name).core || a.name)[0] ?? '') === normalizeForMatch(core));
       if (byFirst.length === 1) return splitTitles(byFirst[0]!.name).core || byFirst[0]!.name;

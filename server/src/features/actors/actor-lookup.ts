@@ -68,7 +68,7 @@ export function actorAt(index: ActorReads, text: string, offset: number): ActorS
       if (actor) return { actor, start: words[a]!.start, end: words[b]!.end };
     }
   }
-  // `Mr Chernin`: on the honorific, the name after it.
+  // `Mr Lee`: on the honorific, the name after it.
   const next = words[at + 1];
   if (next && HONORIFICS.has(text.slice(words[at]!.start, words[at]!.end)) && joined(text, words, at, at + 1)) {
     const named = actorAt(index, text, next.start);

@@ -18,7 +18,7 @@ export interface Figure {
   thing: string[];
   /** Stems of the content words just before the figure in its clause ("flat fee of $9.99"). */
   context: string[];
-  /** Currency sign, if any: `$7.99` and `£7.99` are different quantities. */
+  /** Currency sign, if any: `$5.99` and `£5.99` are different quantities. */
   unit: string;
 }
 

@@ -85,7 +85,7 @@ function mergeCandidates(candidates: Iterable<Candidate>): Group[] {
     if (!c.key.startsWith('country:')) {
       if (c.words === 1) {
         target = byAcronym.get(c.name) ?? unique(bySurname.get(c.key)) ?? unique(bySound.get(soundKey(c.key))) ?? unique(byOrgFirst.get(c.key));
-        // `her mother, Fiona, said` … `Fiona Parry`: a first name alone is the one person of the document called so.
+        // `her mother, Ana, said` … `Ana Lee`: a first name alone is the one person of the document called so.
         if (!target && c.votes.organisation + c.votes.place + c.votes.country === 0 && !c.acronym) target = unique(byFirstName.get(c.key));
       } else {
         target = unique(byKeySuffix.get(c.key));

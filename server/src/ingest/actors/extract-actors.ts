@@ -21,7 +21,7 @@ const EVENT_WORDS = new Set(['Summit', 'Conference', 'Meeting', 'Talks', 'Congre
 /** First words of two-word place names ("New York", "San Diego", "St Albans"). */
 const PLACE_PREFIXES = new Set(['New', 'San', 'Santa', 'Los', 'Las', 'St', 'Saint', 'Fort', 'Port', 'Mount', 'Lake', 'North', 'South', 'East', 'West']);
 const LAW_WORDS = new Set(['Act', 'Bill', 'Treaty', 'Convention', 'Accord', 'Accords', 'Directive', 'Amendment', 'Protocol', 'Charter', 'Doctrine', 'Plan', 'Programme', 'Program', 'Show', 'Award', 'Awards', 'Prize', 'Code', 'Codes']);
-/** Last words of events, tournaments and eras: never actors ("the European Championships", "the Davis Cup"). */
+/** Last words of events, tournaments and eras: never actors ("the Regional Championships", "the Harbour Cup"). */
 const EVENT_HEADS = new Set(['Championship', 'Championships', 'Cup', 'Open', 'Games', 'Olympics', 'Festival', 'Fair', 'Exposition', 'Expo', 'War', 'Era', 'Revolution', 'Prix', 'Trophy', 'Marathon', 'Derby', 'Grand Slam', 'Tournament', 'Classic']);
 const ADJECTIVE_END_RE = /(?:ist|ian|ese|ic|ish|ite|ean|ern|i)$/;
 const PARTICLE_PREFIX_RE = /^(?:al|el|ul)[-\u2010\u2011]/i;
@@ -151,7 +151,7 @@ function classify(tokens: readonly Token[], from: number, to: number, votes: Vot
     else if (PLACE_PREPOSITIONS.has(b) && words <= 2) votes.place += 1;
   }
   const after = tokens[to];
-  // `X, 21, was taken …`, `X, who …`, `Morris W. Travers`: what the text says only of people.
+  // `X, 21, was taken …`, `X, who …`, `Ana B. Lee`: what the text says only of people.
   if (words >= 2 && after && after.sentence === last.sentence && ((after.gap === ',' && /^\d{1,3}$/.test(after.text)) || after.text === 'who')) votes.person += 2;
   if (words >= 3 && span.slice(1, -1).some((t) => /^\p{Lu}$/u.test(t.text))) votes.person += 1;
   // Companies and parties speak too: a verb of speech hints at a person only for a full name.

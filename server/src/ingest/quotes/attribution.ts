@@ -152,7 +152,7 @@ export function speakerBefore(text: string, base: number, participle = false): S
   }
   if (PRONOUNS.has(lower)) return { kind: 'pronoun', text: lower, at: last.start };
   if (INHERIT_WORDS.has(lower)) return { kind: 'inherit', at: last.start };
-  // `the 22-year-old told …`: a description of the person just written about.
+  // `the 31-year-old told …`: a description of the person just written about.
   if (/^\d+-year-old$/.test(lower) && i > 0 && tokens[i - 1]!.bare.toLowerCase() === 'the') return { kind: 'pronoun', text: 'he', at: tokens[i - 1]!.start };
   if (isNamePart(last) && isCap(last.bare)) {
     const n = nameBack(tokens, i);
@@ -283,7 +283,7 @@ export function resolveSpeaker(ref: SpeakerRef | null, ctx: ResolveContext): str
         const subject = book.recentSubject(ctx.from, ctx.at);
         const person = last?.person ? last : null;
         if (person && (!subject || person.at >= subject.at)) return person.name;
-        // No subject in reach: the person last named (`… Bassi, 43 years a fisherman, keeps …` then `he said`).
+        // No subject in reach: the person last named (`… Lee, 43 years a teacher, keeps …` then `he said`).
         return subject?.name ?? person?.name ?? book.recentPerson(ctx.from, ctx.at)?.name ?? null;
       }
       // `it said` / `they said`: an organisation that spoke just before, or one acting as a subject since.

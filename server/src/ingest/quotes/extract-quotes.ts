@@ -132,7 +132,7 @@ function tailRef(text: string, from: number, to: number): SpeakerRef | null {
 }
 
 /**
- * `“… grocery?” Forte said.`: a question or exclamation mark ends the sentence inside the quotation, so the
+ * `“… what now?” Lee said.`: a question or exclamation mark ends the sentence inside the quotation, so the
  * attribution is the short sentence right after it.
  */
 function questionTail(doc: SourceDocument, close: number, paragraph: number): SpeakerRef | null {
@@ -260,7 +260,7 @@ export function extractQuotes(doc: SourceDocument, actors: DocumentActors): Sour
         ref = { kind: 'inherit', at: leadFrom };
       }
       if (!ref && !named) ref = possessiveOrCopula(text, leadFrom, first.open);
-      // `Alverson summed up the journey: “…”`: a colon hands the quotation to the sentence's subject.
+      // `Lee summed it up: “…”`: a colon hands the quotation to the sentence's subject.
       if (!ref && !named && /:\s*$/.test(lead)) {
         const subject = clauseSubject(text, sentenceStart, first.open);
         if (subject && (subject.kind === 'name' || subject.kind === 'pronoun')) ref = subject;
