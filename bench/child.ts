@@ -30,7 +30,7 @@ interface Args {
 function parseArgs(): Args {
   const out: Record<string, string> = {};
   const argv = process.argv.slice(2);
-  for (let i = 0; i < argv.length; i += 2) out[argv[i]!.replace(/^--/, '')] = argv[i + 1]!;
+  for (let i = 0; i < argv.length; i += 2) out[argv[i].replace(/^--/, '')] = argv[i + 1]!;
   return out as unknown as Args;
 }
 
@@ -40,7 +40,7 @@ const ms = (t0: number): number => Math.round((performance.now() - t0) * 10) / 1
 function percentile(values: number[], p: number): number {
   if (!values.length) return NaN;
   const sorted = [...values].sort((a, b) => a - b);
-  return Math.round(sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)]! * 100) / 100;
+  return Math.round(sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)] * 100) / 100;
 }
 
 const median = (values: number[]): number => percentile(values, 50);
@@ -55,7 +55,7 @@ async function readAll(files: string[], concurrency: number, each: (text: string
   let next = 0;
   const worker = async (): Promise<void> => {
     while (next < files.length) {
-      const file = files[next++]!;
+      const file = files[next++];
       each(await readFile(file, 'utf8'));
     }
   };
@@ -78,7 +78,7 @@ async function fuse(files: string[], workload: Workload, args: Args): Promise<Re
   const t0 = performance.now();
   const quotes: string[] = [];
   await readAll(files, 32, (text) => {
-    for (const m of text.matchAll(/["\u201c]([^"\u201c\u201d\n]{3,400})["\u201d]/g)) quotes.push(m[1]!);
+    for (const m of text.matchAll(/["\u201c]([^"\u201c\u201d\n]{3,400})["\u201d]/g)) quotes.push(m[1]);
   });
   const index = new Fuse(quotes, { includeScore: true, ignoreLocation: true, threshold: 0.4 });
   const buildMs = ms(t0);
@@ -134,7 +134,7 @@ async function queries(service: SourcedService, workload: Workload): Promise<Rec
     const doc = draftDoc(`The minister spoke on Monday. As reported, "${q.typed}`);
     const position = doc.positionAt(doc.getText().length);
     const t = performance.now();
-    const list = (await service.completion(doc, position)) as CompletionList | null;
+    const list = (await service.completion(doc, position));
     ctimes.push(performance.now() - t);
     const want = normalizeForMatch(q.quote.split(/\s+/).slice(0, 6).join(' '));
     if (list?.items.slice(0, 3).some((i) => itemText(i).includes(want))) chits++;
@@ -149,7 +149,7 @@ async function queries(service: SourcedService, workload: Workload): Promise<Rec
     const t = performance.now();
     const h = await service.hover(doc, position);
     htimes.push(performance.now() - t);
-    if (normalizeForMatch(hoverText(h)).includes(normalizeForMatch(name.split(' ')[1]!))) hhits++;
+    if (normalizeForMatch(hoverText(h)).includes(normalizeForMatch(name.split(' ')[1]))) hhits++;
   }
   Object.assign(out, { hoverP50: percentile(htimes, 50), hoverP95: percentile(htimes, 95), hoverHits: hhits, hoverQueries: workload.names.length });
   // Full diagnostics of a 5,000-word draft none of whose sentences was seen before (after a warm-up on another
@@ -176,7 +176,7 @@ async function queries(service: SourcedService, workload: Workload): Promise<Rec
     etimes.push(performance.now() - t);
   }
   Object.assign(out, {
-    draftWords: workload.draft.split(/\s+/).length, draftMs: Math.round(dtimes[0]! * 10) / 10, draftAgainMs: median(dtimes.slice(1)), draftFindings: findings,
+    draftWords: workload.draft.split(/\s+/).length, draftMs: Math.round(dtimes[0] * 10) / 10, draftAgainMs: median(dtimes.slice(1)), draftFindings: findings,
     editMs: median(etimes), editMaxMs: Math.round(Math.max(...etimes) * 10) / 10,
   });
   return out;
@@ -238,7 +238,7 @@ async function main(): Promise<void> {
     result.saveMs = ms(t1);
     result.cacheMb = Math.round(((await cache?.sizeBytes()) ?? 0) / 1048576);
     Object.assign(result, await queries(service, workload));
-    const target = path.join(args.dir, workload.quotes[0]?.file ?? path.relative(args.dir, files[0]!));
+    const target = path.join(args.dir, workload.quotes[0]?.file ?? path.relative(args.dir, files[0]));
     Object.assign(result, await changedFile(service, corpus, target, workload));
     result.peakRssMb = peakRssMb();
     result.coldLog = indexLog();

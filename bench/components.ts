@@ -46,9 +46,9 @@ for (const f of files.slice(0, 300)) {
 const texts = stage('read (sync, page cache)', rows, n, () => files.map((f) => readFileSync(f, 'utf8')));
 const docs: SourceDocument[] = stage('parse (paragraphs, sentences, metadata)', rows, n, () => texts.map((t, i) => parseSource(`file:///${i}`, `p/${i}.txt`, t)));
 const actors: DocumentActors[] = stage('extractActors', rows, n, () => docs.map((d) => extractActors(d)));
-const quotes: SourceQuote[][] = stage('extractQuotes', rows, n, () => docs.map((d, i) => extractQuotes(d, actors[i]!)));
+const quotes: SourceQuote[][] = stage('extractQuotes', rows, n, () => docs.map((d, i) => extractQuotes(d, actors[i])));
 const sources = new SourceIndex();
-stage('SourceIndex.add (tokenise, postings, keys)', rows, n, () => docs.forEach((doc, i) => sources.add({ doc, actors: actors[i]!, quotes: quotes[i]! })));
+stage('SourceIndex.add (tokenise, postings, keys)', rows, n, () => docs.forEach((doc, i) => sources.add({ doc, actors: actors[i], quotes: quotes[i] })));
 const units = [...sources.all()];
 const quoteIndex = new QuoteIndex();
 stage('QuoteIndex.unitAdded', rows, n, () => units.forEach((u) => quoteIndex.unitAdded(u)));

@@ -63,8 +63,8 @@ function namePools(articles: Article[]): { first: string[]; last: string[] } {
   for (const a of articles) {
     for (const p of a.paragraphs) {
       for (const m of p.matchAll(re)) {
-        firstCount.set(m[1]!, (firstCount.get(m[1]!) ?? 0) + 1);
-        lastCount.set(m[2]!, (lastCount.get(m[2]!) ?? 0) + 1);
+        firstCount.set(m[1], (firstCount.get(m[1]) ?? 0) + 1);
+        lastCount.set(m[2], (lastCount.get(m[2]) ?? 0) + 1);
       }
     }
   }
@@ -73,7 +73,7 @@ function namePools(articles: Article[]): { first: string[]; last: string[] } {
 }
 
 function pick<T>(list: readonly T[], r: () => number): T {
-  return list[Math.floor(r() * list.length)]!;
+  return list[Math.floor(r() * list.length)];
 }
 
 /** Rewrites names (consistently within one article) and figures of a text. */
@@ -84,8 +84,8 @@ function vary(texts: string[], pools: { first: string[]; last: string[] }, r: ()
   for (const t of texts) {
     for (const m of t.matchAll(re)) {
       if (names.has(m[0]) || r() < 0.3) continue;
-      const last = surnames.get(m[2]!) ?? pick(pools.last, r);
-      surnames.set(m[2]!, last);
+      const last = surnames.get(m[2]) ?? pick(pools.last, r);
+      surnames.set(m[2], last);
       names.set(m[0], `${pick(pools.first, r)} ${last}`);
     }
   }
@@ -108,7 +108,7 @@ function generateSynthetic(dir: string, size: number): void {
   const sections = [...bySection.keys()].sort();
   const r = rng(size);
   for (let i = 0; i < size; i++) {
-    const section = sections[i % sections.length]!;
+    const section = sections[i % sections.length];
     const pool = bySection.get(section)!;
     const base = pick(pool, r);
     const paragraphs = [...base.paragraphs];

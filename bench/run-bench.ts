@@ -90,7 +90,7 @@ function ripgrep(dir: string, queries: { typed: string; file: string }[]): Recor
     if (run.stdout.split('\n').some((line) => line.endsWith(q.file))) hits++;
   }
   const sorted = [...times].sort((a, b) => a - b);
-  const p = (x: number): number => Math.round(sorted[Math.min(sorted.length - 1, Math.ceil(x * sorted.length) - 1)]! * 10) / 10;
+  const p = (x: number): number => Math.round(sorted[Math.min(sorted.length - 1, Math.ceil(x * sorted.length) - 1)] * 10) / 10;
   return { rgP50: p(0.5), rgP95: p(0.95), rgHits: hits, rgQueries: queries.length };
 }
 
@@ -111,7 +111,7 @@ async function main(): Promise<void> {
     writeFileSync(args.files, JSON.stringify(files));
     writeFileSync(args.workload, JSON.stringify(workload));
     log(`size ${size}: ${files.length} files, ${workload.quotes.length} quote queries, ${workload.names.length} names`);
-    const result: SizeResult = { size, files: files.length, loadBefore: Math.round(os.loadavg()[0]! * 10) / 10 };
+    const result: SizeResult = { size, files: files.length, loadBefore: Math.round(os.loadavg()[0] * 10) / 10 };
     Object.assign(result, child(script, 'raw', args));
     log(`  raw pass ${result.rawMs} ms`);
     Object.assign(result, child(script, 'cold', args));
@@ -127,7 +127,7 @@ async function main(): Promise<void> {
       Object.assign(result, ripgrep(dir, workload.quotes.slice(0, size >= 50_000 ? Math.min(50, opts.rgQueries) : opts.rgQueries)));
       log(`  rg p50 ${result.rgP50} ms`);
     }
-    result.loadAfter = Math.round(os.loadavg()[0]! * 10) / 10;
+    result.loadAfter = Math.round(os.loadavg()[0] * 10) / 10;
     results.push(result);
   }
   const machine = {

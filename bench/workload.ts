@@ -48,10 +48,10 @@ export function buildWorkload(root: string, files: string[]): Workload {
       const text = readFileSync(file, 'utf8');
       const rel = path.relative(root, file).split(path.sep).join('/');
       const quoteMatches = [...text.matchAll(/["\u201c]([^"\u201c\u201d\n]{20,400})["\u201d]/g)]
-        .map((m) => m[1]!.trim())
+        .map((m) => m[1].trim())
         .filter((q) => wordsOf(q).length >= 8 && !seenQuotes.has(q));
       if (quotes.length < QUERIES && quoteMatches.length) {
-        const q = quoteMatches[Math.floor(r() * quoteMatches.length)]!;
+        const q = quoteMatches[Math.floor(r() * quoteMatches.length)];
         const w = wordsOf(q);
         seenQuotes.add(q);
         if (quotes.length % 2 === 0) quotes.push({ typed: w.slice(0, 4).join(' '), kind: 'prefix', quote: q, file: rel });
@@ -62,7 +62,7 @@ export function buildWorkload(root: string, files: string[]): Workload {
       }
       if (names.size < QUERIES) {
         for (const m of text.matchAll(/(?<=[a-z,] )([A-Z][a-z]{2,} [A-Z][a-z]{2,})(?= (?:said|told|added|says|is|was|,))/g)) {
-          names.add(m[1]!);
+          names.add(m[1]);
           if (names.size >= QUERIES || r() < 0.5) break;
         }
       }
@@ -85,12 +85,12 @@ export function buildWorkload(root: string, files: string[]): Workload {
 function draftParagraph(text: string, rel: string, quotes: string[], r: () => number): string | null {
   const body = text.split(/\n\s*\n/).slice(1).map((p) => p.replace(/\s+/g, ' ').trim()).filter((p) => wordsOf(p).length > 20);
   if (!body.length) return null;
-  const sentences = body[Math.floor(r() * body.length)]!.split(/(?<=[.!?])\s+(?=[A-Z])/).filter((s) => !/["\u201c\u201d]/.test(s));
+  const sentences = body[Math.floor(r() * body.length)].split(/(?<=[.!?])\s+(?=[A-Z])/).filter((s) => !/["\u201c\u201d]/.test(s));
   if (sentences.length === 0) return null;
   const cite = r() < 0.6 ? ` [source](${rel})` : '';
   const parts = [sentences.slice(0, 2).join(' ') + cite];
   if (quotes.length) {
-    let q = quotes[Math.floor(r() * quotes.length)]!;
+    let q = quotes[Math.floor(r() * quotes.length)];
     if (r() < 0.3) {
       const w = wordsOf(q);
       w.splice(Math.floor(w.length / 2), 1);

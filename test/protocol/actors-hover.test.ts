@@ -1,31 +1,26 @@
 /** Protocol: actor hovers, definition and the Show Actor requests through dist/server.js over stdio. */
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { cpSync, mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { Hover, Location, MarkupContent } from 'vscode-languageserver-types';
-import { SEEDS_DIR } from '../helpers/fixture';
-import { startServer, type LspSession } from '../helpers/lsp-client';
+import { startOnSeeds, type SeedSession } from '../helpers/lsp-client';
+import { ActorCardRequest, ListActorsRequest } from '../../server/src/protocol/requests';
 
 let workspace: string;
-let session: LspSession;
+let session: SeedSession;
 let uri: string;
 const DRAFT = '# Notes\n\nFidan met Hakan Fidan and the PKK. The offensive went on.\n';
 
 before(async () => {
-  workspace = mkdtempSync(path.join(tmpdir(), 'sourced-actors-'));
-  cpSync(SEEDS_DIR, path.join(workspace, 'seeds'), { recursive: true });
-  session = await startServer({ workspace });
-  await session.waitFor(() => session.connection.sendRequest<{ ready: boolean }>('sourced/status'), (s) => s.ready, 10000);
+  session = await startOnSeeds();
+  workspace = session.workspace;
   uri = pathToFileURL(path.join(workspace, 'draft.md')).href;
   session.open(uri, DRAFT);
 });
 
 after(async () => {
   await session.close();
-  rmSync(workspace, { recursive: true, force: true });
 });
 
 function position(needle: string, skip = 0): { line: number; character: number } {
@@ -37,7 +32,7 @@ function position(needle: string, skip = 0): { line: number; character: number }
 }
 const hover = (needle: string, skip = 0): Promise<Hover | null> =>
   session.connection.sendRequest<Hover | null>('textDocument/hover', { textDocument: { uri }, position: position(needle, skip) });
-const firstLine = (h: Hover | null): string => (h ? (h.contents as MarkupContent).value.split('\n')[0]! : '');
+const firstLine = (h: Hover | null): string => (h ? (h.contents as MarkupContent).value.split('\n')[0] : '');
 
 test('protocol: hover on a surname shows the canonical actor with the seeds\' role', async () => {
   const h = await hover('Fidan');
@@ -65,12 +60,12 @@ test('protocol: hover on a common word returns nothing', async () => {
 test('protocol: definition on an actor opens its first mention in the sources', async () => {
   const locs = await session.connection.sendRequest<Location[]>('textDocument/definition', { textDocument: { uri }, position: position('PKK') });
   assert.equal(locs.length, 1);
-  assert.match(locs[0]!.uri, /seeds\/000_e69ee878f7b3fed3\.txt$/);
+  assert.match(locs[0].uri, /seeds\/000_e69ee878f7b3fed3\.txt$/);
 });
 
 test('protocol: sourced/listActors and sourced/actorCard answer the Show Actor command', async () => {
-  const list = await session.connection.sendRequest<{ id: string; name: string }[]>('sourced/listActors', { query: 'assad' });
+  const list = await session.connection.sendRequest(ListActorsRequest, { query: 'assad' });
   assert.equal(list[0]?.name, 'Bashar al-Assad');
-  const card = await session.connection.sendRequest<string | null>('sourced/actorCard', { id: list[0]!.id });
+  const card = await session.connection.sendRequest(ActorCardRequest, { id: list[0].id });
   assert.ok(card?.startsWith('**Bashar al\\-Assad**'), card ?? 'null');
 });

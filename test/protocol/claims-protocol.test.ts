@@ -5,14 +5,11 @@
  */
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { cpSync, mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import type { CodeAction, Diagnostic, TextEdit } from 'vscode-languageserver-types';
-import { SEEDS_DIR } from '../helpers/fixture';
-import { startServer, type LspSession } from '../helpers/lsp-client';
+import { startOnSeeds, type SeedSession } from '../helpers/lsp-client';
 
 const REFUGEES = 'Turkey hosts some 3.2 million Syrian refugees, according to UN data.';
 const FIGHTERS = 'Iran has sent thousands of fighters to Syria since the conflict broke out.';
@@ -20,19 +17,16 @@ const REFUGEES_KEY = 'turkey-which-backs-2024';
 const REFUGEES_FILE = 'seeds/000_e69ee878f7b3fed3.txt';
 
 let workspace: string;
-let session: LspSession;
+let session: SeedSession;
 let counter = 0;
 
 before(async () => {
-  workspace = mkdtempSync(path.join(tmpdir(), 'sourced-claims-'));
-  cpSync(SEEDS_DIR, path.join(workspace, 'seeds'), { recursive: true });
-  session = await startServer({ workspace });
-  await session.waitFor(() => session.connection.sendRequest<{ ready: boolean }>('sourced/status'), (s) => s.ready, 30_000);
+  session = await startOnSeeds();
+  workspace = session.workspace;
 });
 
 after(async () => {
   await session.close();
-  rmSync(workspace, { recursive: true, force: true });
 });
 
 /** An open draft we edit as a client would: apply edits locally, send the full new text. */
@@ -49,7 +43,7 @@ class Draft {
   async diagnostics(): Promise<Diagnostic[]> {
     const p = await session.waitFor(() => session.diagnostics.get(this.doc.uri), (d) => d?.version === this.doc.version, 15_000);
     assert.equal(p?.version, this.doc.version, 'diagnostics for the current version');
-    return p!.diagnostics;
+    return p.diagnostics;
   }
   async actions(diagnostics: Diagnostic[], only?: string[]): Promise<CodeAction[]> {
     const range = diagnostics[0]?.range ?? { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } };
@@ -73,9 +67,9 @@ test('claims protocol: unsourced-claim on an uncited factual sentence names the 
   const d = new Draft(`# Turkey hosts refugees\n\n${REFUGEES}\n\nWhat will Moscow do next? In our view, much remains uncertain.\n`);
   const ds = byCode(await d.diagnostics(), 'unsourced-claim');
   assert.equal(ds.length, 1, JSON.stringify(ds.map((x) => x.message)));
-  assert.equal(ds[0]!.range.start.line, 2);
-  assert.equal(ds[0]!.severity, 2, 'warning by default');
-  assert.match(String(ds[0]!.message), new RegExp(`^Unsourced claim \u2014 ${REFUGEES_KEY} says: \u201c.*3\\.2 million Syrian refugees`));
+  assert.equal(ds[0].range.start.line, 2);
+  assert.equal(ds[0].severity, 2, 'warning by default');
+  assert.match(String(ds[0].message), new RegExp(`^Unsourced claim \u2014 ${REFUGEES_KEY} says: \u201c.*3\\.2 million Syrian refugees`));
 });
 
 test('claims protocol: Cite quick fix inserts the marker after the sentence and one definition; a second run adds nothing', async () => {
@@ -86,8 +80,8 @@ test('claims protocol: Cite quick fix inserts the marker after the sentence and 
   assert.ok(cites.length >= 1 && cites.length <= 3);
   const preferred = actions.filter((a) => a.isPreferred);
   assert.equal(preferred.length, 1);
-  assert.match(preferred[0]!.title, new RegExp(`^Cite ${REFUGEES_KEY} \u2014 `));
-  d.apply(preferred[0]!);
+  assert.match(preferred[0].title, new RegExp(`^Cite ${REFUGEES_KEY} \u2014 `));
+  d.apply(preferred[0]);
   assert.ok(d.text.startsWith(`${REFUGEES}[^${REFUGEES_KEY}]\n`), d.text);
   assert.equal(count(d.text, `[^${REFUGEES_KEY}]:`), 1);
   assert.ok(d.text.includes(REFUGEES_FILE));
@@ -100,14 +94,14 @@ test('claims protocol: Mark as analysis inserts the suppression comment, keeps t
   const d = new Draft(`${REFUGEES} ${FIGHTERS}\n`);
   const ds = byCode(await d.diagnostics(), 'unsourced-claim');
   assert.equal(ds.length, 2);
-  const mark = (await d.actions([ds[0]!])).find((a) => a.title === 'Mark as analysis');
+  const mark = (await d.actions([ds[0]])).find((a) => a.title === 'Mark as analysis');
   assert.ok(mark);
   d.apply(mark);
   assert.equal(d.text, `<!-- sourced-ignore --> ${REFUGEES} ${FIGHTERS}\n`);
   const after = byCode(await d.diagnostics(), 'unsourced-claim');
   assert.equal(after.length, 1, 'only the second sentence is still flagged');
-  assert.ok(d.doc.getText(after[0]!.range).startsWith('Iran has sent'));
-  const again = (await d.actions([ds[0]!])).find((a) => a.title === 'Mark as analysis');
+  assert.ok(d.doc.getText(after[0].range).startsWith('Iran has sent'));
+  const again = (await d.actions([ds[0]])).find((a) => a.title === 'Mark as analysis');
   assert.equal(again, undefined, 'marking twice adds nothing');
 });
 
@@ -116,8 +110,8 @@ test('claims protocol: number-mismatch shows the source figure and its fix repla
   const d = new Draft(`${wrong}[^${REFUGEES_KEY}]\n\n[^${REFUGEES_KEY}]: Turkey rejects interference. ${REFUGEES_FILE}\n`);
   const ds = byCode(await d.diagnostics(), 'number-mismatch');
   assert.equal(ds.length, 1);
-  assert.equal(d.doc.getText(ds[0]!.range), '3.6 million');
-  assert.match(String(ds[0]!.message), /the source says 3\.2 million, the draft says 3\.6 million/);
+  assert.equal(d.doc.getText(ds[0].range), '3.6 million');
+  assert.match(String(ds[0].message), /the source says 3\.2 million, the draft says 3\.6 million/);
   assert.equal(byCode(await d.diagnostics(), 'unsourced-claim').length, 0, 'cited, so not unsourced');
   const fix = (await d.actions(ds)).find((a) => a.isPreferred);
   assert.ok(fix);
@@ -130,7 +124,7 @@ test('claims protocol: unknown-citation for a key with no definition and no sour
   const d = new Draft(`${REFUGEES}[^no-such-source]\n`);
   const ds = byCode(await d.diagnostics(), 'unknown-citation');
   assert.equal(ds.length, 1);
-  assert.equal(d.doc.getText(ds[0]!.range), '[^no-such-source]');
+  assert.equal(d.doc.getText(ds[0].range), '[^no-such-source]');
 });
 
 test('claims protocol: source.fixAll.sourced cites every supported claim once; applying it again changes nothing', async () => {
@@ -162,7 +156,7 @@ test('claims protocol: the sourced.citeAllSupportedClaims command sends one work
     command: 'sourced.citeAllSupportedClaims', arguments: [d.doc.uri],
   });
   assert.ok(received, 'applyEdit sent');
-  const text = TextDocument.applyEdits(d.doc, received.edit.changes[d.doc.uri]!);
+  const text = TextDocument.applyEdits(d.doc, received.edit.changes[d.doc.uri]);
   assert.ok(text.startsWith(`${FIGHTERS}[^${REFUGEES_KEY}]\n`), text);
   assert.ok(result.cited >= 1);
 });

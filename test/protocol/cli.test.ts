@@ -40,8 +40,8 @@ test('cli: --format json gives LSP diagnostics per file', () => {
   const r = run(dir, 'check', 'draft.md', '--format', 'json');
   const parsed = JSON.parse(r.stdout) as { sources: number; files: { path: string; diagnostics: { code: string }[] }[] };
   assert.equal(parsed.sources, 5);
-  assert.equal(parsed.files[0]!.path, 'draft.md');
-  assert.ok(parsed.files[0]!.diagnostics.some((d) => d.code === 'unknown-citation'));
+  assert.equal(parsed.files[0].path, 'draft.md');
+  assert.ok(parsed.files[0].diagnostics.some((d) => d.code === 'unknown-citation'));
 });
 
 test('cli: bad usage and unreadable input exit 2 with a message naming the problem', () => {

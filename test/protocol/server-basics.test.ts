@@ -1,21 +1,18 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { cpSync, mkdtempSync, rmSync, unlinkSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { rmSync, unlinkSync, writeFileSync } from 'node:fs';
 import * as path from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { SEEDS_DIR } from '../helpers/fixture';
-import { startServer, type LspSession } from '../helpers/lsp-client';
+import { seedWorkspace, startServer, type LspSession } from '../helpers/lsp-client';
 
 interface Status { ready: boolean; sources: number; quotes: number; actors: number; skipped: number }
 
 let workspace: string;
 let session: LspSession;
-const status = (): Promise<Status> => session.connection.sendRequest<Status>('sourced/status');
+const status = (): Promise<Status> => session.status();
 
 before(async () => {
-  workspace = mkdtempSync(path.join(tmpdir(), 'sourced-protocol-'));
-  cpSync(SEEDS_DIR, path.join(workspace, 'seeds'), { recursive: true });
+  workspace = seedWorkspace('sourced-protocol-');
   session = await startServer({ workspace });
 });
 
@@ -64,7 +61,7 @@ test('protocol: diagnostics are pushed with the document version and source "sou
 
 test('protocol: hover on a citation and an empty hover elsewhere', async () => {
   const symbols = await session.connection.sendRequest<{ name: string }[]>('workspace/symbol', { query: '' });
-  const key = symbols.find((s) => s.name.includes('\u2014'))!.name.split(' ')[0]!;
+  const key = symbols.find((s) => s.name.includes('\u2014'))!.name.split(' ')[0];
   const uri = pathToFileURL(path.join(workspace, 'hover.md')).href;
   session.open(uri, `Text.[^${key}]\n\nPlain words here.\n`);
   const hover = await session.connection.sendRequest<{ contents: { value: string } } | null>('textDocument/hover', {

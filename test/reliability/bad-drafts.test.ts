@@ -58,7 +58,7 @@ test(`bad drafts: a huge draft (${Math.round(HUGE_BYTES / 1000)} kB) is checked 
   const parts: string[] = ['# Huge draft', ''];
   let size = 0;
   for (let i = 0; size < HUGE_BYTES; i++) {
-    const p = `${paragraphs[i % paragraphs.length]!} (${i})`;
+    const p = `${paragraphs[i % paragraphs.length]} (${i})`;
     parts.push(p, '');
     size += p.length + 2;
   }

@@ -59,7 +59,7 @@ test('bad sources: each bad file is indexed correctly or skipped with one log li
     if ('skipped' in f.expect) {
       skipped++;
       if (lines.length !== 1) problems.push(`${f.rel} (${f.what}): expected one log line, got ${lines.length}: ${JSON.stringify(lines)}`);
-      else if (!f.expect.skipped.test(lines[0]!)) problems.push(`${f.rel} (${f.what}): reason ${JSON.stringify(lines[0])} does not match ${f.expect.skipped}`);
+      else if (!f.expect.skipped.test(lines[0])) problems.push(`${f.rel} (${f.what}): reason ${JSON.stringify(lines[0])} does not match ${f.expect.skipped}`);
       continue;
     }
     indexed++;
@@ -67,7 +67,7 @@ test('bad sources: each bad file is indexed correctly or skipped with one log li
     const symbols = (await server.call('workspace/symbol', { query: f.expect.indexed })) as { ok: boolean; result?: { name: string; location: { uri: string } }[] };
     const match = symbols.result?.filter((s) => s.location.uri.endsWith(f.rel.replace('src/', '/'))) ?? [];
     if (match.length !== 1) problems.push(`${f.rel} (${f.what}): not found by its title ${JSON.stringify(f.expect.indexed)}`);
-    else if (f.expect.prefix ? !match[0]!.name.includes(`\u2014 ${f.expect.indexed}`) : !match[0]!.name.endsWith(`\u2014 ${f.expect.indexed}`)) problems.push(`${f.rel} (${f.what}): title read as ${JSON.stringify(match[0]!.name)}`);
+    else if (f.expect.prefix ? !match[0].name.includes(`\u2014 ${f.expect.indexed}`) : !match[0].name.endsWith(`\u2014 ${f.expect.indexed}`)) problems.push(`${f.rel} (${f.what}): title read as ${JSON.stringify(match[0].name)}`);
   }
   const final = await server.status();
   console.log(
@@ -84,7 +84,7 @@ test('bad sources: each bad file is indexed correctly or skipped with one log li
   const withLinks = await server.lsp.waitFor(() => server.status(), (v) => v.skipped === skipped + links.length, 5000);
   for (const f of links) {
     const lines = server.lsp.logs.filter((l) => l.includes(`${f.rel}:`));
-    if (lines.length !== 1 || !('link' in f.expect && f.expect.link.test(lines[0]!))) problems.push(`${f.rel} (${f.what}) after a watcher event: ${JSON.stringify(lines)}`);
+    if (lines.length !== 1 || !('link' in f.expect && f.expect.link.test(lines[0]))) problems.push(`${f.rel} (${f.what}) after a watcher event: ${JSON.stringify(lines)}`);
   }
   console.log(`bad sources: watcher events for ${links.length} links: status ${JSON.stringify(withLinks)}`);
   assert.deepEqual(problems, []);
@@ -132,8 +132,8 @@ test('bad sources: a file deleted or truncated between listing and reading is sk
   const corpus = {
     list: async () => {
       const entries = await disk.list();
-      unlinkSync(files[1]!);
-      truncateSync(files[2]!, 0);
+      unlinkSync(files[1]);
+      truncateSync(files[2], 0);
       return entries;
     },
     read: (uri: string) => disk.read(uri),

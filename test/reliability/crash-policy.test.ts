@@ -18,7 +18,7 @@ test('crash policy: restarts quietly once, warns from the second crash, stops af
     [true, 'warning'],
     [false, 'error'],
   ]);
-  assert.match(decisions[4]!.message, /crashed 5 times in 3 minutes.*Restart Server/);
+  assert.match(decisions[4].message, /crashed 5 times in 3 minutes.*Restart Server/);
 });
 
 test('crash policy: crashes older than the window are forgotten, and a manual restart resets the count', () => {

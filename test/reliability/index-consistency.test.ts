@@ -82,14 +82,14 @@ test('index consistency: BM25 scores after removals equal a fresh index of the r
   for (let i = 0; i < 120; i++) {
     const k = rng.int(units.length);
     if (!removed.has(k)) {
-      churned.remove(ids[k]!);
+      churned.remove(ids[k]);
       removed.add(k);
     }
   }
   const fresh = new InvertedIndex();
   const freshIdOf = new Map<number, number>();
   units.forEach((u, k) => {
-    if (!removed.has(k)) freshIdOf.set(ids[k]!, fresh.add(u));
+    if (!removed.has(k)) freshIdOf.set(ids[k], fresh.add(u));
   });
   let compared = 0;
   for (let q = 0; q < 50; q++) {

@@ -33,7 +33,7 @@ function bigDraft(words: number): string {
   const out = ['# Load report', ''];
   let count = 0;
   for (let i = 0; count < words; i++) {
-    const p = paragraphs[i % paragraphs.length]!;
+    const p = paragraphs[i % paragraphs.length];
     const variant = i % 3 === 0 ? p : i % 3 === 1 ? p.replace(/\b(said|told)\b/g, 'stated') : `Analysts noted that ${p.charAt(0).toLowerCase()}${p.slice(1)}`;
     out.push(variant, '');
     count += variant.split(/\s+/).length;

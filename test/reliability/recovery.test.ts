@@ -207,7 +207,7 @@ test('recovery: no quick fix removes writer text outside its diagnostic, and re-
         continue;
       }
       counts.reapplied++;
-      const twice = TextDocument.applyEdits(doc1, again[0]!.edit?.changes?.[uri] ?? []);
+      const twice = TextDocument.applyEdits(doc1, again[0].edit?.changes?.[uri] ?? []);
       if (twice === once) counts.noChange++;
       for (const m of twice.matchAll(/^\[\^([^\]]+)\]:/gm)) {
         const n = twice.split(`\n[^${m[1]}]:`).length - 1 + (twice.startsWith(`[^${m[1]}]:`) ? 1 : 0);

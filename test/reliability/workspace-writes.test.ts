@@ -83,7 +83,7 @@ test('workspace writes: a Pandoc bibliography that is a link outside the workspa
   symlinkSync(victim, path.join(workspace, 'sources.json'));
   const s = await start(workspace, { citations: { style: 'pandoc' } });
   const symbols = (await s.call('workspace/symbol', { query: '' })) as { ok: true; result: { name: string }[] };
-  const key = symbols.result[0]!.name.split(' ')[0];
+  const key = symbols.result[0].name.split(' ')[0];
   const uri = pathToFileURL(path.join(workspace, 'draft.md')).href;
   s.open(uri, `The talks resumed.[@${key}]\n`);
   await s.diagnosticsNow(uri);

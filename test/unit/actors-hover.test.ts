@@ -80,7 +80,7 @@ test('navigation: definition goes to the first mention in the oldest source', as
   const doc = seeds.draft(text, 1, 'def.md');
   const locs = await seeds.service.definition(doc, doc.positionAt(offset));
   assert.equal(locs.length, 1);
-  assert.match(locs[0]!.uri, /000_e69ee878f7b3fed3\.txt$/, 'the 2024-01-01 article is the oldest dated source naming him');
+  assert.match(locs[0].uri, /000_e69ee878f7b3fed3\.txt$/, 'the 2024-01-01 article is the oldest dated source naming him');
 });
 
 test('navigation: references list every mention in the sources and in open drafts', async () => {
@@ -99,8 +99,8 @@ test('navigation: workspace symbols, listActors and actorCard', async () => {
   assert.ok(symbols.some((s) => s.name === 'Hakan Fidan'));
   const list = await seeds.service.listActors('araghchi');
   assert.equal(list[0]?.name, 'Abbas Araghchi');
-  assert.match(list[0]!.description, /Foreign Minister \(Iran\)/);
-  const card = await seeds.service.actorCard(list[0]!.id);
+  assert.match(list[0].description, /Foreign Minister \(Iran\)/);
+  const card = await seeds.service.actorCard(list[0].id);
   assert.ok(card?.startsWith('**Abbas Araghchi**'));
   assert.equal(await seeds.service.actorCard('no such actor'), null);
 });

@@ -65,7 +65,7 @@ function shuffled<T>(xs: T[], seed: number): T[] {
   for (let i = out.length - 1; i > 0; i--) {
     s = (s * 1103515245 + 12345) % 2147483648;
     const j = s % (i + 1);
-    [out[i], out[j]] = [out[j]!, out[i]!];
+    [out[i], out[j]] = [out[j], out[i]];
   }
   return out;
 }
@@ -114,29 +114,29 @@ test('actors incremental: delete, re-add and change one source give what a fresh
     timings.push(performance.now() - t);
   };
   for (const i of picks) {
-    const unit = units[i]!;
+    const unit = units[i];
     const probe = unit.actors.actors[0]?.name ?? 'x';
     index.unitRemoved(unit);
     timed(probe);
     const without = units.filter((_, j) => j !== i);
-    assertSame(snapshot(index), snapshot(fresh(without)), `after deleting ${corpus[i]!.path}`);
+    assertSame(snapshot(index), snapshot(fresh(without)), `after deleting ${corpus[i].path}`);
 
     index.unitAdded(unit);
     timed(probe);
     // Changed: the same file with a paragraph of another article appended (new names, new merges).
-    const other = corpus[(i + 1000) % corpus.length]!;
-    const changed = unitOf({ path: corpus[i]!.path, text: `${corpus[i]!.text}\n\n${other.text.split('\n').slice(2).join('\n')}` });
+    const other = corpus[(i + 1000) % corpus.length];
+    const changed = unitOf({ path: corpus[i].path, text: `${corpus[i].text}\n\n${other.text.split('\n').slice(2).join('\n')}` });
     index.unitRemoved(unit);
     index.unitAdded(changed);
     timed(probe);
-    assertSame(snapshot(index), snapshot(fresh([...without, changed])), `after changing ${corpus[i]!.path}`);
+    assertSame(snapshot(index), snapshot(fresh([...without, changed])), `after changing ${corpus[i].path}`);
     index.unitRemoved(changed);
     index.unitAdded(unit);
   }
   assertSame(snapshot(index), snapshot(fresh(units)), 'after every change was undone');
   timings.sort((a, b) => a - b);
-  const median = timings[Math.floor(timings.length / 2)]!;
-  const max = timings[timings.length - 1]!;
+  const median = timings[Math.floor(timings.length / 2)];
+  const max = timings[timings.length - 1];
   console.log(
     `actors incremental: ${units.length} sources, ${index.size} actors; full build + first lookup ${fullBuild.toFixed(1)} ms; ` +
       `first lookup after a one-file change: median ${median.toFixed(2)} ms, max ${max.toFixed(2)} ms (${timings.length} changes)`,

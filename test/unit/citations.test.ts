@@ -9,14 +9,14 @@ test('unknown-citation: undefined footnote and unknown Pandoc key are flagged; d
   assert.deepEqual(found.map((f) => (f as { key: string }).key), ['nowhere', 'missing-key']);
   const diagnostics = (await h.service.diagnostics(h.draft(text))).filter((d) => d.code === 'unknown-citation');
   assert.equal(diagnostics.length, 2);
-  assert.equal(diagnostics[0]!.source, 'sourced');
-  assert.deepEqual(diagnostics[0]!.range, { start: { line: 0, character: 12 }, end: { line: 0, character: 22 } });
+  assert.equal(diagnostics[0].source, 'sourced');
+  assert.deepEqual(diagnostics[0].range, { start: { line: 0, character: 12 }, end: { line: 0, character: 22 } });
 });
 
 test('citation hover: title, date and path of the cited source; nothing elsewhere', async () => {
   const h = await harness();
   const symbols = await h.service.workspaceSymbols('');
-  const key = symbols[0]!.name.split(' ')[0]!;
+  const key = symbols[0].name.split(' ')[0];
   const { doc, position } = h.draftAt(`A claim.[^${key.slice(0, 3)}|${key.slice(3)}]`);
   const hover = await h.service.hover(doc, position);
   assert.ok(hover, 'hover on a citation');

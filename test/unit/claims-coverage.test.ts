@@ -49,7 +49,7 @@ test('claims coverage: in paragraph scope a citation closing the paragraph cover
     const text = `${OTHER} ${CLAIM}[^${KEY}]\n\n${OTHER}\n`;
     const found = (await p.service.findings(p.draft(text))).filter((f) => f.code === 'unsourced-claim');
     assert.equal(found.length, 1);
-    assert.ok(found[0]!.start > text.indexOf('\n\n'), 'only the second paragraph is flagged');
+    assert.ok(found[0].start > text.indexOf('\n\n'), 'only the second paragraph is flagged');
   } finally {
     p.service.dispose();
   }
@@ -66,7 +66,7 @@ test('claims coverage: the block form suppresses every sentence between start an
   const text = `<!-- sourced-ignore-start -->\n\n${CLAIM}\n\n> ${OTHER}\n\n<!-- sourced-ignore-end -->\n\n${OTHER}\n`;
   const found = (await h.service.findings(h.draft(text, 1, `coverage-${++drafts}.md`))).filter((f) => f.code === 'unsourced-claim');
   assert.equal(found.length, 1);
-  assert.ok(found[0]!.start > text.indexOf('sourced-ignore-end'));
+  assert.ok(found[0].start > text.indexOf('sourced-ignore-end'));
 });
 
 test('claims coverage: headings, front matter, code and definitions are never claims; block quotes and list items are prose', async () => {
@@ -76,7 +76,7 @@ test('claims coverage: headings, front matter, code and definitions are never cl
   ].join('\n');
   const found = (await h.service.findings(h.draft(text, 1, `coverage-${++drafts}.md`))).filter((f) => f.code === 'unsourced-claim');
   assert.deepEqual(found.map((f) => text.slice(f.start, f.end)), [CLAIM, OTHER]);
-  assert.ok(found[0]!.start > text.indexOf('> '), 'the block quote, not the heading or the code');
+  assert.ok(found[0].start > text.indexOf('> '), 'the block quote, not the heading or the code');
 });
 
 test('claims coverage: insertAt is right after the final punctuation, before a closing line break', async () => {

@@ -50,9 +50,9 @@ test('claims quality: claims that no source supports are flagged and at most hal
     for (const [i, sentence] of sentences.entries()) {
       const found = (await h.service.findings(h.draft(`${sentence}\n`, 1, `unsupported-${i}.md`))).filter((f): f is UnsourcedClaim => f.code === 'unsourced-claim');
       assert.equal(found.length, 1, `flagged: ${sentence}`);
-      if (found[0]!.candidates.length) {
+      if (found[0].candidates.length) {
         offered++;
-        console.log(`  false support: ${sentence} -> ${found[0]!.candidates.map((c) => `${c.key}:${c.score}`).join(', ')}`);
+        console.log(`  false support: ${sentence} -> ${found[0].candidates.map((c) => `${c.key}:${c.score}`).join(', ')}`);
       }
     }
     console.log(`unsupported claims: ${sentences.length - offered} of ${sentences.length} say "no source in the corpus supports it"`);

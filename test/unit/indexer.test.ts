@@ -32,7 +32,7 @@ test('indexer: unreadable files are skipped with one log line naming the file an
   await waitFor(() => h.service.status().skipped === 1);
   const lines = h.logger.lines.filter((l) => l.includes('bad.bin'));
   assert.equal(lines.length, 1);
-  assert.match(lines[0]!, /skipped bad\.bin: binary file/);
+  assert.match(lines[0], /skipped bad\.bin: binary file/);
   assert.equal(h.service.status().sources, 1);
 });
 

@@ -73,11 +73,11 @@ test('persisted index: a changed file is re-read, a touched one is checked by ha
   const { dir, storage } = workspace();
   const names = Object.keys(seedFiles());
   (await open(dir, storage)).service.dispose();
-  const changed = path.join(dir, names[0]!);
+  const changed = path.join(dir, names[0]);
   writeFileSync(changed, 'Zanzibar harbour reopens\n\nThe harbour reopened on Tuesday after repairs.\n');
-  const touched = path.join(dir, names[1]!);
+  const touched = path.join(dir, names[1]);
   utimesSync(touched, new Date(), new Date());
-  rmSync(path.join(dir, names[2]!));
+  rmSync(path.join(dir, names[2]));
   writeFileSync(path.join(dir, 'seeds', 'new-article.txt'), 'Quiet week in the valley\n\nNothing happened in the valley this week.\n');
   const warm = await open(dir, storage);
   // Restored: the 2 untouched files and the touched one (same content); read and analysed: the changed and the new file.
@@ -100,7 +100,7 @@ test('persisted index: a corrupt, truncated, other-version or other-build cache 
   const cases: [string, () => void | Promise<void>, RegExp, string?][] = [
     ['flipped bytes', () => {
       const bad = Buffer.from(good);
-      for (let i = 200; i < 260; i++) bad[i] = bad[i]! ^ 0x5a;
+      for (let i = 200; i < 260; i++) bad[i] = bad[i] ^ 0x5a;
       writeFileSync(file, bad);
     }, /checksum mismatch/],
     ['truncated', () => writeFileSync(file, good.subarray(0, good.length >> 1)), /truncated|checksum/],

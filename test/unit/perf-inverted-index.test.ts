@@ -38,13 +38,13 @@ function naive(docs: Map<number, string[]>, query: string[], limit: number, acce
 
 function close(a: { id: number; score: number }[], b: { id: number; score: number }[]): void {
   assert.deepEqual(a.map((x) => x.id), b.map((x) => x.id));
-  a.forEach((x, i) => assert.ok(Math.abs(x.score - b[i]!.score) < 1e-9));
+  a.forEach((x, i) => assert.ok(Math.abs(x.score - b[i].score) < 1e-9));
 }
 
 test('inverted index: search and intersection match a naive BM25 through adds, removes, compaction and export/load', () => {
   const r = rng(7);
   const vocab = Array.from({ length: 60 }, (_, i) => `t${i}`);
-  const word = (): string => vocab[Math.floor(r() ** 2 * vocab.length)]!;
+  const word = (): string => vocab[Math.floor(r() ** 2 * vocab.length)];
   const index = new InvertedIndex();
   const docs = new Map<number, string[]>();
   for (let i = 0; i < 30_000; i++) {
@@ -98,10 +98,10 @@ test('inverted index: memoised searches are dropped when the index changes; filt
   }
   const first = index.search(['w3', 'common'], 5);
   assert.deepEqual(index.search(['common', 'w3'], 5), first, 'same terms in another order: same answer');
-  index.remove(first[0]!.id);
-  docs.delete(first[0]!.id);
+  index.remove(first[0].id);
+  docs.delete(first[0].id);
   const after = index.search(['w3', 'common'], 5);
-  assert.ok(!after.some((h) => h.id === first[0]!.id), 'a removed unit is not served from the memo');
+  assert.ok(!after.some((h) => h.id === first[0].id), 'a removed unit is not served from the memo');
   close(after, naive(docs, ['w3', 'common'], 5));
   // A filter that rejects almost everything forces the full search past the memoised top list.
   const rare = (id: number): boolean => id % 97 === 5;
@@ -132,7 +132,7 @@ test('inverted index: block-max windows and seeding rank exactly like the naive 
   // A Zipf-like vocabulary over 30,000 units (15 windows): common terms span every window, rare ones a few; duplicated units
   // make exact ties (which must fall back to the lower id); long units and tf > 1 widen the block bounds.
   const vocab = Array.from({ length: 400 }, (_, i) => `w${i}`);
-  const word = (): string => vocab[Math.floor(r() ** 3 * vocab.length)]!;
+  const word = (): string => vocab[Math.floor(r() ** 3 * vocab.length)];
   const blockMax = new InvertedIndex();
   const termAtATime = new InvertedIndex({ blockMax: false });
   const docs = new Map<number, string[]>();
@@ -147,7 +147,7 @@ test('inverted index: block-max windows and seeding rank exactly like the naive 
   const check = (label: string): void => {
     for (let q = 0; q < 30; q++) {
       const query = Array.from({ length: 1 + Math.floor(r() * 12) }, word);
-      const limit = [1, 3, 12, 24, 100][q % 5]!;
+      const limit = [1, 3, 12, 24, 100][q % 5];
       const expected = naive(docs, query, limit);
       const got = blockMax.search(query, limit);
       close(got, expected);

@@ -28,7 +28,7 @@ test('completion ranking over all BBC quotations: first words find the quotation
   for (const unit of k.sources.all()) for (const q of unit.quotes) if (q.kind !== 'indirect' && words(q.text).length >= 8) long.push(q);
   let seed = 7;
   const random = (): number => (seed = (seed * 16807) % 2147483647) / 2147483647;
-  const sample = Array.from({ length: SAMPLE }, () => long[Math.floor(random() * long.length)]!);
+  const sample = Array.from({ length: SAMPLE }, () => long[Math.floor(random() * long.length)]);
   const same = (a: string, b: string): boolean => words(a).join(' ') === words(b).join(' ');
   const cpu: number[] = [];
   const rank = (typed: string): SourceQuote[] => {
@@ -48,10 +48,10 @@ test('completion ranking over all BBC quotations: first words find the quotation
     if (rank(middle).slice(0, 3).some((r) => same(r.text, q.text))) middleTop3++;
   }
   cpu.sort((a, b) => a - b);
-  const p95 = cpu[Math.floor(cpu.length * 0.95)]!;
+  const p95 = cpu[Math.floor(cpu.length * 0.95)];
   console.log(
     `${k.quotes.size} quotations indexed; ${SAMPLE} sampled: first four words → first ${(prefixFirst / SAMPLE).toFixed(3)}, ` +
-      `three middle words → top three ${(middleTop3 / SAMPLE).toFixed(3)}; CPU per query median ${cpu[cpu.length >> 1]!.toFixed(2)} ms, p95 ${p95.toFixed(2)} ms`,
+      `three middle words → top three ${(middleTop3 / SAMPLE).toFixed(3)}; CPU per query median ${cpu[cpu.length >> 1].toFixed(2)} ms, p95 ${p95.toFixed(2)} ms`,
   );
   assert.ok(prefixFirst / SAMPLE >= 0.9, 'first words');
   assert.ok(middleTop3 / SAMPLE >= 0.85, 'middle words');

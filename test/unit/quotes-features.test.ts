@@ -67,8 +67,8 @@ test('completion: “ plus the first words of every seed quotation of 8+ words o
     const typed = wordsOf(q.text).slice(0, 3).join(' ');
     const { items } = await completeAt(`Draft.\n\nShe said \u201c${typed}|`);
     assert.ok(items.length > 0, `no items for “${typed}`);
-    assert.equal(inserted(items[0]!), q.text, `first item for “${typed}`);
-    assert.ok(items[0]!.detail!.startsWith(`${q.speaker ?? 'Unattributed'} \u2014 `), `detail ${items[0]!.detail} for “${typed}`);
+    assert.equal(inserted(items[0]), q.text, `first item for “${typed}`);
+    assert.ok(items[0].detail!.startsWith(`${q.speaker ?? 'Unattributed'} \u2014 `), `detail ${items[0].detail} for “${typed}`);
   }
 });
 
@@ -92,7 +92,7 @@ test('completion: speaker name plus a word, and a fragment with a typo, find the
 test('completion: the item replaces from the opening mark, cites the source and adds the footnote definition once', async () => {
   const { items, apply, list } = await completeAt('Intro.\n\nTurkey said \u201cmistake at this|');
   assert.equal(list?.isIncomplete, true);
-  const item = items[0]!;
+  const item = items[0];
   assert.ok(item.filterText!.startsWith('\u201cmistake at this'), 'filterText starts with what the client filters on');
   assert.equal(item.insertTextFormat, 2, 'at the end of the draft the definition joins the edit as a snippet');
   assert.match((item.textEdit as TextEdit).newText, /\]\$0\n/, 'the cursor stops after the citation marker');
@@ -103,21 +103,21 @@ test('completion: the item replaces from the opening mark, cites the source and 
   assert.match((item.documentation as { value: string }).value, /\*\*It would be a mistake/);
 
   const inside = await completeAt('Intro.\n\nTurkey said \u201cmistake at this|\n\nMore to come.\n');
-  assert.equal(inside.items[0]!.insertTextFormat, 1);
-  assert.equal(inside.items[0]!.additionalTextEdits?.length, 1, 'the definition is an additional edit');
-  assert.match(inside.apply(inside.items[0]!), /interference\u201d\[\^[^\]]+\]\n\nMore to come\.\n\n\[\^[^\]]+\]: /);
+  assert.equal(inside.items[0].insertTextFormat, 1);
+  assert.equal(inside.items[0].additionalTextEdits?.length, 1, 'the definition is an additional edit');
+  assert.match(inside.apply(inside.items[0]), /interference\u201d\[\^[^\]]+\]\n\nMore to come\.\n\n\[\^[^\]]+\]: /);
 
-  const key = /\[\^([^\]]+)\]/.exec(out)![1]!;
+  const key = /\[\^([^\]]+)\]/.exec(out)![1];
   const again = await completeAt(`Intro.[^${key}]\n\n\u201cmistake at this|\n\n[^${key}]: Defined.\n`);
-  assert.equal(again.items[0]!.additionalTextEdits, undefined, 'no second definition');
+  assert.equal(again.items[0].additionalTextEdits, undefined, 'no second definition');
 });
 
 test('completion: straight quotes stay straight; Pandoc style cites with [@key] and adds nothing else', async () => {
   const straight = await completeAt('"There are no negotiations|');
-  assert.ok(newTextOf(straight.items[0]!).startsWith(`"${NO_NEGOTIATIONS.text}"[^`));
+  assert.ok(newTextOf(straight.items[0]).startsWith(`"${NO_NEGOTIATIONS.text}"[^`));
   const p = await completeAt('\u201cThere are no negotiations|', pandoc);
-  assert.match((p.items[0]!.textEdit as TextEdit).newText, /^\u201cThere are no negotiations[^\u201d]*\u201d\[@[^\]]+\]$/);
-  assert.equal(p.items[0]!.additionalTextEdits, undefined);
+  assert.match((p.items[0].textEdit as TextEdit).newText, /^\u201cThere are no negotiations[^\u201d]*\u201d\[@[^\]]+\]$/);
+  assert.equal(p.items[0].additionalTextEdits, undefined);
 });
 
 test('completion: with nothing typed, or no match yet, the list still opens (Markdown has no quick suggestions)', async () => {
@@ -126,7 +126,7 @@ test('completion: with nothing typed, or no match yet, the list still opens (Mar
   assert.ok(empty.items.length > 0, 'quotations offered after the mark alone');
   const nothing = await completeAt('\u201cWe|');
   assert.ok(nothing.items.length > 0, 'a lone function word keeps the list open');
-  assert.ok(inserted(nothing.items[0]!).startsWith('We '), `quotations starting as typed come first: ${inserted(nothing.items[0]!)}`);
+  assert.ok(inserted(nothing.items[0]).startsWith('We '), `quotations starting as typed come first: ${inserted(nothing.items[0])}`);
 });
 
 test('completion: fragments are not offered; nothing outside an open quotation or in code', async () => {
@@ -146,8 +146,8 @@ async function hoverText(fixture: string): Promise<string | null> {
 test('hover: a verbatim quotation shows speaker, source key and line; an unknown one says so', async () => {
   const found = await hoverText(`He said \u201cThere are no |negotiations underway on the normalization of relations with Turkey,\u201d today.`);
   assert.ok(found, 'hover shown');
-  assert.match(found!, /Faysal Mikdad/);
-  assert.match(found!, /004\\_397f49fef5c7b515\\\.txt, line \d+/);
+  assert.match(found, /Faysal Mikdad/);
+  assert.match(found, /004\\_397f49fef5c7b515\\\.txt, line \d+/);
   const missing = await hoverText('He said \u201cThe moon is made of |green cheese and always was.\u201d');
   assert.match(missing!, /Not found in the sources/);
 });
@@ -156,9 +156,9 @@ test('definition: a quotation opens the source at the quotation', async () => {
   const { doc, position } = at(`\u201cSyria must not become a |center for terrorist groups.\u201d`);
   const locations = await h.service.definition(doc, position);
   assert.equal(locations.length, 1);
-  assert.match(locations[0]!.uri, /000_e69ee878f7b3fed3\.txt$/);
+  assert.match(locations[0].uri, /000_e69ee878f7b3fed3\.txt$/);
   const text = readFileSync(path.join(REPO, 'seeds', '000_e69ee878f7b3fed3.txt'), 'utf8').split('\n');
-  assert.ok(text[locations[0]!.range.start.line]!.slice(locations[0]!.range.start.character).startsWith('Syria must not become'));
+  assert.ok(text[locations[0].range.start.line].slice(locations[0].range.start.character).startsWith('Syria must not become'));
 });
 
 async function misquotes(text: string): Promise<Diagnostic[]> {
@@ -170,12 +170,12 @@ test('misquote: an altered seed quotation is flagged with the source wording and
   const altered = 'Araghchi said \u201cSyria must never become a centre for terrorist groups\u201d in Ankara.';
   const found = await misquotes(altered);
   assert.equal(found.length, 1, 'one misquote');
-  assert.match(found[0]!.message as string, /Abbas Araghchi said: \u201cSyria must not become a center for terrorist groups\u201d/);
+  assert.match(found[0].message as string, /Abbas Araghchi said: \u201cSyria must not become a center for terrorist groups\u201d/);
   const doc = h.draft(altered, ++version);
-  const actions = await h.service.codeActions(doc, found[0]!.range, found, undefined);
+  const actions = await h.service.codeActions(doc, found[0].range, found, undefined);
   const fix = actions.find((a) => a.title === "Replace with the source's wording")!;
   assert.ok(fix, 'quick fix offered');
-  const fixed = applyEdits(doc, fix.edit!.changes![doc.uri]!);
+  const fixed = applyEdits(doc, fix.edit!.changes![doc.uri]);
   assert.equal(fixed, 'Araghchi said \u201cSyria must not become a center for terrorist groups\u201d in Ankara.');
   assert.equal((await misquotes(fixed)).length, 0, 'fixed text is clean');
 });
@@ -209,10 +209,10 @@ test('searchQuotes and insertion: the quick pick finds by words and speaker and 
   const results = await h.service.searchQuotes('fidan mistake', 10);
   const hit = results.find((r) => r.text === FIDAN_MISTAKE.text);
   assert.ok(hit, 'found');
-  assert.equal(hit!.speaker, 'Hakan Fidan');
+  assert.equal(hit.speaker, 'Hakan Fidan');
   const { doc, position } = at('Turkey objected: |\n');
-  const edits = await h.service.quoteInsertEdits(doc, position, hit!.id);
+  const edits = await h.service.quoteInsertEdits(doc, position, hit.id);
   const out = applyEdits(doc, edits);
-  assert.ok(out.startsWith(`Turkey objected: \u201c${FIDAN_MISTAKE.text}\u201d[^${hit!.key}]\n`), out);
-  assert.match(out, new RegExp(`\\n\\[\\^${hit!.key}\\]: `));
+  assert.ok(out.startsWith(`Turkey objected: \u201c${FIDAN_MISTAKE.text}\u201d[^${hit.key}]\n`), out);
+  assert.match(out, new RegExp(`\\n\\[\\^${hit.key}\\]: `));
 });

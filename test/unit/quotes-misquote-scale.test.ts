@@ -25,7 +25,7 @@ test('misquotes over all BBC quotations: verbatim quotations and parts pass, alt
   }
   let seed = 11;
   const random = (): number => (seed = (seed * 16807) % 2147483647) / 2147483647;
-  const sample = Array.from({ length: SAMPLE }, () => quotes[Math.floor(random() * quotes.length)]!);
+  const sample = Array.from({ length: SAMPLE }, () => quotes[Math.floor(random() * quotes.length)]);
   let version = 0;
   const misquotes = async (quotations: string[]): Promise<number[]> => {
     const text = quotations.map((q) => `He said \u201c${q}\u201d here.`).join('\n\n') + '\n';
@@ -34,9 +34,9 @@ test('misquotes over all BBC quotations: verbatim quotations and parts pass, alt
     let at = 0;
     for (const q of quotations) {
       starts.push(text.indexOf(`\u201c${q}\u201d`, at));
-      at = starts[starts.length - 1]! + q.length;
+      at = starts[starts.length - 1] + q.length;
     }
-    return quotations.map((_, i) => found.filter((f) => f.code === 'misquote' && f.start > starts[i]! && f.start <= starts[i]! + 1).length);
+    return quotations.map((_, i) => found.filter((f) => f.code === 'misquote' && f.start > starts[i] && f.start <= starts[i] + 1).length);
   };
 
   const verbatim = await misquotes(sample);
@@ -46,7 +46,7 @@ test('misquotes over all BBC quotations: verbatim quotations and parts pass, alt
     const k = 1 + (i % (ws.length - 2));
     if (i % 3 === 0) ws[k] = 'zebra';
     else if (i % 3 === 1) ws.splice(k, 1);
-    else [ws[k], ws[k + 1]] = [ws[k + 1]!, ws[k]!];
+    else [ws[k], ws[k + 1]] = [ws[k + 1], ws[k]];
     return ws.join(' ');
   });
   const caught = await misquotes(altered);

@@ -129,7 +129,7 @@ function check(c: Case): void {
   const found = analyzeSource('file:///case.txt', 'case.txt', c.article).quotes.map((q) => [q.text, q.kind, q.speaker] as const);
   assert.equal(found.length, c.quotes.length, `${c.name}: ${JSON.stringify(found)}`);
   c.quotes.forEach(([start, kind, speaker], i) => {
-    const [text, k, s] = found[i]!;
+    const [text, k, s] = found[i];
     assert.ok(text.startsWith(start), `${c.name}: quotation ${i} is ${JSON.stringify(text)}`);
     assert.equal(k, kind, `${c.name}: kind of ${JSON.stringify(start)}`);
     assert.equal(s, speaker, `${c.name}: speaker of ${JSON.stringify(start)}`);

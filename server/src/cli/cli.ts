@@ -43,7 +43,7 @@ function parseArgs(argv: string[]): Args {
   if (command !== 'check') throw new UsageError(command ? `unknown command "${command}"` : 'missing command "check"');
   const args: Args = { drafts: [], corpus: [], format: 'text', quiet: false };
   for (let i = 0; i < rest.length; i++) {
-    const a = rest[i]!;
+    const a = rest[i];
     const value = (): string => {
       const v = rest[++i];
       if (v === undefined || v.startsWith('--')) throw new UsageError(`${a} needs a value`);
@@ -117,7 +117,7 @@ export async function main(argv: string[]): Promise<number> {
     for (const { path: p, diagnostics } of report) {
       for (const d of diagnostics) {
         const sev = SEVERITY_NAME[d.severity ?? DiagnosticSeverity.Warning];
-        process.stdout.write(`${p}:${d.range.start.line + 1}:${d.range.start.character + 1}: ${sev}: ${d.message} [${String(d.code)}]\n`);
+        process.stdout.write(`${p}:${d.range.start.line + 1}:${d.range.start.character + 1}: ${sev}: ${typeof d.message === 'string' ? d.message : d.message.value} [${String(d.code)}]\n`);
       }
     }
     const count = report.reduce((n, r) => n + r.diagnostics.length, 0);

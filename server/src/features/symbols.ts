@@ -24,8 +24,8 @@ export function documentSymbols(draft: DraftDocument): DocumentSymbol[] {
       selectionRange: rangeAt(draft.lineStarts, h.start, h.end),
       children: [],
     };
-    while (stack.length && stack[stack.length - 1]!.depth >= depth) stack.pop();
-    (stack.length ? stack[stack.length - 1]!.symbol.children! : roots).push(symbol);
+    while (stack.length && stack[stack.length - 1].depth >= depth) stack.pop();
+    (stack.length ? (stack[stack.length - 1].symbol.children ?? roots) : roots).push(symbol);
     stack.push({ depth, symbol });
   });
   return roots;

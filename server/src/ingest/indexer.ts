@@ -201,7 +201,7 @@ export class Indexer {
     let requested = 0;
     for (let i = 0; i < pending.length; i++) {
       while (requested < pending.length && requested < i + READ_AHEAD) {
-        const item = pending[requested]!;
+        const item = pending[requested];
         fetches[requested++] = 'read' in item ? Promise.resolve(item) : this.fetch(item);
       }
       const fetched = await fetches[i]!;
@@ -400,7 +400,7 @@ export class Indexer {
 async function mapLimit<T>(items: T[], limit: number, each: (item: T) => Promise<void>): Promise<void> {
   let next = 0;
   const worker = async (): Promise<void> => {
-    while (next < items.length) await each(items[next++]!);
+    while (next < items.length) await each(items[next++]);
   };
   await Promise.all(Array.from({ length: Math.min(limit, items.length) }, worker));
 }

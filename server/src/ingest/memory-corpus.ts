@@ -18,13 +18,13 @@ export class MemoryCorpus implements Corpus {
     return uri.startsWith(this.root + '/') ? uri.slice(this.root.length + 1) : undefined;
   }
 
-  async list(): Promise<CorpusEntry[]> {
-    return [...this.files.keys()].sort().map((path) => ({ uri: this.uriOf(path), path }));
+  list(): Promise<CorpusEntry[]> {
+    return Promise.resolve([...this.files.keys()].sort().map((path) => ({ uri: this.uriOf(path), path })));
   }
 
-  async read(uri: string): Promise<CorpusRead> {
+  read(uri: string): Promise<CorpusRead> {
     const path = this.pathOf(uri);
-    return (path !== undefined && this.files.get(path)) || { ok: false, reason: 'file not found' };
+    return Promise.resolve((path !== undefined && this.files.get(path)) || { ok: false, reason: 'file not found' });
   }
 
   entryFor(uri: string): CorpusEntry | undefined {

@@ -60,7 +60,7 @@ export function tokenize(doc: SourceDocument): Token[] {
   const { text } = doc;
   const out: Token[] = [];
   for (let si = 0; si < doc.sentences.length; si++) {
-    const s = doc.sentences[si]!;
+    const s = doc.sentences[si];
     const body = doc.paragraphs[s.paragraph]?.kind === 'body';
     WORD_RE.lastIndex = s.start;
     let prevEnd = s.start;
@@ -72,7 +72,7 @@ export function tokenize(doc: SourceDocument): Token[] {
       let possessive = false;
       let consumed = end;
       const last = word.charCodeAt(word.length - 1);
-      if ((last === 115 || last === 83) && word.length > 2 && APOSTROPHES.has(word[word.length - 2]!)) {
+      if ((last === 115 || last === 83) && word.length > 2 && APOSTROPHES.has(word[word.length - 2])) {
         word = word.slice(0, -2);
         end -= 2;
         possessive = true;
@@ -83,7 +83,7 @@ export function tokenize(doc: SourceDocument): Token[] {
       const gap = gapOf(text, prevEnd, m.index);
       const hyphen = word.indexOf('-') >= 0 || word.indexOf('\u2010') >= 0 || word.indexOf('\u2011') >= 0;
       const split = hyphen ? HYPHEN_SPLIT_RE.exec(word) : null;
-      if (split && WORD_PREFIXES.has(split[1]!.toLowerCase())) {
+      if (split && WORD_PREFIXES.has(split[1].toLowerCase())) {
         // "Anti-terror", "Pro-democracy": an ordinary word.
         out.push({ ...makeToken(word, m.index, end, possessive, gap, first, si, body, text), cap: false, upper: false, key: word.toLowerCase() });
         prevEnd = consumed;
@@ -92,9 +92,9 @@ export function tokenize(doc: SourceDocument): Token[] {
       }
       if (split && !PARTICLE_CAP_RE.test(word)) {
         // "French-backed", "Paris-based": the capitalised part is a name, the rest an ordinary word.
-        const head = split[1]!;
-        const rest = split[2]!;
-        if (!isUpperChar(rest[0]!) || (COUNTRY_FORMS.has(head) && COUNTRY_FORMS.has(rest.split(/[-\u2010\u2011]/)[0]!))) {
+        const head = split[1];
+        const rest = split[2];
+        if (!isUpperChar(rest[0]) || (COUNTRY_FORMS.has(head) && COUNTRY_FORMS.has(rest.split(/[-\u2010\u2011]/)[0]))) {
           out.push(makeToken(head, m.index, m.index + head.length, false, gap, first, si, body, text));
           first = false;
           out.push(makeToken(rest, m.index + head.length + 1, end, possessive, '-', false, si, body, text));
@@ -113,14 +113,14 @@ export function tokenize(doc: SourceDocument): Token[] {
 function makeToken(
   word: string, start: number, end: number, possessive: boolean, gap: string, first: boolean, sentence: number, body: boolean, text: string,
 ): Token {
-  const c0 = word[0]!;
+  const c0 = word[0];
   const cap = isUpperChar(c0) || PARTICLE_CAP_RE.test(word);
   let upper = false;
   if (cap && word.length >= 2) {
     upper = true;
     let letters = 0;
     for (let i = 0; i < word.length && upper; i++) {
-      const c = word[i]!;
+      const c = word[i];
       if (isLowerChar(c)) upper = false;
       else if (isUpperChar(c)) letters++;
     }

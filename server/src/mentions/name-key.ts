@@ -35,7 +35,7 @@ function computeKey(name: string): string {
 const PLAIN_RE = /^[A-Za-z]+(?: [A-Za-z]+)*$/;
 
 function dropParticles(words: string[]): string {
-  if (words.length === 1) return words[0]!;
+  if (words.length === 1) return words[0];
   const kept = words.filter((w) => !NAME_PARTICLES.has(w));
   return (kept.length ? kept : words).join(' ');
 }

@@ -6,7 +6,7 @@
 import type { Token } from './actor-tokens';
 import { STOPWORDS } from '../text/tokenize';
 import { COUNTRY_FORMS } from './countries';
-import { HONORIFICS, NAME_CONNECTORS, ORG_HEADS, RELATION_WORDS, ROLE_HEADS, ROLE_MODIFIERS } from './name-lexicon';
+import { HONORIFICS, ORG_HEADS, RELATION_WORDS, ROLE_HEADS, ROLE_MODIFIERS } from './name-lexicon';
 
 /** A title found next to a name. */
 export interface FoundRole {
@@ -60,28 +60,28 @@ export interface LeadingTitle {
  */
 export function leadingTitle(tokens: readonly Token[], from: number, to: number): LeadingTitle | null {
   let p = from;
-  while (p < to && !(isTitleWord(tokens[p]!) && (tokens[p]!.cap || tokens[p]!.upper))) {
-    if (tokens[p]!.possessive && p > from) return null;
+  while (p < to && !(isTitleWord(tokens[p]) && (tokens[p].cap || tokens[p].upper))) {
+    if (tokens[p].possessive && p > from) return null;
     p++;
   }
   if (p >= to || p - from > 4) return null;
   let i = p;
   let lastHead = -1;
   while (i < to) {
-    const t = tokens[i]!;
+    const t = tokens[i];
     if (isTitleWord(t) && (t.cap || t.upper)) {
       if (isHead(t)) lastHead = i;
       i++;
       if (t.possessive) break;
-    } else if (lower(t) === 'of' && i + 1 < to && isTitleWord(tokens[i + 1]!)) {
+    } else if (lower(t) === 'of' && i + 1 < to && isTitleWord(tokens[i + 1])) {
       i++;
     } else break;
   }
   if (lastHead < 0) return null;
   const nameStart = i < to ? i : null;
   // "General Motors", "Foreign Office": what follows is an organisation, not a person with a title.
-  if (nameStart !== null && ORG_HEADS.has(tokens[to - 1]!.text)) return null;
-  if (nameStart === null && p > from && i - p === 1 && SURNAME_LIKE_HEADS.has(lower(tokens[p]!))) return null;
+  if (nameStart !== null && ORG_HEADS.has(tokens[to - 1].text)) return null;
+  if (nameStart === null && p > from && i - p === 1 && SURNAME_LIKE_HEADS.has(lower(tokens[p]))) return null;
   let affiliation: string | null = null;
   if (p > from) {
     const c = countryAt(tokens, from, p);
@@ -100,10 +100,10 @@ export function titleBefore(
   nameStart: number,
   spanBefore: (endIndex: number) => { from: number; name: string } | null,
 ): FoundRole | null {
-  const first = tokens[nameStart]!;
+  const first = tokens[nameStart];
   let i = nameStart - 1;
   // "its chairman, Sir John Doe": look past an honorific.
-  if (i > 0 && HONORIFICS.has(tokens[i]!.text) && first.gap === '') {
+  if (i > 0 && HONORIFICS.has(tokens[i].text) && first.gap === '') {
     return titleBefore(tokens, i, spanBefore);
   }
   const prev = tokens[i];
@@ -112,8 +112,8 @@ export function titleBefore(
     if (c) return { title: null, affiliation: c.country, from: i, to: nameStart };
   }
   // An apposition "the Chilean Foreign Minister, X" is handled by the caller; here only adjacent words.
-  if ((first.gap !== '' && first.gap !== ',') || i < 0 || tokens[i]!.sentence !== first.sentence) return null;
-  const head = tokens[i]!;
+  if ((first.gap !== '' && first.gap !== ',') || i < 0 || tokens[i].sentence !== first.sentence) return null;
+  const head = tokens[i];
   // `Green MP X`: an upper-case head works like a lower-case one.
   if ((head.cap && !head.upper) || !(isHead(head) || RELATION_WORDS.has(lower(head)))) return null;
   const relation = RELATION_WORDS.has(lower(head));
@@ -121,7 +121,7 @@ export function titleBefore(
   let from = i;
   i--;
   // Lower-case title words, or a capitalised one that only starts the sentence ("Shadow home secretary X").
-  while (i >= 0 && tokens[i]!.sentence === first.sentence && tokens[i + 1]!.gap === '' && (!tokens[i]!.cap || (tokens[i]!.sentenceStart && TITLE_STARTERS.has(lower(tokens[i]!)))) && isTitleWord(tokens[i]!)) {
+  while (i >= 0 && tokens[i].sentence === first.sentence && tokens[i + 1].gap === '' && (!tokens[i].cap || (tokens[i].sentenceStart && TITLE_STARTERS.has(lower(tokens[i])))) && isTitleWord(tokens[i])) {
     from = i;
     i--;
   }
@@ -137,7 +137,7 @@ export function titleBefore(
   }
   let title = relation ? null : tokens.slice(from, nameStart).map((t) => t.text).join(' ');
   let affiliation: string | null = null;
-  if (i >= 0 && tokens[i]!.sentence === first.sentence && tokens[i + 1]!.gap === '' && (tokens[i]!.cap || tokens[i]!.upper)) {
+  if (i >= 0 && tokens[i].sentence === first.sentence && tokens[i + 1].gap === '' && (tokens[i].cap || tokens[i].upper)) {
     const c = countryAt(tokens, i) ?? (i > 0 ? countryAt(tokens, i - 1) : null);
     if (c && (c.length === 1 || i > 0)) affiliation = c.country;
     else {
@@ -182,13 +182,13 @@ export function titleAfter(
 ): FoundRole | null {
   let i = nameEnd;
   const open = tokens[i];
-  const sentence = tokens[nameEnd - 1]!.sentence;
+  const sentence = tokens[nameEnd - 1].sentence;
   if (!open || open.sentence !== sentence || open.gap !== ',') return null;
   let affiliation: string | null = null;
   // ", who is chairman of …", ", who was …"
-  if (lower(open) === 'who' && tokens[i + 1] && ['is', 'was', 'has', 'had'].includes(lower(tokens[i + 1]!))) {
+  if (lower(open) === 'who' && tokens[i + 1] && ['is', 'was', 'has', 'had'].includes(lower(tokens[i + 1]))) {
     i += 2;
-    if (tokens[i] && lower(tokens[i]!) === 'been') i++;
+    if (tokens[i] && lower(tokens[i]) === 'been') i++;
   }
   const det = lower(tokens[i] ?? open);
   const hadArticle = ['the', 'a', 'an', 'his', 'her', 'its', 'their'].includes(det);
@@ -202,7 +202,7 @@ export function titleAfter(
   // ", US chief economist at …": a country before the title.
   const c0 = !affiliation ? countryAt(tokens, i) : null;
   let countryOnly = false;
-  if (c0 && tokens[i + c0.length] && !tokens[i + c0.length]!.cap) {
+  if (c0 && tokens[i + c0.length] && !tokens[i + c0.length].cap) {
     affiliation = c0.country;
     countryOnly = true;
     i += c0.length;
@@ -210,8 +210,8 @@ export function titleAfter(
   const titleStart = i;
   let lastHead = -1;
   let unknown = 0;
-  while (i < tokens.length && tokens[i]!.sentence === sentence && (i === titleStart || tokens[i]!.gap === '')) {
-    const t = tokens[i]!;
+  while (i < tokens.length && tokens[i].sentence === sentence && (i === titleStart || tokens[i].gap === '')) {
+    const t = tokens[i];
     if (isTitleWord(t)) {
       if (isHead(t)) lastHead = i;
     } else if (lastHead < 0 && !t.cap && !t.upper && unknown < 2 && /^\p{Ll}+$/u.test(t.text) && hadArticle) {
@@ -227,11 +227,11 @@ export function titleAfter(
   const title = tokens.slice(titleStart, lastHead + 1).map((t) => t.text).join(' ');
   // "president of the Paris-based think tank X", "analyst at X in Lima": the first name that is not a place.
   // An employer named after the title wins over a nationality before it.
-  if ((!affiliation || countryOnly) && tokens[i] && ['of', 'at', 'for'].includes(lower(tokens[i]!)) && tokens[i]!.gap === '') {
+  if ((!affiliation || countryOnly) && tokens[i] && ['of', 'at', 'for'].includes(lower(tokens[i])) && tokens[i].gap === '') {
     let fallback: string | null = affiliation;
     affiliation = null;
     for (let j = i + 1; j < Math.min(tokens.length, i + 8); j++) {
-      const t = tokens[j]!;
+      const t = tokens[j];
       if (t.sentence !== sentence || (t.gap !== '' && t.gap !== '-')) break;
       if (!(t.cap || t.upper)) continue;
       const span = spanAt(j);

@@ -54,13 +54,13 @@ export function splitTitles(phrase: string): { titles: string[]; core: string } 
   const titles: string[] = [];
   const lower = (t: string): string => t.toLowerCase().replace(/['’]s$/, '');
   // Sentence-opening words are no part of a name (`However Okafor`, `The Environment Agency`), honorifics excepted.
-  while (tokens.length > 0 && (STOP_CAPS.has(tokens[0]!.toLowerCase()) || SPEECH_VERBS.has(tokens[0]!.toLowerCase())) && !HONORIFICS.has(tokens[0]!.toLowerCase())) tokens.shift();
+  while (tokens.length > 0 && (STOP_CAPS.has(tokens[0].toLowerCase()) || SPEECH_VERBS.has(tokens[0].toLowerCase())) && !HONORIFICS.has(tokens[0].toLowerCase())) tokens.shift();
   // Organisations keep their words: `Environment Agency`, `Foreign Ministry`.
   // `Transport Office Minister X` is a person with a long title; `Transport Office` alone is the organisation.
   const organisation = ORGANISATION_WORDS.has((tokens[tokens.length - 1] ?? '').toLowerCase());
   while (tokens.length > 1 && !organisation) {
-    const t0 = tokens[0]!;
-    const t1 = tokens[1]!;
+    const t0 = tokens[0];
+    const t1 = tokens[1];
     const ofTitle = ORGANISATION_WORDS.has(lower(t0)) && (TITLE_WORDS.has(lower(t1)) || ORGANISATION_WORDS.has(lower(t1)));
     const title0 = TITLE_WORDS.has(lower(t0)) || OCCUPATIONS.has(lower(t0)) || HONORIFICS.has(t0.toLowerCase()) || t0 === 'of' || ofTitle;
     const beforeTitle = TITLE_WORDS.has(lower(t1)) && (isPossessive(t0) || isAdjectival(t0));
@@ -72,10 +72,10 @@ export function splitTitles(phrase: string): { titles: string[]; core: string } 
   if (!organisation) {
     let last = -1;
     for (let i = 0; i < tokens.length - 1; i++) {
-      const w = lower(tokens[i]!);
+      const w = lower(tokens[i]);
       if (TITLE_WORDS.has(w) || OCCUPATIONS.has(w) || HONORIFICS.has(w)) last = i;
     }
-    if (last >= 0 && /^\p{Lu}/u.test(tokens[last + 1]!)) titles.push(...tokens.splice(0, last + 1).map(lower));
+    if (last >= 0 && /^\p{Lu}/u.test(tokens[last + 1])) titles.push(...tokens.splice(0, last + 1).map(lower));
   }
   // `Ana Lee MSP`: a post-nominal title in capitals is no part of the name.
   if (tokens.length > 2 && isAcronym(tokens[tokens.length - 1]!) && TITLE_WORDS.has(tokens[tokens.length - 1]!.toLowerCase())) titles.push(tokens.pop()!.toLowerCase());
@@ -88,7 +88,7 @@ export function splitTitles(phrase: string): { titles: string[]; core: string } 
 /** True when a name reads as an organisation or institution. */
 export function isOrganisationName(core: string): boolean {
   const tokens = tokensOf(core);
-  if (tokens.length === 1 && isAcronym(tokens[0]!)) return true;
+  if (tokens.length === 1 && isAcronym(tokens[0])) return true;
   return tokens.some((t) => ORGANISATION_WORDS.has(t.toLowerCase()));
 }
 
@@ -158,9 +158,9 @@ export class NameBook {
   private opensSentence(at: number): boolean {
     let i = at;
     const text = this.doc.text;
-    while (i > 0 && /[ \t"“‘']/.test(text[i - 1]!)) i--;
+    while (i > 0 && /[ \t"“‘']/.test(text[i - 1])) i--;
     // `A.B. Acme`: the full stop of an initial ends no sentence.
-    if (i >= 2 && text[i - 1] === '.' && /\p{Lu}/u.test(text[i - 2]!) && !/\p{L}/u.test(text[i - 3] ?? ' ') && i === at) return false;
+    if (i >= 2 && text[i - 1] === '.' && /\p{Lu}/u.test(text[i - 2]) && !/\p{L}/u.test(text[i - 3] ?? ' ') && i === at) return false;
     return this.sentenceStarts.has(at) || this.sentenceStarts.has(i) || i === 0 || /[.!?\n]/.test(text[i - 1] ?? '\n');
   }
 
@@ -181,7 +181,7 @@ export class NameBook {
   markQuoted(spans: readonly { start: number; end: number }[]): void {
     let k = 0;
     for (const n of this.names) {
-      while (k < spans.length && spans[k]!.end <= n.start) k++;
+      while (k < spans.length && spans[k].end <= n.start) k++;
       const s = spans[k];
       if (s && s.start <= n.start && n.start < s.end) {
         n.subject = false;
@@ -251,7 +251,7 @@ export class NameBook {
     let best: string | null = null;
     for (const n of this.names) {
       const t = tokensOf(n.core);
-      if (t.length <= tokens.length || !sameSurname(t[t.length - 1]!, surname) || !this.personOf(n)) continue;
+      if (t.length <= tokens.length || !sameSurname(t[t.length - 1], surname) || !this.personOf(n)) continue;
       if (tokens.length > 1 && !normalizeForMatch(n.core).endsWith(normalizeForMatch(core))) continue;
       if (!best || t.length > tokensOf(best).length) best = n.core;
     }
@@ -270,7 +270,7 @@ export class NameBook {
   /** The most recent person acting as a subject before `at`, not before `from`. */
   recentSubject(from: number, at: number): { name: string; at: number } | null {
     for (let i = this.names.length - 1; i >= 0; i--) {
-      const n = this.names[i]!;
+      const n = this.names[i];
       if (n.start >= at) continue;
       if (n.start < from) break;
       if (n.subject && this.personOf(n)) return { name: this.fullName(n.core), at: n.start };

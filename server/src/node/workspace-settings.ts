@@ -6,7 +6,7 @@ function stripJsonComments(text: string): string {
   let out = '';
   let inString = false;
   for (let i = 0; i < text.length; i++) {
-    const c = text[i]!;
+    const c = text[i];
     if (inString) {
       out += c;
       if (c === '\\') out += text[++i] ?? '';
@@ -40,7 +40,7 @@ export async function readWorkspaceSettings(folder: string): Promise<Record<stri
     const parts = key.split('.').slice(1);
     let node = out;
     for (const part of parts.slice(0, -1)) node = (node[part] ??= {}) as Record<string, unknown>;
-    node[parts[parts.length - 1]!] = value;
+    node[parts[parts.length - 1]] = value;
   }
   return out;
 }

@@ -95,7 +95,8 @@ export function createService(options: ServiceOptions): SourcedService {
     if (cached && cached.version === doc.version && cached.text.length === doc.getText().length) return cached;
     const parsed = parseDraft(doc.uri, doc.version, doc.getText());
     drafts.set(doc.uri, parsed);
-    if (drafts.size > 64) drafts.delete(drafts.keys().next().value!);
+    const oldest = drafts.keys().next();
+    if (drafts.size > 64 && !oldest.done) drafts.delete(oldest.value);
     return parsed;
   };
 

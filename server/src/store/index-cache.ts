@@ -122,7 +122,7 @@ export async function serializeSnapshot(snapshot: IndexSnapshot, pause: Yielder 
   let sentenceCount = 0;
   let textBytes = 0;
   for (let i = 0; i < snapshot.files.length; i++) {
-    const { record, analysis, sentenceIds } = snapshot.files[i]!;
+    const { record, analysis, sentenceIds } = snapshot.files[i];
     const { doc, ...rest } = analysis;
     const { uri, path, text, paragraphs, sentences, ...meta } = doc;
     if (sentenceIds.length !== sentences.length) throw new CacheError(`sentence ids out of step for ${path}`);
@@ -148,17 +148,17 @@ export async function serializeSnapshot(snapshot: IndexSnapshot, pause: Yielder 
   let p = 0;
   let s = 0;
   for (let i = 0; i < snapshot.files.length; i++) {
-    const { analysis, sentenceIds: ids } = snapshot.files[i]!;
+    const { analysis, sentenceIds: ids } = snapshot.files[i];
     for (const para of analysis.doc.paragraphs) {
       paragraphs.set([para.start, para.end, KINDS.indexOf(para.kind), para.firstSentence, para.sentenceCount], p * 5);
       p++;
     }
     for (let k = 0; k < ids.length; k++) {
-      const sentence = analysis.doc.sentences[k]!;
+      const sentence = analysis.doc.sentences[k];
       sentences[s * 3] = sentence.start;
       sentences[s * 3 + 1] = sentence.end;
       sentences[s * 3 + 2] = sentence.paragraph;
-      sentenceIds[s] = ids[k]!;
+      sentenceIds[s] = ids[k];
       s++;
     }
     if (Date.now() - sliceStart > SLICE_MS) {
@@ -180,7 +180,7 @@ export async function serializeSnapshot(snapshot: IndexSnapshot, pause: Yielder 
     ['tfs', [bytesOf(index.tfs)]],
     ['lengths', [bytesOf(index.lengths)]],
     ['alive', [bytesOf(index.alive)]],
-  ].map(([name, chunks, total]) => [name, chunks, total ?? (chunks as Uint8Array[])[0]!.length] as [SectionName, Uint8Array[], number]);
+  ].map(([name, chunks, total]) => [name, chunks, total ?? (chunks as Uint8Array[])[0].length] as [SectionName, Uint8Array[], number]);
   await pause();
   return assemble(snapshot, sections);
 }
@@ -263,7 +263,7 @@ export async function deserializeSnapshot(bytes: Uint8Array, buildId: string, pa
   let e = 0;
   let group: Record<string, unknown>[] = [];
   for (let i = 0; i < rows.length; i++) {
-    const row = rows[i]!;
+    const row = rows[i];
     if (!Array.isArray(row) || row.length !== 11) throw new CacheError('bad file row');
     const [uri, path, size, mtimeMs, stampedAt, hash, textLength, paragraphCount, sentenceCount, meta] = row;
     if (i % EXTRAS_GROUP === 0) {
@@ -277,28 +277,28 @@ export async function deserializeSnapshot(bytes: Uint8Array, buildId: string, pa
       if (!Array.isArray(group) || group.length !== last - i) throw new CacheError('extractor output inconsistent');
       e = end;
     }
-    const extra = group[i % EXTRAS_GROUP]!;
+    const extra = group[i % EXTRAS_GROUP];
     if (t + textLength > text.length || (p + paragraphCount) * 5 > paragraphs.length || (s + sentenceCount) * 3 > sentences.length) {
       throw new CacheError(`file ${path} out of bounds`);
     }
     const body = decoder.decode(text.subarray(t, t + textLength));
     t += textLength;
-    const paras: SourceParagraph[] = new Array(paragraphCount);
+    const paras: SourceParagraph[] = new Array<SourceParagraph>(paragraphCount);
     for (let k = 0; k < paragraphCount; k++, p++) {
       const o = p * 5;
-      const kind = KINDS[paragraphs[o + 2]!];
-      if (!kind || paragraphs[o + 1]! > body.length || paragraphs[o]! > paragraphs[o + 1]!) throw new CacheError(`bad paragraph in ${path}`);
-      paras[k] = { start: paragraphs[o]!, end: paragraphs[o + 1]!, kind, firstSentence: paragraphs[o + 3]!, sentenceCount: paragraphs[o + 4]! };
+      const kind = KINDS[paragraphs[o + 2]];
+      if (!kind || paragraphs[o + 1] > body.length || paragraphs[o] > paragraphs[o + 1]) throw new CacheError(`bad paragraph in ${path}`);
+      paras[k] = { start: paragraphs[o], end: paragraphs[o + 1], kind, firstSentence: paragraphs[o + 3], sentenceCount: paragraphs[o + 4] };
     }
-    const sents: SourceSentence[] = new Array(sentenceCount);
-    const ids: number[] = new Array(sentenceCount);
+    const sents: SourceSentence[] = new Array<SourceSentence>(sentenceCount);
+    const ids: number[] = new Array<number>(sentenceCount);
     for (let k = 0; k < sentenceCount; k++, s++) {
       const o = s * 3;
-      if (sentences[o + 1]! > body.length || sentences[o + 2]! >= paragraphCount || sentenceIds[s]! >= index.lengths.length) {
+      if (sentences[o + 1] > body.length || sentences[o + 2] >= paragraphCount || sentenceIds[s] >= index.lengths.length) {
         throw new CacheError(`bad sentence in ${path}`);
       }
-      sents[k] = { start: sentences[o]!, end: sentences[o + 1]!, paragraph: sentences[o + 2]! };
-      ids[k] = sentenceIds[s]!;
+      sents[k] = { start: sentences[o], end: sentences[o + 1], paragraph: sentences[o + 2] };
+      ids[k] = sentenceIds[s];
     }
     const doc = { ...meta, uri, path, text: body, paragraphs: paras, sentences: sents } as SourceDocument;
     const analysis = { ...extra, doc } as SourceAnalysis;
@@ -316,9 +316,9 @@ function checkIndex(index: InvertedIndexState): void {
     throw new CacheError('sentence index inconsistent');
   }
   if (offsets[0] !== 0 || offsets[terms.length] !== ids.length) throw new CacheError('postings offsets inconsistent');
-  for (let i = 0; i < terms.length; i++) if (offsets[i]! > offsets[i + 1]!) throw new CacheError('postings offsets not sorted');
+  for (let i = 0; i < terms.length; i++) if (offsets[i] > offsets[i + 1]) throw new CacheError('postings offsets not sorted');
   const n = lengths.length;
-  for (let i = 0; i < ids.length; i++) if (ids[i]! >= n) throw new CacheError('posting beyond the sentence table');
+  for (let i = 0; i < ids.length; i++) if (ids[i] >= n) throw new CacheError('posting beyond the sentence table');
 }
 
 function parseJson(bytes: Uint8Array, asArray = false): unknown {

@@ -21,10 +21,10 @@ export function positionAt(lineStarts: Uint32Array, offset: number): Position {
   let hi = lineStarts.length - 1;
   while (lo < hi) {
     const mid = (lo + hi + 1) >> 1;
-    if (lineStarts[mid]! <= offset) lo = mid;
+    if (lineStarts[mid] <= offset) lo = mid;
     else hi = mid - 1;
   }
-  return { line: lo, character: offset - lineStarts[lo]! };
+  return { line: lo, character: offset - lineStarts[lo] };
 }
 
 /** LSP range of an offset span. */
@@ -36,7 +36,7 @@ export function rangeAt(lineStarts: Uint32Array, start: number, end: number): Ra
 export function offsetAt(lineStarts: Uint32Array, textLength: number, position: Position): number {
   if (position.line < 0) return 0;
   if (position.line >= lineStarts.length) return textLength;
-  const start = lineStarts[position.line]!;
-  const nextStart = position.line + 1 < lineStarts.length ? lineStarts[position.line + 1]! : textLength;
+  const start = lineStarts[position.line];
+  const nextStart = position.line + 1 < lineStarts.length ? lineStarts[position.line + 1] : textLength;
   return Math.max(start, Math.min(start + Math.max(0, position.character), nextStart));
 }

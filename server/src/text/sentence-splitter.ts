@@ -46,13 +46,13 @@ function startsSentence(c: string): boolean {
 /** The word ending right before `end` (letters and inner dots), e.g. "U.S" or "Dr". */
 function wordBefore(text: string, end: number, from: number): string {
   let i = end;
-  while (i > from && /[\p{L}.]/u.test(text[i - 1]!)) i--;
+  while (i > from && /[\p{L}.]/u.test(text[i - 1])) i--;
   return text.slice(i, end);
 }
 
 function wordAfter(text: string, start: number, to: number): string {
   let i = start;
-  while (i < to && /[\p{L}]/u.test(text[i]!)) i++;
+  while (i < to && /[\p{L}]/u.test(text[i])) i++;
   return text.slice(start, i);
 }
 
@@ -74,8 +74,8 @@ function isAbbreviationPeriod(text: string, dot: number, from: number, nextStart
 
 /** Trims whitespace off a span of `text`. */
 export function trimSpan(text: string, start: number, end: number): Span {
-  while (start < end && isSpace(text[start]!)) start++;
-  while (end > start && isSpace(text[end - 1]!)) end--;
+  while (start < end && isSpace(text[start])) start++;
+  while (end > start && isSpace(text[end - 1])) end--;
   return { start, end };
 }
 
@@ -88,29 +88,29 @@ export function splitSentences(text: string, from = 0, to = text.length): Span[]
   let sentenceStart = from;
   let i = from;
   while (i < to) {
-    const c = text[i]!;
+    const c = text[i];
     if (!isTerminator(c)) {
       i++;
       continue;
     }
     let j = i + 1;
-    while (j < to && isTerminator(text[j]!)) j++;
-    while (j < to && CLOSERS.includes(text[j]!)) j++;
+    while (j < to && isTerminator(text[j])) j++;
+    while (j < to && CLOSERS.includes(text[j])) j++;
     for (;;) {
       TRAILING_REFERENCE_RE.lastIndex = j;
       const ref = TRAILING_REFERENCE_RE.exec(text);
       if (!ref || j + ref[0].length > to) break;
       j += ref[0].length;
     }
-    if (j < to && !isSpace(text[j]!)) {
+    if (j < to && !isSpace(text[j])) {
       i = j;
       continue;
     }
     let k = j;
-    while (k < to && isSpace(text[k]!)) k++;
+    while (k < to && isSpace(text[k])) k++;
     if (k >= to) break;
     const boundary =
-      startsSentence(text[k]!) && !(c === '.' && j === i + 1 && isAbbreviationPeriod(text, i, sentenceStart, k, to));
+      startsSentence(text[k]) && !(c === '.' && j === i + 1 && isAbbreviationPeriod(text, i, sentenceStart, k, to));
     if (boundary) {
       const span = trimSpan(text, sentenceStart, j);
       if (span.end > span.start) spans.push(span);

@@ -9,7 +9,7 @@ export function rangeProblem(range: Range | undefined, lengths: number[]): strin
   for (const p of [range.start, range.end]) {
     if (!Number.isInteger(p.line) || !Number.isInteger(p.character) || p.line < 0 || p.character < 0) return `bad position ${JSON.stringify(p)}`;
     if (p.line >= lengths.length) return `line ${p.line} past the last line ${lengths.length - 1}`;
-    if (p.character > lengths[p.line]!) return `character ${p.character} past the end of line ${p.line} (length ${lengths[p.line]})`;
+    if (p.character > lengths[p.line]) return `character ${p.character} past the end of line ${p.line} (length ${lengths[p.line]})`;
   }
   const { start, end } = range;
   if (start.line > end.line || (start.line === end.line && start.character > end.character)) return `start after end ${JSON.stringify(range)}`;
@@ -111,7 +111,7 @@ export function markdownProblems(markdown: string): string[] {
     if (node.type === 'linkReference') problems.push('link reference');
     for (const c of node.children ?? []) walk(c);
   };
-  walk(fromMarkdown(markdown) as unknown as MdNode);
+  walk(fromMarkdown(markdown));
   return problems;
 }
 
@@ -122,7 +122,7 @@ export function renderedText(markdown: string): string {
     if ((node.type === 'text' || node.type === 'inlineCode' || node.type === 'code') && node.value) parts.push(node.value);
     for (const c of node.children ?? []) walk(c);
   };
-  walk(fromMarkdown(markdown) as unknown as MdNode);
+  walk(fromMarkdown(markdown));
   return parts.join(' ');
 }
 

@@ -55,8 +55,8 @@ export function randomPosition(rng: Rng, text: string): { line: number; characte
   const r = rng.next();
   if (r < 0.08) return { line: lengths.length + rng.int(5), character: rng.int(10) };
   const line = rng.int(lengths.length);
-  if (r < 0.16) return { line, character: lengths[line]! + 1 + rng.int(1000) };
-  return { line, character: rng.int(lengths[line]! + 1) };
+  if (r < 0.16) return { line, character: lengths[line] + 1 + rng.int(1000) };
+  return { line, character: rng.int(lengths[line] + 1) };
 }
 
 /** A random incremental change: insert, delete or replace, with ranges that may reach past the end. */

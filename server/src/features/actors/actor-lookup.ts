@@ -35,7 +35,7 @@ function wordsIn(text: string, from: number, to: number): Word[] {
 }
 
 function joined(text: string, words: readonly Word[], a: number, b: number): boolean {
-  for (let i = a + 1; i <= b; i++) if (!JOIN_RE.test(text.slice(words[i - 1]!.end, words[i]!.start))) return false;
+  for (let i = a + 1; i <= b; i++) if (!JOIN_RE.test(text.slice(words[i - 1].end, words[i].start))) return false;
   return true;
 }
 
@@ -43,11 +43,11 @@ const PARTICLE_RE = /^(?:al|el)[-\u2010\u2011]/;
 const startsUpper = (w: string): boolean => /^\p{Lu}/u.test(w.replace(PARTICLE_RE, ''));
 
 function match(index: ActorReads, text: string, words: readonly Word[], a: number, b: number): Actor | undefined {
-  const first = text.slice(words[a]!.start, words[a]!.end);
-  const last = text.slice(words[b]!.start, words[b]!.end);
+  const first = text.slice(words[a].start, words[a].end);
+  const last = text.slice(words[b].start, words[b].end);
   // Names are capitalised: "offensive" or "turkey" in lower case is not an actor.
   if (!startsUpper(first) || !startsUpper(last)) return undefined;
-  return index.lookupForm(text.slice(words[a]!.start, words[b]!.end));
+  return index.lookupForm(text.slice(words[a].start, words[b].end));
 }
 
 /** The actor named at an offset (longest alias covering it), or null. */
@@ -65,7 +65,7 @@ export function actorAt(index: ActorReads, text: string, offset: number): ActorS
       const b = a + n - 1;
       if (!joined(text, words, a, b)) continue;
       const actor = match(index, text, words, a, b);
-      if (actor) return { actor, start: words[a]!.start, end: words[b]!.end };
+      if (actor) return { actor, start: words[a].start, end: words[b].end };
     }
   }
   // `Mr Lee`: on the honorific, the name after it.
@@ -87,11 +87,11 @@ export function actorsIn(index: ActorReads, text: string, from = 0, to = text.le
     for (let b = Math.min(words.length - 1, a + max); b >= a && !hit; b--) {
       if (!joined(text, words, a, b)) continue;
       const actor = match(index, text, words, a, b);
-      if (actor) hit = { actor, start: words[a]!.start, end: words[b]!.end };
+      if (actor) hit = { actor, start: words[a].start, end: words[b].end };
     }
     if (hit) {
       out.push(hit);
-      a += 1 + words.slice(a).findIndex((w) => w.end === hit!.end);
+      a += 1 + words.slice(a).findIndex((w) => w.end === hit.end);
     } else a++;
   }
   return out;

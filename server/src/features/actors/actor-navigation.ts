@@ -33,7 +33,7 @@ function firstMention(ctx: ServiceContext, actor: Actor): Location | null {
   });
   const first = sorted.find((a) => a.actor.mentions.length > 0);
   if (!first) return null;
-  const m = first.actor.mentions[0]!;
+  const m = first.actor.mentions[0];
   return ctx.knowledge().sources.location(first.unit, m.start, m.end);
 }
 

@@ -13,7 +13,7 @@ export function citationHover(draft: DraftDocument, offset: number, knowledge: S
   if (units.length === 0) return null;
   const blocks = units.map((unit) => {
     const { doc } = unit;
-    const meta = [doc.date ?? 'undated', doc.outlet, doc.place].filter(Boolean).map((s) => escapeMarkdown(s!)).join(' \u00b7 ');
+    const meta = [doc.date ?? 'undated', doc.outlet, doc.place].filter((s): s is string => Boolean(s)).map(escapeMarkdown).join(' \u00b7 ');
     return `**${escapeMarkdown(doc.title)}**\n\n${meta}\n\n${inlineCode(knowledge.sources.keyOf(unit))} \u2014 ${inlineCode(doc.path)}`;
   });
   return {

@@ -64,11 +64,11 @@ function markersIn(text: string, region: Span): DraftCitation[] {
   const slice = text.slice(region.start, region.end);
   const out: DraftCitation[] = [];
   for (const m of slice.matchAll(FOOTNOTE_REF_RE)) {
-    out.push({ start: region.start + m.index, end: region.start + m.index + m[0].length, kind: 'footnote', keys: [m[1]!] });
+    out.push({ start: region.start + m.index, end: region.start + m.index + m[0].length, kind: 'footnote', keys: [m[1]] });
   }
   for (const m of slice.matchAll(PANDOC_CITE_RE)) {
-    if (m[1]!.startsWith('^')) continue;
-    const keys = [...m[1]!.matchAll(PANDOC_KEY_RE)].map((k) => k[1]!);
+    if (m[1].startsWith('^')) continue;
+    const keys = [...m[1].matchAll(PANDOC_KEY_RE)].map((k) => k[1]);
     if (keys.length) out.push({ start: region.start + m.index, end: region.start + m.index + m[0].length, kind: 'pandoc', keys });
   }
   return out;

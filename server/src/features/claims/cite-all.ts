@@ -33,7 +33,10 @@ export async function citeAllEdits(ctx: ServiceContext, draft: DraftDocument, to
   }
   if (style === 'footnote') {
     const defined = new Set(draft.footnoteDefinitions.map((d) => d.key));
-    const definitions = newKeys.filter((key) => !defined.has(key)).map((key) => footnoteDefinition(k.sources.byKey(key)!, key));
+    const definitions = newKeys.flatMap((key) => {
+      const unit = defined.has(key) ? undefined : k.sources.byKey(key);
+      return unit ? [footnoteDefinition(unit, key)] : [];
+    });
     const append = appendDefinitionsEdit(draft, definitions);
     if (append) edits.push(append);
   }

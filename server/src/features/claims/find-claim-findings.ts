@@ -115,7 +115,7 @@ export async function findClaimFindings(ctx: ServiceContext, draft: DraftDocumen
       lastYield = Date.now();
     }
     if (i % CANCEL_CHECK_EVERY === 0 && token.isCancellationRequested) return out;
-    const s = sentences[i]!;
+    const s = sentences[i];
     if (s.suppressed) continue;
     const cited = s.citations.length ? citedUnits(k, draft, s) : [];
     const cacheKey = `${s.text}\u0000${s.citations.length ? cited.map((u) => u.doc.uri).join('\u0001') || '?' : ''}`;

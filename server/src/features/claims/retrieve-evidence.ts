@@ -192,7 +192,7 @@ export function retrieveEvidence(k: SourceStore, plain: string, limit = 3, token
   // (it would sort after it, as a tie keeps the earlier BM25 rank).
   const pool: number[] = [];
   const all = located.map(({ at }) => {
-    const score = baseScore(f, at.unit, at.index, pool.length < FUZZY_POOL ? -Infinity : pool[FUZZY_POOL - 1]!);
+    const score = baseScore(f, at.unit, at.index, pool.length < FUZZY_POOL ? -Infinity : pool[FUZZY_POOL - 1]);
     if (score !== -Infinity) {
       pool.push(score);
       pool.sort((a, b) => b - a);
@@ -206,7 +206,7 @@ export function retrieveEvidence(k: SourceStore, plain: string, limit = 3, token
     includeScore: true, ignoreLocation: true, threshold: FUZZY_THRESHOLD, ignoreFieldNorm: true,
   });
   for (const r of fuse.search(normalizeForMatch(plain).slice(0, MAX_PATTERN))) {
-    scored[r.refIndex]!.score += 0.2 * Math.max(0, Math.min(1, (0.75 - (r.score ?? 1)) / 0.7));
+    scored[r.refIndex].score += 0.2 * Math.max(0, Math.min(1, (0.75 - (r.score ?? 1)) / 0.7));
   }
   const best = new Map<SourceUnit, Evidence>();
   for (const { at, score } of scored) {

@@ -30,7 +30,7 @@ function findQuotations(text: string, block: Span, excluded: readonly Span[], ou
   let open = -1;
   let openMark = '';
   for (let i = block.start; i < block.end; i++) {
-    const c = text[i]!;
+    const c = text[i];
     if (inside(excluded, i)) continue;
     if (open < 0) {
       if (c === '\u201c' || (c === '"' && !/[\p{L}\p{N}]/u.test(text[i - 1] ?? ' '))) {
@@ -51,12 +51,12 @@ function citationsIn(text: string, block: Span, excluded: readonly Span[], out: 
   const slice = text.slice(block.start, block.end);
   for (const m of slice.matchAll(FOOTNOTE_REF_RE)) {
     const start = block.start + m.index;
-    if (!inside(excluded, start)) out.push({ start, end: start + m[0].length, kind: 'footnote', keys: [m[1]!] });
+    if (!inside(excluded, start)) out.push({ start, end: start + m[0].length, kind: 'footnote', keys: [m[1]] });
   }
   for (const m of slice.matchAll(PANDOC_CITE_RE)) {
     const start = block.start + m.index;
-    if (inside(excluded, start) || m[1]!.startsWith('^')) continue;
-    const keys = [...m[1]!.matchAll(PANDOC_KEY_RE)].map((k) => k[1]!);
+    if (inside(excluded, start) || m[1].startsWith('^')) continue;
+    const keys = [...m[1].matchAll(PANDOC_KEY_RE)].map((k) => k[1]);
     if (keys.length) out.push({ start, end: start + m[0].length, kind: 'pandoc', keys });
   }
 }
@@ -91,7 +91,7 @@ export function parseDraft(uri: string, version: number, text: string): DraftDoc
           excluded.push(span);
           const raw = text.slice(span.start, span.end);
           for (const m of raw.matchAll(/<!--([\s\S]*?)-->/g)) {
-            comments.push({ start: span.start + m.index, end: span.start + m.index + m[0].length, text: m[1]!.trim() });
+            comments.push({ start: span.start + m.index, end: span.start + m.index + m[0].length, text: m[1].trim() });
           }
         }
         return;
@@ -113,7 +113,7 @@ export function parseDraft(uri: string, version: number, text: string): DraftDoc
       const parent = node as Parents;
       const q = quoted || node.type === 'blockquote';
       const li = listItem || node.type === 'listItem';
-      for (const child of parent.children) visit(child as Nodes, q, li);
+      for (const child of parent.children) visit(child, q, li);
     }
   };
 

@@ -31,7 +31,7 @@ function lcsPairs(a: readonly string[], b: readonly string[], from: number): [nu
   for (let i = 0; i <= n; i++) dp.push(new Uint16Array(m + 1));
   for (let i = n - 1; i >= 0; i--) {
     for (let j = m - 1; j >= 0; j--) {
-      dp[i]![j] = a[i] === b[from + j] ? dp[i + 1]![j + 1]! + 1 : Math.max(dp[i + 1]![j]!, dp[i]![j + 1]!);
+      dp[i][j] = a[i] === b[from + j] ? dp[i + 1][j + 1] + 1 : Math.max(dp[i + 1][j], dp[i][j + 1]);
     }
   }
   const pairs: [number, number][] = [];
@@ -40,7 +40,7 @@ function lcsPairs(a: readonly string[], b: readonly string[], from: number): [nu
       pairs.push([i, from + j]);
       i++;
       j++;
-    } else if (dp[i + 1]![j]! >= dp[i]![j + 1]!) i++;
+    } else if (dp[i + 1][j] >= dp[i][j + 1]) i++;
     else j++;
   }
   return pairs;
@@ -85,7 +85,7 @@ function align(parts: string[][], ellipsis: string, q: IndexedQuote): QuotationM
       if (anywhere >= 0) {
         matched += part.length;
         span += part.length;
-        pieces.push(q.quote.text.slice(source[anywhere]!.start, source[anywhere + part.length - 1]!.end));
+        pieces.push(q.quote.text.slice(source[anywhere].start, source[anywhere + part.length - 1].end));
         continue;
       }
       const pairs = lcsPairs(part, ws, pos);
@@ -94,12 +94,12 @@ function align(parts: string[][], ellipsis: string, q: IndexedQuote): QuotationM
         continue;
       }
       // Changed words at the edges of the part belong to the stretch the writer meant.
-      first = Math.max(pos, pairs[0]![1] - pairs[0]![0]);
-      last = Math.min(ws.length - 1, pairs[pairs.length - 1]![1] + (part.length - 1 - pairs[pairs.length - 1]![0]));
+      first = Math.max(pos, pairs[0][1] - pairs[0][0]);
+      last = Math.min(ws.length - 1, pairs[pairs.length - 1][1] + (part.length - 1 - pairs[pairs.length - 1][0]));
       matched += pairs.length;
       span += Math.max(part.length, last - first + 1);
     }
-    pieces.push(q.quote.text.slice(source[first]!.start, source[last]!.end));
+    pieces.push(q.quote.text.slice(source[first].start, source[last].end));
     pos = last + 1;
   }
   return { q, exact: exact && pieces.length === parts.length, similarity: span ? matched / span : 0, sourceText: pieces.join(` ${ellipsis} `) };
@@ -129,7 +129,7 @@ export function verbatimSentence(k: SourceStore, text: string): { unit: SourceUn
   for (const hit of k.sources.sentences.search(terms(text), CANDIDATES)) {
     const at = k.sources.sentence(hit.id);
     if (!at) continue;
-    const s = at.unit.doc.sentences[at.index]!;
+    const s = at.unit.doc.sentences[at.index];
     const ws = words(at.unit.doc.text.slice(s.start, s.end));
     let pos = 0;
     let ok = true;

@@ -19,7 +19,7 @@ export function openQuotationAt(text: string, offset: number): { open: number; m
   let open = -1;
   let mark = '';
   for (let i = lineStart; i < offset; i++) {
-    const c = text[i]!;
+    const c = text[i];
     if (open < 0) {
       if (c === '\u201c' || c === '\u201e' || (c === '"' && !/[\p{L}\p{N}]/u.test(text[i - 1] ?? ' '))) {
         open = i;

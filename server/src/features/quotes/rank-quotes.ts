@@ -61,8 +61,8 @@ export function phraseAt(ws: readonly string[], typed: readonly string[], lastPa
   outer: for (let i = 0; i + typed.length <= ws.length; i++) {
     for (let k = 0; k < typed.length; k++) {
       const partial = lastPartial && k === typed.length - 1;
-      const w = ws[i + k]!;
-      if (partial ? !w.startsWith(typed[k]!) : w !== typed[k]) continue outer;
+      const w = ws[i + k];
+      if (partial ? !w.startsWith(typed[k]) : w !== typed[k]) continue outer;
     }
     return i;
   }
@@ -129,7 +129,7 @@ export function rankQuotes(k: SourceStore, typed: string, options: RankOptions):
     threshold: 0.8,
     useTokenSearch: true,
   });
-  for (const r of fuse.search(typed)) candidates[r.refIndex]!.fuzzy = r.score ?? 1;
+  for (const r of fuse.search(typed)) candidates[r.refIndex].fuzzy = r.score ?? 1;
 
   candidates.sort((a, b) => a.tier - b.tier || b.coverage - a.coverage || a.fuzzy - b.fuzzy || b.bm25 - a.bm25 || a.id - b.id);
   return candidates

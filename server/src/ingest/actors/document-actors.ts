@@ -58,7 +58,7 @@ function unevidencedPerson(g: Group): boolean {
 
 function lastWord(name: string): string {
   const parts = name.split(' ');
-  return parts[parts.length - 1]!;
+  return parts[parts.length - 1];
 }
 
 function isTableName(c: Candidate): boolean {
@@ -100,14 +100,14 @@ function mergeCandidates(candidates: Iterable<Candidate>): Group[] {
     if (c.acronym) byAcronym.set(c.acronym, g);
     if (c.words >= 2 && !c.key.startsWith('country:') && c.votes.organisation > c.votes.person) {
       // "Acme Finance Group" … "Acme": an organisation's first word names it when nothing else does.
-      const firstWord = c.key.split(' ')[0]!;
-      if (!COUNTRY_FORMS.has(c.name.split(' ')[0]!)) push(byOrgFirst, firstWord, g);
+      const firstWord = c.key.split(' ')[0];
+      if (!COUNTRY_FORMS.has(c.name.split(' ')[0])) push(byOrgFirst, firstWord, g);
     }
     if (c.words >= 2 && !c.acronym && !c.key.startsWith('country:') && c.votes.person >= Math.max(c.votes.organisation, c.votes.place)) {
       const words = c.key.split(' ');
-      push(bySurname, words[words.length - 1]!, g);
-      push(byFirstName, words[0]!, g);
-      push(bySound, soundKey(words[words.length - 1]!), g);
+      push(bySurname, words[words.length - 1], g);
+      push(byFirstName, words[0], g);
+      push(bySound, soundKey(words[words.length - 1]), g);
       for (let i = 1; i < words.length - 1; i++) push(byKeySuffix, words.slice(i).join(' '), g);
     }
   }
@@ -153,10 +153,10 @@ export function buildActors(tokens: readonly Token[], candidates: Iterable<Candi
   const used = findMentions(tokens, actors);
   // A country's aliases are the forms this document uses (the index knows the rest from the table).
   actors.forEach((a, i) => {
-    if (a.type === 'country') a.aliases = a.aliases.filter((f) => used[i]!.has(nameKey(f)));
+    if (a.type === 'country') a.aliases = a.aliases.filter((f) => used[i].has(nameKey(f)));
   });
   for (const a of actors) a.keys = { name: nameKey(a.name), aliases: a.aliases.map(nameKey) };
-  return actors.filter((a) => a.mentions.length > 0).sort((a, b) => a.mentions[0]!.start - b.mentions[0]!.start);
+  return actors.filter((a) => a.mentions.length > 0).sort((a, b) => a.mentions[0].start - b.mentions[0].start);
 }
 
 /** Records every mention; returns, per actor, the keys of the forms found. */
@@ -173,7 +173,7 @@ function findMentions(tokens: readonly Token[], actors: DocumentActor[]): Set<st
     }
   });
   for (let i = 0; i < tokens.length; ) {
-    const t = tokens[i]!;
+    const t = tokens[i];
     if (!(t.cap || t.upper) || NEVER_ACTORS.has(t.text)) {
       i++;
       continue;
@@ -182,21 +182,21 @@ function findMentions(tokens: readonly Token[], actors: DocumentActor[]): Set<st
     let key = '';
     const keys: { key: string; end: number }[] = [];
     for (let n = 0; n < maxWords + 2 && i + n < tokens.length; n++) {
-      const u = tokens[i + n]!;
-      const afterInitial = n > 0 && u.gap === '.' && /^\p{Lu}$/u.test(tokens[i + n - 1]!.text);
-      if (n > 0 && ((u.gap !== '' && u.gap !== '&' && !afterInitial) || u.sentence !== t.sentence || tokens[i + n - 1]!.possessive && !(u.cap || u.upper))) break;
+      const u = tokens[i + n];
+      const afterInitial = n > 0 && u.gap === '.' && /^\p{Lu}$/u.test(tokens[i + n - 1].text);
+      if (n > 0 && ((u.gap !== '' && u.gap !== '&' && !afterInitial) || u.sentence !== t.sentence || tokens[i + n - 1].possessive && !(u.cap || u.upper))) break;
       if (u.key) key = key ? `${key} ${u.key}` : u.key;
       keys.push({ key, end: n + 1 });
     }
     for (let k = keys.length - 1; k >= 0; k--) {
-      const last = tokens[i + keys[k]!.end - 1]!;
+      const last = tokens[i + keys[k].end - 1];
       if (!(last.cap || last.upper)) continue;
-      const hit = forms.get(keys[k]!.key);
+      const hit = forms.get(keys[k].key);
       if (!hit || (hit.caseSensitive && !t.upper)) continue;
       const m: ActorMention = { start: t.start, end: last.end };
-      actors[hit.actor]!.mentions.push(m);
-      used[hit.actor]!.add(keys[k]!.key);
-      matched = keys[k]!.end;
+      actors[hit.actor].mentions.push(m);
+      used[hit.actor].add(keys[k].key);
+      matched = keys[k].end;
       break;
     }
     i += matched || 1;

@@ -66,7 +66,7 @@ function spansOf(tokens: readonly Token[], from: number, to: number): [number, n
     if (!t || k >= to) return false;
     if (isNameToken(t)) return true;
     // "Oona King", "Charles Prince": an honorific that is also a surname, after a first name.
-    if (SURNAME_HONORIFICS.has(t.text) && k > from && t.gap === '' && isNameToken(tokens[k - 1]!)) return true;
+    if (SURNAME_HONORIFICS.has(t.text) && k > from && t.gap === '' && isNameToken(tokens[k - 1])) return true;
     // "Muslim Council of Britain", "Catholic Church": a faith or region adjective starts a name, never is one.
     if (NAME_ADJECTIVES.has(t.text)) {
       const next = tokens[k + 1];
@@ -74,7 +74,7 @@ function spansOf(tokens: readonly Token[], from: number, to: number): [number, n
     }
     if (!NAME_MONTHS.has(t.text)) return false;
     const next = tokens[k + 1];
-    return (k + 1 < to && next !== undefined && next.gap === '' && isNameToken(next)) || (k > from && t.gap === '' && isNameToken(tokens[k - 1]!));
+    return (k + 1 < to && next !== undefined && next.gap === '' && isNameToken(next)) || (k > from && t.gap === '' && isNameToken(tokens[k - 1]));
   };
   while (i < to) {
     if (!nameAt(i)) {
@@ -83,18 +83,18 @@ function spansOf(tokens: readonly Token[], from: number, to: number): [number, n
     }
     let j = i + 1;
     while (j < to) {
-      const t = tokens[j]!;
+      const t = tokens[j];
       // "Procter & Gamble", "Johnson & Johnson": an ampersand joins a company's name.
-      if ((t.gap !== '' && t.gap !== '&') || tokens[j - 1]!.possessive && !isPossessiveInsideName(tokens, j - 1, to)) break;
+      if ((t.gap !== '' && t.gap !== '&') || tokens[j - 1].possessive && !isPossessiveInsideName(tokens, j - 1, to)) break;
       if (t.gap === '&' && !nameAt(j)) break;
       if (nameAt(j)) j++;
       else if (t.text === 'and' && andJoinsOrgName(tokens, j, to)) j += 2;
-      else if (isInitial(t) && j + 1 < to && (tokens[j + 1]!.gap === '' || tokens[j + 1]!.gap === '.') && isNameToken(tokens[j + 1]!)) j += 2;
+      else if (isInitial(t) && j + 1 < to && (tokens[j + 1].gap === '' || tokens[j + 1].gap === '.') && isNameToken(tokens[j + 1])) j += 2;
       else if (NAME_CONNECTORS.has(t.text)) {
         // "Secretary of State", "Ludwig van Beethoven": connectors only between capitalised words.
         let k = j + 1;
-        while (k < to && k - j < 3 && tokens[k]!.gap === '' && NAME_CONNECTORS.has(tokens[k]!.text)) k++;
-        if (k < to && tokens[k]!.gap === '' && isNameToken(tokens[k]!)) j = k + 1;
+        while (k < to && k - j < 3 && tokens[k].gap === '' && NAME_CONNECTORS.has(tokens[k].text)) k++;
+        if (k < to && tokens[k].gap === '' && isNameToken(tokens[k])) j = k + 1;
         else break;
       }
       else break;
@@ -108,15 +108,15 @@ function spansOf(tokens: readonly Token[], from: number, to: number): [number, n
 /** "Women's Institute" keeps its possessive; "Norway's Finance Minister" splits after "Norway". */
 /** "Food and Drug Administration": "and" inside an organisation's name (never between countries). */
 function andJoinsOrgName(tokens: readonly Token[], j: number, to: number): boolean {
-  const before = tokens[j - 1]!;
+  const before = tokens[j - 1];
   if (COUNTRY_FORMS.has(before.text) || before.possessive) return false;
   let k = j + 1;
-  while (k < to && tokens[k]!.gap === '' && isNameToken(tokens[k]!)) k++;
-  return k > j + 1 && ORG_HEADS.has(tokens[k - 1]!.text);
+  while (k < to && tokens[k].gap === '' && isNameToken(tokens[k])) k++;
+  return k > j + 1 && ORG_HEADS.has(tokens[k - 1].text);
 }
 
 function isPossessiveInsideName(tokens: readonly Token[], i: number, to: number): boolean {
-  const t = tokens[i]!;
+  const t = tokens[i];
   // "CNN's Newsroom", "Oxfam International's director": an acronym or a word that ends a company's name ends it here too.
   if (COUNTRY_FORMS.has(t.text) || t.upper || ORG_WORDS.has(t.text) || ORG_HEADS.has(t.text)) return false;
   // Names keep the possessive of a plural ("Workers' Party", "Women's Institute"), not of a name ("Acme's Jo Bloggs").
@@ -128,15 +128,15 @@ function isPossessiveInsideName(tokens: readonly Token[], i: number, to: number)
 }
 
 function classify(tokens: readonly Token[], from: number, to: number, votes: Votes, fresh: boolean, lowerStems: () => ReadonlySet<string>): void {
-  const first = tokens[from]!;
-  const last = tokens[to - 1]!;
+  const first = tokens[from];
+  const last = tokens[to - 1];
   const words = to - from;
   const span = tokens.slice(from, to);
   const text = span.map((t) => t.text).join(' ');
   const orgWord = span.some((t) => ORG_WORDS.has(t.text)) || (words >= 2 && span.some((t) => (t.upper && t.text.length >= 3) || t.gap === '&'));
   if (ORG_HEADS.has(last.text) || ORG_STARTS.has(first.text) || (words === 1 && first.upper) || orgWord) votes.organisation += 2;
-  else if (PLACE_HEADS.has(last.text) || REGIONS.has(text) || REGION_PHRASES.has(text) || (words >= 3 && PLACE_STARTS.has(first.text) && span[1]!.text === 'of') || (words === 2 && PLACE_PREFIXES.has(first.text))) votes.place += 2;
-  else if (words >= 2 && (COUNTRY_FORMS.has(first.text) || COUNTRY_FORMS.has(last.text) || REGION_PHRASES.has(`${first.text} ${tokens[from + 1]!.text}`))) votes.organisation += 1;
+  else if (PLACE_HEADS.has(last.text) || REGIONS.has(text) || REGION_PHRASES.has(text) || (words >= 3 && PLACE_STARTS.has(first.text) && span[1].text === 'of') || (words === 2 && PLACE_PREFIXES.has(first.text))) votes.place += 2;
+  else if (words >= 2 && (COUNTRY_FORMS.has(first.text) || COUNTRY_FORMS.has(last.text) || REGION_PHRASES.has(`${first.text} ${tokens[from + 1].text}`))) votes.organisation += 1;
   // A name whose last word is also an ordinary word of this article ("Open Hand" … "hands") is not a person's.
   else if (words >= 2 && lowerStems().has(stem(last.key))) votes.organisation += 1;
   else if (fresh && words >= 4) votes.organisation += 1;
@@ -176,8 +176,8 @@ export function extractActors(doc: SourceDocument): DocumentActors {
   let s = 0;
   while (s < tokens.length) {
     let e = s;
-    while (e < tokens.length && tokens[e]!.sentence === tokens[s]!.sentence) e++;
-    if (tokens[s]!.body) {
+    while (e < tokens.length && tokens[e].sentence === tokens[s].sentence) e++;
+    if (tokens[s].body) {
       for (const span of spansOf(tokens, s, e)) {
         allSpans.push(span);
         spanEndAt.set(span[1] - 1, span);
@@ -186,7 +186,7 @@ export function extractActors(doc: SourceDocument): DocumentActors {
     }
     s = e;
   }
-  const spanText = (a: number, b: number): string => text.slice(tokens[a]!.start, tokens[b - 1]!.end);
+  const spanText = (a: number, b: number): string => text.slice(tokens[a].start, tokens[b - 1].end);
 
   const add = (from: number, to: number, role: ActorRole | null, affiliation: string | null, extraVotes?: Partial<Votes>, asName = false): Candidate | null => {
     // `Ana Lee MSP`, `Ana Lee CEO`: a role written after the name in capitals is a title, not part of the name.
@@ -197,21 +197,21 @@ export function extractActors(doc: SourceDocument): DocumentActors {
     }
     // Sentence-initial function words ("However Norway", "The Chilean") are not part of the name.
     // A sentence-initial word the article also uses in lower case ("Injured X …", "injured") is not part of the name.
-    while (from < to && tokens[from]!.sentenceStart && (COMMON_WORDS.has(tokens[from]!.text.toLowerCase()) || (to - from > 1 && lowerWords.has(tokens[from]!.key)))) from++;
-    while (to > from && COMMON_WORDS.has(tokens[to - 1]!.text.toLowerCase()) && !tokens[to - 1]!.upper) to--;
-    while (from < to && NAME_CONNECTORS.has(tokens[from]!.text)) from++;
-    while (to > from && NAME_CONNECTORS.has(tokens[to - 1]!.text)) to--;
+    while (from < to && tokens[from].sentenceStart && (COMMON_WORDS.has(tokens[from].text.toLowerCase()) || (to - from > 1 && lowerWords.has(tokens[from].key)))) from++;
+    while (to > from && COMMON_WORDS.has(tokens[to - 1].text.toLowerCase()) && !tokens[to - 1].upper) to--;
+    while (from < to && NAME_CONNECTORS.has(tokens[from].text)) from++;
+    while (to > from && NAME_CONNECTORS.has(tokens[to - 1].text)) to--;
     if (from >= to) return null;
     // Laws and treaties are not actors ("the Hunting Act").
-    if (LAW_WORDS.has(tokens[to - 1]!.text) && (to - from >= 2 || LAW_WORDS.has(tokens[from]!.text))) return null;
-    if (to - from >= 2 && EVENT_HEADS.has(tokens[to - 1]!.text)) return null;
+    if (LAW_WORDS.has(tokens[to - 1].text) && (to - from >= 2 || LAW_WORDS.has(tokens[from].text))) return null;
+    if (to - from >= 2 && EVENT_HEADS.has(tokens[to - 1].text)) return null;
     // "Chapter 11", "Radio 4": a word numbered is not a name.
     const next = tokens[to];
-    if (to - from === 1 && next && next.sentence === tokens[from]!.sentence && next.gap === '' && /^\d/.test(next.text)) return null;
+    if (to - from === 1 && next && next.sentence === tokens[from].sentence && next.gap === '' && /^\d/.test(next.text)) return null;
     const name = spanText(from, to);
     const country = to - from <= 2 && !asName ? COUNTRY_FORMS.get(name) : undefined;
     // "WILL", "ANY", "Are": a function word, shouted or capitalised, is not a name (unless defined as an acronym).
-    if (to - from === 1 && !country && isFunctionWord(tokens[from]!) && !definedAcronyms.has(tokens[from]!.text)) return null;
+    if (to - from === 1 && !country && isFunctionWord(tokens[from]) && !definedAcronyms.has(tokens[from].text)) return null;
     const key = country && country.kind !== 'capital' ? `country:${country.country}` : nameKey(name);
     if (!key) return null;
     let c = candidates.get(key);
@@ -228,7 +228,7 @@ export function extractActors(doc: SourceDocument): DocumentActors {
       } else c.votes.country += 5;
     } else classify(tokens, from, to, c.votes, fresh, lowerStems);
     for (const [k, v] of Object.entries(extraVotes ?? {})) c.votes[k as ActorType] += v;
-    const first = tokens[from]!;
+    const first = tokens[from];
     const single = to - from === 1;
     const adjectival = single && !first.upper && ADJECTIVE_END_RE.test(first.text) && isAdjectiveUse(tokens, from);
     const strong = Boolean(country) || !single || first.upper || (!first.sentenceStart && !adjectival) || role !== null;
@@ -247,10 +247,10 @@ export function extractActors(doc: SourceDocument): DocumentActors {
   }
   /** An owner before a title is a name the text uses on its own too, or looks like one (country, acronym, company word). */
   const isKnownOwner = (a: number, b: number): boolean => {
-    const last = tokens[b - 1]!;
+    const last = tokens[b - 1];
     if (countryAt(tokens, a, b)?.length === b - a || last.possessive) return true;
-    for (let i = a; i < b; i++) if (tokens[i]!.upper || ORG_WORDS.has(tokens[i]!.text) || ORG_HEADS.has(tokens[i]!.text)) return true;
-    if (b - a === 1 && tokens[a]!.sentenceStart && COMMON_WORDS.has(tokens[a]!.text.toLowerCase())) return false;
+    for (let i = a; i < b; i++) if (tokens[i].upper || ORG_WORDS.has(tokens[i].text) || ORG_HEADS.has(tokens[i].text)) return true;
+    if (b - a === 1 && tokens[a].sentenceStart && COMMON_WORDS.has(tokens[a].text.toLowerCase())) return false;
     const k = nameKey(spanText(a, b));
     const whole = spanEndAt.get(b - 1);
     // Used as a span of its own somewhere else (the span containing the title counts once).
@@ -260,7 +260,7 @@ export function extractActors(doc: SourceDocument): DocumentActors {
     const span = spanEndAt.get(endIndex);
     if (!span) return null;
     let a = span[0];
-    while (a < span[1] && tokens[a]!.sentenceStart && COMMON_WORDS.has(tokens[a]!.text.toLowerCase())) a++;
+    while (a < span[1] && tokens[a].sentenceStart && COMMON_WORDS.has(tokens[a].text.toLowerCase())) a++;
     // Only an owner the text names elsewhere or that looks like one ("Acme chairman X"), not "Ruritanian president X".
     return a < span[1] && isKnownOwner(a, span[1]) ? { from: a, name: spanText(a, span[1]) } : null;
   };
@@ -272,14 +272,14 @@ export function extractActors(doc: SourceDocument): DocumentActors {
   // Acronyms this document defines in parentheses ("World Health Organization (WHO)").
   const definedAcronyms = new Set<string>();
   for (let i = 1; i < tokens.length; i++) {
-    const t = tokens[i]!;
-    if (t.gap === '(' && t.upper && (tokens[i - 1]!.cap || tokens[i - 1]!.upper)) definedAcronyms.add(t.text);
+    const t = tokens[i];
+    if (t.gap === '(' && t.upper && (tokens[i - 1].cap || tokens[i - 1].upper)) definedAcronyms.add(t.text);
   }
   let pendingRole: { role: ActorRole; after: number } | null = null;
   for (const [spanFrom, to] of allSpans) {
     // "Although President X": a sentence-initial function word is neither title nor name.
     let from = spanFrom;
-    while (from < to - 1 && tokens[from]!.sentenceStart && COMMON_WORDS.has(tokens[from]!.text.toLowerCase()) && !isTitleToken(tokens[from]!)) from++;
+    while (from < to - 1 && tokens[from].sentenceStart && COMMON_WORDS.has(tokens[from].text.toLowerCase()) && !isTitleToken(tokens[from])) from++;
     let nameFrom = from;
     let role: ActorRole | null = null;
     let affiliation: string | null = null;
@@ -298,9 +298,9 @@ export function extractActors(doc: SourceDocument): DocumentActors {
         // "the Chilean Foreign Minister, Ana Soto": the title waits for the name after the comma.
         let d = from - 1;
         // "The new President, X", "the former Prime Minister, X"
-        while (d > 0 && TITLE_ADJECTIVES.has(tokens[d]!.text.toLowerCase())) d--;
+        while (d > 0 && TITLE_ADJECTIVES.has(tokens[d].text.toLowerCase())) d--;
         const det = tokens[d];
-        const introduced = det && det.sentence === tokens[from]!.sentence && (det.possessive || ['the', 'his', 'her', 'its', 'their'].includes(det.text.toLowerCase()));
+        const introduced = det && det.sentence === tokens[from].sentence && (det.possessive || ['the', 'his', 'her', 'its', 'their'].includes(det.text.toLowerCase()));
         pendingRole = introduced ? { role: { title: lead.title, affiliation: owner }, after: to } : null;
         continue;
       }
@@ -316,7 +316,7 @@ export function extractActors(doc: SourceDocument): DocumentActors {
         // A possessive country ("Chile's Codelco") says nothing about the type; "his Peruvian counterpart" does.
         const possessiveOnly = !before.title && tokens[from - 1]?.possessive === true;
         votes.person = before.title ? 3 : possessiveOnly ? 0 : 2;
-      } else if (pendingRole && pendingRole.after === from && tokens[from]!.gap === ',') {
+      } else if (pendingRole && pendingRole.after === from && tokens[from].gap === ',') {
         role = pendingRole.role;
         affiliation = role.affiliation;
         votes.person = 3;
@@ -330,7 +330,7 @@ export function extractActors(doc: SourceDocument): DocumentActors {
         affiliation = lead2.country;
         // "Danish Ana Petrova": a nationality adjective before a two-word name that is no organisation's.
         const rest = tokens.slice(nameFrom + lead2.length, to);
-        const adjective = COUNTRY_FORMS.get(tokens[nameFrom]!.text)?.kind === 'adjective';
+        const adjective = COUNTRY_FORMS.get(tokens[nameFrom].text)?.kind === 'adjective';
         if (adjective && rest.length >= 2 && rest.length <= 3 && !rest.some((t) => ORG_WORDS.has(t.text) || ORG_HEADS.has(t.text) || PLACE_HEADS.has(t.text) || t.upper)) {
           add(nameFrom, nameFrom + lead2.length, null, null);
           nameFrom += lead2.length;
@@ -338,7 +338,7 @@ export function extractActors(doc: SourceDocument): DocumentActors {
         }
       }
     }
-    if (HONORIFICS.has(tokens[nameFrom - 1]?.text ?? '') && tokens[nameFrom]!.gap === '') votes.person = (votes.person ?? 0) + 3;
+    if (HONORIFICS.has(tokens[nameFrom - 1]?.text ?? '') && tokens[nameFrom].gap === '') votes.person = (votes.person ?? 0) + 3;
     const acronymTok = tokens[to];
     const closing = tokens[to + 1];
     let nameTo = to;
@@ -356,9 +356,9 @@ export function extractActors(doc: SourceDocument): DocumentActors {
       }
     }
     // "the World Health Organization Assembly": the organisation, not its meeting.
-    if (nameTo - nameFrom >= 3 && EVENT_WORDS.has(tokens[nameTo - 1]!.text) && ORG_HEADS.has(tokens[nameTo - 2]!.text)) nameTo--;
+    if (nameTo - nameFrom >= 3 && EVENT_WORDS.has(tokens[nameTo - 1].text) && ORG_HEADS.has(tokens[nameTo - 2].text)) nameTo--;
     // "Lady Jordan", "Lord Chad": after an honorific a country's name is a person's.
-    const titled = HONORIFICS.has(tokens[nameFrom - 1]?.text ?? '') && tokens[nameFrom]!.gap === '';
+    const titled = HONORIFICS.has(tokens[nameFrom - 1]?.text ?? '') && tokens[nameFrom].gap === '';
     const c = add(nameFrom, nameTo, role, affiliation, votes, titled);
     if (c && definesAcronym && c.words > 1) {
       c.acronym = acronymTok.text;
@@ -378,14 +378,14 @@ export function extractActors(doc: SourceDocument): DocumentActors {
 /** "Peru's President X": the country whose possessive stands just before a span. */
 function possessiveCountryBefore(tokens: readonly Token[], from: number): string | null {
   const prev = tokens[from - 1];
-  if (!prev || !prev.possessive || tokens[from]!.gap !== '' || prev.sentence !== tokens[from]!.sentence) return null;
+  if (!prev || !prev.possessive || tokens[from].gap !== '' || prev.sentence !== tokens[from].sentence) return null;
   const entry = COUNTRY_FORMS.get(prev.text);
   return entry && entry.kind !== 'capital' ? entry.country : null;
 }
 
 function isAdjectiveUse(tokens: readonly Token[], i: number): boolean {
   const next = tokens[i + 1];
-  if (!next || next.sentence !== tokens[i]!.sentence || next.gap !== '' || next.cap || next.upper) return false;
+  if (!next || next.sentence !== tokens[i].sentence || next.gap !== '' || next.cap || next.upper) return false;
   const w = next.text.toLowerCase();
   if (ORG_NOUNS.has(w)) return false;
   return !COMMON_WORDS.has(w) && !SPEECH_VERBS.has(w) && !/ed$/.test(w) && !['is', 'was', 'has', 'had', 'will', 'would', 'and', 'or'].includes(w);
@@ -393,7 +393,7 @@ function isAdjectiveUse(tokens: readonly Token[], i: number): boolean {
 
 function isPersonLike(tokens: readonly Token[], from: number, to: number): boolean {
   const words = to - from;
-  return words >= 1 && words <= 4 && !ORG_HEADS.has(tokens[to - 1]!.text) && !COUNTRY_FORMS.has(spanOfText(tokens, from, to));
+  return words >= 1 && words <= 4 && !ORG_HEADS.has(tokens[to - 1].text) && !COUNTRY_FORMS.has(spanOfText(tokens, from, to));
 }
 
 function spanOfText(tokens: readonly Token[], from: number, to: number): string {
@@ -405,7 +405,7 @@ function matchAcronym(tokens: readonly Token[], from: number, to: number, acrony
   const letters = acronym.replace(/[^\p{L}]/gu, '').toUpperCase();
   let initials = '';
   for (let i = to - 1; i >= from; i--) {
-    const t = tokens[i]!;
+    const t = tokens[i];
     if (NAME_CONNECTORS.has(t.text) || t.text === 'and') continue;
     initials = (t.text.replace(PARTICLE_PREFIX_RE, '')[0] ?? '').toUpperCase() + initials;
     if (initials === letters) return i;

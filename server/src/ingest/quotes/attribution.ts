@@ -6,7 +6,7 @@
  * reaches further than the quote's sentence and the one before it.
  */
 import {
-  CLOSING_VERBS, FILLER_WORDS, OCCUPATIONS, PREPOSITIONS, ROLE_NOUNS, SOURCE_NOUNS, SPEECH_VERBS, STOP_CAPS, TITLE_WORDS,
+  FILLER_WORDS, OCCUPATIONS, PREPOSITIONS, ROLE_NOUNS, SOURCE_NOUNS, SPEECH_VERBS, STOP_CAPS, TITLE_WORDS,
 } from '../../mentions/speech-words';
 import { splitTitles, type NameBook } from '../../mentions/speaker-names';
 
@@ -61,10 +61,10 @@ function isNamePart(t: Token): boolean {
 
 /** A determiner-led lower-case phrase ending in a role or source noun, looking back from token i. */
 function nounPhraseBack(tokens: Token[], i: number): SpeakerRef | null {
-  const noun = tokens[i]!.bare.toLowerCase();
+  const noun = tokens[i].bare.toLowerCase();
   let j = i;
   while (j > 0 && i - j < 5) {
-    const prev = tokens[j - 1]!;
+    const prev = tokens[j - 1];
     if (/[,;:.]$/.test(prev.word)) break;
     const b = prev.bare.toLowerCase();
     // Function words and verbs end the description: `the rupiah weakened as analysts said`.
@@ -73,40 +73,40 @@ function nounPhraseBack(tokens: Token[], i: number): SpeakerRef | null {
     j--;
     if (/['’]s$/.test(prev.bare)) {
       // `Harbour Trust's spokeswoman`: the whole owner name.
-      while (j > 0 && isNamePart(tokens[j - 1]!) && !/[,;:.]$/.test(tokens[j - 1]!.word)) j--;
+      while (j > 0 && isNamePart(tokens[j - 1]) && !/[,;:.]$/.test(tokens[j - 1].word)) j--;
       break;
     }
     if (['the', 'a', 'an', 'his', 'her', 'its', 'their'].includes(b)) break;
   }
   const words = tokens.slice(j, i + 1);
-  const first = words[0]!.bare.toLowerCase();
+  const first = words[0].bare.toLowerCase();
   const definite = !['a', 'an'].includes(first);
   const hasCap = words.some((w) => isCap(w.bare) && !STOP_CAPS.has(w.bare.toLowerCase()));
   const text = words.filter((w, k) => k > 0 || !['the', 'a', 'an'].includes(w.bare.toLowerCase())).map((w) => w.bare).join(' ');
-  if (ROLE_NOUNS.has(noun) && definite) return { kind: 'role', role: noun, text, at: words[0]!.start };
+  if (ROLE_NOUNS.has(noun) && definite) return { kind: 'role', role: noun, text, at: words[0].start };
   // `a spokesman for Mr X`: an unnamed speaker who speaks for a named one.
   const skipThe = tokens[i + 2]?.bare.toLowerCase() === 'the' ? 1 : 0;
   const owner = tokens[i + 2 + skipThe];
-  const forName = tokens[i + 1]?.bare === 'for' && owner && isNamePart(owner) && isCap(owner.bare) && !/[,;:.]$/.test(tokens[i]!.word);
+  const forName = tokens[i + 1]?.bare === 'for' && owner && isNamePart(owner) && isCap(owner.bare) && !/[,;:.]$/.test(tokens[i].word);
   if (forName && SOURCE_NOUNS.has(noun)) {
     let j2 = i + 2 + skipThe;
-    while (j2 + 1 < tokens.length && isNamePart(tokens[j2 + 1]!) && !/[,;:.]$/.test(tokens[j2]!.word)) j2++;
-    return { kind: 'unnamed', text: `${text} for ${tokens.slice(i + 2 + skipThe, j2 + 1).map((w) => w.bare).join(' ')}`, at: words[0]!.start };
+    while (j2 + 1 < tokens.length && isNamePart(tokens[j2 + 1]) && !/[,;:.]$/.test(tokens[j2].word)) j2++;
+    return { kind: 'unnamed', text: `${text} for ${tokens.slice(i + 2 + skipThe, j2 + 1).map((w) => w.bare).join(' ')}`, at: words[0].start };
   }
   // `a council finance source`: an unnamed person described by the words before the noun.
   const described = PERSON_SOURCES.has(noun) && words.filter((w) => !['the', 'a', 'an'].includes(w.bare.toLowerCase())).length >= 2;
   // `campaigners said`: a group speaks; `both leaders said` names two speakers, not one.
   const counted = [...words, tokens[j - 1]].some((w) => w !== undefined && /^(?:both|two|three|several|some|many|all)$/i.test(w.bare));
   const group = noun.endsWith('s') && !counted;
-  if (SOURCE_NOUNS.has(noun) && (hasCap || INSTITUTIONS.has(noun) || described || group)) return { kind: 'unnamed', text, at: words[0]!.start };
-  return { kind: 'other', at: words[0]!.start };
+  if (SOURCE_NOUNS.has(noun) && (hasCap || INSTITUTIONS.has(noun) || described || group)) return { kind: 'unnamed', text, at: words[0].start };
+  return { kind: 'other', at: words[0].start };
 }
 
 /** A name run ending at token i (inclusive), looking back. */
 function nameBack(tokens: Token[], i: number): { from: number; text: string } {
   let j = i;
-  while (j > 0 && isNamePart(tokens[j - 1]!) && !/[,;:.]$/.test(tokens[j - 1]!.word)) j--;
-  while (j < i && !isCap(tokens[j]!.bare)) j++;
+  while (j > 0 && isNamePart(tokens[j - 1]) && !/[,;:.]$/.test(tokens[j - 1].word)) j--;
+  while (j < i && !isCap(tokens[j].bare)) j++;
   return { from: j, text: tokens.slice(j, i + 1).map((t) => t.bare).join(' ') };
 }
 
@@ -118,35 +118,35 @@ export function speakerBefore(text: string, base: number, participle = false): S
   let i = tokens.length - 1;
   // Skip "also", "has", "on Monday", "last week" between speaker and verb.
   while (i >= 0) {
-    const b = tokens[i]!.bare.toLowerCase();
-    if (FILLER_WORDS.has(b) && !/,$/.test(tokens[i]!.word)) i--;
-    else if (TIME_WORDS.has(b) && i > 0 && /^(?:on|last|this|next|late|early)$/i.test(tokens[i - 1]!.bare)) i -= 2;
+    const b = tokens[i].bare.toLowerCase();
+    if (FILLER_WORDS.has(b) && !/,$/.test(tokens[i].word)) i--;
+    else if (TIME_WORDS.has(b) && i > 0 && /^(?:on|last|this|next|late|early)$/i.test(tokens[i - 1].bare)) i -= 2;
     else break;
   }
   if (i < 0) return null;
-  const last = tokens[i]!;
+  const last = tokens[i];
   const lower = last.bare.toLowerCase();
   if (/,$/.test(last.word)) {
     // `A spokesman for the firm, Dr Name, told …`: a name between the last two commas is the speaker.
     let j = i;
-    while (j > 0 && isNamePart(tokens[j - 1]!) && !/,$/.test(tokens[j - 1]!.word)) j--;
-    if (j < i + 1 && isNamePart(last) && (j === 0 || /,$/.test(tokens[j - 1]!.word)) && isCap(tokens[j]!.bare)) {
+    while (j > 0 && isNamePart(tokens[j - 1]) && !/,$/.test(tokens[j - 1].word)) j--;
+    if (j < i + 1 && isNamePart(last) && (j === 0 || /,$/.test(tokens[j - 1].word)) && isCap(tokens[j].bare)) {
       const n = nameBack(tokens, i);
-      if (n.text && j > 0) return { kind: 'name', text: n.text, at: tokens[n.from]!.start };
+      if (n.text && j > 0) return { kind: 'name', text: n.text, at: tokens[n.from].start };
     }
     // Apposition: `Name, the federation's general secretary, said`; `X said, describing …` inherits.
     for (let k = i - 1; k >= 0 && i - k < 14; k--) {
-      if (/,$/.test(tokens[k]!.word)) {
-        if (isNamePart(tokens[k]!)) {
+      if (/,$/.test(tokens[k].word)) {
+        if (isNamePart(tokens[k])) {
           const n = nameBack(tokens, k);
-          if (n.text) return { kind: 'name', text: n.text, at: tokens[n.from]!.start };
+          if (n.text) return { kind: 'name', text: n.text, at: tokens[n.from].start };
         }
         break;
       }
     }
     if (isNamePart(last)) {
       const n = nameBack(tokens, i);
-      if (n.text) return { kind: 'name', text: n.text, at: tokens[n.from]!.start };
+      if (n.text) return { kind: 'name', text: n.text, at: tokens[n.from].start };
     }
     return { kind: 'inherit', at: last.start };
   }
@@ -158,24 +158,24 @@ export function speakerBefore(text: string, base: number, participle = false): S
     const n = nameBack(tokens, i);
     // `a call with the Danish president X said`: the name is an object; look past its titles for the preposition.
     let k = n.from - 1;
-    while (k >= 0 && n.from - k <= 4 && (TITLE_WORDS.has(tokens[k]!.bare.toLowerCase()) || ROLE_NOUNS.has(tokens[k]!.bare.toLowerCase()) || (isNamePart(tokens[k]!) && isCap(tokens[k]!.bare)) || tokens[k]!.bare.toLowerCase() === 'the')) k--;
+    while (k >= 0 && n.from - k <= 4 && (TITLE_WORDS.has(tokens[k].bare.toLowerCase()) || ROLE_NOUNS.has(tokens[k].bare.toLowerCase()) || (isNamePart(tokens[k]) && isCap(tokens[k].bare)) || tokens[k].bare.toLowerCase() === 'the')) k--;
     const before = tokens[k];
     // `Peru and Chile called for …`: a joint subject is no single speaker.
-    if (before?.bare === 'and' && k > 0 && isNamePart(tokens[k - 1]!) && !/,$/.test(tokens[k - 1]!.word)) return { kind: 'other', at: tokens[k - 1]!.start };
+    if (before?.bare === 'and' && k > 0 && isNamePart(tokens[k - 1]) && !/,$/.test(tokens[k - 1].word)) return { kind: 'other', at: tokens[k - 1].start };
     const object = before && PREPOSITIONS.has(before.bare.toLowerCase()) && !(participle && before.bare.toLowerCase() === 'with');
-    if (object || (before && /^counterparts?$/i.test(before.bare))) return { kind: 'object', at: tokens[n.from]!.start };
+    if (object || (before && /^counterparts?$/i.test(before.bare))) return { kind: 'object', at: tokens[n.from].start };
     const { core } = splitTitles(n.text);
     if (!core) {
       const role = n.text.split(' ').reverse().find((w) => ROLE_NOUNS.has(w.toLowerCase()));
-      return role ? { kind: 'role', role: role.toLowerCase(), text: n.text, at: tokens[n.from]!.start } : null;
+      return role ? { kind: 'role', role: role.toLowerCase(), text: n.text, at: tokens[n.from].start } : null;
     }
-    return { kind: 'name', text: n.text, at: tokens[n.from]!.start };
+    return { kind: 'name', text: n.text, at: tokens[n.from].start };
   }
   if (/^[a-z]/.test(last.bare)) {
     // `Harbour Courier news reported`: a name followed by a generic medium word.
-    if (/^(?:news|newspaper|daily|agency|website|channel|tv|radio|broadcaster)$/.test(lower) && i > 0 && isNamePart(tokens[i - 1]!)) {
+    if (/^(?:news|newspaper|daily|agency|website|channel|tv|radio|broadcaster)$/.test(lower) && i > 0 && isNamePart(tokens[i - 1])) {
       const n = nameBack(tokens, i - 1);
-      if (n.text) return { kind: 'name', text: n.text, at: tokens[n.from]!.start };
+      if (n.text) return { kind: 'name', text: n.text, at: tokens[n.from].start };
     }
     if (ROLE_NOUNS.has(lower) || SOURCE_NOUNS.has(lower)) {
       const ref = nounPhraseBack(tokens, i);
@@ -206,17 +206,17 @@ export function speakerAfter(text: string, base: number): SpeakerRef | null {
   if (t > 0 && tokens[t] && isNamePart(tokens[t]!) && isCap(tokens[t]!.bare)) return speakerAfter(text.slice(tokens[t]!.start - base), tokens[t]!.start);
   if (isNamePart(first) && isCap(first.bare)) {
     let j = 0;
-    while (j + 1 < tokens.length && isNamePart(tokens[j + 1]!) && !/[,;:.]$/.test(tokens[j]!.word)) j++;
+    while (j + 1 < tokens.length && isNamePart(tokens[j + 1]) && !/[,;:.]$/.test(tokens[j].word)) j++;
     // `said US Secretary of State X` is a name; `said Chilean sources` is an unnamed source.
     const next = tokens[j + 1];
-    if (next && /^[a-z]/.test(next.bare) && (SOURCE_NOUNS.has(next.bare.toLowerCase()) || ROLE_NOUNS.has(next.bare.toLowerCase())) && !/[,;:.]$/.test(tokens[j]!.word)) {
+    if (next && /^[a-z]/.test(next.bare) && (SOURCE_NOUNS.has(next.bare.toLowerCase()) || ROLE_NOUNS.has(next.bare.toLowerCase())) && !/[,;:.]$/.test(tokens[j].word)) {
       return speakerBefore(tokens.slice(0, j + 2).map((t) => t.word).join(' ').replace(/[,.;:]+$/, ''), first.start) ?? null;
     }
     // `Green leader Ann Lee`, `Riverside United striker X`: the name after the role is the speaker.
     let r = j + 1;
-    while (r < tokens.length && r - j <= 2 && /^[a-z]/.test(tokens[r]!.bare) && (ROLE_NOUNS.has(tokens[r]!.bare) || TITLE_WORDS.has(tokens[r]!.bare) || OCCUPATIONS.has(tokens[r]!.bare)) && !/[,;:.]$/.test(tokens[r - 1]!.word)) r++;
-    if (r > j + 1 && tokens[r] && isNamePart(tokens[r]!) && isCap(tokens[r]!.bare) && !/[,;:.]$/.test(tokens[r - 1]!.word)) {
-      return speakerAfter(text.slice(tokens[r]!.start - base), tokens[r]!.start);
+    while (r < tokens.length && r - j <= 2 && /^[a-z]/.test(tokens[r].bare) && (ROLE_NOUNS.has(tokens[r].bare) || TITLE_WORDS.has(tokens[r].bare) || OCCUPATIONS.has(tokens[r].bare)) && !/[,;:.]$/.test(tokens[r - 1].word)) r++;
+    if (r > j + 1 && tokens[r] && isNamePart(tokens[r]) && isCap(tokens[r].bare) && !/[,;:.]$/.test(tokens[r - 1].word)) {
+      return speakerAfter(text.slice(tokens[r].start - base), tokens[r].start);
     }
     // `said Acme technology director, Ana Lee`: up to three lower-case words ending in a role, a comma, the name.
     for (let k = j + 1; k <= j + 3 && k < tokens.length - 1; k++) {
@@ -233,15 +233,15 @@ export function speakerAfter(text: string, base: number): SpeakerRef | null {
   if (lower === 'the' && /^\d+-year-old$/.test(tokens[1]?.bare ?? '')) return { kind: 'pronoun', text: 'he', at: first.start };
   if (['the', 'a', 'an', 'his', 'her', 'its', 'their'].includes(lower)) {
     for (let j = 1; j < Math.min(tokens.length, 7); j++) {
-      const b = tokens[j]!.bare.toLowerCase();
+      const b = tokens[j].bare.toLowerCase();
       if (ROLE_NOUNS.has(b) || SOURCE_NOUNS.has(b)) {
         const next = tokens[j + 1]?.bare.toLowerCase();
         // `the federation's general secretary, Name` — the apposed name is the speaker.
-        if (/,$/.test(tokens[j]!.word) && tokens[j + 1] && isNamePart(tokens[j + 1]!)) return speakerAfter(text.slice(tokens[j + 1]!.start - base), tokens[j + 1]!.start);
+        if (/,$/.test(tokens[j].word) && tokens[j + 1] && isNamePart(tokens[j + 1])) return speakerAfter(text.slice(tokens[j + 1].start - base), tokens[j + 1].start);
         if (next && (SOURCE_NOUNS.has(next) || ROLE_NOUNS.has(next))) continue;
         return nounPhraseBack(tokens, j);
       }
-      if (/[,;:.]$/.test(tokens[j]!.word)) break;
+      if (/[,;:.]$/.test(tokens[j].word)) break;
     }
     return { kind: 'other', at: first.start };
   }
@@ -299,7 +299,7 @@ export function resolveSpeaker(ref: SpeakerRef | null, ctx: ResolveContext): str
     case 'unnamed': {
       const text = ref.text.replace(/^(?:the|a|an)\s+/i, '').trim();
       const forName = / for (.+)$/.exec(text);
-      return (forName ? text.slice(0, forName.index) + ' for ' + book.fullName(forName[1]!) : text) || null;
+      return (forName ? text.slice(0, forName.index) + ' for ' + book.fullName(forName[1]) : text) || null;
     }
     case 'inherit':
       return ctx.sameSentence;

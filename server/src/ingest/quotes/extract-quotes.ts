@@ -18,7 +18,7 @@ export function sentenceAt(sentences: readonly SourceSentence[], offset: number)
   let found = -1;
   while (lo <= hi) {
     const mid = (lo + hi) >> 1;
-    if (sentences[mid]!.start <= offset) {
+    if (sentences[mid].start <= offset) {
       found = mid;
       lo = mid + 1;
     } else hi = mid - 1;
@@ -34,12 +34,12 @@ function wordCount(text: string): number {
 
 function kindOf(doc: SourceDocument, q: MarkedQuote, text: string): QuoteKind {
   if (wordCount(text) <= MAX_FRAGMENT_WORDS) return 'fragment';
-  const first = q.parts[0]!;
+  const first = q.parts[0];
   const startsUpper = /^[\p{Lu}\p{N}"'“‘(\[….]/u.test(doc.text[first.start] ?? '');
   let i = first.open - 1;
   while (i >= 0 && (doc.text[i] === ' ' || doc.text[i] === '\t')) i--;
-  const para = doc.paragraphs[first.paragraph]!;
-  const before = i < para.start ? '' : doc.text[i]!;
+  const para = doc.paragraphs[first.paragraph];
+  const before = i < para.start ? '' : doc.text[i];
   const opensClause = before === '' || /[.!?:,;\u2014\u2013\-(\u201d"\u2019]/.test(before);
   return startsUpper && opensClause ? 'direct' : 'partial';
 }
@@ -60,7 +60,7 @@ function tokens(text: string, base: number): Tok[] {
 
 /** `“…,” said X`, `“…,” X said`, `“…,” X reported quoting Y`: the words right after the closing mark. */
 function trailingRef(text: string, from: number, to: number): SpeakerRef | null {
-  const lead = /^[\s,\u2014\u2013\-]*/.exec(text.slice(from, to))![0].length;
+  const lead = /^[\s,\u2014\u2013\-]*/.exec(text.slice(from, to))?.[0].length ?? 0;
   const start = from + lead;
   const toks = tokens(text.slice(start, to), start);
   const first = toks[0];
@@ -72,11 +72,11 @@ function trailingRef(text: string, from: number, to: number): SpeakerRef | null 
     ROLE_NOUNS.has(first.bare) || OCCUPATIONS.has(first.bare) || SOURCE_NOUNS.has(first.bare);
   if (!opener) return null;
   for (let k = 1; k < Math.min(toks.length, 9); k++) {
-    if (!CLOSING_VERBS.has(toks[k]!.bare)) continue;
-    const ref = speakerBefore(text.slice(start, toks[k]!.start), start);
+    if (!CLOSING_VERBS.has(toks[k].bare)) continue;
+    const ref = speakerBefore(text.slice(start, toks[k].start), start);
     if (!ref || ref.kind === 'object' || ref.kind === 'inherit') return null;
     if (toks[k + 1]?.bare === 'quoting') {
-      const quoted = speakerAfter(text.slice(toks[k + 1]!.end, to), toks[k + 1]!.end);
+      const quoted = speakerAfter(text.slice(toks[k + 1].end, to), toks[k + 1].end);
       if (quoted && quoted.kind !== 'other') return quoted;
     }
     return ref;
@@ -98,13 +98,13 @@ function clauseSubject(text: string, from: number, to: number): SpeakerRef | nul
 function leadingRef(text: string, from: number, to: number, sentenceStart: number): SpeakerRef | null {
   const toks = tokens(text.slice(from, to), from);
   for (let k = toks.length - 1; k >= 0; k--) {
-    const verb = toks[k]!.bare;
+    const verb = toks[k].bare;
     if (!SPEECH_VERBS.has(verb)) continue;
     const participle = verb.endsWith('ing');
-    const before = text.slice(from, toks[k]!.start);
-    if (participle && /(?:,|\bwhile|\band)\s*$/.test(before)) return { kind: 'inherit', at: toks[k]!.start };
+    const before = text.slice(from, toks[k].start);
+    if (participle && /(?:,|\bwhile|\band)\s*$/.test(before)) return { kind: 'inherit', at: toks[k].start };
     const ref = speakerBefore(before, from, participle);
-    if (ref?.kind === 'object') return clauseSubject(text, sentenceStart, toks[k]!.start);
+    if (ref?.kind === 'object') return clauseSubject(text, sentenceStart, toks[k].start);
     return ref;
   }
   return null;
@@ -124,8 +124,8 @@ function tailRef(text: string, from: number, to: number): SpeakerRef | null {
   const rest = from + comma + 1;
   const toks = tokens(text.slice(rest, to), rest);
   for (let k = 1; k < Math.min(toks.length, 7); k++) {
-    if (!CLOSING_VERBS.has(toks[k]!.bare)) continue;
-    const ref = speakerBefore(text.slice(rest, toks[k]!.start), rest);
+    if (!CLOSING_VERBS.has(toks[k].bare)) continue;
+    const ref = speakerBefore(text.slice(rest, toks[k].start), rest);
     return ref && ref.kind !== 'inherit' && ref.kind !== 'object' ? ref : null;
   }
   return null;
@@ -151,7 +151,7 @@ interface PreviousQuote {
 }
 
 function startOf(item: MarkedQuote | IndirectCandidate): number {
-  return 'parts' in item ? item.parts[0]!.open : item.start;
+  return 'parts' in item ? item.parts[0].open : item.start;
 }
 
 /** `the Harbour Trust's “clear evidence”` and `a spokeswoman was “satisfied”`: the owner or subject of the words. */
@@ -159,8 +159,8 @@ function possessiveOrCopula(text: string, from: number, to: number): SpeakerRef 
   const lead = text.slice(from, to);
   const possessive = /(\p{Lu}[\p{L}\-]*(?:[ \t]+\p{Lu}[\p{L}\-]*){0,3})['’]s\s*$/u.exec(lead);
   if (possessive) {
-    const words = possessive[1]!.split(/\s+/);
-    while (words.length && STOP_CAPS.has(words[0]!.toLowerCase())) words.shift();
+    const words = possessive[1].split(/\s+/);
+    while (words.length && STOP_CAPS.has(words[0].toLowerCase())) words.shift();
     if (words.length) return { kind: 'name', text: words.join(' '), at: from + possessive.index };
   }
   const copula = /\b(?:was|is|were|are|remained|remains|felt|feels|appeared|appears|seemed|seems|had been|has been|have been)\s+(?:(?:also|still|not|very|so)\s+)?$/.exec(lead);
@@ -188,7 +188,7 @@ export function extractQuotes(doc: SourceDocument, actors: DocumentActors): Sour
     resolveSpeaker(ref, {
       book,
       at,
-      from: paragraphs[Math.max(0, paragraph - PRONOUN_REACH)]!.start,
+      from: paragraphs[Math.max(0, paragraph - PRONOUN_REACH)].start,
       sameSentence,
       lastSpeaker,
     });
@@ -203,16 +203,16 @@ export function extractQuotes(doc: SourceDocument, actors: DocumentActors): Sour
       continue;
     }
     const q = item;
-    const first = q.parts[0]!;
-    const last = q.parts[q.parts.length - 1]!;
+    const first = q.parts[0];
+    const last = q.parts[q.parts.length - 1];
     const quoteText = q.parts.map((p) => text.slice(p.start, p.end)).join(' ');
     const kind = kindOf(doc, q, quoteText);
     const sOpen = sentenceAt(sentences, first.open);
     const sentence = sentences[sOpen];
-    const sentenceStart = sentence && sentence.paragraph === first.paragraph ? sentence.start : paragraphs[first.paragraph]!.start;
+    const sentenceStart = sentence && sentence.paragraph === first.paragraph ? sentence.start : paragraphs[first.paragraph].start;
     const same: PreviousQuote | null = previous && previous.sentence === sOpen ? previous : null;
     const leadFrom = Math.max(sentenceStart, same?.close ?? 0);
-    const paraEnd = (p: number): number => paragraphs[p]!.end;
+    const paraEnd = (p: number): number => paragraphs[p].end;
     const sentenceEnd = (part: typeof first): number => {
       const s = sentences[sentenceAt(sentences, Math.max(part.start, part.close - 1))];
       return s && s.paragraph === part.paragraph ? Math.max(s.end, part.close) : paraEnd(part.paragraph);
@@ -221,11 +221,11 @@ export function extractQuotes(doc: SourceDocument, actors: DocumentActors): Sour
     let ref: SpeakerRef | null = null;
     if (q.heading) {
       // Headline convention: `Name 'quote' …`.
-      const lead = text.slice(paragraphs[first.paragraph]!.start, first.open).trim();
+      const lead = text.slice(paragraphs[first.paragraph].start, first.open).trim();
       // Only a person quotes this way: in `Councils 'must find sites'` the councils are told, they do not speak.
-      const isName = /^\p{Lu}[\p{L}\-'’]+(?:\s+\p{Lu}[\p{L}\-'’]+){0,2}$/u.test(lead) && !STOP_CAPS.has(lead.split(/\s+/)[0]!.toLowerCase());
+      const isName = /^\p{Lu}[\p{L}\-'’]+(?:\s+\p{Lu}[\p{L}\-'’]+){0,2}$/u.test(lead) && !STOP_CAPS.has(lead.split(/\s+/)[0].toLowerCase());
       if (isName && book.isPerson(book.fullName(lead))) {
-        ref = { kind: 'name', text: lead, at: paragraphs[first.paragraph]!.start };
+        ref = { kind: 'name', text: lead, at: paragraphs[first.paragraph].start };
       }
     } else {
       const candidates: (() => SpeakerRef | null)[] = [
@@ -267,8 +267,8 @@ export function extractQuotes(doc: SourceDocument, actors: DocumentActors): Sour
       }
       // A quotation opening its sentence with no attribution of its own: the sentence before may name the speaker.
       if (!ref && kind === 'direct' && text.slice(sentenceStart, first.open).trim() === '' && sOpen > 0) {
-        const prev = sentences[sOpen - 1]!;
-        if (prev.paragraph >= first.paragraph - 1 && paragraphs[prev.paragraph]!.kind === 'body') {
+        const prev = sentences[sOpen - 1];
+        if (prev.paragraph >= first.paragraph - 1 && paragraphs[prev.paragraph].kind === 'body') {
           const known = speakerBySentence.get(sOpen - 1);
           if (known) ref = { kind: 'unnamed', text: known, at: prev.start }; // already resolved: taken as it is
           else {

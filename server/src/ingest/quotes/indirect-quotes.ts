@@ -34,7 +34,7 @@ function enoughWords(text: string): boolean {
 }
 
 function trimEnd(text: string, start: number, end: number): number {
-  while (end > start && /[\s.!?,;:]/.test(text[end - 1]!)) end--;
+  while (end > start && /[\s.!?,;:]/.test(text[end - 1])) end--;
   return end;
 }
 
@@ -54,12 +54,12 @@ function tailSpeech(text: string, start: number, end: number): { end: number; re
   const toks = stop >= 0 ? all.slice(0, stop + 1) : all;
   if (toks.length === 0 || toks.length > 10) return null;
   for (let k = 0; k < Math.min(toks.length, 6); k++) {
-    if (!TAIL_VERBS.has(toks[k]!.bare)) continue;
+    if (!TAIL_VERBS.has(toks[k].bare)) continue;
     const after = toks.slice(k + 1);
     if (after.some((t) => t.bare === 'that' || /[,;:]/.test(t.word))) return null;
     // `…, he said in a statement.` — what follows the verb is a circumstance, not a reported clause.
-    if (k > 0 && after.length > 0 && (after.length > 6 || !/^(?:in|on|at|during|after|before|last|yesterday|today|earlier|later|to|from|when|while|via|through|with|of)$/.test(after[0]!.bare))) return null;
-    const ref = k === 0 ? speakerAfter(text.slice(toks[0]!.end, end), toks[0]!.end) : speakerBefore(text.slice(rest, toks[k]!.start), rest);
+    if (k > 0 && after.length > 0 && (after.length > 6 || !/^(?:in|on|at|during|after|before|last|yesterday|today|earlier|later|to|from|when|while|via|through|with|of)$/.test(after[0].bare))) return null;
+    const ref = k === 0 ? speakerAfter(text.slice(toks[0].end, end), toks[0].end) : speakerBefore(text.slice(rest, toks[k].start), rest);
     if (ref === null || ref.kind === 'object' || ref.kind === 'inherit') return null;
     if (k === 0 && ref.kind === 'other') return null;
     return { end: trimEnd(text, start, start + comma), ref };
@@ -71,13 +71,13 @@ function tailSpeech(text: string, start: number, end: number): { end: number; re
 function thatSpeech(text: string, start: number, end: number): { start: number; ref: SpeakerRef } | null {
   const toks = wordTokens(text.slice(start, end), start);
   for (let k = 0; k < toks.length; k++) {
-    if (!THAT_VERBS.has(toks[k]!.bare)) continue;
+    if (!THAT_VERBS.has(toks[k].bare)) continue;
     for (let j = k + 1; j < Math.min(toks.length, k + 2 + MAX_GAP); j++) {
-      if (/[,;:]$/.test(toks[j - 1]!.word) && j - 1 > k) break;
-      if (toks[j]!.bare !== 'that') continue;
-      const ref = speakerBefore(text.slice(start, toks[k]!.start), start);
-      if (!isSpeaker(ref) || ref!.kind === 'other') return null;
-      return { start: toks[j + 1]?.start ?? end, ref: ref! };
+      if (/[,;:]$/.test(toks[j - 1].word) && j - 1 > k) break;
+      if (toks[j].bare !== 'that') continue;
+      const ref = speakerBefore(text.slice(start, toks[k].start), start);
+      if (!ref || !isSpeaker(ref) || ref.kind === 'other') return null;
+      return { start: toks[j + 1]?.start ?? end, ref };
     }
     return null;
   }
@@ -91,9 +91,9 @@ export function findIndirectQuotes(doc: SourceDocument, marked: readonly MarkedQ
   const out: IndirectCandidate[] = [];
   let k = 0;
   for (const sentence of doc.sentences) {
-    if (doc.paragraphs[sentence.paragraph]!.kind !== 'body') continue;
-    while (k < spans.length && spans[k]!.end <= sentence.start) k++;
-    if (k < spans.length && spans[k]!.start < sentence.end) continue;
+    if (doc.paragraphs[sentence.paragraph].kind !== 'body') continue;
+    while (k < spans.length && spans[k].end <= sentence.start) k++;
+    if (k < spans.length && spans[k].start < sentence.end) continue;
     const s = text.slice(sentence.start, sentence.end);
     if (!/\b(?:said|says|added|adds|told|tells|warned|stressed|noted|insisted|argued|wrote|explained|reported|continued|claimed|announced|confirmed|revealed|emphasi[sz]ed|acknowledged|admitted|declared|asserted|stated|pointed)\b/.test(s)) continue;
     const tail = tailSpeech(text, sentence.start, sentence.end);

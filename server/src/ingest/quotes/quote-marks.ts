@@ -35,8 +35,8 @@ function isWordChar(c: string | undefined): boolean {
 
 /** Trims whitespace and a trailing comma/colon/semicolon (sentence structure, not the speaker's words). */
 function trimWords(text: string, start: number, end: number): { start: number; end: number } {
-  while (start < end && /\s/.test(text[start]!)) start++;
-  while (end > start && /[\s,;:]/.test(text[end - 1]!)) end--;
+  while (start < end && /\s/.test(text[start])) start++;
+  while (end > start && /[\s,;:]/.test(text[end - 1])) end--;
   return { start, end };
 }
 
@@ -81,7 +81,7 @@ function reopens(text: string, i: number, openAt: number): boolean {
   if (c !== '\u201c' && c !== '"') return false;
   if (!/\s/.test(text[i - 1] ?? '') || /\s/.test(text[i + 1] ?? ' ')) return false;
   let j = i - 1;
-  while (j > openAt && /\s/.test(text[j]!)) j--;
+  while (j > openAt && /\s/.test(text[j])) j--;
   return /[.!?\u2026]/.test(text[j] ?? '');
 }
 
@@ -97,7 +97,7 @@ export function findMarkedQuotes(doc: SourceDocument): MarkedQuote[] {
   const out: MarkedQuote[] = [];
   let pending: MarkedQuote | null = null;
   for (let p = 0; p < paragraphs.length; p++) {
-    const para = paragraphs[p]!;
+    const para = paragraphs[p];
     const heading = para.kind !== 'body';
     if (pending && !opensWithQuote(text, para.start)) {
       out.push(pending);
@@ -106,7 +106,7 @@ export function findMarkedQuotes(doc: SourceDocument): MarkedQuote[] {
     let mark: Mark | null = null;
     let openAt = -1;
     for (let i = para.start; i < para.end; i++) {
-      const c = text[i]!;
+      const c = text[i];
       // Fast skip: only quote characters matter.
       if (c !== '"' && c !== "'" && (c < '\u2018' || c > '\u201f')) continue;
       if (mark === null) {
@@ -123,7 +123,7 @@ export function findMarkedQuotes(doc: SourceDocument): MarkedQuote[] {
         const words = trimWords(text, openAt + 1, i);
         if (words.end > words.start) {
           const part: MarkedPart = { open: openAt, ...words, close: i, paragraph: p, closed: false };
-          if (pending && (openAt === para.start || pending.parts[pending.parts.length - 1]!.close === openAt)) pending.parts.push(part);
+          if (pending && (openAt === para.start || pending.parts[pending.parts.length - 1].close === openAt)) pending.parts.push(part);
           else {
             if (pending) out.push(pending);
             pending = { parts: [part], heading };
@@ -136,7 +136,7 @@ export function findMarkedQuotes(doc: SourceDocument): MarkedQuote[] {
       const words = trimWords(text, openAt + 1, i);
       const part: MarkedPart = { open: openAt, ...words, close: i + 1, paragraph: p, closed: true };
       if (words.end > words.start) {
-        if (pending && (openAt === para.start || pending.parts[pending.parts.length - 1]!.close === openAt)) {
+        if (pending && (openAt === para.start || pending.parts[pending.parts.length - 1].close === openAt)) {
           pending.parts.push(part);
           out.push(pending);
         } else {
@@ -152,14 +152,14 @@ export function findMarkedQuotes(doc: SourceDocument): MarkedQuote[] {
       const words = trimWords(text, openAt + 1, para.end);
       if (words.end > words.start) {
         const part: MarkedPart = { open: openAt, ...words, close: para.end, paragraph: p, closed: false };
-        if (pending && (openAt === para.start || pending.parts[pending.parts.length - 1]!.close === openAt)) pending.parts.push(part);
+        if (pending && (openAt === para.start || pending.parts[pending.parts.length - 1].close === openAt)) pending.parts.push(part);
         else {
           if (pending) out.push(pending);
           pending = { parts: [part], heading };
         }
       }
     }
-    if (pending && pending.parts[pending.parts.length - 1]!.paragraph !== p) {
+    if (pending && pending.parts[pending.parts.length - 1].paragraph !== p) {
       out.push(pending);
       pending = null;
     }

@@ -40,7 +40,7 @@ export function parseWrittenDate(text: string): string | null {
   const m = WRITTEN_DATE_RE.exec(text);
   if (!m) return null;
   const [month, day, year] = m[1] ? [m[1], m[2], m[3]] : [m[5], m[4], m[6]];
-  const mm = monthNumber(month!);
+  const mm = monthNumber(month);
   const dd = Number(day);
   if (mm < 1 || dd < 1 || dd > 31) return null;
   return `${year}-${String(mm).padStart(2, '0')}-${String(dd).padStart(2, '0')}`;
@@ -94,7 +94,7 @@ export function parseSource(uri: string, path: string, text: string): SourceDocu
     let body = line.text;
     const link = SOURCE_LINK_RE.exec(body);
     if (link) {
-      outlet ??= link[1]!.toLowerCase();
+      outlet ??= link[1].toLowerCase();
       continue;
     }
     if (isChrome(body)) continue;
@@ -106,7 +106,7 @@ export function parseSource(uri: string, path: string, text: string): SourceDocu
         body = text.slice(start, line.end);
         const dl = DATELINE_PLACE_RE.exec(body);
         if (dl) {
-          place = titleCase(dl[1]!.trim());
+          place = titleCase(dl[1].trim());
           start += dl[0].length;
           body = text.slice(start, line.end);
         }
@@ -131,7 +131,7 @@ export function parseSource(uri: string, path: string, text: string): SourceDocu
 
   let title = titleLine?.text ?? '';
   if (!title) {
-    const first = sentences.find((s) => paragraphs[s.paragraph]!.kind === 'body');
+    const first = sentences.find((s) => paragraphs[s.paragraph].kind === 'body');
     title = first ? shortenTitle(text.slice(first.start, first.end)) : path.split('/').pop() ?? path;
   }
   const year = date ? Number(date.slice(0, 4)) : null;

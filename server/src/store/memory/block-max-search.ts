@@ -49,15 +49,15 @@ export function noteAppended(p: BlockPostings, len: number): void {
   if (p.blocked !== at) return;
   const b = at >> SHIFT;
   growBlocks(p, b + 1);
-  const tf = p.tfs[at]!;
+  const tf = p.tfs[at];
   if ((at & (BLOCK - 1)) === 0) {
     p.blockMaxTf[b] = tf;
     p.blockMinLen[b] = len;
   } else {
-    if (tf > p.blockMaxTf[b]!) p.blockMaxTf[b] = tf;
-    if (len < p.blockMinLen[b]!) p.blockMinLen[b] = len;
+    if (tf > p.blockMaxTf[b]) p.blockMaxTf[b] = tf;
+    if (len < p.blockMinLen[b]) p.blockMinLen[b] = len;
   }
-  p.blockLast[b] = p.ids[at]!;
+  p.blockLast[b] = p.ids[at];
   p.blocked = p.size;
 }
 
@@ -71,12 +71,12 @@ export function ensureBlocks(p: BlockPostings, lengths: Uint16Array): void {
     let maxTf = 0;
     let minLen = 65535;
     for (let i = b << SHIFT; i < end; i++) {
-      const tf = p.tfs[i]!;
+      const tf = p.tfs[i];
       if (tf > maxTf) maxTf = tf;
-      const len = lengths[p.ids[i]!]!;
+      const len = lengths[p.ids[i]];
       if (len < minLen) minLen = len;
     }
-    p.blockLast[b] = p.ids[end - 1]!;
+    p.blockLast[b] = p.ids[end - 1];
     p.blockMaxTf[b] = maxTf;
     p.blockMinLen[b] = minLen;
   }
@@ -92,16 +92,16 @@ export interface QueryList {
 /** First position at or after `from` whose id is >= `id`, using the block summaries to jump. */
 function seek(p: BlockPostings, id: number, from: number): number {
   const { ids, size, blockLast } = p;
-  if (from >= size || ids[from]! >= id) return from;
+  if (from >= size || ids[from] >= id) return from;
   let b = from >> SHIFT;
   const blocks = (size + BLOCK - 1) >> SHIFT;
-  while (b < blocks && blockLast[b]! < id) b++;
+  while (b < blocks && blockLast[b] < id) b++;
   if (b >= blocks) return size;
   let lo = Math.max(from, b << SHIFT);
   let hi = Math.min(size, (b + 1) << SHIFT);
   while (lo < hi) {
     const mid = (lo + hi) >>> 1;
-    if (ids[mid]! < id) lo = mid + 1;
+    if (ids[mid] < id) lo = mid + 1;
     else hi = mid;
   }
   return lo;
@@ -134,12 +134,12 @@ function fullScore(lists: readonly QueryList[], id: number, lengths: Uint16Array
     let hi = p.size;
     while (lo < hi) {
       const mid = (lo + hi) >>> 1;
-      if (p.ids[mid]! < id) lo = mid + 1;
+      if (p.ids[mid] < id) lo = mid + 1;
       else hi = mid;
     }
     if (lo < p.size && p.ids[lo] === id) {
-      const tf = p.tfs[lo]!;
-      score += (idf * tf * (K1 + 1)) / (tf + K1 * (1 - B + (B * lengths[id]!) / avgLen));
+      const tf = p.tfs[lo];
+      score += (idf * tf * (K1 + 1)) / (tf + K1 * (1 - B + (B * lengths[id]) / avgLen));
     }
   }
   return score;
@@ -150,15 +150,15 @@ function fullScore(lists: readonly QueryList[], id: number, lengths: Uint16Array
  * them in the heap; returns the last seeded id (units of the first list up to it are in the heap already).
  */
 function seed(lists: readonly QueryList[], limit: number, heap: TopK, alive: Uint8Array, lengths: Uint16Array, avgLen: number, anyDead: boolean): number {
-  const { p } = lists[0]!;
+  const { p } = lists[0];
   const n = Math.min(p.size, Math.max(SEEDS, limit));
   for (let j = 0; j < n; j++) {
-    const id = p.ids[j]!;
+    const id = p.ids[j];
     if (anyDead && !alive[id]) continue;
     const score = fullScore(lists, id, lengths, avgLen);
     if (heap.wouldKeep(score, id)) heap.offer(score, id);
   }
-  return n > 0 ? p.ids[n - 1]! : -1;
+  return n > 0 ? p.ids[n - 1] : -1;
 }
 
 /** The best `limit` live units for the lists (in summing order) by BM25; see the file comment. */
@@ -180,20 +180,20 @@ export function blockMaxTopK(lists: readonly QueryList[], limit: number, alive: 
     // The next window starts at the lowest id any list still holds.
     let start = 0xffffffff;
     for (let i = 0; i < m; i++) {
-      const { p } = lists[i]!;
-      if (to[i]! < p.size && p.ids[to[i]!]! < start) start = p.ids[to[i]!]!;
+      const { p } = lists[i];
+      if (to[i] < p.size && p.ids[to[i]] < start) start = p.ids[to[i]];
     }
     if (start === 0xffffffff) break;
     const end = start + WINDOW;
     let sum = 0;
     for (let i = 0; i < m; i++) {
-      const { p, idf } = lists[i]!;
-      from[i] = to[i]!;
-      to[i] = seek(p, end, from[i]!);
+      const { p, idf } = lists[i];
+      from[i] = to[i];
+      to[i] = seek(p, end, from[i]);
       let bound = 0;
-      if (to[i]! > from[i]!) {
-        for (let b = from[i]! >> SHIFT, last = (to[i]! - 1) >> SHIFT; b <= last; b++) {
-          const f = idf * factor(p.blockMaxTf[b]!, p.blockMinLen[b]!);
+      if (to[i] > from[i]) {
+        for (let b = from[i] >> SHIFT, last = (to[i] - 1) >> SHIFT; b <= last; b++) {
+          const f = idf * factor(p.blockMaxTf[b], p.blockMinLen[b]);
           if (f > bound) bound = f;
         }
       }
@@ -205,40 +205,40 @@ export function blockMaxTopK(lists: readonly QueryList[], limit: number, alive: 
     if (full && sum + EPS < theta) continue;
     // Terms with the smallest bounds whose sum stays below the threshold cannot make a candidate on their own.
     for (let x = 1; x < m; x++) {
-      const v = order[x]!;
+      const v = order[x];
       let y = x - 1;
-      for (; y >= 0 && wbound[order[y]!]! > wbound[v]!; y--) order[y + 1] = order[y]!;
+      for (; y >= 0 && wbound[order[y]] > wbound[v]; y--) order[y + 1] = order[y];
       order[y + 1] = v;
     }
     let rest = 0;
     essential.fill(1);
     for (const i of order) {
-      if (!(rest + wbound[i]! + EPS < theta)) break;
-      rest += wbound[i]!;
+      if (!(rest + wbound[i] + EPS < theta)) break;
+      rest += wbound[i];
       essential[i] = 0;
     }
     // Essential terms, largest bound first, term at a time into per-window arrays: one row of contributions per
     // term (0 = absent). Once the terms left could not lift a unit not yet seen to the threshold, they only
     // add to the candidates already there.
     let remaining = 0;
-    for (let i = 0; i < m; i++) if (essential[i]) remaining += wbound[i]!;
+    for (let i = 0; i < m; i++) if (essential[i]) remaining += wbound[i];
     let count = 0;
     for (let o = m - 1; o >= 0; o--) {
-      const i = order[o]!;
+      const i = order[o];
       if (!essential[i]) break;
       if (wbound[i] === 0) continue;
       const open = !(rest + remaining + EPS < theta);
-      remaining -= wbound[i]!;
-      const { p, idf } = lists[i]!;
+      remaining -= wbound[i];
+      const { p, idf } = lists[i];
       const { ids, tfs } = p;
       const row = i * WINDOW;
-      for (let j = from[i]!; j < to[i]!; j++) {
-        const id = ids[j]!;
+      for (let j = from[i]; j < to[i]; j++) {
+        const id = ids[j];
         const off = id - start;
-        const before = local[off]!;
+        const before = local[off];
         if (before === 0 && !open) continue;
-        const tf = tfs[j]!;
-        const c = (idf * tf * (K1 + 1)) / (tf + K1 * (1 - B + (B * lengths[id]!) / avgLen));
+        const tf = tfs[j];
+        const c = (idf * tf * (K1 + 1)) / (tf + K1 * (1 - B + (B * lengths[id]) / avgLen));
         contrib[row + off] = c;
         if (before === 0) cands[count++] = off;
         local[off] = before + c;
@@ -246,10 +246,10 @@ export function blockMaxTopK(lists: readonly QueryList[], limit: number, alive: 
     }
     // Candidates in id order, so the other terms are probed with cursors that only move forward.
     const sorted = cands.subarray(0, count).sort();
-    for (let i = 0; i < m; i++) cursor[i] = from[i]!;
+    for (let i = 0; i < m; i++) cursor[i] = from[i];
     for (let c = 0; c < count; c++) {
-      const off = sorted[c]!;
-      const partial = local[off]!;
+      const off = sorted[c];
+      const partial = local[off];
       local[off] = 0;
       const id = start + off;
       if ((anyDead && !alive[id]) || partial + rest + EPS < theta) {
@@ -261,21 +261,21 @@ export function blockMaxTopK(lists: readonly QueryList[], limit: number, alive: 
       let first = false;
       for (let i = 0; i < m; i++) {
         if (essential[i] || wbound[i] === 0) {
-          if (i === 0) first = contrib[off]! > 0;
-          score += contrib[i * WINDOW + off]!;
+          if (i === 0) first = contrib[off] > 0;
+          score += contrib[i * WINDOW + off];
           contrib[i * WINDOW + off] = 0;
           continue;
         }
-        const { p, idf } = lists[i]!;
+        const { p, idf } = lists[i];
         const { ids } = p;
-        let at = cursor[i]!;
-        const stop = to[i]!;
-        while (at < stop && ids[at]! < id) at++;
+        let at = cursor[i];
+        const stop = to[i];
+        while (at < stop && ids[at] < id) at++;
         cursor[i] = at;
         if (at < stop && ids[at] === id) {
           if (i === 0) first = true;
-          const tf = p.tfs[at]!;
-          score += (idf * tf * (K1 + 1)) / (tf + K1 * (1 - B + (B * lengths[id]!) / avgLen));
+          const tf = p.tfs[at];
+          score += (idf * tf * (K1 + 1)) / (tf + K1 * (1 - B + (B * lengths[id]) / avgLen));
         }
       }
       if (first && id <= lastSeed) continue; // already in the heap

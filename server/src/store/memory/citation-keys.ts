@@ -56,7 +56,8 @@ export class CitationKeyRegistry {
   keyOf(path: string): string | undefined {
     const base = this.baseOf.get(path);
     if (base === undefined) return undefined;
-    const rank = this.byBase.get(base)!.indexOf(path);
+    const rank = this.byBase.get(base)?.indexOf(path) ?? -1;
+    if (rank < 0) return undefined;
     return rank === 0 ? base : `${base}-${rank + 1}`;
   }
 }

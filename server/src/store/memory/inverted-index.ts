@@ -44,7 +44,7 @@ class Postings implements BlockPostings {
 /** Live entries of a postings list: idf must not count removed units, or scores drift from a fresh build's. */
 function liveCount(p: Postings, alive: Uint8Array): number {
   let n = 0;
-  for (let i = 0; i < p.size; i++) n += alive[p.ids[i]!]!;
+  for (let i = 0; i < p.size; i++) n += alive[p.ids[i]];
   return n;
 }
 
@@ -54,7 +54,7 @@ function lowerBound(p: Postings, id: number, from: number): number {
   let hi = p.size;
   while (lo < hi) {
     const mid = (lo + hi) >>> 1;
-    if (p.ids[mid]! < id) lo = mid + 1;
+    if (p.ids[mid] < id) lo = mid + 1;
     else hi = mid;
   }
   return lo;
@@ -64,8 +64,8 @@ function lowerBound(p: Postings, id: number, from: number): number {
 function kthBest(scores: Float64Array, candidates: Uint32Array, count: number, k: number): number {
   const heap = new TopK(k);
   for (let j = 0; j < count; j++) {
-    const id = candidates[j]!;
-    if (heap.wouldKeep(scores[id]!, id)) heap.offer(scores[id]!, id);
+    const id = candidates[j];
+    if (heap.wouldKeep(scores[id], id)) heap.offer(scores[id], id);
   }
   return heap.worst();
 }
@@ -126,7 +126,7 @@ export class InvertedIndex {
     if (terms.length <= SMALL_UNIT) {
       // A sentence has a dozen terms: counting repeats in place beats a Map per sentence (cold builds add millions).
       for (let i = 0; i < terms.length; i++) {
-        const t = terms[i]!;
+        const t = terms[i];
         let seen = false;
         for (let j = 0; j < i && !seen; j++) seen = terms[j] === t;
         if (seen) continue;
@@ -158,7 +158,7 @@ export class InvertedIndex {
     this.version++;
     this.alive[id] = 0;
     this.liveUnits--;
-    this.totalLength -= this.lengths[id]!;
+    this.totalLength -= this.lengths[id];
     this.dead++;
     if (this.dead > 10_000 && this.dead > this.liveUnits / 4) this.compact();
   }
@@ -183,14 +183,14 @@ export class InvertedIndex {
     // Postings are in ascending id order: each other list is searched from where the last probe stopped.
     const cursors = new Array<number>(rest.length).fill(0);
     const out: number[] = [];
-    for (let i = 0; i < first!.size && out.length < limit; i++) {
-      const id = first!.ids[i]!;
+    for (let i = 0; i < first.size && out.length < limit; i++) {
+      const id = first.ids[i];
       if (!this.alive[id]) continue;
       let all = true;
       for (let r = 0; r < rest.length && all; r++) {
-        const at = lowerBound(rest[r]!, id, cursors[r]!);
+        const at = lowerBound(rest[r], id, cursors[r]);
         cursors[r] = at;
-        all = at < rest[r]!.size && rest[r]!.ids[at] === id;
+        all = at < rest[r].size && rest[r].ids[at] === id;
       }
       if (all) out.push(id);
     }
@@ -215,7 +215,8 @@ export class InvertedIndex {
     if (!memo) {
       const list = this.scoreTopK(terms, wanted);
       memo = { version: this.version, list, complete: list.length < wanted };
-      if (this.memo.size >= MEMO_ENTRIES) this.memo.delete(this.memo.keys().next().value!);
+      const oldest = this.memo.keys().next();
+      if (this.memo.size >= MEMO_ENTRIES && !oldest.done) this.memo.delete(oldest.value);
     } else {
       this.memo.delete(key); // refresh its place in the LRU order
     }
@@ -265,49 +266,49 @@ export class InvertedIndex {
     lists.sort((a, b) => b.bound - a.bound || a.p.size - b.p.size);
     if (!accept && this.blockMax) return blockMaxTopK(lists, limit, alive, lengths, avgLen, this.dead > 0);
     const rest = new Float64Array(lists.length + 1);
-    for (let i = lists.length - 1; i >= 0; i--) rest[i] = rest[i + 1]! + lists[i]!.bound;
+    for (let i = lists.length - 1; i >= 0; i--) rest[i] = rest[i + 1] + lists[i].bound;
     let best = 0;
     let pruned = false;
     let threshold = 0;
     let thresholds = 0;
     for (let li = 0; li < lists.length; li++) {
-      const { p, idf } = lists[li]!;
+      const { p, idf } = lists[li];
       const { ids, tfs, size } = p;
-      if (!pruned && !accept && li > 0 && count >= limit && rest[li]! < best) {
+      if (!pruned && !accept && li > 0 && count >= limit && rest[li] < best) {
         // Scores only grow, so an old threshold is a lower bound and still safe; it is recomputed at most twice.
-        if (rest[li]! < threshold) pruned = true;
+        if (rest[li] < threshold) pruned = true;
         else if (thresholds < 2) {
           threshold = kthBest(scores, touched, count, limit);
           thresholds++;
-          pruned = rest[li]! < threshold;
+          pruned = rest[li] < threshold;
         }
       }
       if (pruned) {
         if (size <= count * 8) {
           for (let i = 0; i < size; i++) {
-            const id = ids[i]!;
-            const before = scores[id]!;
+            const id = ids[i];
+            const before = scores[id];
             if (before === 0) continue; // not a candidate (dead units are never candidates)
-            const tf = tfs[i]!;
-            scores[id] = before + (idf * tf * (K1 + 1)) / (tf + K1 * (1 - B + (B * lengths[id]!) / avgLen));
+            const tf = tfs[i];
+            scores[id] = before + (idf * tf * (K1 + 1)) / (tf + K1 * (1 - B + (B * lengths[id]) / avgLen));
           }
         } else {
           for (let j = 0; j < count; j++) {
-            const id = touched[j]!;
+            const id = touched[j];
             const at = lowerBound(p, id, 0);
             if (at >= size || ids[at] !== id) continue;
-            const tf = tfs[at]!;
-            scores[id] = scores[id]! + (idf * tf * (K1 + 1)) / (tf + K1 * (1 - B + (B * lengths[id]!) / avgLen));
+            const tf = tfs[at];
+            scores[id] = scores[id] + (idf * tf * (K1 + 1)) / (tf + K1 * (1 - B + (B * lengths[id]) / avgLen));
           }
         }
         continue;
       }
       for (let i = 0; i < size; i++) {
-        const id = ids[i]!;
+        const id = ids[i];
         if (!alive[id]) continue;
-        const tf = tfs[i]!;
-        const norm = tf + K1 * (1 - B + (B * lengths[id]!) / avgLen);
-        const before = scores[id]!;
+        const tf = tfs[i];
+        const norm = tf + K1 * (1 - B + (B * lengths[id]) / avgLen);
+        const before = scores[id];
         if (before === 0) {
           if (count === touched.length) {
             const grown = new Uint32Array(touched.length * 2);
@@ -324,8 +325,8 @@ export class InvertedIndex {
     // Top-k with a bounded min-heap (worst at the root): no object per scored unit, no full sort.
     const heap = new TopK(Math.min(limit, count));
     for (let j = 0; j < count; j++) {
-      const id = touched[j]!;
-      const score = scores[id]!;
+      const id = touched[j];
+      const score = scores[id];
       scores[id] = 0;
       if (heap.wouldKeep(score, id) && (!accept || accept(id))) heap.offer(score, id);
     }
@@ -344,10 +345,10 @@ export class InvertedIndex {
     for (const [term, p] of this.postings) {
       const start = w;
       for (let r = 0; r < p.size; r++) {
-        const id = p.ids[r]!;
+        const id = p.ids[r];
         if (!this.alive[id]) continue;
         ids[w] = id;
-        tfs[w] = p.tfs[r]!;
+        tfs[w] = p.tfs[r];
         w++;
       }
       if (w === start) continue;
@@ -379,19 +380,19 @@ export class InvertedIndex {
     for (let id = 0; id < n; id++) {
       if (!state.alive[id]) continue;
       this.liveUnits++;
-      this.totalLength += state.lengths[id]!;
+      this.totalLength += state.lengths[id];
     }
     this.dead = n - this.liveUnits;
     for (let i = 0; i < state.terms.length; i++) {
-      const from = state.offsets[i]!;
-      const to = state.offsets[i + 1]!;
+      const from = state.offsets[i];
+      const to = state.offsets[i + 1];
       if (to <= from) continue;
       const p = new Postings();
       // Views into the shared arrays: a term that grows later copies its slice out (see Postings.push).
       p.ids = state.ids.subarray(from, to);
       p.tfs = state.tfs.subarray(from, to);
       p.size = to - from;
-      this.postings.set(state.terms[i]!, p);
+      this.postings.set(state.terms[i], p);
     }
   }
 
@@ -399,9 +400,9 @@ export class InvertedIndex {
     for (const [term, p] of this.postings) {
       let w = 0;
       for (let r = 0; r < p.size; r++) {
-        if (this.alive[p.ids[r]!]) {
-          p.ids[w] = p.ids[r]!;
-          p.tfs[w] = p.tfs[r]!;
+        if (this.alive[p.ids[r]]) {
+          p.ids[w] = p.ids[r];
+          p.tfs[w] = p.tfs[r];
           w++;
         }
       }

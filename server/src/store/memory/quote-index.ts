@@ -51,7 +51,7 @@ export class QuoteIndex implements UnitListener, QuoteReads {
     const ids = this.byUnit.get(unit);
     if (!ids) return;
     for (const id of ids) {
-      const quote = unit.quotes[this.local[id]!];
+      const quote = unit.quotes[this.local[id]];
       const key = quote ? openingKey(words(quote.text)) : null;
       const list = key ? this.openings.get(key) : undefined;
       if (key && list) {
@@ -74,7 +74,7 @@ export class QuoteIndex implements UnitListener, QuoteReads {
   get(id: number): IndexedQuote | undefined {
     const unit = this.owners[id];
     if (!unit) return undefined;
-    const quote = unit.quotes[this.local[id]!];
+    const quote = unit.quotes[this.local[id]];
     return quote ? { id, unit, quote } : undefined;
   }
 

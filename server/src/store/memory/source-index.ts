@@ -43,8 +43,8 @@ export class SourceIndex implements SourceReads {
     const { doc } = analysis;
     const sentenceIds = new Array<number>(doc.sentences.length);
     for (let i = 0; i < doc.sentences.length; i++) {
-      const s = doc.sentences[i]!;
-      const id = restoredIds ? restoredIds[i]! : this.sentences.add(terms(doc.text.slice(s.start, s.end)));
+      const s = doc.sentences[i];
+      const id = restoredIds ? restoredIds[i] : this.sentences.add(terms(doc.text.slice(s.start, s.end)));
       this.localIndex[id] = i;
       sentenceIds[i] = id;
     }
@@ -89,7 +89,7 @@ export class SourceIndex implements SourceReads {
     let to = sharing.length;
     while (from < to) {
       const mid = (from + to) >>> 1;
-      if (sharing[mid]! < changed) from = mid + 1;
+      if (sharing[mid] < changed) from = mid + 1;
       else to = mid;
     }
     const paths = sharing.slice(from);
@@ -137,7 +137,7 @@ export class SourceIndex implements SourceReads {
   /** The source and sentence index of a sentence id from `sentences`. */
   sentence(id: number): { unit: SourceUnit; index: number } | undefined {
     const unit = this.owners[id];
-    return unit ? { unit, index: this.localIndex[id]! } : undefined;
+    return unit ? { unit, index: this.localIndex[id] } : undefined;
   }
 
   /** The LSP location of an offset span in a source. */

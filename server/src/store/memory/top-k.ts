@@ -21,7 +21,7 @@ export class TopK {
 
   /** Whether an offer would be kept (checked before a costly filter). */
   wouldKeep(score: number, id: number): boolean {
-    return this.size < this.k || TopK.worse(this.scores[0]!, this.ids[0]!, score, id);
+    return this.size < this.k || TopK.worse(this.scores[0], this.ids[0], score, id);
   }
 
   offer(score: number, id: number): void {
@@ -29,9 +29,9 @@ export class TopK {
       let i = this.size++;
       while (i > 0) {
         const parent = (i - 1) >> 1;
-        if (!TopK.worse(score, id, this.scores[parent]!, this.ids[parent]!)) break;
-        this.scores[i] = this.scores[parent]!;
-        this.ids[i] = this.ids[parent]!;
+        if (!TopK.worse(score, id, this.scores[parent], this.ids[parent])) break;
+        this.scores[i] = this.scores[parent];
+        this.ids[i] = this.ids[parent];
         i = parent;
       }
       this.scores[i] = score;
@@ -44,10 +44,10 @@ export class TopK {
       const l = 2 * i + 1;
       if (l >= this.size) break;
       const r = l + 1;
-      const c = r < this.size && TopK.worse(this.scores[r]!, this.ids[r]!, this.scores[l]!, this.ids[l]!) ? r : l;
-      if (!TopK.worse(this.scores[c]!, this.ids[c]!, score, id)) break;
-      this.scores[i] = this.scores[c]!;
-      this.ids[i] = this.ids[c]!;
+      const c = r < this.size && TopK.worse(this.scores[r], this.ids[r], this.scores[l], this.ids[l]) ? r : l;
+      if (!TopK.worse(this.scores[c], this.ids[c], score, id)) break;
+      this.scores[i] = this.scores[c];
+      this.ids[i] = this.ids[c];
       i = c;
     }
     this.scores[i] = score;
@@ -61,12 +61,12 @@ export class TopK {
 
   /** The lowest score kept once k are held; 0 before. */
   worst(): number {
-    return this.size < this.k ? 0 : this.scores[0]!;
+    return this.size < this.k ? 0 : this.scores[0];
   }
 
   sorted(): ScoredUnit[] {
     const out: ScoredUnit[] = [];
-    for (let i = 0; i < this.size; i++) out.push({ id: this.ids[i]!, score: this.scores[i]! });
+    for (let i = 0; i < this.size; i++) out.push({ id: this.ids[i], score: this.scores[i] });
     return out.sort((a, b) => b.score - a.score || a.id - b.id);
   }
 }

@@ -57,8 +57,8 @@ export class Tally<K> {
         const v = (p[i + 1] as number) + n;
         if (v > 0) p[i + 1] = v;
         else {
-          p[i] = p[p.length - 2]!;
-          p[i + 1] = p[p.length - 1]!;
+          p[i] = p[p.length - 2];
+          p[i + 1] = p[p.length - 1];
           p.length -= 2;
         }
         return;
@@ -80,8 +80,8 @@ export class Tally<K> {
         this.k0 = undefined;
       }
     } else if (n > 0) {
-      if (this.n0 > 0) {
-        this.pairs = [this.k0!, this.n0, k, n];
+      if (this.n0 > 0 && this.k0 !== undefined) {
+        this.pairs = [this.k0, this.n0, k, n];
         this.n0 = 0;
         this.k0 = undefined;
       } else {
@@ -97,7 +97,7 @@ export class Tally<K> {
     else if (this.pairs) {
       const p = this.pairs;
       for (let i = 0; i < p.length; i += 2) yield [p[i] as K, p[i + 1] as number];
-    } else if (this.n0 > 0) yield [this.k0!, this.n0];
+    } else if (this.n0 > 0 && this.k0 !== undefined) yield [this.k0, this.n0];
   }
 
   *keys(): IterableIterator<K> {
@@ -161,7 +161,7 @@ export class KeyGroup {
     for (let i = 0; i < refs.length; i += 2) {
       const unit = refs[i] as SourceUnit;
       const local = refs[i + 1] as number;
-      out.push({ unit, local, actor: unit.actors.actors[local]! });
+      out.push({ unit, local, actor: unit.actors.actors[local] });
     }
     return out;
   }
@@ -246,9 +246,10 @@ export class ActorGroups {
       const at = findItem(g, unit, local);
       if (at < 0) return;
       // Order is not kept: appearances are sorted when a card asks for them.
-      const refs = g.refs!;
-      refs[at] = refs[refs.length - 2]!;
-      refs[at + 1] = refs[refs.length - 1]!;
+      const refs = g.refs;
+      if (!refs) return;
+      refs[at] = refs[refs.length - 2];
+      refs[at + 1] = refs[refs.length - 1];
       refs.length -= 2;
     }
     const conf = actor.typeConfidence ?? 1;
@@ -274,7 +275,7 @@ export class ActorGroups {
     }
     if (actor.type === 'person' && g.words >= 2) {
       const words = key.split(' ');
-      const last = words[words.length - 1]!;
+      const last = words[words.length - 1];
       bump(this.surnameOwners, last, key, sign);
       this.dirtyKeys.add(last);
       for (let a = 0; a < words.length; a++) {
@@ -285,7 +286,7 @@ export class ActorGroups {
           this.dirtyKeys.add(part);
         }
       }
-      const first = words[0]!;
+      const first = words[0];
       const known = this.firstNames.get(first)?.size ?? 0;
       const guessed = this.guessedFirstNames.get(first)?.size ?? 0;
       if (conf >= 3) bump(this.firstNames, first, last, sign);

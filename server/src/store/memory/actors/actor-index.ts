@@ -38,7 +38,7 @@ export class ActorIndex implements UnitListener {
     const hit = b.byAlias(nameKey(name));
     if (hit) return hit;
     const words = name.trim().split(/\s+/);
-    if (words.length > 1 && HONORIFICS.has(words[0]!)) return b.byAlias(nameKey(words.slice(1).join(' ')));
+    if (words.length > 1 && HONORIFICS.has(words[0])) return b.byAlias(nameKey(words.slice(1).join(' ')));
     return undefined;
   }
 

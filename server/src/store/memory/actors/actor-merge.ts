@@ -31,9 +31,9 @@ function deleteFrom<V>(map: Map<string, Many<V>>, k: string, v: V): void {
   }
   const i = cur.indexOf(v);
   if (i < 0) return;
-  cur[i] = cur[cur.length - 1]!;
+  cur[i] = cur[cur.length - 1];
   cur.pop();
-  if (cur.length === 1) map.set(k, cur[0]!);
+  if (cur.length === 1) map.set(k, cur[0]);
 }
 
 const each = <V>(m: Many<V> | undefined): readonly V[] => (m === undefined ? [] : Array.isArray(m) ? m : [m]);
@@ -41,7 +41,8 @@ const each = <V>(m: Many<V> | undefined): readonly V[] => (m === undefined ? [] 
 /** The one owner of a tally, if it has exactly one. */
 function single(t: Tally<string> | undefined): string | undefined {
   if (!t || t.size !== 1) return undefined;
-  return t.keys().next().value;
+  const first = t.keys().next();
+  return first.done ? undefined : first.value;
 }
 
 /** The owner with the most documents when it has four times the others together (a shared surname's main person). */
@@ -52,7 +53,7 @@ function dominant(t: Tally<string> | undefined): string | undefined {
   let total = 0;
   for (const [k, n] of t.entries()) {
     total += n;
-    if (n > bestN || (n === bestN && k < best!)) {
+    if (n > bestN || (n === bestN && best !== undefined && k < best)) {
       best = k;
       bestN = n;
     }
@@ -176,9 +177,9 @@ export class MergedActors {
     if (known !== this.firstNamesKnown) {
       // The first-name rule switches on or off for the whole corpus (only while a small corpus grows).
       this.firstNamesKnown = known;
-      for (const c of this.clusterOf.values()) if (c.firstWord !== null) this.seed(c.groups[0]!.key);
+      for (const c of this.clusterOf.values()) if (c.firstWord !== null) this.seed(c.groups[0].key);
     }
-    for (const f of s.dirtyFirstNames) for (const c of each(this.byFirstWord.get(f))) this.seed(c.groups[0]!.key);
+    for (const f of s.dirtyFirstNames) for (const c of each(this.byFirstWord.get(f))) this.seed(c.groups[0].key);
     s.dirtyFirstNames.clear();
   }
 
@@ -224,8 +225,7 @@ export class MergedActors {
     const keys: string[] = [];
     const seen = new Set<string>([k]);
     const stack = [k];
-    while (stack.length) {
-      const x = stack.pop()!;
+    for (let x = stack.pop(); x !== undefined; x = stack.pop()) {
       keys.push(x);
       const c = this.clusterOf.get(x);
       if (c) this.dropAndSeed(c);
@@ -260,7 +260,7 @@ export class MergedActors {
       deleteFrom(this.aliasOwners, fk, c);
       this.countWords(wordsOf(fk), -1);
     }
-    for (let i = 0; i < c.caseForms.length; i += 2) this.countCase(c.caseForms[i]!, c.caseForms[i + 1]!, -1);
+    for (let i = 0; i < c.caseForms.length; i += 2) this.countCase(c.caseForms[i], c.caseForms[i + 1], -1);
   }
 
   /** Summarises the groups of `keys` (one connected cluster) into an actor and enters it in every table. */
@@ -268,7 +268,7 @@ export class MergedActors {
     // Sorted keys: the summary does not depend on the order the cluster was walked or sources arrived.
     keys.sort();
     const { actor, forms, firstWord } = summarise(
-      keys.map((k) => s.groups.get(k)!),
+      keys.flatMap((k) => s.groups.get(k) ?? []),
       s,
     );
     const caseForms: string[] = [];
@@ -285,16 +285,16 @@ export class MergedActors {
       const owners = this.aliasOwners.get(fk);
       if (owners === undefined) this.aliasOwners.set(fk, c);
       else {
-        const wins = !this.rescan.has(fk) && owns(c, Array.isArray(owners) ? owners[0]! : owners, fk);
+        const wins = !this.rescan.has(fk) && owns(c, Array.isArray(owners) ? owners[0] : owners, fk);
         if (!Array.isArray(owners)) this.aliasOwners.set(fk, wins ? [c, owners] : [owners, c]);
         else if (wins) {
-          owners.push(owners[0]!);
+          owners.push(owners[0]);
           owners[0] = c;
         } else owners.push(c);
       }
       this.countWords(wordsOf(fk), 1);
     }
-    for (let i = 0; i < caseForms.length; i += 2) this.countCase(caseForms[i]!, caseForms[i + 1]!, 1);
+    for (let i = 0; i < caseForms.length; i += 2) this.countCase(caseForms[i], caseForms[i + 1], 1);
     return c;
   }
 
@@ -304,8 +304,8 @@ export class MergedActors {
       const owners = this.aliasOwners.get(fk);
       if (!Array.isArray(owners)) continue;
       let best = 0;
-      for (let i = 1; i < owners.length; i++) if (owns(owners[i]!, owners[best]!, fk)) best = i;
-      [owners[0], owners[best]] = [owners[best]!, owners[0]!];
+      for (let i = 1; i < owners.length; i++) if (owns(owners[i], owners[best], fk)) best = i;
+      [owners[0], owners[best]] = [owners[best], owners[0]];
     }
     this.rescan.clear();
   }
@@ -320,7 +320,7 @@ export class MergedActors {
     let m = this.caseSensitive.get(key);
     if (!m) {
       if (sign < 0) return;
-      this.caseSensitive.set(key, (m = new Map()));
+      this.caseSensitive.set(key, (m = new Map<string, number>()));
     }
     const n = (m.get(form) ?? 0) + sign;
     if (n > 0) m.set(form, n);
@@ -339,13 +339,13 @@ function owns(x: Cluster, y: Cluster, key: string): boolean {
   if (ex !== ey) return ex;
   if (x.mentionCount !== y.mentionCount) return x.mentionCount > y.mentionCount;
   if (x.id !== y.id) return x.id < y.id;
-  return x.groups[0]!.key < y.groups[0]!.key;
+  return x.groups[0].key < y.groups[0].key;
 }
 
 /** Of clusters sharing an id, the one with the smallest first key. */
 function pickFirst(owners: Many<Cluster>): Cluster {
   if (!Array.isArray(owners)) return owners;
-  let best = owners[0]!;
-  for (const c of owners) if (c.groups[0]!.key < best.groups[0]!.key) best = c;
+  let best = owners[0];
+  for (const c of owners) if (c.groups[0].key < best.groups[0].key) best = c;
   return best;
 }

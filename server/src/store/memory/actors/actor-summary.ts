@@ -99,18 +99,18 @@ export function summarise(list: KeyGroup[], s: ActorGroups): Summary {
   // A person is named by the full name most documents use; anything else by its most used name.
   const names = list.map((g) => ({ key: g.key.replace(/^country:/, ''), name: g.spellings.top() ?? g.key, count: g.size, words: g.words }));
   const multi = type === 'person' ? names.filter((n) => n.words > 1) : [];
-  const pick = (multi.length ? multi : names).sort((a, b) => b.count - a.count || b.words - a.words || (a.name < b.name ? -1 : a.name > b.name ? 1 : 0))[0]!;
+  const pick = (multi.length ? multi : names).sort((a, b) => b.count - a.count || b.words - a.words || (a.name < b.name ? -1 : a.name > b.name ? 1 : 0))[0];
   const pickKey = pick.key;
   // A name guessed to be a person's whose first word is nobody's first name ("Six Nations") is an organisation;
   // only a corpus that knows many first names can judge this.
   let firstWord: string | null = null;
   if (type === 'person' && pick.words > 1 && list.every((g) => g.confidentPersons === 0)) {
     const words = pickKey.split(' ');
-    firstWord = words[0]!;
-    if (s.firstNames.size >= MIN_FIRST_NAMES && !isFirstName(s, words[0]!, words[words.length - 1]!)) type = 'organisation';
+    firstWord = words[0];
+    if (s.firstNames.size >= MIN_FIRST_NAMES && !isFirstName(s, words[0], words[words.length - 1])) type = 'organisation';
   }
   // A lone word typed an organisation only by default that is the surname of two or more people ("Murray") is a person.
-  if (type === 'organisation' && list.length === 1 && pick.words === 1 && list[0]!.orgGuesses === list[0]!.size) {
+  if (type === 'organisation' && list.length === 1 && pick.words === 1 && list[0].orgGuesses === list[0].size) {
     const owners = s.surnameOwners.get(pickKey);
     if (owners && owners.size >= 2) type = 'person';
   }
@@ -121,13 +121,13 @@ export function summarise(list: KeyGroup[], s: ActorGroups): Summary {
     for (const [spelling, n] of g.formSpellings.entries()) {
       const fk = nameKey(spelling);
       let sp = merged.get(fk);
-      if (!sp) merged.set(fk, (sp = new Map()));
+      if (!sp) merged.set(fk, (sp = new Map<string, number>()));
       sp.set(spelling, (sp.get(spelling) ?? 0) + n);
     }
   }
   if (type !== 'person' && pick.words > 1) {
     // The surname guess of a name that turned out not to be a person's ("United" of a club) is no alias.
-    const lastWord = pickKey.split(' ').pop()!;
+    const lastWord = pickKey.slice(pickKey.lastIndexOf(' ') + 1);
     if (!list.some((g) => g.key === lastWord)) merged.delete(lastWord);
   }
   if (type === 'country') {
@@ -151,7 +151,7 @@ export function summarise(list: KeyGroup[], s: ActorGroups): Summary {
   // Made to size: an array grown by push reserves room for seventeen, for every actor of the corpus.
   const aliases = new Array<string>(forms.size - 1);
   let a = 0;
-  for (const [fk, sp] of forms) if (fk !== pickKey) aliases[a++] = sp[0]!;
+  for (const [fk, sp] of forms) if (fk !== pickKey) aliases[a++] = sp[0];
   const affTally = new Map<string, number>();
   for (const g of list) for (const [a, n] of g.affiliations?.entries() ?? []) affTally.set(a, (affTally.get(a) ?? 0) + n);
   const affiliation = [...affTally.entries()].filter(([a]) => nameKey(a) !== pickKey).sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1))[0]?.[0] ?? null;
@@ -174,7 +174,7 @@ function summariseRoles(list: { unit: SourceUnit; actor: DocumentActor }[]): Act
   }
   for (const { title, unit } of loose) {
     const same = [...byKey.values()].filter((r) => r.title.toLowerCase() === title.toLowerCase());
-    addRole(byKey, title, same.length === 1 ? same[0]!.affiliation : null, unit);
+    addRole(byKey, title, same.length === 1 ? same[0].affiliation : null, unit);
   }
   return [...byKey.values()].sort((a, b) => (b.newest ?? '').localeCompare(a.newest ?? '') || b.units.length - a.units.length);
 }
