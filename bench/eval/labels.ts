@@ -8,12 +8,38 @@ import * as path from 'node:path';
 import { REPO } from '../../test/helpers/fixture';
 import { EVAL_LABELS_DIR } from '../../test/helpers/shared-data';
 
-export interface LabelQuote { file: string; text: string; speaker: string | null }
-export interface LabelRole { title: string; affiliation: string | null }
-export interface LabelActor { name: string; type: string; aliases: string[]; roles: LabelRole[] }
-export interface LabelClaim { sentence: string; claim: boolean; cited: boolean; support: string[] }
-export interface LabelFigure { sentence: string; wrong: string; right: string }
-export interface LabelDraft { name: string; sentences: LabelClaim[]; figures: LabelFigure[]; text?: string }
+export interface LabelQuote {
+  file: string;
+  text: string;
+  speaker: string | null;
+}
+export interface LabelRole {
+  title: string;
+  affiliation: string | null;
+}
+export interface LabelActor {
+  name: string;
+  type: string;
+  aliases: string[];
+  roles: LabelRole[];
+}
+export interface LabelClaim {
+  sentence: string;
+  claim: boolean;
+  cited: boolean;
+  support: string[];
+}
+export interface LabelFigure {
+  sentence: string;
+  wrong: string;
+  right: string;
+}
+export interface LabelDraft {
+  name: string;
+  sentences: LabelClaim[];
+  figures: LabelFigure[];
+  text?: string;
+}
 
 export interface EvalSet {
   name: string;
@@ -66,22 +92,36 @@ export function articleSet(half: 'dev' | 'test'): EvalSet {
 
 const fixture = <T>(name: string): T => JSON.parse(readFileSync(path.join(REPO, 'test', 'fixtures', name), 'utf8')) as T;
 
-interface QuoteTable { files: { file: string; quotes: { text: string; speaker: string | null; kind: string }[] }[] }
-interface ActorTable { files: string[]; actors: LabelActor[]; judgements: Record<string, boolean> }
-interface ClaimTable { drafts: { name: string; corpus: string; text: string; sentences: LabelClaim[] }[] }
+interface QuoteTable {
+  files: { file: string; quotes: { text: string; speaker: string | null; kind: string }[] }[];
+}
+interface ActorTable {
+  files: string[];
+  actors: LabelActor[];
+  judgements: Record<string, boolean>;
+}
+interface ClaimTable {
+  drafts: { name: string; corpus: string; text: string; sentences: LabelClaim[] }[];
+}
 
 /** An older fixture set: the seeds, or the BBC sample the extraction was built against. */
 export function fixtureSet(which: 'seeds' | 'bbc'): EvalSet {
   const quotes = fixture<QuoteTable>(which === 'seeds' ? 'quotes-seeds.json' : 'quotes-bbc.json');
   const actors = fixture<ActorTable>(which === 'seeds' ? 'actors-seeds.json' : 'actors-bbc.json');
-  const claims = ['claims-labelled.json', 'claims-heldout.json'].flatMap((n) => fixture<ClaimTable>(n).drafts).filter((d) => d.corpus === which);
+  const claims = ['claims-labelled.json', 'claims-heldout.json']
+    .flatMap((n) => fixture<ClaimTable>(n).drafts)
+    .filter((d) => d.corpus === which);
   const prefix = which === 'seeds' ? 'seeds/' : 'bbc/';
   return {
     name: which === 'seeds' ? 'seeds' : 'BBC sample',
     files: which === 'seeds' ? [] : [...new Set([...quotes.files.map((f) => f.file), ...actors.files])].map((f) => prefix + f),
-    quotes: quotes.files.flatMap((f) => f.quotes.filter((q) => q.kind !== 'indirect').map((q) => ({ file: prefix + f.file, text: q.text, speaker: q.speaker }))),
+    quotes: quotes.files.flatMap((f) =>
+      f.quotes.filter((q) => q.kind !== 'indirect').map((q) => ({ file: prefix + f.file, text: q.text, speaker: q.speaker })),
+    ),
     actors: actors.actors,
-    nonActors: Object.entries(actors.judgements).filter(([, real]) => !real).map(([name]) => name),
+    nonActors: Object.entries(actors.judgements)
+      .filter(([, real]) => !real)
+      .map(([name]) => name),
     drafts: claims.map((d) => ({ name: d.name, sentences: d.sentences, figures: [], text: d.text })),
   };
 }

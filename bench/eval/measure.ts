@@ -7,7 +7,10 @@ import { TextDocument } from 'vscode-languageserver-textdocument';
 import type { Finding, SourcedService } from '../../server/src/service';
 import type { EvalSet, LabelDraft, LabelQuote } from './labels';
 
-export interface Ratio { hit: number; all: number }
+export interface Ratio {
+  hit: number;
+  all: number;
+}
 export interface Figures {
   firstTop1: Ratio;
   middleTop3: Ratio;
@@ -27,9 +30,20 @@ const ratio = (): Ratio => ({ hit: 0, all: 0 });
 const wordsOf = (s: string): string[] => s.split(/\s+/).filter(Boolean);
 /** Lower case, curly quotes straight, punctuation dropped: how a reader compares two spellings. */
 const norm = (s: string): string =>
-  s.normalize('NFKC').toLowerCase().replace(/[\u2018\u2019]/g, "'").replace(/[\u201c\u201d]/g, '"')
-    .replace(/[^\p{L}\p{N}' ]+/gu, ' ').replace(/'(?!\p{L})|(?<!\p{L})'/gu, ' ').replace(/\s+/g, ' ').trim();
-const tokens = (s: string): string[] => norm(s).replace(/'s\b/g, '').split(' ').filter((w) => w && !/^(the|a|an)$/.test(w));
+  s
+    .normalize('NFKC')
+    .toLowerCase()
+    .replace(/[\u2018\u2019]/g, "'")
+    .replace(/[\u201c\u201d]/g, '"')
+    .replace(/[^\p{L}\p{N}' ]+/gu, ' ')
+    .replace(/'(?!\p{L})|(?<!\p{L})'/gu, ' ')
+    .replace(/\s+/g, ' ')
+    .trim();
+const tokens = (s: string): string[] =>
+  norm(s)
+    .replace(/'s\b/g, '')
+    .split(' ')
+    .filter((w) => w && !/^(the|a|an)$/.test(w));
 
 /** Same quotation: equal words, or one inside the other covering at least 80% of it (a boundary word or two). */
 function sameQuote(a: string, b: string): boolean {
@@ -58,7 +72,8 @@ function sameSpeaker(shown: string, label: string): boolean {
 }
 
 let version = 0;
-const draftDoc = (text: string, name: string): TextDocument => TextDocument.create(`file:///workspace/eval-drafts/${name}.md`, 'markdown', ++version, text);
+const draftDoc = (text: string, name: string): TextDocument =>
+  TextDocument.create(`file:///workspace/eval-drafts/${name}.md`, 'markdown', ++version, text);
 
 /** The text an item inserts between the writer's marks. */
 function inserted(i: CompletionItem): string {
@@ -92,7 +107,10 @@ async function quoteFigures(service: SourcedService, quotes: LabelQuote[], f: Fi
     }
     if (ws.length < 8) continue;
     const mid = Math.floor(ws.length / 2) - 1;
-    const typed = ws.slice(mid, mid + 3).join(' ').replace(/[.,;:!?“”"()[\]]+/g, '');
+    const typed = ws
+      .slice(mid, mid + 3)
+      .join(' ')
+      .replace(/[.,;:!?“”"()[\]]+/g, '');
     const middle = await complete(service, typed);
     f.middleTop3.all++;
     if (middle.slice(0, 3).some((i) => offers(inserted(i), q.text, false))) f.middleTop3.hit++;
@@ -100,7 +118,12 @@ async function quoteFigures(service: SourcedService, quotes: LabelQuote[], f: Fi
   }
 }
 
-interface Card { name: string; type: string; roles: string[]; text: string }
+interface Card {
+  name: string;
+  type: string;
+  roles: string[];
+  text: string;
+}
 
 /** The actor card a hover on `name` (in a plain sentence of a draft) shows, or null. */
 async function cardFor(service: SourcedService, name: string): Promise<Card | null> {
@@ -111,8 +134,8 @@ async function cardFor(service: SourcedService, name: string): Promise<Card | nu
   const plain = value.replace(/\\([\\`*_{}[\]()#+\-.!|<>~])/g, '$1');
   const head = /^\*\*(.+?)\*\*\s*\n\s*\n\*([^*]+)\*/.exec(plain);
   if (!head) return null;
-  const roles = [...plain.matchAll(/^- (.+?) \u2014 /gm)].map((m) => m[1]!);
-  return { name: head[1]!, type: head[2]!.trim(), roles, text: plain };
+  const roles = [...plain.matchAll(/^- (.+?) \u2014 /gm)].map((m) => m[1]);
+  return { name: head[1], type: head[2].trim(), roles, text: plain };
 }
 
 async function actorFigures(service: SourcedService, set: EvalSet, f: Figures): Promise<void> {
@@ -161,8 +184,13 @@ async function claimFigures(service: SourcedService, drafts: LabelDraft[], f: Fi
       const hit = unsourced.find((x) => x.start < end && x.end > start);
       const gold = s.claim && !s.cited;
       if (gold && hit) f.claims.tp++;
-      else if (gold) { f.claims.fn++; f.misses.push(`claim not flagged: ${s.sentence}`); }
-      else if (hit) { f.claims.fp++; f.misses.push(`non-claim flagged: ${s.sentence}`); }
+      else if (gold) {
+        f.claims.fn++;
+        f.misses.push(`claim not flagged: ${s.sentence}`);
+      } else if (hit) {
+        f.claims.fp++;
+        f.misses.push(`non-claim flagged: ${s.sentence}`);
+      }
       if (!gold || s.support.length === 0) continue;
       f.quickFixTop1.all++;
       const top = hit?.candidates[0]?.path;
@@ -174,11 +202,17 @@ async function claimFigures(service: SourcedService, drafts: LabelDraft[], f: Fi
       const end = start + g.wrong.length;
       // A wrong figure is also an unsourced claim.
       if (unsourced.some((x) => x.start < end && x.end > start)) f.claims.tp++;
-      else { f.claims.fn++; f.misses.push(`claim not flagged: ${g.sentence}`); }
+      else {
+        f.claims.fn++;
+        f.misses.push(`claim not flagged: ${g.sentence}`);
+      }
       f.numberRecall.all++;
       const m = findings.find((x) => x.code === 'number-mismatch' && x.start < end && x.end > start);
       if (m && m.code === 'number-mismatch' && figureKey(m.expected) === figureKey(g.right)) f.numberRecall.hit++;
-      else f.misses.push(`number: ${g.wrong} (want ${g.right}) → ${m && m.code === 'number-mismatch' ? `fix writes ${m.expected}` : 'not flagged'}`);
+      else
+        f.misses.push(
+          `number: ${g.wrong} (want ${g.right}) → ${m && m.code === 'number-mismatch' ? `fix writes ${m.expected}` : 'not flagged'}`,
+        );
     }
   }
 }
@@ -190,8 +224,18 @@ async function claimFigures(service: SourcedService, drafts: LabelDraft[], f: Fi
  */
 export async function measure(small: SourcedService, large: SourcedService, set: EvalSet): Promise<Figures> {
   const f: Figures = {
-    firstTop1: ratio(), middleTop3: ratio(), speaker: ratio(), nameRecall: ratio(), placeRecall: ratio(), aliasRecall: ratio(),
-    roleRecall: ratio(), falsePersonCards: ratio(), claims: { tp: 0, fp: 0, fn: 0 }, quickFixTop1: ratio(), numberRecall: ratio(), misses: [],
+    firstTop1: ratio(),
+    middleTop3: ratio(),
+    speaker: ratio(),
+    nameRecall: ratio(),
+    placeRecall: ratio(),
+    aliasRecall: ratio(),
+    roleRecall: ratio(),
+    falsePersonCards: ratio(),
+    claims: { tp: 0, fp: 0, fn: 0 },
+    quickFixTop1: ratio(),
+    numberRecall: ratio(),
+    misses: [],
   };
   await quoteFigures(small, set.quotes, f);
   await actorFigures(small, set, f);

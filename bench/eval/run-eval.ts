@@ -20,7 +20,7 @@ function corpusFiles(sets: EvalSet[], allBbc: boolean): Record<string, string> {
   for (const page of readdirSync(WEB_PAGES_DIR).sort()) files[`web/${page}.txt`] = webArticleText(path.join(WEB_PAGES_DIR, page));
   for (const file of sets.flatMap((s) => s.files)) {
     const m = /^bbc\/([^/]+)\/(.+)$/.exec(file);
-    if (m) Object.assign(files, bbcFiles(m[1]!, [m[2]!]));
+    if (m) Object.assign(files, bbcFiles(m[1], [m[2]]));
   }
   return files;
 }
@@ -67,12 +67,14 @@ async function main(): Promise<void> {
   console.log(`| figure | ${sets.map((s) => s.name).join(' | ')} | goal |`);
   console.log(`|---|${sets.map(() => '---').join('|')}|---|`);
   for (const [label, cell, goal] of ROWS) console.log(`| ${label} | ${results.map(cell).join(' | ')} | ${goal} |`);
-  console.log(`\nquotes and actors over ${Object.keys(smallFiles).length} sources, claims over those and every BBC article; ${((Date.now() - t0) / 1000).toFixed(0)} s.`);
+  console.log(
+    `\nquotes and actors over ${Object.keys(smallFiles).length} sources, claims over those and every BBC article; ${((Date.now() - t0) / 1000).toFixed(0)} s.`,
+  );
   if (listMisses) {
     sets.forEach((s, i) => {
       if (s.name === 'test') return;
       console.log(`\nmisses on ${s.name}:`);
-      for (const m of results[i]!.misses) console.log(`  ${m}`);
+      for (const m of results[i].misses) console.log(`  ${m}`);
     });
   }
 }

@@ -6,10 +6,24 @@
 import { readFileSync } from 'node:fs';
 import * as path from 'node:path';
 
-const BLOCK = /<\/?(?:p|div|h[1-6]|li|ul|ol|blockquote|figure|figcaption|section|article|header|footer|table|tr|td|th|pre|hr)\b[^>]*>|<br\s*\/?>/gi;
+const BLOCK =
+  /<\/?(?:p|div|h[1-6]|li|ul|ol|blockquote|figure|figcaption|section|article|header|footer|table|tr|td|th|pre|hr)\b[^>]*>|<br\s*\/?>/gi;
 const NAMED: Record<string, string> = {
-  amp: '&', lt: '<', gt: '>', quot: '"', apos: "'", nbsp: ' ', mdash: '\u2014', ndash: '\u2013', hellip: '\u2026',
-  rsquo: '\u2019', lsquo: '\u2018', rdquo: '\u201d', ldquo: '\u201c', eacute: '\u00e9', copy: '\u00a9',
+  amp: '&',
+  lt: '<',
+  gt: '>',
+  quot: '"',
+  apos: "'",
+  nbsp: ' ',
+  mdash: '\u2014',
+  ndash: '\u2013',
+  hellip: '\u2026',
+  rsquo: '\u2019',
+  lsquo: '\u2018',
+  rdquo: '\u201d',
+  ldquo: '\u201c',
+  eacute: '\u00e9',
+  copy: '\u00a9',
 };
 
 /** Decodes numeric and the common named character references. */

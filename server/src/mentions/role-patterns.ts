@@ -126,12 +126,12 @@ export function titleBefore(
     i--;
   }
   // `european junior champion X`: up to two plain lower-case words describing the head belong to the title.
-  for (let n = 0; n < 2 && !relation && i >= 0 && tokens[i]!.sentence === first.sentence && tokens[i + 1]!.gap === '' && !tokens[i]!.cap && !tokens[i]!.upper && !tokens[i]!.possessive && /^\p{Ll}+$/u.test(tokens[i]!.text) && !STOPWORDS.has(tokens[i]!.text) && !/(?:ed|ing|ly)$/.test(tokens[i]!.text); n++) {
+  for (let n = 0; n < 2 && !relation && i >= 0 && tokens[i].sentence === first.sentence && tokens[i + 1].gap === '' && !tokens[i].cap && !tokens[i].upper && !tokens[i].possessive && /^\p{Ll}+$/u.test(tokens[i].text) && !STOPWORDS.has(tokens[i].text) && !/(?:ed|ing|ly)$/.test(tokens[i].text); n++) {
     from = i;
     i--;
   }
   // `Green MP X`: a capitalised party word right before an upper-case head is part of the title.
-  if (head.upper && i >= 0 && tokens[i]!.sentence === first.sentence && tokens[i + 1]!.gap === '' && tokens[i]!.cap && !tokens[i]!.upper && !tokens[i]!.possessive && !countryAt(tokens, i)) {
+  if (head.upper && i >= 0 && tokens[i].sentence === first.sentence && tokens[i + 1].gap === '' && tokens[i].cap && !tokens[i].upper && !tokens[i].possessive && !countryAt(tokens, i)) {
     from = i;
     i--;
   }
@@ -151,8 +151,8 @@ export function titleBefore(
   // `World 400m champion X`, `Triple world champion X`: descriptive words opening the sentence belong to the title.
   if (title && !affiliation) {
     let k = from - 1;
-    while (k >= 0 && from - k <= 3 && tokens[k]!.sentence === first.sentence && tokens[k + 1]!.gap === '' && !tokens[k]!.possessive && !tokens[k]!.sentenceStart && (tokens[k]!.cap || /\d/.test(tokens[k]!.text))) k--;
-    if (k >= 0 && tokens[k]!.sentenceStart && tokens[k + 1]!.gap === '' && from - k <= 3 && !countryAt(tokens, k) && !/^(?:the|a|an)$/i.test(tokens[k]!.text)) {
+    while (k >= 0 && from - k <= 3 && tokens[k].sentence === first.sentence && tokens[k + 1].gap === '' && !tokens[k].possessive && !tokens[k].sentenceStart && (tokens[k].cap || /\d/.test(tokens[k].text))) k--;
+    if (k >= 0 && tokens[k].sentenceStart && tokens[k + 1].gap === '' && from - k <= 3 && !countryAt(tokens, k) && !/^(?:the|a|an)$/i.test(tokens[k].text)) {
       from = k;
       title = tokens.slice(from, nameStart).map((t) => t.text).join(' ');
     }
@@ -167,7 +167,7 @@ export function titleBefore(
     from--;
   }
   // `European junior champion, X, …`: a title opening the sentence introduces the apposed name.
-  if (first.gap === ',' && !affiliation && !introducer(tokens[from - 1] ?? head) && !tokens[from]!.sentenceStart) return null;
+  if (first.gap === ',' && !affiliation && !introducer(tokens[from - 1] ?? head) && !tokens[from].sentenceStart) return null;
   return { title, affiliation, from, to: nameStart };
 }
 

@@ -78,7 +78,11 @@ export function splitTitles(phrase: string): { titles: string[]; core: string } 
     if (last >= 0 && /^\p{Lu}/u.test(tokens[last + 1])) titles.push(...tokens.splice(0, last + 1).map(lower));
   }
   // `Ana Lee MSP`: a post-nominal title in capitals is no part of the name.
-  if (tokens.length > 2 && isAcronym(tokens[tokens.length - 1]!) && TITLE_WORDS.has(tokens[tokens.length - 1]!.toLowerCase())) titles.push(tokens.pop()!.toLowerCase());
+  const post = tokens.length > 2 ? tokens[tokens.length - 1] : undefined;
+  if (post !== undefined && isAcronym(post) && TITLE_WORDS.has(post.toLowerCase())) {
+    titles.push(post.toLowerCase());
+    tokens.pop();
+  }
   // `Ana Lee of Some Charity`: the person is the part before "of".
   const of = tokens.indexOf('of');
   if (of > 0 && !isOrganisationName(tokens.slice(0, of).join(' '))) tokens.splice(of);
@@ -128,15 +132,13 @@ export class NameBook {
     const text = doc.text;
     for (const m of text.matchAll(NAME_RE)) {
       // `A.B. Acme`: a match right after an initial continues an initialism, it starts no name.
-      if ((m.index >= 2 && text[m.index - 1] === '.' && /\p{Lu}/u.test(text[m.index - 2]!)) || /^\p{Lu}\.?$/u.test(m[0])) continue;
+      if ((m.index >= 2 && text[m.index - 1] === '.' && /\p{Lu}/u.test(text[m.index - 2])) || /^\p{Lu}\.?$/u.test(m[0])) continue;
       // Most matches are a capitalised sentence opener ("The", "But"): skip them before any work.
       if (m[0].indexOf(' ') < 0 && STOP_CAPS.has(m[0].toLowerCase())) continue;
       const phrase = m[0].replace(/['’]s?$/, '');
       // `Triple world champion Ana Lee`: capitals before a lower-case title describe the name after it.
-      if (/^[ \t]+(\p{Ll}+)[ \t]+\p{Lu}/u.test(text.slice(m.index + m[0].length, m.index + m[0].length + 40))) {
-        const next = /^[ \t]+(\p{Ll}+)/u.exec(text.slice(m.index + m[0].length))![1]!;
-        if (ROLE_NOUNS.has(next) || TITLE_WORDS.has(next) || OCCUPATIONS.has(next)) continue;
-      }
+      const described = /^[ \t]+(\p{Ll}+)[ \t]+\p{Lu}/u.exec(text.slice(m.index + m[0].length, m.index + m[0].length + 40))?.[1];
+      if (described !== undefined && (ROLE_NOUNS.has(described) || TITLE_WORDS.has(described) || OCCUPATIONS.has(described))) continue;
       const { titles, core } = splitTitles(phrase);
       if (!core || TITLE_WORDS.has(core.toLowerCase())) continue;
       const start = m.index + m[0].indexOf(core);
@@ -193,7 +195,7 @@ export class NameBook {
   /** The most recent person the writer names (subject or not) before `at`, not before `from`: `he` when no subject is in reach. */
   recentPerson(from: number, at: number): { name: string; at: number } | null {
     for (let i = this.names.length - 1; i >= 0; i--) {
-      const n = this.names[i]!;
+      const n = this.names[i];
       if (n.start >= at || n.quoted) continue;
       if (n.start < from) break;
       if (this.personOf(n)) return { name: this.fullName(n.core), at: n.start };
@@ -204,7 +206,7 @@ export class NameBook {
   /** The most recent organisation acting as a subject before `at`, not before `from`: `it said`. */
   recentOrganisation(from: number, at: number): { name: string; at: number } | null {
     for (let i = this.names.length - 1; i >= 0; i--) {
-      const n = this.names[i]!;
+      const n = this.names[i];
       if (n.start >= at || n.quoted) continue;
       if (n.start < from) break;
       if (n.subject && !this.personOf(n) && (this.actorNamed(n.core)?.type ?? 'organisation') === 'organisation' && isOrganisationName(n.core)) {
@@ -246,7 +248,7 @@ export class NameBook {
     // `her mother, Ana, said` … `Ana Lee`: a first name alone is the one person of the document called so.
     if (tokens.length === 1) {
       const byFirst = persons.filter((a) => normalizeForMatch(tokensOf(splitTitles(a.name).core || a.name)[0] ?? '') === normalizeForMatch(core));
-      if (byFirst.length === 1) return splitTitles(byFirst[0]!.name).core || byFirst[0]!.name;
+      if (byFirst.length === 1) return splitTitles(byFirst[0].name).core || byFirst[0].name;
     }
     let best: string | null = null;
     for (const n of this.names) {

@@ -70,9 +70,9 @@ export function actorAt(index: ActorReads, text: string, offset: number): ActorS
   }
   // `Mr Lee`: on the honorific, the name after it.
   const next = words[at + 1];
-  if (next && HONORIFICS.has(text.slice(words[at]!.start, words[at]!.end)) && joined(text, words, at, at + 1)) {
+  if (next && HONORIFICS.has(text.slice(words[at].start, words[at].end)) && joined(text, words, at, at + 1)) {
     const named = actorAt(index, text, next.start);
-    if (named && named.start === next.start) return { ...named, start: words[at]!.start };
+    if (named && named.start === next.start) return { ...named, start: words[at].start };
   }
   return null;
 }

@@ -37,7 +37,7 @@ const NOT_A_THING = new Set(['per', 'cent', 'percent', 'of', 'about', 'some', 'a
 
 function valueOf(raw: string): { value: number; percent: boolean } {
   const lower = raw.toLowerCase();
-  const word = NUMBER_WORDS[lower.split(/\s/)[0]!];
+  const word = NUMBER_WORDS[lower.split(/\s/)[0]];
   if (word !== undefined) {
     const scale = lower.split(/\s/)[1];
     return { value: word * (scale ? SCALE_WORDS[scale] ?? 1 : 1), percent: false };

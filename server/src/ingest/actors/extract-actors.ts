@@ -190,8 +190,8 @@ export function extractActors(doc: SourceDocument): DocumentActors {
 
   const add = (from: number, to: number, role: ActorRole | null, affiliation: string | null, extraVotes?: Partial<Votes>, asName = false): Candidate | null => {
     // `Ana Lee MSP`, `Ana Lee CEO`: a role written after the name in capitals is a title, not part of the name.
-    if (to - from >= 3 && tokens[to - 1]!.upper && ROLE_HEADS.has(tokens[to - 1]!.text.toLowerCase())) {
-      role ??= { title: tokens[to - 1]!.text, affiliation: null };
+    if (to - from >= 3 && tokens[to - 1].upper && ROLE_HEADS.has(tokens[to - 1].text.toLowerCase())) {
+      role ??= { title: tokens[to - 1].text, affiliation: null };
       to--;
       extraVotes = { ...extraVotes, person: (extraVotes?.person ?? 0) + 2 };
     }
@@ -285,7 +285,7 @@ export function extractActors(doc: SourceDocument): DocumentActors {
     let affiliation: string | null = null;
     const votes: Partial<Votes> = {};
     // `Ana Lee MSP`: a post-nominal title is no owner of a title; `add` keeps it as the role.
-    const postNominal = to - from >= 3 && tokens[to - 1]!.upper && ROLE_HEADS.has(tokens[to - 1]!.text.toLowerCase());
+    const postNominal = to - from >= 3 && tokens[to - 1].upper && ROLE_HEADS.has(tokens[to - 1].text.toLowerCase());
     const lead = postNominal ? null : leadingTitle(tokens, from, to);
     if (lead) {
       // "Acme chairman", "UN Secretary General" name an owner; "Rural Affairs Minister" is one title.

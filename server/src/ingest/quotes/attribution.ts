@@ -153,7 +153,7 @@ export function speakerBefore(text: string, base: number, participle = false): S
   if (PRONOUNS.has(lower)) return { kind: 'pronoun', text: lower, at: last.start };
   if (INHERIT_WORDS.has(lower)) return { kind: 'inherit', at: last.start };
   // `the 31-year-old told …`: a description of the person just written about.
-  if (/^\d+-year-old$/.test(lower) && i > 0 && tokens[i - 1]!.bare.toLowerCase() === 'the') return { kind: 'pronoun', text: 'he', at: tokens[i - 1]!.start };
+  if (/^\d+-year-old$/.test(lower) && i > 0 && tokens[i - 1].bare.toLowerCase() === 'the') return { kind: 'pronoun', text: 'he', at: tokens[i - 1].start };
   if (isNamePart(last) && isCap(last.bare)) {
     const n = nameBack(tokens, i);
     // `a call with the Danish president X said`: the name is an object; look past its titles for the preposition.
@@ -202,8 +202,8 @@ export function speakerAfter(text: string, base: number): SpeakerRef | null {
   if (PRONOUNS.has(lower)) return { kind: 'pronoun', text: lower, at: first.start };
   // `said chief inspector Ana Lee`, `says president Ana Lee`: lower-case title words, then the name.
   let t = 0;
-  while (t < tokens.length && t < 3 && /^\p{Ll}/u.test(tokens[t]!.bare) && (TITLE_WORDS.has(tokens[t]!.bare) || ROLE_NOUNS.has(tokens[t]!.bare)) && !/[,;:.]$/.test(tokens[t]!.word)) t++;
-  if (t > 0 && tokens[t] && isNamePart(tokens[t]!) && isCap(tokens[t]!.bare)) return speakerAfter(text.slice(tokens[t]!.start - base), tokens[t]!.start);
+  while (t < tokens.length && t < 3 && /^\p{Ll}/u.test(tokens[t].bare) && (TITLE_WORDS.has(tokens[t].bare) || ROLE_NOUNS.has(tokens[t].bare)) && !/[,;:.]$/.test(tokens[t].word)) t++;
+  if (t > 0 && tokens[t] && isNamePart(tokens[t]) && isCap(tokens[t].bare)) return speakerAfter(text.slice(tokens[t].start - base), tokens[t].start);
   if (isNamePart(first) && isCap(first.bare)) {
     let j = 0;
     while (j + 1 < tokens.length && isNamePart(tokens[j + 1]) && !/[,;:.]$/.test(tokens[j].word)) j++;
@@ -220,10 +220,10 @@ export function speakerAfter(text: string, base: number): SpeakerRef | null {
     }
     // `said Acme technology director, Ana Lee`: up to three lower-case words ending in a role, a comma, the name.
     for (let k = j + 1; k <= j + 3 && k < tokens.length - 1; k++) {
-      const w = tokens[k]!;
+      const w = tokens[k];
       if (!/^\p{Ll}/u.test(w.bare)) break;
       const role = ROLE_NOUNS.has(w.bare) || TITLE_WORDS.has(w.bare) || OCCUPATIONS.has(w.bare);
-      if (role && /,$/.test(w.word) && isNamePart(tokens[k + 1]!) && isCap(tokens[k + 1]!.bare)) return speakerAfter(text.slice(tokens[k + 1]!.start - base), tokens[k + 1]!.start);
+      if (role && /,$/.test(w.word) && isNamePart(tokens[k + 1]) && isCap(tokens[k + 1].bare)) return speakerAfter(text.slice(tokens[k + 1].start - base), tokens[k + 1].start);
       if (/[,;:.]$/.test(w.word)) break;
     }
     const textOf = tokens.slice(0, j + 1).map((t) => t.bare).join(' ');
