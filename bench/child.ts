@@ -9,7 +9,7 @@ import { pathToFileURL } from 'node:url';
 import { performance } from 'node:perf_hooks';
 import Fuse from 'fuse.js';
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import type { CompletionItem, CompletionList, Hover } from 'vscode-languageserver-types';
+import type { CompletionItem, Hover } from 'vscode-languageserver-types';
 import { NodeCorpus } from '../server/src/node/node-corpus';
 import { NodeIndexCache } from '../server/src/node/node-index-cache';
 import { createService, MemoryLogger, resolveConfig, type SourcedService } from '../server/src/service';
@@ -32,7 +32,7 @@ interface Args {
 function parseArgs(): Args {
   const out: Record<string, string> = {};
   const argv = process.argv.slice(2);
-  for (let i = 0; i < argv.length; i += 2) out[argv[i].replace(/^--/, '')] = argv[i + 1]!;
+  for (let i = 0; i < argv.length; i += 2) out[argv[i].replace(/^--/, '')] = argv[i + 1] ?? '';
   return out as unknown as Args;
 }
 

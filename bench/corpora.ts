@@ -109,7 +109,7 @@ function generateSynthetic(dir: string, size: number): void {
   const r = rng(size);
   for (let i = 0; i < size; i++) {
     const section = sections[i % sections.length];
-    const pool = bySection.get(section)!;
+    const pool = bySection.get(section) ?? [];
     const base = pick(pool, r);
     const paragraphs = [...base.paragraphs];
     // Swap in whole paragraphs from other articles of the section, keeping the base's length and shape.

@@ -11,6 +11,7 @@ import { build } from 'esbuild';
 import { analyzeSource, type SourceAnalysis } from '../server/src/ingest/analyze-source';
 import { createKnowledge } from '../server/src/store/memory/knowledge';
 import { benchRoot, corpusFiles, corpusFor, REPO } from './corpora';
+import { cpus, loadavg } from 'node:os';
 
 interface Job {
   i: number;
@@ -19,8 +20,10 @@ interface Job {
 }
 
 function workerMain(): void {
-  parentPort!.on('message', (jobs: Job[]) => {
-    parentPort!.postMessage(jobs.map((j) => analyzeSource(`file:///${j.path}`, j.path, j.text)));
+  const port = parentPort;
+  if (!port) throw new Error('workerMain runs in a worker thread');
+  port.on('message', (jobs: Job[]) => {
+    port.postMessage(jobs.map((j) => analyzeSource(`file:///${j.path}`, j.path, j.text)));
   });
 }
 
@@ -65,7 +68,7 @@ async function main(): Promise<void> {
   const two = await withWorkers(script, texts, 2);
   const line = (label: string, r: { ms: number; mainMs: number }): string =>
     `${label}: ${(r.ms / 1000).toFixed(2)} s (${(alone / r.ms).toFixed(2)}× the main thread alone; main thread busy adding ${(r.mainMs / 1000).toFixed(2)} s)`;
-  console.log(`${texts.length} files on ${require('node:os').cpus().length} cores, load ${require('node:os').loadavg()[0].toFixed(1)}`);
+  console.log(`${texts.length} files on ${cpus().length} cores, load ${loadavg()[0].toFixed(1)}`);
   console.log(`main thread alone: ${(alone / 1000).toFixed(2)} s`);
   console.log(line('1 worker', one));
   console.log(line('2 workers', two));

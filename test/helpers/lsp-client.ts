@@ -127,7 +127,7 @@ export async function startOnSeeds(settings?: Record<string, unknown>, timeoutMs
   const workspace = seedWorkspace();
   const session = await startServer({ workspace, settings });
   await session.whenReady(timeoutMs);
-  const close = session.close;
+  const close = session.close.bind(session);
   return Object.assign(session, {
     workspace,
     close: async () => {

@@ -1,4 +1,3 @@
-/// <reference types="mocha" />
 // Entry point that VS Code's extension host loads (`--extensionTestsPath`): runs the mocha suite in this folder
 // and writes the per-test results for the runner to SOURCED_VSCODE_RESULTS, or else to results.json one folder up
 // (code-server's remote extension host does not pass on the extensionEnvironment of the web payload).
