@@ -1,9 +1,10 @@
 /**
- * `npm run bench -- --sizes 5,2095,20000,100000 [--json] [--no-write] [--rg-queries N]`
+ * `npm run bench -- --sizes 5,2095,20000,100000 [--json] [--no-write] [--rg-queries N]`, or `npm run bench -- --formats` (bench/formats-bench.ts)
  *
  * For each corpus size: a raw pass (floor), a cold index, a warm start from the persisted index, query latencies,
  * a changed-file re-index, plain fuse.js (naive peer) and `rg -F` (editor-search peer). Every measurement that
  * holds an index runs in its own child process so that peak RSS is honest. Writes bench/results.md.
+ * `npm run bench -- --adversarial`: pathological drafts over LSP instead (bench/adversarial.ts).
  */
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
@@ -101,6 +102,11 @@ function ripgrep(dir: string, queries: { typed: string; file: string }[]): Recor
 }
 
 async function main(): Promise<void> {
+  if (process.argv.includes('--formats')) {
+    // HTML pages against the same text as .txt: bench/formats-bench.ts.
+    const { runFormatsBench } = await import('./formats-bench');
+    return runFormatsBench();
+  }
   const opts = options();
   mkdirSync(benchRoot(), { recursive: true });
   const script = await bundleChild();
@@ -159,7 +165,8 @@ async function main(): Promise<void> {
   else process.stdout.write(table);
 }
 
-main().catch((err: unknown) => {
+const run = process.argv.includes('--adversarial') ? import('./adversarial').then((m) => m.runAdversarial(process.argv.slice(2))) : main();
+run.catch((err: unknown) => {
   log(err instanceof Error ? err.stack ?? err.message : String(err));
   process.exit(1);
 });

@@ -1,7 +1,8 @@
 /**
- * Settings, in one place: the `sourced` section of workspace/configuration
- * (or initializationOptions / didChangeConfiguration for clients without it),
- * filled with defaults and passed down as plain values.
+ * Settings, in one place: the project file (`.sourced.json`) overridden by the editor's `sourced` settings
+ * (workspace/configuration, or initializationOptions / didChangeConfiguration for clients without it),
+ * merged by `mergeSettings`, filled with defaults by `resolveConfig` and passed down as plain values.
+ * The files are read by node/workspace-settings.ts.
  */
 
 export type CitationStyle = 'footnote' | 'pandoc';
@@ -19,6 +20,8 @@ export interface SourcedConfig {
     style: CitationStyle;
     /** CSL-JSON bibliography kept up to date in Pandoc style, relative to the draft's workspace folder. */
     bibliography: string;
+    /** The writer's own bibliographies (BibTeX, CSL-JSON), read for their keys and never written. */
+    writerBibliographies: string[];
   };
   claims: {
     severity: Severity;
@@ -44,11 +47,11 @@ export type IndexStoreKind = 'memory' | 'sqlite';
 
 export const DEFAULT_CONFIG: SourcedConfig = {
   corpus: {
-    include: ['seeds/**/*.txt', 'seeds/**/*.md'],
+    include: ['seeds/**/*.txt', 'seeds/**/*.md', 'seeds/**/*.html', 'seeds/**/*.htm', 'seeds/**/*.pdf', 'seeds/**/*.docx'],
     exclude: ['**/node_modules/**', '**/.git/**', '**/.sourced/**'],
     maxFileSizeKb: 5120,
   },
-  citations: { style: 'footnote', bibliography: 'sources.json' },
+  citations: { style: 'footnote', bibliography: 'sources.json', writerBibliographies: [] },
   claims: { severity: 'warning', citationScope: 'sentence', autoCiteThreshold: 0.5 },
   quotes: { misquoteSeverity: 'warning', minCompletionWords: 4 },
   index: { persist: true, store: 'memory' },
@@ -74,6 +77,18 @@ function number(v: Json, fallback: number, min: number, max: number): number {
   return typeof v === 'number' && Number.isFinite(v) ? Math.min(max, Math.max(min, v)) : fallback;
 }
 
+const isBibTeX = (file: string): boolean => /\.(?:bib|bibtex)$/i.test(file);
+
+/**
+ * `sourced.citations.bibliography` is a path or a list of paths. BibTeX files are the writer's; of the JSON
+ * files the first is the CSL-JSON bibliography Sourced keeps up to date, the others are the writer's.
+ */
+function bibliographies(v: Json, fallback: string): { bibliography: string; writerBibliographies: string[] } {
+  const listed = (Array.isArray(v) ? v : [v]).filter((x): x is string => typeof x === 'string' && x.trim() !== '').map((x) => x.trim());
+  const kept = listed.find((f) => !isBibTeX(f)) ?? fallback;
+  return { bibliography: kept, writerBibliographies: listed.filter((f) => f !== kept) };
+}
+
 /** Reads a raw settings object (any shape) into a complete config; unknown or invalid values fall back to defaults. */
 export function resolveConfig(raw: Json): SourcedConfig {
   const r = obj(raw);
@@ -91,7 +106,7 @@ export function resolveConfig(raw: Json): SourcedConfig {
     },
     citations: {
       style: oneOf(citations.style, ['footnote', 'pandoc'] as const, d.citations.style),
-      bibliography: typeof citations.bibliography === 'string' && citations.bibliography.trim() ? citations.bibliography : d.citations.bibliography,
+      ...bibliographies(citations.bibliography, d.citations.bibliography),
     },
     claims: {
       severity: oneOf(claims.severity, SEVERITIES, d.claims.severity),
@@ -107,4 +122,76 @@ export function resolveConfig(raw: Json): SourcedConfig {
       store: oneOf(index.store, ['memory', 'sqlite'] as const, d.index.store),
     },
   };
+}
+
+function isPlainObject(v: Json): v is Record<string, Json> {
+  return v !== null && typeof v === 'object' && !Array.isArray(v);
+}
+
+/** Deep-merges raw settings objects; a later layer wins, arrays and values replace, non-objects are skipped. */
+export function mergeSettings(...layers: Json[]): Record<string, Json> {
+  const out: Record<string, Json> = {};
+  for (const layer of layers) {
+    if (!isPlainObject(layer)) continue;
+    for (const [key, value] of Object.entries(layer)) {
+      const current = out[key];
+      out[key] = isPlainObject(value) && isPlainObject(current) ? mergeSettings(current, value) : isPlainObject(value) ? mergeSettings(value) : value;
+    }
+  }
+  return out;
+}
+
+/** The settings that take one of a fixed set of values, with those values. */
+export const SETTING_CHOICES: Readonly<Record<string, readonly string[]>> = {
+  'citations.style': ['footnote', 'pandoc'],
+  'claims.severity': SEVERITIES,
+  'claims.citationScope': ['sentence', 'paragraph'],
+  'quotes.misquoteSeverity': SEVERITIES,
+};
+
+/** Numeric settings with their bounds. */
+const NUMBER_SETTINGS: Readonly<Record<string, readonly [number, number]>> = {
+  'corpus.maxFileSizeKb': [1, 1024 * 1024],
+  'claims.autoCiteThreshold': [0, 1],
+  'quotes.minCompletionWords': [1, 50],
+};
+
+/**
+ * What is wrong in raw settings, one message per bad value, each naming the valid values and the one used
+ * instead (resolveConfig falls back to it). An unset value is not a problem.
+ */
+export function configProblems(raw: Json): string[] {
+  const r = obj(raw);
+  const at = (key: string): Json => {
+    const [section, name] = key.split('.') as [string, string];
+    return obj(r[section])[name];
+  };
+  const shown = (v: Json): string => JSON.stringify(v) ?? String(v);
+  const defaults = resolveConfig({}) as unknown as Record<string, Record<string, unknown>>;
+  const fallback = (key: string): string => {
+    const [section, name] = key.split('.') as [string, string];
+    return shown(defaults[section]?.[name]);
+  };
+  const out: string[] = [];
+  for (const [key, allowed] of Object.entries(SETTING_CHOICES)) {
+    const v = at(key);
+    if (v !== undefined && !(typeof v === 'string' && allowed.includes(v))) {
+      out.push(`sourced.${key}: ${shown(v)} is not a valid value; valid values are ${allowed.join(', ')} (using ${fallback(key)})`);
+    }
+  }
+  for (const [key, [min, max]] of Object.entries(NUMBER_SETTINGS)) {
+    const v = at(key);
+    if (v !== undefined && !(typeof v === 'number' && Number.isFinite(v) && v >= min && v <= max)) {
+      out.push(`sourced.${key}: ${shown(v)} is not a number from ${min} to ${max} (using ${typeof v === 'number' && Number.isFinite(v) ? Math.min(max, Math.max(min, v)) : fallback(key)})`);
+    }
+  }
+  for (const key of ['corpus.include', 'corpus.exclude']) {
+    const v = at(key);
+    if (v !== undefined && !(Array.isArray(v) && v.every((x) => typeof x === 'string'))) out.push(`sourced.${key}: ${shown(v)} is not a list of glob strings (using ${fallback(key)})`);
+  }
+  const bib = at('citations.bibliography');
+  if (bib !== undefined && !(typeof bib === 'string' && bib.trim())) out.push(`sourced.citations.bibliography: ${shown(bib)} is not a file name (using ${fallback('citations.bibliography')})`);
+  const persist = at('index.persist');
+  if (persist !== undefined && typeof persist !== 'boolean') out.push(`sourced.index.persist: ${shown(persist)} is not true or false (using ${fallback('index.persist')})`);
+  return out;
 }

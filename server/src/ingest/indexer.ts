@@ -4,14 +4,14 @@ import {
   CacheError, contentHash, deserializeSnapshot, freshness, serializeSnapshot,
   type CachedFile, type FileRecord, type FileStamp, type IndexCacheStore, type IndexSnapshot,
 } from '../store/index-cache';
-import { createKnowledge } from '../store/memory/knowledge';
+import { createKnowledge, type Knowledge } from '../store/memory/knowledge';
+import { WriterBibliography } from '../store/writer-bibliography';
 import type { IndexStoreKind } from '../domain/config';
-import type { SourceStore } from '../store/source-store';
 import { SqliteStore } from '../store/sqlite/sqlite-store';
 import type { Logger } from '../domain/logger';
-import { SourceIndex } from '../store/memory/source-index';
 import { buildIntoStore, type EmbeddedBuild } from './store-build';
 import { analyzeSource, type SourceAnalysis } from './analyze-source';
+import { needsReader } from './readers/sniff-format';
 
 /** Reports indexing progress: files done out of total. */
 export type ProgressReporter = (done: number, total: number) => void;
@@ -50,9 +50,10 @@ export interface Fetched {
  * instead of read and analysed; the index is saved after builds and changes.
  */
 export class Indexer {
-  knowledge: SourceStore = createKnowledge();
+  knowledge: Knowledge | SqliteStore = createKnowledge();
   /** The embedded store, once opened (`sourced.index.store: sqlite`); it is updated in place, file by file. */
   private embedded: SqliteStore | null = null;
+  private writer = new WriterBibliography();
   /** Files that could not be indexed, with the reason. */
   readonly skipped = new Map<string, string>();
   /** What the last build learnt from the persisted index: files restored, files re-read. */
@@ -133,10 +134,12 @@ export class Indexer {
   /** Builds a new index; says whether it differs from the persisted one (so whether to save it). */
   private async buildInto(generation: number, progress: ProgressReporter | undefined, token: Cancellation): Promise<'cancelled' | 'changed' | 'unchanged'> {
     const embedded = this.openEmbedded();
+    embedded?.sources.setWriterBibliography(this.writer);
     if (embedded && this.persistence) return buildIntoStore(this.embeddedBuild(this.persistence.store), embedded, generation, progress, token);
     const started = Date.now();
     const entries = await this.corpus.list();
     const next = createKnowledge();
+    next.sources.setWriterBibliography(this.writer);
     const records = new Map<string, FileRecord>();
     const skipped = new Map<string, string>();
     const stale = (): boolean => token.isCancellationRequested || generation !== this.buildGeneration || this.disposed;
@@ -289,7 +292,7 @@ export class Indexer {
     }
     if (read.note) this.logger.info(`${entry.path}: ${read.note}`);
     try {
-      return analyzeSource(entry.uri, entry.path, read.text);
+      return analyzeSource(entry.uri, entry.path, read.text, read.source);
     } catch (err) {
       const reason = `analysis failed: ${err instanceof Error ? err.message : String(err)}`;
       skipped.set(entry.uri, reason);
@@ -339,9 +342,18 @@ export class Indexer {
     this.scheduleSave();
   }
 
+  /** Uses the writer's bibliography from now on: its keys are offered and used for the sources it describes. */
+  setWriterBibliography(writer: WriterBibliography): void {
+    this.writer = writer;
+    this.knowledge.sources.setWriterBibliography(writer);
+    this.fire();
+  }
+
   /** Makes an open editor's text the source of truth for a corpus file. */
   setOverlay(uri: string, text: string): void {
-    if (!this.corpus.entryFor(uri) || this.overlays.get(uri) === text) return;
+    const entry = this.corpus.entryFor(uri);
+    // A page, PDF or Word file open in an editor is markup or bytes, not the text: its reader reads the disk copy.
+    if (!entry || needsReader(entry.path) || this.overlays.get(uri) === text) return;
     this.overlays.set(uri, text);
     void this.handleEvent({ kind: 'changed', uri });
   }
@@ -378,7 +390,7 @@ export class Indexer {
     if (!this.persisting || this.disposed) return;
     const started = Date.now();
     if (this.embedded) return this.saveEmbedded(started);
-    if (!(this.knowledge.sources instanceof SourceIndex)) return;
+    if (this.knowledge instanceof SqliteStore) return;
     try {
       const { sources } = this.knowledge;
       const files: CachedFile[] = [];
@@ -403,13 +415,13 @@ export class Indexer {
   /** Adds a source to the live index (the embedded store also writes its row). */
   private addSource(analysis: SourceAnalysis, record: FileRecord | null): void {
     if (this.embedded) this.embedded.put(analysis, record);
-    else if (this.knowledge.sources instanceof SourceIndex) this.knowledge.sources.add(analysis);
+    else this.knowledge.sources.add(analysis);
   }
 
   /** Removes a source from the live index; false when it was not there. */
   private removeSource(uri: string): boolean {
     if (this.embedded) return this.embedded.remove(uri);
-    return this.knowledge.sources instanceof SourceIndex && this.knowledge.sources.remove(uri);
+    return this.knowledge.sources.remove(uri);
   }
 
   /** The embedded store when the settings ask for it and the host can open one (opened once per process). */

@@ -1,10 +1,14 @@
 import type {
   CodeAction, CompletionList, Diagnostic, DocumentSymbol, Hover, Location, Position, Range, SymbolInformation, TextEdit,
 } from 'vscode-languageserver-types';
+import { listSources, sourceDetails, type SourceDetails, type SourceListItem } from '../features/sources/source-list';
 import { actorCard, actorDefinition, actorReferences, actorSymbols, listActors, type ActorListItem } from '../features/actors/actor-navigation';
 import { actorHover } from '../features/actors/actor-hover';
 import { NEVER_CANCELLED, type Cancellation } from '../domain/cancellation';
 import { citationHover } from '../features/citations/citation-hover';
+import { provideCitationKeyCompletion } from '../features/citations/citation-key-completion';
+import type { WriterEntry } from '../domain/writer-entry';
+import { WriterBibliography } from '../store/writer-bibliography';
 import { citationAt, sourceOfCitation } from '../features/citations/find-citation';
 import { findUnknownCitations } from '../features/citations/find-unknown-citations';
 import { citeAllEdits } from '../features/claims/cite-all';
@@ -14,7 +18,7 @@ import { resolveConfig, type SourcedConfig } from '../domain/config';
 import type { ServiceContext, TextDocumentLike } from '../features/context';
 import type { Corpus, Disposable } from '../domain/corpus';
 import type { DraftDocument } from '../features/drafts/draft-document';
-import { parseDraft } from '../features/drafts/parse-draft';
+import { parseDraft, parseDraftAsync } from '../features/drafts/parse-draft';
 import { provideCodeActions } from '../features/code-actions';
 import { documentSymbols, sourceSymbols } from '../features/symbols';
 import { status, type StatusReport } from '../features/status';
@@ -60,6 +64,8 @@ export interface SourcedService {
   /** True if the URI is a corpus file rather than a draft. */
   isSource(uri: string): boolean;
 
+  /** The writer's own bibliography entries (read by the host from `sourced.citations.bibliography`); replaces the last set. */
+  setWriterBibliography(entries: readonly WriterEntry[]): void;
   completion(doc: TextDocumentLike, position: Position, token?: Cancellation): Promise<CompletionList | null>;
   hover(doc: TextDocumentLike, position: Position, token?: Cancellation): Promise<Hover | null>;
   diagnostics(doc: TextDocumentLike, token?: Cancellation): Promise<Diagnostic[]>;
@@ -77,10 +83,17 @@ export interface SourcedService {
   quoteInsertEdits(doc: TextDocumentLike, position: Position, id: number, token?: Cancellation): Promise<TextEdit[]>;
   listActors(query: string, token?: Cancellation): Promise<ActorListItem[]>;
   actorCard(id: string, token?: Cancellation): Promise<string | null>;
+  /** Every source with its title, outlet, date and counts (the Sources view). */
+  listSources(token?: Cancellation): Promise<SourceListItem[]>;
+  /** One source's quotations and actors with their passages; null for an unknown URI. */
+  sourceDetails(uri: string, token?: Cancellation): Promise<SourceDetails | null>;
   /** Resolves once any pending save of the persisted index is written. */
   flushIndexCache(): Promise<void>;
   dispose(): void;
 }
+
+/** Most diagnostics sent for one draft (the first ones in the text). */
+const MAX_DIAGNOSTICS = 1000;
 
 /** Creates the service over a corpus. */
 export function createService(options: ServiceOptions): SourcedService {
@@ -90,14 +103,24 @@ export function createService(options: ServiceOptions): SourcedService {
   const indexer = new Indexer(options.corpus, logger, persistence);
   const drafts = new Map<string, DraftDocument>();
 
-  const draftOf = (doc: TextDocumentLike): DraftDocument => {
+  const cachedDraft = (doc: TextDocumentLike): DraftDocument | undefined => {
     const cached = drafts.get(doc.uri);
-    if (cached && cached.version === doc.version && cached.text.length === doc.getText().length) return cached;
-    const parsed = parseDraft(doc.uri, doc.version, doc.getText());
-    drafts.set(doc.uri, parsed);
+    return cached && cached.version === doc.version && cached.text.length === doc.getText().length ? cached : undefined;
+  };
+  const remember = (parsed: DraftDocument): DraftDocument => {
+    drafts.set(parsed.uri, parsed);
     const oldest = drafts.keys().next();
     if (drafts.size > 64 && !oldest.done) drafts.delete(oldest.value);
     return parsed;
+  };
+  /** The parse of a document version: made once, shared by every feature. */
+  const draftOf = (doc: TextDocumentLike): DraftDocument => cachedDraft(doc) ?? remember(parseDraft(doc.uri, doc.version, doc.getText()));
+  /** The same, parsed in steps that let other requests in; undefined when cancelled meanwhile. */
+  const draftSoon = async (doc: TextDocumentLike, token: Cancellation): Promise<DraftDocument | undefined> => {
+    const cached = cachedDraft(doc);
+    if (cached) return cached;
+    const parsed = await parseDraftAsync(doc.uri, doc.version, doc.getText(), token);
+    return parsed && remember(parsed);
   };
 
   const ctx: ServiceContext = {
@@ -129,9 +152,10 @@ export function createService(options: ServiceOptions): SourcedService {
   async function findings(doc: TextDocumentLike, token: Cancellation = NEVER_CANCELLED): Promise<Finding[]> {
     return guarded('diagnostics', doc.uri, [] as Finding[], token, async () => {
       if (options.corpus.entryFor(doc.uri)) return [];
-      const draft = draftOf(doc);
+      const draft = await draftSoon(doc, token);
+      if (!draft) return [];
       const k = indexer.knowledge;
-      const out: Finding[] = [...findUnknownCitations(draft, k), ...findMisquotes(ctx, draft, token)];
+      const out: Finding[] = [...findUnknownCitations(draft, k), ...(await findMisquotes(ctx, draft, token))];
       out.push(...(await findClaimFindings(ctx, draft, token)));
       return out.sort((a, b) => a.start - b.start || a.end - b.end);
     });
@@ -152,11 +176,12 @@ export function createService(options: ServiceOptions): SourcedService {
       else indexer.setOverlay(uri, text);
     },
     isSource: (uri) => options.corpus.entryFor(uri) !== undefined,
+    setWriterBibliography: (entries) => indexer.setWriterBibliography(new WriterBibliography(entries)),
 
     completion: (doc, position, token = NEVER_CANCELLED) =>
       guarded('completion', doc.uri, null, token, () => {
         const { draft, offset } = at(doc, position);
-        return provideQuoteCompletion(ctx, draft, offset, token);
+        return provideCitationKeyCompletion(draft, offset, indexer.knowledge) ?? provideQuoteCompletion(ctx, draft, offset, token);
       }),
     hover: (doc, position, token = NEVER_CANCELLED) =>
       guarded('hover', doc.uri, null, token, () => {
@@ -167,7 +192,11 @@ export function createService(options: ServiceOptions): SourcedService {
     findings,
     diagnostics: async (doc, token = NEVER_CANCELLED) => {
       const found = await findings(doc, token);
-      return toDiagnostics(found, draftOf(doc), config);
+      const draft = cachedDraft(doc);
+      // Cancelled (an edit made this version stale): no diagnostics, and no second parse to convert none.
+      if (!draft || token.isCancellationRequested) return [];
+      // An editor shows a few hundred problems usefully; tens of thousands (a pasted list of markers) only cost time.
+      return toDiagnostics(found.length > MAX_DIAGNOSTICS ? found.slice(0, MAX_DIAGNOSTICS) : found, draft, config);
     },
     codeActions: (doc, _range, diagnostics, only, token = NEVER_CANCELLED) =>
       guarded('codeAction', doc.uri, [] as CodeAction[], token, () => provideCodeActions(ctx, draftOf(doc), diagnostics, only, token)),
@@ -205,6 +234,8 @@ export function createService(options: ServiceOptions): SourcedService {
       }),
     listActors: (query, token = NEVER_CANCELLED) => guarded('listActors', '', [] as ActorListItem[], token, () => listActors(ctx, query)),
     actorCard: (id, token = NEVER_CANCELLED) => guarded('actorCard', id, null, token, () => actorCard(ctx, id)),
+    listSources: (token = NEVER_CANCELLED) => guarded('listSources', '', [] as SourceListItem[], token, () => listSources(ctx)),
+    sourceDetails: (uri, token = NEVER_CANCELLED) => guarded('sourceDetails', uri, null, token, () => sourceDetails(ctx, uri)),
     flushIndexCache: () => indexer.flush(),
     dispose: () => indexer.dispose(),
   };
