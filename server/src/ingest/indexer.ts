@@ -345,6 +345,7 @@ export class Indexer {
   /** Uses the writer's bibliography from now on: its keys are offered and used for the sources it describes. */
   setWriterBibliography(writer: WriterBibliography): void {
     this.writer = writer;
+    // Both stores keep their sources in a SourceIndex, which applies the writer's keys.
     this.knowledge.sources.setWriterBibliography(writer);
     this.fire();
   }

@@ -4,8 +4,8 @@
  * A write goes to a temporary file beside the target and is renamed into place, so a reader never sees half a
  * file and a crash never leaves one.
  */
-import { lstatSync, realpathSync } from 'node:fs';
 import { randomBytes } from 'node:crypto';
+import { lstatSync, realpathSync } from 'node:fs';
 import { lstat, realpath, rename, unlink, writeFile } from 'node:fs/promises';
 import * as path from 'node:path';
 
@@ -30,6 +30,19 @@ export async function unsafeWriteReason(file: string, folder: string): Promise<s
   return null;
 }
 
+/** Writes `text` to `file` through a temporary file in the same folder, renamed over it (atomic on one file system). */
+export async function atomicWrite(file: string, text: string): Promise<void> {
+  const temp = path.join(path.dirname(file), `.${path.basename(file)}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`);
+  try {
+    // 'wx': never follow or reuse an existing name, even one planted between the check and the write.
+    await writeFile(temp, text, { encoding: 'utf8', flag: 'wx' });
+    await rename(temp, file);
+  } catch (err) {
+    await unlink(temp).catch(() => undefined);
+    throw err;
+  }
+}
+
 function realOrNearestSync(p: string): string {
   try {
     return realpathSync(p);
@@ -51,17 +64,4 @@ export function unsafeWriteReasonSync(file: string, folder: string): string | nu
     // Not there yet.
   }
   return link ? `${file} is a symbolic link` : null;
-}
-
-/** Writes `text` to `file` through a temporary file in the same folder, renamed over it (atomic on one file system). */
-export async function atomicWrite(file: string, text: string): Promise<void> {
-  const temp = path.join(path.dirname(file), `.${path.basename(file)}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`);
-  try {
-    // 'wx': never follow or reuse an existing name, even one planted between the check and the write.
-    await writeFile(temp, text, { encoding: 'utf8', flag: 'wx' });
-    await rename(temp, file);
-  } catch (err) {
-    await unlink(temp).catch(() => undefined);
-    throw err;
-  }
 }
