@@ -22,7 +22,7 @@ import {
 } from 'node:fs';
 import * as path from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { pack, unpack } from 'msgpackr';
+import { Packr, pack, unpack } from 'msgpackr';
 import Database from 'better-sqlite3';
 import { open as openLmdb } from 'lmdb';
 import { benchRoot, corpusFiles, corpusFor, rng } from './corpora';
@@ -165,7 +165,8 @@ function write(candidate: Candidate, all: SourceAnalysis[], dir: string): void {
       dict[`${name}terms`] = terms;
       writeFileSync(path.join(dir, `${name}.len`), lengths(list));
     }
-    writeFileSync(path.join(dir, 'dict.msgpack'), pack(dict));
+    // More than 65,535 terms or aliases at 20,000 articles: msgpackr needs variable-size maps for that.
+    writeFileSync(path.join(dir, 'dict.msgpack'), new Packr({ variableMapSize: true }).pack(dict));
   }
 }
 

@@ -14,6 +14,8 @@ import { NodeIndexCache } from '../../server/src/node/node-index-cache';
 import { openSqliteDatabase } from '../../server/src/node/sqlite-database';
 import { createService, MemoryLogger, resolveConfig, type SourcedService } from '../../server/src/service';
 import { seedFiles } from '../helpers/fixture';
+import { analyzeSource } from '../../server/src/ingest/analyze-source';
+import { SqliteStore } from '../../server/src/store/sqlite/sqlite-store';
 
 interface Session {
   service: SourcedService;
@@ -111,5 +113,27 @@ test('sqlite store: an inconsistent database or one of another build is emptied 
   const third = await open(dir, storage, 'another-build');
   assert.match(third.logger.lines.join('\n'), /made by another version: emptied/);
   third.service.dispose();
+  rmSync(root, { recursive: true, force: true });
+});
+
+test('sqlite store: a reopened source keeps its metadata (format, authors, pages) and its text', () => {
+  const { root } = workspace();
+  const file = path.join(root, 'meta.sqlite');
+  const [rel, text] = Object.entries(seedFiles())[0];
+  const analysis = analyzeSource('file:///ws/' + rel, rel, text);
+  analysis.doc.format = 'pdf';
+  analysis.doc.authors = ['A. Writer'];
+  analysis.doc.pageStarts = [120, 480];
+  const first = new SqliteStore(openSqliteDatabase(file), 'build');
+  first.put(analysis, null);
+  first.saveIndexes();
+  first.close();
+  const second = new SqliteStore(openSqliteDatabase(file), 'build');
+  const unit = second.sources.get('file:///ws/' + rel);
+  assert.ok(unit, 'restored');
+  assert.deepEqual([unit.doc.format, unit.doc.authors, unit.doc.pageStarts], ['pdf', ['A. Writer'], [120, 480]]);
+  assert.equal(unit.doc.text, analysis.doc.text);
+  assert.equal(unit.quotes.length, analysis.quotes.length);
+  second.close();
   rmSync(root, { recursive: true, force: true });
 });

@@ -4,13 +4,11 @@ import {
   CacheError, contentHash, deserializeSnapshot, freshness, serializeSnapshot,
   type CachedFile, type FileRecord, type FileStamp, type IndexCacheStore, type IndexSnapshot,
 } from '../store/index-cache';
-import { createKnowledge } from '../store/memory/knowledge';
+import { createKnowledge, type Knowledge } from '../store/memory/knowledge';
 import { WriterBibliography } from '../store/writer-bibliography';
 import type { IndexStoreKind } from '../domain/config';
-import type { SourceStore } from '../store/source-store';
 import { SqliteStore } from '../store/sqlite/sqlite-store';
 import type { Logger } from '../domain/logger';
-import { SourceIndex } from '../store/memory/source-index';
 import { buildIntoStore, type EmbeddedBuild } from './store-build';
 import { analyzeSource, type SourceAnalysis } from './analyze-source';
 import { needsReader } from './readers/sniff-format';
@@ -52,10 +50,10 @@ export interface Fetched {
  * instead of read and analysed; the index is saved after builds and changes.
  */
 export class Indexer {
-  knowledge: SourceStore = createKnowledge();
-  private writer = new WriterBibliography();
+  knowledge: Knowledge | SqliteStore = createKnowledge();
   /** The embedded store, once opened (`sourced.index.store: sqlite`); it is updated in place, file by file. */
   private embedded: SqliteStore | null = null;
+  private writer = new WriterBibliography();
   /** Files that could not be indexed, with the reason. */
   readonly skipped = new Map<string, string>();
   /** What the last build learnt from the persisted index: files restored, files re-read. */
@@ -136,6 +134,7 @@ export class Indexer {
   /** Builds a new index; says whether it differs from the persisted one (so whether to save it). */
   private async buildInto(generation: number, progress: ProgressReporter | undefined, token: Cancellation): Promise<'cancelled' | 'changed' | 'unchanged'> {
     const embedded = this.openEmbedded();
+    embedded?.sources.setWriterBibliography(this.writer);
     if (embedded && this.persistence) return buildIntoStore(this.embeddedBuild(this.persistence.store), embedded, generation, progress, token);
     const started = Date.now();
     const entries = await this.corpus.list();
@@ -346,8 +345,8 @@ export class Indexer {
   /** Uses the writer's bibliography from now on: its keys are offered and used for the sources it describes. */
   setWriterBibliography(writer: WriterBibliography): void {
     this.writer = writer;
-    // The embedded store keeps its own keys; the writer's keys apply to the in-memory index.
-    if (this.knowledge.sources instanceof SourceIndex) this.knowledge.sources.setWriterBibliography(writer);
+    // Both stores keep their sources in a SourceIndex, which applies the writer's keys.
+    this.knowledge.sources.setWriterBibliography(writer);
     this.fire();
   }
 
@@ -392,7 +391,7 @@ export class Indexer {
     if (!this.persisting || this.disposed) return;
     const started = Date.now();
     if (this.embedded) return this.saveEmbedded(started);
-    if (!(this.knowledge.sources instanceof SourceIndex)) return;
+    if (this.knowledge instanceof SqliteStore) return;
     try {
       const { sources } = this.knowledge;
       const files: CachedFile[] = [];
@@ -417,13 +416,13 @@ export class Indexer {
   /** Adds a source to the live index (the embedded store also writes its row). */
   private addSource(analysis: SourceAnalysis, record: FileRecord | null): void {
     if (this.embedded) this.embedded.put(analysis, record);
-    else if (this.knowledge.sources instanceof SourceIndex) this.knowledge.sources.add(analysis);
+    else this.knowledge.sources.add(analysis);
   }
 
   /** Removes a source from the live index; false when it was not there. */
   private removeSource(uri: string): boolean {
     if (this.embedded) return this.embedded.remove(uri);
-    return this.knowledge.sources instanceof SourceIndex && this.knowledge.sources.remove(uri);
+    return this.knowledge.sources.remove(uri);
   }
 
   /** The embedded store when the settings ask for it and the host can open one (opened once per process). */

@@ -19,10 +19,10 @@ import { SourceIndex } from '../memory/source-index';
 import type { SourceStore, SourceUnit } from '../source-store';
 import { terms } from '../../text/tokenize';
 import type { SqlDatabase, SqlStatement } from './sql-database';
-import { Lru, StoredUnit, type BodyLoader, type SourceBody, type SourceHead } from './stored-unit';
+import { Lru, metaOf, StoredUnit, type BodyLoader, type SourceBody, type SourceHead } from './stored-unit';
 
 /** Bump when the tables or blobs change: an older file is emptied and rebuilt. */
-const SCHEMA_VERSION = 2;
+const SCHEMA_VERSION = 3;
 const BODY_CACHE = 2048;
 const QUOTE_CACHE = 4096;
 
@@ -94,11 +94,7 @@ export class SqliteStore implements SourceStore, BodyLoader {
       if (firstSentence < 0) firstSentence = id;
     }
     const head: SourceHead = {
-      title: doc.title,
-      date: doc.date,
-      year: doc.year,
-      place: doc.place,
-      outlet: doc.outlet,
+      meta: metaOf(doc),
       actors: analysis.actors,
       firstSentence: Math.max(0, firstSentence),
       sentenceCount: doc.sentences.length,

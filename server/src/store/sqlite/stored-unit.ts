@@ -6,6 +6,7 @@
 import type { DocumentActors } from '../../domain/actor-types';
 import type { SourceQuote } from '../../domain/quote-types';
 import type { SourceDocument, SourceParagraph, SourceSentence } from '../../domain/source-document';
+import type { SourceFormat } from '../../domain/source-text';
 import type { SourceUnit } from '../source-store';
 
 /** The heavy parts of a source, read on demand. */
@@ -21,13 +22,19 @@ export interface BodyLoader {
   quoteList(row: number): SourceQuote[];
 }
 
+/** A document's metadata (title, date, format, authors, pages…): small, kept in memory. */
+export type DocumentMeta = Omit<SourceDocument, 'uri' | 'path' | 'text' | 'paragraphs' | 'sentences'>;
+
+/** Splits a document into its metadata and the rest. */
+export function metaOf(doc: SourceDocument): DocumentMeta {
+  const { uri: _uri, path: _path, text: _text, paragraphs: _paragraphs, sentences: _sentences, ...meta } = doc;
+  return meta;
+}
+
 /** What a source row keeps in memory (its `head` column). */
 export interface SourceHead {
-  title: string;
-  date: string | null;
-  year: number | null;
-  place: string | null;
-  outlet: string | null;
+  /** The document's metadata: everything but its identity, text and structure. */
+  meta: DocumentMeta;
   actors: DocumentActors;
   firstSentence: number;
   sentenceCount: number;
@@ -44,19 +51,31 @@ class StoredDocument implements SourceDocument {
   readonly year: number | null;
   readonly place: string | null;
   readonly outlet: string | null;
+  readonly format?: SourceFormat;
+  readonly authors?: string[];
+  readonly url?: string | null;
+  readonly doi?: string | null;
+  readonly language?: string | null;
+  readonly pageStarts?: number[];
 
   constructor(
     readonly uri: string,
     readonly path: string,
-    head: SourceHead,
+    meta: DocumentMeta,
     private readonly row: number,
     private readonly loader: BodyLoader,
   ) {
-    this.title = head.title;
-    this.date = head.date;
-    this.year = head.year;
-    this.place = head.place;
-    this.outlet = head.outlet;
+    this.title = meta.title;
+    this.date = meta.date;
+    this.year = meta.year;
+    this.place = meta.place;
+    this.outlet = meta.outlet;
+    if (meta.format !== undefined) this.format = meta.format;
+    if (meta.authors !== undefined) this.authors = meta.authors;
+    if (meta.url !== undefined) this.url = meta.url;
+    if (meta.doi !== undefined) this.doi = meta.doi;
+    if (meta.language !== undefined) this.language = meta.language;
+    if (meta.pageStarts !== undefined) this.pageStarts = meta.pageStarts;
   }
 
   get text(): string {
@@ -87,7 +106,7 @@ export class StoredUnit implements SourceUnit {
     head: SourceHead,
     private readonly loader: BodyLoader,
   ) {
-    this.doc = new StoredDocument(uri, path, head, row, loader);
+    this.doc = new StoredDocument(uri, path, head.meta, row, loader);
     this.actors = head.actors;
     this.firstSentence = head.firstSentence;
     this.sentenceCount = head.sentenceCount;
