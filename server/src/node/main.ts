@@ -7,6 +7,7 @@ import { runInNewContext } from 'node:vm';
 import { startLspServer, type ServerHost } from '../protocol/lsp-server';
 import { updateBibliography } from './bibliography-writer';
 import { NodeCorpus } from './node-corpus';
+import { loadWriterBibliographies } from './writer-bibliographies';
 import { NodeIndexCache, serverBuildId } from './node-index-cache';
 import { openPgArchive } from './pg-archive';
 import { findProjectRoot } from './project-root';
@@ -33,6 +34,7 @@ const host: ServerHost = {
       ? new NodeIndexCache({ storagePath, workspaceFolders: folders.map((f) => f.path), buildId: serverBuildId() })
       : undefined,
   updateBibliography,
+  loadWriterBibliographies,
   memoryAfterGc,
   openArchive: (url, logger) => openPgArchive(url, logger),
   findProjectRoot: (uri, include) =>

@@ -3,6 +3,7 @@
  * everything that touches the machine (files, watchers, caches, the bibliography file) comes from the host that
  * node/main.ts passes in, so this module runs over any connection.
  */
+import type { WriterEntry } from '../domain/writer-entry';
 import {
   CancellationTokenSource, CodeActionKind, DidChangeConfigurationNotification, DidChangeWatchedFilesNotification,
   ErrorCodes, FileChangeType, LSPErrorCodes, ResponseError, TextDocuments, TextDocumentSyncKind, type CancellationToken,
@@ -36,6 +37,8 @@ export interface ServerHost {
   updateBibliography(
     service: SourcedService, folders: readonly WorkspaceFolder[], changed: TextDocument, open: readonly TextDocument[], logger: Logger,
   ): Promise<unknown>;
+  /** The writer's own bibliography entries (`sourced.citations.bibliography` BibTeX/CSL-JSON files), read only. */
+  loadWriterBibliographies(folders: readonly WorkspaceFolder[], config: SourcedConfig, logger: Logger): Promise<WriterEntry[]>;
   /** Heap and RSS after a full collection (a debug request). */
   memoryAfterGc(): MemoryReport;
   /**
@@ -155,7 +158,7 @@ export function startLspServer(connection: Connection, host: ServerHost): void {
     return {
       capabilities: {
         textDocumentSync: TextDocumentSyncKind.Incremental,
-        completionProvider: { triggerCharacters: ['"', '\u201c'], resolveProvider: false },
+        completionProvider: { triggerCharacters: ['"', '\u201c', '@'], resolveProvider: false },
         hoverProvider: true,
         definitionProvider: true,
         referencesProvider: true,
@@ -232,6 +235,21 @@ export function startLspServer(connection: Connection, host: ServerHost): void {
     return true;
   }
 
+  /** Re-reads the writer's bibliographies; a reload never fails a request (the reasons are logged). */
+  async function loadWriterBibliographies(): Promise<void> {
+    const entries = await host.loadWriterBibliographies(folders, service.config(), logger).catch((err: unknown) => {
+      logger.error(`reading the writer's bibliographies failed: ${String(err)}`);
+      return [];
+    });
+    service.setWriterBibliography(entries);
+  }
+
+  /** Whether a URI is one of the writer's bibliography files. */
+  function isWriterBibliography(uri: string): boolean {
+    const file = host.pathOfUri(uri);
+    return file !== undefined && folders.some((f) => service.config().citations.writerBibliographies.some((b) => host.uriOfPath(`${f.path}/${b}`) === host.uriOfPath(file)));
+  }
+
   /** Watches the sources and the project file: through the client when it can register watchers, else on disk. */
   function watchSources(config: SourcedConfig): void {
     if (!folders.length) return;
@@ -241,7 +259,7 @@ export function startLspServer(connection: Connection, host: ServerHost): void {
     }
     const previous = watcherRegistration;
     const watchers = folders.flatMap((f) =>
-      [...config.corpus.include, PROJECT_FILE].map((pattern) => ({ globPattern: { baseUri: host.uriOfPath(f.path), pattern } })),
+      [...config.corpus.include, ...config.citations.writerBibliographies, PROJECT_FILE].map((pattern) => ({ globPattern: { baseUri: host.uriOfPath(f.path), pattern } })),
     );
     watcherRegistration = connection.client.register(DidChangeWatchedFilesNotification.type, { watchers });
     void previous?.then((r) => r.dispose(), () => undefined);
@@ -253,6 +271,7 @@ export function startLspServer(connection: Connection, host: ServerHost): void {
     service.updateConfig(effectiveSettings());
     applyArchive();
     const config = service.config();
+    await loadWriterBibliographies();
     if (JSON.stringify(config.corpus) !== before) {
       corpus.update(folders, config.corpus);
       watchSources(config);
@@ -275,6 +294,7 @@ export function startLspServer(connection: Connection, host: ServerHost): void {
     const config = service.config();
     corpus.update(folders, config.corpus);
     if (canPullConfiguration && canRegisterConfiguration) void connection.client.register(DidChangeConfigurationNotification.type, { section: 'sourced' });
+    await loadWriterBibliographies();
     watchSources(config);
     await index('Sourced: indexing sources');
   });
@@ -293,6 +313,7 @@ export function startLspServer(connection: Connection, host: ServerHost): void {
     applyArchive();
     const config = service.config();
     corpus.update(folders, config.corpus);
+    await loadWriterBibliographies();
     watchSources(config);
     await index('Sourced: indexing sources');
   }
@@ -311,6 +332,7 @@ export function startLspServer(connection: Connection, host: ServerHost): void {
       await loadProjectFile();
       await applySettings();
     }
+    if (changes.some((c) => isWriterBibliography(c.uri))) void loadWriterBibliographies();
     for (const c of changes) {
       if (c.uri.endsWith(`/${PROJECT_FILE}`)) continue;
       const kind = c.type === FileChangeType.Created ? 'created' : c.type === FileChangeType.Deleted ? 'deleted' : 'changed';
