@@ -11,11 +11,11 @@ import type { Logger } from '../domain/logger';
 import type { SourceAnalysis } from '../domain/source-analysis';
 import type { Indexer } from '../ingest/indexer';
 import type { SourceUnit } from '../store/source-store';
-import type { Knowledge } from '../store/memory/knowledge';
 import { SourceIndex } from '../store/memory/source-index';
 import type { SourceStore } from '../store/source-store';
 
-/** The archive's working set joins the in-memory index; the embedded store (sourced.index.store: sqlite) has no such join yet. */
+/** The in-memory store the archived sources are added to (the embedded SQLite store is not mixed with the archive). */
+type Knowledge = SourceStore & { sources: SourceIndex };
 const inMemory = (k: SourceStore): k is Knowledge => k.sources instanceof SourceIndex;
 import { sourceHash } from '../store/postgres/content-hash';
 import type { ArchiveReader, ArchiveRef, ArchivedSource } from '../store/postgres/archive-reader';
@@ -62,7 +62,8 @@ export class ArchiveWorkingSet {
   private message: string | undefined;
   /** Archive id → URI, in least-recently-used order, of the archived sources in the current knowledge. */
   private readonly loaded = new Map<string, string>();
-  private seen: Knowledge | null = null;
+  private seen: SourceStore | null = null;
+  private warnedStore = false;
   private readonly localHash = new WeakMap<SourceUnit, string>();
   private localHashes = new Set<string>();
   private hashesDirty = true;
@@ -153,7 +154,11 @@ export class ArchiveWorkingSet {
   /** Adds the archived sources not loaded yet (and not held locally) to the current knowledge. */
   private async ensure(refs: readonly ArchiveRef[]): Promise<void> {
     const k = this.indexer.knowledge;
-    if (!inMemory(k)) return;
+    if (!inMemory(k)) {
+      if (!this.warnedStore) this.logger.warn('archive: the team archive is read only with sourced.index.store "memory"; not reading it');
+      this.warnedStore = true;
+      return;
+    }
     if (k !== this.seen) {
       // A full re-index swapped in a new store: none of the archived sources are in it.
       this.seen = k;
