@@ -1,11 +1,15 @@
 /** A minimal LSP client over stdio for protocol tests: spawns dist/server.js --stdio. */
 import { spawn, type ChildProcessWithoutNullStreams } from 'node:child_process';
+import { cpSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { createMessageConnection, StreamMessageReader, StreamMessageWriter, type MessageConnection } from 'vscode-jsonrpc/node';
 import type { PublishDiagnosticsParams } from 'vscode-languageserver-protocol';
 import type { Diagnostic } from 'vscode-languageserver-types';
+import { StatusRequest, type StatusReport } from '../../server/src/protocol/requests';
 import { REPO } from './fixture';
+import { SEEDS_DIR } from './paths';
 
 export interface LspSession {
   connection: MessageConnection;
@@ -19,6 +23,10 @@ export interface LspSession {
   /** Polls until `predicate` holds or `timeoutMs` passes; returns the last value. */
   waitFor<T>(probe: () => T | Promise<T>, predicate: (v: T) => boolean, timeoutMs?: number): Promise<T>;
   diagnosticsFor(uri: string, timeoutMs?: number): Promise<Diagnostic[]>;
+  /** The server's `sourced/status`. */
+  status(): Promise<StatusReport>;
+  /** Polls `sourced/status` until the first index build is done (and `predicate` holds); returns the status. */
+  whenReady(timeoutMs?: number, predicate?: (s: StatusReport) => boolean): Promise<StatusReport>;
   close(): Promise<void>;
 }
 
@@ -84,6 +92,8 @@ export async function startServer(options: SessionOptions): Promise<LspSession> 
       const p = await session.waitFor(() => diagnostics.get(uri), (d) => d !== undefined, timeoutMs);
       return p?.diagnostics ?? [];
     },
+    status: () => connection.sendRequest(StatusRequest),
+    whenReady: (timeoutMs = 30_000, predicate = () => true) => session.waitFor(() => session.status(), (st) => st.ready && predicate(st), timeoutMs),
     async close() {
       try {
         await connection.sendRequest('shutdown');
@@ -96,4 +106,29 @@ export async function startServer(options: SessionOptions): Promise<LspSession> 
     },
   };
   return session;
+}
+
+/** A session on a temporary copy of the seeds (`workspace`). */
+export type SeedSession = LspSession & { workspace: string };
+
+/** A fresh temporary workspace holding a copy of the seed articles under `seeds/`. */
+export function seedWorkspace(prefix = 'sourced-'): string {
+  const workspace = mkdtempSync(path.join(tmpdir(), prefix));
+  cpSync(SEEDS_DIR, path.join(workspace, 'seeds'), { recursive: true });
+  return workspace;
+}
+
+/** A server on a fresh copy of the seeds, ready; closing it also removes the workspace. */
+export async function startOnSeeds(settings?: Record<string, unknown>, timeoutMs = 30_000): Promise<SeedSession> {
+  const workspace = seedWorkspace();
+  const session = await startServer({ workspace, settings });
+  await session.whenReady(timeoutMs);
+  const close = session.close;
+  return Object.assign(session, {
+    workspace,
+    close: async () => {
+      await close();
+      rmSync(workspace, { recursive: true, force: true });
+    },
+  });
 }

@@ -1,31 +1,26 @@
 /** Protocol: actor hovers, definition and the Show Actor requests through dist/server.js over stdio. */
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { cpSync, mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { Hover, Location, MarkupContent } from 'vscode-languageserver-types';
-import { SEEDS_DIR } from '../helpers/fixture';
-import { startServer, type LspSession } from '../helpers/lsp-client';
+import { startOnSeeds, type SeedSession } from '../helpers/lsp-client';
+import { ActorCardRequest, ListActorsRequest } from '../../server/src/protocol/requests';
 
 let workspace: string;
-let session: LspSession;
+let session: SeedSession;
 let uri: string;
 const DRAFT = '# Notes\n\nFidan met Hakan Fidan and the PKK. The offensive went on.\n';
 
 before(async () => {
-  workspace = mkdtempSync(path.join(tmpdir(), 'sourced-actors-'));
-  cpSync(SEEDS_DIR, path.join(workspace, 'seeds'), { recursive: true });
-  session = await startServer({ workspace });
-  await session.waitFor(() => session.connection.sendRequest<{ ready: boolean }>('sourced/status'), (s) => s.ready, 10000);
+  session = await startOnSeeds();
+  workspace = session.workspace;
   uri = pathToFileURL(path.join(workspace, 'draft.md')).href;
   session.open(uri, DRAFT);
 });
 
 after(async () => {
   await session.close();
-  rmSync(workspace, { recursive: true, force: true });
 });
 
 function position(needle: string, skip = 0): { line: number; character: number } {
@@ -69,8 +64,8 @@ test('protocol: definition on an actor opens its first mention in the sources', 
 });
 
 test('protocol: sourced/listActors and sourced/actorCard answer the Show Actor command', async () => {
-  const list = await session.connection.sendRequest<{ id: string; name: string }[]>('sourced/listActors', { query: 'assad' });
+  const list = await session.connection.sendRequest(ListActorsRequest, { query: 'assad' });
   assert.equal(list[0]?.name, 'Bashar al-Assad');
-  const card = await session.connection.sendRequest<string | null>('sourced/actorCard', { id: list[0].id });
+  const card = await session.connection.sendRequest(ActorCardRequest, { id: list[0].id });
   assert.ok(card?.startsWith('**Bashar al\\-Assad**'), card ?? 'null');
 });

@@ -7,14 +7,13 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
-import { cpSync, existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { existsSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import * as path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import type { CodeAction, TextEdit } from 'vscode-languageserver-types';
-import { REPO, SEEDS_DIR } from '../helpers/fixture';
-import { startServer } from '../helpers/lsp-client';
+import { REPO } from '../helpers/fixture';
+import { seedWorkspace, startServer } from '../helpers/lsp-client';
 
 /** Words of each seed's title, by the key the seeds get (hand-written, from reading the files). */
 const TITLE_WORDS: Record<string, string> = {
@@ -48,11 +47,10 @@ function pandocVersion(): string | null {
 test('claims pandoc: the cited example renders with pandoc --citeproc and its bibliography lists exactly the cited sources', { timeout: 60_000 }, async () => {
   const version = pandocVersion();
   assert.ok(version, 'pandoc is installed (Debian package "pandoc"; npm run system-packages installs it)');
-  const workspace = mkdtempSync(path.join(tmpdir(), 'sourced-pandoc-'));
-  cpSync(SEEDS_DIR, path.join(workspace, 'seeds'), { recursive: true });
+  const workspace = seedWorkspace('sourced-pandoc-');
   const session = await startServer({ workspace, settings: { citations: { style: 'pandoc', bibliography: 'sources.json' } } });
   try {
-    await session.waitFor(() => session.connection.sendRequest<{ ready: boolean }>('sourced/status'), (s) => s.ready, 30_000);
+    await session.whenReady(30_000);
     const file = path.join(workspace, 'report.md');
     const uri = pathToFileURL(file).href;
     let doc = TextDocument.create(uri, 'markdown', 1, pandocStyle(readFileSync(path.join(REPO, 'examples/report.md'), 'utf8')));

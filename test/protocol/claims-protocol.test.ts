@@ -5,14 +5,11 @@
  */
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { cpSync, mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import type { CodeAction, Diagnostic, TextEdit } from 'vscode-languageserver-types';
-import { SEEDS_DIR } from '../helpers/fixture';
-import { startServer, type LspSession } from '../helpers/lsp-client';
+import { startOnSeeds, type SeedSession } from '../helpers/lsp-client';
 
 const REFUGEES = 'Turkey hosts some 3.2 million Syrian refugees, according to UN data.';
 const FIGHTERS = 'Iran has sent thousands of fighters to Syria since the conflict broke out.';
@@ -20,19 +17,16 @@ const REFUGEES_KEY = 'turkey-which-backs-2024';
 const REFUGEES_FILE = 'seeds/000_e69ee878f7b3fed3.txt';
 
 let workspace: string;
-let session: LspSession;
+let session: SeedSession;
 let counter = 0;
 
 before(async () => {
-  workspace = mkdtempSync(path.join(tmpdir(), 'sourced-claims-'));
-  cpSync(SEEDS_DIR, path.join(workspace, 'seeds'), { recursive: true });
-  session = await startServer({ workspace });
-  await session.waitFor(() => session.connection.sendRequest<{ ready: boolean }>('sourced/status'), (s) => s.ready, 30_000);
+  session = await startOnSeeds();
+  workspace = session.workspace;
 });
 
 after(async () => {
   await session.close();
-  rmSync(workspace, { recursive: true, force: true });
 });
 
 /** An open draft we edit as a client would: apply edits locally, send the full new text. */

@@ -5,19 +5,16 @@
  */
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { cpSync, existsSync, mkdtempSync, readdirSync, utimesSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { existsSync, readdirSync, utimesSync } from 'node:fs';
 import * as path from 'node:path';
-import { startServer, type LspSession } from '../helpers/lsp-client';
-import { SEEDS_DIR } from '../helpers/fixture';
+import { seedWorkspace, startServer, type LspSession } from '../helpers/lsp-client';
 
 async function ready(session: LspSession): Promise<void> {
-  await session.waitFor(() => session.connection.sendRequest('sourced/status') as Promise<{ ready: boolean; sources: number }>, (s) => s.ready && s.sources === 5, 20_000);
+  await session.whenReady(20_000, (s) => s.sources === 5);
 }
 
 test('persisted index through the server: written to .sourced/, restored on restart, off when persist is false', async () => {
-  const workspace = mkdtempSync(path.join(tmpdir(), 'sourced-persist-'));
-  cpSync(SEEDS_DIR, path.join(workspace, 'seeds'), { recursive: true });
+  const workspace = seedWorkspace('sourced-persist-');
   const old = new Date(Date.now() - 3_600_000);
   for (const f of readdirSync(path.join(workspace, 'seeds'))) utimesSync(path.join(workspace, 'seeds', f), old, old);
 

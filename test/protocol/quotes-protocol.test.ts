@@ -4,14 +4,13 @@
  */
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { cpSync, mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import type { CompletionList, Hover, TextEdit } from 'vscode-languageserver-types';
-import { cursor, SEEDS_DIR } from '../helpers/fixture';
-import { startServer, type LspSession } from '../helpers/lsp-client';
+import { cursor } from '../helpers/fixture';
+import { startOnSeeds, type SeedSession } from '../helpers/lsp-client';
+import { QuoteInsertEditsRequest, SearchQuotesRequest } from '../../server/src/protocol/requests';
 
 // A seed quotation (hand-checked in test/fixtures/quotes-seeds.json) and fragments of it.
 const QUOTE = 'Iran and Turkey agree that Syria should not be allowed to turn into a safe haven for terrorist groups again';
@@ -19,15 +18,14 @@ const START = '\u201cIran and Turkey agr|';
 const MIDDLE = 'Both said \u201cturn into a safe|';
 
 let workspace: string;
-let session: LspSession;
+let session: SeedSession;
 let version = 0;
 
 before(async () => {
-  workspace = mkdtempSync(path.join(tmpdir(), 'sourced-quotes-'));
-  cpSync(SEEDS_DIR, path.join(workspace, 'seeds'), { recursive: true });
-  session = await startServer({ workspace });
+  session = await startOnSeeds();
+  workspace = session.workspace;
   await session.waitFor(
-    () => session.connection.sendRequest<{ ready: boolean; quotes: number }>('sourced/status'),
+    () => session.status(),
     (s) => s.ready && s.quotes > 0,
     10_000,
   );
@@ -35,7 +33,6 @@ before(async () => {
 
 after(async () => {
   await session.close();
-  rmSync(workspace, { recursive: true, force: true });
 });
 
 /** Opens a draft with a `|` cursor fixture and asks for completion there. */
@@ -66,7 +63,7 @@ test('protocol: a fragment from the middle of a quotation brings it verbatim int
 });
 
 test('protocol: the trigger character alone opens the list, the quotations of the sources the draft cites first', async () => {
-  const [hit] = await session.connection.sendRequest<{ key: string }[]>('sourced/searchQuotes', { query: QUOTE, limit: 1 });
+  const [hit] = await session.connection.sendRequest(SearchQuotesRequest, { query: QUOTE, limit: 1 });
   assert.ok(hit, 'the quotation is searchable');
   const { list } = await completeAt(`As reported.[^${hit.key}]\n\n\u201c|`, '\u201c');
   assert.equal(list.isIncomplete, true, 'the list stays open and is asked again as the writer types');
@@ -94,12 +91,12 @@ test('protocol: an altered quotation gets a misquote warning, the verbatim one n
 });
 
 test('protocol: sourced/searchQuotes and sourced/quoteInsertEdits insert the quotation with its citation', async () => {
-  const results = await session.connection.sendRequest<{ id: number; text: string; key: string }[]>('sourced/searchQuotes', { query: 'safe haven terrorist', limit: 5 });
+  const results = await session.connection.sendRequest(SearchQuotesRequest, { query: 'safe haven terrorist', limit: 5 });
   const hit = results.find((r) => r.text === QUOTE);
   assert.ok(hit, JSON.stringify(results));
   const uri = pathToFileURL(path.join(workspace, 'insert.md')).href;
   session.open(uri, 'They agreed: \n');
-  const edits = await session.connection.sendRequest<TextEdit[]>('sourced/quoteInsertEdits', { uri, position: { line: 0, character: 13 }, id: hit.id });
+  const edits = await session.connection.sendRequest(QuoteInsertEditsRequest, { uri, position: { line: 0, character: 13 }, id: hit.id });
   const out = TextDocument.applyEdits(TextDocument.create(uri, 'markdown', 1, 'They agreed: \n'), edits);
   assert.ok(out.startsWith(`They agreed: \u201c${QUOTE}\u201d[^${hit.key}]`), out);
 });

@@ -1,21 +1,18 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { cpSync, mkdtempSync, rmSync, unlinkSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { rmSync, unlinkSync, writeFileSync } from 'node:fs';
 import * as path from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { SEEDS_DIR } from '../helpers/fixture';
-import { startServer, type LspSession } from '../helpers/lsp-client';
+import { seedWorkspace, startServer, type LspSession } from '../helpers/lsp-client';
 
 interface Status { ready: boolean; sources: number; quotes: number; actors: number; skipped: number }
 
 let workspace: string;
 let session: LspSession;
-const status = (): Promise<Status> => session.connection.sendRequest<Status>('sourced/status');
+const status = (): Promise<Status> => session.status();
 
 before(async () => {
-  workspace = mkdtempSync(path.join(tmpdir(), 'sourced-protocol-'));
-  cpSync(SEEDS_DIR, path.join(workspace, 'seeds'), { recursive: true });
+  workspace = seedWorkspace('sourced-protocol-');
   session = await startServer({ workspace });
 });
 

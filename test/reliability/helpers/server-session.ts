@@ -46,7 +46,7 @@ export class ServerSession {
   }
 
   status(): Promise<Status> {
-    return this.lsp.connection.sendRequest<Status>('sourced/status');
+    return this.lsp.status();
   }
 
   async ready(timeoutMs = 60_000): Promise<Status> {
