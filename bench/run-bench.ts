@@ -4,6 +4,7 @@
  * For each corpus size: a raw pass (floor), a cold index, a warm start from the persisted index, query latencies,
  * a changed-file re-index, plain fuse.js (naive peer) and `rg -F` (editor-search peer). Every measurement that
  * holds an index runs in its own child process so that peak RSS is honest. Writes bench/results.md.
+ * `npm run bench -- --adversarial`: pathological drafts over LSP instead (bench/adversarial.ts).
  */
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
@@ -152,7 +153,8 @@ async function main(): Promise<void> {
   else process.stdout.write(table);
 }
 
-main().catch((err: unknown) => {
+const run = process.argv.includes('--adversarial') ? import('./adversarial').then((m) => m.runAdversarial(process.argv.slice(2))) : main();
+run.catch((err: unknown) => {
   log(err instanceof Error ? err.stack ?? err.message : String(err));
   process.exit(1);
 });

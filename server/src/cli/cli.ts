@@ -11,7 +11,7 @@ import { DiagnosticSeverity, type Diagnostic } from 'vscode-languageserver-types
 import { NodeCorpus } from '../node/node-corpus';
 import { createService, resolveConfig, type Logger } from '../service';
 import { readProjectFile, readWorkspaceSettings } from '../node/workspace-settings';
-import { mergeSettings } from '../domain/config';
+import { configProblems, mergeSettings, SETTING_CHOICES } from '../domain/config';
 
 const USAGE = `Usage: sourced check <draft.md…> [--corpus <glob>…] [--format text|json] [--citation-style footnote|pandoc] [--quiet]
 
@@ -55,7 +55,12 @@ function parseArgs(argv: string[]): Args {
       const f = value();
       if (f !== 'text' && f !== 'json') throw new UsageError(`--format must be text or json, not "${f}"`);
       args.format = f;
-    } else if (a === '--citation-style') args.style = value();
+    } else if (a === '--citation-style') {
+      const style = value();
+      const valid = SETTING_CHOICES['citations.style'] ?? [];
+      if (!valid.includes(style)) throw new UsageError(`--citation-style must be one of ${valid.join(', ')}, not "${style}"`);
+      args.style = style;
+    }
     else if (a === '--quiet') args.quiet = true;
     else if (a.startsWith('--')) throw new UsageError(`unknown option ${a}`);
     else args.drafts.push(a);
@@ -84,6 +89,7 @@ export async function main(argv: string[]): Promise<number> {
   if (args.style) flags.citations = { style: args.style };
   const settings = mergeSettings(projectFile?.settings, await readWorkspaceSettings(cwd), flags);
   const config = resolveConfig(settings);
+  for (const problem of configProblems(settings)) process.stderr.write(`sourced: warning: .vscode/settings.json: ${problem}\n`);
   const logLines: string[] = [];
   const logger: Logger = {
     info: () => {},

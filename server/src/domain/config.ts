@@ -118,3 +118,58 @@ export function mergeSettings(...layers: Json[]): Record<string, Json> {
   }
   return out;
 }
+
+/** The settings that take one of a fixed set of values, with those values. */
+export const SETTING_CHOICES: Readonly<Record<string, readonly string[]>> = {
+  'citations.style': ['footnote', 'pandoc'],
+  'claims.severity': SEVERITIES,
+  'claims.citationScope': ['sentence', 'paragraph'],
+  'quotes.misquoteSeverity': SEVERITIES,
+};
+
+/** Numeric settings with their bounds. */
+const NUMBER_SETTINGS: Readonly<Record<string, readonly [number, number]>> = {
+  'corpus.maxFileSizeKb': [1, 1024 * 1024],
+  'claims.autoCiteThreshold': [0, 1],
+  'quotes.minCompletionWords': [1, 50],
+};
+
+/**
+ * What is wrong in raw settings, one message per bad value, each naming the valid values and the one used
+ * instead (resolveConfig falls back to it). An unset value is not a problem.
+ */
+export function configProblems(raw: Json): string[] {
+  const r = obj(raw);
+  const at = (key: string): Json => {
+    const [section, name] = key.split('.') as [string, string];
+    return obj(r[section])[name];
+  };
+  const shown = (v: Json): string => JSON.stringify(v) ?? String(v);
+  const defaults = resolveConfig({}) as unknown as Record<string, Record<string, unknown>>;
+  const fallback = (key: string): string => {
+    const [section, name] = key.split('.') as [string, string];
+    return shown(defaults[section]?.[name]);
+  };
+  const out: string[] = [];
+  for (const [key, allowed] of Object.entries(SETTING_CHOICES)) {
+    const v = at(key);
+    if (v !== undefined && !(typeof v === 'string' && allowed.includes(v))) {
+      out.push(`sourced.${key}: ${shown(v)} is not a valid value; valid values are ${allowed.join(', ')} (using ${fallback(key)})`);
+    }
+  }
+  for (const [key, [min, max]] of Object.entries(NUMBER_SETTINGS)) {
+    const v = at(key);
+    if (v !== undefined && !(typeof v === 'number' && Number.isFinite(v) && v >= min && v <= max)) {
+      out.push(`sourced.${key}: ${shown(v)} is not a number from ${min} to ${max} (using ${typeof v === 'number' && Number.isFinite(v) ? Math.min(max, Math.max(min, v)) : fallback(key)})`);
+    }
+  }
+  for (const key of ['corpus.include', 'corpus.exclude']) {
+    const v = at(key);
+    if (v !== undefined && !(Array.isArray(v) && v.every((x) => typeof x === 'string'))) out.push(`sourced.${key}: ${shown(v)} is not a list of glob strings (using ${fallback(key)})`);
+  }
+  const bib = at('citations.bibliography');
+  if (bib !== undefined && !(typeof bib === 'string' && bib.trim())) out.push(`sourced.citations.bibliography: ${shown(bib)} is not a file name (using ${fallback('citations.bibliography')})`);
+  const persist = at('index.persist');
+  if (persist !== undefined && typeof persist !== 'boolean') out.push(`sourced.index.persist: ${shown(persist)} is not true or false (using ${fallback('index.persist')})`);
+  return out;
+}

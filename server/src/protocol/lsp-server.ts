@@ -5,14 +5,16 @@
  */
 import {
   CancellationTokenSource, CodeActionKind, DidChangeConfigurationNotification, DidChangeWatchedFilesNotification,
-  FileChangeType, LSPErrorCodes, ResponseError, TextDocuments, TextDocumentSyncKind, type CancellationToken,
+  ErrorCodes, FileChangeType, LSPErrorCodes, ResponseError, TextDocuments, TextDocumentSyncKind, type CancellationToken,
   type Connection, type InitializeParams, type InitializeResult,
 } from 'vscode-languageserver';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { createService, resolveConfig, type SourcedService } from '../service';
 import { FIX_ALL_KIND } from '../features/code-actions';
+import { invalidParams } from './params';
+import { outgoing } from './outgoing';
 import type { IndexCacheStore } from '../store/index-cache';
-import { mergeSettings, type SourcedConfig } from '../domain/config';
+import { configProblems, mergeSettings, type SourcedConfig } from '../domain/config';
 import type { WorkspaceCorpus, WorkspaceFolder } from '../domain/corpus';
 import type { Logger } from '../domain/logger';
 import {
@@ -70,6 +72,7 @@ export function startLspServer(connection: Connection, host: ServerHost): void {
   let canReportProgress = false;
   /** False when the client says the workspace is not trusted (VS Code's Restricted Mode): Sourced then writes no file. */
   let trusted = true;
+  let reportedProblems = '';
   /** Set while a client without workspace folders has not opened a document to find the project root from. */
   let awaitingRoot = false;
   let rootDecided: Promise<void> = Promise.resolve();
@@ -107,6 +110,7 @@ export function startLspServer(connection: Connection, host: ServerHost): void {
     const storagePath = typeof options?.storagePath === 'string' ? options.storagePath : undefined;
     // Untrusted: the index may still be kept in the editor's own storage folder, never in the workspace.
     const indexCache = trusted || storagePath !== undefined ? host.createIndexCache(storagePath, folders) : undefined;
+    if (!trusted) logger.info('untrusted workspace: Sourced writes no file in it (no bibliography, no index cache there)');
     service = createService({ corpus, config: rawSettings, logger, openDocuments: () => documents.all(), indexCache });
     service.onDidChangeIndex(() => {
       void connection.sendNotification(StatusChangedNotification, service.status());
@@ -129,10 +133,22 @@ export function startLspServer(connection: Connection, host: ServerHost): void {
     };
   });
 
+  /** Says once per change what is wrong in the settings, with the valid values. */
+  function reportSettingProblems(): void {
+    const problems = configProblems(effectiveSettings());
+    const key = problems.join('\n');
+    if (key === reportedProblems) return;
+    reportedProblems = key;
+    for (const p of problems) logger.warn(`setting refused: ${p}`);
+    if (problems.length) void connection.window.showWarningMessage(`Sourced: ${problems.join('; ')}`);
+  }
+
   async function pullSettings(): Promise<void> {
+    reportSettingProblems();
     if (!canPullConfiguration) return;
     try {
       rawSettings = (await connection.workspace.getConfiguration({ section: 'sourced' })) ?? rawSettings;
+      reportSettingProblems();
     } catch (err) {
       logger.warn(`could not read settings: ${String(err)}; using defaults`);
     }
@@ -245,7 +261,10 @@ export function startLspServer(connection: Connection, host: ServerHost): void {
 
   connection.onDidChangeConfiguration(async (change) => {
     if (canPullConfiguration) await pullSettings();
-    else rawSettings = settingsFrom(change.settings) ?? rawSettings;
+    else {
+      rawSettings = settingsFrom(change.settings) ?? rawSettings;
+      reportSettingProblems();
+    }
     await applySettings();
   });
 
@@ -273,7 +292,7 @@ export function startLspServer(connection: Connection, host: ServerHost): void {
       const diagnostics = await service.diagnostics(doc, source.token);
       if (source.token.isCancellationRequested || documents.get(doc.uri)?.version !== doc.version) return;
       pending.delete(doc.uri);
-      void connection.sendDiagnostics({ uri: doc.uri, version: doc.version, diagnostics });
+      void connection.sendDiagnostics({ uri: doc.uri, version: doc.version, diagnostics: outgoing(diagnostics) });
       if (trusted) void host.updateBibliography(service, folders, doc, documents.all(), logger);
     }, delay);
     pending.set(doc.uri, { timer, source });
@@ -296,35 +315,47 @@ export function startLspServer(connection: Connection, host: ServerHost): void {
   const docOf = (uri: string): TextDocument | undefined => documents.get(uri);
 
   /** LSP asks for RequestCancelled when the client cancelled a request; vscode-jsonrpc leaves that answer to the handler. */
-  async function answer<T>(token: CancellationToken, result: T | Promise<T>): Promise<T | ResponseError<void>> {
+  async function answer<T>(token: CancellationToken, result: T | Promise<T>, doc?: TextDocument): Promise<T | ResponseError<void>> {
     const value = await result;
-    return token.isCancellationRequested ? new ResponseError(LSPErrorCodes.RequestCancelled, 'request cancelled') : value;
+    return token.isCancellationRequested ? new ResponseError(LSPErrorCodes.RequestCancelled, 'request cancelled') : outgoing(value, doc?.getText());
   }
 
   connection.onCompletion(async (p, token) => {
+    const bad = invalidParams(p, { position: true });
+    if (bad) return bad;
     const doc = docOf(p.textDocument.uri);
-    return answer(token, doc ? service.completion(doc, p.position, token) : null);
+    return answer(token, doc ? service.completion(doc, p.position, token) : null, doc);
   });
   connection.onHover(async (p, token) => {
+    const bad = invalidParams(p, { position: true });
+    if (bad) return bad;
     const doc = docOf(p.textDocument.uri);
-    return answer(token, doc ? service.hover(doc, p.position, token) : null);
+    return answer(token, doc ? service.hover(doc, p.position, token) : null, doc);
   });
   connection.onDefinition(async (p, token) => {
+    const bad = invalidParams(p, { position: true });
+    if (bad) return bad;
     const doc = docOf(p.textDocument.uri);
     return answer(token, doc ? service.definition(doc, p.position, token) : []);
   });
   connection.onReferences(async (p, token) => {
+    const bad = invalidParams(p, { position: true });
+    if (bad) return bad;
     const doc = docOf(p.textDocument.uri);
     return answer(token, doc ? service.references(doc, p.position, token) : []);
   });
   connection.onDocumentSymbol(async (p, token) => {
+    const bad = invalidParams(p);
+    if (bad) return bad;
     const doc = docOf(p.textDocument.uri);
     return answer(token, doc ? service.documentSymbols(doc, token) : []);
   });
-  connection.onWorkspaceSymbol((p, token) => answer(token, service.workspaceSymbols(p.query, token)));
+  connection.onWorkspaceSymbol((p, token) => answer(token, service.workspaceSymbols(String((p as { query?: unknown } | null)?.query ?? ''), token)));
   connection.onCodeAction(async (p, token) => {
+    const bad = invalidParams(p, { range: true, context: true });
+    if (bad) return bad;
     const doc = docOf(p.textDocument.uri);
-    return answer(token, doc ? service.codeActions(doc, p.range, p.context.diagnostics, p.context.only, token) : []);
+    return answer(token, doc ? service.codeActions(doc, p.range, p.context.diagnostics, p.context.only, token) : [], doc);
   });
 
   /** A full re-index also re-reads the project file (clients that cannot watch it have this way to apply edits). */
@@ -336,11 +367,12 @@ export function startLspServer(connection: Connection, host: ServerHost): void {
   }
 
   connection.onExecuteCommand(async (p, token) => {
+    if (typeof p?.command !== 'string') return new ResponseError(ErrorCodes.InvalidParams, 'invalid params: command (a string) is required');
     if (p.command === REINDEX_COMMAND) return reindexAll();
     if (p.command !== CITE_ALL_COMMAND) return;
     const doc = docOf(String(p.arguments?.[0] ?? ''));
     if (!doc) return;
-    const edits = await service.citeAll(doc, token);
+    const edits = outgoing(await service.citeAll(doc, token), doc.getText());
     if (edits.length) await connection.workspace.applyEdit({ label: 'Cite all supported claims', edit: { changes: { [doc.uri]: edits } } });
     return { cited: edits.length };
   });
@@ -350,7 +382,7 @@ export function startLspServer(connection: Connection, host: ServerHost): void {
   connection.onRequest(SearchQuotesRequest, (p, token) => answer(token, service.searchQuotes(String(p?.query ?? ''), p?.limit, token)));
   connection.onRequest(QuoteInsertEditsRequest, (p, token) => {
     const doc = docOf(String(p?.uri ?? ''));
-    return answer(token, doc && p.position ? service.quoteInsertEdits(doc, p.position, Number(p.id), token) : []);
+    return answer(token, doc && p?.position ? service.quoteInsertEdits(doc, p.position, Number(p.id), token) : [], doc);
   });
   connection.onRequest(ListActorsRequest, (p, token) => answer(token, service.listActors(String(p?.query ?? ''), token)));
   connection.onRequest(DebugMemoryRequest, () => host.memoryAfterGc());

@@ -15,7 +15,7 @@ import { resolveConfig, type SourcedConfig } from '../domain/config';
 import type { ServiceContext, TextDocumentLike } from '../features/context';
 import type { Corpus, Disposable } from '../domain/corpus';
 import type { DraftDocument } from '../features/drafts/draft-document';
-import { parseDraft } from '../features/drafts/parse-draft';
+import { parseDraft, parseDraftAsync } from '../features/drafts/parse-draft';
 import { provideCodeActions } from '../features/code-actions';
 import { documentSymbols, sourceSymbols } from '../features/symbols';
 import { status, type StatusReport } from '../features/status';
@@ -87,6 +87,9 @@ export interface SourcedService {
   dispose(): void;
 }
 
+/** Most diagnostics sent for one draft (the first ones in the text). */
+const MAX_DIAGNOSTICS = 1000;
+
 /** Creates the service over a corpus. */
 export function createService(options: ServiceOptions): SourcedService {
   const logger = options.logger ?? silentLogger;
@@ -95,14 +98,24 @@ export function createService(options: ServiceOptions): SourcedService {
   const indexer = new Indexer(options.corpus, logger, persistence);
   const drafts = new Map<string, DraftDocument>();
 
-  const draftOf = (doc: TextDocumentLike): DraftDocument => {
+  const cachedDraft = (doc: TextDocumentLike): DraftDocument | undefined => {
     const cached = drafts.get(doc.uri);
-    if (cached && cached.version === doc.version && cached.text.length === doc.getText().length) return cached;
-    const parsed = parseDraft(doc.uri, doc.version, doc.getText());
-    drafts.set(doc.uri, parsed);
+    return cached && cached.version === doc.version && cached.text.length === doc.getText().length ? cached : undefined;
+  };
+  const remember = (parsed: DraftDocument): DraftDocument => {
+    drafts.set(parsed.uri, parsed);
     const oldest = drafts.keys().next();
     if (drafts.size > 64 && !oldest.done) drafts.delete(oldest.value);
     return parsed;
+  };
+  /** The parse of a document version: made once, shared by every feature. */
+  const draftOf = (doc: TextDocumentLike): DraftDocument => cachedDraft(doc) ?? remember(parseDraft(doc.uri, doc.version, doc.getText()));
+  /** The same, parsed in steps that let other requests in; undefined when cancelled meanwhile. */
+  const draftSoon = async (doc: TextDocumentLike, token: Cancellation): Promise<DraftDocument | undefined> => {
+    const cached = cachedDraft(doc);
+    if (cached) return cached;
+    const parsed = await parseDraftAsync(doc.uri, doc.version, doc.getText(), token);
+    return parsed && remember(parsed);
   };
 
   const ctx: ServiceContext = {
@@ -134,9 +147,10 @@ export function createService(options: ServiceOptions): SourcedService {
   async function findings(doc: TextDocumentLike, token: Cancellation = NEVER_CANCELLED): Promise<Finding[]> {
     return guarded('diagnostics', doc.uri, [] as Finding[], token, async () => {
       if (options.corpus.entryFor(doc.uri)) return [];
-      const draft = draftOf(doc);
+      const draft = await draftSoon(doc, token);
+      if (!draft) return [];
       const k = indexer.knowledge;
-      const out: Finding[] = [...findUnknownCitations(draft, k), ...findMisquotes(ctx, draft, token)];
+      const out: Finding[] = [...findUnknownCitations(draft, k), ...(await findMisquotes(ctx, draft, token))];
       out.push(...(await findClaimFindings(ctx, draft, token)));
       return out.sort((a, b) => a.start - b.start || a.end - b.end);
     });
@@ -172,7 +186,11 @@ export function createService(options: ServiceOptions): SourcedService {
     findings,
     diagnostics: async (doc, token = NEVER_CANCELLED) => {
       const found = await findings(doc, token);
-      return toDiagnostics(found, draftOf(doc), config);
+      const draft = cachedDraft(doc);
+      // Cancelled (an edit made this version stale): no diagnostics, and no second parse to convert none.
+      if (!draft || token.isCancellationRequested) return [];
+      // An editor shows a few hundred problems usefully; tens of thousands (a pasted list of markers) only cost time.
+      return toDiagnostics(found.length > MAX_DIAGNOSTICS ? found.slice(0, MAX_DIAGNOSTICS) : found, draft, config);
     },
     codeActions: (doc, _range, diagnostics, only, token = NEVER_CANCELLED) =>
       guarded('codeAction', doc.uri, [] as CodeAction[], token, () => provideCodeActions(ctx, draftOf(doc), diagnostics, only, token)),
