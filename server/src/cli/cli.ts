@@ -9,6 +9,7 @@ import { pathToFileURL } from 'node:url';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { DiagnosticSeverity, type Diagnostic } from 'vscode-languageserver-types';
 import { NodeCorpus } from '../node/node-corpus';
+import { loadWriterBibliographies } from '../node/writer-bibliographies';
 import { createService, resolveConfig, type Logger } from '../service';
 import { readProjectFile, readWorkspaceSettings } from '../node/workspace-settings';
 import { configProblems, mergeSettings, SETTING_CHOICES } from '../domain/config';
@@ -98,6 +99,7 @@ export async function main(argv: string[]): Promise<number> {
   };
   const corpus = new NodeCorpus([{ path: cwd }], config.corpus);
   const service = createService({ corpus, config: settings, logger });
+  service.setWriterBibliography(await loadWriterBibliographies([{ path: cwd }], config, logger));
   await service.start();
   for (const line of logLines) if (!args.quiet) process.stderr.write(`sourced: ${line}\n`);
   const status = service.status();

@@ -7,6 +7,7 @@ import { runInNewContext } from 'node:vm';
 import { startLspServer, type ServerHost } from '../protocol/lsp-server';
 import { updateBibliography } from './bibliography-writer';
 import { NodeCorpus } from './node-corpus';
+import { loadWriterBibliographies } from './writer-bibliographies';
 import { NodeIndexCache, serverBuildId } from './node-index-cache';
 import { findProjectRoot } from './project-root';
 import { readProjectFile } from './workspace-settings';
@@ -32,6 +33,7 @@ const host: ServerHost = {
       ? new NodeIndexCache({ storagePath, workspaceFolders: folders.map((f) => f.path), buildId: serverBuildId() })
       : undefined,
   updateBibliography,
+  loadWriterBibliographies,
   memoryAfterGc,
   findProjectRoot: (uri, include) =>
     findProjectRoot(uri?.startsWith('file:') ? path.dirname(fileURLToPath(uri)) : process.cwd(), include),

@@ -3,6 +3,7 @@
  * everything that touches the machine (files, watchers, caches, the bibliography file) comes from the host that
  * node/main.ts passes in, so this module runs over any connection.
  */
+import type { WriterEntry } from '../domain/writer-entry';
 import {
   CancellationTokenSource, CodeActionKind, DidChangeConfigurationNotification, DidChangeWatchedFilesNotification,
   ErrorCodes, FileChangeType, LSPErrorCodes, ResponseError, TextDocuments, TextDocumentSyncKind, type CancellationToken,
@@ -35,6 +36,8 @@ export interface ServerHost {
   updateBibliography(
     service: SourcedService, folders: readonly WorkspaceFolder[], changed: TextDocument, open: readonly TextDocument[], logger: Logger,
   ): Promise<unknown>;
+  /** The writer's own bibliography entries (`sourced.citations.bibliography` BibTeX/CSL-JSON files), read only. */
+  loadWriterBibliographies(folders: readonly WorkspaceFolder[], config: SourcedConfig, logger: Logger): Promise<WriterEntry[]>;
   /** Heap and RSS after a full collection (a debug request). */
   memoryAfterGc(): MemoryReport;
   /**
@@ -120,7 +123,7 @@ export function startLspServer(connection: Connection, host: ServerHost): void {
     return {
       capabilities: {
         textDocumentSync: TextDocumentSyncKind.Incremental,
-        completionProvider: { triggerCharacters: ['"', '\u201c'], resolveProvider: false },
+        completionProvider: { triggerCharacters: ['"', '\u201c', '@'], resolveProvider: false },
         hoverProvider: true,
         definitionProvider: true,
         referencesProvider: true,
@@ -197,6 +200,21 @@ export function startLspServer(connection: Connection, host: ServerHost): void {
     return true;
   }
 
+  /** Re-reads the writer's bibliographies; a reload never fails a request (the reasons are logged). */
+  async function loadWriterBibliographies(): Promise<void> {
+    const entries = await host.loadWriterBibliographies(folders, service.config(), logger).catch((err: unknown) => {
+      logger.error(`reading the writer's bibliographies failed: ${String(err)}`);
+      return [];
+    });
+    service.setWriterBibliography(entries);
+  }
+
+  /** Whether a URI is one of the writer's bibliography files. */
+  function isWriterBibliography(uri: string): boolean {
+    const file = host.pathOfUri(uri);
+    return file !== undefined && folders.some((f) => service.config().citations.writerBibliographies.some((b) => host.uriOfPath(`${f.path}/${b}`) === host.uriOfPath(file)));
+  }
+
   /** Watches the sources and the project file: through the client when it can register watchers, else on disk. */
   function watchSources(config: SourcedConfig): void {
     if (!folders.length) return;
@@ -206,7 +224,7 @@ export function startLspServer(connection: Connection, host: ServerHost): void {
     }
     const previous = watcherRegistration;
     const watchers = folders.flatMap((f) =>
-      [...config.corpus.include, PROJECT_FILE].map((pattern) => ({ globPattern: { baseUri: host.uriOfPath(f.path), pattern } })),
+      [...config.corpus.include, ...config.citations.writerBibliographies, PROJECT_FILE].map((pattern) => ({ globPattern: { baseUri: host.uriOfPath(f.path), pattern } })),
     );
     watcherRegistration = connection.client.register(DidChangeWatchedFilesNotification.type, { watchers });
     void previous?.then((r) => r.dispose(), () => undefined);
@@ -217,6 +235,7 @@ export function startLspServer(connection: Connection, host: ServerHost): void {
     const before = JSON.stringify(service.config().corpus);
     service.updateConfig(effectiveSettings());
     const config = service.config();
+    await loadWriterBibliographies();
     if (JSON.stringify(config.corpus) !== before) {
       corpus.update(folders, config.corpus);
       watchSources(config);
@@ -238,6 +257,7 @@ export function startLspServer(connection: Connection, host: ServerHost): void {
     const config = service.config();
     corpus.update(folders, config.corpus);
     if (canPullConfiguration && canRegisterConfiguration) void connection.client.register(DidChangeConfigurationNotification.type, { section: 'sourced' });
+    await loadWriterBibliographies();
     watchSources(config);
     await index('Sourced: indexing sources');
   });
@@ -255,6 +275,7 @@ export function startLspServer(connection: Connection, host: ServerHost): void {
     service.updateConfig(effectiveSettings());
     const config = service.config();
     corpus.update(folders, config.corpus);
+    await loadWriterBibliographies();
     watchSources(config);
     await index('Sourced: indexing sources');
   }
@@ -273,6 +294,7 @@ export function startLspServer(connection: Connection, host: ServerHost): void {
       await loadProjectFile();
       await applySettings();
     }
+    if (changes.some((c) => isWriterBibliography(c.uri))) void loadWriterBibliographies();
     for (const c of changes) {
       if (c.uri.endsWith(`/${PROJECT_FILE}`)) continue;
       const kind = c.type === FileChangeType.Created ? 'created' : c.type === FileChangeType.Deleted ? 'deleted' : 'changed';

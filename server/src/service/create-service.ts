@@ -6,6 +6,9 @@ import { actorCard, actorDefinition, actorReferences, actorSymbols, listActors, 
 import { actorHover } from '../features/actors/actor-hover';
 import { NEVER_CANCELLED, type Cancellation } from '../domain/cancellation';
 import { citationHover } from '../features/citations/citation-hover';
+import { provideCitationKeyCompletion } from '../features/citations/citation-key-completion';
+import type { WriterEntry } from '../domain/writer-entry';
+import { WriterBibliography } from '../store/writer-bibliography';
 import { citationAt, sourceOfCitation } from '../features/citations/find-citation';
 import { findUnknownCitations } from '../features/citations/find-unknown-citations';
 import { citeAllEdits } from '../features/claims/cite-all';
@@ -61,6 +64,8 @@ export interface SourcedService {
   /** True if the URI is a corpus file rather than a draft. */
   isSource(uri: string): boolean;
 
+  /** The writer's own bibliography entries (read by the host from `sourced.citations.bibliography`); replaces the last set. */
+  setWriterBibliography(entries: readonly WriterEntry[]): void;
   completion(doc: TextDocumentLike, position: Position, token?: Cancellation): Promise<CompletionList | null>;
   hover(doc: TextDocumentLike, position: Position, token?: Cancellation): Promise<Hover | null>;
   diagnostics(doc: TextDocumentLike, token?: Cancellation): Promise<Diagnostic[]>;
@@ -171,11 +176,12 @@ export function createService(options: ServiceOptions): SourcedService {
       else indexer.setOverlay(uri, text);
     },
     isSource: (uri) => options.corpus.entryFor(uri) !== undefined,
+    setWriterBibliography: (entries) => indexer.setWriterBibliography(new WriterBibliography(entries)),
 
     completion: (doc, position, token = NEVER_CANCELLED) =>
       guarded('completion', doc.uri, null, token, () => {
         const { draft, offset } = at(doc, position);
-        return provideQuoteCompletion(ctx, draft, offset, token);
+        return provideCitationKeyCompletion(draft, offset, indexer.knowledge) ?? provideQuoteCompletion(ctx, draft, offset, token);
       }),
     hover: (doc, position, token = NEVER_CANCELLED) =>
       guarded('hover', doc.uri, null, token, () => {
