@@ -51,6 +51,7 @@ export class Workbench {
 
   /** Opens a workspace file with Quick Open and waits for its editor to have focus. */
   async openFile(name) {
+    // Quick Open's file search can take over 10 s on a loaded 2-core machine before its first result.
     const page = this.page;
     await waitFor(`Quick Open for ${name}`, async () => {
       await page.keyboard.press('Control+P');
@@ -58,7 +59,7 @@ export class Workbench {
       return true;
     });
     await page.locator('.quick-input-widget input').fill(name);
-    await page.locator('.quick-input-widget .monaco-list-row', { hasText: path.basename(name) }).first().waitFor({ timeout: 10_000 });
+    await page.locator('.quick-input-widget .monaco-list-row', { hasText: path.basename(name) }).first().waitFor({ timeout: 30_000 });
     await page.keyboard.press('Enter');
     await page.locator(`.tabs-container .tab.active[data-resource-name="${path.basename(name)}"]`).waitFor({ timeout: 10_000 });
     await this.editor().locator('.view-lines').waitFor();
