@@ -60,7 +60,7 @@ function prose(bytes: number): string {
   const parts: string[] = [];
   let size = 0;
   for (let i = 0; size < bytes; i++) {
-    const p = `${paragraphs[i % paragraphs.length]!}\n\n`;
+    const p = `${paragraphs[i % paragraphs.length]}\n\n`;
     parts.push(p);
     size += p.length;
   }
@@ -194,7 +194,7 @@ export async function runAdversarial(argv: string[]): Promise<void> {
   } finally {
     rmSync(workspace, { recursive: true, force: true });
   }
-  const machine = `${new Date().toISOString().slice(0, 16).replace('T', ' ')} UTC, ${os.cpus().length} cores, load ${os.loadavg()[0]!.toFixed(1)}, ${process.version}`;
+  const machine = `${new Date().toISOString().slice(0, 16).replace('T', ' ')} UTC, ${os.cpus().length} cores, load ${os.loadavg()[0].toFixed(1)}, ${process.version}`;
   if (opts.write && !opts.only) {
     writeFileSync(path.join(REPO, 'bench', `adversarial-${opts.label}.json`), `${JSON.stringify({ machine, timeoutMs: opts.timeoutMs, results }, null, 2)}\n`);
     writeFileSync(path.join(REPO, 'bench', 'adversarial.md'), renderMarkdown());
