@@ -210,9 +210,11 @@ function* parseSteps(uri: string, version: number, text: string): Generator<void
     const to = cuts[c + 1];
     try {
       // Front matter can only open the draft.
+      // Bounded again per chunk: a chunk cut inside a long line starts a new line for the parser.
+      const source = boundNesting(bounded.slice(from, to)).text;
       const tree = from === 0
-        ? fromMarkdown(bounded.slice(from, to), { extensions: [frontmatter(['yaml', 'toml']), FOOTNOTE_DEFINITIONS, LINEAR_INLINE], mdastExtensions: [frontmatterFromMarkdown(['yaml', 'toml']), gfmFootnoteFromMarkdown()] })
-        : fromMarkdown(bounded.slice(from, to), { extensions: [FOOTNOTE_DEFINITIONS, LINEAR_INLINE], mdastExtensions: [gfmFootnoteFromMarkdown()] });
+        ? fromMarkdown(source, { extensions: [frontmatter(['yaml', 'toml']), FOOTNOTE_DEFINITIONS, LINEAR_INLINE], mdastExtensions: [frontmatterFromMarkdown(['yaml', 'toml']), gfmFootnoteFromMarkdown()] })
+        : fromMarkdown(source, { extensions: [FOOTNOTE_DEFINITIONS, LINEAR_INLINE], mdastExtensions: [gfmFootnoteFromMarkdown()] });
       visit(tree, from);
     } catch {
       plainBlocks(text, from, to, blocks);
