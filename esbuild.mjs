@@ -25,6 +25,8 @@ const builds = [
   { ...common, entryPoints: ['client/src/extension.ts'], outfile: 'dist/extension.js', external: ['vscode'] },
   { ...common, entryPoints: ['server/src/node/main.ts'], outfile: 'dist/server.js' },
   { ...common, entryPoints: ['server/src/cli/cli.ts'], outfile: 'dist/cli.js' },
+  // The format readers' worker thread (HTML, PDF, DOCX), started by the server and the CLI from dist/.
+  { ...common, entryPoints: ['server/src/node/reader-worker.ts'], outfile: 'dist/reader-worker.js' },
 ];
 
 if (watch) {
@@ -34,5 +36,5 @@ if (watch) {
 } else {
   const started = Date.now();
   await Promise.all(builds.map((b) => esbuild.build(b)));
-  console.log(`esbuild: built dist/extension.js, dist/server.js, dist/cli.js${production ? ' (production)' : ''} in ${Date.now() - started} ms`);
+  console.log(`esbuild: built dist/extension.js, dist/server.js, dist/cli.js, dist/reader-worker.js${production ? ' (production)' : ''} in ${Date.now() - started} ms`);
 }

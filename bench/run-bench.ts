@@ -1,5 +1,5 @@
 /**
- * `npm run bench -- --sizes 5,2095,20000,100000 [--json] [--no-write] [--rg-queries N]`
+ * `npm run bench -- --sizes 5,2095,20000,100000 [--json] [--no-write] [--rg-queries N]`, or `npm run bench -- --formats` (bench/formats-bench.ts)
  *
  * For each corpus size: a raw pass (floor), a cold index, a warm start from the persisted index, query latencies,
  * a changed-file re-index, plain fuse.js (naive peer) and `rg -F` (editor-search peer). Every measurement that
@@ -96,6 +96,11 @@ function ripgrep(dir: string, queries: { typed: string; file: string }[]): Recor
 }
 
 async function main(): Promise<void> {
+  if (process.argv.includes('--formats')) {
+    // HTML pages against the same text as .txt: bench/formats-bench.ts.
+    const { runFormatsBench } = await import('./formats-bench');
+    return runFormatsBench();
+  }
   const opts = options();
   mkdirSync(benchRoot(), { recursive: true });
   const script = await bundleChild();

@@ -18,10 +18,14 @@ export class StatusItem implements vscode.Disposable {
     this.item.command = { title: 'Show Output', command: 'sourced.showOutput' };
   }
 
-  /** Subscribes to the server's status notifications and asks once for the current status. */
-  listen(): void {
-    this.client.onNotification(StatusChangedNotification, (s) => this.show(s));
-    this.client.sendRequest(StatusRequest).then((s) => this.show(s), () => undefined);
+  /** Subscribes to the server's status notifications and asks once for the current status; `also` sees each one. */
+  listen(also: (s: StatusReport) => void = () => undefined): void {
+    const show = (s: StatusReport): void => {
+      this.show(s);
+      also(s);
+    };
+    this.client.onNotification(StatusChangedNotification, show);
+    this.client.sendRequest(StatusRequest).then(show, () => undefined);
   }
 
   private show(s: StatusReport): void {
@@ -29,7 +33,9 @@ export class StatusItem implements vscode.Disposable {
     this.item.text = s.ready
       ? `Sourced: ${plural(s.sources, 'source')} \u00b7 ${plural(s.quotes, 'quote')} \u00b7 ${plural(s.actors, 'actor')}`
       : 'Sourced: indexing\u2026';
-    this.item.detail = s.skipped ? `${plural(s.skipped, 'file')} skipped (see output)` : undefined;
+    const first = s.skippedFiles?.[0];
+    const why = first ? `: ${decodeURIComponent(first.uri.slice(first.uri.lastIndexOf('/') + 1))} \u2014 ${first.reason}${s.skipped > 1 ? ', \u2026' : ''}` : '';
+    this.item.detail = s.skipped ? `${plural(s.skipped, 'file')} skipped${why} (see output)` : undefined;
     this.item.severity = s.ready && s.sources === 0 ? vscode.LanguageStatusSeverity.Warning : vscode.LanguageStatusSeverity.Information;
     if (s.ready && s.sources === 0) this.item.detail = 'No sources matched sourced.corpus.include';
   }

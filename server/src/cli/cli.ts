@@ -9,15 +9,16 @@ import { pathToFileURL } from 'node:url';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { DiagnosticSeverity, type Diagnostic } from 'vscode-languageserver-types';
 import { NodeCorpus } from '../node/node-corpus';
+import { loadWriterBibliographies } from '../node/writer-bibliographies';
 import { createService, resolveConfig, type Logger } from '../service';
-import { readWorkspaceSettings } from '../node/workspace-settings';
-import { configProblems, SETTING_CHOICES } from '../domain/config';
+import { readProjectFile, readWorkspaceSettings } from '../node/workspace-settings';
+import { configProblems, mergeSettings, SETTING_CHOICES } from '../domain/config';
 
 const USAGE = `Usage: sourced check <draft.md…> [--corpus <glob>…] [--format text|json] [--citation-style footnote|pandoc] [--quiet]
 
 Checks Markdown drafts against the sources selected by --corpus (globs relative
-to the current folder; default: sourced.corpus.include from .vscode/settings.json,
-else seeds/**/*.txt and seeds/**/*.md) and prints one line per finding:
+to the current folder; default: corpus.include from .sourced.json or
+.vscode/settings.json, else seeds/**/*.txt and seeds/**/*.md) and prints one line per finding:
   path:line:col: severity: message [code]
 Exit status: 0 clean, 1 a warning or error was found, 2 bad usage or unreadable input.`;
 
@@ -81,9 +82,13 @@ export async function main(argv: string[]): Promise<number> {
     return message ? 2 : 0;
   }
   const cwd = process.cwd();
-  const settings = (await readWorkspaceSettings(cwd)) as { corpus?: Record<string, unknown>; citations?: Record<string, unknown> };
-  if (args.corpus.length) settings.corpus = { ...(settings.corpus ?? {}), include: args.corpus };
-  if (args.style) settings.citations = { ...(settings.citations ?? {}), style: args.style };
+  // The project file, overridden by .vscode/settings.json (editor settings), overridden by the flags.
+  const projectFile = await readProjectFile(cwd);
+  if (projectFile?.error) process.stderr.write(`sourced: ${projectFile.path}: ignored, ${projectFile.error}\n`);
+  const flags: Record<string, unknown> = {};
+  if (args.corpus.length) flags.corpus = { include: args.corpus };
+  if (args.style) flags.citations = { style: args.style };
+  const settings = mergeSettings(projectFile?.settings, await readWorkspaceSettings(cwd), flags);
   const config = resolveConfig(settings);
   for (const problem of configProblems(settings)) process.stderr.write(`sourced: warning: .vscode/settings.json: ${problem}\n`);
   const logLines: string[] = [];
@@ -94,6 +99,7 @@ export async function main(argv: string[]): Promise<number> {
   };
   const corpus = new NodeCorpus([{ path: cwd }], config.corpus);
   const service = createService({ corpus, config: settings, logger });
+  service.setWriterBibliography(await loadWriterBibliographies([{ path: cwd }], config, logger));
   await service.start();
   for (const line of logLines) if (!args.quiet) process.stderr.write(`sourced: ${line}\n`);
   const status = service.status();

@@ -1,7 +1,8 @@
 /**
- * Settings, in one place: the `sourced` section of workspace/configuration
- * (or initializationOptions / didChangeConfiguration for clients without it),
- * filled with defaults and passed down as plain values.
+ * Settings, in one place: the project file (`.sourced.json`) overridden by the editor's `sourced` settings
+ * (workspace/configuration, or initializationOptions / didChangeConfiguration for clients without it),
+ * merged by `mergeSettings`, filled with defaults by `resolveConfig` and passed down as plain values.
+ * The files are read by node/workspace-settings.ts.
  */
 
 export type CitationStyle = 'footnote' | 'pandoc';
@@ -19,6 +20,8 @@ export interface SourcedConfig {
     style: CitationStyle;
     /** CSL-JSON bibliography kept up to date in Pandoc style, relative to the draft's workspace folder. */
     bibliography: string;
+    /** The writer's own bibliographies (BibTeX, CSL-JSON), read for their keys and never written. */
+    writerBibliographies: string[];
   };
   claims: {
     severity: Severity;
@@ -39,11 +42,11 @@ export interface SourcedConfig {
 
 export const DEFAULT_CONFIG: SourcedConfig = {
   corpus: {
-    include: ['seeds/**/*.txt', 'seeds/**/*.md'],
+    include: ['seeds/**/*.txt', 'seeds/**/*.md', 'seeds/**/*.html', 'seeds/**/*.htm', 'seeds/**/*.pdf', 'seeds/**/*.docx'],
     exclude: ['**/node_modules/**', '**/.git/**', '**/.sourced/**'],
     maxFileSizeKb: 5120,
   },
-  citations: { style: 'footnote', bibliography: 'sources.json' },
+  citations: { style: 'footnote', bibliography: 'sources.json', writerBibliographies: [] },
   claims: { severity: 'warning', citationScope: 'sentence', autoCiteThreshold: 0.5 },
   quotes: { misquoteSeverity: 'warning', minCompletionWords: 4 },
   index: { persist: true },
@@ -69,6 +72,18 @@ function number(v: Json, fallback: number, min: number, max: number): number {
   return typeof v === 'number' && Number.isFinite(v) ? Math.min(max, Math.max(min, v)) : fallback;
 }
 
+const isBibTeX = (file: string): boolean => /\.(?:bib|bibtex)$/i.test(file);
+
+/**
+ * `sourced.citations.bibliography` is a path or a list of paths. BibTeX files are the writer's; of the JSON
+ * files the first is the CSL-JSON bibliography Sourced keeps up to date, the others are the writer's.
+ */
+function bibliographies(v: Json, fallback: string): { bibliography: string; writerBibliographies: string[] } {
+  const listed = (Array.isArray(v) ? v : [v]).filter((x): x is string => typeof x === 'string' && x.trim() !== '').map((x) => x.trim());
+  const kept = listed.find((f) => !isBibTeX(f)) ?? fallback;
+  return { bibliography: kept, writerBibliographies: listed.filter((f) => f !== kept) };
+}
+
 /** Reads a raw settings object (any shape) into a complete config; unknown or invalid values fall back to defaults. */
 export function resolveConfig(raw: Json): SourcedConfig {
   const r = obj(raw);
@@ -86,7 +101,7 @@ export function resolveConfig(raw: Json): SourcedConfig {
     },
     citations: {
       style: oneOf(citations.style, ['footnote', 'pandoc'] as const, d.citations.style),
-      bibliography: typeof citations.bibliography === 'string' && citations.bibliography.trim() ? citations.bibliography : d.citations.bibliography,
+      ...bibliographies(citations.bibliography, d.citations.bibliography),
     },
     claims: {
       severity: oneOf(claims.severity, SEVERITIES, d.claims.severity),
@@ -99,6 +114,23 @@ export function resolveConfig(raw: Json): SourcedConfig {
     },
     index: { persist: typeof index.persist === 'boolean' ? index.persist : d.index.persist },
   };
+}
+
+function isPlainObject(v: Json): v is Record<string, Json> {
+  return v !== null && typeof v === 'object' && !Array.isArray(v);
+}
+
+/** Deep-merges raw settings objects; a later layer wins, arrays and values replace, non-objects are skipped. */
+export function mergeSettings(...layers: Json[]): Record<string, Json> {
+  const out: Record<string, Json> = {};
+  for (const layer of layers) {
+    if (!isPlainObject(layer)) continue;
+    for (const [key, value] of Object.entries(layer)) {
+      const current = out[key];
+      out[key] = isPlainObject(value) && isPlainObject(current) ? mergeSettings(current, value) : isPlainObject(value) ? mergeSettings(value) : value;
+    }
+  }
+  return out;
 }
 
 /** The settings that take one of a fixed set of values, with those values. */

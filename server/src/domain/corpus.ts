@@ -5,6 +5,8 @@ import type { SourcedConfig } from './config';
  * and an in-memory one (memory-corpus.ts) stand behind this interface.
  */
 
+import type { SourceText } from './source-text';
+
 export interface CorpusEntry {
   /** File URI. */
   uri: string;
@@ -13,7 +15,7 @@ export interface CorpusEntry {
 }
 
 export type CorpusRead =
-  | { ok: true; text: string; note?: string }
+  | { ok: true; text: string; note?: string; source?: SourceText }
   | { ok: false; reason: string };
 
 export type CorpusEventKind = 'created' | 'changed' | 'deleted';

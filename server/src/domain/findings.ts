@@ -16,6 +16,8 @@ export interface SupportCandidate {
   passage: string;
   /** Confidence in [0, 1]. */
   score: number;
+  /** Page of the passage in a paged source (PDF). */
+  page?: number | null;
 }
 
 export interface UnsourcedClaim {

@@ -1,5 +1,7 @@
 /** The parsed form of one corpus file: metadata and the content's paragraphs and sentences, as offsets. */
 
+import type { SourceFormat } from './source-text';
+
 export type ParagraphKind = 'title' | 'heading' | 'body';
 
 export interface SourceParagraph {
@@ -34,4 +36,15 @@ export interface SourceDocument {
   outlet: string | null;
   paragraphs: SourceParagraph[];
   sentences: SourceSentence[];
+  /** The file's format; absent means plain text. */
+  format?: SourceFormat;
+  /** Authors as the document names them (byline, document properties). */
+  authors?: string[];
+  /** Address of the page (canonical URL), when the document gives one. */
+  url?: string | null;
+  doi?: string | null;
+  /** BCP 47 language tag, when the document gives one. */
+  language?: string | null;
+  /** Paged formats (PDF): text offsets where pages 2, 3, … begin (see source-pages.ts). */
+  pageStarts?: number[];
 }

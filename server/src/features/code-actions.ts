@@ -45,7 +45,7 @@ function fixesFor(ctx: ServiceContext, draft: DraftDocument, finding: Finding, d
       finding.candidates.slice(0, MAX_CITE_ACTIONS).forEach((c, i) => {
         const unit = k.sources.byKey(c.key);
         if (!unit) return;
-        const edits = citationEdits(draft, ctx.config().citations.style, [{ unit, key: c.key }], finding.insertAt);
+        const edits = citationEdits(draft, ctx.config().citations.style, [{ unit, key: c.key, page: c.page ?? null }], finding.insertAt);
         if (edits.length) actions.push(action(`Cite ${c.key} \u2014 ${shorten(plainText(c.title), 60)}`, draft.uri, edits, diagnostic, i === 0));
       });
       // Marked already (the comment sits where the sentence began, or right before it): a second run adds nothing.
@@ -82,8 +82,8 @@ export async function provideCodeActions(
   return out;
 }
 
-/** Citation edits for a list of sources at an offset (used by completion and fixes). */
-export function citeAt(ctx: ServiceContext, draft: DraftDocument, units: SourceUnit[], offset: number): TextEdit[] {
+/** Citation edits for a list of sources at an offset (used by completion and fixes); `pages` are PDF page locators. */
+export function citeAt(ctx: ServiceContext, draft: DraftDocument, units: SourceUnit[], offset: number, pages: (number | null)[] = []): TextEdit[] {
   const k = ctx.knowledge();
-  return citationEdits(draft, ctx.config().citations.style, units.map((unit) => ({ unit, key: k.sources.keyOf(unit) })), offset);
+  return citationEdits(draft, ctx.config().citations.style, units.map((unit, i) => ({ unit, key: k.sources.keyOf(unit), page: pages[i] ?? null })), offset);
 }

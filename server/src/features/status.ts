@@ -7,7 +7,12 @@ export interface StatusReport {
   quotes: number;
   actors: number;
   skipped: number;
+  /** The files skipped and why (the first few; the output channel lists all), e.g. "encrypted PDF (needs a password)". */
+  skippedFiles: { uri: string; reason: string }[];
 }
+
+/** Skipped files listed in a status report. */
+const MAX_SKIPPED_LISTED = 20;
 
 /** Counts of the current index. */
 export function status(ctx: ServiceContext): StatusReport {
@@ -18,5 +23,6 @@ export function status(ctx: ServiceContext): StatusReport {
     quotes: k.quotes.size,
     actors: k.actors.size,
     skipped: ctx.indexer.skipped.size,
+    skippedFiles: [...ctx.indexer.skipped].slice(0, MAX_SKIPPED_LISTED).map(([uri, reason]) => ({ uri, reason })),
   };
 }

@@ -5,8 +5,10 @@ import {
   type CachedFile, type FileRecord, type FileStamp, type IndexCacheStore, type IndexSnapshot,
 } from '../store/index-cache';
 import { createKnowledge, type Knowledge } from '../store/memory/knowledge';
+import { WriterBibliography } from '../store/writer-bibliography';
 import type { Logger } from '../domain/logger';
 import { analyzeSource, type SourceAnalysis } from './analyze-source';
+import { needsReader } from './readers/sniff-format';
 
 /** Reports indexing progress: files done out of total. */
 export type ProgressReporter = (done: number, total: number) => void;
@@ -44,6 +46,7 @@ interface Fetched {
  */
 export class Indexer {
   knowledge: Knowledge = createKnowledge();
+  private writer = new WriterBibliography();
   /** Files that could not be indexed, with the reason. */
   readonly skipped = new Map<string, string>();
   /** What the last build learnt from the persisted index: files restored, files re-read. */
@@ -126,6 +129,7 @@ export class Indexer {
     const started = Date.now();
     const entries = await this.corpus.list();
     const next = createKnowledge();
+    next.sources.setWriterBibliography(this.writer);
     const records = new Map<string, FileRecord>();
     const skipped = new Map<string, string>();
     const stale = (): boolean => token.isCancellationRequested || generation !== this.buildGeneration || this.disposed;
@@ -278,7 +282,7 @@ export class Indexer {
     }
     if (read.note) this.logger.info(`${entry.path}: ${read.note}`);
     try {
-      return analyzeSource(entry.uri, entry.path, read.text);
+      return analyzeSource(entry.uri, entry.path, read.text, read.source);
     } catch (err) {
       const reason = `analysis failed: ${err instanceof Error ? err.message : String(err)}`;
       skipped.set(entry.uri, reason);
@@ -329,9 +333,18 @@ export class Indexer {
     this.scheduleSave();
   }
 
+  /** Uses the writer's bibliography from now on: its keys are offered and used for the sources it describes. */
+  setWriterBibliography(writer: WriterBibliography): void {
+    this.writer = writer;
+    this.knowledge.sources.setWriterBibliography(writer);
+    this.fire();
+  }
+
   /** Makes an open editor's text the source of truth for a corpus file. */
   setOverlay(uri: string, text: string): void {
-    if (!this.corpus.entryFor(uri) || this.overlays.get(uri) === text) return;
+    const entry = this.corpus.entryFor(uri);
+    // A page, PDF or Word file open in an editor is markup or bytes, not the text: its reader reads the disk copy.
+    if (!entry || needsReader(entry.path) || this.overlays.get(uri) === text) return;
     this.overlays.set(uri, text);
     void this.handleEvent({ kind: 'changed', uri });
   }

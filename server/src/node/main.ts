@@ -1,12 +1,16 @@
 /** The language server's entry point on Node: a stdio/IPC connection and the Node host (files, caches, writers). */
 import { createConnection, ProposedFeatures } from 'vscode-languageserver/node';
+import * as path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { setFlagsFromString } from 'node:v8';
 import { runInNewContext } from 'node:vm';
 import { startLspServer, type ServerHost } from '../protocol/lsp-server';
 import { updateBibliography } from './bibliography-writer';
 import { NodeCorpus } from './node-corpus';
+import { loadWriterBibliographies } from './writer-bibliographies';
 import { NodeIndexCache, serverBuildId } from './node-index-cache';
+import { findProjectRoot } from './project-root';
+import { readProjectFile } from './workspace-settings';
 
 /** Heap and RSS after a full collection: a debug request for the leak test, not part of the protocol contract. */
 function memoryAfterGc(): { heapUsed: number; rss: number } {
@@ -29,7 +33,11 @@ const host: ServerHost = {
       ? new NodeIndexCache({ storagePath, workspaceFolders: folders.map((f) => f.path), buildId: serverBuildId() })
       : undefined,
   updateBibliography,
+  loadWriterBibliographies,
   memoryAfterGc,
+  findProjectRoot: (uri, include) =>
+    findProjectRoot(uri?.startsWith('file:') ? path.dirname(fileURLToPath(uri)) : process.cwd(), include),
+  readProjectFile,
 };
 
 const connection = createConnection(ProposedFeatures.all);

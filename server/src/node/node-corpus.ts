@@ -7,10 +7,15 @@ import { glob } from 'tinyglobby';
 import type { CorpusEntry, CorpusEvent, CorpusRead, Disposable, WorkspaceCorpus, WorkspaceFolder } from '../domain/corpus';
 import type { SourcedConfig } from '../domain/config';
 import { decodeSource } from '../ingest/readers/decode-source';
+import { needsReader } from '../ingest/readers/sniff-format';
+import { sharedReaderPool, type ReaderPool } from './reader-pool';
 
 export type { WorkspaceFolder };
 
 type CorpusSettings = SourcedConfig['corpus'];
+
+/** How many times its size a compressed file (DOCX) may expand to before it is treated as a zip bomb. */
+const EXPANSION_LIMIT = 20;
 
 /** A glob that could reach outside its folder (absolute, or with a `..` segment) is never walked: nothing outside is read or listed. */
 function staysInside(pattern: string): boolean {
@@ -25,7 +30,7 @@ export class NodeCorpus implements WorkspaceCorpus {
   private isIncluded!: (p: string) => boolean;
   private isExcluded!: (p: string) => boolean;
 
-  constructor(private folders: WorkspaceFolder[], private settings: CorpusSettings) {
+  constructor(private folders: WorkspaceFolder[], private settings: CorpusSettings, private readonly readers: ReaderPool = sharedReaderPool()) {
     this.compile();
   }
 
@@ -124,7 +129,10 @@ export class NodeCorpus implements WorkspaceCorpus {
         // Read at most one byte past the limit: a file that grew since stat is still caught.
         const buffer = Buffer.alloc(Math.min(info.size, maxBytes) + 1);
         const { bytesRead } = await handle.read(buffer, 0, buffer.length, 0);
-        return decodeSource(buffer.subarray(0, bytesRead), maxBytes);
+        const bytes = buffer.subarray(0, bytesRead);
+        // HTML, PDF and Word files go to the reader workers; plain text is decoded here (cheap).
+        if (needsReader(loc.rel)) return await this.readers.read(loc.rel, bytes, { maxBytes, maxExpandedBytes: maxBytes * EXPANSION_LIMIT });
+        return decodeSource(bytes, maxBytes);
       } finally {
         await handle.close();
       }

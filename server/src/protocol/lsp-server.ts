@@ -3,6 +3,7 @@
  * everything that touches the machine (files, watchers, caches, the bibliography file) comes from the host that
  * node/main.ts passes in, so this module runs over any connection.
  */
+import type { WriterEntry } from '../domain/writer-entry';
 import {
   CancellationTokenSource, CodeActionKind, DidChangeConfigurationNotification, DidChangeWatchedFilesNotification,
   ErrorCodes, FileChangeType, LSPErrorCodes, ResponseError, TextDocuments, TextDocumentSyncKind, type CancellationToken,
@@ -10,16 +11,15 @@ import {
 } from 'vscode-languageserver';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { createService, resolveConfig, type SourcedService } from '../service';
-import { configProblems } from '../domain/config';
 import { FIX_ALL_KIND } from '../features/code-actions';
 import { invalidParams } from './params';
 import { outgoing } from './outgoing';
 import type { IndexCacheStore } from '../store/index-cache';
-import type { SourcedConfig } from '../domain/config';
+import { configProblems, mergeSettings, type SourcedConfig } from '../domain/config';
 import type { WorkspaceCorpus, WorkspaceFolder } from '../domain/corpus';
 import type { Logger } from '../domain/logger';
 import {
-  ActorCardRequest, DebugMemoryRequest, ListActorsRequest, QuoteInsertEditsRequest, ReindexRequest, SearchQuotesRequest,
+  ActorCardRequest, DebugMemoryRequest, ListActorsRequest, ListSourcesRequest, SourceDetailsRequest, QuoteInsertEditsRequest, ReindexRequest, SearchQuotesRequest,
   ServerCommands, StatusChangedNotification, StatusRequest, type MemoryReport,
 } from './requests';
 
@@ -36,9 +36,21 @@ export interface ServerHost {
   updateBibliography(
     service: SourcedService, folders: readonly WorkspaceFolder[], changed: TextDocument, open: readonly TextDocument[], logger: Logger,
   ): Promise<unknown>;
+  /** The writer's own bibliography entries (`sourced.citations.bibliography` BibTeX/CSL-JSON files), read only. */
+  loadWriterBibliographies(folders: readonly WorkspaceFolder[], config: SourcedConfig, logger: Logger): Promise<WriterEntry[]>;
   /** Heap and RSS after a full collection (a debug request). */
   memoryAfterGc(): MemoryReport;
+  /**
+   * For a client without workspace folders: the nearest folder above `uri`'s file (or above the server's working
+   * folder when undefined) that holds the project file or a folder the include globs start in.
+   */
+  findProjectRoot(uri: string | undefined, include: readonly string[]): Promise<{ root: string; reason: string; found: boolean }>;
+  /** The project file (`.sourced.json`) of a folder: its settings, or why they could not be read; null if none. */
+  readProjectFile(folder: string): Promise<{ path: string; settings: Record<string, unknown>; error?: string } | null>;
 }
+
+/** The project file's name; a change to it reloads the settings. */
+const PROJECT_FILE = '.sourced.json';
 
 /** Serves Sourced over an LSP connection until it closes. */
 export function startLspServer(connection: Connection, host: ServerHost): void {
@@ -54,13 +66,21 @@ export function startLspServer(connection: Connection, host: ServerHost): void {
   };
 
   let folders: WorkspaceFolder[] = [];
+  /** The editor's `sourced` settings: they override the project file. */
   let rawSettings: unknown = undefined;
+  let projectSettings: Record<string, unknown> = {};
   let canPullConfiguration = false;
+  let canRegisterConfiguration = false;
   let canRegisterWatchers = false;
   let canReportProgress = false;
-  /** False when the client says the workspace is untrusted: then nothing is written in it. */
+  /** False when the client says the workspace is not trusted (VS Code's Restricted Mode): Sourced then writes no file. */
   let trusted = true;
   let reportedProblems = '';
+  /** Set while a client without workspace folders has not opened a document to find the project root from. */
+  let awaitingRoot = false;
+  let rootDecided: Promise<void> = Promise.resolve();
+  let watcherRegistration: Promise<{ dispose(): void }> | undefined;
+  const effectiveSettings = (): Record<string, unknown> => mergeSettings(projectSettings, rawSettings);
   let corpus: WorkspaceCorpus;
   let service: SourcedService;
   const pending = new Map<string, { timer: ReturnType<typeof setTimeout>; source: CancellationTokenSource }>();
@@ -82,14 +102,16 @@ export function startLspServer(connection: Connection, host: ServerHost): void {
     folders = foldersOf(params);
     rawSettings = settingsFrom(params.initializationOptions);
     canPullConfiguration = params.capabilities.workspace?.configuration === true;
+    // Registering with a client that did not say it supports dynamic registration is an error in some clients.
+    canRegisterConfiguration = params.capabilities.workspace?.didChangeConfiguration?.dynamicRegistration === true;
     canRegisterWatchers = params.capabilities.workspace?.didChangeWatchedFiles?.dynamicRegistration === true;
     canReportProgress = params.capabilities.window?.workDoneProgress === true;
+    const options = params.initializationOptions as { storagePath?: unknown; trusted?: unknown } | null | undefined;
+    trusted = options?.trusted !== false;
     const config = resolveConfig(rawSettings);
     corpus = host.createCorpus(folders, config.corpus);
-    const init = params.initializationOptions as { storagePath?: unknown; trusted?: unknown } | null | undefined;
-    trusted = init?.trusted !== false;
-    const storagePath = typeof init?.storagePath === 'string' ? init.storagePath : undefined;
-    // Untrusted: the index may live in the editor's own storage, never in the workspace folder.
+    const storagePath = typeof options?.storagePath === 'string' ? options.storagePath : undefined;
+    // Untrusted: the index may still be kept in the editor's own storage folder, never in the workspace.
     const indexCache = trusted || storagePath !== undefined ? host.createIndexCache(storagePath, folders) : undefined;
     if (!trusted) logger.info('untrusted workspace: Sourced writes no file in it (no bibliography, no index cache there)');
     service = createService({ corpus, config: rawSettings, logger, openDocuments: () => documents.all(), indexCache });
@@ -101,7 +123,7 @@ export function startLspServer(connection: Connection, host: ServerHost): void {
     return {
       capabilities: {
         textDocumentSync: TextDocumentSyncKind.Incremental,
-        completionProvider: { triggerCharacters: ['"', '\u201c'], resolveProvider: false },
+        completionProvider: { triggerCharacters: ['"', '\u201c', '@'], resolveProvider: false },
         hoverProvider: true,
         definitionProvider: true,
         referencesProvider: true,
@@ -116,7 +138,7 @@ export function startLspServer(connection: Connection, host: ServerHost): void {
 
   /** Says once per change what is wrong in the settings, with the valid values. */
   function reportSettingProblems(): void {
-    const problems = configProblems(rawSettings);
+    const problems = configProblems(effectiveSettings());
     const key = problems.join('\n');
     if (key === reportedProblems) return;
     reportedProblems = key;
@@ -148,42 +170,133 @@ export function startLspServer(connection: Connection, host: ServerHost): void {
     }
   }
 
-  connection.onInitialized(async () => {
-    await pullSettings();
-    const config = resolveConfig(rawSettings);
-    service.updateConfig(rawSettings);
-    corpus.update(folders, config.corpus);
-    if (canPullConfiguration) void connection.client.register(DidChangeConfigurationNotification.type, { section: 'sourced' });
-    if (canRegisterWatchers) {
-      const watchers = folders.flatMap((f) =>
-        config.corpus.include.map((pattern) => ({ globPattern: { baseUri: host.uriOfPath(f.path), pattern } })),
-      );
-      void connection.client.register(DidChangeWatchedFilesNotification.type, { watchers });
-    } else {
-      corpus.watchFileSystem();
+  /** Reads the project file of the first folder that has one; editor settings still override it. */
+  async function loadProjectFile(): Promise<void> {
+    projectSettings = {};
+    for (const folder of folders) {
+      const file = await host.readProjectFile(folder.path);
+      if (!file) continue;
+      if (file.error) logger.warn(`${file.path}: ignored, ${file.error}`);
+      else logger.info(`project file: ${file.path}`);
+      projectSettings = file.settings;
+      return;
     }
+  }
+
+  /**
+   * Without workspace folders: picks the project root from the working folder (uri undefined) or a document.
+   * When nothing marks a project there, no folder is adopted (watching a home folder recursively would be costly);
+   * the next opened document tries again.
+   */
+  async function chooseRoot(uri: string | undefined): Promise<boolean> {
+    const found = await host.findProjectRoot(uri, resolveConfig(effectiveSettings()).corpus.include);
+    const from = uri ? `the folder of ${uri}` : 'the working folder';
+    if (!found.found) {
+      logger.info(`no workspace folder, and ${found.reason} (searched upwards from ${from}); no sources are read until a document in a project opens`);
+      return false;
+    }
+    folders = [{ path: found.root }];
+    logger.info(`no workspace folder: project root ${found.root} (searched upwards from ${from}; ${found.reason})`);
+    return true;
+  }
+
+  /** Re-reads the writer's bibliographies; a reload never fails a request (the reasons are logged). */
+  async function loadWriterBibliographies(): Promise<void> {
+    const entries = await host.loadWriterBibliographies(folders, service.config(), logger).catch((err: unknown) => {
+      logger.error(`reading the writer's bibliographies failed: ${String(err)}`);
+      return [];
+    });
+    service.setWriterBibliography(entries);
+  }
+
+  /** Whether a URI is one of the writer's bibliography files. */
+  function isWriterBibliography(uri: string): boolean {
+    const file = host.pathOfUri(uri);
+    return file !== undefined && folders.some((f) => service.config().citations.writerBibliographies.some((b) => host.uriOfPath(`${f.path}/${b}`) === host.uriOfPath(file)));
+  }
+
+  /** Watches the sources and the project file: through the client when it can register watchers, else on disk. */
+  function watchSources(config: SourcedConfig): void {
+    if (!folders.length) return;
+    if (!canRegisterWatchers) {
+      corpus.watchFileSystem();
+      return;
+    }
+    const previous = watcherRegistration;
+    const watchers = folders.flatMap((f) =>
+      [...config.corpus.include, ...config.citations.writerBibliographies, PROJECT_FILE].map((pattern) => ({ globPattern: { baseUri: host.uriOfPath(f.path), pattern } })),
+    );
+    watcherRegistration = connection.client.register(DidChangeWatchedFilesNotification.type, { watchers });
+    void previous?.then((r) => r.dispose(), () => undefined);
+  }
+
+  /** Applies the merged settings; re-indexes when the corpus settings changed, else re-checks open drafts. */
+  async function applySettings(): Promise<void> {
+    const before = JSON.stringify(service.config().corpus);
+    service.updateConfig(effectiveSettings());
+    const config = service.config();
+    await loadWriterBibliographies();
+    if (JSON.stringify(config.corpus) !== before) {
+      corpus.update(folders, config.corpus);
+      watchSources(config);
+      await index('Sourced: re-indexing sources');
+    } else {
+      for (const doc of documents.all()) scheduleDiagnostics(doc, 0);
+    }
+  }
+
+  connection.onInitialized(async () => {
+    let decided = (): void => undefined;
+    rootDecided = new Promise((resolve) => (decided = resolve));
+    await pullSettings();
+    if (!folders.length) awaitingRoot = !(await chooseRoot(undefined));
+    decided();
+    await loadProjectFile();
+    if (!trusted) logger.info('untrusted workspace: Sourced reads and checks, but writes no file (no bibliography, no index in the workspace)');
+    service.updateConfig(effectiveSettings());
+    const config = service.config();
+    corpus.update(folders, config.corpus);
+    if (canPullConfiguration && canRegisterConfiguration) void connection.client.register(DidChangeConfigurationNotification.type, { section: 'sourced' });
+    await loadWriterBibliographies();
+    watchSources(config);
     await index('Sourced: indexing sources');
   });
 
+  /** A client without workspace folders opened its first document: the project root is found from it. */
+  async function rootFromDocument(uri: string): Promise<void> {
+    await rootDecided;
+    if (!awaitingRoot || !host.pathOfUri(uri)) return;
+    awaitingRoot = false;
+    if (!(await chooseRoot(uri))) {
+      awaitingRoot = true;
+      return;
+    }
+    await loadProjectFile();
+    service.updateConfig(effectiveSettings());
+    const config = service.config();
+    corpus.update(folders, config.corpus);
+    await loadWriterBibliographies();
+    watchSources(config);
+    await index('Sourced: indexing sources');
+  }
+
   connection.onDidChangeConfiguration(async (change) => {
-    const before = JSON.stringify(service.config().corpus);
     if (canPullConfiguration) await pullSettings();
     else {
       rawSettings = settingsFrom(change.settings) ?? rawSettings;
       reportSettingProblems();
     }
-    service.updateConfig(rawSettings);
-    const config = service.config();
-    if (JSON.stringify(config.corpus) !== before) {
-      corpus.update(folders, config.corpus);
-      await index('Sourced: re-indexing sources');
-    } else {
-      for (const doc of documents.all()) scheduleDiagnostics(doc, 0);
-    }
+    await applySettings();
   });
 
-  connection.onDidChangeWatchedFiles(({ changes }) => {
+  connection.onDidChangeWatchedFiles(async ({ changes }) => {
+    if (changes.some((c) => c.uri.endsWith(`/${PROJECT_FILE}`))) {
+      await loadProjectFile();
+      await applySettings();
+    }
+    if (changes.some((c) => isWriterBibliography(c.uri))) void loadWriterBibliographies();
     for (const c of changes) {
+      if (c.uri.endsWith(`/${PROJECT_FILE}`)) continue;
       const kind = c.type === FileChangeType.Created ? 'created' : c.type === FileChangeType.Deleted ? 'deleted' : 'changed';
       corpus.notify({ kind, uri: c.uri });
     }
@@ -210,6 +323,9 @@ export function startLspServer(connection: Connection, host: ServerHost): void {
   documents.onDidChangeContent(({ document }) => {
     if (service.isSource(document.uri)) service.setSourceOverlay(document.uri, document.getText());
     else scheduleDiagnostics(document);
+  });
+  documents.onDidOpen(({ document }) => {
+    if (awaitingRoot) void rootFromDocument(document.uri);
   });
   documents.onDidClose(({ document }) => {
     pending.get(document.uri)?.source.cancel();
@@ -267,9 +383,17 @@ export function startLspServer(connection: Connection, host: ServerHost): void {
     return answer(token, doc ? service.codeActions(doc, p.range, p.context.diagnostics, p.context.only, token) : [], doc);
   });
 
+  /** A full re-index also re-reads the project file (clients that cannot watch it have this way to apply edits). */
+  async function reindexAll(): Promise<void> {
+    await loadProjectFile();
+    service.updateConfig(effectiveSettings());
+    corpus.update(folders, service.config().corpus);
+    await index('Sourced: re-indexing sources');
+  }
+
   connection.onExecuteCommand(async (p, token) => {
     if (typeof p?.command !== 'string') return new ResponseError(ErrorCodes.InvalidParams, 'invalid params: command (a string) is required');
-    if (p.command === REINDEX_COMMAND) return index('Sourced: re-indexing sources');
+    if (p.command === REINDEX_COMMAND) return reindexAll();
     if (p.command !== CITE_ALL_COMMAND) return;
     const doc = docOf(String(p.arguments?.[0] ?? ''));
     if (!doc) return;
@@ -279,7 +403,7 @@ export function startLspServer(connection: Connection, host: ServerHost): void {
   });
 
   connection.onRequest(StatusRequest, () => service.status());
-  connection.onRequest(ReindexRequest, () => index('Sourced: re-indexing sources').then(() => service.status()));
+  connection.onRequest(ReindexRequest, () => reindexAll().then(() => service.status()));
   connection.onRequest(SearchQuotesRequest, (p, token) => answer(token, service.searchQuotes(String(p?.query ?? ''), p?.limit, token)));
   connection.onRequest(QuoteInsertEditsRequest, (p, token) => {
     const doc = docOf(String(p?.uri ?? ''));
@@ -288,6 +412,8 @@ export function startLspServer(connection: Connection, host: ServerHost): void {
   connection.onRequest(ListActorsRequest, (p, token) => answer(token, service.listActors(String(p?.query ?? ''), token)));
   connection.onRequest(DebugMemoryRequest, () => host.memoryAfterGc());
   connection.onRequest(ActorCardRequest, (p, token) => answer(token, service.actorCard(String(p?.id ?? ''), token)));
+  connection.onRequest(ListSourcesRequest, (_p, token) => answer(token, service.listSources(token)));
+  connection.onRequest(SourceDetailsRequest, (p, token) => answer(token, service.sourceDetails(String(p?.uri ?? ''), token)));
 
   documents.listen(connection);
   connection.listen();

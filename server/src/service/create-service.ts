@@ -1,10 +1,14 @@
 import type {
   CodeAction, CompletionList, Diagnostic, DocumentSymbol, Hover, Location, Position, Range, SymbolInformation, TextEdit,
 } from 'vscode-languageserver-types';
+import { listSources, sourceDetails, type SourceDetails, type SourceListItem } from '../features/sources/source-list';
 import { actorCard, actorDefinition, actorReferences, actorSymbols, listActors, type ActorListItem } from '../features/actors/actor-navigation';
 import { actorHover } from '../features/actors/actor-hover';
 import { NEVER_CANCELLED, type Cancellation } from '../domain/cancellation';
 import { citationHover } from '../features/citations/citation-hover';
+import { provideCitationKeyCompletion } from '../features/citations/citation-key-completion';
+import type { WriterEntry } from '../domain/writer-entry';
+import { WriterBibliography } from '../store/writer-bibliography';
 import { citationAt, sourceOfCitation } from '../features/citations/find-citation';
 import { findUnknownCitations } from '../features/citations/find-unknown-citations';
 import { citeAllEdits } from '../features/claims/cite-all';
@@ -60,6 +64,8 @@ export interface SourcedService {
   /** True if the URI is a corpus file rather than a draft. */
   isSource(uri: string): boolean;
 
+  /** The writer's own bibliography entries (read by the host from `sourced.citations.bibliography`); replaces the last set. */
+  setWriterBibliography(entries: readonly WriterEntry[]): void;
   completion(doc: TextDocumentLike, position: Position, token?: Cancellation): Promise<CompletionList | null>;
   hover(doc: TextDocumentLike, position: Position, token?: Cancellation): Promise<Hover | null>;
   diagnostics(doc: TextDocumentLike, token?: Cancellation): Promise<Diagnostic[]>;
@@ -77,6 +83,10 @@ export interface SourcedService {
   quoteInsertEdits(doc: TextDocumentLike, position: Position, id: number, token?: Cancellation): Promise<TextEdit[]>;
   listActors(query: string, token?: Cancellation): Promise<ActorListItem[]>;
   actorCard(id: string, token?: Cancellation): Promise<string | null>;
+  /** Every source with its title, outlet, date and counts (the Sources view). */
+  listSources(token?: Cancellation): Promise<SourceListItem[]>;
+  /** One source's quotations and actors with their passages; null for an unknown URI. */
+  sourceDetails(uri: string, token?: Cancellation): Promise<SourceDetails | null>;
   /** Resolves once any pending save of the persisted index is written. */
   flushIndexCache(): Promise<void>;
   dispose(): void;
@@ -166,11 +176,12 @@ export function createService(options: ServiceOptions): SourcedService {
       else indexer.setOverlay(uri, text);
     },
     isSource: (uri) => options.corpus.entryFor(uri) !== undefined,
+    setWriterBibliography: (entries) => indexer.setWriterBibliography(new WriterBibliography(entries)),
 
     completion: (doc, position, token = NEVER_CANCELLED) =>
       guarded('completion', doc.uri, null, token, () => {
         const { draft, offset } = at(doc, position);
-        return provideQuoteCompletion(ctx, draft, offset, token);
+        return provideCitationKeyCompletion(draft, offset, indexer.knowledge) ?? provideQuoteCompletion(ctx, draft, offset, token);
       }),
     hover: (doc, position, token = NEVER_CANCELLED) =>
       guarded('hover', doc.uri, null, token, () => {
@@ -223,6 +234,8 @@ export function createService(options: ServiceOptions): SourcedService {
       }),
     listActors: (query, token = NEVER_CANCELLED) => guarded('listActors', '', [] as ActorListItem[], token, () => listActors(ctx, query)),
     actorCard: (id, token = NEVER_CANCELLED) => guarded('actorCard', id, null, token, () => actorCard(ctx, id)),
+    listSources: (token = NEVER_CANCELLED) => guarded('listSources', '', [] as SourceListItem[], token, () => listSources(ctx)),
+    sourceDetails: (uri, token = NEVER_CANCELLED) => guarded('sourceDetails', uri, null, token, () => sourceDetails(ctx, uri)),
     flushIndexCache: () => indexer.flush(),
     dispose: () => indexer.dispose(),
   };

@@ -3,6 +3,7 @@
  * today; a persistent or remote store (the PostgreSQL archive) implements the same reads. Features import this
  * file, never an implementation.
  */
+import type { WriterEntry } from '../domain/writer-entry';
 import type { Location } from 'vscode-languageserver-types';
 import type { ActorType, DocumentActor } from '../domain/actor-types';
 import type { SourceQuote } from '../domain/quote-types';
@@ -70,6 +71,10 @@ export interface SourceReads {
   byKey(key: string): SourceUnit | undefined;
   byPath(path: string): SourceUnit | undefined;
   keyOf(unit: SourceUnit): string;
+  /** An entry of the writer's own bibliography (BibTeX, CSL-JSON) by its key. */
+  writerEntry(key: string): WriterEntry | undefined;
+  /** Every entry of the writer's bibliographies. */
+  writerEntries(): IterableIterator<WriterEntry>;
   all(): IterableIterator<SourceUnit>;
   /** The source and sentence index of a passage id. */
   sentence(id: number): { unit: SourceUnit; index: number } | undefined;

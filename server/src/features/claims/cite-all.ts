@@ -25,7 +25,7 @@ export async function citeAllEdits(ctx: ServiceContext, draft: DraftDocument, to
     if (f.code !== 'unsourced-claim') continue;
     const best = f.candidates[0];
     if (!best || best.score < config.claims.autoCiteThreshold || !k.sources.byKey(best.key)) continue;
-    const marker = citationMarker(style, best.key);
+    const marker = citationMarker(style, best.key, best.page);
     if (draft.text.startsWith(marker, f.insertAt)) continue;
     const at = positionAt(draft.lineStarts, f.insertAt);
     edits.push({ range: { start: at, end: at }, newText: marker });

@@ -14,6 +14,8 @@ export function draftBibliography(k: SourceStore, drafts: readonly DraftDocument
     for (const c of draft.citations) {
       if (c.kind === 'link') continue;
       for (const key of c.keys) {
+        // The writer's own keys stay in the writer's bibliography: listing them twice would clash in Pandoc.
+        if (k.sources.writerEntry(key)) continue;
         const unit = k.sources.byKey(key);
         if (unit && !items.has(key)) items.set(key, cslItem(unit, key));
       }

@@ -61,7 +61,7 @@ function withoutMarkers(s: ProseSentence): string {
 }
 
 function candidateOf(e: Evidence): SupportCandidate {
-  return { key: e.key, title: e.title, path: e.path, passage: e.passage, score: e.score };
+  return { key: e.key, title: e.title, path: e.path, passage: e.passage, score: e.score, ...(e.page ? { page: e.page } : {}) };
 }
 
 function passageAround(e: Evidence): string[] {

@@ -5,6 +5,7 @@
  * shared terms weighted by rarity, shared names and actors, figures and dates,
  * and fuzzy phrase overlap (fuse.js over the short list only).
  */
+import { pageAt } from '../../domain/source-pages';
 import Fuse from 'fuse.js';
 import type { Cancellation } from '../../domain/cancellation';
 import type { SupportCandidate } from '../../domain/findings';
@@ -220,6 +221,7 @@ export function retrieveEvidence(k: SourceStore, plain: string, limit = 3, token
       title: doc.title,
       path: doc.path,
       passage: sentenceText(at.unit, at.index),
+      page: pageAt(doc.pageStarts, doc.sentences[at.index]?.start ?? 0),
       score: Math.round(Math.min(1, score) * 1000) / 1000,
     });
   }

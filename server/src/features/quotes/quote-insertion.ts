@@ -3,6 +3,7 @@ import type { ServiceContext } from '../context';
 import type { DraftDocument } from '../drafts/draft-document';
 import { citeAt } from '../code-actions';
 import { positionAt } from '../../text/line-index';
+import { pageAt } from '../../domain/source-pages';
 import type { IndexedQuote } from '../../store/source-store';
 
 function escapeSnippet(text: string): string {
@@ -26,7 +27,7 @@ export function quoteInsertion(
   snippet = false,
 ): { edit: TextEdit; additional: TextEdit[]; snippet: boolean } {
   const at = positionAt(draft.lineStarts, to);
-  const cite = citeAt(ctx, draft, [q.unit], to);
+  const cite = citeAt(ctx, draft, [q.unit], to, [pageAt(q.unit.doc.pageStarts, q.quote.start)]);
   const isMarker = (e: TextEdit): boolean =>
     e.range.start.line === at.line && e.range.start.character === at.character && e.range.end.line === at.line && e.range.end.character === at.character && e.newText.startsWith('[');
   const marker = cite.find(isMarker);

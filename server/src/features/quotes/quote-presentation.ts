@@ -1,4 +1,5 @@
 /** How a source quotation is shown: speaker, source label and its paragraph as escaped Markdown. */
+import { pageAt } from '../../domain/source-pages';
 import type { ServiceContext } from '../context';
 import { escapeMarkdown, inlineCode, plainText } from '../../text/escape-markdown';
 import type { IndexedQuote } from '../../store/source-store';
@@ -15,7 +16,8 @@ export function speakerDisplay(ctx: ServiceContext, q: IndexedQuote): string {
 /** `Source title (date)`. */
 export function sourceLabel(q: IndexedQuote): string {
   const { doc } = q.unit;
-  return `${plainText(doc.title)}${doc.date ? ` (${doc.date})` : ''}`;
+  const page = pageAt(doc.pageStarts, q.quote.start);
+  return `${plainText(doc.title)}${doc.date ? ` (${doc.date})` : ''}${page ? `, p. ${page}` : ''}`;
 }
 
 function cut(text: string, fromEnd: boolean): string {

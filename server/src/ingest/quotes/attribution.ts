@@ -49,6 +49,14 @@ const TIME_WORDS = new Set([
   'evening', 'afternoon', 'weekend', 'today', 'yesterday',
 ]);
 
+/** A title or initial whose full stop does not end the name: `Mr. Reeves`, `Dr. Lee`, `A. Davidson`. */
+const ABBREVIATION_RE = /^(?:Mr|Mrs|Ms|Dr|Prof|Sen|Rep|Gov|Gen|Lt|Col|Capt|Sgt|Rev|Sr|Jr|\p{Lu})\.$/u;
+
+/** Whether a name goes on after this token: no clause punctuation, or only an abbreviation's full stop. */
+function nameGoesOn(t: Token): boolean {
+  return !/[,;:.]$/.test(t.word) || ABBREVIATION_RE.test(t.word);
+}
+
 function isCap(bare: string): boolean {
   return /^(?:(?:al|el|Abu)-)?\p{Lu}/u.test(bare);
 }
@@ -73,7 +81,7 @@ function nounPhraseBack(tokens: Token[], i: number): SpeakerRef | null {
     j--;
     if (/['’]s$/.test(prev.bare)) {
       // `Harbour Trust's spokeswoman`: the whole owner name.
-      while (j > 0 && isNamePart(tokens[j - 1]) && !/[,;:.]$/.test(tokens[j - 1].word)) j--;
+      while (j > 0 && isNamePart(tokens[j - 1]) && nameGoesOn(tokens[j - 1])) j--;
       break;
     }
     if (['the', 'a', 'an', 'his', 'her', 'its', 'their'].includes(b)) break;
@@ -200,7 +208,7 @@ export function speakerAfter(text: string, base: number): SpeakerRef | null {
   if (PRONOUNS.has(lower)) return { kind: 'pronoun', text: lower, at: first.start };
   if (isNamePart(first) && isCap(first.bare)) {
     let j = 0;
-    while (j + 1 < tokens.length && isNamePart(tokens[j + 1]) && !/[,;:.]$/.test(tokens[j].word)) j++;
+    while (j + 1 < tokens.length && isNamePart(tokens[j + 1]) && nameGoesOn(tokens[j])) j++;
     // `said US Secretary of State X` is a name; `said Chilean sources` is an unnamed source.
     const next = tokens[j + 1];
     if (next && /^[a-z]/.test(next.bare) && (SOURCE_NOUNS.has(next.bare.toLowerCase()) || ROLE_NOUNS.has(next.bare.toLowerCase())) && !/[,;:.]$/.test(tokens[j].word)) {
@@ -214,6 +222,13 @@ export function speakerAfter(text: string, base: number): SpeakerRef | null {
     }
     const textOf = tokens.slice(0, j + 1).map((t) => t.bare).join(' ');
     return { kind: 'name', text: textOf, at: first.start };
+  }
+  // `says president Ann Lee`, `said party leader Ann Lee`: a lower-case title before the name.
+  if (ROLE_NOUNS.has(lower) || TITLE_WORDS.has(lower)) {
+    let r = 0;
+    while (r < tokens.length && r < 3 && /^[a-z]/.test(tokens[r].bare) && (ROLE_NOUNS.has(tokens[r].bare) || TITLE_WORDS.has(tokens[r].bare)) && !/[,;:.]$/.test(tokens[r].word)) r++;
+    const name = tokens[r];
+    if (r > 0 && name && isNamePart(name) && isCap(name.bare)) return speakerAfter(text.slice(name.start - base), name.start);
   }
   // `said the 23-year-old`: a description of the person just written about.
   if (lower === 'the' && /^\d+-year-old$/.test(tokens[1]?.bare ?? '')) return { kind: 'pronoun', text: 'he', at: first.start };

@@ -1,4 +1,6 @@
 import { computeLineStarts, rangeAt } from '../../text/line-index';
+import type { WriterEntry } from '../../domain/writer-entry';
+import { WriterBibliography } from '../writer-bibliography';
 import { InvertedIndex } from './inverted-index';
 import { terms } from '../../text/tokenize';
 import type { Location } from 'vscode-languageserver-types';
@@ -28,6 +30,41 @@ export class SourceIndex implements SourceReads {
   private readonly assigned = new Map<string, { key: string; uri: string }>();
   private readonly lineStarts = new WeakMap<SourceUnit, Uint32Array>();
   private readonly listeners: UnitListener[] = [];
+  private writer = new WriterBibliography();
+  /** Sources the writer's bibliography describes: writer key → URI, and URI → writer key. */
+  private readonly uriByWriterKey = new Map<string, string>();
+  private readonly writerKeyByUri = new Map<string, string>();
+
+  /** Uses the writer's bibliography: a source that matches an entry is cited with the writer's key. */
+  setWriterBibliography(writer: WriterBibliography): void {
+    this.writer = writer;
+    this.uriByWriterKey.clear();
+    this.writerKeyByUri.clear();
+    for (const unit of this.units.values()) this.matchWriter(unit);
+  }
+
+  private matchWriter(unit: SourceUnit): void {
+    const entry = this.writer.size ? this.writer.match(unit.doc) : undefined;
+    // The first source (in corpus order) that matches an entry holds its key.
+    if (!entry || this.uriByWriterKey.has(entry.key)) return;
+    this.uriByWriterKey.set(entry.key, unit.doc.uri);
+    this.writerKeyByUri.set(unit.doc.uri, entry.key);
+  }
+
+  private unmatchWriter(uri: string): void {
+    const key = this.writerKeyByUri.get(uri);
+    if (key === undefined) return;
+    this.writerKeyByUri.delete(uri);
+    this.uriByWriterKey.delete(key);
+  }
+
+  writerEntry(key: string): WriterEntry | undefined {
+    return this.writer.get(key);
+  }
+
+  writerEntries(): IterableIterator<WriterEntry> {
+    return this.writer.entries();
+  }
 
   /** Registers a listener that sees every unit added and removed from now on. */
   listen(listener: UnitListener): void {
@@ -53,6 +90,7 @@ export class SourceIndex implements SourceReads {
     this.units.set(doc.uri, unit);
     this.uriByPath.set(doc.path, doc.uri);
     this.refreshKeys(this.keys.add(doc.path, baseCitationKey(doc)), doc.path);
+    this.matchWriter(unit);
     for (const l of this.listeners) l.unitAdded(unit);
     return unit;
   }
@@ -67,6 +105,7 @@ export class SourceIndex implements SourceReads {
       this.owners[id] = undefined;
     }
     this.units.delete(uri);
+    this.unmatchWriter(uri);
     this.uriByPath.delete(unit.doc.path);
     this.unassign(unit.doc.path);
     this.refreshKeys(this.keys.remove(unit.doc.path), unit.doc.path);
@@ -110,7 +149,7 @@ export class SourceIndex implements SourceReads {
 
   /** The source with a citation key. */
   byKey(key: string): SourceUnit | undefined {
-    const uri = this.uriByKey.get(key);
+    const uri = this.uriByWriterKey.get(key) ?? this.uriByKey.get(key);
     return uri === undefined ? undefined : this.units.get(uri);
   }
 
@@ -122,6 +161,8 @@ export class SourceIndex implements SourceReads {
 
   /** The citation key of an indexed source. */
   keyOf(unit: SourceUnit): string {
+    const writerKey = this.writerKeyByUri.get(unit.doc.uri);
+    if (writerKey !== undefined) return writerKey;
     return this.keys.keyOf(unit.doc.path) ?? baseCitationKey(unit.doc);
   }
 

@@ -1,0 +1,56 @@
+import { Readability } from '@mozilla/readability';
+import { parseHTML } from 'linkedom';
+import { cleanInline, isoDate } from './clean-text';
+import { htmlBlocks } from './html-blocks';
+import { decodeHtml } from './html-decode';
+import type { DomDocument, DomNode } from './html-dom';
+import { bylineAuthors, pageMetadata } from './html-metadata';
+import { prepareHtml } from './html-prepare';
+import type { ReadResult, SourceMetadata } from '../../domain/source-text';
+import { withTitle } from './title-block';
+
+/** A DOM implementation's HTML parser, so that candidates (linkedom, jsdom) can be measured against each other. */
+export type HtmlParser = (html: string) => DomDocument;
+
+/** linkedom: a fast, spec-light DOM, enough for Readability (chosen by measurement: docs/formats.md). */
+export const linkedomParser: HtmlParser = (html) => parseHTML(html).document;
+
+function hostOf(url: string | null): string | null {
+  if (!url) return null;
+  try {
+    return new URL(url).hostname.replace(/^www\./, '') || null;
+  } catch {
+    return null;
+  }
+}
+
+/**
+ * Reads a saved web page: the main article's text (Readability: no scripts, navigation, ads or comments)
+ * in blocks, and its metadata from the head (`<title>`, OpenGraph, JSON-LD) and the byline.
+ */
+export function readHtml(bytes: Uint8Array, parse: HtmlParser = linkedomParser): ReadResult {
+  const { text: raw, note } = decodeHtml(bytes);
+  const prepared = prepareHtml(raw);
+  const doc = parse(prepared.html);
+  const page = pageMetadata(doc, prepared.savedFrom);
+  // Readability keeps the content element itself (no serialise-and-reparse); the document is consumed.
+  const reader = new Readability(doc as never, { serializer: (node: unknown) => node as DomNode });
+  const article = reader.parse();
+  if (!article?.content) return { ok: false, reason: 'no readable article text in the page' };
+  const bylineKey = article.byline ? cleanInline(article.byline).toLowerCase().replace(/^by\s+/, '') : null;
+  // A byline Readability recognised from the page's metadata may still stand in the article as a paragraph.
+  const blocks = htmlBlocks(article.content).filter((b) => !bylineKey || b.text.toLowerCase().replace(/^by\s+/, '') !== bylineKey);
+  if (blocks.length === 0) return { ok: false, reason: 'no readable article text in the page' };
+  const title = cleanInline(article.title ?? '') || page.title || page.pageTitle;
+  const byline = bylineAuthors(article.byline ?? null);
+  const meta: SourceMetadata = {
+    title,
+    authors: byline.length ? byline : page.authors,
+    outlet: cleanInline(article.siteName ?? '') || page.outlet || hostOf(page.url),
+    date: isoDate(article.publishedTime) ?? page.date,
+    url: page.url,
+    doi: page.doi,
+    language: cleanInline(article.lang ?? '') || page.language,
+  };
+  return { ok: true, source: { format: 'html', blocks: withTitle(title, blocks), meta }, ...(note ? { note } : {}) };
+}

@@ -1,0 +1,187 @@
+/**
+ * Runs the format readers in worker threads: the main thread keeps answering requests while pages, PDFs and
+ * Word files are read. Each file has a time limit and each worker a heap limit; a worker that overruns or
+ * dies is replaced and the file is skipped with the reason. Results are cached by content hash, so an
+ * unchanged file (or a copy of one) is read once per session.
+ */
+import { createHash } from 'node:crypto';
+import { existsSync } from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import { Worker, type WorkerOptions } from 'node:worker_threads';
+import { readSourceFile, type FileRead } from '../ingest/readers/read-source-file';
+import type { ReadLimits } from '../domain/source-text';
+import type { ReaderJob, ReaderReply } from './reader-protocol';
+
+export interface ReaderPoolOptions {
+  /** Workers; default: one per core, at most 4 (the main thread mostly waits on them while a build reads files). */
+  size?: number;
+  /** Time one file may take, in ms. */
+  timeoutMs?: number;
+  /** Heap limit of a worker, in MB: a zip bomb or a hostile PDF ends the worker, not the server. */
+  maxHeapMb?: number;
+  /** Results kept by content hash. */
+  cacheEntries?: number;
+}
+
+interface Pending {
+  job: ReaderJob;
+  resolve: (r: FileRead) => void;
+}
+
+interface Slot {
+  worker: Worker;
+  busy: Pending | null;
+  timer: ReturnType<typeof setTimeout> | null;
+}
+
+/**
+ * A worker running the readers: the bundled `reader-worker.js` next to this file, or (tests and tools run
+ * from TypeScript sources under tsx) the `.ts` source loaded through tsx's require hook.
+ */
+function startWorker(options: WorkerOptions): Worker | null {
+  const js = path.join(__dirname, 'reader-worker.js');
+  if (existsSync(js)) return new Worker(js, options);
+  const ts = path.join(__dirname, 'reader-worker.ts');
+  if (!existsSync(ts)) return null;
+  return new Worker(`require('tsx/cjs/api').register(); require(${JSON.stringify(ts)});`, { ...options, eval: true });
+}
+
+export class ReaderPool {
+  private readonly slots: Slot[] = [];
+  private readonly queue: Pending[] = [];
+  private readonly cache = new Map<string, FileRead>();
+  private readonly size: number;
+  private readonly timeoutMs: number;
+  private readonly maxHeapMb: number;
+  private readonly cacheEntries: number;
+  private nextId = 1;
+  private disposed = false;
+  /** Set when workers cannot start here: files are then read on the calling thread. */
+  private inProcess = false;
+
+  constructor(options: ReaderPoolOptions = {}) {
+    this.size = Math.max(1, options.size ?? Math.min(4, os.availableParallelism()));
+    this.timeoutMs = options.timeoutMs ?? 30_000;
+    this.maxHeapMb = options.maxHeapMb ?? 512;
+    this.cacheEntries = options.cacheEntries ?? 512;
+  }
+
+  /** Reads one file's bytes with its format's reader; never throws. */
+  async read(filePath: string, bytes: Uint8Array, limits: ReadLimits): Promise<FileRead> {
+    const key = `${path.extname(filePath).toLowerCase()}:${limits.maxBytes}:${createHash('sha1').update(bytes).digest('hex')}`;
+    const hit = this.cache.get(key);
+    if (hit) {
+      // Refresh its place: the map's order is the eviction order.
+      this.cache.delete(key);
+      this.cache.set(key, hit);
+      return hit;
+    }
+    const result = this.inProcess || this.disposed
+      ? await readSourceFile(filePath, bytes, limits)
+      : await new Promise<FileRead>((resolve) => {
+        this.queue.push({ job: { id: this.nextId++, path: filePath, bytes, limits }, resolve });
+        this.pump();
+      });
+    this.cache.set(key, result);
+    if (this.cache.size > this.cacheEntries) this.cache.delete(this.cache.keys().next().value as string);
+    return result;
+  }
+
+  private spawn(): Slot | null {
+    let worker: Worker | null;
+    try {
+      worker = startWorker({ resourceLimits: { maxOldGenerationSizeMb: this.maxHeapMb }, stdout: true });
+    } catch {
+      worker = null;
+    }
+    if (!worker) {
+      // No worker script beside this bundle (an embedding that did not ship it): read on this thread.
+      this.inProcess = true;
+      return null;
+    }
+    worker.stdout.resume(); // anything a library prints is dropped, never reaches the LSP channel
+    const slot: Slot = { worker, busy: null, timer: null };
+    worker.on('message', (reply: ReaderReply) => {
+      if (slot.busy?.job.id === reply.id) this.finish(slot, reply.result);
+    });
+    worker.on('error', (err) => this.fail(slot, `reader crashed (${err.message})`));
+    worker.on('exit', (code) => this.fail(slot, code === 0 ? 'reader stopped' : `reader ended (exit code ${code}; out of memory?)`));
+    worker.unref();
+    this.slots.push(slot);
+    return slot;
+  }
+
+  private pump(): void {
+    while (this.queue.length) {
+      let slot = this.slots.find((s) => !s.busy);
+      if (!slot && this.slots.length < this.size) slot = this.spawn() ?? undefined;
+      if (!slot) {
+        if (this.inProcess) this.drainInProcess();
+        return;
+      }
+      const pending = this.queue.shift();
+      if (!pending) return;
+      slot.busy = pending;
+      slot.timer = setTimeout(() => this.timeout(slot), this.timeoutMs);
+      slot.worker.postMessage(pending.job);
+    }
+  }
+
+  private drainInProcess(): void {
+    for (const p of this.queue.splice(0)) void readSourceFile(p.job.path, p.job.bytes, p.job.limits).then(p.resolve);
+  }
+
+  private finish(slot: Slot, result: FileRead): void {
+    const pending = slot.busy;
+    if (slot.timer) clearTimeout(slot.timer);
+    slot.busy = null;
+    slot.timer = null;
+    pending?.resolve(result);
+    this.pump();
+  }
+
+  private timeout(slot: Slot): void {
+    const pending = slot.busy;
+    this.remove(slot);
+    const limit = this.timeoutMs >= 1000 ? `${Math.round(this.timeoutMs / 1000)} s` : `${this.timeoutMs} ms`;
+    pending?.resolve({ ok: false, reason: `reading took longer than ${limit}` });
+    this.pump();
+  }
+
+  /** A worker failed or exited: its file gets the reason, and a new worker takes its place on demand. */
+  private fail(slot: Slot, reason: string): void {
+    if (!this.slots.includes(slot)) return;
+    const pending = slot.busy;
+    this.remove(slot);
+    pending?.resolve({ ok: false, reason });
+    if (!this.disposed) this.pump();
+  }
+
+  private remove(slot: Slot): void {
+    if (slot.timer) clearTimeout(slot.timer);
+    slot.busy = null;
+    const i = this.slots.indexOf(slot);
+    if (i >= 0) this.slots.splice(i, 1);
+    void slot.worker.terminate();
+  }
+
+  /** Stops the workers; files still queued are read on this thread. */
+  dispose(): void {
+    this.disposed = true;
+    for (const slot of [...this.slots]) {
+      const pending = slot.busy;
+      this.remove(slot);
+      pending?.resolve({ ok: false, reason: 'server shutting down' });
+    }
+    this.drainInProcess();
+  }
+}
+
+let shared: ReaderPool | undefined;
+
+/** The process's reader pool, made on first use (its workers start only when a file needs them). */
+export function sharedReaderPool(): ReaderPool {
+  shared ??= new ReaderPool();
+  return shared;
+}
