@@ -16,9 +16,9 @@ export const CHUNK_CHARS = 4096;
 /**
  * Hard limit: past it a chunk is cut even where no block starts (inside a paragraph, list or code block, or
  * inside a line at a space), so one parse step stays short and a request on another draft waits at most one
- * step. Only text that no writer types reaches it (a 32 kB paragraph is some 5,000 words).
+ * step. Only text that no writer types reaches it (an 8 kB paragraph is some 1,300 words).
  */
-export const MAX_CHUNK_CHARS = 32_768;
+export const MAX_CHUNK_CHARS = 8192;
 
 /** HTML block starts (CommonMark kinds 1–5) that run past blank lines, with the text that ends them. */
 const HTML_BLOCKS: [RegExp, string][] = [
