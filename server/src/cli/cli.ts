@@ -13,6 +13,7 @@ import { loadWriterBibliographies } from '../node/writer-bibliographies';
 import { createService, resolveConfig, type Logger } from '../service';
 import { readProjectFile, readWorkspaceSettings } from '../node/workspace-settings';
 import { configProblems, mergeSettings, SETTING_CHOICES } from '../domain/config';
+import { archiveCommand } from './archive-command';
 
 const USAGE = `Usage: sourced check <draft.md…> [--corpus <glob>…] [--format text|json] [--citation-style footnote|pandoc] [--quiet]
 
@@ -20,6 +21,7 @@ Checks Markdown drafts against the sources selected by --corpus (globs relative
 to the current folder; default: corpus.include from .sourced.json or
 .vscode/settings.json, else seeds/**/*.txt and seeds/**/*.md) and prints one line per finding:
   path:line:col: severity: message [code]
+The team archive: sourced archive <ingest|status|grant> (sourced archive --help).
 Exit status: 0 clean, 1 a warning or error was found, 2 bad usage or unreadable input.`;
 
 const SEVERITY_NAME: Record<DiagnosticSeverity, string> = {
@@ -72,6 +74,7 @@ function parseArgs(argv: string[]): Args {
 
 /** Runs the CLI; returns the exit status. */
 export async function main(argv: string[]): Promise<number> {
+  if (argv[0] === 'archive') return archiveCommand(argv.slice(1));
   let args: Args;
   try {
     args = parseArgs(argv);

@@ -37,8 +37,13 @@ export interface SourcedConfig {
   index: {
     /** Keep a persisted index between sessions. */
     persist: boolean;
+    /** Where the index lives: on the heap (`memory`, rebuilt or restored whole at start) or in an embedded SQLite file (`sqlite`). */
+    store: IndexStoreKind;
   };
 }
+
+/** The index store implementations a setting can choose. */
+export type IndexStoreKind = 'memory' | 'sqlite';
 
 export const DEFAULT_CONFIG: SourcedConfig = {
   corpus: {
@@ -49,7 +54,7 @@ export const DEFAULT_CONFIG: SourcedConfig = {
   citations: { style: 'footnote', bibliography: 'sources.json', writerBibliographies: [] },
   claims: { severity: 'warning', citationScope: 'sentence', autoCiteThreshold: 0.5 },
   quotes: { misquoteSeverity: 'warning', minCompletionWords: 4 },
-  index: { persist: true },
+  index: { persist: true, store: 'memory' },
 };
 
 const SEVERITIES: readonly Severity[] = ['ignore', 'hint', 'information', 'warning', 'error'];
@@ -112,7 +117,10 @@ export function resolveConfig(raw: Json): SourcedConfig {
       misquoteSeverity: oneOf(quotes.misquoteSeverity, SEVERITIES, d.quotes.misquoteSeverity),
       minCompletionWords: number(quotes.minCompletionWords, d.quotes.minCompletionWords, 1, 50),
     },
-    index: { persist: typeof index.persist === 'boolean' ? index.persist : d.index.persist },
+    index: {
+      persist: typeof index.persist === 'boolean' ? index.persist : d.index.persist,
+      store: oneOf(index.store, ['memory', 'sqlite'] as const, d.index.store),
+    },
   };
 }
 

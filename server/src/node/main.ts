@@ -9,6 +9,7 @@ import { updateBibliography } from './bibliography-writer';
 import { NodeCorpus } from './node-corpus';
 import { loadWriterBibliographies } from './writer-bibliographies';
 import { NodeIndexCache, serverBuildId } from './node-index-cache';
+import { openPgArchive } from './pg-archive';
 import { findProjectRoot } from './project-root';
 import { readProjectFile } from './workspace-settings';
 
@@ -35,6 +36,7 @@ const host: ServerHost = {
   updateBibliography,
   loadWriterBibliographies,
   memoryAfterGc,
+  openArchive: (url, logger) => openPgArchive(url, logger),
   findProjectRoot: (uri, include) =>
     findProjectRoot(uri?.startsWith('file:') ? path.dirname(fileURLToPath(uri)) : process.cwd(), include),
   readProjectFile,

@@ -5,6 +5,7 @@
  * file and a crash never leaves one.
  */
 import { randomBytes } from 'node:crypto';
+import { lstatSync, realpathSync } from 'node:fs';
 import { lstat, realpath, rename, unlink, writeFile } from 'node:fs/promises';
 import * as path from 'node:path';
 
@@ -40,4 +41,27 @@ export async function atomicWrite(file: string, text: string): Promise<void> {
     await unlink(temp).catch(() => undefined);
     throw err;
   }
+}
+
+function realOrNearestSync(p: string): string {
+  try {
+    return realpathSync(p);
+  } catch {
+    const parent = path.dirname(p);
+    return parent === p ? p : path.join(realOrNearestSync(parent), path.basename(p));
+  }
+}
+
+/** `unsafeWriteReason` for synchronous callers (opening the index database). */
+export function unsafeWriteReasonSync(file: string, folder: string): string | null {
+  const root = realOrNearestSync(folder);
+  const dir = realOrNearestSync(path.dirname(file));
+  if (dir !== root && !dir.startsWith(root + path.sep)) return `${path.dirname(file)} leads outside the workspace folder`;
+  let link = false;
+  try {
+    link = lstatSync(file).isSymbolicLink();
+  } catch {
+    // Not there yet.
+  }
+  return link ? `${file} is a symbolic link` : null;
 }

@@ -15,6 +15,7 @@ import { FIX_ALL_KIND } from '../features/code-actions';
 import { invalidParams } from './params';
 import { outgoing } from './outgoing';
 import type { IndexCacheStore } from '../store/index-cache';
+import type { ArchiveConnection } from '../service';
 import { configProblems, mergeSettings, type SourcedConfig } from '../domain/config';
 import type { WorkspaceCorpus, WorkspaceFolder } from '../domain/corpus';
 import type { Logger } from '../domain/logger';
@@ -47,6 +48,18 @@ export interface ServerHost {
   findProjectRoot(uri: string | undefined, include: readonly string[]): Promise<{ root: string; reason: string; found: boolean }>;
   /** The project file (`.sourced.json`) of a folder: its settings, or why they could not be read; null if none. */
   readProjectFile(folder: string): Promise<{ path: string; settings: Record<string, unknown>; error?: string } | null>;
+  /**
+   * Opens the team archive at `sourced.archive.url` (or the host's SOURCED_ARCHIVE_URL when the setting is empty);
+   * undefined when there is none. The URL may hold a password: it is never logged.
+   */
+  openArchive?(url: string | undefined, logger: Logger): ArchiveConnection | undefined;
+}
+
+/** The `sourced.archive.url` setting, if set. */
+function archiveUrlOf(raw: unknown): string | undefined {
+  const archive = (raw as { archive?: { url?: unknown } } | null | undefined)?.archive;
+  const url = archive && typeof archive === 'object' ? archive.url : undefined;
+  return typeof url === 'string' && url.trim() ? url.trim() : undefined;
 }
 
 /** The project file's name; a change to it reloads the settings. */
@@ -81,6 +94,22 @@ export function startLspServer(connection: Connection, host: ServerHost): void {
   let rootDecided: Promise<void> = Promise.resolve();
   let watcherRegistration: Promise<{ dispose(): void }> | undefined;
   const effectiveSettings = (): Record<string, unknown> => mergeSettings(projectSettings, rawSettings);
+  /** The archive URL in use (compared, never logged). */
+  let archiveUrl: string | undefined | null = null;
+
+  /** Opens (or closes, or switches) the team archive when its setting changed. */
+  function applyArchive(): void {
+    const url = archiveUrlOf(effectiveSettings());
+    if (url === archiveUrl || !host.openArchive) return;
+    archiveUrl = url;
+    try {
+      const archive = host.openArchive(url, logger) ?? null;
+      service.setArchive(archive);
+      if (archive) logger.info(`reading the team archive at ${archive.label}`);
+    } catch (err) {
+      logger.error(`cannot open the team archive: ${err instanceof Error ? err.message : String(err)}`);
+    }
+  }
   let corpus: WorkspaceCorpus;
   let service: SourcedService;
   const pending = new Map<string, { timer: ReturnType<typeof setTimeout>; source: CancellationTokenSource }>();
@@ -115,6 +144,12 @@ export function startLspServer(connection: Connection, host: ServerHost): void {
     const indexCache = trusted || storagePath !== undefined ? host.createIndexCache(storagePath, folders) : undefined;
     if (!trusted) logger.info('untrusted workspace: Sourced writes no file in it (no bibliography, no index cache there)');
     service = createService({ corpus, config: rawSettings, logger, openDocuments: () => documents.all(), indexCache });
+    applyArchive();
+    service.onDidChangeArchive((st) => {
+      void connection.sendNotification(StatusChangedNotification, service.status());
+      if (st.state === 'offline' && st.message) void connection.window.showWarningMessage(`Sourced: ${st.message}`);
+      else if (st.state === 'online') void connection.window.showInformationMessage(`Sourced: reconnected to the team archive at ${st.url}`);
+    });
     service.onDidChangeIndex(() => {
       void connection.sendNotification(StatusChangedNotification, service.status());
       // Debounced like an edit: source churn while the writer types must not re-check the whole draft each time.
@@ -234,6 +269,7 @@ export function startLspServer(connection: Connection, host: ServerHost): void {
   async function applySettings(): Promise<void> {
     const before = JSON.stringify(service.config().corpus);
     service.updateConfig(effectiveSettings());
+    applyArchive();
     const config = service.config();
     await loadWriterBibliographies();
     if (JSON.stringify(config.corpus) !== before) {
@@ -254,6 +290,7 @@ export function startLspServer(connection: Connection, host: ServerHost): void {
     await loadProjectFile();
     if (!trusted) logger.info('untrusted workspace: Sourced reads and checks, but writes no file (no bibliography, no index in the workspace)');
     service.updateConfig(effectiveSettings());
+    applyArchive();
     const config = service.config();
     corpus.update(folders, config.corpus);
     if (canPullConfiguration && canRegisterConfiguration) void connection.client.register(DidChangeConfigurationNotification.type, { section: 'sourced' });
@@ -273,6 +310,7 @@ export function startLspServer(connection: Connection, host: ServerHost): void {
     }
     await loadProjectFile();
     service.updateConfig(effectiveSettings());
+    applyArchive();
     const config = service.config();
     corpus.update(folders, config.corpus);
     await loadWriterBibliographies();
@@ -387,6 +425,7 @@ export function startLspServer(connection: Connection, host: ServerHost): void {
   async function reindexAll(): Promise<void> {
     await loadProjectFile();
     service.updateConfig(effectiveSettings());
+    applyArchive();
     corpus.update(folders, service.config().corpus);
     await index('Sourced: re-indexing sources');
   }

@@ -34,6 +34,8 @@ import { searchQuotes, type QuoteSearchResult } from '../features/quotes/search-
 import { insertQuoteEdits } from '../features/quotes/insert-quote-edits';
 import { offsetAt } from '../text/line-index';
 import { toDiagnostics } from '../features/to-diagnostic';
+import { prefetchCompletion, prefetchDraft, prefetchHover } from './archive-prefetch';
+import { ArchiveWorkingSet, type ArchiveConnection, type ArchiveStatusReport } from './archive-working-set';
 
 export interface ServiceOptions {
   corpus: Corpus;
@@ -44,6 +46,8 @@ export interface ServiceOptions {
   openDocuments?: () => TextDocumentLike[];
   /** Where to persist the index between sessions (used when `sourced.index.persist` is on). */
   indexCache?: IndexCacheStore;
+  /** The team archive (`sourced.archive.url`), read next to the local sources. */
+  archive?: ArchiveConnection;
 }
 
 /** The Sourced language service: LSP types in and out, no transport. Every method returns an empty result rather than throw. */
@@ -56,7 +60,11 @@ export interface SourcedService {
   reindex(progress?: ProgressReporter, token?: Cancellation): Promise<void>;
   updateConfig(raw: unknown): void;
   config(): SourcedConfig;
-  status(): StatusReport;
+  status(): StatusReport & { archive?: ArchiveStatusReport };
+  /** Reads a team archive from now on (or none); the previous one is closed. */
+  setArchive(connection: ArchiveConnection | null): void;
+  /** Called when the archive goes offline or reconnects. */
+  onDidChangeArchive(listener: (s: ArchiveStatusReport) => void): Disposable;
   /** Called when the index changed: diagnostics of open drafts may have changed. */
   onDidChangeIndex(listener: () => void): Disposable;
   /** Open-editor text of a corpus file (wins over disk); null to go back to disk. */
@@ -99,9 +107,15 @@ const MAX_DIAGNOSTICS = 1000;
 export function createService(options: ServiceOptions): SourcedService {
   const logger = options.logger ?? silentLogger;
   let config = resolveConfig(options.config);
-  const persistence = options.indexCache && { store: options.indexCache, enabled: () => config.index.persist };
+  const persistence = options.indexCache && { store: options.indexCache, enabled: () => config.index.persist, kind: () => config.index.store };
   const indexer = new Indexer(options.corpus, logger, persistence);
   const drafts = new Map<string, DraftDocument>();
+  let archive = options.archive ? new ArchiveWorkingSet(options.archive, indexer, logger) : null;
+  const archiveListeners = new Set<(s: ArchiveStatusReport) => void>();
+  const listenToArchive = (ws: ArchiveWorkingSet): void => {
+    ws.onDidChangeStatus((st) => archiveListeners.forEach((l) => l(st)));
+  };
+  if (archive) listenToArchive(archive);
 
   const cachedDraft = (doc: TextDocumentLike): DraftDocument | undefined => {
     const cached = drafts.get(doc.uri);
@@ -154,6 +168,7 @@ export function createService(options: ServiceOptions): SourcedService {
       if (options.corpus.entryFor(doc.uri)) return [];
       const draft = await draftSoon(doc, token);
       if (!draft) return [];
+      if (archive) await prefetchDraft(archive, ctx, draft, token);
       const k = indexer.knowledge;
       const out: Finding[] = [...findUnknownCitations(draft, k), ...(await findMisquotes(ctx, draft, token))];
       out.push(...(await findClaimFindings(ctx, draft, token)));
@@ -169,7 +184,16 @@ export function createService(options: ServiceOptions): SourcedService {
       config = resolveConfig(raw);
     },
     config: () => config,
-    status: () => status(ctx),
+    status: () => (archive ? { ...status(ctx), archive: archive.status() } : status(ctx)),
+    onDidChangeArchive(listener) {
+      archiveListeners.add(listener);
+      return { dispose: () => archiveListeners.delete(listener) };
+    },
+    setArchive(connection) {
+      archive?.dispose();
+      archive = connection ? new ArchiveWorkingSet(connection, indexer, logger) : null;
+      if (archive) listenToArchive(archive);
+    },
     onDidChangeIndex: (listener) => indexer.onDidUpdate(listener),
     setSourceOverlay(uri, text) {
       if (text === null) indexer.clearOverlay(uri);
@@ -179,13 +203,17 @@ export function createService(options: ServiceOptions): SourcedService {
     setWriterBibliography: (entries) => indexer.setWriterBibliography(new WriterBibliography(entries)),
 
     completion: (doc, position, token = NEVER_CANCELLED) =>
-      guarded('completion', doc.uri, null, token, () => {
+      guarded('completion', doc.uri, null, token, async () => {
         const { draft, offset } = at(doc, position);
-        return provideCitationKeyCompletion(draft, offset, indexer.knowledge) ?? provideQuoteCompletion(ctx, draft, offset, token);
+        const keys = provideCitationKeyCompletion(draft, offset, indexer.knowledge);
+        if (keys) return keys;
+        if (archive) await prefetchCompletion(archive, ctx, draft, offset, token);
+        return provideQuoteCompletion(ctx, draft, offset, token);
       }),
     hover: (doc, position, token = NEVER_CANCELLED) =>
-      guarded('hover', doc.uri, null, token, () => {
+      guarded('hover', doc.uri, null, token, async () => {
         const { draft, offset } = at(doc, position);
+        if (archive) await prefetchHover(archive, draft, offset, token);
         const k = indexer.knowledge;
         return citationHover(draft, offset, k) ?? quoteHover(ctx, draft, offset) ?? actorHover(ctx, draft, offset);
       }),
@@ -199,7 +227,10 @@ export function createService(options: ServiceOptions): SourcedService {
       return toDiagnostics(found.length > MAX_DIAGNOSTICS ? found.slice(0, MAX_DIAGNOSTICS) : found, draft, config);
     },
     codeActions: (doc, _range, diagnostics, only, token = NEVER_CANCELLED) =>
-      guarded('codeAction', doc.uri, [] as CodeAction[], token, () => provideCodeActions(ctx, draftOf(doc), diagnostics, only, token)),
+      guarded('codeAction', doc.uri, [] as CodeAction[], token, async () => {
+        if (archive) await prefetchDraft(archive, ctx, draftOf(doc), token);
+        return provideCodeActions(ctx, draftOf(doc), diagnostics, only, token);
+      }),
     definition: (doc, position, token = NEVER_CANCELLED) =>
       guarded('definition', doc.uri, [] as Location[], token, () => {
         const { draft, offset } = at(doc, position);
@@ -221,12 +252,18 @@ export function createService(options: ServiceOptions): SourcedService {
     workspaceSymbols: (query, token = NEVER_CANCELLED) =>
       guarded('workspaceSymbol', '', [] as SymbolInformation[], token, () => [...actorSymbols(ctx, query), ...sourceSymbols(ctx, query)]),
     citeAll: (doc, token = NEVER_CANCELLED) =>
-      guarded('citeAll', doc.uri, [] as TextEdit[], token, () => citeAllEdits(ctx, draftOf(doc), token)),
+      guarded('citeAll', doc.uri, [] as TextEdit[], token, async () => {
+        if (archive) await prefetchDraft(archive, ctx, draftOf(doc), token);
+        return citeAllEdits(ctx, draftOf(doc), token);
+      }),
     bibliographyText: (docs, token = NEVER_CANCELLED) =>
       guarded('bibliography', '', bibliographyText([]), token, () =>
         bibliographyText(draftBibliography(indexer.knowledge, docs.filter((d) => !options.corpus.entryFor(d.uri)).map(draftOf)))),
     searchQuotes: (query, limit = 50, token = NEVER_CANCELLED) =>
-      guarded('searchQuotes', '', [] as QuoteSearchResult[], token, () => searchQuotes(ctx, query, limit, token)),
+      guarded('searchQuotes', '', [] as QuoteSearchResult[], token, async () => {
+        if (archive) await archive.forQuote(query, config.quotes.minCompletionWords, token);
+        return searchQuotes(ctx, query, limit, token);
+      }),
     quoteInsertEdits: (doc, position, id, token = NEVER_CANCELLED) =>
       guarded('quoteInsertEdits', doc.uri, [] as TextEdit[], token, () => {
         const { draft, offset } = at(doc, position);
@@ -237,6 +274,9 @@ export function createService(options: ServiceOptions): SourcedService {
     listSources: (token = NEVER_CANCELLED) => guarded('listSources', '', [] as SourceListItem[], token, () => listSources(ctx)),
     sourceDetails: (uri, token = NEVER_CANCELLED) => guarded('sourceDetails', uri, null, token, () => sourceDetails(ctx, uri)),
     flushIndexCache: () => indexer.flush(),
-    dispose: () => indexer.dispose(),
+    dispose: () => {
+      archive?.dispose();
+      indexer.dispose();
+    },
   };
 }

@@ -89,7 +89,8 @@ function evaluate(k: SourceStore, s: ProseSentence, cited: SourceUnit[], token: 
   }
   const evidence = retrieveEvidence(k, plain, 3, token);
   const best = evidence[0];
-  if (best && best.score >= MISMATCH_MIN_SCORE) addConflicts(passageAround(best), best.key);
+  // The best source's passage around the match and its sentences closest to the claim (the figure may sit in either).
+  if (best && best.score >= MISMATCH_MIN_SCORE) addConflicts([...new Set([...passageAround(best), ...bestSentencesIn(best.unit, plain, 4)])], best.key);
   return { claim: true, candidates: evidence.map(candidateOf), mismatches: dedupe(mismatches) };
 }
 
