@@ -95,7 +95,7 @@ test('hardening: a CRLF draft gets CRLF in every inserted text', { timeout: 60_0
   const s = await start(dir);
   const quotes = await s.call('sourced/searchQuotes', { query: 'quay spring season', limit: 1 });
   assert.ok(quotes.ok);
-  const quote = (quotes.result as { id: number; text: string }[])[0]!;
+  const quote = (quotes.result as { id: number; text: string }[])[0];
   const uri = pathToFileURL(path.join(dir, 'draft.md')).href;
   const words = quote.text.split(/\s+/).slice(0, 3).join(' ');
   const text = `# Report\r\n\r\nIntro line.\r\n\r\n\u201c${words}`;
@@ -122,7 +122,7 @@ test('hardening: an untrusted workspace gets no file written (no bibliography, n
   const s = await start(dir, { citations: { style: 'pandoc' } }, { trusted: false });
   const symbols = await s.call('workspace/symbol', { query: '' });
   assert.ok(symbols.ok);
-  const key = (symbols.result as { name: string }[])[0]!.name.split(' ')[0];
+  const key = (symbols.result as { name: string }[])[0].name.split(' ')[0];
   const uri = pathToFileURL(path.join(dir, 'draft.md')).href;
   s.open(uri, `The talks resumed.[@${key}]\n`);
   await s.diagnosticsNow(uri);

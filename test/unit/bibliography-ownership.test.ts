@@ -40,7 +40,7 @@ async function setup(bibliography: string, prepare: (folder: string) => void = (
   const corpus = new MemoryCorpus(files, pathToFileURL(folder).href);
   const service = createService({ corpus, config: { corpus: { include: ['**/*'] }, citations: { style: 'pandoc', bibliography } }, logger });
   await service.start();
-  const key = (await service.workspaceSymbols('')).map((s) => s.name.split(' ')[0]!).find((k) => /\w/.test(k))!;
+  const key = (await service.workspaceSymbols('')).map((s) => s.name.split(' ')[0]).find((k) => /\w/.test(k))!;
   const text = `The talks resumed.[@${key}]\n`;
   const draftPath = path.join(folder, 'drafts', 'report.md');
   if (!existsSync(draftPath)) writeFileSync(draftPath, text);
@@ -91,7 +91,7 @@ test('bibliography: a writer\'s entry under a cited key stays the writer\'s (Sou
 
 for (const [name, setting] of [['a draft', 'drafts/report.md'], ['a source', ''], ['a non-JSON file', 'notes.txt']] as const) {
   test(`bibliography: ${name} named as the bibliography is never written`, async () => {
-    const seed = Object.keys(seedFiles())[0]!;
+    const seed = Object.keys(seedFiles())[0];
     const target = setting || seed;
     const s = await setup(target, (f) => {
       if (setting === 'notes.txt') writeFileSync(path.join(f, 'notes.txt'), 'my notes\n');

@@ -13,7 +13,7 @@ function bigDraft(chars: number): string {
   const parts: string[] = [];
   let size = 0;
   for (let i = 0; size < chars; i++) {
-    const p = `${paragraphs[i % paragraphs.length]!} (${i})`;
+    const p = `${paragraphs[i % paragraphs.length]} (${i})`;
     parts.push(p);
     size += p.length + 2;
   }

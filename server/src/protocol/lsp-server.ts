@@ -410,7 +410,10 @@ export function startLspServer(connection: Connection, host: ServerHost): void {
     const doc = docOf(p.textDocument.uri);
     return answer(token, doc ? service.documentSymbols(doc, token) : []);
   });
-  connection.onWorkspaceSymbol((p, token) => answer(token, service.workspaceSymbols(String((p as { query?: unknown } | null)?.query ?? ''), token)));
+  connection.onWorkspaceSymbol((p, token) => {
+    const query = (p as { query?: unknown } | null)?.query;
+    return answer(token, service.workspaceSymbols(typeof query === 'string' ? query : '', token));
+  });
   connection.onCodeAction(async (p, token) => {
     const bad = invalidParams(p, { range: true, context: true });
     if (bad) return bad;

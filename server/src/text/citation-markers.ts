@@ -28,11 +28,11 @@ export function citationMarkers(text: string, from = 0, to = text.length): Marke
   const slice = text.slice(from, to);
   const out: MarkerMatch[] = [];
   for (const m of slice.matchAll(FOOTNOTE_REF_RE)) {
-    out.push({ start: from + m.index, end: from + m.index + m[0].length, kind: 'footnote', keys: [m[1]!] });
+    out.push({ start: from + m.index, end: from + m.index + m[0].length, kind: 'footnote', keys: [m[1]] });
   }
   for (const m of slice.matchAll(PANDOC_CITE_RE)) {
-    if (m[1]!.startsWith('^')) continue;
-    const keys = [...m[1]!.matchAll(PANDOC_KEY_RE)].map((k) => k[1]!);
+    if (m[1].startsWith('^')) continue;
+    const keys = [...m[1].matchAll(PANDOC_KEY_RE)].map((k) => k[1]);
     if (keys.length) out.push({ start: from + m.index, end: from + m.index + m[0].length, kind: 'pandoc', keys });
   }
   return out.sort((a, b) => a.start - b.start);

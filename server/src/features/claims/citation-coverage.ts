@@ -33,7 +33,7 @@ function lastStartingBy(spans: readonly Span[], at: number): number {
   let found = -1;
   while (lo <= hi) {
     const mid = (lo + hi) >> 1;
-    if (spans[mid]!.start <= at) {
+    if (spans[mid].start <= at) {
       found = mid;
       lo = mid + 1;
     } else hi = mid - 1;
@@ -90,14 +90,14 @@ function counts(k: SourceStore, draft: DraftDocument, c: DraftCitation): boolean
 /** True when text[from, to) is only whitespace, scanning back from `to` (so the cost is the whitespace run, not the gap). */
 function onlySpaceBetween(text: string, from: number, to: number): boolean {
   let i = to;
-  while (i > from && /\s/.test(text[i - 1]!)) i--;
+  while (i > from && /\s/.test(text[i - 1])) i--;
   return i <= from;
 }
 
 /** True when text[from, to) is only whitespace, scanning forward from `from`. */
 function onlySpaceAfter(text: string, from: number, to: number): boolean {
   let i = from;
-  while (i < to && /\s/.test(text[i]!)) i++;
+  while (i < to && /\s/.test(text[i])) i++;
   return i >= to;
 }
 
@@ -118,32 +118,32 @@ export function proseSentences(draft: DraftDocument, k: SourceStore, scope: Cita
   /** A paragraph's sentences come from the parse; only text after a line-opening comment is split here. */
   const sentencesOf = (region: Span): Span[] => {
     if (blockStarts.has(region.start)) {
-      while (si < draft.sentences.length && draft.sentences[si]!.start < region.start) si++;
+      while (si < draft.sentences.length && draft.sentences[si].start < region.start) si++;
       const out: Span[] = [];
-      for (; si < draft.sentences.length && draft.sentences[si]!.start < region.end; si++) out.push(draft.sentences[si]!);
+      for (; si < draft.sentences.length && draft.sentences[si].start < region.end; si++) out.push(draft.sentences[si]);
       return out;
     }
     masked ??= withCommentsBlanked(draft.text, draft.comments);
     return splitSentences(masked, region.start, region.end);
   };
   proseRegions(draft).forEach((region, paragraph) => {
-    while (ci < draft.citations.length && draft.citations[ci]!.start < region.start) ci++;
+    while (ci < draft.citations.length && draft.citations[ci].start < region.start) ci++;
     const listed: DraftCitation[] = [];
-    for (let j = ci; j < draft.citations.length && draft.citations[j]!.start < region.end; j++) listed.push(draft.citations[j]!);
+    for (let j = ci; j < draft.citations.length && draft.citations[j].start < region.end; j++) listed.push(draft.citations[j]);
     const inParagraph = (blockStarts.has(region.start) ? listed : [...listed, ...markersIn(draft.text, region)].sort((a, b) => a.start - b.start))
       .filter((c) => counts(k, draft, c));
     let pi = 0;
     const sentences = sentencesOf(region).map((s): ProseSentence => {
       // In the sentence, or right after it with only spaces between (`…data. [^key]`).
-      while (pi < inParagraph.length && inParagraph[pi]!.start < s.start) pi++;
+      while (pi < inParagraph.length && inParagraph[pi].start < s.start) pi++;
       let j = pi;
       const citations: DraftCitation[] = [];
-      for (; j < inParagraph.length && inParagraph[j]!.start < s.end; j++) citations.push(inParagraph[j]!);
+      for (; j < inParagraph.length && inParagraph[j].start < s.end; j++) citations.push(inParagraph[j]);
       const after = inParagraph[j];
       if (after && onlySpaceAfter(draft.text, s.end, after.start)) citations.push(after);
-      while (ii < ignoreNext.length && ignoreNext[ii]!.end <= s.start) ii++;
+      while (ii < ignoreNext.length && ignoreNext[ii].end <= s.start) ii++;
       const ignore = ignoreNext[ii - 1];
-      while (bi < blocks.length && blocks[bi]!.end <= s.start) bi++;
+      while (bi < blocks.length && blocks[bi].end <= s.start) bi++;
       const block = blocks[bi];
       const suppressed = (ignore !== undefined && onlySpaceBetween(draft.text, ignore.end, s.start)) || (block !== undefined && s.start >= block.start);
       return { start: s.start, end: s.end, text: draft.text.slice(s.start, s.end), paragraph, citations, suppressed };

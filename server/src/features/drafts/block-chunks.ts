@@ -16,9 +16,9 @@ export const CHUNK_CHARS = 4096;
 /**
  * Hard limit: past it a chunk is cut even where no block starts (inside a paragraph, list or code block, or
  * inside a line at a space), so one parse step stays short and a request on another draft waits at most one
- * step. Only text that no writer types reaches it (a 32 kB paragraph is some 5,000 words).
+ * step. Only text that no writer types reaches it (an 8 kB paragraph is some 1,300 words).
  */
-export const MAX_CHUNK_CHARS = 32_768;
+export const MAX_CHUNK_CHARS = 8192;
 
 /** HTML block starts (CommonMark kinds 1–5) that run past blank lines, with the text that ends them. */
 const HTML_BLOCKS: [RegExp, string][] = [
@@ -64,15 +64,15 @@ export function blockChunks(text: string, target = CHUNK_CHARS): number[] {
     // except the ends of fences and HTML blocks.
     const head = text.slice(lineStart, Math.min(lineEnd, lineStart + 64));
     const inBlock = fence !== null || html !== null;
-    if (lineStart - cuts[cuts.length - 1]! >= MAX_CHUNK_CHARS) cuts.push(lineStart);
+    if (lineStart - cuts[cuts.length - 1] >= MAX_CHUNK_CHARS) cuts.push(lineStart);
     // A line longer than the limit is cut inside, at a space near each limit if there is one.
-    while (lineEnd - cuts[cuts.length - 1]! > MAX_CHUNK_CHARS) {
-      const at = cuts[cuts.length - 1]! + MAX_CHUNK_CHARS;
+    while (lineEnd - cuts[cuts.length - 1] > MAX_CHUNK_CHARS) {
+      const at = cuts[cuts.length - 1] + MAX_CHUNK_CHARS;
       const space = text.indexOf(' ', at);
       const low = text.charCodeAt(at) >= 0xdc00 && text.charCodeAt(at) <= 0xdfff;
       cuts.push(space >= 0 && space < Math.min(lineEnd, at + 256) ? space + 1 : low ? at + 1 : at);
     }
-    if (!inBlock && lineStart >= noCutBefore && lineStart - cuts[cuts.length - 1]! >= target) {
+    if (!inBlock && lineStart >= noCutBefore && lineStart - cuts[cuts.length - 1] >= target) {
       const c = head.charCodeAt(0);
       const startsAtZero = head.length > 0 && c !== 32 && c !== 9 && c !== 13;
       const definition = previousDefinition && DEFINITION_RE.test(head);
@@ -80,12 +80,12 @@ export function blockChunks(text: string, target = CHUNK_CHARS): number[] {
     }
     if (fence !== null) {
       const m = FENCE_RE.exec(head);
-      if (m && m[1]![0] === fence[0] && m[1]!.length >= fence.length && text.slice(lineStart + m[0].length, lineEnd).trim() === '') fence = null;
+      if (m && m[1][0] === fence[0] && m[1].length >= fence.length && text.slice(lineStart + m[0].length, lineEnd).trim() === '') fence = null;
     } else if (html !== null) {
       if (endsHtml(text.slice(lineStart, lineEnd), html)) html = null;
     } else {
       const m = FENCE_RE.exec(head);
-      if (m) fence = m[1]!;
+      if (m?.[1]) fence = m[1];
       else {
         const kind = HTML_BLOCKS.find(([re]) => re.test(head));
         if (kind && !endsHtml(text.slice(lineStart + 2, lineEnd), kind[1])) html = kind[1];

@@ -81,9 +81,9 @@ class BacktickRuns {
     const list = this.byLength.get(length);
     if (!list) return -1;
     let k = this.next.get(length) ?? 0;
-    while (k < list.length && list[k]! < from) k++;
+    while (k < list.length && list[k] < from) k++;
     this.next.set(length, k);
-    return k < list.length ? list[k]! : -1;
+    return k < list.length ? list[k] : -1;
   }
 }
 
@@ -141,7 +141,7 @@ function scanAngle(text: string, at: number, end: number, commentEnd: NextIndex,
     re.lastIndex = at;
     const m = re.exec(text);
     if (m && re.lastIndex <= end) {
-      out.links.push({ start: at, end: re.lastIndex, target: re === EMAIL_AUTOLINK_RE ? `mailto:${m[1]!}` : m[1]! });
+      out.links.push({ start: at, end: re.lastIndex, target: re === EMAIL_AUTOLINK_RE ? `mailto:${m[1]}` : m[1] });
       return re.lastIndex;
     }
   }

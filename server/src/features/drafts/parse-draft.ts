@@ -50,7 +50,7 @@ class SpanCursor {
   }
   /** True when `at` lies in a span; `at` must not decrease between calls. */
   has(at: number): boolean {
-    while (this.k < this.spans.length && this.spans[this.k]!.end <= at) this.k++;
+    while (this.k < this.spans.length && this.spans[this.k].end <= at) this.k++;
     const s = this.spans[this.k];
     return s !== undefined && s.start <= at;
   }
@@ -61,7 +61,7 @@ function findQuotations(text: string, block: Span, excluded: SpanCursor, out: Dr
   let open = -1;
   let openMark = '';
   for (let i = block.start; i < block.end; i++) {
-    const c = text[i]!;
+    const c = text[i];
     if (c !== '"' && c !== '\u201c' && c !== '\u201d') continue;
     if (excluded.has(i)) continue;
     if (open < 0) {
@@ -187,8 +187,8 @@ function* parseSteps(uri: string, version: number, text: string): Generator<void
   const visit = (root: Nodes, base: number): void => {
     // An explicit stack: nesting is bounded (nesting-guard.ts), but no recursion depth should depend on the input.
     const stack: { node: Nodes; quoted: boolean; listItem: boolean }[] = [{ node: root, quoted: false, listItem: false }];
-    while (stack.length) {
-      const { node, quoted, listItem } = stack.pop()!;
+    for (let top = stack.pop(); top; top = stack.pop()) {
+      const { node, quoted, listItem } = top;
       const span = offsets(node, base);
       if (['paragraph', 'heading', 'html', 'footnoteDefinition', 'code', 'yaml', 'toml', 'definition'].includes(node.type)) {
         if (span) visitLeaf(node, span, quoted, listItem);
@@ -197,7 +197,7 @@ function* parseSteps(uri: string, version: number, text: string): Generator<void
       if (!('children' in node)) continue;
       const q = quoted || node.type === 'blockquote';
       const li = listItem || node.type === 'listItem';
-      for (let i = node.children.length - 1; i >= 0; i--) stack.push({ node: node.children[i] as Nodes, quoted: q, listItem: li });
+      for (let i = node.children.length - 1; i >= 0; i--) stack.push({ node: node.children[i], quoted: q, listItem: li });
     }
   };
 
@@ -206,13 +206,15 @@ function* parseSteps(uri: string, version: number, text: string): Generator<void
   const bounded = definitions.text;
   const cuts = blockChunks(bounded);
   for (let c = 0; c + 1 < cuts.length; c++) {
-    const from = cuts[c]!;
-    const to = cuts[c + 1]!;
+    const from = cuts[c];
+    const to = cuts[c + 1];
     try {
       // Front matter can only open the draft.
+      // Bounded again per chunk: a chunk cut inside a long line starts a new line for the parser.
+      const source = boundNesting(bounded.slice(from, to)).text;
       const tree = from === 0
-        ? fromMarkdown(bounded.slice(from, to), { extensions: [frontmatter(['yaml', 'toml']), FOOTNOTE_DEFINITIONS, LINEAR_INLINE], mdastExtensions: [frontmatterFromMarkdown(['yaml', 'toml']), gfmFootnoteFromMarkdown()] })
-        : fromMarkdown(bounded.slice(from, to), { extensions: [FOOTNOTE_DEFINITIONS, LINEAR_INLINE], mdastExtensions: [gfmFootnoteFromMarkdown()] });
+        ? fromMarkdown(source, { extensions: [frontmatter(['yaml', 'toml']), FOOTNOTE_DEFINITIONS, LINEAR_INLINE], mdastExtensions: [frontmatterFromMarkdown(['yaml', 'toml']), gfmFootnoteFromMarkdown()] })
+        : fromMarkdown(source, { extensions: [FOOTNOTE_DEFINITIONS, LINEAR_INLINE], mdastExtensions: [gfmFootnoteFromMarkdown()] });
       visit(tree, from);
     } catch {
       plainBlocks(text, from, to, blocks);
@@ -230,11 +232,11 @@ function* parseSteps(uri: string, version: number, text: string): Generator<void
   const quoteCursor = new SpanCursor(excluded);
   let e = 0;
   for (let index = 0; index < blocks.length; index++) {
-    const block = blocks[index]!;
+    const block = blocks[index];
     if (index % BLOCKS_PER_STEP === BLOCKS_PER_STEP - 1) yield;
-    while (e < excluded.length && excluded[e]!.end <= block.start) e++;
+    while (e < excluded.length && excluded[e].end <= block.start) e++;
     let f = e;
-    while (f < excluded.length && excluded[f]!.start < block.end) f++;
+    while (f < excluded.length && excluded[f].start < block.end) f++;
     citationsIn(text, block, excluded.slice(e, f), citations);
     findQuotations(text, block, quoteCursor, quotations);
     if (block.kind !== 'paragraph') continue;
