@@ -49,7 +49,7 @@ const TIME_WORDS = new Set([
   'evening', 'afternoon', 'weekend', 'today', 'yesterday',
 ]);
 
-/** A title or initial whose full stop does not end the name: `Mr. Reeves`, `Dr. Lee`, `A. Davidson`. */
+/** A title or initial whose full stop does not end the name: `Mr. Lee`, `Dr. Ruiz`, `A. Okafor`. */
 const ABBREVIATION_RE = /^(?:Mr|Mrs|Ms|Dr|Prof|Sen|Rep|Gov|Gen|Lt|Col|Capt|Sgt|Rev|Sr|Jr|\p{Lu})\.$/u;
 
 /** Whether a name goes on after this token: no clause punctuation, or only an abbreviation's full stop. */
