@@ -23,8 +23,8 @@ const common = {
 
 const builds = [
   { ...common, entryPoints: ['client/src/extension.ts'], outfile: 'dist/extension.js', external: ['vscode'] },
-  { ...common, entryPoints: ['server/src/node/main.ts'], outfile: 'dist/server.js' },
-  { ...common, entryPoints: ['server/src/cli/cli.ts'], outfile: 'dist/cli.js' },
+  { ...common, entryPoints: ['server/src/node/main.ts'], outfile: 'dist/server.js', external: ['better-sqlite3'] },
+  { ...common, entryPoints: ['server/src/cli/cli.ts'], outfile: 'dist/cli.js', external: ['better-sqlite3'] },
   // The format readers' worker thread (HTML, PDF, DOCX), started by the server and the CLI from dist/.
   { ...common, entryPoints: ['server/src/node/reader-worker.ts'], outfile: 'dist/reader-worker.js' },
 ];

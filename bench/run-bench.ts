@@ -4,6 +4,7 @@
  * For each corpus size: a raw pass (floor), a cold index, a warm start from the persisted index, query latencies,
  * a changed-file re-index, plain fuse.js (naive peer) and `rg -F` (editor-search peer). Every measurement that
  * holds an index runs in its own child process so that peak RSS is honest. Writes bench/results.md.
+ * `npm run bench -- --adversarial`: pathological drafts over LSP instead (bench/adversarial.ts).
  */
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
@@ -23,6 +24,8 @@ interface Options {
   fuseMax: number;
   /** Keep the other sizes of the last bench/results.json in the table (a long run can be done size by size). */
   merge: boolean;
+  /** `sourced.index.store` for the cold and warm runs. */
+  store: string;
 }
 
 function options(): Options {
@@ -38,6 +41,7 @@ function options(): Options {
     rgQueries: Number(value('--rg-queries') ?? 200),
     fuseMax: Number(value('--fuse-max') ?? 20000),
     merge: argv.includes('--merge'),
+    store: value('--store') ?? 'memory',
   };
 }
 
@@ -56,6 +60,8 @@ async function bundleChild(): Promise<string> {
     // As esbuild.mjs does for the server: prefer the Node builds, give ESM dependencies an import.meta.url.
     mainFields: ['module', 'main'],
     define: { 'import.meta.url': '__importMetaUrl' },
+    // A native module: loaded from the repo's node_modules (NODE_PATH below), not bundled.
+    external: ['better-sqlite3'],
     banner: { js: "const __importMetaUrl = require('url').pathToFileURL(__filename).href;" },
   });
   return outfile;
@@ -64,7 +70,8 @@ async function bundleChild(): Promise<string> {
 /** Runs one measurement in a fresh process and returns its JSON line. */
 function child(script: string, mode: string, args: Record<string, string>): Record<string, number> {
   const argv = ['--expose-gc', '--max-old-space-size=12288', script, '--mode', mode, ...Object.entries(args).flatMap(([k, v]) => [`--${k}`, v])];
-  const run = spawnSync(process.execPath, argv, { encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 });
+  const env = { ...process.env, NODE_PATH: path.join(REPO, 'node_modules') };
+  const run = spawnSync(process.execPath, argv, { encoding: 'utf8', maxBuffer: 64 * 1024 * 1024, env });
   if (run.status !== 0) throw new Error(`${mode} child failed (${run.status ?? run.signal}): ${run.stderr.slice(-4000)}`);
   const line = run.stdout.trim().split('\n').pop() ?? '{}';
   const out: Record<string, number> = {};
@@ -112,17 +119,18 @@ async function main(): Promise<void> {
     const work = path.join(benchRoot(), `run-${size}`);
     mkdirSync(work, { recursive: true });
     const workload = buildWorkload(dir, files);
-    const args = { dir, files: path.join(work, 'files.json'), workload: path.join(work, 'workload.json'), cache: path.join(work, 'cache') };
+    const args = { dir, files: path.join(work, 'files.json'), workload: path.join(work, 'workload.json'), cache: path.join(work, `cache-${opts.store}`), store: opts.store };
     writeFileSync(args.files, JSON.stringify(files));
     writeFileSync(args.workload, JSON.stringify(workload));
     log(`size ${size}: ${files.length} files, ${workload.quotes.length} quote queries, ${workload.names.length} names`);
+    log(`store: ${opts.store}`);
     const result: SizeResult = { size, files: files.length, loadBefore: Math.round(os.loadavg()[0] * 10) / 10 };
     Object.assign(result, child(script, 'raw', args));
     log(`  raw pass ${result.rawMs} ms`);
     Object.assign(result, child(script, 'cold', args));
     log(`  cold ${result.coldMs} ms, peak ${result.peakRssMb} MB, completion p95 ${result.completionP95} ms`);
     Object.assign(result, child(script, 'warm', args));
-    log(`  warm ${result.warmMs} ms`);
+    log(`  warm ${result.warmMs} ms, peak ${result.warmRssMb} MB, completion p95 ${result.warmCompletionP95} ms, hover p95 ${result.warmHoverP95} ms`);
     if (size <= opts.fuseMax) {
       Object.assign(result, child(script, 'fuse', { ...args, fuseQueries: String(size > 5000 ? 40 : 200) }));
       log(`  fuse p50 ${result.fuseP50} ms`);
@@ -157,7 +165,8 @@ async function main(): Promise<void> {
   else process.stdout.write(table);
 }
 
-main().catch((err: unknown) => {
+const run = process.argv.includes('--adversarial') ? import('./adversarial').then((m) => m.runAdversarial(process.argv.slice(2))) : main();
+run.catch((err: unknown) => {
   log(err instanceof Error ? err.stack ?? err.message : String(err));
   process.exit(1);
 });

@@ -1,7 +1,7 @@
 // `npm run editor:install`: installs code-server (VS Code in the browser) into .cache/code-server, idempotently.
 // code-server is deliberately not a project dependency (≈300 MB, native modules); the end-to-end tests and
 // `npm start` use this cached copy. The workarounds are the ones in the shared real-editor notes:
-// Debian packages first, a local ripgrep archive instead of a GitHub download, npm as root without a TTY.
+// Debian packages first (scripts/system-packages.mjs), a local ripgrep archive instead of a GitHub download, npm as root without a TTY.
 import { execFileSync, spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
@@ -103,12 +103,11 @@ function install(started, log) {
   return codeServerBin;
 }
 
-/** Runs .ci/install-system-packages (a no-op when everything is present). */
+/** Runs the system-packages step (scripts/system-packages.mjs; one line when everything is present). */
 function installSystemPackages(log) {
-  const script = path.join(root, '.ci', 'install-system-packages');
-  if (!fs.existsSync(script)) return;
-  log('editor: checking Debian prerequisites (chromium, libkrb5-dev, ripgrep, …)');
-  execFileSync(script, { stdio: 'inherit' });
+  log('editor: checking the Debian packages code-server needs to install');
+  const result = spawnSync(process.execPath, [path.join(root, 'scripts', 'system-packages.mjs'), '--for', 'start'], { stdio: 'inherit' });
+  if (result.status !== 0) throw new Error('editor: Debian packages are missing (see above); code-server cannot be installed without them');
 }
 
 function findRipgrep() {
@@ -118,7 +117,7 @@ function findRipgrep() {
   const which = spawnSync('sh', ['-c', 'command -v rg'], { encoding: 'utf8' });
   const found = which.stdout.trim();
   if (which.status === 0 && found) return found;
-  throw new Error('editor: ripgrep (rg) is missing; install the Debian package `ripgrep` (see .ci/install-system-packages)');
+  throw new Error('editor: ripgrep (rg) is missing; install the Debian package `ripgrep` (npm run system-packages installs it)');
 }
 
 /** @vscode/ripgrep downloads rg from GitHub unless this archive is already in its cache; give it Debian's rg. */

@@ -1,6 +1,7 @@
 // `npm run package`: production bundles (minified, no source maps) → sourced-<version>.vsix with @vscode/vsce.
-// What ships is decided by .vscodeignore: dist/*.js, README, CHANGELOG, LICENSE and docs/icon.png.
-import { execFileSync } from 'node:child_process';
+// What ships is decided by .vscodeignore: dist/*.js, README, CHANGELOG, LICENSE, docs/icon.png and the project-file
+// schema. Fails on any vsce warning.
+import { execFileSync, spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -17,17 +18,26 @@ export function packageExtension({ log = console.log } = {}) {
   }
   execFileSync(process.execPath, [path.join(root, 'esbuild.mjs'), '--production'], { cwd: root, stdio: 'inherit' });
   const vsce = path.join(root, 'node_modules', '@vscode', 'vsce', 'vsce');
-  execFileSync(process.execPath, [
+  const result = spawnSync(process.execPath, [
     vsce, 'package',
     '--no-dependencies', // everything the extension needs is bundled by esbuild
-    '--allow-missing-repository', // no public repository yet; without it vsce stops to ask
-    '--no-rewrite-relative-links', // README links stay relative (docs/*.png) instead of failing without a repository
     '--out', vsix,
-  ], { cwd: root, stdio: ['ignore', 'inherit', 'inherit'] });
+  ], { cwd: root, stdio: ['ignore', 'pipe', 'pipe'], encoding: 'utf8' });
+  process.stdout.write(result.stdout);
+  process.stderr.write(result.stderr);
+  if (result.status !== 0) throw new Error(`package: vsce package failed (exit ${result.status})`);
+  // A warning (a missing field, a file that should not ship) is a packaging bug: fail rather than ship it.
+  const warnings = `${result.stdout}\n${result.stderr}`.split('\n').filter((line) => /\bWARNING\b/.test(line));
+  if (warnings.length) throw new Error(`package: vsce warned:\n${warnings.join('\n')}`);
   log(`package: ${path.relative(root, vsix)} (${(fs.statSync(vsix).size / 1024).toFixed(0)} KB)`);
   return vsix;
 }
 
 if (process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
-  packageExtension();
+  try {
+    packageExtension();
+  } catch (error) {
+    console.error(error instanceof Error ? error.message : error);
+    process.exit(1);
+  }
 }

@@ -3,6 +3,8 @@ import * as vscode from 'vscode';
 import { CloseAction, ErrorAction, LanguageClient, TransportKind, type ErrorHandler, type LanguageClientOptions, type ServerOptions } from 'vscode-languageclient/node';
 import { registerCommands } from './commands/register-commands';
 import { CrashPolicy } from './crash-policy';
+import { explicitSettings, settingKeys } from './explicit-settings';
+import { SourcesView } from './sources-view';
 import { StatusItem } from './status-item';
 
 let client: LanguageClient | undefined;
@@ -32,15 +34,39 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
       { scheme: 'file', language: 'plaintext' },
     ],
     outputChannel: output,
-    initializationOptions: { storagePath: context.globalStorageUri.fsPath },
+    // In Restricted Mode the server writes no file (manifest: untrustedWorkspaces limited); granting trust restarts it.
+    initializationOptions: { storagePath: context.globalStorageUri.fsPath, trusted: vscode.workspace.isTrusted },
     markdown: { isTrusted: false, supportHtml: false },
     errorHandler,
+    middleware: { workspace: { configuration: onlyExplicitSettings(settingKeys(context.extension.packageJSON)) } },
   };
   client = new LanguageClient('sourced', 'Sourced', serverOptions, clientOptions);
   const status = new StatusItem(client);
-  context.subscriptions.push(output, status, ...registerCommands(client, output));
+  const sources = new SourcesView(client);
+  context.subscriptions.push(output, status, sources, ...registerCommands(client, output, sources));
+  context.subscriptions.push(vscode.workspace.onDidGrantWorkspaceTrust(() => client?.restart()));
   await client.start();
-  status.listen();
+  status.listen((s) => {
+    void vscode.commands.executeCommand('setContext', 'sourced.hasSources', s.ready && s.sources > 0);
+    sources.refresh();
+  });
+}
+
+type ConfigurationMiddleware = NonNullable<NonNullable<LanguageClientOptions['middleware']>['workspace']>['configuration'];
+
+/**
+ * Answers the server's `sourced` configuration requests with what the user set, not VS Code's defaults, so that the
+ * project file (.sourced.json) applies wherever VS Code settings leave a value unset.
+ */
+function onlyExplicitSettings(known: { keys: string[]; restricted: string[] }): ConfigurationMiddleware {
+  return async (params, token, next) => {
+    const result: unknown = await next(params, token);
+    if (!Array.isArray(result)) return result as Awaited<ReturnType<typeof next>>;
+    const values: unknown[] = result;
+    return params.items.map((item, i): unknown =>
+      item.section === 'sourced' ? explicitSettings(item.scopeUri ? vscode.Uri.parse(item.scopeUri) : undefined, known.keys, known.restricted) : values[i],
+    );
+  };
 }
 
 /** Tells the writer the server keeps crashing, with the output and a manual restart one click away. */

@@ -18,10 +18,14 @@ export class StatusItem implements vscode.Disposable {
     this.item.command = { title: 'Show Output', command: 'sourced.showOutput' };
   }
 
-  /** Subscribes to the server's status notifications and asks once for the current status. */
-  listen(): void {
-    this.client.onNotification(StatusChangedNotification, (s) => this.show(s));
-    this.client.sendRequest(StatusRequest).then((s) => this.show(s), () => undefined);
+  /** Subscribes to the server's status notifications and asks once for the current status; `also` sees each one. */
+  listen(also: (s: StatusReport) => void = () => undefined): void {
+    const show = (s: StatusReport): void => {
+      this.show(s);
+      also(s);
+    };
+    this.client.onNotification(StatusChangedNotification, show);
+    this.client.sendRequest(StatusRequest).then(show, () => undefined);
   }
 
   private show(s: StatusReport): void {

@@ -23,7 +23,7 @@ const resultsDir = path.join(root, 'test-results', 'e2e');
 const seconds = (ms) => `${(ms / 1000).toFixed(1)} s`;
 
 if (!fs.existsSync(CHROMIUM)) {
-  console.error(`e2e: ${CHROMIUM} is missing; install Debian's chromium (.ci/install-system-packages) or set CHROMIUM_PATH`);
+  console.error(`e2e: ${CHROMIUM} is missing; install Debian's chromium (npm run system-packages) or set CHROMIUM_PATH`);
   console.log('e2e: 0 passed, 1 failed');
   process.exit(1);
 }

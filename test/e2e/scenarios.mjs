@@ -1,6 +1,8 @@
-// The five end-to-end scenarios of the real-editor issue. Each drives VS Code like a writer and asserts on the
+// The end-to-end scenarios (five of the real-editor issue, the Sources view of the editors issue). Each drives VS Code like a writer and asserts on the
 // editor's DOM or on the saved document. Expected values are hand-checked against seeds/ (test tables only).
 import * as assert from 'node:assert/strict';
+import * as fs from 'node:fs';
+import * as path from 'node:path';
 
 // Hand-checked: seeds/000_e69ee878f7b3fed3.txt, Foreign Minister Hakan Fidan.
 const FIDAN_QUOTE = 'It would be a mistake at this time to try to explain the events in Syria by any foreign interference';
@@ -172,6 +174,61 @@ export const SCENARIOS = [
       await wb.problems('the misquote problem to go away', (entries) => !mine(entries).some((e) => hasCode(e, 'misquote')));
       await shot('fixed');
       return 'wording restored';
+    },
+  },
+  {
+    name: 'Sources view: a quotation opens its source at the passage',
+    async run({ wb, shot }) {
+      const page = wb.page;
+      await wb.openFile('report.md');
+      // The view's focus command appears once the workbench has registered the contributed views.
+      await wb.waitFor('the command Focus on Sources View', async () => {
+        await page.keyboard.press('F1');
+        const input = page.locator('.quick-input-widget input');
+        await input.waitFor({ timeout: 2000 });
+        await input.fill('>Focus on Sources View');
+        const row = page.locator('.quick-input-widget .monaco-list-row', { hasText: 'Focus on Sources View' }).first();
+        if (await row.waitFor({ timeout: 2000 }).then(() => true, () => false)) return true;
+        await page.keyboard.press('Escape');
+        return false;
+      }, 30_000);
+      await page.keyboard.press('Enter');
+      const pane = page.locator('.pane').filter({ has: page.locator('.pane-header', { hasText: /^\s*Sources/ }) });
+      const rows = pane.locator('.pane-body .monaco-list-row');
+      await wb.waitFor('the Sources view to list the 5 seed sources', async () => (await rows.count()) >= 5, 30_000);
+      const titles = await rows.allInnerTexts();
+      // The first source: selecting it opens the file and expands it.
+      await rows.first().click();
+      const tab = page.locator('.tabs-container .tab.active');
+      const fileName = await wb.waitFor('the source to open', async () => {
+        const name = await tab.getAttribute('data-resource-name');
+        return /\.(txt|md)$/.test(name ?? '') && name;
+      });
+      const quotations = pane.locator('.pane-body .monaco-list-row', { hasText: /^\s*Quotations \(\d+\)/ }).first();
+      // A row with a command opens on click; its twistie expands it.
+      await wb.waitFor('the source to show its quotations group', async () => {
+        if (await quotations.isVisible()) return true;
+        await rows.first().locator('.monaco-tl-twistie').click();
+        await quotations.waitFor({ timeout: 2000 }).catch(() => undefined);
+        return false;
+      });
+      await quotations.locator('.monaco-tl-twistie').click();
+      // The row after the group is its first quotation: “…” with the speaker as description.
+      const quoteRow = pane.locator('.pane-body .monaco-list-row', { hasText: /^\s*\u201c/ }).first();
+      await quoteRow.waitFor({ timeout: 10_000 });
+      const label = (await quoteRow.locator('.label-name').innerText()).replace(/^\u201c|\u201d$/g, '').replace(/\u2026$/, '');
+      await quoteRow.click();
+      // Where the passage is, from the file on disk: the line holding the quotation's first words.
+      const text = fs.readFileSync(path.join(wb.workspace, 'seeds', fileName), 'utf8');
+      const at = text.indexOf(label.slice(0, 30));
+      assert.ok(at >= 0, `“${label.slice(0, 30)}” is in ${fileName}`);
+      const line = text.slice(0, at).split('\n').length;
+      const selection = await wb.waitFor(`the editor of ${fileName} to select the quotation on line ${line}`, async () => {
+        const status = (await page.locator('#status\\.editor\\.selection').textContent()) ?? '';
+        return (await tab.getAttribute('data-resource-name')) === fileName && status.includes(`Ln ${line},`) && /selected/.test(status) && status;
+      });
+      await shot('sources-view');
+      return `${titles.length} sources; ${fileName} ${selection.trim()}`;
     },
   },
 ];

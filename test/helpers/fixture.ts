@@ -6,6 +6,8 @@ import type { Position } from 'vscode-languageserver-types';
 import { createService, MemoryCorpus, MemoryLogger, type SourcedService } from '../../server/src/service';
 
 import { BBC_DIR, repoRoot, SEEDS_DIR } from './paths';
+import type { IndexCacheStore } from '../../server/src/store/index-cache';
+import { openSqliteDatabase } from '../../server/src/node/sqlite-database';
 
 export { BBC_DIR, SEEDS_DIR };
 export const REPO = repoRoot;
@@ -46,7 +48,7 @@ export interface Harness {
 export async function harness(files: Record<string, string> = seedFiles(), config: unknown = { corpus: { include: ['**/*'] } }): Promise<Harness> {
   const corpus = new MemoryCorpus(files);
   const logger = new MemoryLogger();
-  const service = createService({ corpus, config, logger });
+  const service = createService({ corpus, config: withTestStore(config), logger, indexCache: testIndexCache() });
   await service.start();
   const draft = (text: string, version = 1, name = 'draft.md'): TextDocument =>
     TextDocument.create(`file:///workspace/${name}`, 'markdown', version, text);
@@ -60,6 +62,26 @@ export async function harness(files: Record<string, string> = seedFiles(), confi
       const doc = draft(text);
       return { doc, position: doc.positionAt(offset) };
     },
+  };
+}
+
+/** `SOURCED_TEST_STORE=sqlite` runs the harness's services on the embedded SQLite store (in memory) instead of the heap index. */
+export const TEST_STORE: 'memory' | 'sqlite' = process.env.SOURCED_TEST_STORE === 'sqlite' ? 'sqlite' : 'memory';
+
+function withTestStore(config: unknown): unknown {
+  if (TEST_STORE === 'memory' || config === null || typeof config !== 'object') return config;
+  const c = config as Record<string, unknown>;
+  return { ...c, index: { ...(c.index as object | undefined), persist: true, store: 'sqlite' } };
+}
+
+function testIndexCache(): IndexCacheStore | undefined {
+  if (TEST_STORE === 'memory') return undefined;
+  return {
+    buildId: 'test',
+    load: () => Promise.resolve(null),
+    save: () => Promise.resolve(),
+    stamp: () => Promise.resolve(null),
+    openDatabase: () => openSqliteDatabase(':memory:'),
   };
 }
 

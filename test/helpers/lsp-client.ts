@@ -35,11 +35,15 @@ export interface SessionOptions {
   settings?: Record<string, unknown>;
   /** Advertise workspace/configuration (the server then pulls settings). */
   pullConfiguration?: boolean;
+  /** The server build to run (default dist/server.js); the adversarial bench compares builds. */
+  serverPath?: string;
+  /** More initializationOptions beside the settings (e.g. `trusted: false`). */
+  initializationOptions?: Record<string, unknown>;
 }
 
 /** Starts the built server on a workspace folder and completes the initialize handshake. */
 export async function startServer(options: SessionOptions): Promise<LspSession> {
-  const child = spawn(process.execPath, [path.join(REPO, 'dist', 'server.js'), '--stdio'], { stdio: 'pipe' });
+  const child = spawn(process.execPath, [options.serverPath ?? path.join(REPO, 'dist', 'server.js'), '--stdio'], { stdio: 'pipe' });
   const connection = createMessageConnection(new StreamMessageReader(child.stdout), new StreamMessageWriter(child.stdin));
   const logs: string[] = [];
   const diagnostics = new Map<string, PublishDiagnosticsParams>();
@@ -64,7 +68,7 @@ export async function startServer(options: SessionOptions): Promise<LspSession> 
       window: { workDoneProgress: true },
       textDocument: { publishDiagnostics: { versionSupport: true } },
     },
-    initializationOptions: options.pullConfiguration ? undefined : { sourced: options.settings ?? {} },
+    initializationOptions: options.pullConfiguration ? options.initializationOptions : { sourced: options.settings ?? {}, ...options.initializationOptions },
   });
   await connection.sendNotification('initialized', {});
 

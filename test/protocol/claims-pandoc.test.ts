@@ -46,7 +46,7 @@ function pandocVersion(): string | null {
 
 test('claims pandoc: the cited example renders with pandoc --citeproc and its bibliography lists exactly the cited sources', { timeout: 60_000 }, async () => {
   const version = pandocVersion();
-  assert.ok(version, 'pandoc is installed (Debian package "pandoc"; .ci/install-system-packages installs it)');
+  assert.ok(version, 'pandoc is installed (Debian package "pandoc"; npm run system-packages installs it)');
   const workspace = seedWorkspace('sourced-pandoc-');
   const session = await startServer({ workspace, settings: { citations: { style: 'pandoc', bibliography: 'sources.json' } } });
   try {

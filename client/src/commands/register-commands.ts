@@ -2,10 +2,12 @@ import * as vscode from 'vscode';
 import type { LanguageClient } from 'vscode-languageclient/node';
 import { insertQuote } from './insert-quote';
 import { showActor } from './show-actor';
+import { createProjectFile, newDraft } from './project-commands';
+import type { SourcesView } from '../sources-view';
 import { ServerCommands } from '../../../server/src/protocol/requests';
 
 /** Registers every `Sourced: …` command. */
-export function registerCommands(client: LanguageClient, output: vscode.OutputChannel): vscode.Disposable[] {
+export function registerCommands(client: LanguageClient, output: vscode.OutputChannel, sources: SourcesView): vscode.Disposable[] {
   // `sourced.reindex` is not registered here: the server advertises it (executeCommandProvider), the language
   // client registers it from that, and a second registration makes the client fail to start in VS Code.
   return [
@@ -25,5 +27,8 @@ export function registerCommands(client: LanguageClient, output: vscode.OutputCh
     }),
     vscode.commands.registerCommand('sourced.insertQuote', () => insertQuote(client)),
     vscode.commands.registerCommand('sourced.showActor', () => showActor(client)),
+    vscode.commands.registerCommand('sourced.refreshSources', () => sources.refresh()),
+    vscode.commands.registerCommand('sourced.createProjectFile', createProjectFile),
+    vscode.commands.registerCommand('sourced.newDraft', newDraft),
   ];
 }

@@ -11,14 +11,17 @@ import { DiagnosticSeverity, type Diagnostic } from 'vscode-languageserver-types
 import { NodeCorpus } from '../node/node-corpus';
 import { loadWriterBibliographies } from '../node/writer-bibliographies';
 import { createService, resolveConfig, type Logger } from '../service';
-import { readWorkspaceSettings } from '../node/workspace-settings';
+import { readProjectFile, readWorkspaceSettings } from '../node/workspace-settings';
+import { configProblems, mergeSettings, SETTING_CHOICES } from '../domain/config';
+import { archiveCommand } from './archive-command';
 
 const USAGE = `Usage: sourced check <draft.md…> [--corpus <glob>…] [--format text|json] [--citation-style footnote|pandoc] [--quiet]
 
 Checks Markdown drafts against the sources selected by --corpus (globs relative
-to the current folder; default: sourced.corpus.include from .vscode/settings.json,
-else seeds/**/*.txt and seeds/**/*.md) and prints one line per finding:
+to the current folder; default: corpus.include from .sourced.json or
+.vscode/settings.json, else seeds/**/*.txt and seeds/**/*.md) and prints one line per finding:
   path:line:col: severity: message [code]
+The team archive: sourced archive <ingest|status|grant> (sourced archive --help).
 Exit status: 0 clean, 1 a warning or error was found, 2 bad usage or unreadable input.`;
 
 const SEVERITY_NAME: Record<DiagnosticSeverity, string> = {
@@ -55,7 +58,12 @@ function parseArgs(argv: string[]): Args {
       const f = value();
       if (f !== 'text' && f !== 'json') throw new UsageError(`--format must be text or json, not "${f}"`);
       args.format = f;
-    } else if (a === '--citation-style') args.style = value();
+    } else if (a === '--citation-style') {
+      const style = value();
+      const valid = SETTING_CHOICES['citations.style'] ?? [];
+      if (!valid.includes(style)) throw new UsageError(`--citation-style must be one of ${valid.join(', ')}, not "${style}"`);
+      args.style = style;
+    }
     else if (a === '--quiet') args.quiet = true;
     else if (a.startsWith('--')) throw new UsageError(`unknown option ${a}`);
     else args.drafts.push(a);
@@ -66,6 +74,7 @@ function parseArgs(argv: string[]): Args {
 
 /** Runs the CLI; returns the exit status. */
 export async function main(argv: string[]): Promise<number> {
+  if (argv[0] === 'archive') return archiveCommand(argv.slice(1));
   let args: Args;
   try {
     args = parseArgs(argv);
@@ -76,10 +85,15 @@ export async function main(argv: string[]): Promise<number> {
     return message ? 2 : 0;
   }
   const cwd = process.cwd();
-  const settings = (await readWorkspaceSettings(cwd)) as { corpus?: Record<string, unknown>; citations?: Record<string, unknown> };
-  if (args.corpus.length) settings.corpus = { ...(settings.corpus ?? {}), include: args.corpus };
-  if (args.style) settings.citations = { ...(settings.citations ?? {}), style: args.style };
+  // The project file, overridden by .vscode/settings.json (editor settings), overridden by the flags.
+  const projectFile = await readProjectFile(cwd);
+  if (projectFile?.error) process.stderr.write(`sourced: ${projectFile.path}: ignored, ${projectFile.error}\n`);
+  const flags: Record<string, unknown> = {};
+  if (args.corpus.length) flags.corpus = { include: args.corpus };
+  if (args.style) flags.citations = { style: args.style };
+  const settings = mergeSettings(projectFile?.settings, await readWorkspaceSettings(cwd), flags);
   const config = resolveConfig(settings);
+  for (const problem of configProblems(settings)) process.stderr.write(`sourced: warning: .vscode/settings.json: ${problem}\n`);
   const logLines: string[] = [];
   const logger: Logger = {
     info: () => {},

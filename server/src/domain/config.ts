@@ -1,7 +1,8 @@
 /**
- * Settings, in one place: the `sourced` section of workspace/configuration
- * (or initializationOptions / didChangeConfiguration for clients without it),
- * filled with defaults and passed down as plain values.
+ * Settings, in one place: the project file (`.sourced.json`) overridden by the editor's `sourced` settings
+ * (workspace/configuration, or initializationOptions / didChangeConfiguration for clients without it),
+ * merged by `mergeSettings`, filled with defaults by `resolveConfig` and passed down as plain values.
+ * The files are read by node/workspace-settings.ts.
  */
 
 export type CitationStyle = 'footnote' | 'pandoc';
@@ -36,8 +37,13 @@ export interface SourcedConfig {
   index: {
     /** Keep a persisted index between sessions. */
     persist: boolean;
+    /** Where the index lives: on the heap (`memory`, rebuilt or restored whole at start) or in an embedded SQLite file (`sqlite`). */
+    store: IndexStoreKind;
   };
 }
+
+/** The index store implementations a setting can choose. */
+export type IndexStoreKind = 'memory' | 'sqlite';
 
 export const DEFAULT_CONFIG: SourcedConfig = {
   corpus: {
@@ -48,7 +54,7 @@ export const DEFAULT_CONFIG: SourcedConfig = {
   citations: { style: 'footnote', bibliography: 'sources.json', writerBibliographies: [] },
   claims: { severity: 'warning', citationScope: 'sentence', autoCiteThreshold: 0.5 },
   quotes: { misquoteSeverity: 'warning', minCompletionWords: 4 },
-  index: { persist: true },
+  index: { persist: true, store: 'memory' },
 };
 
 const SEVERITIES: readonly Severity[] = ['ignore', 'hint', 'information', 'warning', 'error'];
@@ -111,6 +117,81 @@ export function resolveConfig(raw: Json): SourcedConfig {
       misquoteSeverity: oneOf(quotes.misquoteSeverity, SEVERITIES, d.quotes.misquoteSeverity),
       minCompletionWords: number(quotes.minCompletionWords, d.quotes.minCompletionWords, 1, 50),
     },
-    index: { persist: typeof index.persist === 'boolean' ? index.persist : d.index.persist },
+    index: {
+      persist: typeof index.persist === 'boolean' ? index.persist : d.index.persist,
+      store: oneOf(index.store, ['memory', 'sqlite'] as const, d.index.store),
+    },
   };
+}
+
+function isPlainObject(v: Json): v is Record<string, Json> {
+  return v !== null && typeof v === 'object' && !Array.isArray(v);
+}
+
+/** Deep-merges raw settings objects; a later layer wins, arrays and values replace, non-objects are skipped. */
+export function mergeSettings(...layers: Json[]): Record<string, Json> {
+  const out: Record<string, Json> = {};
+  for (const layer of layers) {
+    if (!isPlainObject(layer)) continue;
+    for (const [key, value] of Object.entries(layer)) {
+      const current = out[key];
+      out[key] = isPlainObject(value) && isPlainObject(current) ? mergeSettings(current, value) : isPlainObject(value) ? mergeSettings(value) : value;
+    }
+  }
+  return out;
+}
+
+/** The settings that take one of a fixed set of values, with those values. */
+export const SETTING_CHOICES: Readonly<Record<string, readonly string[]>> = {
+  'citations.style': ['footnote', 'pandoc'],
+  'claims.severity': SEVERITIES,
+  'claims.citationScope': ['sentence', 'paragraph'],
+  'quotes.misquoteSeverity': SEVERITIES,
+};
+
+/** Numeric settings with their bounds. */
+const NUMBER_SETTINGS: Readonly<Record<string, readonly [number, number]>> = {
+  'corpus.maxFileSizeKb': [1, 1024 * 1024],
+  'claims.autoCiteThreshold': [0, 1],
+  'quotes.minCompletionWords': [1, 50],
+};
+
+/**
+ * What is wrong in raw settings, one message per bad value, each naming the valid values and the one used
+ * instead (resolveConfig falls back to it). An unset value is not a problem.
+ */
+export function configProblems(raw: Json): string[] {
+  const r = obj(raw);
+  const at = (key: string): Json => {
+    const [section, name] = key.split('.') as [string, string];
+    return obj(r[section])[name];
+  };
+  const shown = (v: Json): string => JSON.stringify(v) ?? String(v);
+  const defaults = resolveConfig({}) as unknown as Record<string, Record<string, unknown>>;
+  const fallback = (key: string): string => {
+    const [section, name] = key.split('.') as [string, string];
+    return shown(defaults[section]?.[name]);
+  };
+  const out: string[] = [];
+  for (const [key, allowed] of Object.entries(SETTING_CHOICES)) {
+    const v = at(key);
+    if (v !== undefined && !(typeof v === 'string' && allowed.includes(v))) {
+      out.push(`sourced.${key}: ${shown(v)} is not a valid value; valid values are ${allowed.join(', ')} (using ${fallback(key)})`);
+    }
+  }
+  for (const [key, [min, max]] of Object.entries(NUMBER_SETTINGS)) {
+    const v = at(key);
+    if (v !== undefined && !(typeof v === 'number' && Number.isFinite(v) && v >= min && v <= max)) {
+      out.push(`sourced.${key}: ${shown(v)} is not a number from ${min} to ${max} (using ${typeof v === 'number' && Number.isFinite(v) ? Math.min(max, Math.max(min, v)) : fallback(key)})`);
+    }
+  }
+  for (const key of ['corpus.include', 'corpus.exclude']) {
+    const v = at(key);
+    if (v !== undefined && !(Array.isArray(v) && v.every((x) => typeof x === 'string'))) out.push(`sourced.${key}: ${shown(v)} is not a list of glob strings (using ${fallback(key)})`);
+  }
+  const bib = at('citations.bibliography');
+  if (bib !== undefined && !(typeof bib === 'string' && bib.trim())) out.push(`sourced.citations.bibliography: ${shown(bib)} is not a file name (using ${fallback('citations.bibliography')})`);
+  const persist = at('index.persist');
+  if (persist !== undefined && typeof persist !== 'boolean') out.push(`sourced.index.persist: ${shown(persist)} is not true or false (using ${fallback('index.persist')})`);
+  return out;
 }

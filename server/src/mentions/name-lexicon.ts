@@ -20,6 +20,8 @@ campaigner activist chiefs whip coordinator co-ordinator organiser organizer acc
 consultant researcher scientist author writer journalist reporter photographer historian academic expert
 specialist pollster lecturer teacher doctor surgeon farmer businessman businesswoman entrepreneur investor tycoon
 magnate billionaire architect designer artist musician singer actor actress novelist poet comedian host rapporteur representative delegate consul attache counsel registrar
+champion medallist medalist skipper developer programmer engineer chemist physicist biologist mathematician philosopher
+nominee veteran guardsman soldier attorney-general solicitor-general fisherman pilot nurse paramedic firefighter
 `);
 
 /** Words that may stand before a role head inside a title ("foreign", "prime", "shadow"). Lower-case. */

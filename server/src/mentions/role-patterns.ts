@@ -4,6 +4,7 @@
  * ("X, president of the think tank Y", "X, the federation's general secretary").
  */
 import type { Token } from './actor-tokens';
+import { STOPWORDS } from '../text/tokenize';
 import { COUNTRY_FORMS } from './countries';
 import { HONORIFICS, ORG_HEADS, RELATION_WORDS, ROLE_HEADS, ROLE_MODIFIERS } from './name-lexicon';
 
@@ -113,7 +114,8 @@ export function titleBefore(
   // An apposition "the Chilean Foreign Minister, X" is handled by the caller; here only adjacent words.
   if ((first.gap !== '' && first.gap !== ',') || i < 0 || tokens[i].sentence !== first.sentence) return null;
   const head = tokens[i];
-  if (head.cap || !(isHead(head) || RELATION_WORDS.has(lower(head)))) return null;
+  // `Green MP X`: an upper-case head works like a lower-case one.
+  if ((head.cap && !head.upper) || !(isHead(head) || RELATION_WORDS.has(lower(head)))) return null;
   const relation = RELATION_WORDS.has(lower(head));
   if (relation && first.gap !== '') return null;
   let from = i;
@@ -123,7 +125,17 @@ export function titleBefore(
     from = i;
     i--;
   }
-  const title = relation ? null : tokens.slice(from, nameStart).map((t) => t.text).join(' ');
+  // `european junior champion X`: up to two plain lower-case words describing the head belong to the title.
+  for (let n = 0; n < 2 && !relation && i >= 0 && tokens[i].sentence === first.sentence && tokens[i + 1].gap === '' && !tokens[i].cap && !tokens[i].upper && !tokens[i].possessive && /^\p{Ll}+$/u.test(tokens[i].text) && !STOPWORDS.has(tokens[i].text) && !/(?:ed|ing|ly)$/.test(tokens[i].text); n++) {
+    from = i;
+    i--;
+  }
+  // `Green MP X`: a capitalised party word right before an upper-case head is part of the title.
+  if (head.upper && i >= 0 && tokens[i].sentence === first.sentence && tokens[i + 1].gap === '' && tokens[i].cap && !tokens[i].upper && !tokens[i].possessive && !countryAt(tokens, i)) {
+    from = i;
+    i--;
+  }
+  let title = relation ? null : tokens.slice(from, nameStart).map((t) => t.text).join(' ');
   let affiliation: string | null = null;
   if (i >= 0 && tokens[i].sentence === first.sentence && tokens[i + 1].gap === '' && (tokens[i].cap || tokens[i].upper)) {
     const c = countryAt(tokens, i) ?? (i > 0 ? countryAt(tokens, i - 1) : null);
@@ -136,9 +148,26 @@ export function titleBefore(
       }
     }
   }
+  // `World 400m champion X`, `Triple world champion X`: descriptive words opening the sentence belong to the title.
+  if (title && !affiliation) {
+    let k = from - 1;
+    while (k >= 0 && from - k <= 3 && tokens[k].sentence === first.sentence && tokens[k + 1].gap === '' && !tokens[k].possessive && !tokens[k].sentenceStart && (tokens[k].cap || /\d/.test(tokens[k].text))) k--;
+    if (k >= 0 && tokens[k].sentenceStart && tokens[k + 1].gap === '' && from - k <= 3 && !countryAt(tokens, k) && !/^(?:the|a|an)$/i.test(tokens[k].text)) {
+      from = k;
+      title = tokens.slice(from, nameStart).map((t) => t.text).join(' ');
+    }
+  }
   if (!title && !affiliation) return null;
   // "the Chilean intelligence chief, X": after a comma, only a title introduced as such is an apposition.
-  if (first.gap === ',' && !affiliation && !['the', 'its', 'his', 'her', 'their'].includes(lower(tokens[from - 1] ?? head))) return null;
+  const introducer = (t: Token | undefined): boolean => t !== undefined && ['the', 'its', 'his', 'her', 'their'].includes(lower(t));
+  // `The Acme finance spokesman, X`: an owner's name between the article and the title.
+  const owner = tokens[from - 1];
+  if (first.gap === ',' && !affiliation && owner?.cap && !owner.upper && introducer(tokens[from - 2]) && owner.sentence === first.sentence) {
+    affiliation = owner.text;
+    from--;
+  }
+  // `European junior champion, X, …`: a title opening the sentence introduces the apposed name.
+  if (first.gap === ',' && !affiliation && !introducer(tokens[from - 1] ?? head) && !tokens[from].sentenceStart) return null;
   return { title, affiliation, from, to: nameStart };
 }
 

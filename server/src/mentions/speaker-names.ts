@@ -27,6 +27,8 @@ export interface NameOccurrence {
   subject: boolean;
   /** Whether the name is a person's, worked out on first use (most names never need it). */
   person?: boolean;
+  /** Inside a quotation: words quoted, not a mention by the writer. */
+  quoted?: boolean;
 }
 
 function tokensOf(phrase: string): string[] {
@@ -74,6 +76,12 @@ export function splitTitles(phrase: string): { titles: string[]; core: string } 
       if (TITLE_WORDS.has(w) || OCCUPATIONS.has(w) || HONORIFICS.has(w)) last = i;
     }
     if (last >= 0 && /^\p{Lu}/u.test(tokens[last + 1])) titles.push(...tokens.splice(0, last + 1).map(lower));
+  }
+  // `Ana Lee MSP`: a post-nominal title in capitals is no part of the name.
+  const post = tokens.length > 2 ? tokens[tokens.length - 1] : undefined;
+  if (post !== undefined && isAcronym(post) && TITLE_WORDS.has(post.toLowerCase())) {
+    titles.push(post.toLowerCase());
+    tokens.pop();
   }
   // `Ana Lee of Some Charity`: the person is the part before "of".
   const of = tokens.indexOf('of');
@@ -123,9 +131,14 @@ export class NameBook {
     for (const p of doc.paragraphs) this.sentenceStarts.add(p.start);
     const text = doc.text;
     for (const m of text.matchAll(NAME_RE)) {
+      // `A.B. Acme`: a match right after an initial continues an initialism, it starts no name.
+      if ((m.index >= 2 && text[m.index - 1] === '.' && /\p{Lu}/u.test(text[m.index - 2])) || /^\p{Lu}\.?$/u.test(m[0])) continue;
       // Most matches are a capitalised sentence opener ("The", "But"): skip them before any work.
       if (m[0].indexOf(' ') < 0 && STOP_CAPS.has(m[0].toLowerCase())) continue;
-      const phrase = m[0].replace(/['’]s$/, '');
+      const phrase = m[0].replace(/['’]s?$/, '');
+      // `Triple world champion Ana Lee`: capitals before a lower-case title describe the name after it.
+      const described = /^[ \t]+(\p{Ll}+)[ \t]+\p{Lu}/u.exec(text.slice(m.index + m[0].length, m.index + m[0].length + 40))?.[1];
+      if (described !== undefined && (ROLE_NOUNS.has(described) || TITLE_WORDS.has(described) || OCCUPATIONS.has(described))) continue;
       const { titles, core } = splitTitles(phrase);
       if (!core || TITLE_WORDS.has(core.toLowerCase())) continue;
       const start = m.index + m[0].indexOf(core);
@@ -146,8 +159,11 @@ export class NameBook {
 
   private opensSentence(at: number): boolean {
     let i = at;
-    while (i > 0 && /[ \t"“‘']/.test(this.doc.text[i - 1])) i--;
-    return this.sentenceStarts.has(at) || this.sentenceStarts.has(i) || i === 0 || /[.!?\n]/.test(this.doc.text[i - 1] ?? '\n');
+    const text = this.doc.text;
+    while (i > 0 && /[ \t"“‘']/.test(text[i - 1])) i--;
+    // `A.B. Acme`: the full stop of an initial ends no sentence.
+    if (i >= 2 && text[i - 1] === '.' && /\p{Lu}/u.test(text[i - 2]) && !/\p{L}/u.test(text[i - 3] ?? ' ') && i === at) return false;
+    return this.sentenceStarts.has(at) || this.sentenceStarts.has(i) || i === 0 || /[.!?\n]/.test(text[i - 1] ?? '\n');
   }
 
   private personOf(n: NameOccurrence): boolean {
@@ -169,8 +185,35 @@ export class NameBook {
     for (const n of this.names) {
       while (k < spans.length && spans[k].end <= n.start) k++;
       const s = spans[k];
-      if (s && s.start <= n.start && n.start < s.end) n.subject = false;
+      if (s && s.start <= n.start && n.start < s.end) {
+        n.subject = false;
+        n.quoted = true;
+      }
     }
+  }
+
+  /** The most recent person the writer names (subject or not) before `at`, not before `from`: `he` when no subject is in reach. */
+  recentPerson(from: number, at: number): { name: string; at: number } | null {
+    for (let i = this.names.length - 1; i >= 0; i--) {
+      const n = this.names[i];
+      if (n.start >= at || n.quoted) continue;
+      if (n.start < from) break;
+      if (this.personOf(n)) return { name: this.fullName(n.core), at: n.start };
+    }
+    return null;
+  }
+
+  /** The most recent organisation acting as a subject before `at`, not before `from`: `it said`. */
+  recentOrganisation(from: number, at: number): { name: string; at: number } | null {
+    for (let i = this.names.length - 1; i >= 0; i--) {
+      const n = this.names[i];
+      if (n.start >= at || n.quoted) continue;
+      if (n.start < from) break;
+      if (n.subject && !this.personOf(n) && (this.actorNamed(n.core)?.type ?? 'organisation') === 'organisation' && isOrganisationName(n.core)) {
+        return { name: this.fullName(n.core), at: n.start };
+      }
+    }
+    return null;
   }
 
   /** The document's actor with this name or alias. */
@@ -202,6 +245,11 @@ export class NameBook {
     const persons = this.actors.actors.filter((a) => a.type === 'person' && tokensOf(a.name).length > tokens.length);
     const byActor = persons.find((a) => sameSurname(lastToken(a.name), surname));
     if (byActor && tokens.length === 1) return splitTitles(byActor.name).core || byActor.name;
+    // `her mother, Ana, said` … `Ana Lee`: a first name alone is the one person of the document called so.
+    if (tokens.length === 1) {
+      const byFirst = persons.filter((a) => normalizeForMatch(tokensOf(splitTitles(a.name).core || a.name)[0] ?? '') === normalizeForMatch(core));
+      if (byFirst.length === 1) return splitTitles(byFirst[0].name).core || byFirst[0].name;
+    }
     let best: string | null = null;
     for (const n of this.names) {
       const t = tokensOf(n.core);

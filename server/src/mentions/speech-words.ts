@@ -61,7 +61,7 @@ export const TITLE_WORDS = set(`
   secretary state chancellor chief executive spokesman spokeswoman spokesperson senator governor mayor king queen prince
   princess general gen colonel col captain capt judge ambassador deputy director chairman chairwoman chair commissioner
   leader shadow former acting top senior head coach manager boss inspector sergeant officer detective supt constable bishop
-  archbishop pope emir sheikh sultan premier mp mep attorney solicitor lieutenant lt major commander admiral marshal
+  archbishop pope emir sheikh sultan premier mp mep msp ceo cfo coo attorney solicitor lieutenant lt major commander admiral marshal
   minister's counterpart chancellor's envoy representative rep adviser advisor analyst professor dr mr mrs ms sir lord lady
   dame rev speaker presidential ministerial cabinet auditor councillor councilor councilman councilwoman treasurer
   superintendent alderman sheriff coroner registrar provost dean rector ombudsman comptroller controller lawmaker congressman

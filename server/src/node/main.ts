@@ -1,5 +1,6 @@
 /** The language server's entry point on Node: a stdio/IPC connection and the Node host (files, caches, writers). */
 import { createConnection, ProposedFeatures } from 'vscode-languageserver/node';
+import * as path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { setFlagsFromString } from 'node:v8';
 import { runInNewContext } from 'node:vm';
@@ -8,6 +9,9 @@ import { updateBibliography } from './bibliography-writer';
 import { NodeCorpus } from './node-corpus';
 import { loadWriterBibliographies } from './writer-bibliographies';
 import { NodeIndexCache, serverBuildId } from './node-index-cache';
+import { openPgArchive } from './pg-archive';
+import { findProjectRoot } from './project-root';
+import { readProjectFile } from './workspace-settings';
 
 /** Heap and RSS after a full collection: a debug request for the leak test, not part of the protocol contract. */
 function memoryAfterGc(): { heapUsed: number; rss: number } {
@@ -32,6 +36,10 @@ const host: ServerHost = {
   updateBibliography,
   loadWriterBibliographies,
   memoryAfterGc,
+  openArchive: (url, logger) => openPgArchive(url, logger),
+  findProjectRoot: (uri, include) =>
+    findProjectRoot(uri?.startsWith('file:') ? path.dirname(fileURLToPath(uri)) : process.cwd(), include),
+  readProjectFile,
 };
 
 const connection = createConnection(ProposedFeatures.all);

@@ -1,5 +1,5 @@
 import { watch, type FSWatcher } from 'node:fs';
-import { open, realpath, stat } from 'node:fs/promises';
+import { open, readdir, realpath, stat } from 'node:fs/promises';
 import * as path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import picomatch from 'picomatch';
@@ -60,8 +60,29 @@ export class NodeCorpus implements WorkspaceCorpus {
         absolute: false,
         expandDirectories: false,
       });
+      files.push(...(await this.specialFilesBeside(folder.path, files)));
       for (const rel of files.sort()) {
         out.push({ uri: pathToFileURL(path.join(folder.path, rel)).href, path: rel.split(path.sep).join('/') });
+      }
+    }
+    return out;
+  }
+
+  /**
+   * Matching names that the glob leaves out because they are not regular files (a FIFO would block a reader, a
+   * device like /dev/zero never ends, a link may lead anywhere), looked for in the folders that hold matches: they
+   * are listed so that read() skips each with a reason the writer can see, instead of vanishing without a word.
+   */
+  private async specialFilesBeside(root: string, files: readonly string[]): Promise<string[]> {
+    const listed = new Set(files);
+    const dirs = new Set(files.map((f) => path.posix.dirname(f)));
+    const out: string[] = [];
+    for (const dir of dirs) {
+      const entries = await readdir(path.join(root, dir), { withFileTypes: true }).catch(() => []);
+      for (const e of entries) {
+        const rel = dir === '.' ? e.name : `${dir}/${e.name}`;
+        if (e.isFile() || e.isDirectory() || listed.has(rel) || !this.isIncluded(rel) || this.isExcluded(rel)) continue;
+        out.push(rel);
       }
     }
     return out;

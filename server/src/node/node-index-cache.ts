@@ -5,13 +5,15 @@
  * that is renamed over the old one, so a crash never leaves half a cache.
  */
 import { createHash } from 'node:crypto';
-import { readFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { mkdir, open, readFile, rename, rm, stat, writeFile } from 'node:fs/promises';
 import * as path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { crc32 } from 'node:zlib';
-import { unsafeWriteReason } from './safe-write';
+import { unsafeWriteReason, unsafeWriteReasonSync } from './safe-write';
 import { CacheError, INDEX_FORMAT_VERSION, type FileStamp, type IndexCacheStore } from '../store/index-cache';
+import type { SqlDatabase } from '../store/sqlite/sql-database';
+import { openSqliteDatabase } from './sqlite-database';
 
 const TRAILER = 'SRCK';
 
@@ -111,17 +113,42 @@ export class NodeIndexCache implements IndexCacheStore {
     }
   }
 
+  /** The embedded index database, next to the cache file (same safety rules: never through a planted link). */
+  openDatabase(): SqlDatabase | null {
+    const file = this.databaseFile;
+    if (this.inWorkspace && this.folder && unsafeWriteReasonSync(file, this.folder)) return null;
+    mkdirSync(path.dirname(file), { recursive: true });
+    if (this.inWorkspace) {
+      try {
+        writeFileSync(path.join(path.dirname(file), '.gitignore'), '*\n', { flag: 'wx' });
+      } catch {
+        // Already there.
+      }
+    }
+    return openSqliteDatabase(file);
+  }
+
   /** Deletes the cache file (the next start indexes from scratch). */
   async clear(): Promise<void> {
     await rm(this.file, { force: true });
+    for (const suffix of ['', '-wal', '-shm']) await rm(`${this.databaseFile}${suffix}`, { force: true });
+  }
+
+  /** The embedded index database's file. */
+  get databaseFile(): string {
+    return this.file.replace(/\.bin$/, '.sqlite');
   }
 
   /** Size of the cache file in bytes, 0 when absent. */
   async sizeBytes(): Promise<number> {
-    try {
-      return (await stat(this.file)).size;
-    } catch {
-      return 0;
+    let total = 0;
+    for (const file of [this.file, this.databaseFile, `${this.databaseFile}-wal`]) {
+      try {
+        total += (await stat(file)).size;
+      } catch {
+        // Absent.
+      }
     }
+    return total;
   }
 }

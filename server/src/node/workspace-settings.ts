@@ -1,5 +1,19 @@
+/**
+ * The settings files of a folder, read in one place for the server and the CLI: the project file `.sourced.json`
+ * (every editor and the CLI) and the `sourced.*` entries of `.vscode/settings.json` (the CLI only; VS Code sends
+ * them itself). How they combine is domain/config.ts's `mergeSettings`.
+ */
 import { readFile } from 'node:fs/promises';
 import * as path from 'node:path';
+import { PROJECT_FILE } from './project-root';
+
+/** A project file that was found: its settings, or why they could not be read. */
+export interface ProjectFile {
+  path: string;
+  settings: Record<string, unknown>;
+  /** Set when the file exists but is not a JSON object; `settings` is then empty. */
+  error?: string;
+}
 
 /** Strips // and /* *\/ comments and trailing commas, as VS Code's settings files allow them. */
 function stripJsonComments(text: string): string {
@@ -43,4 +57,23 @@ export async function readWorkspaceSettings(folder: string): Promise<Record<stri
     node[parts[parts.length - 1]] = value;
   }
   return out;
+}
+
+/** The folder's `.sourced.json` (comments and trailing commas allowed), or null when there is none. */
+export async function readProjectFile(folder: string): Promise<ProjectFile | null> {
+  const file = path.join(folder, PROJECT_FILE);
+  let text: string;
+  try {
+    text = await readFile(file, 'utf8');
+  } catch {
+    return null;
+  }
+  try {
+    const value = JSON.parse(stripJsonComments(text)) as unknown;
+    if (value === null || typeof value !== 'object' || Array.isArray(value)) return { path: file, settings: {}, error: 'not a JSON object' };
+    const { $schema: _schema, ...settings } = value as Record<string, unknown>;
+    return { path: file, settings };
+  } catch (err) {
+    return { path: file, settings: {}, error: err instanceof Error ? err.message : String(err) };
+  }
 }

@@ -6,18 +6,21 @@
 import type { WriterEntry } from '../domain/writer-entry';
 import {
   CancellationTokenSource, CodeActionKind, DidChangeConfigurationNotification, DidChangeWatchedFilesNotification,
-  FileChangeType, LSPErrorCodes, ResponseError, TextDocuments, TextDocumentSyncKind, type CancellationToken,
+  ErrorCodes, FileChangeType, LSPErrorCodes, ResponseError, TextDocuments, TextDocumentSyncKind, type CancellationToken,
   type Connection, type InitializeParams, type InitializeResult,
 } from 'vscode-languageserver';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { createService, resolveConfig, type SourcedService } from '../service';
 import { FIX_ALL_KIND } from '../features/code-actions';
+import { invalidParams } from './params';
+import { outgoing } from './outgoing';
 import type { IndexCacheStore } from '../store/index-cache';
-import type { SourcedConfig } from '../domain/config';
+import type { ArchiveConnection } from '../service';
+import { configProblems, mergeSettings, type SourcedConfig } from '../domain/config';
 import type { WorkspaceCorpus, WorkspaceFolder } from '../domain/corpus';
 import type { Logger } from '../domain/logger';
 import {
-  ActorCardRequest, DebugMemoryRequest, ListActorsRequest, QuoteInsertEditsRequest, ReindexRequest, SearchQuotesRequest,
+  ActorCardRequest, DebugMemoryRequest, ListActorsRequest, ListSourcesRequest, SourceDetailsRequest, QuoteInsertEditsRequest, ReindexRequest, SearchQuotesRequest,
   ServerCommands, StatusChangedNotification, StatusRequest, type MemoryReport,
 } from './requests';
 
@@ -38,7 +41,29 @@ export interface ServerHost {
   loadWriterBibliographies(folders: readonly WorkspaceFolder[], config: SourcedConfig, logger: Logger): Promise<WriterEntry[]>;
   /** Heap and RSS after a full collection (a debug request). */
   memoryAfterGc(): MemoryReport;
+  /**
+   * For a client without workspace folders: the nearest folder above `uri`'s file (or above the server's working
+   * folder when undefined) that holds the project file or a folder the include globs start in.
+   */
+  findProjectRoot(uri: string | undefined, include: readonly string[]): Promise<{ root: string; reason: string; found: boolean }>;
+  /** The project file (`.sourced.json`) of a folder: its settings, or why they could not be read; null if none. */
+  readProjectFile(folder: string): Promise<{ path: string; settings: Record<string, unknown>; error?: string } | null>;
+  /**
+   * Opens the team archive at `sourced.archive.url` (or the host's SOURCED_ARCHIVE_URL when the setting is empty);
+   * undefined when there is none. The URL may hold a password: it is never logged.
+   */
+  openArchive?(url: string | undefined, logger: Logger): ArchiveConnection | undefined;
 }
+
+/** The `sourced.archive.url` setting, if set. */
+function archiveUrlOf(raw: unknown): string | undefined {
+  const archive = (raw as { archive?: { url?: unknown } } | null | undefined)?.archive;
+  const url = archive && typeof archive === 'object' ? archive.url : undefined;
+  return typeof url === 'string' && url.trim() ? url.trim() : undefined;
+}
+
+/** The project file's name; a change to it reloads the settings. */
+const PROJECT_FILE = '.sourced.json';
 
 /** Serves Sourced over an LSP connection until it closes. */
 export function startLspServer(connection: Connection, host: ServerHost): void {
@@ -54,10 +79,37 @@ export function startLspServer(connection: Connection, host: ServerHost): void {
   };
 
   let folders: WorkspaceFolder[] = [];
+  /** The editor's `sourced` settings: they override the project file. */
   let rawSettings: unknown = undefined;
+  let projectSettings: Record<string, unknown> = {};
   let canPullConfiguration = false;
+  let canRegisterConfiguration = false;
   let canRegisterWatchers = false;
   let canReportProgress = false;
+  /** False when the client says the workspace is not trusted (VS Code's Restricted Mode): Sourced then writes no file. */
+  let trusted = true;
+  let reportedProblems = '';
+  /** Set while a client without workspace folders has not opened a document to find the project root from. */
+  let awaitingRoot = false;
+  let rootDecided: Promise<void> = Promise.resolve();
+  let watcherRegistration: Promise<{ dispose(): void }> | undefined;
+  const effectiveSettings = (): Record<string, unknown> => mergeSettings(projectSettings, rawSettings);
+  /** The archive URL in use (compared, never logged). */
+  let archiveUrl: string | undefined | null = null;
+
+  /** Opens (or closes, or switches) the team archive when its setting changed. */
+  function applyArchive(): void {
+    const url = archiveUrlOf(effectiveSettings());
+    if (url === archiveUrl || !host.openArchive) return;
+    archiveUrl = url;
+    try {
+      const archive = host.openArchive(url, logger) ?? null;
+      service.setArchive(archive);
+      if (archive) logger.info(`reading the team archive at ${archive.label}`);
+    } catch (err) {
+      logger.error(`cannot open the team archive: ${err instanceof Error ? err.message : String(err)}`);
+    }
+  }
   let corpus: WorkspaceCorpus;
   let service: SourcedService;
   const pending = new Map<string, { timer: ReturnType<typeof setTimeout>; source: CancellationTokenSource }>();
@@ -79,13 +131,25 @@ export function startLspServer(connection: Connection, host: ServerHost): void {
     folders = foldersOf(params);
     rawSettings = settingsFrom(params.initializationOptions);
     canPullConfiguration = params.capabilities.workspace?.configuration === true;
+    // Registering with a client that did not say it supports dynamic registration is an error in some clients.
+    canRegisterConfiguration = params.capabilities.workspace?.didChangeConfiguration?.dynamicRegistration === true;
     canRegisterWatchers = params.capabilities.workspace?.didChangeWatchedFiles?.dynamicRegistration === true;
     canReportProgress = params.capabilities.window?.workDoneProgress === true;
+    const options = params.initializationOptions as { storagePath?: unknown; trusted?: unknown } | null | undefined;
+    trusted = options?.trusted !== false;
     const config = resolveConfig(rawSettings);
     corpus = host.createCorpus(folders, config.corpus);
-    const storagePath = (params.initializationOptions as { storagePath?: unknown } | null | undefined)?.storagePath;
-    const indexCache = host.createIndexCache(typeof storagePath === 'string' ? storagePath : undefined, folders);
+    const storagePath = typeof options?.storagePath === 'string' ? options.storagePath : undefined;
+    // Untrusted: the index may still be kept in the editor's own storage folder, never in the workspace.
+    const indexCache = trusted || storagePath !== undefined ? host.createIndexCache(storagePath, folders) : undefined;
+    if (!trusted) logger.info('untrusted workspace: Sourced writes no file in it (no bibliography, no index cache there)');
     service = createService({ corpus, config: rawSettings, logger, openDocuments: () => documents.all(), indexCache });
+    applyArchive();
+    service.onDidChangeArchive((st) => {
+      void connection.sendNotification(StatusChangedNotification, service.status());
+      if (st.state === 'offline' && st.message) void connection.window.showWarningMessage(`Sourced: ${st.message}`);
+      else if (st.state === 'online') void connection.window.showInformationMessage(`Sourced: reconnected to the team archive at ${st.url}`);
+    });
     service.onDidChangeIndex(() => {
       void connection.sendNotification(StatusChangedNotification, service.status());
       // Debounced like an edit: source churn while the writer types must not re-check the whole draft each time.
@@ -107,13 +171,68 @@ export function startLspServer(connection: Connection, host: ServerHost): void {
     };
   });
 
+  /** Says once per change what is wrong in the settings, with the valid values. */
+  function reportSettingProblems(): void {
+    const problems = configProblems(effectiveSettings());
+    const key = problems.join('\n');
+    if (key === reportedProblems) return;
+    reportedProblems = key;
+    for (const p of problems) logger.warn(`setting refused: ${p}`);
+    if (problems.length) void connection.window.showWarningMessage(`Sourced: ${problems.join('; ')}`);
+  }
+
   async function pullSettings(): Promise<void> {
+    reportSettingProblems();
     if (!canPullConfiguration) return;
     try {
       rawSettings = (await connection.workspace.getConfiguration({ section: 'sourced' })) ?? rawSettings;
+      reportSettingProblems();
     } catch (err) {
       logger.warn(`could not read settings: ${String(err)}; using defaults`);
     }
+  }
+
+  async function index(title: string): Promise<void> {
+    const progress = canReportProgress ? await connection.window.createWorkDoneProgress() : undefined;
+    progress?.begin(title, 0, 'listing files', false);
+    await service.reindex((done, total) => progress?.report(total ? Math.round((done / total) * 100) : 0, `${done}/${total} files`));
+    progress?.done();
+    const s = service.status();
+    logger.info(`ready: ${s.sources} sources, ${s.quotes} quotes, ${s.actors} actors, ${s.skipped} skipped`);
+    if (s.sources + s.skipped === 0) {
+      const where = folders.map((f) => f.path).join(', ') || 'no workspace folder';
+      logger.warn(`no file matches sourced.corpus.include ${JSON.stringify(service.config().corpus.include)} in ${where}`);
+    }
+  }
+
+  /** Reads the project file of the first folder that has one; editor settings still override it. */
+  async function loadProjectFile(): Promise<void> {
+    projectSettings = {};
+    for (const folder of folders) {
+      const file = await host.readProjectFile(folder.path);
+      if (!file) continue;
+      if (file.error) logger.warn(`${file.path}: ignored, ${file.error}`);
+      else logger.info(`project file: ${file.path}`);
+      projectSettings = file.settings;
+      return;
+    }
+  }
+
+  /**
+   * Without workspace folders: picks the project root from the working folder (uri undefined) or a document.
+   * When nothing marks a project there, no folder is adopted (watching a home folder recursively would be costly);
+   * the next opened document tries again.
+   */
+  async function chooseRoot(uri: string | undefined): Promise<boolean> {
+    const found = await host.findProjectRoot(uri, resolveConfig(effectiveSettings()).corpus.include);
+    const from = uri ? `the folder of ${uri}` : 'the working folder';
+    if (!found.found) {
+      logger.info(`no workspace folder, and ${found.reason} (searched upwards from ${from}); no sources are read until a document in a project opens`);
+      return false;
+    }
+    folders = [{ path: found.root }];
+    logger.info(`no workspace folder: project root ${found.root} (searched upwards from ${from}; ${found.reason})`);
+    return true;
   }
 
   /** Re-reads the writer's bibliographies; a reload never fails a request (the reasons are logged). */
@@ -131,55 +250,91 @@ export function startLspServer(connection: Connection, host: ServerHost): void {
     return file !== undefined && folders.some((f) => service.config().citations.writerBibliographies.some((b) => host.uriOfPath(`${f.path}/${b}`) === host.uriOfPath(file)));
   }
 
-  async function index(title: string): Promise<void> {
-    const progress = canReportProgress ? await connection.window.createWorkDoneProgress() : undefined;
-    progress?.begin(title, 0, 'listing files', false);
-    await service.reindex((done, total) => progress?.report(total ? Math.round((done / total) * 100) : 0, `${done}/${total} files`));
-    progress?.done();
-    const s = service.status();
-    logger.info(`ready: ${s.sources} sources, ${s.quotes} quotes, ${s.actors} actors, ${s.skipped} skipped`);
-    if (s.sources + s.skipped === 0) {
-      const where = folders.map((f) => f.path).join(', ') || 'no workspace folder';
-      logger.warn(`no file matches sourced.corpus.include ${JSON.stringify(service.config().corpus.include)} in ${where}`);
+  /** Watches the sources and the project file: through the client when it can register watchers, else on disk. */
+  function watchSources(config: SourcedConfig): void {
+    if (!folders.length) return;
+    if (!canRegisterWatchers) {
+      corpus.watchFileSystem();
+      return;
     }
+    const previous = watcherRegistration;
+    const watchers = folders.flatMap((f) =>
+      [...config.corpus.include, ...config.citations.writerBibliographies, PROJECT_FILE].map((pattern) => ({ globPattern: { baseUri: host.uriOfPath(f.path), pattern } })),
+    );
+    watcherRegistration = connection.client.register(DidChangeWatchedFilesNotification.type, { watchers });
+    void previous?.then((r) => r.dispose(), () => undefined);
   }
 
-  connection.onInitialized(async () => {
-    await pullSettings();
-    const config = resolveConfig(rawSettings);
-    service.updateConfig(rawSettings);
-    corpus.update(folders, config.corpus);
-    if (canPullConfiguration) void connection.client.register(DidChangeConfigurationNotification.type, { section: 'sourced' });
-    await loadWriterBibliographies();
-    if (canRegisterWatchers) {
-      const watchers = folders.flatMap((f) =>
-        [...config.corpus.include, ...config.citations.writerBibliographies].map((pattern) => ({ globPattern: { baseUri: host.uriOfPath(f.path), pattern } })),
-      );
-      void connection.client.register(DidChangeWatchedFilesNotification.type, { watchers });
-    } else {
-      corpus.watchFileSystem();
-    }
-    await index('Sourced: indexing sources');
-  });
-
-  connection.onDidChangeConfiguration(async (change) => {
+  /** Applies the merged settings; re-indexes when the corpus settings changed, else re-checks open drafts. */
+  async function applySettings(): Promise<void> {
     const before = JSON.stringify(service.config().corpus);
-    if (canPullConfiguration) await pullSettings();
-    else rawSettings = settingsFrom(change.settings) ?? rawSettings;
-    service.updateConfig(rawSettings);
+    service.updateConfig(effectiveSettings());
+    applyArchive();
     const config = service.config();
     await loadWriterBibliographies();
     if (JSON.stringify(config.corpus) !== before) {
       corpus.update(folders, config.corpus);
+      watchSources(config);
       await index('Sourced: re-indexing sources');
     } else {
       for (const doc of documents.all()) scheduleDiagnostics(doc, 0);
     }
+  }
+
+  connection.onInitialized(async () => {
+    let decided = (): void => undefined;
+    rootDecided = new Promise((resolve) => (decided = resolve));
+    await pullSettings();
+    if (!folders.length) awaitingRoot = !(await chooseRoot(undefined));
+    decided();
+    await loadProjectFile();
+    if (!trusted) logger.info('untrusted workspace: Sourced reads and checks, but writes no file (no bibliography, no index in the workspace)');
+    service.updateConfig(effectiveSettings());
+    applyArchive();
+    const config = service.config();
+    corpus.update(folders, config.corpus);
+    if (canPullConfiguration && canRegisterConfiguration) void connection.client.register(DidChangeConfigurationNotification.type, { section: 'sourced' });
+    await loadWriterBibliographies();
+    watchSources(config);
+    await index('Sourced: indexing sources');
   });
 
-  connection.onDidChangeWatchedFiles(({ changes }) => {
+  /** A client without workspace folders opened its first document: the project root is found from it. */
+  async function rootFromDocument(uri: string): Promise<void> {
+    await rootDecided;
+    if (!awaitingRoot || !host.pathOfUri(uri)) return;
+    awaitingRoot = false;
+    if (!(await chooseRoot(uri))) {
+      awaitingRoot = true;
+      return;
+    }
+    await loadProjectFile();
+    service.updateConfig(effectiveSettings());
+    applyArchive();
+    const config = service.config();
+    corpus.update(folders, config.corpus);
+    await loadWriterBibliographies();
+    watchSources(config);
+    await index('Sourced: indexing sources');
+  }
+
+  connection.onDidChangeConfiguration(async (change) => {
+    if (canPullConfiguration) await pullSettings();
+    else {
+      rawSettings = settingsFrom(change.settings) ?? rawSettings;
+      reportSettingProblems();
+    }
+    await applySettings();
+  });
+
+  connection.onDidChangeWatchedFiles(async ({ changes }) => {
+    if (changes.some((c) => c.uri.endsWith(`/${PROJECT_FILE}`))) {
+      await loadProjectFile();
+      await applySettings();
+    }
     if (changes.some((c) => isWriterBibliography(c.uri))) void loadWriterBibliographies();
     for (const c of changes) {
+      if (c.uri.endsWith(`/${PROJECT_FILE}`)) continue;
       const kind = c.type === FileChangeType.Created ? 'created' : c.type === FileChangeType.Deleted ? 'deleted' : 'changed';
       corpus.notify({ kind, uri: c.uri });
     }
@@ -197,8 +352,8 @@ export function startLspServer(connection: Connection, host: ServerHost): void {
       const diagnostics = await service.diagnostics(doc, source.token);
       if (source.token.isCancellationRequested || documents.get(doc.uri)?.version !== doc.version) return;
       pending.delete(doc.uri);
-      void connection.sendDiagnostics({ uri: doc.uri, version: doc.version, diagnostics });
-      void host.updateBibliography(service, folders, doc, documents.all(), logger);
+      void connection.sendDiagnostics({ uri: doc.uri, version: doc.version, diagnostics: outgoing(diagnostics) });
+      if (trusted) void host.updateBibliography(service, folders, doc, documents.all(), logger);
     }, delay);
     pending.set(doc.uri, { timer, source });
   }
@@ -206,6 +361,9 @@ export function startLspServer(connection: Connection, host: ServerHost): void {
   documents.onDidChangeContent(({ document }) => {
     if (service.isSource(document.uri)) service.setSourceOverlay(document.uri, document.getText());
     else scheduleDiagnostics(document);
+  });
+  documents.onDidOpen(({ document }) => {
+    if (awaitingRoot) void rootFromDocument(document.uri);
   });
   documents.onDidClose(({ document }) => {
     pending.get(document.uri)?.source.cancel();
@@ -217,57 +375,81 @@ export function startLspServer(connection: Connection, host: ServerHost): void {
   const docOf = (uri: string): TextDocument | undefined => documents.get(uri);
 
   /** LSP asks for RequestCancelled when the client cancelled a request; vscode-jsonrpc leaves that answer to the handler. */
-  async function answer<T>(token: CancellationToken, result: T | Promise<T>): Promise<T | ResponseError<void>> {
+  async function answer<T>(token: CancellationToken, result: T | Promise<T>, doc?: TextDocument): Promise<T | ResponseError<void>> {
     const value = await result;
-    return token.isCancellationRequested ? new ResponseError(LSPErrorCodes.RequestCancelled, 'request cancelled') : value;
+    return token.isCancellationRequested ? new ResponseError(LSPErrorCodes.RequestCancelled, 'request cancelled') : outgoing(value, doc?.getText());
   }
 
   connection.onCompletion(async (p, token) => {
+    const bad = invalidParams(p, { position: true });
+    if (bad) return bad;
     const doc = docOf(p.textDocument.uri);
-    return answer(token, doc ? service.completion(doc, p.position, token) : null);
+    return answer(token, doc ? service.completion(doc, p.position, token) : null, doc);
   });
   connection.onHover(async (p, token) => {
+    const bad = invalidParams(p, { position: true });
+    if (bad) return bad;
     const doc = docOf(p.textDocument.uri);
-    return answer(token, doc ? service.hover(doc, p.position, token) : null);
+    return answer(token, doc ? service.hover(doc, p.position, token) : null, doc);
   });
   connection.onDefinition(async (p, token) => {
+    const bad = invalidParams(p, { position: true });
+    if (bad) return bad;
     const doc = docOf(p.textDocument.uri);
     return answer(token, doc ? service.definition(doc, p.position, token) : []);
   });
   connection.onReferences(async (p, token) => {
+    const bad = invalidParams(p, { position: true });
+    if (bad) return bad;
     const doc = docOf(p.textDocument.uri);
     return answer(token, doc ? service.references(doc, p.position, token) : []);
   });
   connection.onDocumentSymbol(async (p, token) => {
+    const bad = invalidParams(p);
+    if (bad) return bad;
     const doc = docOf(p.textDocument.uri);
     return answer(token, doc ? service.documentSymbols(doc, token) : []);
   });
-  connection.onWorkspaceSymbol((p, token) => answer(token, service.workspaceSymbols(p.query, token)));
+  connection.onWorkspaceSymbol((p, token) => answer(token, service.workspaceSymbols(String((p as { query?: unknown } | null)?.query ?? ''), token)));
   connection.onCodeAction(async (p, token) => {
+    const bad = invalidParams(p, { range: true, context: true });
+    if (bad) return bad;
     const doc = docOf(p.textDocument.uri);
-    return answer(token, doc ? service.codeActions(doc, p.range, p.context.diagnostics, p.context.only, token) : []);
+    return answer(token, doc ? service.codeActions(doc, p.range, p.context.diagnostics, p.context.only, token) : [], doc);
   });
 
+  /** A full re-index also re-reads the project file (clients that cannot watch it have this way to apply edits). */
+  async function reindexAll(): Promise<void> {
+    await loadProjectFile();
+    service.updateConfig(effectiveSettings());
+    applyArchive();
+    corpus.update(folders, service.config().corpus);
+    await index('Sourced: re-indexing sources');
+  }
+
   connection.onExecuteCommand(async (p, token) => {
-    if (p.command === REINDEX_COMMAND) return index('Sourced: re-indexing sources');
+    if (typeof p?.command !== 'string') return new ResponseError(ErrorCodes.InvalidParams, 'invalid params: command (a string) is required');
+    if (p.command === REINDEX_COMMAND) return reindexAll();
     if (p.command !== CITE_ALL_COMMAND) return;
     const doc = docOf(String(p.arguments?.[0] ?? ''));
     if (!doc) return;
-    const edits = await service.citeAll(doc, token);
+    const edits = outgoing(await service.citeAll(doc, token), doc.getText());
     if (edits.length) await connection.workspace.applyEdit({ label: 'Cite all supported claims', edit: { changes: { [doc.uri]: edits } } });
     return { cited: edits.length };
   });
 
   connection.onRequest(StatusRequest, () => service.status());
-  connection.onRequest(ReindexRequest, () => index('Sourced: re-indexing sources').then(() => service.status()));
+  connection.onRequest(ReindexRequest, () => reindexAll().then(() => service.status()));
   connection.onRequest(SearchQuotesRequest, (p, token) => answer(token, service.searchQuotes(String(p?.query ?? ''), p?.limit, token)));
   connection.onRequest(QuoteInsertEditsRequest, (p, token) => {
     const doc = docOf(String(p?.uri ?? ''));
-    return answer(token, doc && p.position ? service.quoteInsertEdits(doc, p.position, Number(p.id), token) : []);
+    return answer(token, doc && p?.position ? service.quoteInsertEdits(doc, p.position, Number(p.id), token) : [], doc);
   });
   connection.onRequest(ListActorsRequest, (p, token) => answer(token, service.listActors(String(p?.query ?? ''), token)));
   connection.onRequest(DebugMemoryRequest, () => host.memoryAfterGc());
   connection.onRequest(ActorCardRequest, (p, token) => answer(token, service.actorCard(String(p?.id ?? ''), token)));
+  connection.onRequest(ListSourcesRequest, (_p, token) => answer(token, service.listSources(token)));
+  connection.onRequest(SourceDetailsRequest, (p, token) => answer(token, service.sourceDetails(String(p?.uri ?? ''), token)));
 
   documents.listen(connection);
   connection.listen();

@@ -6,9 +6,10 @@ import { NotificationType, RequestType, RequestType0 } from 'vscode-jsonrpc';
 import type { Position, TextEdit } from 'vscode-languageserver-types';
 import type { ActorListItem } from '../features/actors/actor-navigation';
 import type { QuoteSearchResult } from '../features/quotes/search-quotes';
+import type { SourceDetails, SourceListItem, SourcePassage } from '../features/sources/source-list';
 import type { StatusReport } from '../features/status';
 
-export type { ActorListItem, QuoteSearchResult, StatusReport };
+export type { ActorListItem, QuoteSearchResult, SourceDetails, SourceListItem, SourcePassage, StatusReport };
 
 /** Parameters of `sourced/searchQuotes`. */
 export interface SearchQuotesParams {
@@ -33,6 +34,14 @@ export interface ActorCardParams {
   id: string;
 }
 
+/** Parameters of `sourced/listSources` (none yet; an object so that options can come without breaking clients). */
+export type ListSourcesParams = Record<string, never>;
+
+/** Parameters of `sourced/sourceDetails`. */
+export interface SourceDetailsParams {
+  uri: string;
+}
+
 /** Heap and RSS after a full collection (a debug request for the leak tests). */
 export interface MemoryReport {
   heapUsed: number;
@@ -51,6 +60,10 @@ export const QuoteInsertEditsRequest = new RequestType<QuoteInsertEditsParams, T
 export const ListActorsRequest = new RequestType<ListActorsParams, ActorListItem[], void>('sourced/listActors');
 /** An actor's card as Markdown, or null. */
 export const ActorCardRequest = new RequestType<ActorCardParams, string | null, void>('sourced/actorCard');
+/** Every source with its title, outlet, date and counts, newest first (the Sources view). */
+export const ListSourcesRequest = new RequestType<ListSourcesParams, SourceListItem[], void>('sourced/listSources');
+/** One source's quotations and actors, each with the range of its passage; null for an unknown source. */
+export const SourceDetailsRequest = new RequestType<SourceDetailsParams, SourceDetails | null, void>('sourced/sourceDetails');
 /** Heap and RSS after a full collection (tests only). */
 export const DebugMemoryRequest = new RequestType0<MemoryReport, void>('sourced/debugMemory');
 /** Sent by the server whenever the index changes. */

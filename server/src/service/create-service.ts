@@ -1,6 +1,7 @@
 import type {
   CodeAction, CompletionList, Diagnostic, DocumentSymbol, Hover, Location, Position, Range, SymbolInformation, TextEdit,
 } from 'vscode-languageserver-types';
+import { listSources, sourceDetails, type SourceDetails, type SourceListItem } from '../features/sources/source-list';
 import { actorCard, actorDefinition, actorReferences, actorSymbols, listActors, type ActorListItem } from '../features/actors/actor-navigation';
 import { actorHover } from '../features/actors/actor-hover';
 import { NEVER_CANCELLED, type Cancellation } from '../domain/cancellation';
@@ -17,7 +18,7 @@ import { resolveConfig, type SourcedConfig } from '../domain/config';
 import type { ServiceContext, TextDocumentLike } from '../features/context';
 import type { Corpus, Disposable } from '../domain/corpus';
 import type { DraftDocument } from '../features/drafts/draft-document';
-import { parseDraft } from '../features/drafts/parse-draft';
+import { parseDraft, parseDraftAsync } from '../features/drafts/parse-draft';
 import { provideCodeActions } from '../features/code-actions';
 import { documentSymbols, sourceSymbols } from '../features/symbols';
 import { status, type StatusReport } from '../features/status';
@@ -33,6 +34,8 @@ import { searchQuotes, type QuoteSearchResult } from '../features/quotes/search-
 import { insertQuoteEdits } from '../features/quotes/insert-quote-edits';
 import { offsetAt } from '../text/line-index';
 import { toDiagnostics } from '../features/to-diagnostic';
+import { prefetchCompletion, prefetchDraft, prefetchHover } from './archive-prefetch';
+import { ArchiveWorkingSet, type ArchiveConnection, type ArchiveStatusReport } from './archive-working-set';
 
 export interface ServiceOptions {
   corpus: Corpus;
@@ -43,6 +46,8 @@ export interface ServiceOptions {
   openDocuments?: () => TextDocumentLike[];
   /** Where to persist the index between sessions (used when `sourced.index.persist` is on). */
   indexCache?: IndexCacheStore;
+  /** The team archive (`sourced.archive.url`), read next to the local sources. */
+  archive?: ArchiveConnection;
 }
 
 /** The Sourced language service: LSP types in and out, no transport. Every method returns an empty result rather than throw. */
@@ -55,7 +60,11 @@ export interface SourcedService {
   reindex(progress?: ProgressReporter, token?: Cancellation): Promise<void>;
   updateConfig(raw: unknown): void;
   config(): SourcedConfig;
-  status(): StatusReport;
+  status(): StatusReport & { archive?: ArchiveStatusReport };
+  /** Reads a team archive from now on (or none); the previous one is closed. */
+  setArchive(connection: ArchiveConnection | null): void;
+  /** Called when the archive goes offline or reconnects. */
+  onDidChangeArchive(listener: (s: ArchiveStatusReport) => void): Disposable;
   /** Called when the index changed: diagnostics of open drafts may have changed. */
   onDidChangeIndex(listener: () => void): Disposable;
   /** Open-editor text of a corpus file (wins over disk); null to go back to disk. */
@@ -82,27 +91,50 @@ export interface SourcedService {
   quoteInsertEdits(doc: TextDocumentLike, position: Position, id: number, token?: Cancellation): Promise<TextEdit[]>;
   listActors(query: string, token?: Cancellation): Promise<ActorListItem[]>;
   actorCard(id: string, token?: Cancellation): Promise<string | null>;
+  /** Every source with its title, outlet, date and counts (the Sources view). */
+  listSources(token?: Cancellation): Promise<SourceListItem[]>;
+  /** One source's quotations and actors with their passages; null for an unknown URI. */
+  sourceDetails(uri: string, token?: Cancellation): Promise<SourceDetails | null>;
   /** Resolves once any pending save of the persisted index is written. */
   flushIndexCache(): Promise<void>;
   dispose(): void;
 }
 
+/** Most diagnostics sent for one draft (the first ones in the text). */
+const MAX_DIAGNOSTICS = 1000;
+
 /** Creates the service over a corpus. */
 export function createService(options: ServiceOptions): SourcedService {
   const logger = options.logger ?? silentLogger;
   let config = resolveConfig(options.config);
-  const persistence = options.indexCache && { store: options.indexCache, enabled: () => config.index.persist };
+  const persistence = options.indexCache && { store: options.indexCache, enabled: () => config.index.persist, kind: () => config.index.store };
   const indexer = new Indexer(options.corpus, logger, persistence);
   const drafts = new Map<string, DraftDocument>();
+  let archive = options.archive ? new ArchiveWorkingSet(options.archive, indexer, logger) : null;
+  const archiveListeners = new Set<(s: ArchiveStatusReport) => void>();
+  const listenToArchive = (ws: ArchiveWorkingSet): void => {
+    ws.onDidChangeStatus((st) => archiveListeners.forEach((l) => l(st)));
+  };
+  if (archive) listenToArchive(archive);
 
-  const draftOf = (doc: TextDocumentLike): DraftDocument => {
+  const cachedDraft = (doc: TextDocumentLike): DraftDocument | undefined => {
     const cached = drafts.get(doc.uri);
-    if (cached && cached.version === doc.version && cached.text.length === doc.getText().length) return cached;
-    const parsed = parseDraft(doc.uri, doc.version, doc.getText());
-    drafts.set(doc.uri, parsed);
+    return cached && cached.version === doc.version && cached.text.length === doc.getText().length ? cached : undefined;
+  };
+  const remember = (parsed: DraftDocument): DraftDocument => {
+    drafts.set(parsed.uri, parsed);
     const oldest = drafts.keys().next();
     if (drafts.size > 64 && !oldest.done) drafts.delete(oldest.value);
     return parsed;
+  };
+  /** The parse of a document version: made once, shared by every feature. */
+  const draftOf = (doc: TextDocumentLike): DraftDocument => cachedDraft(doc) ?? remember(parseDraft(doc.uri, doc.version, doc.getText()));
+  /** The same, parsed in steps that let other requests in; undefined when cancelled meanwhile. */
+  const draftSoon = async (doc: TextDocumentLike, token: Cancellation): Promise<DraftDocument | undefined> => {
+    const cached = cachedDraft(doc);
+    if (cached) return cached;
+    const parsed = await parseDraftAsync(doc.uri, doc.version, doc.getText(), token);
+    return parsed && remember(parsed);
   };
 
   const ctx: ServiceContext = {
@@ -134,9 +166,11 @@ export function createService(options: ServiceOptions): SourcedService {
   async function findings(doc: TextDocumentLike, token: Cancellation = NEVER_CANCELLED): Promise<Finding[]> {
     return guarded('diagnostics', doc.uri, [] as Finding[], token, async () => {
       if (options.corpus.entryFor(doc.uri)) return [];
-      const draft = draftOf(doc);
+      const draft = await draftSoon(doc, token);
+      if (!draft) return [];
+      if (archive) await prefetchDraft(archive, ctx, draft, token);
       const k = indexer.knowledge;
-      const out: Finding[] = [...findUnknownCitations(draft, k), ...findMisquotes(ctx, draft, token)];
+      const out: Finding[] = [...findUnknownCitations(draft, k), ...(await findMisquotes(ctx, draft, token))];
       out.push(...(await findClaimFindings(ctx, draft, token)));
       return out.sort((a, b) => a.start - b.start || a.end - b.end);
     });
@@ -150,7 +184,16 @@ export function createService(options: ServiceOptions): SourcedService {
       config = resolveConfig(raw);
     },
     config: () => config,
-    status: () => status(ctx),
+    status: () => (archive ? { ...status(ctx), archive: archive.status() } : status(ctx)),
+    onDidChangeArchive(listener) {
+      archiveListeners.add(listener);
+      return { dispose: () => archiveListeners.delete(listener) };
+    },
+    setArchive(connection) {
+      archive?.dispose();
+      archive = connection ? new ArchiveWorkingSet(connection, indexer, logger) : null;
+      if (archive) listenToArchive(archive);
+    },
     onDidChangeIndex: (listener) => indexer.onDidUpdate(listener),
     setSourceOverlay(uri, text) {
       if (text === null) indexer.clearOverlay(uri);
@@ -160,23 +203,34 @@ export function createService(options: ServiceOptions): SourcedService {
     setWriterBibliography: (entries) => indexer.setWriterBibliography(new WriterBibliography(entries)),
 
     completion: (doc, position, token = NEVER_CANCELLED) =>
-      guarded('completion', doc.uri, null, token, () => {
+      guarded('completion', doc.uri, null, token, async () => {
         const { draft, offset } = at(doc, position);
-        return provideCitationKeyCompletion(draft, offset, indexer.knowledge) ?? provideQuoteCompletion(ctx, draft, offset, token);
+        const keys = provideCitationKeyCompletion(draft, offset, indexer.knowledge);
+        if (keys) return keys;
+        if (archive) await prefetchCompletion(archive, ctx, draft, offset, token);
+        return provideQuoteCompletion(ctx, draft, offset, token);
       }),
     hover: (doc, position, token = NEVER_CANCELLED) =>
-      guarded('hover', doc.uri, null, token, () => {
+      guarded('hover', doc.uri, null, token, async () => {
         const { draft, offset } = at(doc, position);
+        if (archive) await prefetchHover(archive, draft, offset, token);
         const k = indexer.knowledge;
         return citationHover(draft, offset, k) ?? quoteHover(ctx, draft, offset) ?? actorHover(ctx, draft, offset);
       }),
     findings,
     diagnostics: async (doc, token = NEVER_CANCELLED) => {
       const found = await findings(doc, token);
-      return toDiagnostics(found, draftOf(doc), config);
+      const draft = cachedDraft(doc);
+      // Cancelled (an edit made this version stale): no diagnostics, and no second parse to convert none.
+      if (!draft || token.isCancellationRequested) return [];
+      // An editor shows a few hundred problems usefully; tens of thousands (a pasted list of markers) only cost time.
+      return toDiagnostics(found.length > MAX_DIAGNOSTICS ? found.slice(0, MAX_DIAGNOSTICS) : found, draft, config);
     },
     codeActions: (doc, _range, diagnostics, only, token = NEVER_CANCELLED) =>
-      guarded('codeAction', doc.uri, [] as CodeAction[], token, () => provideCodeActions(ctx, draftOf(doc), diagnostics, only, token)),
+      guarded('codeAction', doc.uri, [] as CodeAction[], token, async () => {
+        if (archive) await prefetchDraft(archive, ctx, draftOf(doc), token);
+        return provideCodeActions(ctx, draftOf(doc), diagnostics, only, token);
+      }),
     definition: (doc, position, token = NEVER_CANCELLED) =>
       guarded('definition', doc.uri, [] as Location[], token, () => {
         const { draft, offset } = at(doc, position);
@@ -198,12 +252,18 @@ export function createService(options: ServiceOptions): SourcedService {
     workspaceSymbols: (query, token = NEVER_CANCELLED) =>
       guarded('workspaceSymbol', '', [] as SymbolInformation[], token, () => [...actorSymbols(ctx, query), ...sourceSymbols(ctx, query)]),
     citeAll: (doc, token = NEVER_CANCELLED) =>
-      guarded('citeAll', doc.uri, [] as TextEdit[], token, () => citeAllEdits(ctx, draftOf(doc), token)),
+      guarded('citeAll', doc.uri, [] as TextEdit[], token, async () => {
+        if (archive) await prefetchDraft(archive, ctx, draftOf(doc), token);
+        return citeAllEdits(ctx, draftOf(doc), token);
+      }),
     bibliographyText: (docs, token = NEVER_CANCELLED) =>
       guarded('bibliography', '', bibliographyText([]), token, () =>
         bibliographyText(draftBibliography(indexer.knowledge, docs.filter((d) => !options.corpus.entryFor(d.uri)).map(draftOf)))),
     searchQuotes: (query, limit = 50, token = NEVER_CANCELLED) =>
-      guarded('searchQuotes', '', [] as QuoteSearchResult[], token, () => searchQuotes(ctx, query, limit, token)),
+      guarded('searchQuotes', '', [] as QuoteSearchResult[], token, async () => {
+        if (archive) await archive.forQuote(query, config.quotes.minCompletionWords, token);
+        return searchQuotes(ctx, query, limit, token);
+      }),
     quoteInsertEdits: (doc, position, id, token = NEVER_CANCELLED) =>
       guarded('quoteInsertEdits', doc.uri, [] as TextEdit[], token, () => {
         const { draft, offset } = at(doc, position);
@@ -211,7 +271,12 @@ export function createService(options: ServiceOptions): SourcedService {
       }),
     listActors: (query, token = NEVER_CANCELLED) => guarded('listActors', '', [] as ActorListItem[], token, () => listActors(ctx, query)),
     actorCard: (id, token = NEVER_CANCELLED) => guarded('actorCard', id, null, token, () => actorCard(ctx, id)),
+    listSources: (token = NEVER_CANCELLED) => guarded('listSources', '', [] as SourceListItem[], token, () => listSources(ctx)),
+    sourceDetails: (uri, token = NEVER_CANCELLED) => guarded('sourceDetails', uri, null, token, () => sourceDetails(ctx, uri)),
     flushIndexCache: () => indexer.flush(),
-    dispose: () => indexer.dispose(),
+    dispose: () => {
+      archive?.dispose();
+      indexer.dispose();
+    },
   };
 }

@@ -7,3 +7,4 @@ export { MemoryLogger, silentLogger, type Logger } from '../domain/logger';
 export { decodeSource } from '../ingest/readers/decode-source';
 export type { Finding, FindingCode } from '../domain/findings';
 export type { StatusReport } from '../features/status';
+export type { ArchiveConnection, ArchiveStatusReport } from './archive-working-set';

@@ -13,6 +13,8 @@ import type { SourceAnalysis } from '../domain/source-analysis';
 import type { ParagraphKind, SourceDocument, SourceParagraph, SourceSentence } from '../domain/source-document';
 
 /** Bump whenever the layout below or the meaning of a field changes. */
+import type { SqlDatabase } from './sqlite/sql-database';
+
 export const INDEX_FORMAT_VERSION = 3;
 const MAGIC = 'SRCDIDX\n';
 /** File systems with coarse timestamps (FAT: 2 s) cannot show a change made this soon after the stat. */
@@ -42,6 +44,8 @@ export interface IndexCacheStore {
   save(chunks: readonly Uint8Array[]): Promise<void>;
   /** Size and mtime of a corpus file, or null when it cannot be stat'ed. */
   stamp(uri: string): Promise<FileStamp | null>;
+  /** Opens (creating when missing) the embedded database of `sourced.index.store: sqlite`, or null when it cannot. */
+  openDatabase?(): SqlDatabase | null;
 }
 
 /** A file as the cache holds it. */

@@ -86,6 +86,8 @@ export interface QuoteReads {
   readonly size: number;
   get(id: number): IndexedQuote | undefined;
   wordCount(id: number): number;
+  /** The kind of a quotation, read without materialising its source (undefined when not indexed). */
+  kindOf(id: number): SourceQuote['kind'] | undefined;
   search(queryTerms: readonly string[], limit: number, accept?: (id: number) => boolean): ScoredUnit[];
   /** Ids of the quotations whose first two words make this key. */
   opening(key: string): number[];

@@ -7,6 +7,8 @@
  * test/unit/sentence-splitter.test.ts.
  */
 
+import { CITATION_MARKER_AT_RE } from './citation-markers';
+
 export interface Span {
   start: number;
   end: number;
@@ -26,7 +28,7 @@ const SENTENCE_STARTERS = new Set(
 );
 
 /** Reference markers that may follow a sentence's final punctuation: `[^key]`, `[@key]`, `[see @key, p. 2]`. */
-const TRAILING_REFERENCE_RE = /\[(?:\^[^\]\s]+|[^\]\n]*@[^\]\n]*)\]/y;
+const TRAILING_REFERENCE_RE = CITATION_MARKER_AT_RE;
 
 const CLOSERS = '"\')]}\u201d\u2019\u00bb';
 const OPENERS = '"\'([{\u201c\u2018\u00ab\u2014\u2013-';

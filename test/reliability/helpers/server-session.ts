@@ -10,6 +10,7 @@ import { isBugLog } from './checks';
 /** JSON-RPC / LSP error codes the tests tell apart. */
 export const REQUEST_CANCELLED = -32800;
 export const INTERNAL_ERROR = -32603;
+export const INVALID_PARAMS = -32602;
 
 export type Answer = { ok: true; result: unknown; ms: number } | { ok: false; code: number; message: string; ms: number };
 

@@ -133,4 +133,25 @@ describe('Sourced in the VS Code extension host', () => {
     assert.ok(doc.getText().includes(FIDAN_QUOTE) && !doc.getText().includes('big mistake'), doc.getText());
     await poll('the misquote diagnostic to go away', () => vscode.languages.getDiagnostics(doc.uri).every((d) => code(d) !== 'misquote') || undefined);
   });
+
+  it('applies the project file (.sourced.json) where VS Code settings are unset; a VS Code setting overrides it', async () => {
+    const doc = await open('report.md');
+    const severities = (): vscode.DiagnosticSeverity[] =>
+      [...new Set(vscode.languages.getDiagnostics(doc.uri).filter((d) => code(d) === 'unsourced-claim').map((d) => d.severity))];
+    const severityIs = (wanted: vscode.DiagnosticSeverity, what: string): Promise<true> =>
+      poll(what, () => (severities().length === 1 && severities()[0] === wanted) || undefined);
+    await severityIs(vscode.DiagnosticSeverity.Warning, 'the default severity (warning)');
+    const projectFile = vscode.Uri.joinPath(folder(), '.sourced.json');
+    const settings = vscode.workspace.getConfiguration('sourced');
+    try {
+      await vscode.workspace.fs.writeFile(projectFile, new TextEncoder().encode('{ "claims": { "severity": "information" } }\n'));
+      await severityIs(vscode.DiagnosticSeverity.Information, 'the project file to set the severity (information)');
+      await settings.update('claims.severity', 'error', vscode.ConfigurationTarget.Workspace);
+      await severityIs(vscode.DiagnosticSeverity.Error, 'the workspace setting to override it (error)');
+    } finally {
+      await settings.update('claims.severity', undefined, vscode.ConfigurationTarget.Workspace);
+      await vscode.workspace.fs.delete(projectFile);
+    }
+    await severityIs(vscode.DiagnosticSeverity.Warning, 'the default again');
+  });
 });

@@ -2,6 +2,7 @@
  * Finding actors in a draft's text: the longest run of words at a position that is a known name or alias
  * (one map lookup per candidate run), short acronyms only in capitals, other names only when capitalised.
  */
+import { HONORIFICS } from '../../mentions/name-lexicon';
 import type { Actor, ActorReads } from '../../store/source-store';
 
 /** An actor named in a text, with the offsets of the name. */
@@ -66,6 +67,12 @@ export function actorAt(index: ActorReads, text: string, offset: number): ActorS
       const actor = match(index, text, words, a, b);
       if (actor) return { actor, start: words[a].start, end: words[b].end };
     }
+  }
+  // `Mr Lee`: on the honorific, the name after it.
+  const next = words[at + 1];
+  if (next && HONORIFICS.has(text.slice(words[at].start, words[at].end)) && joined(text, words, at, at + 1)) {
+    const named = actorAt(index, text, next.start);
+    if (named && named.start === next.start) return { ...named, start: words[at].start };
   }
   return null;
 }

@@ -6,8 +6,10 @@
 import type { CitationScope } from '../../domain/config';
 import { sourceOfCitation } from '../citations/find-citation';
 import type { DraftCitation, DraftDocument, Span } from '../drafts/draft-document';
+import { withCommentsBlanked } from '../drafts/parse-draft';
 import type { SourceStore } from '../../store/source-store';
 import type { SourceUnit } from '../../store/source-store';
+import { citationMarkers } from '../../text/citation-markers';
 import { splitSentences } from '../../text/sentence-splitter';
 import { SUPPRESS } from './claim-rules';
 
@@ -23,55 +25,46 @@ export interface ProseSentence extends Span {
   suppressed: boolean;
 }
 
-const FOOTNOTE_REF_RE = /\[\^([^\]\s]+)\](?!:)/g;
-const PANDOC_CITE_RE = /\[([^\[\]\n]*?@[\p{L}\p{N}_][^\[\]\n]*)\]/gu;
-const PANDOC_KEY_RE = /(?:^|[\s;\[-])-?@([\p{L}\p{N}_][\p{L}\p{N}_:.#$%&+?<>~/-]*[\p{L}\p{N}_])/gu;
 
-/** The draft text with HTML comments blanked (same length), so a comment between sentences does not glue them. */
-function maskComments(draft: DraftDocument): string {
-  if (draft.comments.length === 0) return draft.text;
-  let out = '';
-  let at = 0;
-  for (const c of draft.comments) {
-    out += draft.text.slice(at, c.start) + ' '.repeat(c.end - c.start);
-    at = c.end;
+/** The last index of a list sorted by start whose start is at most `at`, or -1 (binary search). */
+function lastStartingBy(spans: readonly Span[], at: number): number {
+  let lo = 0;
+  let hi = spans.length - 1;
+  let found = -1;
+  while (lo <= hi) {
+    const mid = (lo + hi) >> 1;
+    if (spans[mid]!.start <= at) {
+      found = mid;
+      lo = mid + 1;
+    } else hi = mid - 1;
   }
-  return out + draft.text.slice(at);
+  return found;
 }
 
 /**
  * Prose regions: the paragraphs, plus the text that follows a comment at the
  * start of a line — Markdown makes such a line an HTML block, which would
  * otherwise hide the writer's sentences after `<!-- sourced-ignore -->`.
+ * Blocks, exclusions and comments are sorted, so each comment is placed by binary search.
  */
 function proseRegions(draft: DraftDocument): Span[] {
   const regions: Span[] = draft.blocks.filter((b) => b.kind === 'paragraph').map((b) => ({ start: b.start, end: b.end }));
-  const inBlock = (at: number): boolean => draft.blocks.some((b) => at >= b.start && at < b.end);
-  for (const c of draft.comments) {
-    if (inBlock(c.start)) continue;
-    const html = draft.excluded.find((e) => e.start <= c.start && e.end >= c.end);
-    if (!html || html.end <= c.end) continue;
-    const nextComment = draft.comments.find((d) => d.start >= c.end && d.start < html.end);
-    if (nextComment) continue;
+  draft.comments.forEach((c, i) => {
+    const block = draft.blocks[lastStartingBy(draft.blocks, c.start)];
+    if (block && c.start < block.end) return;
+    const html = draft.excluded[lastStartingBy(draft.excluded, c.start)];
+    if (!html || html.end <= c.end) return;
+    const next = draft.comments[i + 1];
+    if (next && next.start < html.end) return;
     const rest = draft.text.slice(c.end, html.end);
     if (rest.trim()) regions.push({ start: c.end, end: html.end });
-  }
+  });
   return regions.sort((a, b) => a.start - b.start);
 }
 
 /** Citation markers in a region the Markdown parser saw as HTML (it does not list them). */
 function markersIn(text: string, region: Span): DraftCitation[] {
-  const slice = text.slice(region.start, region.end);
-  const out: DraftCitation[] = [];
-  for (const m of slice.matchAll(FOOTNOTE_REF_RE)) {
-    out.push({ start: region.start + m.index, end: region.start + m.index + m[0].length, kind: 'footnote', keys: [m[1]] });
-  }
-  for (const m of slice.matchAll(PANDOC_CITE_RE)) {
-    if (m[1].startsWith('^')) continue;
-    const keys = [...m[1].matchAll(PANDOC_KEY_RE)].map((k) => k[1]);
-    if (keys.length) out.push({ start: region.start + m.index, end: region.start + m.index + m[0].length, kind: 'pandoc', keys });
-  }
-  return out;
+  return citationMarkers(text, region.start, region.end);
 }
 
 /** Spans the block form `sourced-ignore-start` … `sourced-ignore-end` covers (an unclosed start runs to the end). */
@@ -94,24 +87,65 @@ function counts(k: SourceStore, draft: DraftDocument, c: DraftCitation): boolean
   return c.kind !== 'link' || sourceOfCitation(k, draft, c).length > 0;
 }
 
-/** The draft's prose sentences with their covering citations and suppression. */
+/** True when text[from, to) is only whitespace, scanning back from `to` (so the cost is the whitespace run, not the gap). */
+function onlySpaceBetween(text: string, from: number, to: number): boolean {
+  let i = to;
+  while (i > from && /\s/.test(text[i - 1]!)) i--;
+  return i <= from;
+}
+
+/** True when text[from, to) is only whitespace, scanning forward from `from`. */
+function onlySpaceAfter(text: string, from: number, to: number): boolean {
+  let i = from;
+  while (i < to && /\s/.test(text[i]!)) i++;
+  return i >= to;
+}
+
+/**
+ * The draft's prose sentences with their covering citations and suppression. Linear: regions, sentences,
+ * citations, comments and suppressed blocks are all in text order, so each is met by a forward pointer.
+ */
 export function proseSentences(draft: DraftDocument, k: SourceStore, scope: CitationScope): ProseSentence[] {
-  const masked = maskComments(draft);
+  let masked: string | undefined;
+  let si = 0;
   const ignoreNext = draft.comments.filter((c) => c.text === SUPPRESS.next);
   const blocks = suppressedBlocks(draft);
+  const blockStarts = new Set(draft.blocks.map((b) => b.start));
   const out: ProseSentence[] = [];
+  let ci = 0;
+  let ii = 0;
+  let bi = 0;
+  /** A paragraph's sentences come from the parse; only text after a line-opening comment is split here. */
+  const sentencesOf = (region: Span): Span[] => {
+    if (blockStarts.has(region.start)) {
+      while (si < draft.sentences.length && draft.sentences[si]!.start < region.start) si++;
+      const out: Span[] = [];
+      for (; si < draft.sentences.length && draft.sentences[si]!.start < region.end; si++) out.push(draft.sentences[si]!);
+      return out;
+    }
+    masked ??= withCommentsBlanked(draft.text, draft.comments);
+    return splitSentences(masked, region.start, region.end);
+  };
   proseRegions(draft).forEach((region, paragraph) => {
-    const inParagraph = [
-      ...draft.citations.filter((c) => c.start >= region.start && c.start < region.end),
-      ...(draft.blocks.some((b) => b.start === region.start) ? [] : markersIn(draft.text, region)),
-    ].filter((c) => counts(k, draft, c));
-    const spans = splitSentences(masked, region.start, region.end);
-    const sentences = spans.map((s): ProseSentence => {
+    while (ci < draft.citations.length && draft.citations[ci]!.start < region.start) ci++;
+    const listed: DraftCitation[] = [];
+    for (let j = ci; j < draft.citations.length && draft.citations[j]!.start < region.end; j++) listed.push(draft.citations[j]!);
+    const inParagraph = (blockStarts.has(region.start) ? listed : [...listed, ...markersIn(draft.text, region)].sort((a, b) => a.start - b.start))
+      .filter((c) => counts(k, draft, c));
+    let pi = 0;
+    const sentences = sentencesOf(region).map((s): ProseSentence => {
       // In the sentence, or right after it with only spaces between (`…data. [^key]`).
-      const citations = inParagraph.filter((c) => c.start >= s.start && (c.start < s.end || draft.text.slice(s.end, c.start).trim() === ''));
-      const suppressed =
-        ignoreNext.some((c) => c.end <= s.start && masked.slice(c.end, s.start).trim() === '' && draft.text.slice(c.end, s.start).trim() === '') ||
-        blocks.some((b) => s.start >= b.start && s.start < b.end);
+      while (pi < inParagraph.length && inParagraph[pi]!.start < s.start) pi++;
+      let j = pi;
+      const citations: DraftCitation[] = [];
+      for (; j < inParagraph.length && inParagraph[j]!.start < s.end; j++) citations.push(inParagraph[j]!);
+      const after = inParagraph[j];
+      if (after && onlySpaceAfter(draft.text, s.end, after.start)) citations.push(after);
+      while (ii < ignoreNext.length && ignoreNext[ii]!.end <= s.start) ii++;
+      const ignore = ignoreNext[ii - 1];
+      while (bi < blocks.length && blocks[bi]!.end <= s.start) bi++;
+      const block = blocks[bi];
+      const suppressed = (ignore !== undefined && onlySpaceBetween(draft.text, ignore.end, s.start)) || (block !== undefined && s.start >= block.start);
       return { start: s.start, end: s.end, text: draft.text.slice(s.start, s.end), paragraph, citations, suppressed };
     });
     const last = sentences[sentences.length - 1];

@@ -3,6 +3,7 @@
  * rules of claim-rules.ts in a fixed order. Pure and keyed by the sentence
  * text only, so callers can cache verdicts per sentence.
  */
+import { CITATION_MARKER_RE } from '../../text/citation-markers';
 import {
   ATTRIBUTION, CLAUSE_OPENERS, COMMON_OPENERS, COMPARISON_RE, DATE_RE, EVENT_VERBS, FIGURE_RE, MIN_ACTORS_FOR_CLAIM, MIN_CLAIM_WORDS, NOT_A_CLAIM, NUMBER_WORDS,
   PRONOUN_SUBJECTS,
@@ -14,18 +15,34 @@ export interface ClaimVerdict {
   reason: string;
 }
 
-const CITATION_MARKER_RE = /\[(?:\^[^\]\s]+|[^\[\]\n]*@[^\[\]\n]*)\]/g;
-const LINK_RE = /!?\[([^\]]*)\]\([^)]*\)/g;
-const COMMENT_RE = /<!--[\s\S]*?-->/g;
+// Bodies exclude the opening character, so scans from different openers never overlap (linear on any input).
+const LINK_RE = /!?\[([^\[\]]*)\]\([^()]*\)/g;
 const INLINE_CODE_RE = /`+[^`]*`+/g;
 const EMPHASIS_RE = /[*_~]+/g;
+/** Longest text judged as one sentence (a long news sentence is some 400 characters). */
+const MAX_SENTENCE_CHARS = 2000;
 const COPULA_RE = /\b(?:is|are|was|were|has|have|had|remains|remained|became|becomes|stands|stood)\b/;
 const MODAL_RE = /\b(?:could|might|may)\b/;
 
+/** The text with each closed `<!-- … -->` replaced by a space, found with indexOf (a lazy regex rescans to the end for every unclosed one). */
+function withoutComments(text: string): string {
+  let at = text.indexOf('<!--');
+  if (at < 0) return text;
+  let out = '';
+  let copied = 0;
+  while (at >= 0) {
+    const close = text.indexOf('-->', at + 2);
+    if (close < 0) break;
+    out += `${text.slice(copied, at)} `;
+    copied = close + 3;
+    at = text.indexOf('<!--', copied);
+  }
+  return out + text.slice(copied);
+}
+
 /** The sentence as plain words: citation markers, links, comments, code and emphasis removed. */
 export function plainSentence(markdown: string): string {
-  return markdown
-    .replace(COMMENT_RE, ' ')
+  return withoutComments(markdown)
     .replace(CITATION_MARKER_RE, '')
     .replace(LINK_RE, '$1')
     .replace(INLINE_CODE_RE, ' ')
@@ -85,6 +102,8 @@ function modalInMainClause(lower: string): boolean {
 
 /** Classifies a draft sentence (Markdown as written) as a claim or not, with the deciding rule. */
 export function classifySentence(markdown: string): ClaimVerdict {
+  // Past this length the "sentence" is pasted data, not prose; checking it would cost a long uninterrupted step.
+  if (markdown.length > MAX_SENTENCE_CHARS) return { claim: false, reason: 'too long for a sentence' };
   const plain = plainSentence(markdown);
   const wordCount = plain.match(WORD_RE)?.length ?? 0;
   if (wordCount < MIN_CLAIM_WORDS) return { claim: false, reason: 'too short' };

@@ -46,13 +46,18 @@ function cacheOf(ctx: ServiceContext): Cache {
 
 /** The sentence with citation markers blanked (same length), so keys with digits are not read as figures. */
 function withoutMarkers(s: ProseSentence): string {
-  let text = s.text;
+  // Built in one pass (citations are in text order): rebuilding the string per citation is quadratic.
+  const parts: string[] = [];
+  let copied = 0;
   for (const c of s.citations) {
     const from = c.start - s.start;
     const to = c.end - s.start;
-    if (from >= 0 && to <= text.length) text = text.slice(0, from) + ' '.repeat(to - from) + text.slice(to);
+    if (from < copied || to > s.text.length) continue;
+    parts.push(s.text.slice(copied, from), ' '.repeat(to - from));
+    copied = to;
   }
-  return text;
+  parts.push(s.text.slice(copied));
+  return parts.join('');
 }
 
 function candidateOf(e: Evidence): SupportCandidate {
@@ -84,7 +89,8 @@ function evaluate(k: SourceStore, s: ProseSentence, cited: SourceUnit[], token: 
   }
   const evidence = retrieveEvidence(k, plain, 3, token);
   const best = evidence[0];
-  if (best && best.score >= MISMATCH_MIN_SCORE) addConflicts(passageAround(best), best.key);
+  // The best source's passage around the match and its sentences closest to the claim (the figure may sit in either).
+  if (best && best.score >= MISMATCH_MIN_SCORE) addConflicts([...new Set([...passageAround(best), ...bestSentencesIn(best.unit, plain, 4)])], best.key);
   return { claim: true, candidates: evidence.map(candidateOf), mismatches: dedupe(mismatches) };
 }
 

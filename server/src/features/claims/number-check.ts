@@ -16,41 +16,68 @@ export interface Figure {
   percent: boolean;
   /** Stems of the words that say what is counted ("workers" in "800 factory workers"). */
   thing: string[];
+  /** Stems of the content words just before the figure in its clause ("flat fee of $9.99"). */
+  context: string[];
+  /** Currency sign, if any: `$5.99` and `£5.99` are different quantities. */
+  unit: string;
 }
 
 const YEAR_RE = /^(?:1[89]|20)\d\ds?$/;
 const THING_WORDS = 3;
+const CONTEXT_WORDS = 4;
+/** Numbers written as words ("five years", "seven million"); "one" is left out, it is mostly a pronoun. */
+const NUMBER_WORDS: Record<string, number> = {
+  two: 2, three: 3, four: 4, five: 5, six: 6, seven: 7, eight: 8, nine: 9, ten: 10, eleven: 11, twelve: 12, thirteen: 13,
+  fourteen: 14, fifteen: 15, sixteen: 16, seventeen: 17, eighteen: 18, nineteen: 19, twenty: 20, thirty: 30, forty: 40,
+  fifty: 50, sixty: 60, seventy: 70, eighty: 80, ninety: 90, hundred: 100,
+};
+const NUMBER_WORD_RE = new RegExp(`(?<![\\p{L}\\p{N}])(?:${Object.keys(NUMBER_WORDS).join('|')})(?:\\s(?:thousand|million|billion|trillion))?(?![\\p{L}\\p{N}])`, 'giu');
 /** Words after a figure that do not say what is counted. */
 const NOT_A_THING = new Set(['per', 'cent', 'percent', 'of', 'about', 'some', 'around', 'nearly', 'over', 'more', 'than', 'less', 'up', 'to']);
 
 function valueOf(raw: string): { value: number; percent: boolean } {
   const lower = raw.toLowerCase();
+  const word = NUMBER_WORDS[lower.split(/\s/)[0]];
+  if (word !== undefined) {
+    const scale = lower.split(/\s/)[1];
+    return { value: word * (scale ? SCALE_WORDS[scale] ?? 1 : 1), percent: false };
+  }
   const percent = /%|per ?cent|percent/.test(lower);
   const digits = lower.replace(/[$£€¥,\s]/g, '').match(/\d+(?:\.\d+)?/)?.[0] ?? '0';
   const scale = lower.match(/(thousand|million|billion|trillion|bn|mn|tn|m|k)\b/)?.[1];
   return { value: Number(digits) * (scale ? SCALE_WORDS[scale] ?? 1 : 1), percent };
 }
 
-/** The figures of a text (bare years left out), each with what it counts. */
+const contentStems = (ws: string[]): string[] => ws.filter((w) => !STOPWORDS.has(w) && !NOT_A_THING.has(w) && !/\d/.test(w)).map(stem);
+
+/** The figures of a text (bare years left out), each with what it counts and the words before it. */
 export function extractFigures(text: string): Figure[] {
   const out: Figure[] = [];
-  for (const m of text.matchAll(FIGURE_RE)) {
+  const found = [...text.matchAll(FIGURE_RE), ...text.matchAll(NUMBER_WORD_RE)].sort((a, b) => a.index - b.index);
+  for (const m of found) {
     const raw = m[0].trim();
     if (YEAR_RE.test(raw)) continue;
     const start = m.index + m[0].indexOf(raw);
     const end = start + raw.length;
-    const thing = words(text.slice(end, end + 80))
-      .filter((w) => !STOPWORDS.has(w) && !NOT_A_THING.has(w) && !/\d/.test(w))
-      .slice(0, THING_WORDS)
-      .map(stem);
-    out.push({ start, end, text: raw, ...valueOf(raw), thing });
+    const thing = contentStems(words(text.slice(end, end + 80))).slice(0, THING_WORDS);
+    // The clause before the figure: back to the last sentence or clause mark.
+    const lead = text.slice(Math.max(0, start - 80), start);
+    const clause = lead.slice(Math.max(lead.lastIndexOf(','), lead.lastIndexOf(';'), lead.lastIndexOf('. '), lead.lastIndexOf('? '), lead.lastIndexOf('! ')) + 1);
+    const context = contentStems(words(clause)).slice(-CONTEXT_WORDS);
+    const unit = /^[$£€¥]/.exec(raw)?.[0] ?? '';
+    out.push({ start, end, text: raw, ...valueOf(raw), thing, context, unit });
   }
   return out;
 }
 
-/** True when two figures count the same kind of thing (a shared counted word and the same percent-ness). */
-function sameThing(a: Figure, b: Figure): boolean {
-  return a.percent === b.percent && a.thing.some((t) => b.thing.includes(t));
+/** How well two figures match as the same quantity: 0 when they cannot be (percent vs count, $ vs £). */
+function sameThingScore(a: Figure, b: Figure): number {
+  if (a.percent !== b.percent || (a.unit !== '' && b.unit !== '' && a.unit !== b.unit)) return 0;
+  const things = a.thing.filter((t) => b.thing.includes(t)).length;
+  const context = a.context.filter((t) => b.context.includes(t)).length;
+  // A counted word in common pairs them; words before alone need two in common (or one with the same currency).
+  if (things > 0) return 2 * things + context;
+  return context >= 2 || (context === 1 && a.unit !== '' && a.unit === b.unit) ? context : 0;
 }
 
 function sameValue(a: number, b: number): boolean {
@@ -74,9 +101,18 @@ export function figureConflicts(draftText: string, passages: readonly string[]):
   const theirs = passages.flatMap((p) => extractFigures(p));
   const out: FigureConflict[] = [];
   for (const f of mine) {
-    if (f.thing.length === 0 || theirs.some((g) => sameValue(g.value, f.value))) continue;
-    const other = theirs.find((g) => sameThing(f, g) && !sameValue(g.value, f.value));
-    if (other) out.push({ found: f, expected: other });
+    if ((f.thing.length === 0 && f.context.length === 0) || theirs.some((g) => sameValue(g.value, f.value))) continue;
+    // The source figure of the same quantity: the best pairing by unit, counted words and the words before.
+    let best: Figure | null = null;
+    let bestScore = 0;
+    for (const g of theirs) {
+      const score = sameThingScore(f, g);
+      if (score > bestScore) {
+        best = g;
+        bestScore = score;
+      }
+    }
+    if (best) out.push({ found: f, expected: best });
   }
   return out;
 }

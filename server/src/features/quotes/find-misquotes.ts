@@ -1,4 +1,4 @@
-import type { Cancellation } from '../../domain/cancellation';
+import { yieldToEventLoop, type Cancellation } from '../../domain/cancellation';
 import type { ServiceContext } from '../context';
 import type { DraftDocument } from '../drafts/draft-document';
 import type { Misquote } from '../../domain/findings';
@@ -9,6 +9,7 @@ import { speakerDisplay } from './quote-presentation';
 const MIN_WORDS = 6;
 /** Share of aligned words from which a differing quotation is taken for a misquote of the source. */
 const MIN_SIMILARITY = 0.6;
+const YIELD_EVERY_MS = 15;
 
 /** Keeps the writer's first-letter case and final punctuation on the source's wording. */
 function inWritersForm(written: string, source: string): string {
@@ -22,11 +23,17 @@ function inWritersForm(written: string, source: string): string {
 }
 
 /** Quotations in the draft close to a source quotation but not the same. */
-export function findMisquotes(ctx: ServiceContext, draft: DraftDocument, token: Cancellation): Misquote[] {
+export async function findMisquotes(ctx: ServiceContext, draft: DraftDocument, token: Cancellation): Promise<Misquote[]> {
   if (ctx.config().quotes.misquoteSeverity === 'ignore') return [];
   const k = ctx.knowledge();
   const out: Misquote[] = [];
+  let lastYield = Date.now();
   for (const quotation of draft.quotations) {
+    // Thousands of quotations take a while: let requests on other documents in between.
+    if (Date.now() - lastYield > YIELD_EVERY_MS) {
+      await yieldToEventLoop();
+      lastYield = Date.now();
+    }
     if (token.isCancellationRequested) break;
     const { parts } = quotationParts(quotation.text);
     if (parts.reduce((n, p) => n + p.length, 0) < MIN_WORDS) continue;

@@ -112,7 +112,7 @@ export function matchQuotation(k: SourceStore, text: string): QuotationMatch | n
   const queryTerms = terms(text);
   if (queryTerms.length === 0) return null;
   let best: QuotationMatch | null = null;
-  for (const hit of k.quotes.search(queryTerms, CANDIDATES, (id) => k.quotes.get(id)?.quote.kind !== 'indirect')) {
+  for (const hit of k.quotes.search(queryTerms, CANDIDATES, (id) => k.quotes.kindOf(id) !== 'indirect')) {
     const q = k.quotes.get(hit.id);
     if (!q) continue;
     const m = align(parts, ellipsis, q);

@@ -2,7 +2,7 @@ import { CompletionItemKind, InsertTextFormat, MarkupKind, type CompletionItem, 
 import type { Cancellation } from '../../domain/cancellation';
 import type { ServiceContext } from '../context';
 import type { DraftDocument } from '../drafts/draft-document';
-import { plainText, shorten } from '../../text/escape-markdown';
+import { inlineCode, plainText, shorten } from '../../text/escape-markdown';
 import { words } from '../../text/tokenize';
 import { quoteInsertion } from './quote-insertion';
 import type { IndexedQuote } from '../../store/source-store';
@@ -36,14 +36,27 @@ function inExcluded(draft: DraftDocument, offset: number): boolean {
   return draft.excluded.some((s) => offset > s.start && offset <= s.end);
 }
 
-function item(ctx: ServiceContext, draft: DraftDocument, q: IndexedQuote, open: { open: number; mark: string }, end: number, typed: string, rank: number): CompletionItem {
+/** Sources named under an item for a quotation found in several sources, at most. */
+const ALSO_IN_NAMED = 5;
+
+/** "Also in" line for a quotation carried by other sources too (syndicated copy). */
+function alsoInMarkdown(ctx: ServiceContext, alsoIn: readonly IndexedQuote[]): string {
+  if (alsoIn.length === 0) return '';
+  const keys = [...new Set(alsoIn.map((q) => ctx.knowledge().sources.keyOf(q.unit)))];
+  const named = keys.slice(0, ALSO_IN_NAMED).map(inlineCode).join(', ');
+  const more = keys.length > ALSO_IN_NAMED ? ` and ${keys.length - ALSO_IN_NAMED} more` : '';
+  return `\n\nAlso in ${keys.length} other source${keys.length === 1 ? '' : 's'}: ${named}${more}`;
+}
+
+function item(ctx: ServiceContext, draft: DraftDocument, q: IndexedQuote & { alsoIn?: IndexedQuote[] }, open: { open: number; mark: string }, end: number, typed: string, rank: number): CompletionItem {
   const close = CLOSING[open.mark] ?? '\u201d';
   const { edit, additional, snippet } = quoteInsertion(ctx, draft, q, open.mark, close, open.open, end, true);
+  const others = q.alsoIn?.length ?? 0;
   return {
     label: shorten(plainText(q.quote.text), LABEL_LENGTH),
     kind: CompletionItemKind.Text,
-    detail: `${speakerDisplay(ctx, q)} \u2014 ${sourceLabel(q)}`,
-    documentation: { kind: MarkupKind.Markdown, value: quoteContextMarkdown(ctx, q) },
+    detail: `${speakerDisplay(ctx, q)} \u2014 ${sourceLabel(q)}${others ? ` (+${others} other source${others === 1 ? '' : 's'})` : ''}`,
+    documentation: { kind: MarkupKind.Markdown, value: quoteContextMarkdown(ctx, q) + alsoInMarkdown(ctx, q.alsoIn ?? []) },
     // The client filters on the text from the opening mark to the cursor; starting with exactly that keeps fuzzy matches.
     filterText: `${open.mark}${typed} ${plainText(q.quote.text)} ${q.quote.speaker ?? ''}`,
     sortText: String(rank).padStart(4, '0'),
@@ -80,7 +93,7 @@ export function provideQuoteCompletion(ctx: ServiceContext, draft: DraftDocument
   const typed = draft.text.slice(open.open + 1, offset);
   const k = ctx.knowledge();
   const minWords = ctx.config().quotes.minCompletionWords;
-  let hits: IndexedQuote[] = rankQuotes(k, typed, { limit: MAX_ITEMS, minWords });
+  let hits: (IndexedQuote & { alsoIn?: IndexedQuote[] })[] = rankQuotes(k, typed, { limit: MAX_ITEMS, minWords });
   // Nothing typed yet, or only a word or two with no match: an empty answer would close the list, and
   // Markdown has no quick suggestions to open it again; offer quotations so it stays open and narrows.
   if (hits.length === 0) hits = openingList(ctx, draft, typed, minWords);

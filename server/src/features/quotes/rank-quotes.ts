@@ -9,6 +9,7 @@ import type { SourceStore } from '../../store/source-store';
 import { terms, words } from '../../text/tokenize';
 import type { IndexedQuote } from '../../store/source-store';
 import { openingKey } from '../../text/opening-key';
+import { normalizeForMatch } from '../../text/normalize';
 
 /** Candidates taken from the index before fuzzy ranking. */
 const CANDIDATES = 150;
@@ -22,6 +23,8 @@ export interface RankedQuote extends IndexedQuote {
   tier: number;
   coverage: number;
   fuzzy: number;
+  /** Other sources with the same quotation (syndicated copy), offered as one item. */
+  alsoIn: IndexedQuote[];
 }
 
 export interface RankOptions {
@@ -76,7 +79,7 @@ export function rankQuotes(k: SourceStore, typed: string, options: RankOptions):
   const lastPartial = /[\p{L}\p{N}]$/u.test(typed);
   const eligible = (id: number): boolean => {
     if (k.quotes.wordCount(id) < options.minWords) return false;
-    return k.quotes.get(id)?.quote.kind !== 'indirect';
+    return k.quotes.kindOf(id) !== 'indirect';
   };
 
   const bm25 = new Map<number, number>();
@@ -111,11 +114,12 @@ export function rankQuotes(k: SourceStore, typed: string, options: RankOptions):
       const partial = lastPartial && i === typedWords.length - 1;
       if (ws.some((w) => wordMatches(t, w, partial)) || speakerWords.some((w) => wordMatches(t, w, partial))) found++;
     });
-    candidates.push({ ...q, tier, coverage: found / typedWords.length, fuzzy: 1, bm25: score, speakerText: q.quote.speaker ?? '' });
+    candidates.push({ ...q, tier, coverage: found / typedWords.length, fuzzy: 1, bm25: score, speakerText: q.quote.speaker ?? '', alsoIn: [] });
   }
   if (candidates.length === 0) return [];
   // Fuzzy scoring is the costly step: only for the best few by exact evidence.
   candidates.sort((a, b) => a.tier - b.tier || b.coverage - a.coverage || b.bm25 - a.bm25 || a.id - b.id);
+  dedupe(candidates);
   candidates.length = Math.min(candidates.length, FUZZY_POOL);
 
   const fuse = new Fuse(candidates, {
@@ -135,5 +139,25 @@ export function rankQuotes(k: SourceStore, typed: string, options: RankOptions):
   return candidates
     .filter((c) => c.tier < 2 || c.coverage >= 0.5 || c.fuzzy < 0.6)
     .slice(0, options.limit)
-    .map(({ id, unit, quote, tier, coverage, fuzzy }) => ({ id, unit, quote, tier, coverage, fuzzy }));
+    .map(({ id, unit, quote, tier, coverage, fuzzy, alsoIn }) => ({ id, unit, quote, tier, coverage, fuzzy, alsoIn }));
+}
+
+/**
+ * Keeps the best-ranked of quotations with the same normalised words (wire copy syndicated to many sources) and
+ * lists the others under it, in place: a corpus of copies must not fill the list with one quotation.
+ */
+function dedupe(ranked: RankedQuote[]): void {
+  const kept = new Map<string, RankedQuote>();
+  let w = 0;
+  for (const c of ranked) {
+    const key = normalizeForMatch(c.quote.text);
+    const first = kept.get(key);
+    if (first) {
+      if (first.unit !== c.unit) first.alsoIn.push({ id: c.id, unit: c.unit, quote: c.quote });
+      continue;
+    }
+    kept.set(key, c);
+    ranked[w++] = c;
+  }
+  ranked.length = w;
 }

@@ -46,6 +46,16 @@ function typeOf(g: Group): { type: ActorType; confidence: number } {
   return { type: best, confidence: bestVotes };
 }
 
+/**
+ * A capitalised phrase with no vote for any type (a product or a work whose words the article also uses as
+ * ordinary words), no role and no surname used alone: it would be a person only by default. No card without evidence.
+ */
+function unevidencedPerson(g: Group): boolean {
+  if (g.members.length > 1 || g.main.roles.length > 0 || g.main.acronym) return false;
+  const v = g.main.votes;
+  return typeOf(g).type === 'person' && v.person + v.organisation + v.place + v.country === 0;
+}
+
 function lastWord(name: string): string {
   const parts = name.split(' ');
   return parts[parts.length - 1];
@@ -64,6 +74,7 @@ function mergeCandidates(candidates: Iterable<Candidate>): Group[] {
   const byAcronym = new Map<string, Group>();
   const byKeySuffix = new Map<string, Group[]>();
   const byOrgFirst = new Map<string, Group[]>();
+  const byFirstName = new Map<string, Group[]>();
   const push = <K>(map: Map<K, Group[]>, k: K, g: Group): void => {
     const list = map.get(k);
     if (!list) map.set(k, [g]);
@@ -74,6 +85,8 @@ function mergeCandidates(candidates: Iterable<Candidate>): Group[] {
     if (!c.key.startsWith('country:')) {
       if (c.words === 1) {
         target = byAcronym.get(c.name) ?? unique(bySurname.get(c.key)) ?? unique(bySound.get(soundKey(c.key))) ?? unique(byOrgFirst.get(c.key));
+        // `her mother, Ana, said` … `Ana Lee`: a first name alone is the one person of the document called so.
+        if (!target && c.votes.organisation + c.votes.place + c.votes.country === 0 && !c.acronym) target = unique(byFirstName.get(c.key));
       } else {
         target = unique(byKeySuffix.get(c.key));
       }
@@ -93,6 +106,7 @@ function mergeCandidates(candidates: Iterable<Candidate>): Group[] {
     if (c.words >= 2 && !c.acronym && !c.key.startsWith('country:') && c.votes.person >= Math.max(c.votes.organisation, c.votes.place)) {
       const words = c.key.split(' ');
       push(bySurname, words[words.length - 1], g);
+      push(byFirstName, words[0], g);
       push(bySound, soundKey(words[words.length - 1]), g);
       for (let i = 1; i < words.length - 1; i++) push(byKeySuffix, words.slice(i).join(' '), g);
     }
@@ -106,7 +120,7 @@ function unique(list: Group[] | undefined): Group | undefined {
 
 /** The document's actors, with mentions found in one greedy longest-match pass over the tokens. */
 export function buildActors(tokens: readonly Token[], candidates: Iterable<Candidate>): DocumentActor[] {
-  const groups = mergeCandidates(candidates).filter((g) => g.members.some((m) => !m.weak) || isTableName(g.main));
+  const groups = mergeCandidates(candidates).filter((g) => (g.members.some((m) => !m.weak) || isTableName(g.main)) && !unevidencedPerson(g));
   const actors: DocumentActor[] = [];
   const surnameOwners = new Map<string, number>();
   for (const g of groups) {

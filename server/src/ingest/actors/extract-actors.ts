@@ -20,7 +20,9 @@ import { countryAt, leadingTitle, titleAfter, titleBefore } from '../../mentions
 const EVENT_WORDS = new Set(['Summit', 'Conference', 'Meeting', 'Talks', 'Congress', 'Session', 'Assembly']);
 /** First words of two-word place names ("New York", "San Diego", "St Albans"). */
 const PLACE_PREFIXES = new Set(['New', 'San', 'Santa', 'Los', 'Las', 'St', 'Saint', 'Fort', 'Port', 'Mount', 'Lake', 'North', 'South', 'East', 'West']);
-const LAW_WORDS = new Set(['Act', 'Bill', 'Treaty', 'Convention', 'Accord', 'Accords', 'Directive', 'Amendment', 'Protocol', 'Charter', 'Doctrine', 'Plan', 'Programme', 'Program', 'Show', 'Award', 'Awards', 'Prize']);
+const LAW_WORDS = new Set(['Act', 'Bill', 'Treaty', 'Convention', 'Accord', 'Accords', 'Directive', 'Amendment', 'Protocol', 'Charter', 'Doctrine', 'Plan', 'Programme', 'Program', 'Show', 'Award', 'Awards', 'Prize', 'Code', 'Codes']);
+/** Last words of events, tournaments and eras: never actors ("the Regional Championships", "the Harbour Cup"). */
+const EVENT_HEADS = new Set(['Championship', 'Championships', 'Cup', 'Open', 'Games', 'Olympics', 'Festival', 'Fair', 'Exposition', 'Expo', 'War', 'Era', 'Revolution', 'Prix', 'Trophy', 'Marathon', 'Derby', 'Grand Slam', 'Tournament', 'Classic']);
 const ADJECTIVE_END_RE = /(?:ist|ian|ese|ic|ish|ite|ean|ern|i)$/;
 const PARTICLE_PREFIX_RE = /^(?:al|el|ul)[-\u2010\u2011]/i;
 const ACRONYM_RE = /^[\p{Lu}\d.&]{2,8}$/u;
@@ -138,7 +140,8 @@ function classify(tokens: readonly Token[], from: number, to: number, votes: Vot
   // A name whose last word is also an ordinary word of this article ("Open Hand" … "hands") is not a person's.
   else if (words >= 2 && lowerStems().has(stem(last.key))) votes.organisation += 1;
   else if (fresh && words >= 4) votes.organisation += 1;
-  else if (fresh && words >= 2) votes.person += 1;
+  // A person by default only when its first word is no ordinary word of the article ("game" … "Game Cube").
+  else if (fresh && words >= 2 && !lowerStems().has(stem(first.key))) votes.person += 1;
   const before = tokens[from - 1];
   if (before && before.sentence === first.sentence && first.gap === '') {
     const b = before.text.toLowerCase();
@@ -148,6 +151,9 @@ function classify(tokens: readonly Token[], from: number, to: number, votes: Vot
     else if (PLACE_PREPOSITIONS.has(b) && words <= 2) votes.place += 1;
   }
   const after = tokens[to];
+  // `X, 21, was taken …`, `X, who …`, `Ana B. Lee`: what the text says only of people.
+  if (words >= 2 && after && after.sentence === last.sentence && ((after.gap === ',' && /^\d{1,3}$/.test(after.text)) || after.text === 'who')) votes.person += 2;
+  if (words >= 3 && span.slice(1, -1).some((t) => /^\p{Lu}$/u.test(t.text))) votes.person += 1;
   // Companies and parties speak too: a verb of speech hints at a person only for a full name.
   if (words >= 2 && after && after.sentence === last.sentence && after.gap === '' && SPEECH_VERBS.has(after.text.toLowerCase())) votes.person += 1;
   if (after && after.sentence === last.sentence && after.gap === '-' && after.text === 'based') votes.place += 2;
@@ -183,6 +189,12 @@ export function extractActors(doc: SourceDocument): DocumentActors {
   const spanText = (a: number, b: number): string => text.slice(tokens[a].start, tokens[b - 1].end);
 
   const add = (from: number, to: number, role: ActorRole | null, affiliation: string | null, extraVotes?: Partial<Votes>, asName = false): Candidate | null => {
+    // `Ana Lee MSP`, `Ana Lee CEO`: a role written after the name in capitals is a title, not part of the name.
+    if (to - from >= 3 && tokens[to - 1].upper && ROLE_HEADS.has(tokens[to - 1].text.toLowerCase())) {
+      role ??= { title: tokens[to - 1].text, affiliation: null };
+      to--;
+      extraVotes = { ...extraVotes, person: (extraVotes?.person ?? 0) + 2 };
+    }
     // Sentence-initial function words ("However Norway", "The Chilean") are not part of the name.
     // A sentence-initial word the article also uses in lower case ("Injured X …", "injured") is not part of the name.
     while (from < to && tokens[from].sentenceStart && (COMMON_WORDS.has(tokens[from].text.toLowerCase()) || (to - from > 1 && lowerWords.has(tokens[from].key)))) from++;
@@ -192,6 +204,7 @@ export function extractActors(doc: SourceDocument): DocumentActors {
     if (from >= to) return null;
     // Laws and treaties are not actors ("the Hunting Act").
     if (LAW_WORDS.has(tokens[to - 1].text) && (to - from >= 2 || LAW_WORDS.has(tokens[from].text))) return null;
+    if (to - from >= 2 && EVENT_HEADS.has(tokens[to - 1].text)) return null;
     // "Chapter 11", "Radio 4": a word numbered is not a name.
     const next = tokens[to];
     if (to - from === 1 && next && next.sentence === tokens[from].sentence && next.gap === '' && /^\d/.test(next.text)) return null;
@@ -271,7 +284,9 @@ export function extractActors(doc: SourceDocument): DocumentActors {
     let role: ActorRole | null = null;
     let affiliation: string | null = null;
     const votes: Partial<Votes> = {};
-    const lead = leadingTitle(tokens, from, to);
+    // `Ana Lee MSP`: a post-nominal title is no owner of a title; `add` keeps it as the role.
+    const postNominal = to - from >= 3 && tokens[to - 1].upper && ROLE_HEADS.has(tokens[to - 1].text.toLowerCase());
+    const lead = postNominal ? null : leadingTitle(tokens, from, to);
     if (lead) {
       // "Acme chairman", "UN Secretary General" name an owner; "Rural Affairs Minister" is one title.
       const ownerKnown = lead.affTo === from || isKnownOwner(from, lead.affTo);

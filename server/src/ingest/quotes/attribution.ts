@@ -160,6 +160,8 @@ export function speakerBefore(text: string, base: number, participle = false): S
   }
   if (PRONOUNS.has(lower)) return { kind: 'pronoun', text: lower, at: last.start };
   if (INHERIT_WORDS.has(lower)) return { kind: 'inherit', at: last.start };
+  // `the 31-year-old told …`: a description of the person just written about.
+  if (/^\d+-year-old$/.test(lower) && i > 0 && tokens[i - 1].bare.toLowerCase() === 'the') return { kind: 'pronoun', text: 'he', at: tokens[i - 1].start };
   if (isNamePart(last) && isCap(last.bare)) {
     const n = nameBack(tokens, i);
     // `a call with the Danish president X said`: the name is an object; look past its titles for the preposition.
@@ -206,6 +208,10 @@ export function speakerAfter(text: string, base: number): SpeakerRef | null {
   if (!first) return null;
   const lower = first.bare.toLowerCase();
   if (PRONOUNS.has(lower)) return { kind: 'pronoun', text: lower, at: first.start };
+  // `said chief inspector Ana Lee`, `says president Ana Lee`: lower-case title words, then the name.
+  let t = 0;
+  while (t < tokens.length && t < 3 && /^\p{Ll}/u.test(tokens[t].bare) && (TITLE_WORDS.has(tokens[t].bare) || ROLE_NOUNS.has(tokens[t].bare)) && !/[,;:.]$/.test(tokens[t].word)) t++;
+  if (t > 0 && tokens[t] && isNamePart(tokens[t]) && isCap(tokens[t].bare)) return speakerAfter(text.slice(tokens[t].start - base), tokens[t].start);
   if (isNamePart(first) && isCap(first.bare)) {
     let j = 0;
     while (j + 1 < tokens.length && isNamePart(tokens[j + 1]) && nameGoesOn(tokens[j])) j++;
@@ -219,6 +225,14 @@ export function speakerAfter(text: string, base: number): SpeakerRef | null {
     while (r < tokens.length && r - j <= 2 && /^[a-z]/.test(tokens[r].bare) && (ROLE_NOUNS.has(tokens[r].bare) || TITLE_WORDS.has(tokens[r].bare) || OCCUPATIONS.has(tokens[r].bare)) && !/[,;:.]$/.test(tokens[r - 1].word)) r++;
     if (r > j + 1 && tokens[r] && isNamePart(tokens[r]) && isCap(tokens[r].bare) && !/[,;:.]$/.test(tokens[r - 1].word)) {
       return speakerAfter(text.slice(tokens[r].start - base), tokens[r].start);
+    }
+    // `said Acme technology director, Ana Lee`: up to three lower-case words ending in a role, a comma, the name.
+    for (let k = j + 1; k <= j + 3 && k < tokens.length - 1; k++) {
+      const w = tokens[k];
+      if (!/^\p{Ll}/u.test(w.bare)) break;
+      const role = ROLE_NOUNS.has(w.bare) || TITLE_WORDS.has(w.bare) || OCCUPATIONS.has(w.bare);
+      if (role && /,$/.test(w.word) && isNamePart(tokens[k + 1]) && isCap(tokens[k + 1].bare)) return speakerAfter(text.slice(tokens[k + 1].start - base), tokens[k + 1].start);
+      if (/[,;:.]$/.test(w.word)) break;
     }
     const textOf = tokens.slice(0, j + 1).map((t) => t.bare).join(' ');
     return { kind: 'name', text: textOf, at: first.start };
@@ -284,9 +298,12 @@ export function resolveSpeaker(ref: SpeakerRef | null, ctx: ResolveContext): str
         const subject = book.recentSubject(ctx.from, ctx.at);
         const person = last?.person ? last : null;
         if (person && (!subject || person.at >= subject.at)) return person.name;
-        return subject?.name ?? null;
+        // No subject in reach: the person last named (`… Lee, 43 years a teacher, keeps …` then `he said`).
+        return subject?.name ?? person?.name ?? book.recentPerson(ctx.from, ctx.at)?.name ?? null;
       }
-      // `it said` / `they said`: an organisation that spoke just before.
+      // `it said` / `they said`: an organisation that spoke just before, or one acting as a subject since.
+      const org = ref.text === 'it' ? book.recentOrganisation(ctx.from, ctx.at) : null;
+      if (org && (!last || last.person || org.at > last.at)) return org.name;
       return last && !last.person ? last.name : null;
     }
     case 'role':

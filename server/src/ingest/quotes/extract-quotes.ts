@@ -67,7 +67,7 @@ function trailingRef(text: string, from: number, to: number): SpeakerRef | null 
   if (!first) return null;
   if (CLOSING_VERBS.has(first.bare)) return speakerAfter(text.slice(first.end, to), first.end);
   const opener =
-    /^[\p{Lu}]/u.test(text[first.start] ?? '') ||
+    /^[\p{Lu}]|^\p{Ll}+\p{Lu}/u.test(text.slice(first.start, first.end)) ||
     ['he', 'she', 'they', 'it', 'the', 'a', 'an', 'his', 'her', 'its'].includes(first.bare) ||
     ROLE_NOUNS.has(first.bare) || OCCUPATIONS.has(first.bare) || SOURCE_NOUNS.has(first.bare);
   if (!opener) return null;
@@ -129,6 +129,19 @@ function tailRef(text: string, from: number, to: number): SpeakerRef | null {
     return ref && ref.kind !== 'inherit' && ref.kind !== 'object' ? ref : null;
   }
   return null;
+}
+
+/**
+ * `“… what now?” Lee said.`: a question or exclamation mark ends the sentence inside the quotation, so the
+ * attribution is the short sentence right after it.
+ */
+function questionTail(doc: SourceDocument, close: number, paragraph: number): SpeakerRef | null {
+  const { text, sentences } = doc;
+  if (!/[?!]\s*["\u201d\u2019']?$/.test(text.slice(Math.max(0, close - 3), close))) return null;
+  const next = sentences[sentenceAt(sentences, close) + 1];
+  if (!next || next.paragraph !== paragraph || next.start - close > 3) return null;
+  if (wordCount(text.slice(next.start, next.end)) > 10) return null;
+  return trailingRef(text, close, next.end);
 }
 
 interface PreviousQuote {
@@ -217,6 +230,7 @@ export function extractQuotes(doc: SourceDocument, actors: DocumentActors): Sour
     } else {
       const candidates: (() => SpeakerRef | null)[] = [
         () => (first.closed ? trailingRef(text, first.close, sentenceEnd(first)) : null),
+        () => (first.closed ? questionTail(doc, first.close, first.paragraph) : null),
         () => (last !== first && last.closed ? trailingRef(text, last.close, sentenceEnd(last)) : null),
         () => leadingRef(text, leadFrom, first.open, sentenceStart),
         () => (first.closed ? tailRef(text, first.close, sentenceEnd(first)) : null),
@@ -246,6 +260,11 @@ export function extractQuotes(doc: SourceDocument, actors: DocumentActors): Sour
         ref = { kind: 'inherit', at: leadFrom };
       }
       if (!ref && !named) ref = possessiveOrCopula(text, leadFrom, first.open);
+      // `Lee summed it up: “…”`: a colon hands the quotation to the sentence's subject.
+      if (!ref && !named && /:\s*$/.test(lead)) {
+        const subject = clauseSubject(text, sentenceStart, first.open);
+        if (subject && (subject.kind === 'name' || subject.kind === 'pronoun')) ref = subject;
+      }
       // A quotation opening its sentence with no attribution of its own: the sentence before may name the speaker.
       if (!ref && kind === 'direct' && text.slice(sentenceStart, first.open).trim() === '' && sOpen > 0) {
         const prev = sentences[sOpen - 1];

@@ -1,10 +1,20 @@
 import type { SourceUnit, UnitListener } from './source-index';
-import { InvertedIndex, type ScoredUnit } from './inverted-index';
+import { InvertedIndex, type InvertedIndexState, type ScoredUnit } from './inverted-index';
+import type { QuoteKind } from '../../domain/quote-types';
 import { terms, words } from '../../text/tokenize';
 import type { IndexedQuote, QuoteReads } from '../source-store';
 import { openingKey } from '../../text/opening-key';
 
 export type { IndexedQuote };
+
+const KINDS: readonly QuoteKind[] = ['direct', 'partial', 'fragment', 'indirect'];
+
+/** Per quotation of a unit, in document order: word count, kind (index in KINDS) and opening key. */
+export interface QuoteFacts {
+  words: number[];
+  kinds: number[];
+  openings: (string | null)[];
+}
 
 /**
  * The corpus-wide index of quotations: a BM25 inverted index over the words of
@@ -19,6 +29,7 @@ export class QuoteIndex implements UnitListener, QuoteReads {
   private readonly owners: (SourceUnit | undefined)[] = [];
   private readonly local: number[] = [];
   private wordCounts = new Uint16Array(1024);
+  private kinds = new Uint8Array(1024);
   private readonly openings = new Map<string, number[]>();
   private count = 0;
 
@@ -27,31 +38,80 @@ export class QuoteIndex implements UnitListener, QuoteReads {
     unit.quotes.forEach((quote, i) => {
       const ws = words(quote.text);
       const id = this.terms.add([...terms(quote.text), ...(quote.speaker ? terms(quote.speaker) : [])]);
-      this.owners[id] = unit;
-      this.local[id] = i;
-      if (id >= this.wordCounts.length) {
-        const grown = new Uint16Array(Math.max(id + 1, this.wordCounts.length * 2));
-        grown.set(this.wordCounts);
-        this.wordCounts = grown;
-      }
-      this.wordCounts[id] = Math.min(ws.length, 65535);
-      const key = openingKey(ws);
-      if (key && quote.kind !== 'indirect') {
-        const list = this.openings.get(key);
-        if (list) list.push(id);
-        else this.openings.set(key, [id]);
-      }
+      this.place(unit, i, id, ws.length, quote.kind, quote.kind !== 'indirect' ? openingKey(ws) : null);
       ids.push(id);
     });
     this.byUnit.set(unit, ids);
     this.count += ids.length;
   }
 
+  /**
+   * Registers a unit's quotations that are already in the terms index (restored with `loadTerms`): ids in
+   * document order, with word counts, kinds and opening keys as `describe` gave them. No tokenising.
+   */
+  restoreUnit(unit: SourceUnit, ids: readonly number[], described: QuoteFacts): void {
+    ids.forEach((id, i) => this.place(unit, i, id, described.words[i] ?? 0, KINDS[described.kinds[i] ?? 0] ?? 'direct', described.openings[i] ?? null));
+    this.byUnit.set(unit, [...ids]);
+    this.count += ids.length;
+  }
+
+  /** What `restoreUnit` needs of a unit's quotations, computed once when the unit is first indexed. */
+  describe(unit: SourceUnit): QuoteFacts {
+    const ids = this.byUnit.get(unit) ?? [];
+    return {
+      words: ids.map((id) => this.wordCounts[id] ?? 0),
+      kinds: ids.map((id) => this.kinds[id] ?? 0),
+      openings: unit.quotes.map((q) => (q.kind !== 'indirect' ? openingKey(words(q.text)) : null)),
+    };
+  }
+
+  /** Ids of a unit's quotations, in document order. */
+  idsOf(unit: SourceUnit): readonly number[] {
+    return this.byUnit.get(unit) ?? [];
+  }
+
+  /** The terms index, for a persistent store to save. */
+  exportTerms(): InvertedIndexState {
+    return this.terms.exportState();
+  }
+
+  /** Loads a saved terms index into this (empty) index. */
+  loadTerms(state: InvertedIndexState): void {
+    this.terms.loadState(state);
+  }
+
+  /** The kind of a quotation without reading its source (eligibility filters run on hundreds of candidates). */
+  kindOf(id: number): QuoteKind | undefined {
+    return this.owners[id] ? KINDS[this.kinds[id] ?? 0] : undefined;
+  }
+
+  private place(unit: SourceUnit, local: number, id: number, wordCount: number, kind: QuoteKind, key: string | null): void {
+    this.owners[id] = unit;
+    this.local[id] = local;
+    if (id >= this.wordCounts.length) {
+      const size = Math.max(id + 1, this.wordCounts.length * 2);
+      const grown = new Uint16Array(size);
+      grown.set(this.wordCounts);
+      this.wordCounts = grown;
+      const kinds = new Uint8Array(size);
+      kinds.set(this.kinds);
+      this.kinds = kinds;
+    }
+    this.wordCounts[id] = Math.min(wordCount, 65535);
+    this.kinds[id] = KINDS.indexOf(kind);
+    if (key) {
+      const list = this.openings.get(key);
+      if (list) list.push(id);
+      else this.openings.set(key, [id]);
+    }
+  }
+
   unitRemoved(unit: SourceUnit): void {
     const ids = this.byUnit.get(unit);
     if (!ids) return;
+    const quotes = unit.quotes;
     for (const id of ids) {
-      const quote = unit.quotes[this.local[id]];
+      const quote = quotes[this.local[id]];
       const key = quote ? openingKey(words(quote.text)) : null;
       const list = key ? this.openings.get(key) : undefined;
       if (key && list) {

@@ -81,18 +81,27 @@ export class SourceIndex implements SourceReads {
     const sentenceIds = new Array<number>(doc.sentences.length);
     for (let i = 0; i < doc.sentences.length; i++) {
       const s = doc.sentences[i];
-      const id = restoredIds ? restoredIds[i] : this.sentences.add(terms(doc.text.slice(s.start, s.end)));
-      this.localIndex[id] = i;
-      sentenceIds[i] = id;
+      sentenceIds[i] = restoredIds ? restoredIds[i] : this.sentences.add(terms(doc.text.slice(s.start, s.end)));
     }
     const unit: SourceUnit = { ...analysis, sentenceIds };
-    for (const id of sentenceIds) this.owners[id] = unit;
+    this.addUnit(unit);
+    return unit;
+  }
+
+  /**
+   * Registers a unit whose sentences are already in `sentences` under `unit.sentenceIds` (a persistent store
+   * restores or builds its units itself; see store/sqlite/). Replaces any source with the same URI first.
+   */
+  addUnit(unit: SourceUnit): void {
+    const { doc } = unit;
+    if (this.units.get(doc.uri) !== unit) this.remove(doc.uri);
+    unit.sentenceIds.forEach((id, i) => (this.localIndex[id] = i));
+    for (const id of unit.sentenceIds) this.owners[id] = unit;
     this.units.set(doc.uri, unit);
     this.uriByPath.set(doc.path, doc.uri);
     this.refreshKeys(this.keys.add(doc.path, baseCitationKey(doc)), doc.path);
     this.matchWriter(unit);
     for (const l of this.listeners) l.unitAdded(unit);
-    return unit;
   }
 
   /** Removes a source; returns false if it was not indexed. */

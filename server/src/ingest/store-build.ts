@@ -1,0 +1,142 @@
+/**
+ * A full build into the embedded store: the store already holds what the last session indexed, so a build
+ * re-reads only files that are new or changed (size, mtime, then content hash, as the snapshot cache decides),
+ * drops files that are gone, and writes each analysed file to the store as it goes.
+ */
+import { yieldToEventLoop, type Cancellation } from '../domain/cancellation';
+import type { Corpus, CorpusEntry } from '../domain/corpus';
+import type { Logger } from '../domain/logger';
+import { contentHash, freshness, type FileRecord, type FileStamp } from '../store/index-cache';
+import type { SqliteStore } from '../store/sqlite/sqlite-store';
+import type { SourceAnalysis } from './analyze-source';
+import type { Fetched, ProgressReporter } from './indexer';
+
+/** How long synchronous work may hold the event loop before yielding, in ms. */
+const SLICE_MS = 20;
+const READ_AHEAD = 48;
+const STAT_CONCURRENCY = 64;
+
+/** What the build borrows from the indexer. */
+export interface EmbeddedBuild {
+  corpus: Corpus;
+  stamp(uri: string): Promise<FileStamp | null>;
+  fetch(entry: CorpusEntry): Promise<Fetched>;
+  analyse(fetched: Fetched, skipped: Map<string, string>): SourceAnalysis | null;
+  recordOf(fetched: Fetched): FileRecord | null;
+  overlays: ReadonlyMap<string, string>;
+  stale(generation: number, token: Cancellation): boolean;
+  finish(store: SqliteStore, records: Map<string, FileRecord>, skipped: Map<string, string>, note: CacheNote): void;
+  logger: Logger;
+}
+
+export interface CacheNote {
+  restored: number;
+  verified: number;
+  analysed: number;
+  dropped: number;
+  note: string;
+}
+
+/** Brings the store up to date with the corpus; says whether anything changed (so whether to save the postings). */
+export async function buildIntoStore(
+  b: EmbeddedBuild,
+  store: SqliteStore,
+  generation: number,
+  progress: ProgressReporter | undefined,
+  token: Cancellation,
+): Promise<'cancelled' | 'changed' | 'unchanged'> {
+  const started = Date.now();
+  const entries = await b.corpus.list();
+  const stored = store.storedRecords();
+  const records = new Map<string, FileRecord>();
+  const skipped = new Map<string, string>();
+  const report: CacheNote = { restored: 0, verified: 0, analysed: 0, dropped: 0, note: '' };
+  const pending: (CorpusEntry | Fetched)[] = [];
+  const listed = new Set(entries.map((e) => e.uri));
+  progress?.(0, entries.length);
+
+  await mapLimit(entries, STAT_CONCURRENCY, async (entry) => {
+    const record = stored.get(entry.uri);
+    const unit = store.sources.get(entry.uri);
+    if (!record || !unit || unit.doc.path !== entry.path || b.overlays.has(entry.uri)) {
+      pending.push(entry);
+      return;
+    }
+    const stampedAt = Date.now();
+    const stamp = await b.stamp(entry.uri);
+    const verdict = freshness(record, stamp);
+    if (verdict === 'valid') {
+      records.set(entry.uri, record);
+      report.restored++;
+      return;
+    }
+    if (verdict === 'stale' || !stamp) {
+      pending.push(entry);
+      return;
+    }
+    const read = await b.corpus.read(entry.uri);
+    if (read.ok && contentHash(read.text) === record.hash) {
+      report.verified++;
+      records.set(entry.uri, { ...stamp, stampedAt, hash: record.hash });
+    } else pending.push({ entry, read, stamp, stampedAt, overlay: false });
+  });
+  if (b.stale(generation, token)) return 'cancelled';
+  for (const uri of [...stored.keys()]) {
+    if (listed.has(uri)) continue;
+    store.remove(uri);
+    report.dropped++;
+  }
+  // In path order, as a cold build adds them (citation keys are assigned in that order).
+  pending.sort((x, y) => (pathOf(x) < pathOf(y) ? -1 : 1));
+
+  let sliceStart = Date.now();
+  const fetches = new Map<number, Promise<Fetched>>();
+  let requested = 0;
+  for (let i = 0; i < pending.length; i++) {
+    while (requested < pending.length && requested < i + READ_AHEAD) {
+      const item = pending[requested];
+      fetches.set(requested++, 'read' in item ? Promise.resolve(item) : b.fetch(item));
+    }
+    const next = fetches.get(i);
+    if (!next) continue;
+    const fetched = await next;
+    fetches.delete(i);
+    if (b.stale(generation, token)) return 'cancelled';
+    const analysis = b.analyse(fetched, skipped);
+    const record = analysis ? b.recordOf(fetched) : null;
+    if (analysis) {
+      store.put(analysis, record);
+      report.analysed++;
+      if (record) records.set(fetched.entry.uri, record);
+    } else store.remove(fetched.entry.uri);
+    if (Date.now() - sliceStart > SLICE_MS) {
+      progress?.(report.restored + report.verified + i + 1, entries.length);
+      await yieldToEventLoop();
+      sliceStart = Date.now();
+    }
+  }
+  while (!store.actors.settle(SLICE_MS)) {
+    await yieldToEventLoop();
+    if (b.stale(generation, token)) return 'cancelled';
+  }
+  report.note = `index database: ${report.restored + report.verified} of ${entries.length} files unchanged`;
+  b.finish(store, records, skipped, report);
+  progress?.(entries.length, entries.length);
+  b.logger.info(
+    `indexed ${store.sources.size} sources (${skipped.size} skipped) in ${Date.now() - started} ms; ${report.note}, ${report.analysed} analysed, ${report.dropped} dropped`,
+  );
+  return report.analysed > 0 || report.dropped > 0 ? 'changed' : 'unchanged';
+}
+
+function pathOf(item: CorpusEntry | Fetched): string {
+  return 'read' in item ? item.entry.path : item.path;
+}
+
+/** Runs `each` over items with at most `limit` in flight. */
+async function mapLimit<T>(items: T[], limit: number, each: (item: T) => Promise<void>): Promise<void> {
+  let next = 0;
+  const worker = async (): Promise<void> => {
+    while (next < items.length) await each(items[next++]);
+  };
+  await Promise.all(Array.from({ length: Math.min(limit, items.length) }, worker));
+}

@@ -1,0 +1,119 @@
+/**
+ * Reads of the PostgreSQL archive that find which archived sources a request needs (by quotation words, actor
+ * name keys or passage terms) and load their stored analyses. Runs over an injected SqlClient.
+ */
+import type { SourceAnalysis } from '../../domain/source-analysis';
+import { passageQuery, quoteQuery } from './archive-queries';
+import type { SqlClient } from './sql';
+
+/** One archived source, as stored: database id, content hash and the editor's analysis of it. */
+export interface ArchivedSource {
+  id: string;
+  hash: string;
+  analysis: SourceAnalysis;
+}
+
+/** A reference to an archived source before its analysis is loaded. */
+export interface ArchiveRef {
+  id: string;
+  hash: string;
+}
+
+/** Sources of quotations matching a tsquery ($1), at least $2 words, opening with $3 (of length $4) first; $5 sources. */
+export const QUOTE_SOURCES_SQL = `SELECT s.id, s.content_hash AS hash FROM (
+         SELECT source_id, bool_or(starts) AS starts, min(word_count) AS wc FROM (
+           SELECT source_id, word_count, lower(left(text, $4)) = lower($3) AS starts
+           FROM quotations
+           WHERE tsv @@ to_tsquery('simple', $1)
+             AND kind <> 'indirect' AND word_count >= $2
+           LIMIT 400) hits
+         GROUP BY source_id ORDER BY bool_or(starts) DESC, min(word_count) LIMIT $5) c
+       JOIN sources s ON s.id = c.source_id`;
+
+/** Sources mentioning actors under the name keys $1, the most mentioning first; $2 sources. */
+export const ACTOR_SOURCES_SQL = `SELECT s.id, s.content_hash AS hash FROM (
+         SELECT m.source_id, max(m.mention_count) AS n FROM actor_names a JOIN mentions m ON m.actor_id = a.actor_id
+         WHERE a.key = ANY($1::text[]) GROUP BY m.source_id ORDER BY n DESC, m.source_id LIMIT $2) c
+       JOIN sources s ON s.id = c.source_id`;
+
+/** Sources of the passages best matching a tsquery ($1, english), by ts_rank; $2 sources. */
+export const PASSAGE_SOURCES_SQL = `SELECT s.id, s.content_hash AS hash FROM (
+         SELECT source_id, max(rank) AS rank FROM (
+           SELECT source_id, ts_rank(tsv, q) AS rank
+           FROM passages, to_tsquery('english', $1) q
+           WHERE tsv @@ q
+           ORDER BY rank DESC LIMIT $2 * 4) hits
+         GROUP BY source_id ORDER BY max(rank) DESC LIMIT $2) c
+       JOIN sources s ON s.id = c.source_id`;
+
+/** PASSAGE_SOURCES_SQL for many tsqueries ($1) in one round trip: $2 sources each. */
+export const PASSAGE_SOURCES_MANY_SQL = `SELECT DISTINCT s.id, s.content_hash AS hash FROM unnest($1::text[]) AS x(query)
+       CROSS JOIN LATERAL (
+         SELECT source_id FROM (
+           SELECT source_id, ts_rank(tsv, q) AS rank
+           FROM passages, to_tsquery('english', x.query) q
+           WHERE tsv @@ q
+           ORDER BY rank DESC LIMIT $2 * 4) hits
+         GROUP BY source_id ORDER BY max(rank) DESC LIMIT $2) c
+       JOIN sources s ON s.id = c.source_id`;
+
+export class ArchiveReader {
+  constructor(private readonly db: SqlClient) {}
+
+  /** Sources holding quotations with the typed words (quotations opening with them first). */
+  async quoteSources(typed: string, minWords: number, limit: number): Promise<ArchiveRef[]> {
+    const q = quoteQuery(typed);
+    if (!q) return [];
+    const r = await this.db.query<{ id: string; hash: string }>(QUOTE_SOURCES_SQL, [q, minWords, typed.trim(), typed.trim().length, limit]);
+    return r.rows;
+  }
+
+  /** Sources mentioning the actors known under these name keys, the most mentioning first. */
+  async actorSources(keys: readonly string[], limit: number): Promise<ArchiveRef[]> {
+    if (keys.length === 0) return [];
+    const r = await this.db.query<{ id: string; hash: string }>(ACTOR_SOURCES_SQL, [keys, limit]);
+    return r.rows;
+  }
+
+  /** Sources with passages sharing at least two distinctive words with a sentence, best ranked first. */
+  async passageSources(sentence: string, limit: number): Promise<ArchiveRef[]> {
+    const q = passageQuery(sentence);
+    if (!q) return [];
+    const r = await this.db.query<{ id: string; hash: string }>(PASSAGE_SOURCES_SQL, [q, limit]);
+    return r.rows;
+  }
+
+  /** Sources that may hold these citation keys (a key is its base key, or the base plus `-N`). */
+  async keySources(keys: readonly string[]): Promise<ArchiveRef[]> {
+    const bases = [...new Set(keys.flatMap((k) => [k, k.replace(/-\d+$/, '')]))];
+    if (bases.length === 0) return [];
+    const r = await this.db.query<{ id: string; hash: string }>(
+      'SELECT id, content_hash AS hash FROM sources WHERE base_key = ANY($1::text[]) ORDER BY path LIMIT 200',
+      [bases],
+    );
+    return r.rows;
+  }
+
+  /** passageSources for many sentences at once (one round trip). */
+  async passageSourcesMany(sentences: readonly string[], limit: number): Promise<ArchiveRef[]> {
+    const queries = [...new Set(sentences.map((s) => passageQuery(s)).filter((q): q is string => q !== null))];
+    if (queries.length === 0) return [];
+    const r = await this.db.query<{ id: string; hash: string }>(PASSAGE_SOURCES_MANY_SQL, [queries, limit]);
+    return r.rows;
+  }
+
+  /** The stored analyses of these sources. */
+  async load(ids: readonly string[]): Promise<ArchivedSource[]> {
+    if (ids.length === 0) return [];
+    const r = await this.db.query<{ id: string; hash: string; analysis: string }>(
+      'SELECT id, content_hash AS hash, analysis::text AS analysis FROM sources WHERE id = ANY($1::bigint[])',
+      [ids],
+    );
+    return r.rows.map((row) => ({ id: row.id, hash: row.hash, analysis: JSON.parse(row.analysis) as SourceAnalysis }));
+  }
+
+  /** Cheap liveness check (used to reconnect). */
+  async ping(): Promise<void> {
+    await this.db.query('SELECT 1');
+  }
+}

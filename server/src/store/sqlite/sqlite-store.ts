@@ -1,0 +1,278 @@
+/**
+ * The embedded persistent store: every source's analysis lives in an SQLite file (one row per file, written in
+ * its own transaction as the file is indexed), and only what ranking needs stays in memory: the BM25 postings of
+ * passages and quotations (typed arrays, saved as blobs and adopted at open, not rebuilt), per-quotation word
+ * counts and kinds, the metadata and actors of each source (for citation keys and the actor merge). Text,
+ * sentences, paragraphs and quotations are read by row when a feature needs them (small LRU caches).
+ *
+ * Consistency: a source write marks the postings stale; `saveIndexes` writes the postings and clears the mark in
+ * one transaction. A database opened with the mark set (a crash between the two) is emptied and rebuilt.
+ */
+import { pack, unpack } from 'msgpackr';
+import type { SourceAnalysis } from '../../domain/source-analysis';
+import type { SourceQuote } from '../../domain/quote-types';
+import type { FileRecord } from '../index-cache';
+import { ActorIndex } from '../memory/actors/actor-index';
+import type { InvertedIndexState } from '../memory/inverted-index';
+import { QuoteIndex, type QuoteFacts } from '../memory/quote-index';
+import { SourceIndex } from '../memory/source-index';
+import type { SourceStore, SourceUnit } from '../source-store';
+import { terms } from '../../text/tokenize';
+import type { SqlDatabase, SqlStatement } from './sql-database';
+import { Lru, StoredUnit, type BodyLoader, type SourceBody, type SourceHead } from './stored-unit';
+
+/** Bump when the tables or blobs change: an older file is emptied and rebuilt. */
+const SCHEMA_VERSION = 2;
+const BODY_CACHE = 2048;
+const QUOTE_CACHE = 4096;
+
+const SCHEMA = `
+CREATE TABLE IF NOT EXISTS meta (k TEXT PRIMARY KEY, v BLOB);
+CREATE TABLE IF NOT EXISTS source (
+  id INTEGER PRIMARY KEY, uri TEXT UNIQUE NOT NULL, path TEXT NOT NULL,
+  size INTEGER, mtime REAL, stamped REAL, hash TEXT,
+  head BLOB NOT NULL, facts BLOB NOT NULL, quote_ids BLOB NOT NULL, body BLOB NOT NULL, quotes BLOB NOT NULL
+);`;
+
+/** A file's freshness record as the store keeps it, or null for text that did not come from disk. */
+export type StoredRecord = FileRecord | null;
+
+interface Statements {
+  insert: SqlStatement;
+  remove: SqlStatement;
+  body: SqlStatement;
+  quotes: SqlStatement;
+  setMeta: SqlStatement;
+  getMeta: SqlStatement;
+}
+
+/** Opens the store over an opened database; `buildId` is the analysing code's fingerprint (another build: rebuilt). */
+export class SqliteStore implements SourceStore, BodyLoader {
+  readonly sources = new SourceIndex();
+  readonly quotes = new QuoteIndex();
+  readonly actors = new ActorIndex();
+  /** What the open found: restored sources, or why the file was emptied. */
+  readonly openNote: string;
+  private readonly sql: Statements;
+  private readonly records = new Map<string, StoredRecord>();
+  private readonly bodies = new Lru<number, SourceBody>(BODY_CACHE);
+  private readonly quoteLists = new Lru<number, SourceQuote[]>(QUOTE_CACHE);
+  private nextRow = 1;
+  private dirty = false;
+
+  constructor(
+    private readonly db: SqlDatabase,
+    buildId: string,
+  ) {
+    db.exec(SCHEMA);
+    this.sql = {
+      insert: db.prepare(
+        'INSERT OR REPLACE INTO source (id, uri, path, size, mtime, stamped, hash, head, facts, quote_ids, body, quotes) VALUES (?,?,?,?,?,?,?,?,?,?,?,?)',
+      ),
+      remove: db.prepare('DELETE FROM source WHERE uri = ?'),
+      body: db.prepare('SELECT body FROM source WHERE id = ?'),
+      quotes: db.prepare('SELECT quotes FROM source WHERE id = ?'),
+      setMeta: db.prepare('INSERT OR REPLACE INTO meta (k, v) VALUES (?, ?)'),
+      getMeta: db.prepare('SELECT v FROM meta WHERE k = ?'),
+    };
+    this.sources.listen(this.actors);
+    this.openNote = this.restore(buildId);
+  }
+
+  /** The freshness record of every stored source, by URI (the indexer compares them with the files). */
+  storedRecords(): ReadonlyMap<string, StoredRecord> {
+    return this.records;
+  }
+
+  /** Adds or replaces a source: analysed, indexed in memory and written to its row in one transaction. */
+  put(analysis: SourceAnalysis, record: StoredRecord): SourceUnit {
+    this.removeFromIndexes(analysis.doc.uri);
+    const { doc } = analysis;
+    let firstSentence = -1;
+    for (const s of doc.sentences) {
+      const id = this.sources.sentences.add(terms(doc.text.slice(s.start, s.end)));
+      if (firstSentence < 0) firstSentence = id;
+    }
+    const head: SourceHead = {
+      title: doc.title,
+      date: doc.date,
+      year: doc.year,
+      place: doc.place,
+      outlet: doc.outlet,
+      actors: analysis.actors,
+      firstSentence: Math.max(0, firstSentence),
+      sentenceCount: doc.sentences.length,
+      quoteCount: analysis.quotes.length,
+    };
+    const row = this.nextRow++;
+    const body: SourceBody = { text: doc.text, paragraphs: doc.paragraphs, sentences: doc.sentences };
+    this.bodies.get(row, () => body);
+    this.quoteLists.get(row, () => analysis.quotes);
+    const unit = new StoredUnit(row, doc.uri, doc.path, head, this);
+    this.sources.addUnit(unit);
+    this.quotes.unitAdded(unit);
+    const facts = this.quotes.describe(unit);
+    const quoteIds = Uint32Array.from(this.quotes.idsOf(unit));
+    this.write(() => {
+      this.sql.remove.run(doc.uri);
+      this.sql.insert.run(
+        row,
+        doc.uri,
+        doc.path,
+        record?.size ?? null,
+        record?.mtimeMs ?? null,
+        record?.stampedAt ?? null,
+        record?.hash ?? null,
+        pack(head),
+        pack(facts),
+        Buffer.from(quoteIds.buffer, quoteIds.byteOffset, quoteIds.byteLength),
+        pack(body),
+        pack(analysis.quotes),
+      );
+    });
+    this.records.set(doc.uri, record);
+    return unit;
+  }
+
+  /** Removes a source from memory and disk; false if it was not stored. */
+  remove(uri: string): boolean {
+    const had = this.removeFromIndexes(uri);
+    this.write(() => this.sql.remove.run(uri));
+    this.records.delete(uri);
+    return had;
+  }
+
+  /** Writes the postings and marks the file consistent. Call after a build and (debounced) after changes. */
+  saveIndexes(): void {
+    if (!this.dirty) return;
+    const sentences = encodeState(this.sources.sentences.exportState());
+    const quotes = encodeState(this.quotes.exportTerms());
+    this.db.transaction(() => {
+      this.sql.setMeta.run('sentences', sentences);
+      this.sql.setMeta.run('quotes', quotes);
+      this.sql.setMeta.run('clean', 1);
+    })();
+    this.dirty = false;
+  }
+
+  /** Source writes run in a transaction that also marks the saved postings stale. */
+  private write(fn: () => void): void {
+    this.db.transaction(() => {
+      if (!this.dirty) this.sql.setMeta.run('clean', 0);
+      fn();
+    })();
+    this.dirty = true;
+  }
+
+  private removeFromIndexes(uri: string): boolean {
+    const old = this.sources.get(uri);
+    if (!old) return false;
+    this.quotes.unitRemoved(old);
+    this.sources.remove(uri);
+    if (old instanceof StoredUnit) {
+      this.bodies.delete(old.row);
+      this.quoteLists.delete(old.row);
+    }
+    return true;
+  }
+
+  body(row: number): SourceBody {
+    return this.bodies.get(row, () => unpack(this.blob(this.sql.body, row)) as SourceBody);
+  }
+
+  quoteList(row: number): SourceQuote[] {
+    return this.quoteLists.get(row, () => unpack(this.blob(this.sql.quotes, row)) as SourceQuote[]);
+  }
+
+  private blob(statement: SqlStatement, row: number): Buffer {
+    const found = statement.get(row) as Record<string, Buffer> | undefined;
+    const value = found && Object.values(found)[0];
+    if (!value) throw new Error(`source row ${row} is missing from the index database`);
+    return value;
+  }
+
+  private meta(key: string): unknown {
+    const found = this.sql.getMeta.get(key) as { v: unknown } | undefined;
+    return found?.v;
+  }
+
+  /** Loads the saved postings and every source's head; empties the file when it cannot be trusted. */
+  private restore(buildId: string): string {
+    const version = `${SCHEMA_VERSION}:${buildId}`;
+    const why = this.meta('version') !== version ? 'made by another version' : this.meta('clean') !== 1 ? 'not saved cleanly' : null;
+    const sentences = why ? undefined : (this.meta('sentences') as Buffer | undefined);
+    const quotes = why ? undefined : (this.meta('quotes') as Buffer | undefined);
+    if (why || !sentences || !quotes) {
+      const had = (this.db.prepare('SELECT count(*) AS n FROM source').get() as { n: number }).n;
+      this.db.transaction(() => {
+        this.db.exec('DELETE FROM source; DELETE FROM meta;');
+        this.sql.setMeta.run('version', version);
+        this.sql.setMeta.run('clean', 0);
+      })();
+      this.dirty = true;
+      return had ? `index database ${why ?? 'incomplete'}: emptied, rebuilding` : 'new index database';
+    }
+    this.sources.sentences.loadState(decodeState(sentences));
+    this.quotes.loadTerms(decodeState(quotes));
+    const rows = this.db
+      .prepare('SELECT id, uri, path, size, mtime, stamped, hash, head, facts, quote_ids FROM source ORDER BY path')
+      .iterate() as IterableIterator<RestoredRow>;
+    let restored = 0;
+    for (const r of rows) {
+      restored++;
+      const unit = new StoredUnit(r.id, r.uri, r.path, unpack(r.head) as SourceHead, this);
+      this.sources.addUnit(unit);
+      const ids = typed(r.quote_ids, (b) => new Uint32Array(b));
+      this.quotes.restoreUnit(unit, [...ids], unpack(r.facts) as QuoteFacts);
+      this.records.set(r.uri, r.hash === null ? null : { size: r.size, mtimeMs: r.mtime, stampedAt: r.stamped, hash: r.hash });
+      if (r.id >= this.nextRow) this.nextRow = r.id + 1;
+    }
+    return `restored ${restored} sources from the index database`;
+  }
+
+  close(): void {
+    this.db.close();
+  }
+}
+
+interface RestoredRow {
+  id: number;
+  uri: string;
+  path: string;
+  size: number;
+  mtime: number;
+  stamped: number;
+  hash: string | null;
+  head: Buffer;
+  facts: Buffer;
+  quote_ids: Buffer;
+}
+
+/** An index state as one msgpack blob (msgpackr writes typed arrays as raw bytes and reads them back as Buffers). */
+function encodeState(state: InvertedIndexState): Buffer {
+  return pack(state);
+}
+
+/** An aligned copy of raw bytes as a typed array. */
+function typed<T>(bytes: Uint8Array, make: (buffer: ArrayBuffer) => T): T {
+  return make(bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength) as ArrayBuffer);
+}
+
+function decodeState(bytes: Buffer): InvertedIndexState {
+  const raw = unpack(bytes) as {
+    terms: string[];
+    offsets: Uint8Array;
+    ids: Uint8Array;
+    tfs: Uint8Array;
+    lengths: Uint8Array;
+    alive: Uint8Array;
+  };
+  return {
+    terms: raw.terms,
+    offsets: typed(raw.offsets, (b) => new Uint32Array(b)),
+    ids: typed(raw.ids, (b) => new Uint32Array(b)),
+    tfs: typed(raw.tfs, (b) => new Uint16Array(b)),
+    lengths: typed(raw.lengths, (b) => new Uint16Array(b)),
+    alive: typed(raw.alive, (b) => new Uint8Array(b)),
+  };
+}

@@ -1,0 +1,115 @@
+/**
+ * The embedded SQLite store (`sourced.index.store: sqlite`): a second start on the same folder re-reads no
+ * unchanged file and answers like the first; a changed file is re-read, a deleted one dropped; a database left
+ * inconsistent (a crash between a source write and the postings save) or made by another build is emptied
+ * and rebuilt. Real files in a temporary folder, through the Node corpus and the Node cache store.
+ */
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { mkdirSync, mkdtempSync, rmSync, unlinkSync, utimesSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import * as path from 'node:path';
+import { NodeCorpus } from '../../server/src/node/node-corpus';
+import { NodeIndexCache } from '../../server/src/node/node-index-cache';
+import { openSqliteDatabase } from '../../server/src/node/sqlite-database';
+import { createService, MemoryLogger, resolveConfig, type SourcedService } from '../../server/src/service';
+import { seedFiles } from '../helpers/fixture';
+
+interface Session {
+  service: SourcedService;
+  logger: MemoryLogger;
+  cache: NodeIndexCache;
+}
+
+function workspace(): { root: string; dir: string; storage: string } {
+  const root = mkdtempSync(path.join(tmpdir(), 'sourced-sqlite-'));
+  const dir = path.join(root, 'ws');
+  const old = new Date(Date.now() - 3_600_000);
+  for (const [rel, text] of Object.entries(seedFiles())) {
+    mkdirSync(path.join(dir, path.dirname(rel)), { recursive: true });
+    writeFileSync(path.join(dir, rel), text);
+    utimesSync(path.join(dir, rel), old, old);
+  }
+  return { root, dir, storage: path.join(root, 'storage') };
+}
+
+async function open(dir: string, storage: string, buildId = 'test-build', store = 'sqlite'): Promise<Session> {
+  const raw = { corpus: { include: ['**/*.txt'] }, index: { persist: true, store } };
+  const corpus = new NodeCorpus([{ path: dir }], resolveConfig(raw).corpus);
+  const cache = new NodeIndexCache({ storagePath: storage, workspaceFolders: [dir], buildId });
+  const logger = new MemoryLogger();
+  const service = createService({ corpus, config: raw, logger, indexCache: cache });
+  await service.start();
+  await service.flushIndexCache();
+  return { service, logger, cache };
+}
+
+const summary = (s: Session): string => s.logger.lines.filter((l) => l.includes('indexed')).pop() ?? '';
+
+async function answers(s: Session): Promise<string> {
+  const symbols = (await s.service.workspaceSymbols('')).map((x) => `${x.name}@${x.location.uri}`).sort();
+  const draft = {
+    uri: 'file:///draft.md',
+    version: 1,
+    getText: () => 'Officials said the talks failed. "We will not accept this," he said.',
+  };
+  const findings = (await s.service.findings(draft)).map((f) => `${f.code}:${f.start}-${f.end}`);
+  const quotes = (await s.service.searchQuotes('we will', 10)).map((q) => `${q.key}:${q.text}`);
+  return JSON.stringify({ status: s.service.status(), symbols, findings, quotes });
+}
+
+test('sqlite store: a second start restores every unchanged file and answers like the first', async () => {
+  const { root, dir, storage } = workspace();
+  const files = Object.keys(seedFiles()).length;
+  const first = await open(dir, storage);
+  assert.match(summary(first), new RegExp(`${files} analysed`));
+  const before = await answers(first);
+  first.service.dispose();
+  const second = await open(dir, storage);
+  assert.match(second.logger.lines.join('\n'), new RegExp(`restored ${files} sources from the index database`));
+  assert.match(summary(second), / 0 analysed, 0 dropped/);
+  assert.equal(await answers(second), before);
+  second.service.dispose();
+  const memory = await open(dir, path.join(root, 'memory-storage'), 'test-build', 'memory');
+  assert.equal(await answers(memory), before, 'the in-memory store answers the same');
+  memory.service.dispose();
+  rmSync(root, { recursive: true, force: true });
+});
+
+test('sqlite store: a changed file is re-read and a deleted one dropped at the next start', async () => {
+  const { root, dir, storage } = workspace();
+  const first = await open(dir, storage);
+  first.service.dispose();
+  const [changed, deleted] = Object.keys(seedFiles());
+  writeFileSync(path.join(dir, changed), 'A new title\n\n"Every harbour will reopen within the month," the port director said.\n');
+  unlinkSync(path.join(dir, deleted));
+  const second = await open(dir, storage);
+  assert.match(summary(second), / 1 analysed, 1 dropped/);
+  const hits = await second.service.searchQuotes('every harbour will reopen', 5);
+  assert.ok(
+    hits.some((h) => h.text.startsWith('Every harbour will reopen')),
+    'the changed file is searchable',
+  );
+  assert.equal(second.service.status().sources, Object.keys(seedFiles()).length - 1);
+  second.service.dispose();
+  rmSync(root, { recursive: true, force: true });
+});
+
+test('sqlite store: an inconsistent database or one of another build is emptied and rebuilt', async () => {
+  const { root, dir, storage } = workspace();
+  const files = Object.keys(seedFiles()).length;
+  const first = await open(dir, storage);
+  first.service.dispose();
+  // A crash after a source write, before the postings were saved: the mark says the file cannot be trusted.
+  const db = openSqliteDatabase(first.cache.databaseFile);
+  db.prepare("UPDATE meta SET v = 0 WHERE k = 'clean'").run();
+  db.close();
+  const second = await open(dir, storage);
+  assert.match(second.logger.lines.join('\n'), /not saved cleanly: emptied/);
+  assert.match(summary(second), new RegExp(`${files} analysed`));
+  second.service.dispose();
+  const third = await open(dir, storage, 'another-build');
+  assert.match(third.logger.lines.join('\n'), /made by another version: emptied/);
+  third.service.dispose();
+  rmSync(root, { recursive: true, force: true });
+});
