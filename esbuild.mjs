@@ -36,5 +36,7 @@ if (watch) {
 } else {
   const started = Date.now();
   await Promise.all(builds.map((b) => esbuild.build(b)));
-  console.log(`esbuild: built dist/extension.js, dist/server.js, dist/cli.js, dist/reader-worker.js${production ? ' (production)' : ''} in ${Date.now() - started} ms`);
+  console.log(
+    `esbuild: built dist/extension.js, dist/server.js, dist/cli.js, dist/reader-worker.js${production ? ' (production)' : ''} in ${Date.now() - started} ms`,
+  );
 }

@@ -58,7 +58,10 @@ function options(argv: string[]): Options {
 
 /** Prose of exactly `bytes` characters, from the seeds' own paragraphs (cut at the end). */
 function prose(bytes: number): string {
-  const paragraphs = readFileSyncSeeds().flatMap((t) => t.split(/\n\s*\n/).slice(1)).map((p) => p.trim()).filter(Boolean);
+  const paragraphs = readFileSyncSeeds()
+    .flatMap((t) => t.split(/\n\s*\n/).slice(1))
+    .map((p) => p.trim())
+    .filter(Boolean);
   const parts: string[] = [];
   let size = 0;
   for (let i = 0; size < bytes; i++) {
@@ -71,13 +74,19 @@ function prose(bytes: number): string {
 
 let seedTexts: string[] | undefined;
 function readFileSyncSeeds(): string[] {
-  seedTexts ??= readdirSync(SEEDS_DIR).sort().map((f) => readFileSync(path.join(SEEDS_DIR, f), 'utf8'));
+  seedTexts ??= readdirSync(SEEDS_DIR)
+    .sort()
+    .map((f) => readFileSync(path.join(SEEDS_DIR, f), 'utf8'));
   return seedTexts;
 }
 
 /** Waits for diagnostics of `uri` at `version`; the elapsed ms since `since`, or null after the timeout. */
 async function diagnosed(lsp: LspSession, uri: string, version: number, since: number, timeoutMs: number): Promise<number | null> {
-  const p = await lsp.waitFor(() => lsp.diagnostics.get(uri), (d) => d?.version === version, timeoutMs);
+  const p = await lsp.waitFor(
+    () => lsp.diagnostics.get(uri),
+    (d) => d?.version === version,
+    timeoutMs,
+  );
   return p?.version === version ? performance.now() - since : null;
 }
 
@@ -94,18 +103,30 @@ async function measure(serverPath: string, workspace: string, text: string, time
   let alive = true;
   lsp.process.on('exit', () => (alive = false));
   try {
-    await lsp.waitFor(() => lsp.connection.sendRequest<{ ready: boolean }>('sourced/status'), (s) => s.ready, 60_000);
+    await lsp.waitFor(
+      () => lsp.connection.sendRequest<{ ready: boolean }>('sourced/status'),
+      (s) => s.ready,
+      60_000,
+    );
     const other = pathToFileURL(path.join(workspace, 'other.md')).href;
     lsp.open(other, '# Other\n\nThe minister said the figures rose.\n');
-    await lsp.waitFor(() => lsp.diagnostics.get(other), (d) => d !== undefined, 10_000);
+    await lsp.waitFor(
+      () => lsp.diagnostics.get(other),
+      (d) => d !== undefined,
+      10_000,
+    );
     const uri = pathToFileURL(path.join(workspace, 'draft.md')).href;
     const opened = performance.now();
     lsp.open(uri, text);
     // The hover goes out once the debounce has let the diagnosis start.
     await new Promise((r) => setTimeout(r, DEBOUNCE_MS + 30));
     const hoverSent = performance.now();
-    const hover = lsp.connection.sendRequest('textDocument/hover', { textDocument: { uri: other }, position: { line: 2, character: 6 } })
-      .then(() => performance.now() - hoverSent, () => null);
+    const hover = lsp.connection
+      .sendRequest('textDocument/hover', { textDocument: { uri: other }, position: { line: 2, character: 6 } })
+      .then(
+        () => performance.now() - hoverSent,
+        () => null,
+      );
     const openMs = await diagnosed(lsp, uri, 1, opened, timeoutMs);
     const hoverMs = await Promise.race([hover, new Promise<null>((r) => setTimeout(() => r(null), 1000))]);
     let editMs: number | null = null;
@@ -138,13 +159,22 @@ const cell = (ms: number | null, timeoutMs: number): string => (ms === null ? `>
 
 /** Done-when of issue 13: open ≤ max(1 s, 2× prose), edit ≤ max(300 ms, 2× prose), hover ≤ 500 ms, alive. */
 export function meetsGoal(r: ShapeResult): boolean {
-  return r.alive && r.openMs !== null && r.openMs <= Math.max(1000, 2 * r.proseOpenMs)
-    && r.editMs !== null && r.editMs <= Math.max(300, 2 * r.proseEditMs)
-    && r.hoverMs !== null && r.hoverMs <= 500;
+  return (
+    r.alive &&
+    r.openMs !== null &&
+    r.openMs <= Math.max(1000, 2 * r.proseOpenMs) &&
+    r.editMs !== null &&
+    r.editMs <= Math.max(300, 2 * r.proseEditMs) &&
+    r.hoverMs !== null &&
+    r.hoverMs <= 500
+  );
 }
 
 function table(results: ShapeResult[], timeoutMs: number): string {
-  const rows = results.map((r) => `| ${r.name} | ${r.origin} | ${r.bytes} | ${cell(r.openMs, timeoutMs)} | ${ratio(r.openMs, r.proseOpenMs)} | ${cell(r.editMs, timeoutMs)} | ${ratio(r.editMs, r.proseEditMs)} | ${r.hoverMs === null ? '—' : r.hoverMs} | ${r.proseHoverMs ?? '—'} | ${r.alive ? '' : 'exited '}${meetsGoal(r) ? 'yes' : 'no'} |`);
+  const rows = results.map(
+    (r) =>
+      `| ${r.name} | ${r.origin} | ${r.bytes} | ${cell(r.openMs, timeoutMs)} | ${ratio(r.openMs, r.proseOpenMs)} | ${cell(r.editMs, timeoutMs)} | ${ratio(r.editMs, r.proseEditMs)} | ${r.hoverMs === null ? '—' : r.hoverMs} | ${r.proseHoverMs ?? '—'} | ${r.alive ? '' : 'exited '}${meetsGoal(r) ? 'yes' : 'no'} |`,
+  );
   return [
     '| shape | from | bytes | open ms | ×prose | edit ms | ×prose | hover on other doc ms | same hover during prose ms | meets goal |',
     '|---|---|---:|---:|---:|---:|---:|---:|---:|---|',
@@ -154,9 +184,12 @@ function table(results: ShapeResult[], timeoutMs: number): string {
 
 function renderMarkdown(): string {
   const out = ['# Adversarial drafts (`npm run bench -- --adversarial`)', ''];
-  out.push('Open: time from didOpen to the diagnostics; edit: from a one-character edit in the middle to the new diagnostics;',
+  out.push(
+    'Open: time from didOpen to the diagnostics; edit: from a one-character edit in the middle to the new diagnostics;',
     'hover: a hover on another draft sent 180 ms after the open (after the 150 ms debounce). ×prose: ratio to a prose draft',
-    'of the same size on the same server build. Goal (issue 13): open ≤ max(1 s, 2× prose), edit ≤ max(300 ms, 2× prose), hover ≤ 500 ms.', '');
+    'of the same size on the same server build. Goal (issue 13): open ≤ max(1 s, 2× prose), edit ≤ max(300 ms, 2× prose), hover ≤ 500 ms.',
+    '',
+  );
   for (const label of ['before', 'after']) {
     const file = path.join(REPO, 'bench', `adversarial-${label}.json`);
     if (!existsSync(file)) continue;
@@ -187,18 +220,31 @@ export async function runAdversarial(argv: string[]): Promise<void> {
       }
       const run = await measure(opts.server, workspace, shape.text, opts.timeoutMs);
       const r: ShapeResult = {
-        name: shape.name, origin: shape.origin, bytes, openMs: round(run.openMs), editMs: round(run.editMs), hoverMs: round(run.hoverMs),
-        proseOpenMs: round(base.openMs) ?? opts.timeoutMs, proseEditMs: round(base.editMs) ?? opts.timeoutMs, proseHoverMs: round(base.hoverMs), alive: run.alive,
+        name: shape.name,
+        origin: shape.origin,
+        bytes,
+        openMs: round(run.openMs),
+        editMs: round(run.editMs),
+        hoverMs: round(run.hoverMs),
+        proseOpenMs: round(base.openMs) ?? opts.timeoutMs,
+        proseEditMs: round(base.editMs) ?? opts.timeoutMs,
+        proseHoverMs: round(base.hoverMs),
+        alive: run.alive,
       };
       results.push(r);
-      log(`${shape.name} (${bytes} B): open ${r.openMs ?? 'timeout'} ms, edit ${r.editMs ?? '—'} ms, hover ${r.hoverMs ?? '—'} ms${r.alive ? '' : ', server exited'}`);
+      log(
+        `${shape.name} (${bytes} B): open ${r.openMs ?? 'timeout'} ms, edit ${r.editMs ?? '—'} ms, hover ${r.hoverMs ?? '—'} ms${r.alive ? '' : ', server exited'}`,
+      );
     }
   } finally {
     rmSync(workspace, { recursive: true, force: true });
   }
   const machine = `${new Date().toISOString().slice(0, 16).replace('T', ' ')} UTC, ${os.cpus().length} cores, load ${os.loadavg()[0].toFixed(1)}, ${process.version}`;
   if (opts.write && !opts.only) {
-    writeFileSync(path.join(REPO, 'bench', `adversarial-${opts.label}.json`), `${JSON.stringify({ machine, timeoutMs: opts.timeoutMs, results }, null, 2)}\n`);
+    writeFileSync(
+      path.join(REPO, 'bench', `adversarial-${opts.label}.json`),
+      `${JSON.stringify({ machine, timeoutMs: opts.timeoutMs, results }, null, 2)}\n`,
+    );
     writeFileSync(path.join(REPO, 'bench', 'adversarial.md'), renderMarkdown());
   }
   process.stdout.write(`${table(results, opts.timeoutMs)}\n`);

@@ -92,7 +92,14 @@ async function fuse(files: string[], workload: Workload, args: Args): Promise<Re
     times.push(performance.now() - t);
     if (found.slice(0, 3).some((f) => f.item === q.quote)) hits++;
   }
-  return { fuseBuildMs: buildMs, fuseQuotes: quotes.length, fuseQueries: times.length, fuseP50: percentile(times, 50), fuseP95: percentile(times, 95), fuseHits: hits };
+  return {
+    fuseBuildMs: buildMs,
+    fuseQuotes: quotes.length,
+    fuseQueries: times.length,
+    fuseP50: percentile(times, 50),
+    fuseP95: percentile(times, 95),
+    fuseHits: hits,
+  };
 }
 
 const logger = new MemoryLogger();
@@ -102,7 +109,12 @@ function indexLog(): string {
   return logger.lines.filter((l) => /indexed|persisted index/.test(l)).join(' | ');
 }
 
-function makeService(dir: string, cacheDir: string, persist: boolean, store = 'memory'): { service: SourcedService; corpus: NodeCorpus; cache: NodeIndexCache | undefined } {
+function makeService(
+  dir: string,
+  cacheDir: string,
+  persist: boolean,
+  store = 'memory',
+): { service: SourcedService; corpus: NodeCorpus; cache: NodeIndexCache | undefined } {
   const raw = { corpus: { include: ['**/*.txt'] }, index: { persist, store } };
   const config = resolveConfig(raw);
   const corpus = new NodeCorpus([{ path: dir }], config.corpus);
@@ -119,7 +131,7 @@ function itemText(item: CompletionItem): string {
 function hoverText(h: Hover | null): string {
   if (!h) return '';
   const c = h.contents as { value?: string } | string;
-  return typeof c === 'string' ? c : c.value ?? '';
+  return typeof c === 'string' ? c : (c.value ?? '');
 }
 
 let docCounter = 0;
@@ -136,17 +148,22 @@ async function queries(service: SourcedService, workload: Workload): Promise<Rec
     const doc = draftDoc(`The minister spoke on Monday. As reported, "${q.typed}`);
     const position = doc.positionAt(doc.getText().length);
     const t = performance.now();
-    const list = (await service.completion(doc, position));
+    const list = await service.completion(doc, position);
     ctimes.push(performance.now() - t);
     const want = normalizeForMatch(q.quote.split(/\s+/).slice(0, 6).join(' '));
     if (list?.items.slice(0, 3).some((i) => itemText(i).includes(want))) chits++;
   }
-  Object.assign(out, { completionP50: percentile(ctimes, 50), completionP95: percentile(ctimes, 95), completionHits: chits, completionQueries: workload.quotes.length });
+  Object.assign(out, {
+    completionP50: percentile(ctimes, 50),
+    completionP95: percentile(ctimes, 95),
+    completionHits: chits,
+    completionQueries: workload.quotes.length,
+  });
   // Three-word openings: the writer types a quotation's first three words; is it among the first ten items?
   let openingHits = 0;
   for (const q of workload.quotes) {
     const doc = draftDoc(`The minister spoke on Monday. As reported, "${q.quote.split(/\s+/).slice(0, 3).join(' ')}`);
-    const list = (await service.completion(doc, doc.positionAt(doc.getText().length)));
+    const list = await service.completion(doc, doc.positionAt(doc.getText().length));
     const want = normalizeForMatch(q.quote.split(/\s+/).slice(0, 6).join(' '));
     if (list?.items.slice(0, 10).some((i) => itemText(i).includes(want))) openingHits++;
   }
@@ -162,7 +179,12 @@ async function queries(service: SourcedService, workload: Workload): Promise<Rec
     htimes.push(performance.now() - t);
     if (normalizeForMatch(hoverText(h)).includes(normalizeForMatch(name.split(' ')[1]))) hhits++;
   }
-  Object.assign(out, { hoverP50: percentile(htimes, 50), hoverP95: percentile(htimes, 95), hoverHits: hhits, hoverQueries: workload.names.length });
+  Object.assign(out, {
+    hoverP50: percentile(htimes, 50),
+    hoverP95: percentile(htimes, 95),
+    hoverHits: hhits,
+    hoverQueries: workload.names.length,
+  });
   // Full diagnostics of a 5,000-word draft none of whose sentences was seen before (after a warm-up on another
   // draft), then the same draft again (what the service caches between versions).
   await service.diagnostics(draftDoc(workload.warmupDraft));
@@ -187,8 +209,12 @@ async function queries(service: SourcedService, workload: Workload): Promise<Rec
     etimes.push(performance.now() - t);
   }
   Object.assign(out, {
-    draftWords: workload.draft.split(/\s+/).length, draftMs: Math.round(dtimes[0] * 10) / 10, draftAgainMs: median(dtimes.slice(1)), draftFindings: findings,
-    editMs: median(etimes), editMaxMs: Math.round(Math.max(...etimes) * 10) / 10,
+    draftWords: workload.draft.split(/\s+/).length,
+    draftMs: Math.round(dtimes[0] * 10) / 10,
+    draftAgainMs: median(dtimes.slice(1)),
+    draftFindings: findings,
+    editMs: median(etimes),
+    editMaxMs: Math.round(Math.max(...etimes) * 10) / 10,
   });
   return out;
 }
@@ -243,7 +269,15 @@ async function main(): Promise<void> {
     await service.start();
     const coldMs = ms(t0);
     const s = service.status();
-    result = { coldMs, sources: s.sources, quotes: s.quotes, actors: s.actors, skipped: s.skipped, coldRssMb: peakRssMb(), heapAfterIndexMb: heapMb() };
+    result = {
+      coldMs,
+      sources: s.sources,
+      quotes: s.quotes,
+      actors: s.actors,
+      skipped: s.skipped,
+      coldRssMb: peakRssMb(),
+      heapAfterIndexMb: heapMb(),
+    };
     const t1 = performance.now();
     await service.flushIndexCache();
     result.saveMs = ms(t1);

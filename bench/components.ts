@@ -30,7 +30,13 @@ function stage<T>(label: string, rows: string[][], n: number, run: () => T): T {
   const out = run();
   const ms = performance.now() - t;
   const mb = heapMb() - before;
-  rows.push([label, (ms / n).toFixed(3), ((mb * 1024) / n).toFixed(2), ((ms / n) * 100).toFixed(0), ((mb / n) * 100_000 / 1024).toFixed(2)]);
+  rows.push([
+    label,
+    (ms / n).toFixed(3),
+    ((mb * 1024) / n).toFixed(2),
+    ((ms / n) * 100).toFixed(0),
+    (((mb / n) * 100_000) / 1024).toFixed(2),
+  ]);
   return out;
 }
 
@@ -44,11 +50,15 @@ for (const f of files.slice(0, 300)) {
   extractQuotes(d, extractActors(d));
 }
 const texts = stage('read (sync, page cache)', rows, n, () => files.map((f) => readFileSync(f, 'utf8')));
-const docs: SourceDocument[] = stage('parse (paragraphs, sentences, metadata)', rows, n, () => texts.map((t, i) => parseSource(`file:///${i}`, `p/${i}.txt`, t)));
+const docs: SourceDocument[] = stage('parse (paragraphs, sentences, metadata)', rows, n, () =>
+  texts.map((t, i) => parseSource(`file:///${i}`, `p/${i}.txt`, t)),
+);
 const actors: DocumentActors[] = stage('extractActors', rows, n, () => docs.map((d) => extractActors(d)));
 const quotes: SourceQuote[][] = stage('extractQuotes', rows, n, () => docs.map((d, i) => extractQuotes(d, actors[i])));
 const sources = new SourceIndex();
-stage('SourceIndex.add (tokenise, postings, keys)', rows, n, () => docs.forEach((doc, i) => sources.add({ doc, actors: actors[i], quotes: quotes[i] })));
+stage('SourceIndex.add (tokenise, postings, keys)', rows, n, () =>
+  docs.forEach((doc, i) => sources.add({ doc, actors: actors[i], quotes: quotes[i] })),
+);
 const units = [...sources.all()];
 const quoteIndex = new QuoteIndex();
 stage('QuoteIndex.unitAdded', rows, n, () => units.forEach((u) => quoteIndex.unitAdded(u)));
@@ -57,7 +67,9 @@ stage('ActorIndex (add + first lookup: lazy build)', rows, n, () => {
   units.forEach((u) => actorIndex.unitAdded(u));
   return actorIndex.size;
 });
-console.log(`${n} articles · ${docs.reduce((a, d) => a + d.sentences.length, 0)} sentences · ${quoteIndex.size} quotes · ${actorIndex.size} actors\n`);
+console.log(
+  `${n} articles · ${docs.reduce((a, d) => a + d.sentences.length, 0)} sentences · ${quoteIndex.size} quotes · ${actorIndex.size} actors\n`,
+);
 console.log('| stage | ms / article | KB heap / article | s at 100,000 | GB at 100,000 |');
 console.log('|---|---:|---:|---:|---:|');
 for (const r of rows) console.log(`| ${r.join(' | ')} |`);

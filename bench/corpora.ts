@@ -50,7 +50,10 @@ function listTxt(dir: string): string[] {
 function loadBbc(): Article[] {
   return listTxt(BBC_DIR).map((file) => {
     const text = readFileSync(file, 'utf8').replace(/\r\n/g, '\n');
-    const blocks = text.split(/\n\s*\n/).map((b) => b.replace(/\s*\n\s*/g, ' ').trim()).filter(Boolean);
+    const blocks = text
+      .split(/\n\s*\n/)
+      .map((b) => b.replace(/\s*\n\s*/g, ' ').trim())
+      .filter(Boolean);
     return { section: path.basename(path.dirname(file)), title: blocks[0] ?? '', paragraphs: blocks.slice(1) };
   });
 }
@@ -68,7 +71,11 @@ function namePools(articles: Article[]): { first: string[]; last: string[] } {
       }
     }
   }
-  const keep = (m: Map<string, number>): string[] => [...m].filter(([, n]) => n >= 3).map(([w]) => w).sort();
+  const keep = (m: Map<string, number>): string[] =>
+    [...m]
+      .filter(([, n]) => n >= 3)
+      .map(([w]) => w)
+      .sort();
   return { first: keep(firstCount), last: keep(lastCount) };
 }
 
@@ -95,7 +102,9 @@ function vary(texts: string[], pools: { first: string[]; last: string[] }, r: ()
       .replace(/\b[A-Z][a-z]{2,}\b/g, (w) => surnames.get(w) ?? w)
       .replace(/\b\d+(?:\.\d+)?\b/g, (num) => {
         if (/^(19|20)\d\d$/.test(num)) return String(Number(num) + Math.floor(r() * 7) - 3);
-        return num.replace(/\d/g, (d, i: number) => (i === 0 && num.length > 1 ? String(1 + Math.floor(r() * 9)) : String(Math.floor(r() * 10))));
+        return num.replace(/\d/g, (d, i: number) =>
+          i === 0 && num.length > 1 ? String(1 + Math.floor(r() * 9)) : String(Math.floor(r() * 10)),
+        );
       }),
   );
 }

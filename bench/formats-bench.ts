@@ -38,9 +38,16 @@ interface Run {
 async function index(name: string, dir: string, include: string, workers: number, cacheDir?: string): Promise<Run> {
   const pool = new ReaderPool({ size: workers });
   const corpus = new NodeCorpus([{ path: dir }], { include: [include], exclude: [], maxFileSizeKb: 5120 }, pool);
-  const indexCache = cacheDir ? new NodeIndexCache({ storagePath: cacheDir, workspaceFolders: [dir], buildId: 'bench-formats' }) : undefined;
+  const indexCache = cacheDir
+    ? new NodeIndexCache({ storagePath: cacheDir, workspaceFolders: [dir], buildId: 'bench-formats' })
+    : undefined;
   const logger = new MemoryLogger();
-  const service = createService({ corpus, config: { corpus: { include: [include] }, index: { persist: cacheDir !== undefined } }, logger, indexCache });
+  const service = createService({
+    corpus,
+    config: { corpus: { include: [include] }, index: { persist: cacheDir !== undefined } },
+    logger,
+    indexCache,
+  });
   const t0 = performance.now();
   await service.start();
   const ms = performance.now() - t0;
@@ -89,11 +96,13 @@ export async function runFormatsBench(): Promise<void> {
   runs.push(await index('html, every copy distinct (restart)', dirs.unique, '**/*.html', workers, cache));
   log(`restart ${Math.round(runs[runs.length - 1]?.ms ?? 0)} ms`);
   const floor = runs[0].ms;
-  console.log(`Formats benchmark, ${count} pages, ${workers} reader worker(s), ${os.cpus().length} cores (${os.cpus()[0]?.model.trim() ?? 'unknown'}), load ${os.loadavg()[0].toFixed(1)}, ${new Date().toISOString().slice(0, 16)} UTC\n`);
+  console.log(
+    `Formats benchmark, ${count} pages, ${workers} reader worker(s), ${os.cpus().length} cores (${os.cpus()[0]?.model.trim() ?? 'unknown'}), load ${os.loadavg()[0].toFixed(1)}, ${new Date().toISOString().slice(0, 16)} UTC\n`,
+  );
   console.log('| Run | Sources | Skipped | Time to ready | × txt |');
   console.log('|---|---|---|---|---|');
-  for (const r of runs) console.log(`| ${r.name} | ${r.sources} | ${r.skipped} | ${(r.ms / 1000).toFixed(1)} s | ${(r.ms / floor).toFixed(2)} |`);
+  for (const r of runs)
+    console.log(`| ${r.name} | ${r.sources} | ${r.skipped} | ${(r.ms / 1000).toFixed(1)} s | ${(r.ms / floor).toFixed(2)} |`);
   const restartNote = runs[3]?.note;
   if (restartNote) console.log(`\nRestart: ${restartNote}`);
 }
-

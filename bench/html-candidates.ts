@@ -27,7 +27,14 @@ const utf8 = new TextDecoder('utf-8');
 function viaReadability(doc: unknown): Extracted | null {
   const a = new Readability(doc as never).parse();
   if (!a) return null;
-  return { text: a.textContent ?? '', title: a.title ?? null, byline: a.byline ?? null, siteName: a.siteName ?? null, lang: a.lang ?? null, date: isoDate(a.publishedTime) };
+  return {
+    text: a.textContent ?? '',
+    title: a.title ?? null,
+    byline: a.byline ?? null,
+    siteName: a.siteName ?? null,
+    lang: a.lang ?? null,
+    date: isoDate(a.publishedTime),
+  };
 }
 
 const quiet = new VirtualConsole();
@@ -48,7 +55,10 @@ const candidates: Candidate[] = [
       const r = readHtml(p.html);
       if (!r.ok) return null;
       const m = r.source.meta;
-      const text = r.source.blocks.filter((b) => b.kind !== 'title').map((b) => b.text).join('\n');
+      const text = r.source.blocks
+        .filter((b) => b.kind !== 'title')
+        .map((b) => b.text)
+        .join('\n');
       return { text, title: m.title, byline: m.authors.join(', '), siteName: m.outlet, lang: m.language, date: m.date };
     },
   },
@@ -58,7 +68,10 @@ const candidates: Candidate[] = [
       const r = readHtml(p.html, (html) => new JSDOM(html, { virtualConsole: quiet }).window.document);
       if (!r.ok) return null;
       const m = r.source.meta;
-      const text = r.source.blocks.filter((b) => b.kind !== 'title').map((b) => b.text).join('\n');
+      const text = r.source.blocks
+        .filter((b) => b.kind !== 'title')
+        .map((b) => b.text)
+        .join('\n');
       return { text, title: m.title, byline: m.authors.join(', '), siteName: m.outlet, lang: m.language, date: m.date };
     },
   },
@@ -110,7 +123,9 @@ for (const c of candidates) {
   }
   const mean = times.reduce((s, t) => s + t, 0) / times.length;
   times.sort((a, b) => a - b);
-  rows.push(`| ${c.name} | ${(f1 / pages.length).toFixed(3)} | ${right}/${asked} (${(right / asked).toFixed(2)}) | ${mean.toFixed(0)} | ${times[Math.floor(times.length / 2)].toFixed(0)} | ${failed} |`);
+  rows.push(
+    `| ${c.name} | ${(f1 / pages.length).toFixed(3)} | ${right}/${asked} (${(right / asked).toFixed(2)}) | ${mean.toFixed(0)} | ${times[Math.floor(times.length / 2)].toFixed(0)} | ${failed} |`,
+  );
   process.stderr.write(`${c.name} done\n`);
 }
 console.log('| Candidate | Text F1 vs expected (mean of 20) | Metadata fields right | ms/page mean | ms/page median | no article |');

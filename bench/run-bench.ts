@@ -35,7 +35,10 @@ function options(): Options {
     return i >= 0 ? argv[i + 1] : undefined;
   };
   return {
-    sizes: (value('--sizes') ?? '5,2095').split(',').map((s) => Number(s.trim())).filter((n) => n > 0),
+    sizes: (value('--sizes') ?? '5,2095')
+      .split(',')
+      .map((s) => Number(s.trim()))
+      .filter((n) => n > 0),
     json: argv.includes('--json'),
     write: !argv.includes('--no-write'),
     rgQueries: Number(value('--rg-queries') ?? 200),
@@ -69,7 +72,14 @@ async function bundleChild(): Promise<string> {
 
 /** Runs one measurement in a fresh process and returns its JSON line. */
 function child(script: string, mode: string, args: Record<string, string>): Record<string, number> {
-  const argv = ['--expose-gc', '--max-old-space-size=12288', script, '--mode', mode, ...Object.entries(args).flatMap(([k, v]) => [`--${k}`, v])];
+  const argv = [
+    '--expose-gc',
+    '--max-old-space-size=12288',
+    script,
+    '--mode',
+    mode,
+    ...Object.entries(args).flatMap(([k, v]) => [`--${k}`, v]),
+  ];
   const env = { ...process.env, NODE_PATH: path.join(REPO, 'node_modules') };
   const run = spawnSync(process.execPath, argv, { encoding: 'utf8', maxBuffer: 64 * 1024 * 1024, env });
   if (run.status !== 0) throw new Error(`${mode} child failed (${run.status ?? run.signal}): ${run.stderr.slice(-4000)}`);
@@ -119,7 +129,13 @@ async function main(): Promise<void> {
     const work = path.join(benchRoot(), `run-${size}`);
     mkdirSync(work, { recursive: true });
     const workload = buildWorkload(dir, files);
-    const args = { dir, files: path.join(work, 'files.json'), workload: path.join(work, 'workload.json'), cache: path.join(work, `cache-${opts.store}`), store: opts.store };
+    const args = {
+      dir,
+      files: path.join(work, 'files.json'),
+      workload: path.join(work, 'workload.json'),
+      cache: path.join(work, `cache-${opts.store}`),
+      store: opts.store,
+    };
     writeFileSync(args.files, JSON.stringify(files));
     writeFileSync(args.workload, JSON.stringify(workload));
     log(`size ${size}: ${files.length} files, ${workload.quotes.length} quote queries, ${workload.names.length} names`);
@@ -130,7 +146,9 @@ async function main(): Promise<void> {
     Object.assign(result, child(script, 'cold', args));
     log(`  cold ${result.coldMs} ms, peak ${result.peakRssMb} MB, completion p95 ${result.completionP95} ms`);
     Object.assign(result, child(script, 'warm', args));
-    log(`  warm ${result.warmMs} ms, peak ${result.warmRssMb} MB, completion p95 ${result.warmCompletionP95} ms, hover p95 ${result.warmHoverP95} ms`);
+    log(
+      `  warm ${result.warmMs} ms, peak ${result.warmRssMb} MB, completion p95 ${result.warmCompletionP95} ms, hover p95 ${result.warmHoverP95} ms`,
+    );
     if (size <= opts.fuseMax) {
       Object.assign(result, child(script, 'fuse', { ...args, fuseQueries: String(size > 5000 ? 40 : 200) }));
       log(`  fuse p50 ${result.fuseP50} ms`);
@@ -167,6 +185,6 @@ async function main(): Promise<void> {
 
 const run = process.argv.includes('--adversarial') ? import('./adversarial').then((m) => m.runAdversarial(process.argv.slice(2))) : main();
 run.catch((err: unknown) => {
-  log(err instanceof Error ? err.stack ?? err.message : String(err));
+  log(err instanceof Error ? (err.stack ?? err.message) : String(err));
   process.exit(1);
 });

@@ -35,19 +35,24 @@ async function withWorkers(script: string, texts: Job[], count: number): Promise
   let mainMs = 0;
   const BATCH = 32;
   let next = 0;
-  await Promise.all(workers.map((w) => new Promise<void>((resolve) => {
-    const send = (): void => {
-      if (next >= texts.length) return resolve();
-      w.postMessage(texts.slice(next, (next += BATCH)));
-    };
-    w.on('message', (analyses: SourceAnalysis[]) => {
-      const t = performance.now();
-      for (const a of analyses) k.sources.add(a);
-      mainMs += performance.now() - t;
-      send();
-    });
-    send();
-  })));
+  await Promise.all(
+    workers.map(
+      (w) =>
+        new Promise<void>((resolve) => {
+          const send = (): void => {
+            if (next >= texts.length) return resolve();
+            w.postMessage(texts.slice(next, (next += BATCH)));
+          };
+          w.on('message', (analyses: SourceAnalysis[]) => {
+            const t = performance.now();
+            for (const a of analyses) k.sources.add(a);
+            mainMs += performance.now() - t;
+            send();
+          });
+          send();
+        }),
+    ),
+  );
   const ms = performance.now() - t0;
   await Promise.all(workers.map((w) => w.terminate()));
   return { ms, mainMs };
@@ -57,7 +62,14 @@ async function main(): Promise<void> {
   const files = process.argv[2] ? (JSON.parse(readFileSync(process.argv[2], 'utf8')) as string[]) : corpusFiles(corpusFor(2095));
   const texts: Job[] = files.map((f, i) => ({ i, path: path.basename(f), text: readFileSync(f, 'utf8') }));
   const script = path.join(benchRoot(), 'worker-experiment.js');
-  await build({ entryPoints: [path.join(REPO, 'bench', 'worker-experiment.ts')], bundle: true, platform: 'node', format: 'cjs', outfile: script, logLevel: 'warning' });
+  await build({
+    entryPoints: [path.join(REPO, 'bench', 'worker-experiment.ts')],
+    bundle: true,
+    platform: 'node',
+    format: 'cjs',
+    outfile: script,
+    logLevel: 'warning',
+  });
   // Warm-up, then the main thread alone: analyse and add.
   for (const j of texts.slice(0, 200)) analyzeSource(`file:///${j.path}`, j.path, j.text);
   const k = createKnowledge();

@@ -34,7 +34,10 @@ function wordsOf(s: string): string[] {
 /** Builds the workload from a deterministic sample of the corpus files. */
 export function buildWorkload(root: string, files: string[]): Workload {
   const r = rng(files.length);
-  const order = files.map((f, i) => ({ f, k: r() + i * 0 })).sort((a, b) => a.k - b.k).map((x) => x.f);
+  const order = files
+    .map((f, i) => ({ f, k: r() + i * 0 }))
+    .sort((a, b) => a.k - b.k)
+    .map((x) => x.f);
   const quotes: QuoteQuery[] = [];
   const names = new Set<string>();
   const seenQuotes = new Set<string>();
@@ -83,7 +86,11 @@ export function buildWorkload(root: string, files: string[]): Workload {
 
 /** One draft paragraph: two verbatim sentences of a source (cited or not), and a quotation (verbatim or altered). */
 function draftParagraph(text: string, rel: string, quotes: string[], r: () => number): string | null {
-  const body = text.split(/\n\s*\n/).slice(1).map((p) => p.replace(/\s+/g, ' ').trim()).filter((p) => wordsOf(p).length > 20);
+  const body = text
+    .split(/\n\s*\n/)
+    .slice(1)
+    .map((p) => p.replace(/\s+/g, ' ').trim())
+    .filter((p) => wordsOf(p).length > 20);
   if (!body.length) return null;
   const sentences = body[Math.floor(r() * body.length)].split(/(?<=[.!?])\s+(?=[A-Z])/).filter((s) => !/["\u201c\u201d]/.test(s));
   if (sentences.length === 0) return null;

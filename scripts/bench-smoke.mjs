@@ -24,8 +24,10 @@ for (const r of results) {
   if (r.warmSources !== r.sources) problems.push(`${at}: warm start has ${r.warmSources} sources, cold ${r.sources}`);
   if (!(r.rawSentences > 0)) problems.push(`${at}: the raw pass found no sentences`);
   if (!(r.completionQueries > 0)) problems.push(`${at}: no quote queries in the workload`);
-  if (r.quotes > 0 && !(r.completionHits > 0)) problems.push(`${at}: ${r.quotes} quotes indexed but completion found none of ${r.completionQueries}`);
-  if (r.actors > 0 && r.hoverQueries > 0 && !(r.hoverHits > 0)) problems.push(`${at}: ${r.actors} actors indexed but hover found none of ${r.hoverQueries} names`);
+  if (r.quotes > 0 && !(r.completionHits > 0))
+    problems.push(`${at}: ${r.quotes} quotes indexed but completion found none of ${r.completionQueries}`);
+  if (r.actors > 0 && r.hoverQueries > 0 && !(r.hoverHits > 0))
+    problems.push(`${at}: ${r.actors} actors indexed but hover found none of ${r.hoverQueries} names`);
   if (r.size > 5 && !(r.draftFindings > 0)) problems.push(`${at}: no findings on the 5,000-word draft`);
   if (r.rgQueries !== undefined && !(r.rgHits > 0)) problems.push(`${at}: rg found none of the queries`);
   if (r.fuseQueries !== undefined && !(r.fuseHits > 0)) problems.push(`${at}: fuse.js found none of the queries`);

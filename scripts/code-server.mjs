@@ -91,7 +91,10 @@ export function freePort() {
 export function portInUse(port) {
   return new Promise((resolve) => {
     const socket = net.connect({ port, host: '127.0.0.1' });
-    socket.once('connect', () => { socket.destroy(); resolve(true); });
+    socket.once('connect', () => {
+      socket.destroy();
+      resolve(true);
+    });
     socket.once('error', () => resolve(false));
   });
 }
@@ -102,10 +105,17 @@ export function portInUse(port) {
  */
 export async function startCodeServer(codeServerBin, { port, workspace, dirs, log, logFile, timeoutMs = 60_000, outliveParent = false }) {
   const args = [
-    codeServerBin, ...baseArgs(dirs),
-    '--auth', 'none', '--bind-addr', `127.0.0.1:${port}`,
-    '--disable-telemetry', '--disable-update-check', '--disable-workspace-trust',
-    '--disable-getting-started-override', '--ignore-last-opened',
+    codeServerBin,
+    ...baseArgs(dirs),
+    '--auth',
+    'none',
+    '--bind-addr',
+    `127.0.0.1:${port}`,
+    '--disable-telemetry',
+    '--disable-update-check',
+    '--disable-workspace-trust',
+    '--disable-getting-started-override',
+    '--ignore-last-opened',
     workspace,
   ];
   const lines = [];
@@ -135,7 +145,9 @@ export async function startCodeServer(codeServerBin, { port, workspace, dirs, lo
   }
   const output = () => (logFile ? fs.readFileSync(logFile, 'utf8').split('\n').slice(-60) : lines).join('\n');
   let exited = null;
-  child.once('exit', (code, signal) => { exited = { code, signal }; });
+  child.once('exit', (code, signal) => {
+    exited = { code, signal };
+  });
 
   const url = `http://127.0.0.1:${port}`;
   const deadline = Date.now() + timeoutMs;
@@ -167,7 +179,10 @@ export async function stopProcess(child) {
   if (child.exitCode === null && child.signalCode === null) {
     await new Promise((resolve) => {
       const timer = setTimeout(resolve, 3000);
-      child.once('exit', () => { clearTimeout(timer); resolve(); });
+      child.once('exit', () => {
+        clearTimeout(timer);
+        resolve();
+      });
       signalGroup('SIGTERM');
     });
   }

@@ -47,14 +47,20 @@ const MATCH_WORDS = 8;
 /** Quotations of the expected article text: what a writer would want completed. */
 function expectedQuotes(page: WebNewsPage): string[] {
   const text = page.expectedText.replace(/\s+/g, ' ');
-  return [...new Set([...text.matchAll(QUOTE_RE)].map((m) => (m[1] ?? m[2] ?? '').trim()).filter((q) => wordTokens(q).length >= MIN_WORDS))];
+  return [
+    ...new Set([...text.matchAll(QUOTE_RE)].map((m) => (m[1] ?? m[2] ?? '').trim()).filter((q) => wordTokens(q).length >= MIN_WORDS)),
+  ];
 }
 
 /** Sentences of the expected text without quotation marks, 12–40 words: claims a writer might make from the page. */
 function expectedClaims(page: WebNewsPage, count: number): string[] {
   const sentences = page.expectedText.replace(/\s+/g, ' ').split(/(?<=[.!?])\s+(?=[A-Z])/);
-  return sentences.filter((s) => !/["\u201c\u201d]/.test(s) && /^[A-Z]/.test(s) && /[.]$/.test(s))
-    .filter((s) => { const n = wordTokens(s).length; return n >= 12 && n <= 40; })
+  return sentences
+    .filter((s) => !/["\u201c\u201d]/.test(s) && /^[A-Z]/.test(s) && /[.]$/.test(s))
+    .filter((s) => {
+      const n = wordTokens(s).length;
+      return n >= 12 && n <= 40;
+    })
     .slice(0, count);
 }
 
@@ -67,7 +73,11 @@ async function main(): Promise<void> {
   for (const p of pages) writeFileSync(path.join(dir, `${p.name}.html`), p.html);
   const pool = new ReaderPool();
   const corpus = new NodeCorpus([{ path: dir }], { include: ['**/*.html'], exclude: [], maxFileSizeKb: 5120 }, pool);
-  const service = createService({ corpus, config: { corpus: { include: ['**/*.html'] }, index: { persist: false } }, logger: new MemoryLogger() });
+  const service = createService({
+    corpus,
+    config: { corpus: { include: ['**/*.html'] }, index: { persist: false } },
+    logger: new MemoryLogger(),
+  });
   await service.start();
   const status = service.status();
 
@@ -85,7 +95,12 @@ async function main(): Promise<void> {
     for (const q of expectedQuotes(page)) {
       quotes++;
       const typed = `\u201c${wordTokens(q).length > TYPED_WORDS ? q.split(/\s+/).slice(0, TYPED_WORDS).join(' ') : q}`;
-      const doc = TextDocument.create(pathToFileURL(path.join(dir, `draft-${++version}.md`)).href, 'markdown', 1, `The report said ${typed}`);
+      const doc = TextDocument.create(
+        pathToFileURL(path.join(dir, `draft-${++version}.md`)).href,
+        'markdown',
+        1,
+        `The report said ${typed}`,
+      );
       const list = await service.completion(doc, doc.positionAt(doc.getText().length));
       const items: CompletionItem[] = list?.items.slice(0, 3) ?? [];
       const hit = items.find((i) => key(i.label, MATCH_WORDS) === key(q, MATCH_WORDS));
@@ -100,7 +115,9 @@ async function main(): Promise<void> {
         else speakerMisses.push(`${page.name}: \u201c${q.slice(0, 50)}\u201d \u2192 ${speaker} (label ${label.speaker})`);
       }
       speakerOf.push(`${page.name}: \u201c${q.slice(0, 60)}\u201d \u2192 ${speaker}`);
-      const edits = [(hit.textEdit as TextEdit | undefined)?.newText ?? '', ...(hit.additionalTextEdits ?? []).map((e) => e.newText)].join('\n');
+      const edits = [(hit.textEdit as TextEdit | undefined)?.newText ?? '', ...(hit.additionalTextEdits ?? []).map((e) => e.newText)].join(
+        '\n',
+      );
       if (/\[\^[^\]]+\]/.test(edits)) cited++;
       const title = page.expected.title?.replace(/\s+/g, ' ').trim() ?? '';
       if (title && edits.replace(/\\/g, '').includes(title)) titled++;
@@ -118,7 +135,10 @@ async function main(): Promise<void> {
       const actions: CodeAction[] = await service.codeActions(doc, diagnostics[0].range, diagnostics, undefined);
       const cite = actions.find((a) => a.title.startsWith('Cite '));
       const title = page.expected.title?.replace(/\s+/g, ' ').trim() ?? '';
-      const edits = Object.values(cite?.edit?.changes ?? {}).flat().map((e) => e.newText).join('\n');
+      const edits = Object.values(cite?.edit?.changes ?? {})
+        .flat()
+        .map((e) => e.newText)
+        .join('\n');
       if (title && edits.replace(/\\/g, '').includes(title)) rightSource++;
     }
   }
@@ -127,20 +147,28 @@ async function main(): Promise<void> {
   for (const page of pages) {
     const read = await readSourceFile(`${page.name}.html`, page.html, { maxBytes: 5120 * 1024, maxExpandedBytes: 100 * 1024 * 1024 });
     const html = new TextDecoder().decode(page.html);
-    const snippets = [...html.matchAll(/<script(?![^>]*ld\+json)[^>]*>([\s\S]*?)<\/script>/gi)].map((m) => m[1].trim().replace(/\s+/g, ' ').slice(0, 40)).filter((s) => s.length >= 40);
+    const snippets = [...html.matchAll(/<script(?![^>]*ld\+json)[^>]*>([\s\S]*?)<\/script>/gi)]
+      .map((m) => m[1].trim().replace(/\s+/g, ' ').slice(0, 40))
+      .filter((s) => s.length >= 40);
     if (read.ok && !snippets.some((s) => read.text.replace(/\s+/g, ' ').includes(s))) clean++;
   }
   service.dispose();
   pool.dispose();
 
-  console.log(`Formats evaluation on the ${pages.length} saved pages of ../shared/corpora/web-news (${new Date().toISOString().slice(0, 16)} UTC)\n`);
+  console.log(
+    `Formats evaluation on the ${pages.length} saved pages of ../shared/corpora/web-news (${new Date().toISOString().slice(0, 16)} UTC)\n`,
+  );
   console.log('| Measure | Value |');
   console.log('|---|---|');
   console.log(`| Readable pages indexed | ${status.sources}/${pages.length}, ${status.skipped} skipped |`);
   console.log(`| Quote completion: expected quotation in the top 3 (typed \u201c + ${TYPED_WORDS} words) | ${ratio(top3, quotes)} |`);
   console.log(`| \u2026of those, offered with a speaker (presence, not checked against labels) | ${ratio(withSpeaker, top3)} |`);
-  console.log(`| \u2026of the hand-labelled ones among them (test/fixtures/web-news-speakers.json), right speaker | ${ratio(speakerRight, labelled)} of ${LABELS.length} labels |`);
-  console.log(`| \u2026of those, citation inserted with the article's hand-checked title in its footnote | ${ratio(titled, top3)} (marker: ${ratio(cited, top3)}) |`);
+  console.log(
+    `| \u2026of the hand-labelled ones among them (test/fixtures/web-news-speakers.json), right speaker | ${ratio(speakerRight, labelled)} of ${LABELS.length} labels |`,
+  );
+  console.log(
+    `| \u2026of those, citation inserted with the article's hand-checked title in its footnote | ${ratio(titled, top3)} (marker: ${ratio(cited, top3)}) |`,
+  );
   console.log(`| Claim quick fix (sentence of the article as a claim) cites the right page | ${ratio(rightSource, claims)} |`);
   console.log(`| Pages with no inline-script text indexed | ${ratio(clean, pages.length)} |`);
   if (speakerMisses.length) console.log(`\nWrong or missing speakers:\n${speakerMisses.map((m) => `- ${m}`).join('\n')}`);

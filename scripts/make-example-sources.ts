@@ -50,25 +50,34 @@ async function main(): Promise<void> {
     author: 'Tomas Reyes',
     date: new Date('2025-05-20T09:00:00Z'),
     pages: [
-      ['Harbour Budget Briefing', '', 'The harbour office presents its budget for the coming year. Ferry traffic',
-        'grew by 12 percent last year. \u201cThe pier gives us room to double the num-', 'ber of crossings by 2030,\u201d said Tomas Reyes, the harbour master.', '',
-        'The office asks the council for 2.1 million euros to dredge the approach'],
+      [
+        'Harbour Budget Briefing',
+        '',
+        'The harbour office presents its budget for the coming year. Ferry traffic',
+        'grew by 12 percent last year. \u201cThe pier gives us room to double the num-',
+        'ber of crossings by 2030,\u201d said Tomas Reyes, the harbour master.',
+        '',
+        'The office asks the council for 2.1 million euros to dredge the approach',
+      ],
       ['channel before the autumn storms. \u201cWithout dredging, the largest ferries cannot', 'dock at low tide,\u201d Reyes said.'],
     ],
   });
   writeFileSync(path.join(OUT, 'harbour-briefing.pdf'), pdf);
-  writeFileSync(path.join(OUT, 'council-memo.docx'), makeDocx({
-    title: 'Memo to the Council on Island Ferries',
-    author: 'Lena Ortiz',
-    created: '2025-05-28T10:00:00Z',
-    paragraphs: [
-      '# Island ferries',
-      'The island villages asked for a morning crossing before 7 a.m. so that pupils reach school on time.',
-      '\u201cA morning ferry is the first thing the new pier must give the islands,\u201d said Lena Ortiz, the mayor.',
-      '# Next steps',
-      'The council votes on the timetable on 12 June.',
-    ],
-  }));
+  writeFileSync(
+    path.join(OUT, 'council-memo.docx'),
+    makeDocx({
+      title: 'Memo to the Council on Island Ferries',
+      author: 'Lena Ortiz',
+      created: '2025-05-28T10:00:00Z',
+      paragraphs: [
+        '# Island ferries',
+        'The island villages asked for a morning crossing before 7 a.m. so that pupils reach school on time.',
+        '\u201cA morning ferry is the first thing the new pier must give the islands,\u201d said Lena Ortiz, the mayor.',
+        '# Next steps',
+        'The council votes on the timetable on 12 June.',
+      ],
+    }),
+  );
   process.stdout.write(`wrote ${OUT}/ferry-pier.html, harbour-briefing.pdf, council-memo.docx\n`);
 }
 

@@ -18,11 +18,17 @@ export function packageExtension({ log = console.log } = {}) {
   }
   execFileSync(process.execPath, [path.join(root, 'esbuild.mjs'), '--production'], { cwd: root, stdio: 'inherit' });
   const vsce = path.join(root, 'node_modules', '@vscode', 'vsce', 'vsce');
-  const result = spawnSync(process.execPath, [
-    vsce, 'package',
-    '--no-dependencies', // everything the extension needs is bundled by esbuild
-    '--out', vsix,
-  ], { cwd: root, stdio: ['ignore', 'pipe', 'pipe'], encoding: 'utf8' });
+  const result = spawnSync(
+    process.execPath,
+    [
+      vsce,
+      'package',
+      '--no-dependencies', // everything the extension needs is bundled by esbuild
+      '--out',
+      vsix,
+    ],
+    { cwd: root, stdio: ['ignore', 'pipe', 'pipe'], encoding: 'utf8' },
+  );
   process.stdout.write(result.stdout);
   process.stderr.write(result.stderr);
   if (result.status !== 0) throw new Error(`package: vsce package failed (exit ${result.status})`);

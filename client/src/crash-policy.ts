@@ -55,7 +55,12 @@ export class CrashPolicy {
       };
     }
     if (recent >= this.warnFrom) {
-      return { restart: true, notify: 'warning', recent, message: `Sourced: the language server crashed ${recent} times in ${minutes} minutes; restarting it.` };
+      return {
+        restart: true,
+        notify: 'warning',
+        recent,
+        message: `Sourced: the language server crashed ${recent} times in ${minutes} minutes; restarting it.`,
+      };
     }
     return { restart: true, notify: 'none', recent, message: 'Sourced: the language server stopped unexpectedly; restarting it.' };
   }

@@ -1,6 +1,14 @@
 import * as path from 'node:path';
 import * as vscode from 'vscode';
-import { CloseAction, ErrorAction, LanguageClient, TransportKind, type ErrorHandler, type LanguageClientOptions, type ServerOptions } from 'vscode-languageclient/node';
+import {
+  CloseAction,
+  ErrorAction,
+  LanguageClient,
+  TransportKind,
+  type ErrorHandler,
+  type LanguageClientOptions,
+  type ServerOptions,
+} from 'vscode-languageclient/node';
 import { registerCommands } from './commands/register-commands';
 import { CrashPolicy } from './crash-policy';
 import { explicitSettings, settingKeys } from './explicit-settings';
@@ -64,16 +72,19 @@ function onlyExplicitSettings(known: { keys: string[]; restricted: string[] }): 
     if (!Array.isArray(result)) return result as Awaited<ReturnType<typeof next>>;
     const values: unknown[] = result;
     return params.items.map((item, i): unknown =>
-      item.section === 'sourced' ? explicitSettings(item.scopeUri ? vscode.Uri.parse(item.scopeUri) : undefined, known.keys, known.restricted) : values[i],
+      item.section === 'sourced'
+        ? explicitSettings(item.scopeUri ? vscode.Uri.parse(item.scopeUri) : undefined, known.keys, known.restricted)
+        : values[i],
     );
   };
 }
 
 /** Tells the writer the server keeps crashing, with the output and a manual restart one click away. */
 async function announceCrash(kind: 'warning' | 'error', message: string, output: vscode.OutputChannel, reset: () => void): Promise<void> {
-  const choice = kind === 'error'
-    ? await vscode.window.showErrorMessage(message, 'Show Output', 'Restart Server')
-    : await vscode.window.showWarningMessage(message, 'Show Output');
+  const choice =
+    kind === 'error'
+      ? await vscode.window.showErrorMessage(message, 'Show Output', 'Restart Server')
+      : await vscode.window.showWarningMessage(message, 'Show Output');
   if (choice === 'Show Output') output.show(true);
   if (choice === 'Restart Server') {
     reset();

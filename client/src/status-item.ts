@@ -2,7 +2,6 @@ import * as vscode from 'vscode';
 import type { LanguageClient } from 'vscode-languageclient/node';
 import { StatusChangedNotification, StatusRequest, type StatusReport } from '../../server/src/protocol/requests';
 
-
 function plural(n: number, word: string): string {
   return `${n.toLocaleString('en')} ${word}${n === 1 ? '' : 's'}`;
 }
@@ -34,7 +33,9 @@ export class StatusItem implements vscode.Disposable {
       ? `Sourced: ${plural(s.sources, 'source')} \u00b7 ${plural(s.quotes, 'quote')} \u00b7 ${plural(s.actors, 'actor')}`
       : 'Sourced: indexing\u2026';
     const first = s.skippedFiles?.[0];
-    const why = first ? `: ${decodeURIComponent(first.uri.slice(first.uri.lastIndexOf('/') + 1))} \u2014 ${first.reason}${s.skipped > 1 ? ', \u2026' : ''}` : '';
+    const why = first
+      ? `: ${decodeURIComponent(first.uri.slice(first.uri.lastIndexOf('/') + 1))} \u2014 ${first.reason}${s.skipped > 1 ? ', \u2026' : ''}`
+      : '';
     this.item.detail = s.skipped ? `${plural(s.skipped, 'file')} skipped${why} (see output)` : undefined;
     this.item.severity = s.ready && s.sources === 0 ? vscode.LanguageStatusSeverity.Warning : vscode.LanguageStatusSeverity.Information;
     if (s.ready && s.sources === 0) this.item.detail = 'No sources matched sourced.corpus.include';

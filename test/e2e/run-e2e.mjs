@@ -13,8 +13,15 @@ import { DRAFTS, SCENARIOS } from './scenarios.mjs';
 import { Workbench } from './workbench.mjs';
 
 const CHROMIUM = process.env.CHROMIUM_PATH || '/usr/bin/chromium';
-const CHROMIUM_ARGS = ['--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage', '--disable-background-networking',
-  '--disable-component-update', '--disable-sync', '--no-first-run'];
+const CHROMIUM_ARGS = [
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-dev-shm-usage',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+  '--no-first-run',
+];
 const argv = process.argv.slice(2);
 const only = argv.includes('--only') ? argv[argv.indexOf('--only') + 1].split(',').map(Number) : null;
 const docsScreenshots = argv.includes('--docs-screenshots') || process.env.SOURCED_DOCS_SCREENSHOTS === '1';
@@ -48,7 +55,13 @@ try {
   fs.mkdirSync(resultsDir, { recursive: true });
 
   const port = await freePort();
-  server = await startCodeServer(codeServer, { port, workspace, dirs, logFile: path.join(resultsDir, 'code-server.log'), outliveParent: keep });
+  server = await startCodeServer(codeServer, {
+    port,
+    workspace,
+    dirs,
+    logFile: path.join(resultsDir, 'code-server.log'),
+    outliveParent: keep,
+  });
   console.log(`e2e: code-server ready on ${server.url} after ${seconds(Date.now() - started)} (setup included)`);
 
   browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS });
@@ -61,13 +74,20 @@ try {
     const n = i + 1;
     if (only && !only.includes(n)) continue;
     const t0 = Date.now();
-    for (const old of fs.readdirSync(resultsDir).filter((f) => f.startsWith(`${n}-`) && f.endsWith('.png'))) fs.rmSync(path.join(resultsDir, old));
+    for (const old of fs.readdirSync(resultsDir).filter((f) => f.startsWith(`${n}-`) && f.endsWith('.png')))
+      fs.rmSync(path.join(resultsDir, old));
     let step = 0;
     const shot = async (name, { docs, docsClip } = {}) => {
       step++;
       const file = path.join(resultsDir, `${n}-${step}-${name}.png`);
       // Hovers and menus fade in: wait until no finite animation runs, so the picture is not half transparent.
-      await page.waitForFunction(() => document.getAnimations().every((a) => a.playState !== 'running' || a.effect?.getTiming().iterations === Infinity), null, { timeout: 3000 }).catch(() => undefined);
+      await page
+        .waitForFunction(
+          () => document.getAnimations().every((a) => a.playState !== 'running' || a.effect?.getTiming().iterations === Infinity),
+          null,
+          { timeout: 3000 },
+        )
+        .catch(() => undefined);
       await page.screenshot({ path: file });
       if (docs && docsScreenshots) await page.screenshot({ path: path.join(root, 'docs', docs), ...(docsClip ? { clip: docsClip } : {}) });
     };
@@ -93,7 +113,9 @@ try {
   if (server && !keep) await server.stop();
   if (server && keep) {
     server.child.unref();
-    console.log(`e2e: code-server left running on ${server.url}/?folder=${encodeURI(path.join(dataDir, 'workspace'))} (process group ${server.child.pid})`);
+    console.log(
+      `e2e: code-server left running on ${server.url}/?folder=${encodeURI(path.join(dataDir, 'workspace'))} (process group ${server.child.pid})`,
+    );
   }
 }
 
@@ -102,5 +124,7 @@ const failed = results.length - passed;
 // A passing run leaves nothing behind; a failing one keeps its workspace and editor logs for a look.
 if (dataDir && !keep && !failed) fs.rmSync(dataDir, { recursive: true, force: true });
 else if (dataDir) console.log(`e2e: workspace and editor logs kept in ${path.relative(root, dataDir)}/`);
-console.log(`\ne2e: ${passed} passed, ${failed} failed in ${seconds(Date.now() - started)} (screenshots: ${path.relative(root, resultsDir)}/)`);
+console.log(
+  `\ne2e: ${passed} passed, ${failed} failed in ${seconds(Date.now() - started)} (screenshots: ${path.relative(root, resultsDir)}/)`,
+);
 process.exit(failed || !results.length ? 1 : 0);

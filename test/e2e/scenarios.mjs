@@ -36,10 +36,14 @@ export const SCENARIOS = [
     name: 'status item shows the indexed sources',
     async run({ wb, shot }) {
       await wb.openFile('report.md');
-      const status = await wb.waitFor('the Sourced language status to report the indexed sources', async () => {
-        const label = await wb.languageStatus();
-        return /Sourced: \d+ sources? · \d+ quotes? · \d+ actors?/.test(label) && label;
-      }, 45_000);
+      const status = await wb.waitFor(
+        'the Sourced language status to report the indexed sources',
+        async () => {
+          const label = await wb.languageStatus();
+          return /Sourced: \d+ sources? · \d+ quotes? · \d+ actors?/.test(label) && label;
+        },
+        45_000,
+      );
       const [, sources] = /Sourced: (\d+) sources?/.exec(status);
       assert.equal(Number(sources), 5, `expected the 5 seed sources in "${status}"`);
       // Open the language status hover so that the screenshot shows the item itself.
@@ -50,14 +54,21 @@ export const SCENARIOS = [
       assert.match(await card.innerText(), /Sourced: 5 sources/);
       await shot('status');
       // The hover opened by a click stays until the editor takes the focus back.
-      await wb.waitFor('the language status hover to close', async () => {
-        if (!(await card.isVisible())) return true;
-        await wb.page.keyboard.press('Escape');
-        await wb.editor().locator('.view-lines').click({ position: { x: 5, y: 5 } });
-        await wb.page.mouse.move(700, 400);
-        await card.waitFor({ state: 'hidden', timeout: 1000 }).catch(() => undefined);
-        return false;
-      }, 5000);
+      await wb.waitFor(
+        'the language status hover to close',
+        async () => {
+          if (!(await card.isVisible())) return true;
+          await wb.page.keyboard.press('Escape');
+          await wb
+            .editor()
+            .locator('.view-lines')
+            .click({ position: { x: 5, y: 5 } });
+          await wb.page.mouse.move(700, 400);
+          await card.waitFor({ state: 'hidden', timeout: 1000 }).catch(() => undefined);
+          return false;
+        },
+        5000,
+      );
       return status.match(/Sourced: [^,]*/)[0];
     },
   },
@@ -72,27 +83,39 @@ export const SCENARIOS = [
       const widget = page.locator('.editor-widget.suggest-widget.visible');
       const row = widget.locator('.monaco-list-row', { hasText: 'mistake at this time' }).first();
       let invoked = false;
-      await wb.waitFor('the suggestion list to offer the quotation', async () => {
-        if (await row.isVisible()) return true;
-        // The trigger character opened the list; should it have closed, invoke it explicitly as a writer would.
-        if (!invoked && !(await widget.isVisible())) {
-          invoked = true;
-          await page.keyboard.press('Control+Space');
-        }
-        return false;
-      }, 20_000);
+      await wb.waitFor(
+        'the suggestion list to offer the quotation',
+        async () => {
+          if (await row.isVisible()) return true;
+          // The trigger character opened the list; should it have closed, invoke it explicitly as a writer would.
+          if (!invoked && !(await widget.isVisible())) {
+            invoked = true;
+            await page.keyboard.press('Control+Space');
+          }
+          return false;
+        },
+        20_000,
+      );
       // Focus our row, then show the details pane: the item's detail names the speaker.
-      await wb.waitFor('the quotation to be the focused suggestion', async () => {
-        if ((await widget.locator('.monaco-list-row.focused', { hasText: 'mistake at this time' }).count()) > 0) return true;
-        await page.keyboard.press('ArrowDown');
-        return false;
-      }, 5000);
+      await wb.waitFor(
+        'the quotation to be the focused suggestion',
+        async () => {
+          if ((await widget.locator('.monaco-list-row.focused', { hasText: 'mistake at this time' }).count()) > 0) return true;
+          await page.keyboard.press('ArrowDown');
+          return false;
+        },
+        5000,
+      );
       const details = page.locator('.suggest-details-container .suggest-details:visible');
-      const detailText = await wb.waitFor('the suggestion details to name the speaker', async () => {
-        if (!(await details.isVisible())) await page.keyboard.press('Control+Space'); // Toggle Suggestion Details
-        const text = await details.innerText({ timeout: 1000 });
-        return /Hakan Fidan/.test(text) && text;
-      }, 10_000);
+      const detailText = await wb.waitFor(
+        'the suggestion details to name the speaker',
+        async () => {
+          if (!(await details.isVisible())) await page.keyboard.press('Control+Space'); // Toggle Suggestion Details
+          const text = await details.innerText({ timeout: 1000 });
+          return /Hakan Fidan/.test(text) && text;
+        },
+        10_000,
+      );
       assert.match(detailText, /Hakan Fidan/);
       await shot('suggestions');
       await page.keyboard.press('Enter');
@@ -101,7 +124,11 @@ export const SCENARIOS = [
       assert.match(text, new RegExp(`Fidan said: “${escape(FIDAN_QUOTE)},?”`), 'the verbatim quotation in the writer’s curly marks');
       const cite = citationAfter(FIDAN_QUOTE).exec(text);
       assert.ok(cite, `a citation marker after the quotation in:\n${text}`);
-      assert.match(text, new RegExp(`^\\[\\^${escape(cite[1])}\\]:.*${escape(FIDAN_SOURCE)}`, 'm'), 'a footnote definition naming the source');
+      assert.match(
+        text,
+        new RegExp(`^\\[\\^${escape(cite[1])}\\]:.*${escape(FIDAN_SOURCE)}`, 'm'),
+        'a footnote definition naming the source',
+      );
       await shot('accepted');
       return `[^${cite[1]}]`;
     },
@@ -163,7 +190,10 @@ export const SCENARIOS = [
       const problem = await wb.problems('a misquote problem for the draft', (entries) => mine(entries).some((e) => hasCode(e, 'misquote')));
       const message = mine(problem).find((e) => hasCode(e, 'misquote')).text;
       assert.match(message, /Hakan Fidan|Fidan/, 'the message names the speaker');
-      await wb.waitFor('a squiggle on the altered quotation', async () => (await wb.squiggles('warning')) + (await wb.squiggles('error')) > 0);
+      await wb.waitFor(
+        'a squiggle on the altered quotation',
+        async () => (await wb.squiggles('warning')) + (await wb.squiggles('error')) > 0,
+      );
       await shot('problem');
       await wb.clickOn('big mistake');
       await wb.quickFix(/Replace with the source/);
@@ -182,16 +212,26 @@ export const SCENARIOS = [
       const page = wb.page;
       await wb.openFile('report.md');
       // The view's focus command appears once the workbench has registered the contributed views.
-      await wb.waitFor('the command Focus on Sources View', async () => {
-        await page.keyboard.press('F1');
-        const input = page.locator('.quick-input-widget input');
-        await input.waitFor({ timeout: 2000 });
-        await input.fill('>Focus on Sources View');
-        const row = page.locator('.quick-input-widget .monaco-list-row', { hasText: 'Focus on Sources View' }).first();
-        if (await row.waitFor({ timeout: 2000 }).then(() => true, () => false)) return true;
-        await page.keyboard.press('Escape');
-        return false;
-      }, 30_000);
+      await wb.waitFor(
+        'the command Focus on Sources View',
+        async () => {
+          await page.keyboard.press('F1');
+          const input = page.locator('.quick-input-widget input');
+          await input.waitFor({ timeout: 2000 });
+          await input.fill('>Focus on Sources View');
+          const row = page.locator('.quick-input-widget .monaco-list-row', { hasText: 'Focus on Sources View' }).first();
+          if (
+            await row.waitFor({ timeout: 2000 }).then(
+              () => true,
+              () => false,
+            )
+          )
+            return true;
+          await page.keyboard.press('Escape');
+          return false;
+        },
+        30_000,
+      );
       await page.keyboard.press('Enter');
       const pane = page.locator('.pane').filter({ has: page.locator('.pane-header', { hasText: /^\s*Sources/ }) });
       const rows = pane.locator('.pane-body .monaco-list-row');
@@ -225,7 +265,9 @@ export const SCENARIOS = [
       const line = text.slice(0, at).split('\n').length;
       const selection = await wb.waitFor(`the editor of ${fileName} to select the quotation on line ${line}`, async () => {
         const status = (await page.locator('#status\\.editor\\.selection').textContent()) ?? '';
-        return (await tab.getAttribute('data-resource-name')) === fileName && status.includes(`Ln ${line},`) && /selected/.test(status) && status;
+        return (
+          (await tab.getAttribute('data-resource-name')) === fileName && status.includes(`Ln ${line},`) && /selected/.test(status) && status
+        );
       });
       await shot('sources-view');
       return `${titles.length} sources; ${fileName} ${selection.trim()}`;

@@ -59,11 +59,19 @@ export class Workbench {
       return true;
     });
     await page.locator('.quick-input-widget input').fill(name);
-    await page.locator('.quick-input-widget .monaco-list-row', { hasText: path.basename(name) }).first().waitFor({ timeout: 30_000 });
+    await page
+      .locator('.quick-input-widget .monaco-list-row', { hasText: path.basename(name) })
+      .first()
+      .waitFor({ timeout: 30_000 });
     await page.keyboard.press('Enter');
     await page.locator(`.tabs-container .tab.active[data-resource-name="${path.basename(name)}"]`).waitFor({ timeout: 10_000 });
     await this.editor().locator('.view-lines').waitFor();
-    await waitFor(`focus in the editor of ${name}`, () => this.editor().locator('textarea.inputarea, .native-edit-context').evaluate((el) => el === document.activeElement || el.contains(document.activeElement)).catch(() => false));
+    await waitFor(`focus in the editor of ${name}`, () =>
+      this.editor()
+        .locator('textarea.inputarea, .native-edit-context')
+        .evaluate((el) => el === document.activeElement || el.contains(document.activeElement))
+        .catch(() => false),
+    );
   }
 
   /** The active text editor. */
@@ -94,52 +102,62 @@ export class Workbench {
   async saveAndRead(name, expected, timeoutMs = 10_000) {
     const file = path.join(this.workspace, name);
     let lastSave = 0;
-    return waitFor(`${name} on disk to contain ${expected}`, async () => {
-      const text = fs.readFileSync(file, 'utf8');
-      const ok = typeof expected === 'string' ? text.includes(expected) : typeof expected === 'function' ? expected(text) : expected.test(text);
-      if (ok) return text;
-      // An edit from a quick fix or a completion lands asynchronously: a save may come before it, so save again.
-      if (Date.now() - lastSave > 1000) {
-        lastSave = Date.now();
-        await this.page.keyboard.press('Control+S');
-      }
-      throw new Error(text.slice(-400));
-    }, { timeoutMs });
+    return waitFor(
+      `${name} on disk to contain ${expected}`,
+      async () => {
+        const text = fs.readFileSync(file, 'utf8');
+        const ok =
+          typeof expected === 'string' ? text.includes(expected) : typeof expected === 'function' ? expected(text) : expected.test(text);
+        if (ok) return text;
+        // An edit from a quick fix or a completion lands asynchronously: a save may come before it, so save again.
+        if (Date.now() - lastSave > 1000) {
+          lastSave = Date.now();
+          await this.page.keyboard.press('Control+S');
+        }
+        throw new Error(text.slice(-400));
+      },
+      { timeoutMs },
+    );
   }
 
   /** The screen rectangle of the first rendered occurrence of `text` in the editor (after `skip` earlier ones). */
   async rectOf(text, skip = 0) {
     return waitFor(`“${text}” rendered in the editor`, () =>
-      this.editor().locator('.view-lines').evaluate((root, [needle, skipCount]) => {
-        const lines = [...root.querySelectorAll('.view-line')].sort((a, b) => parseFloat(a.style.top) - parseFloat(b.style.top));
-        let seen = 0;
-        for (const line of lines) {
-          // Walk the line's text nodes so that the occurrence may span several token <span>s.
-          const walker = document.createTreeWalker(line, NodeFilter.SHOW_TEXT);
-          const nodes = [];
-          let all = '';
-          for (let n = walker.nextNode(); n; n = walker.nextNode()) {
-            nodes.push({ node: n, start: all.length });
-            all += (n.textContent ?? '').replace(/\u00a0/g, ' ');
-          }
-          let at = all.indexOf(needle);
-          while (at >= 0 && seen < skipCount) {
-            seen++;
-            at = all.indexOf(needle, at + 1);
-          }
-          if (at < 0) continue;
-          const locate = (offset) => {
-            const hit = nodes.filter((x) => x.start <= offset).pop();
-            return [hit.node, Math.min(offset - hit.start, hit.node.textContent.length)];
-          };
-          const range = document.createRange();
-          range.setStart(...locate(at));
-          range.setEnd(...locate(at + needle.length));
-          const r = range.getBoundingClientRect();
-          return { x: r.x, y: r.y, width: r.width, height: r.height };
-        }
-        return null;
-      }, [text, skip]),
+      this.editor()
+        .locator('.view-lines')
+        .evaluate(
+          (root, [needle, skipCount]) => {
+            const lines = [...root.querySelectorAll('.view-line')].sort((a, b) => parseFloat(a.style.top) - parseFloat(b.style.top));
+            let seen = 0;
+            for (const line of lines) {
+              // Walk the line's text nodes so that the occurrence may span several token <span>s.
+              const walker = document.createTreeWalker(line, NodeFilter.SHOW_TEXT);
+              const nodes = [];
+              let all = '';
+              for (let n = walker.nextNode(); n; n = walker.nextNode()) {
+                nodes.push({ node: n, start: all.length });
+                all += (n.textContent ?? '').replace(/\u00a0/g, ' ');
+              }
+              let at = all.indexOf(needle);
+              while (at >= 0 && seen < skipCount) {
+                seen++;
+                at = all.indexOf(needle, at + 1);
+              }
+              if (at < 0) continue;
+              const locate = (offset) => {
+                const hit = nodes.filter((x) => x.start <= offset).pop();
+                return [hit.node, Math.min(offset - hit.start, hit.node.textContent.length)];
+              };
+              const range = document.createRange();
+              range.setStart(...locate(at));
+              range.setEnd(...locate(at + needle.length));
+              const r = range.getBoundingClientRect();
+              return { x: r.x, y: r.y, width: r.width, height: r.height };
+            }
+            return null;
+          },
+          [text, skip],
+        ),
     );
   }
 
@@ -155,15 +173,19 @@ export class Workbench {
     const page = this.page;
     // Move away first so that a hover already shown elsewhere does not count.
     await page.mouse.move(r.x + r.width / 2, r.y - 60);
-    return waitFor(`a hover card on “${text}” matching ${expected}`, async () => {
-      await page.mouse.move(r.x + r.width / 2 - 1, r.y + r.height / 2);
-      await page.mouse.move(r.x + r.width / 2, r.y + r.height / 2);
-      const hover = this.hoverMarkdown();
-      await hover.waitFor({ timeout: 2500 });
-      const content = (await hover.innerText()).trim();
-      if (expected.test(content)) return content;
-      throw new Error(content);
-    }, { timeoutMs, intervalMs: 300 });
+    return waitFor(
+      `a hover card on “${text}” matching ${expected}`,
+      async () => {
+        await page.mouse.move(r.x + r.width / 2 - 1, r.y + r.height / 2);
+        await page.mouse.move(r.x + r.width / 2, r.y + r.height / 2);
+        const hover = this.hoverMarkdown();
+        await hover.waitFor({ timeout: 2500 });
+        const content = (await hover.innerText()).trim();
+        if (expected.test(content)) return content;
+        throw new Error(content);
+      },
+      { timeoutMs, intervalMs: 300 },
+    );
   }
 
   /** The language status entries (the `{}` item of the status bar), as one string. */
@@ -177,30 +199,46 @@ export class Workbench {
    */
   async problems(what, predicate, timeoutMs = 20_000) {
     const page = this.page;
-    if (!(await page.locator('.markers-panel').isVisible().catch(() => false))) {
+    if (
+      !(await page
+        .locator('.markers-panel')
+        .isVisible()
+        .catch(() => false))
+    ) {
       await page.keyboard.press('Control+Shift+M');
       await page.locator('.markers-panel').waitFor({ timeout: 10_000 });
     }
-    return waitFor(what, async () => {
-      const rows = await page.locator('.markers-panel .monaco-list-row').evaluateAll((els) =>
-        els.map((el) => ({ label: el.getAttribute('aria-label') ?? '', text: (el.textContent ?? '').replace(/\s+/g, ' ').trim() })),
-      );
-      // File rows ("N problems in file x.md …") head the marker rows that follow them.
-      const entries = [];
-      let file = '';
-      for (const row of rows) {
-        const header = /problems? in file (\S+)/.exec(row.label);
-        if (header) file = header[1];
-        else entries.push({ file, text: `${row.label} ${row.text}` });
-      }
-      if (process.env.E2E_DEBUG) console.log(JSON.stringify(entries));
-      return predicate(entries) ? entries : Promise.reject(new Error(JSON.stringify(entries)));
-    }, { timeoutMs });
+    return waitFor(
+      what,
+      async () => {
+        const rows = await page
+          .locator('.markers-panel .monaco-list-row')
+          .evaluateAll((els) =>
+            els.map((el) => ({ label: el.getAttribute('aria-label') ?? '', text: (el.textContent ?? '').replace(/\s+/g, ' ').trim() })),
+          );
+        // File rows ("N problems in file x.md …") head the marker rows that follow them.
+        const entries = [];
+        let file = '';
+        for (const row of rows) {
+          const header = /problems? in file (\S+)/.exec(row.label);
+          if (header) file = header[1];
+          else entries.push({ file, text: `${row.label} ${row.text}` });
+        }
+        if (process.env.E2E_DEBUG) console.log(JSON.stringify(entries));
+        return predicate(entries) ? entries : Promise.reject(new Error(JSON.stringify(entries)));
+      },
+      { timeoutMs },
+    );
   }
 
   /** Closes the bottom panel (Problems) if it is open. */
   async closePanel() {
-    if (await this.page.locator('.markers-panel').isVisible().catch(() => false)) {
+    if (
+      await this.page
+        .locator('.markers-panel')
+        .isVisible()
+        .catch(() => false)
+    ) {
       await this.page.keyboard.press('Control+J');
       await this.page.locator('.markers-panel').waitFor({ state: 'hidden', timeout: 5000 });
     }
@@ -214,16 +252,22 @@ export class Workbench {
   /** Opens the quick fix menu at the cursor and clicks the action whose title matches; returns the titles seen. */
   async quickFix(title, timeoutMs = 15_000) {
     const page = this.page;
-    const titles = await waitFor(`a quick fix matching ${title}`, async () => {
-      if (!(await page.locator('.action-widget:visible').count())) {
-        await page.keyboard.press('Control+.');
-        await page.locator('.action-widget:visible .monaco-list-row').first().waitFor({ timeout: 3000 });
-      }
-      const all = await page.locator('.action-widget:visible .monaco-list-row').evaluateAll((els) => els.map((el) => (el.getAttribute('aria-label') || el.textContent || '').trim()));
-      if (all.some((t) => title.test(t))) return all;
-      await page.keyboard.press('Escape');
-      throw new Error(JSON.stringify(all));
-    }, { timeoutMs, intervalMs: 500 });
+    const titles = await waitFor(
+      `a quick fix matching ${title}`,
+      async () => {
+        if (!(await page.locator('.action-widget:visible').count())) {
+          await page.keyboard.press('Control+.');
+          await page.locator('.action-widget:visible .monaco-list-row').first().waitFor({ timeout: 3000 });
+        }
+        const all = await page
+          .locator('.action-widget:visible .monaco-list-row')
+          .evaluateAll((els) => els.map((el) => (el.getAttribute('aria-label') || el.textContent || '').trim()));
+        if (all.some((t) => title.test(t))) return all;
+        await page.keyboard.press('Escape');
+        throw new Error(JSON.stringify(all));
+      },
+      { timeoutMs, intervalMs: 500 },
+    );
     return titles;
   }
 
@@ -231,12 +275,21 @@ export class Workbench {
   async applyQuickFix(title) {
     const page = this.page;
     const rows = page.locator('.action-widget:visible .monaco-list-row.action');
-    await waitFor(`the quick fix “${title}” to be focused`, async () => {
-      const focused = (await rows.evaluateAll((els) => els.filter((el) => el.classList.contains('focused')).map((el) => el.getAttribute('aria-label') ?? el.textContent ?? '')))[0] ?? '';
-      if (focused.startsWith(title)) return true;
-      await page.keyboard.press('ArrowDown');
-      return false;
-    }, 5000);
+    await waitFor(
+      `the quick fix “${title}” to be focused`,
+      async () => {
+        const focused =
+          (
+            await rows.evaluateAll((els) =>
+              els.filter((el) => el.classList.contains('focused')).map((el) => el.getAttribute('aria-label') ?? el.textContent ?? ''),
+            )
+          )[0] ?? '';
+        if (focused.startsWith(title)) return true;
+        await page.keyboard.press('ArrowDown');
+        return false;
+      },
+      5000,
+    );
     await page.keyboard.press('Enter');
     await page.locator('.action-widget:visible').waitFor({ state: 'hidden', timeout: 5000 });
   }

@@ -45,7 +45,10 @@ export interface Harness {
 }
 
 /** A ready service over an in-memory corpus (the seeds by default). */
-export async function harness(files: Record<string, string> = seedFiles(), config: unknown = { corpus: { include: ['**/*'] } }): Promise<Harness> {
+export async function harness(
+  files: Record<string, string> = seedFiles(),
+  config: unknown = { corpus: { include: ['**/*'] } },
+): Promise<Harness> {
   const corpus = new MemoryCorpus(files);
   const logger = new MemoryLogger();
   const service = createService({ corpus, config: withTestStore(config), logger, indexCache: testIndexCache() });

@@ -17,9 +17,15 @@ export const PDF_MEMO = {
   title: 'Budget Review Memo',
   author: 'Jane Roe',
   pages: [
-    ['Quarterly Budget Review', '', 'The finance committee met on Tuesday. \u201cWe will hold the line on capital',
-      'spending accord-', 'ing to the plan we published in spring,\u201d said Jane Roe, the committee chair.', '',
-      'Roe said the review of the transport budget would end in May, and that the'],
+    [
+      'Quarterly Budget Review',
+      '',
+      'The finance committee met on Tuesday. \u201cWe will hold the line on capital',
+      'spending accord-',
+      'ing to the plan we published in spring,\u201d said Jane Roe, the committee chair.',
+      '',
+      'Roe said the review of the transport budget would end in May, and that the',
+    ],
     ['council would publish its figures then. \u201cNo project will be cancelled without a', 'public hearing,\u201d said Jane Roe.'],
   ],
 };
@@ -27,7 +33,11 @@ export const PDF_MEMO = {
 export const WORD_MEMO = {
   title: 'Memo on the Water Supply',
   author: 'Ana Lee',
-  paragraphs: ['# Water Supply', '\u201cWe cannot wait another winter for the new pipes,\u201d said Ana Lee, the utility director.', 'The works start in March.'],
+  paragraphs: [
+    '# Water Supply',
+    '\u201cWe cannot wait another winter for the new pipes,\u201d said Ana Lee, the utility director.',
+    'The works start in March.',
+  ],
 };
 
 /** The writer's BibTeX entry for the BBC page (matched by its URL), and its key. */
@@ -48,7 +58,8 @@ export async function formatsWorkspace(): Promise<string> {
   const root = mkdtempSync(path.join(tmpdir(), 'sourced-formats-'));
   const sources = path.join(root, 'sources');
   mkdirSync(sources);
-  for (const name of WORKSPACE_PAGES) writeFileSync(path.join(sources, `${name}.html`), readFileSync(path.join(WEB_NEWS_PAGES_DIR, name, 'source.html')));
+  for (const name of WORKSPACE_PAGES)
+    writeFileSync(path.join(sources, `${name}.html`), readFileSync(path.join(WEB_NEWS_PAGES_DIR, name, 'source.html')));
   const memo = await makePdf({ ...PDF_MEMO, date: new Date('2024-03-05T10:00:00Z') });
   writeFileSync(path.join(sources, 'memo.pdf'), memo);
   writeFileSync(path.join(sources, 'water.docx'), makeDocx({ ...WORD_MEMO, created: '2024-02-01T09:00:00Z' }));
@@ -56,7 +67,10 @@ export async function formatsWorkspace(): Promise<string> {
   writeFileSync(path.join(sources, 'secret.pdf'), await makePdf({ pages: [['A memo that needs a password.']], encrypted: true }));
   writeFileSync(path.join(sources, 'scan.pdf'), await makeScannedPdf());
   writeFileSync(path.join(sources, 'fake.html'), memo);
-  writeFileSync(path.join(sources, 'bomb.docx'), makeDocx({ paragraphs: ['Short memo.'], extra: { 'word/media/zeros.bin': new Uint8Array(48 * 1024 * 1024) } }));
+  writeFileSync(
+    path.join(sources, 'bomb.docx'),
+    makeDocx({ paragraphs: ['Short memo.'], extra: { 'word/media/zeros.bin': new Uint8Array(48 * 1024 * 1024) } }),
+  );
   writeFileSync(path.join(root, 'refs.bib'), WRITER_BIB);
   return root;
 }

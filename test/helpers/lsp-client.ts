@@ -68,7 +68,9 @@ export async function startServer(options: SessionOptions): Promise<LspSession> 
       window: { workDoneProgress: true },
       textDocument: { publishDiagnostics: { versionSupport: true } },
     },
-    initializationOptions: options.pullConfiguration ? options.initializationOptions : { sourced: options.settings ?? {}, ...options.initializationOptions },
+    initializationOptions: options.pullConfiguration
+      ? options.initializationOptions
+      : { sourced: options.settings ?? {}, ...options.initializationOptions },
   });
   await connection.sendNotification('initialized', {});
 
@@ -93,11 +95,20 @@ export async function startServer(options: SessionOptions): Promise<LspSession> 
       return value;
     },
     async diagnosticsFor(uri, timeoutMs = 5000) {
-      const p = await session.waitFor(() => diagnostics.get(uri), (d) => d !== undefined, timeoutMs);
+      const p = await session.waitFor(
+        () => diagnostics.get(uri),
+        (d) => d !== undefined,
+        timeoutMs,
+      );
       return p?.diagnostics ?? [];
     },
     status: () => connection.sendRequest(StatusRequest),
-    whenReady: (timeoutMs = 30_000, predicate = () => true) => session.waitFor(() => session.status(), (st) => st.ready && predicate(st), timeoutMs),
+    whenReady: (timeoutMs = 30_000, predicate = () => true) =>
+      session.waitFor(
+        () => session.status(),
+        (st) => st.ready && predicate(st),
+        timeoutMs,
+      ),
     async close() {
       try {
         await connection.sendRequest('shutdown');

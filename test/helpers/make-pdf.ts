@@ -40,8 +40,12 @@ export async function makePdf(spec: PdfSpec): Promise<Uint8Array> {
   if (spec.date) pdf.setCreationDate(spec.date);
   if (spec.encrypted) {
     const dict = pdf.context.obj({
-      Filter: PDFName.of('Standard'), V: 1, R: 2, P: -44,
-      O: PDFString.of('0123456789abcdef0123456789abcdef'), U: PDFString.of('fedcba9876543210fedcba9876543210'),
+      Filter: PDFName.of('Standard'),
+      V: 1,
+      R: 2,
+      P: -44,
+      O: PDFString.of('0123456789abcdef0123456789abcdef'),
+      U: PDFString.of('fedcba9876543210fedcba9876543210'),
     });
     pdf.context.trailerInfo.Encrypt = pdf.context.register(dict);
     pdf.context.trailerInfo.ID = pdf.context.obj([PDFString.of('0123456789abcdef'), PDFString.of('0123456789abcdef')]);

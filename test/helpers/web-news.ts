@@ -24,17 +24,19 @@ export interface WebNewsPage {
 
 /** Every page of the corpus, in name order. */
 export function webNewsPages(): WebNewsPage[] {
-  return readdirSync(WEB_NEWS_PAGES_DIR).sort().map((name) => {
-    const dir = path.join(WEB_NEWS_PAGES_DIR, name);
-    const expectedHtml = readFileSync(path.join(dir, 'expected.html'), 'utf8');
-    const { document } = parseHTML(`<html><body>${expectedHtml}</body></html>`);
-    return {
-      name,
-      html: new Uint8Array(readFileSync(path.join(dir, 'source.html'))),
-      expectedText: document.body.textContent ?? '',
-      expected: JSON.parse(readFileSync(path.join(dir, 'expected-metadata.json'), 'utf8')) as ExpectedMetadata,
-    };
-  });
+  return readdirSync(WEB_NEWS_PAGES_DIR)
+    .sort()
+    .map((name) => {
+      const dir = path.join(WEB_NEWS_PAGES_DIR, name);
+      const expectedHtml = readFileSync(path.join(dir, 'expected.html'), 'utf8');
+      const { document } = parseHTML(`<html><body>${expectedHtml}</body></html>`);
+      return {
+        name,
+        html: new Uint8Array(readFileSync(path.join(dir, 'source.html'))),
+        expectedText: document.body.textContent ?? '',
+        expected: JSON.parse(readFileSync(path.join(dir, 'expected-metadata.json'), 'utf8')) as ExpectedMetadata,
+      };
+    });
 }
 
 /** Lower-cased word tokens (letters and digits). */

@@ -34,7 +34,7 @@ const hover = (needle: string, skip = 0): Promise<Hover | null> =>
   session.connection.sendRequest<Hover | null>('textDocument/hover', { textDocument: { uri }, position: position(needle, skip) });
 const firstLine = (h: Hover | null): string => (h ? (h.contents as MarkupContent).value.split('\n')[0] : '');
 
-test('protocol: hover on a surname shows the canonical actor with the seeds\' role', async () => {
+test("protocol: hover on a surname shows the canonical actor with the seeds' role", async () => {
   const h = await hover('Fidan');
   assert.equal(firstLine(h), '**Hakan Fidan**');
   assert.match((h!.contents as MarkupContent).value, /Foreign Minister \\\(Turkey\\\)/);
@@ -58,7 +58,10 @@ test('protocol: hover on a common word returns nothing', async () => {
 });
 
 test('protocol: definition on an actor opens its first mention in the sources', async () => {
-  const locs = await session.connection.sendRequest<Location[]>('textDocument/definition', { textDocument: { uri }, position: position('PKK') });
+  const locs = await session.connection.sendRequest<Location[]>('textDocument/definition', {
+    textDocument: { uri },
+    position: position('PKK'),
+  });
   assert.equal(locs.length, 1);
   assert.match(locs[0].uri, /seeds\/000_e69ee878f7b3fed3\.txt$/);
 });

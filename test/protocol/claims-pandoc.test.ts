@@ -44,53 +44,73 @@ function pandocVersion(): string | null {
   }
 }
 
-test('claims pandoc: the cited example renders with pandoc --citeproc and its bibliography lists exactly the cited sources', { timeout: 60_000 }, async () => {
-  const version = pandocVersion();
-  assert.ok(version, 'pandoc is installed (Debian package "pandoc"; npm run system-packages installs it)');
-  const workspace = seedWorkspace('sourced-pandoc-');
-  const session = await startServer({ workspace, settings: { citations: { style: 'pandoc', bibliography: 'sources.json' } } });
-  try {
-    await session.whenReady(30_000);
-    const file = path.join(workspace, 'report.md');
-    const uri = pathToFileURL(file).href;
-    let doc = TextDocument.create(uri, 'markdown', 1, pandocStyle(readFileSync(path.join(REPO, 'examples/report.md'), 'utf8')));
-    session.open(uri, doc.getText());
-    await session.waitFor(() => session.diagnostics.get(uri), (d) => d?.version === 1, 15_000);
+test(
+  'claims pandoc: the cited example renders with pandoc --citeproc and its bibliography lists exactly the cited sources',
+  { timeout: 60_000 },
+  async () => {
+    const version = pandocVersion();
+    assert.ok(version, 'pandoc is installed (Debian package "pandoc"; npm run system-packages installs it)');
+    const workspace = seedWorkspace('sourced-pandoc-');
+    const session = await startServer({ workspace, settings: { citations: { style: 'pandoc', bibliography: 'sources.json' } } });
+    try {
+      await session.whenReady(30_000);
+      const file = path.join(workspace, 'report.md');
+      const uri = pathToFileURL(file).href;
+      let doc = TextDocument.create(uri, 'markdown', 1, pandocStyle(readFileSync(path.join(REPO, 'examples/report.md'), 'utf8')));
+      session.open(uri, doc.getText());
+      await session.waitFor(
+        () => session.diagnostics.get(uri),
+        (d) => d?.version === 1,
+        15_000,
+      );
 
-    const actions = await session.connection.sendRequest<CodeAction[]>('textDocument/codeAction', {
-      textDocument: { uri }, range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } },
-      context: { diagnostics: [], only: ['source.fixAll.sourced'] },
-    });
-    const fixAll = actions.find((a) => a.kind === 'source.fixAll.sourced');
-    assert.ok(fixAll, 'fix-all offered');
-    const edits: TextEdit[] = fixAll.edit!.changes![uri];
-    assert.ok(edits.every((e) => /^\[@[^\]]+\]$/.test(e.newText)), 'Pandoc style inserts only [@key] markers');
-    doc = TextDocument.create(uri, 'markdown', 2, TextDocument.applyEdits(doc, edits));
-    session.change(uri, 2, doc.getText());
-    writeFileSync(file, doc.getText());
+      const actions = await session.connection.sendRequest<CodeAction[]>('textDocument/codeAction', {
+        textDocument: { uri },
+        range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } },
+        context: { diagnostics: [], only: ['source.fixAll.sourced'] },
+      });
+      const fixAll = actions.find((a) => a.kind === 'source.fixAll.sourced');
+      assert.ok(fixAll, 'fix-all offered');
+      const edits: TextEdit[] = fixAll.edit!.changes![uri];
+      assert.ok(
+        edits.every((e) => /^\[@[^\]]+\]$/.test(e.newText)),
+        'Pandoc style inserts only [@key] markers',
+      );
+      doc = TextDocument.create(uri, 'markdown', 2, TextDocument.applyEdits(doc, edits));
+      session.change(uri, 2, doc.getText());
+      writeFileSync(file, doc.getText());
 
-    const keys = citedKeys(doc.getText());
-    assert.ok(keys.length >= 4, `the cited example cites several sources: ${keys.join(', ')}`);
-    const bibliography = path.join(workspace, 'sources.json');
-    const ids = await session.waitFor(
-      () => (existsSync(bibliography) ? (JSON.parse(readFileSync(bibliography, 'utf8')) as { id: string }[]).map((i) => i.id).sort() : []),
-      (v) => v.join() === keys.join(),
-      8000,
-    );
-    assert.deepEqual(ids, keys, 'sources.json holds exactly the cited keys');
+      const keys = citedKeys(doc.getText());
+      assert.ok(keys.length >= 4, `the cited example cites several sources: ${keys.join(', ')}`);
+      const bibliography = path.join(workspace, 'sources.json');
+      const ids = await session.waitFor(
+        () =>
+          existsSync(bibliography) ? (JSON.parse(readFileSync(bibliography, 'utf8')) as { id: string }[]).map((i) => i.id).sort() : [],
+        (v) => v.join() === keys.join(),
+        8000,
+      );
+      assert.deepEqual(ids, keys, 'sources.json holds exactly the cited keys');
 
-    const html = execFileSync('pandoc', ['report.md', '--citeproc', '--bibliography', 'sources.json', '-t', 'html', '--wrap=none'], { cwd: workspace, encoding: 'utf8' });
-    const refs = html.slice(html.indexOf('id="refs"'));
-    assert.ok(html.includes('id="refs"'), 'pandoc rendered a bibliography');
-    const rendered = [...refs.matchAll(/id="ref-([^"]+)"/g)].map((m) => m[1]).sort();
-    assert.deepEqual(rendered, keys, 'the rendered bibliography lists exactly the cited sources');
-    for (const [key, words] of Object.entries(TITLE_WORDS)) {
-      assert.equal(refs.toLowerCase().includes(words.toLowerCase()), keys.includes(key), `${key}: title ${keys.includes(key) ? 'listed' : 'not listed'}`);
+      const html = execFileSync('pandoc', ['report.md', '--citeproc', '--bibliography', 'sources.json', '-t', 'html', '--wrap=none'], {
+        cwd: workspace,
+        encoding: 'utf8',
+      });
+      const refs = html.slice(html.indexOf('id="refs"'));
+      assert.ok(html.includes('id="refs"'), 'pandoc rendered a bibliography');
+      const rendered = [...refs.matchAll(/id="ref-([^"]+)"/g)].map((m) => m[1]).sort();
+      assert.deepEqual(rendered, keys, 'the rendered bibliography lists exactly the cited sources');
+      for (const [key, words] of Object.entries(TITLE_WORDS)) {
+        assert.equal(
+          refs.toLowerCase().includes(words.toLowerCase()),
+          keys.includes(key),
+          `${key}: title ${keys.includes(key) ? 'listed' : 'not listed'}`,
+        );
+      }
+      assert.ok(!/\?\?|citation .* not found/i.test(html), 'no unresolved citation');
+      console.log(`claims pandoc: ${version}; rendered bibliography: ${rendered.join(', ')}`);
+    } finally {
+      await session.close();
+      rmSync(workspace, { recursive: true, force: true });
     }
-    assert.ok(!/\?\?|citation .* not found/i.test(html), 'no unresolved citation');
-    console.log(`claims pandoc: ${version}; rendered bibliography: ${rendered.join(', ')}`);
-  } finally {
-    await session.close();
-    rmSync(workspace, { recursive: true, force: true });
-  }
-});
+  },
+);

@@ -41,14 +41,20 @@ class Draft {
     return this.doc.getText();
   }
   async diagnostics(): Promise<Diagnostic[]> {
-    const p = await session.waitFor(() => session.diagnostics.get(this.doc.uri), (d) => d?.version === this.doc.version, 15_000);
+    const p = await session.waitFor(
+      () => session.diagnostics.get(this.doc.uri),
+      (d) => d?.version === this.doc.version,
+      15_000,
+    );
     assert.equal(p?.version, this.doc.version, 'diagnostics for the current version');
     return p.diagnostics;
   }
   async actions(diagnostics: Diagnostic[], only?: string[]): Promise<CodeAction[]> {
     const range = diagnostics[0]?.range ?? { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } };
     return session.connection.sendRequest<CodeAction[]>('textDocument/codeAction', {
-      textDocument: { uri: this.doc.uri }, range, context: { diagnostics, only },
+      textDocument: { uri: this.doc.uri },
+      range,
+      context: { diagnostics, only },
     });
   }
   apply(action: CodeAction): void {
@@ -69,7 +75,10 @@ test('claims protocol: unsourced-claim on an uncited factual sentence names the 
   assert.equal(ds.length, 1, JSON.stringify(ds.map((x) => x.message)));
   assert.equal(ds[0].range.start.line, 2);
   assert.equal(ds[0].severity, 2, 'warning by default');
-  assert.match(String(ds[0].message), new RegExp(`^Unsourced claim \u2014 ${REFUGEES_KEY} says: \u201c.*3\\.2 million Syrian refugees`));
+  assert.match(
+    typeof ds[0].message === 'string' ? ds[0].message : ds[0].message.value,
+    new RegExp(`^Unsourced claim \u2014 ${REFUGEES_KEY} says: \u201c.*3\\.2 million Syrian refugees`),
+  );
 });
 
 test('claims protocol: Cite quick fix inserts the marker after the sentence and one definition; a second run adds nothing', async () => {
@@ -111,7 +120,10 @@ test('claims protocol: number-mismatch shows the source figure and its fix repla
   const ds = byCode(await d.diagnostics(), 'number-mismatch');
   assert.equal(ds.length, 1);
   assert.equal(d.doc.getText(ds[0].range), '3.6 million');
-  assert.match(String(ds[0].message), /the source says 3\.2 million, the draft says 3\.6 million/);
+  assert.match(
+    typeof ds[0].message === 'string' ? ds[0].message : ds[0].message.value,
+    /the source says 3\.2 million, the draft says 3\.6 million/,
+  );
   assert.equal(byCode(await d.diagnostics(), 'unsourced-claim').length, 0, 'cited, so not unsourced');
   const fix = (await d.actions(ds)).find((a) => a.isPreferred);
   assert.ok(fix);
@@ -153,7 +165,8 @@ test('claims protocol: the sourced.citeAllSupportedClaims command sends one work
     return { applied: true };
   });
   const result = await session.connection.sendRequest<{ cited: number }>('workspace/executeCommand', {
-    command: 'sourced.citeAllSupportedClaims', arguments: [d.doc.uri],
+    command: 'sourced.citeAllSupportedClaims',
+    arguments: [d.doc.uri],
   });
   assert.ok(received, 'applyEdit sent');
   const text = TextDocument.applyEdits(d.doc, received.edit.changes[d.doc.uri]);

@@ -20,16 +20,30 @@ test('persisted index through the server: written to .sourced/, restored on rest
 
   const first = await startServer({ workspace });
   await ready(first);
-  await first.waitFor(() => first.logs.some((l) => l.includes('saved the persisted index')), (v) => v, 20_000);
+  await first.waitFor(
+    () => first.logs.some((l) => l.includes('saved the persisted index')),
+    (v) => v,
+    20_000,
+  );
   await first.close();
   const dir = path.join(workspace, '.sourced');
-  assert.ok(readdirSync(dir).some((f) => /^index-v\d+\.bin$/.test(f)), 'the cache file is in .sourced/');
+  assert.ok(
+    readdirSync(dir).some((f) => /^index-v\d+\.bin$/.test(f)),
+    'the cache file is in .sourced/',
+  );
   assert.ok(existsSync(path.join(dir, '.gitignore')));
 
   const second = await startServer({ workspace });
   await ready(second);
-  await second.waitFor(() => second.logs.some((l) => l.includes('restored 5 of 5 files')), (v) => v, 20_000);
-  assert.ok(second.logs.some((l) => l.includes('restored 5 of 5 files from the persisted index')), second.logs.join('\n'));
+  await second.waitFor(
+    () => second.logs.some((l) => l.includes('restored 5 of 5 files')),
+    (v) => v,
+    20_000,
+  );
+  assert.ok(
+    second.logs.some((l) => l.includes('restored 5 of 5 files from the persisted index')),
+    second.logs.join('\n'),
+  );
   await second.close();
 
   const off = await startServer({ workspace, settings: { index: { persist: false } } });

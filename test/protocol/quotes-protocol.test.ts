@@ -54,12 +54,18 @@ const insertedTexts = (list: CompletionList): string[] => list.items.slice(0, 3)
 test('protocol: a fragment from the start of a quotation brings it verbatim into the first three items', async () => {
   const { list } = await completeAt(START);
   assert.equal(list.isIncomplete, true);
-  assert.ok(insertedTexts(list).some((t) => t.startsWith(`\u201c${QUOTE}\u201d[^`)), insertedTexts(list).join('\n'));
+  assert.ok(
+    insertedTexts(list).some((t) => t.startsWith(`\u201c${QUOTE}\u201d[^`)),
+    insertedTexts(list).join('\n'),
+  );
 });
 
 test('protocol: a fragment from the middle of a quotation brings it verbatim into the first three items', async () => {
   const { list } = await completeAt(MIDDLE);
-  assert.ok(insertedTexts(list).some((t) => t.startsWith(`\u201c${QUOTE}\u201d[^`)), insertedTexts(list).join('\n'));
+  assert.ok(
+    insertedTexts(list).some((t) => t.startsWith(`\u201c${QUOTE}\u201d[^`)),
+    insertedTexts(list).join('\n'),
+  );
 });
 
 test('protocol: the trigger character alone opens the list, the quotations of the sources the draft cites first', async () => {
@@ -70,23 +76,38 @@ test('protocol: the trigger character alone opens the list, the quotations of th
   assert.ok(list.items.length > 0, 'the cited source offers its quotations');
   const fromCited = list.items.filter((i) => (i.textEdit as TextEdit).newText.includes(`\u201d[^${hit.key}]`));
   assert.ok(fromCited.length > 0 && list.items.indexOf(fromCited[0]) === 0, 'the cited source comes first');
-  assert.ok(list.items.slice(0, fromCited.length).every((i) => fromCited.includes(i)), 'all its quotations before any other');
+  assert.ok(
+    list.items.slice(0, fromCited.length).every((i) => fromCited.includes(i)),
+    'all its quotations before any other',
+  );
 });
 
 test('protocol: an altered quotation gets a misquote warning, the verbatim one none; hover names the speaker', async () => {
   const uri = pathToFileURL(path.join(workspace, 'misquote.md')).href;
-  session.open(uri, `Araghchi said \u201cIran and Turkey agree that Syria must never be allowed to become a safe haven for terrorist groups again\u201d.\n`);
+  session.open(
+    uri,
+    `Araghchi said \u201cIran and Turkey agree that Syria must never be allowed to become a safe haven for terrorist groups again\u201d.\n`,
+  );
   const flagged = await session.waitFor(
     () => session.diagnosticsFor(uri),
     (d) => d.some((x) => x.code === 'misquote'),
   );
-  assert.ok(flagged.some((d) => d.code === 'misquote' && /Abbas Araghchi/.test(String(d.message))), JSON.stringify(flagged));
+  assert.ok(
+    flagged.some((d) => d.code === 'misquote' && /Abbas Araghchi/.test(typeof d.message === 'string' ? d.message : d.message.value)),
+    JSON.stringify(flagged),
+  );
 
   const clean = pathToFileURL(path.join(workspace, 'verbatim.md')).href;
   session.open(clean, `Araghchi said "${QUOTE}."\n`);
   const diagnostics = await session.diagnosticsFor(clean);
-  assert.deepEqual(diagnostics.filter((d) => d.code === 'misquote'), []);
-  const hover = await session.connection.sendRequest<Hover | null>('textDocument/hover', { textDocument: { uri: clean }, position: { line: 0, character: 20 } });
+  assert.deepEqual(
+    diagnostics.filter((d) => d.code === 'misquote'),
+    [],
+  );
+  const hover = await session.connection.sendRequest<Hover | null>('textDocument/hover', {
+    textDocument: { uri: clean },
+    position: { line: 0, character: 20 },
+  });
   assert.match((hover?.contents as { value: string }).value, /Abbas Araghchi/);
 });
 

@@ -5,7 +5,13 @@ import * as path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { seedWorkspace, startServer, type LspSession } from '../helpers/lsp-client';
 
-interface Status { ready: boolean; sources: number; quotes: number; actors: number; skipped: number }
+interface Status {
+  ready: boolean;
+  sources: number;
+  quotes: number;
+  actors: number;
+  skipped: number;
+}
 
 let workspace: string;
 let session: LspSession;
@@ -39,14 +45,24 @@ test('protocol: adding, changing and deleting a source updates sourced/status wi
     assert.ok(ms <= 1000, `${what}: ${ms} ms`);
     return value;
   };
-  await timed('created', () => writeFileSync(file, 'A new source\n\nThe committee met on Friday.'), status, (v) => v.sources === 6);
+  await timed(
+    'created',
+    () => writeFileSync(file, 'A new source\n\nThe committee met on Friday.'),
+    status,
+    (v) => v.sources === 6,
+  );
   await timed(
     'changed',
     () => writeFileSync(file, 'A changed source\n\nThe committee met on Saturday.'),
     () => session.connection.sendRequest<{ name: string }[]>('workspace/symbol', { query: 'changed' }),
     (v) => v.length === 1,
   );
-  await timed('deleted', () => unlinkSync(file), status, (v) => v.sources === 5);
+  await timed(
+    'deleted',
+    () => unlinkSync(file),
+    status,
+    (v) => v.sources === 5,
+  );
 });
 
 test('protocol: diagnostics are pushed with the document version and source "sourced"', async () => {
@@ -65,7 +81,8 @@ test('protocol: hover on a citation and an empty hover elsewhere', async () => {
   const uri = pathToFileURL(path.join(workspace, 'hover.md')).href;
   session.open(uri, `Text.[^${key}]\n\nPlain words here.\n`);
   const hover = await session.connection.sendRequest<{ contents: { value: string } } | null>('textDocument/hover', {
-    textDocument: { uri }, position: { line: 0, character: 8 },
+    textDocument: { uri },
+    position: { line: 0, character: 8 },
   });
   assert.ok(hover);
   assert.match(hover.contents.value, /seeds\/0/);

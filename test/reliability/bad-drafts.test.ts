@@ -30,7 +30,10 @@ const requestsAt = (uri: string, position: { line: number; character: number }):
   ['textDocument/hover', { textDocument: { uri }, position }],
   ['textDocument/definition', { textDocument: { uri }, position }],
   ['textDocument/references', { textDocument: { uri }, position, context: { includeDeclaration: true } }],
-  ['textDocument/codeAction', { textDocument: { uri }, range: { start: position, end: position }, context: { diagnostics: [], only: ['source.fixAll.sourced'] } }],
+  [
+    'textDocument/codeAction',
+    { textDocument: { uri }, range: { start: position, end: position }, context: { diagnostics: [], only: ['source.fixAll.sourced'] } },
+  ],
   ['textDocument/documentSymbol', { textDocument: { uri } }],
 ];
 
@@ -39,7 +42,11 @@ test('bad drafts: an empty draft gets empty answers, never errors', async () => 
   server.open(uri, '');
   const problems: string[] = [];
   let n = 0;
-  for (const position of [{ line: 0, character: 0 }, { line: 0, character: 5 }, { line: 3, character: 0 }]) {
+  for (const position of [
+    { line: 0, character: 0 },
+    { line: 0, character: 5 },
+    { line: 3, character: 0 },
+  ]) {
     for (const [method, params] of requestsAt(uri, position)) {
       const a = await server.call(method, params);
       n++;
@@ -53,37 +60,45 @@ test('bad drafts: an empty draft gets empty answers, never errors', async () => 
   assert.deepEqual(diagnostics, []);
 });
 
-test(`bad drafts: a huge draft (${Math.round(HUGE_BYTES / 1000)} kB) is checked while the server keeps answering`, { timeout: 150_000 }, async () => {
-  const paragraphs = Object.values(seedFiles()).flatMap((t) => t.split(/\n\s*\n/).slice(1)).filter((p) => p.trim());
-  const parts: string[] = ['# Huge draft', ''];
-  let size = 0;
-  for (let i = 0; size < HUGE_BYTES; i++) {
-    const p = `${paragraphs[i % paragraphs.length]} (${i})`;
-    parts.push(p, '');
-    size += p.length + 2;
-  }
-  const text = parts.join('\n');
-  const uri = pathToFileURL(path.join(workspace, 'huge.md')).href;
-  const started = Date.now();
-  server.open(uri, text);
-  let diagnostics: unknown[] | undefined;
-  const pings: number[] = [];
-  const done = server.diagnosticsNow(uri, 140_000).then((d) => (diagnostics = d));
-  while (diagnostics === undefined && Date.now() - started < 140_000) {
-    const a = await server.call('sourced/status', {});
-    pings.push(a.ms);
-    await sleep(200);
-  }
-  await done;
-  const ms = Date.now() - started;
-  const hover = await server.call('textDocument/hover', { textDocument: { uri }, position: { line: 4, character: 5 } });
-  const slowest = Math.round(Math.max(...pings));
-  console.log(`bad drafts: huge draft of ${text.length} chars (${text.split(/\s+/).length} words): ${diagnostics?.length} diagnostics in ${ms} ms; ${pings.length} status pings meanwhile, slowest ${slowest} ms`);
-  assert.ok(diagnostics, 'diagnostics arrive');
-  assert.ok(hover.ok, 'hover answers');
-  // Parsing is synchronous (mdast): a 1 MB draft holds the server for about a second on a quiet machine, so the
-  // bound here is "answers, late at worst" rather than the 1 s of report-sized drafts (see docs/reliability.md).
-  assert.ok(slowest < 10_000, `the server kept answering (slowest status ${slowest} ms)`);
-  assert.ok(server.alive);
-  assert.deepEqual(server.bugLogs(), []);
-});
+test(
+  `bad drafts: a huge draft (${Math.round(HUGE_BYTES / 1000)} kB) is checked while the server keeps answering`,
+  { timeout: 150_000 },
+  async () => {
+    const paragraphs = Object.values(seedFiles())
+      .flatMap((t) => t.split(/\n\s*\n/).slice(1))
+      .filter((p) => p.trim());
+    const parts: string[] = ['# Huge draft', ''];
+    let size = 0;
+    for (let i = 0; size < HUGE_BYTES; i++) {
+      const p = `${paragraphs[i % paragraphs.length]} (${i})`;
+      parts.push(p, '');
+      size += p.length + 2;
+    }
+    const text = parts.join('\n');
+    const uri = pathToFileURL(path.join(workspace, 'huge.md')).href;
+    const started = Date.now();
+    server.open(uri, text);
+    let diagnostics: unknown[] | undefined;
+    const pings: number[] = [];
+    const done = server.diagnosticsNow(uri, 140_000).then((d) => (diagnostics = d));
+    while (diagnostics === undefined && Date.now() - started < 140_000) {
+      const a = await server.call('sourced/status', {});
+      pings.push(a.ms);
+      await sleep(200);
+    }
+    await done;
+    const ms = Date.now() - started;
+    const hover = await server.call('textDocument/hover', { textDocument: { uri }, position: { line: 4, character: 5 } });
+    const slowest = Math.round(Math.max(...pings));
+    console.log(
+      `bad drafts: huge draft of ${text.length} chars (${text.split(/\s+/).length} words): ${diagnostics?.length} diagnostics in ${ms} ms; ${pings.length} status pings meanwhile, slowest ${slowest} ms`,
+    );
+    assert.ok(diagnostics, 'diagnostics arrive');
+    assert.ok(hover.ok, 'hover answers');
+    // Parsing is synchronous (mdast): a 1 MB draft holds the server for about a second on a quiet machine, so the
+    // bound here is "answers, late at worst" rather than the 1 s of report-sized drafts (see docs/reliability.md).
+    assert.ok(slowest < 10_000, `the server kept answering (slowest status ${slowest} ms)`);
+    assert.ok(server.alive);
+    assert.deepEqual(server.bugLogs(), []);
+  },
+);

@@ -37,61 +37,78 @@ after(async () => {
 
 const escapeRe = (s: string): string => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
-test('bad sources: each bad file is indexed correctly or skipped with one log line, and status counts the skipped', { timeout: 120_000 }, async () => {
-  const dir = workspace('bad');
-  const files = writeBadFiles(dir, LIMIT_KB);
-  if (readsIgnorePermissions()) console.log('bad sources: running as root, so chmod 000 does not stop reads: the unreadable file is expected to be indexed');
-  const started = Date.now();
-  const server = await start(dir, { corpus: { include: ['src/**/*'], maxFileSizeKb: LIMIT_KB } });
-  const status = await server.ready(90_000);
-  const indexMs = Date.now() - started;
-  assert.ok(status.ready, 'indexing finished');
+test(
+  'bad sources: each bad file is indexed correctly or skipped with one log line, and status counts the skipped',
+  { timeout: 120_000 },
+  async () => {
+    const dir = workspace('bad');
+    const files = writeBadFiles(dir, LIMIT_KB);
+    if (readsIgnorePermissions())
+      console.log('bad sources: running as root, so chmod 000 does not stop reads: the unreadable file is expected to be indexed');
+    const started = Date.now();
+    const server = await start(dir, { corpus: { include: ['src/**/*'], maxFileSizeKb: LIMIT_KB } });
+    const status = await server.ready(90_000);
+    const indexMs = Date.now() - started;
+    assert.ok(status.ready, 'indexing finished');
 
-  const problems: string[] = [];
-  let indexed = 0;
-  let skipped = 0;
-  for (const f of files) {
-    const lines = server.lsp.logs.filter((l) => new RegExp(`(^|[\\s/])${escapeRe(f.rel)}\\b`).test(l));
-    if ('link' in f.expect) {
-      if (lines.length > 0) problems.push(`${f.rel} (${f.what}): a link is not listed, yet logged ${JSON.stringify(lines)}`);
-      continue;
+    const problems: string[] = [];
+    let indexed = 0;
+    let skipped = 0;
+    for (const f of files) {
+      const lines = server.lsp.logs.filter((l) => new RegExp(`(^|[\\s/])${escapeRe(f.rel)}\\b`).test(l));
+      if ('link' in f.expect) {
+        if (lines.length > 0) problems.push(`${f.rel} (${f.what}): a link is not listed, yet logged ${JSON.stringify(lines)}`);
+        continue;
+      }
+      if ('skipped' in f.expect) {
+        skipped++;
+        if (lines.length !== 1) problems.push(`${f.rel} (${f.what}): expected one log line, got ${lines.length}: ${JSON.stringify(lines)}`);
+        else if (!f.expect.skipped.test(lines[0]))
+          problems.push(`${f.rel} (${f.what}): reason ${JSON.stringify(lines[0])} does not match ${f.expect.skipped}`);
+        continue;
+      }
+      indexed++;
+      if (lines.length > 1) problems.push(`${f.rel} (${f.what}): indexed but ${lines.length} log lines: ${JSON.stringify(lines)}`);
+      const symbols = (await server.call('workspace/symbol', { query: f.expect.indexed })) as {
+        ok: boolean;
+        result?: { name: string; location: { uri: string } }[];
+      };
+      const match = symbols.result?.filter((s) => s.location.uri.endsWith(f.rel.replace('src/', '/'))) ?? [];
+      if (match.length !== 1) problems.push(`${f.rel} (${f.what}): not found by its title ${JSON.stringify(f.expect.indexed)}`);
+      else if (
+        f.expect.prefix ? !match[0].name.includes(`\u2014 ${f.expect.indexed}`) : !match[0].name.endsWith(`\u2014 ${f.expect.indexed}`)
+      )
+        problems.push(`${f.rel} (${f.what}): title read as ${JSON.stringify(match[0].name)}`);
     }
-    if ('skipped' in f.expect) {
-      skipped++;
-      if (lines.length !== 1) problems.push(`${f.rel} (${f.what}): expected one log line, got ${lines.length}: ${JSON.stringify(lines)}`);
-      else if (!f.expect.skipped.test(lines[0])) problems.push(`${f.rel} (${f.what}): reason ${JSON.stringify(lines[0])} does not match ${f.expect.skipped}`);
-      continue;
-    }
-    indexed++;
-    if (lines.length > 1) problems.push(`${f.rel} (${f.what}): indexed but ${lines.length} log lines: ${JSON.stringify(lines)}`);
-    const symbols = (await server.call('workspace/symbol', { query: f.expect.indexed })) as { ok: boolean; result?: { name: string; location: { uri: string } }[] };
-    const match = symbols.result?.filter((s) => s.location.uri.endsWith(f.rel.replace('src/', '/'))) ?? [];
-    if (match.length !== 1) problems.push(`${f.rel} (${f.what}): not found by its title ${JSON.stringify(f.expect.indexed)}`);
-    else if (f.expect.prefix ? !match[0].name.includes(`\u2014 ${f.expect.indexed}`) : !match[0].name.endsWith(`\u2014 ${f.expect.indexed}`)) problems.push(`${f.rel} (${f.what}): title read as ${JSON.stringify(match[0].name)}`);
-  }
-  const final = await server.status();
-  console.log(
-    `bad sources: ${files.length} bad inputs (${files.map((f) => f.what).join('; ')}); ${final.sources} indexed, ${final.skipped} skipped, ` +
-      `indexing took ${indexMs} ms; ${problems.length} problems`,
-  );
-  assert.equal(final.sources, indexed, 'indexed count');
-  assert.equal(final.skipped, skipped, `sourced/status counts the skipped files; log: ${JSON.stringify(server.lsp.logs)}`);
+    const final = await server.status();
+    console.log(
+      `bad sources: ${files.length} bad inputs (${files.map((f) => f.what).join('; ')}); ${final.sources} indexed, ${final.skipped} skipped, ` +
+        `indexing took ${indexMs} ms; ${problems.length} problems`,
+    );
+    assert.equal(final.sources, indexed, 'indexed count');
+    assert.equal(final.skipped, skipped, `sourced/status counts the skipped files; log: ${JSON.stringify(server.lsp.logs)}`);
 
-  // Links are not listed, but a watcher event can name one: it is then skipped with one line, never followed out or round.
-  const links = files.filter((f) => 'link' in f.expect);
-  const changes = links.map((f) => ({ uri: pathToFileURL(path.join(dir, f.rel)).href, type: 1 }));
-  void server.lsp.connection.sendNotification('workspace/didChangeWatchedFiles', { changes });
-  const withLinks = await server.lsp.waitFor(() => server.status(), (v) => v.skipped === skipped + links.length, 5000);
-  for (const f of links) {
-    const lines = server.lsp.logs.filter((l) => l.includes(`${f.rel}:`));
-    if (lines.length !== 1 || !('link' in f.expect && f.expect.link.test(lines[0]))) problems.push(`${f.rel} (${f.what}) after a watcher event: ${JSON.stringify(lines)}`);
-  }
-  console.log(`bad sources: watcher events for ${links.length} links: status ${JSON.stringify(withLinks)}`);
-  assert.deepEqual(problems, []);
-  assert.equal(withLinks.skipped, skipped + links.length, 'each link named by an event is counted as skipped');
-  assert.deepEqual(server.bugLogs(), []);
-  assert.ok(server.alive);
-});
+    // Links are not listed, but a watcher event can name one: it is then skipped with one line, never followed out or round.
+    const links = files.filter((f) => 'link' in f.expect);
+    const changes = links.map((f) => ({ uri: pathToFileURL(path.join(dir, f.rel)).href, type: 1 }));
+    void server.lsp.connection.sendNotification('workspace/didChangeWatchedFiles', { changes });
+    const withLinks = await server.lsp.waitFor(
+      () => server.status(),
+      (v) => v.skipped === skipped + links.length,
+      5000,
+    );
+    for (const f of links) {
+      const lines = server.lsp.logs.filter((l) => l.includes(`${f.rel}:`));
+      if (lines.length !== 1 || !('link' in f.expect && f.expect.link.test(lines[0])))
+        problems.push(`${f.rel} (${f.what}) after a watcher event: ${JSON.stringify(lines)}`);
+    }
+    console.log(`bad sources: watcher events for ${links.length} links: status ${JSON.stringify(withLinks)}`);
+    assert.deepEqual(problems, []);
+    assert.equal(withLinks.skipped, skipped + links.length, 'each link named by an event is counted as skipped');
+    assert.deepEqual(server.bugLogs(), []);
+    assert.ok(server.alive);
+  },
+);
 
 test('bad sources: 10,000 tiny files, 100 deleted and 100 truncated while indexing', { timeout: 120_000 }, async () => {
   const dir = workspace('tiny');
@@ -108,15 +125,24 @@ test('bad sources: 10,000 tiny files, 100 deleted and 100 truncated while indexi
   await server.ready(90_000);
   const indexMs = Date.now() - started;
   const expected = { sources: N - 200, skipped: 100 };
-  const s = await server.lsp.waitFor(() => server.status(), (v) => v.sources === expected.sources && v.skipped === expected.skipped, 20_000);
+  const s = await server.lsp.waitFor(
+    () => server.status(),
+    (v) => v.sources === expected.sources && v.skipped === expected.skipped,
+    20_000,
+  );
   const pingStart = Date.now();
   await server.status();
-  console.log(`bad sources: ${N} tiny files indexed in ${indexMs} ms, 100 deleted and 100 truncated during the build; status ${JSON.stringify(s)}; status answered in ${Date.now() - pingStart} ms`);
+  console.log(
+    `bad sources: ${N} tiny files indexed in ${indexMs} ms, 100 deleted and 100 truncated during the build; status ${JSON.stringify(s)}; status answered in ${Date.now() - pingStart} ms`,
+  );
   assert.deepEqual({ sources: s.sources, skipped: s.skipped }, expected);
   const perFile = new Map<string, number>();
   for (const l of server.lsp.logs) for (const m of l.matchAll(/src\/t\d{5}\.txt/g)) perFile.set(m[0], (perFile.get(m[0]) ?? 0) + 1);
   const truncatedLogged = [...perFile].filter(([f]) => Number(f.slice(5, 10)) >= N - 100);
-  assert.ok(truncatedLogged.every(([, n]) => n === 1), 'each truncated file is logged once');
+  assert.ok(
+    truncatedLogged.every(([, n]) => n === 1),
+    'each truncated file is logged once',
+  );
   assert.ok(truncatedLogged.length >= 99, `truncated files logged (${truncatedLogged.length})`);
   assert.deepEqual(server.bugLogs(), []);
   assert.ok(server.alive);
@@ -144,10 +170,18 @@ test('bad sources: a file deleted or truncated between listing and reading is sk
   const service = createService({ corpus, config: { corpus: { include: ['src/**/*.txt'] } }, logger });
   await service.start();
   const s = service.status();
-  console.log(`bad sources: 3 files, 1 deleted and 1 truncated after listing: ${JSON.stringify(s)}; log: ${JSON.stringify(logger.lines.filter((l) => l.includes('src/')))}`);
+  console.log(
+    `bad sources: 3 files, 1 deleted and 1 truncated after listing: ${JSON.stringify(s)}; log: ${JSON.stringify(logger.lines.filter((l) => l.includes('src/')))}`,
+  );
   assert.deepEqual({ sources: s.sources, skipped: s.skipped }, { sources: 1, skipped: 2 });
-  assert.deepEqual(logger.lines.filter((l) => l.includes('src/gone.txt')), ['[warn] skipped src/gone.txt: file no longer exists']);
-  assert.deepEqual(logger.lines.filter((l) => l.includes('src/emptied.txt')), ['[warn] skipped src/emptied.txt: empty file']);
+  assert.deepEqual(
+    logger.lines.filter((l) => l.includes('src/gone.txt')),
+    ['[warn] skipped src/gone.txt: file no longer exists'],
+  );
+  assert.deepEqual(
+    logger.lines.filter((l) => l.includes('src/emptied.txt')),
+    ['[warn] skipped src/emptied.txt: empty file'],
+  );
   service.dispose();
 });
 

@@ -11,13 +11,16 @@ test('crash policy: restarts quietly once, warns from the second crash, stops af
     return policy.onClosed();
   });
   console.log(`crash policy: ${decisions.map((d) => `${d.recent}:${d.restart ? 'restart' : 'stop'}/${d.notify}`).join(', ')}`);
-  assert.deepEqual(decisions.map((d) => [d.restart, d.notify]), [
-    [true, 'none'],
-    [true, 'warning'],
-    [true, 'warning'],
-    [true, 'warning'],
-    [false, 'error'],
-  ]);
+  assert.deepEqual(
+    decisions.map((d) => [d.restart, d.notify]),
+    [
+      [true, 'none'],
+      [true, 'warning'],
+      [true, 'warning'],
+      [true, 'warning'],
+      [false, 'error'],
+    ],
+  );
   assert.match(decisions[4].message, /crashed 5 times in 3 minutes.*Restart Server/);
 });
 

@@ -39,7 +39,11 @@ const failures: string[] = [];
 const divergences: string[] = [];
 
 function cases(): Case[] {
-  const out: Case[] = spec.tests.map((t, i) => ({ index: i, label: `spec example ${t.number}`, text: t.markdown.replace(/\u2192/g, '\t') }));
+  const out: Case[] = spec.tests.map((t, i) => ({
+    index: i,
+    label: `spec example ${t.number}`,
+    text: t.markdown.replace(/\u2192/g, '\t'),
+  }));
   for (let g = 0; g < GENERATED; g++) {
     const index = out.length;
     out.push({ index, label: `generated draft ${g}`, text: randomDraft(new Rng(caseSeed(SEED, index))) });
@@ -66,7 +70,10 @@ async function randomRequest(c: Case, rng: Rng, uri: string): Promise<void> {
     ['textDocument/hover', { textDocument, position }],
     ['textDocument/definition', { textDocument, position }],
     ['textDocument/references', { textDocument, position, context: { includeDeclaration: rng.chance(0.5) } }],
-    ['textDocument/codeAction', { textDocument, range, context: { diagnostics: pushed, only: rng.chance(0.3) ? ['source.fixAll'] : undefined } }],
+    [
+      'textDocument/codeAction',
+      { textDocument, range, context: { diagnostics: pushed, only: rng.chance(0.3) ? ['source.fixAll'] : undefined } },
+    ],
     ['textDocument/documentSymbol', { textDocument }],
     ['workspace/symbol', { query: text.slice(0, rng.int(12)) }],
     ['sourced/searchQuotes', { query: text.slice(rng.int(Math.max(1, text.length)), rng.int(40)), limit: 1 + rng.int(20) }],
@@ -111,7 +118,8 @@ async function compareDiagnostics(c: Case, uri: string): Promise<void> {
   const finalText = edited.docs.get(uri)!.getText();
   fresh.open(uri, finalText);
   const [a, b] = await Promise.all([edited.diagnosticsNow(uri), fresh.diagnosticsNow(uri)]);
-  if (a === undefined || b === undefined) fail(c, `no diagnostics for the final version (edited: ${a !== undefined}, fresh: ${b !== undefined})`);
+  if (a === undefined || b === undefined)
+    fail(c, `no diagnostics for the final version (edited: ${a !== undefined}, fresh: ${b !== undefined})`);
   else {
     try {
       assert.deepEqual(a.map(withoutVersion), b.map(withoutVersion));
@@ -121,7 +129,9 @@ async function compareDiagnostics(c: Case, uri: string): Promise<void> {
       let at = 0;
       while (at < ja.length && ja[at] === jb[at]) at++;
       if (process.env.SOURCED_FUZZ_DUMP) writeFileSync(path.join(process.env.SOURCED_FUZZ_DUMP, `case-${c.index}.md`), finalText);
-      divergences.push(`${c.label} (SOURCED_FUZZ_SEED=${SEED} SOURCED_FUZZ_CASE=${c.index}): final diagnostics differ from a fresh server's at char ${at}: …${ja.slice(Math.max(0, at - 150), at + 150)}… vs …${jb.slice(Math.max(0, at - 150), at + 150)}…`);
+      divergences.push(
+        `${c.label} (SOURCED_FUZZ_SEED=${SEED} SOURCED_FUZZ_CASE=${c.index}): final diagnostics differ from a fresh server's at char ${at}: …${ja.slice(Math.max(0, at - 150), at + 150)}… vs …${jb.slice(Math.max(0, at - 150), at + 150)}…`,
+      );
     }
     for (const p of checkRanges(a, uri, edited.textOf)) fail(c, `diagnostic ${p}`);
   }
@@ -161,7 +171,8 @@ test('fuzz: spec examples and generated drafts, random edits and requests, throu
       `${((Date.now() - started) / 1000).toFixed(1)} s`,
   );
   assert.ok(edited.alive && fresh.alive, `a server died (exit ${edited.exitCode ?? fresh.exitCode})`);
-  if (counts.cases < all.length) console.log(`fuzz: time cap reached; ${all.length - counts.cases} cases not run (raise SOURCED_FUZZ_CAP_S)`);
+  if (counts.cases < all.length)
+    console.log(`fuzz: time cap reached; ${all.length - counts.cases} cases not run (raise SOURCED_FUZZ_CAP_S)`);
   for (const line of bugs.slice(0, 5)) console.log(`server bug log: ${line.slice(0, 2000)}`);
   assert.deepEqual(bugs.slice(0, 5), [], 'the server logged a swallowed error');
   assert.deepEqual(failures.slice(0, 15), [], `${failures.length} fuzz failures`);
@@ -169,7 +180,9 @@ test('fuzz: spec examples and generated drafts, random edits and requests, throu
 });
 
 test('fuzz: after the last edit, the diagnostics equal those of a fresh server opening the final text', () => {
-  console.log(`fuzz: ${counts.diagnosticsCompared} of ${counts.diagnosticsCompared + divergences.length} final diagnostics equal a fresh server's; ${divergences.length} differ`);
+  console.log(
+    `fuzz: ${counts.diagnosticsCompared} of ${counts.diagnosticsCompared + divergences.length} final diagnostics equal a fresh server's; ${divergences.length} differ`,
+  );
   for (const d of divergences.slice(0, 3)) console.log(`fuzz divergence: ${d.slice(0, 1200)}`);
   assert.deepEqual(divergences, []);
 });

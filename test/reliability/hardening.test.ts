@@ -39,7 +39,15 @@ const CONTROLS_RE = /[\u202A-\u202E\u2066-\u2069\u200E\u200F\u061C\u200B-\u200D\
 
 test('hardening: requests without their parameters answer InvalidParams, and the server keeps answering', { timeout: 60_000 }, async () => {
   const s = await start(workspace());
-  const methods = ['textDocument/hover', 'textDocument/completion', 'textDocument/definition', 'textDocument/references', 'textDocument/codeAction', 'textDocument/documentSymbol', 'workspace/executeCommand'];
+  const methods = [
+    'textDocument/hover',
+    'textDocument/completion',
+    'textDocument/definition',
+    'textDocument/references',
+    'textDocument/codeAction',
+    'textDocument/documentSymbol',
+    'workspace/executeCommand',
+  ];
   const codes: string[] = [];
   for (const m of methods) {
     for (const p of [undefined, {}, { textDocument: {} }]) {
@@ -53,31 +61,43 @@ test('hardening: requests without their parameters answer InvalidParams, and the
   assert.ok(s.alive);
 });
 
-test('hardening: a FIFO, a device and a link to an endless file named as sources are skipped with a reason', { timeout: 60_000 }, async () => {
-  const dir = workspace();
-  execFileSync('mkfifo', [path.join(dir, 'seeds', 'pipe.txt')]);
-  symlinkSync('/dev/zero', path.join(dir, 'seeds', 'zero.txt'));
-  symlinkSync('/dev/urandom', path.join(dir, 'seeds', 'random.md'));
-  const s = await start(dir);
-  const status = await s.status();
-  const reasons = s.lsp.logs.filter((l) => /pipe\.txt|zero\.txt|random\.md/.test(l));
-  console.log(`hardening: special files: ${JSON.stringify(status)}; ${JSON.stringify(reasons)}`);
-  assert.equal(status.sources, 5, 'the five seeds are indexed');
-  assert.equal(status.skipped, 3, 'the three special files are counted as skipped');
-  for (const name of ['pipe.txt', 'zero.txt', 'random.md']) {
-    assert.ok(reasons.some((l) => l.includes(name) && /not a regular file|outside|skipp/i.test(l)), `${name} is skipped with a reason`);
-  }
-});
+test(
+  'hardening: a FIFO, a device and a link to an endless file named as sources are skipped with a reason',
+  { timeout: 60_000 },
+  async () => {
+    const dir = workspace();
+    execFileSync('mkfifo', [path.join(dir, 'seeds', 'pipe.txt')]);
+    symlinkSync('/dev/zero', path.join(dir, 'seeds', 'zero.txt'));
+    symlinkSync('/dev/urandom', path.join(dir, 'seeds', 'random.md'));
+    const s = await start(dir);
+    const status = await s.status();
+    const reasons = s.lsp.logs.filter((l) => /pipe\.txt|zero\.txt|random\.md/.test(l));
+    console.log(`hardening: special files: ${JSON.stringify(status)}; ${JSON.stringify(reasons)}`);
+    assert.equal(status.sources, 5, 'the five seeds are indexed');
+    assert.equal(status.skipped, 3, 'the three special files are counted as skipped');
+    for (const name of ['pipe.txt', 'zero.txt', 'random.md']) {
+      assert.ok(
+        reasons.some((l) => l.includes(name) && /not a regular file|outside|skipp/i.test(l)),
+        `${name} is skipped with a reason`,
+      );
+    }
+  },
+);
 
 test('hardening: bidi and zero-width controls in a source never reach the editor', { timeout: 60_000 }, async () => {
   const dir = workspace();
-  writeFileSync(path.join(dir, 'seeds', 'planted.txt'),
-    'Planted\u202E title\u200B here\n\nThe harbour master said: \u201cThe new quay will \u202Eopen\u202C for every\u200B ship in the spring season,\u201d on Monday.\n');
+  writeFileSync(
+    path.join(dir, 'seeds', 'planted.txt'),
+    'Planted\u202E title\u200B here\n\nThe harbour master said: \u201cThe new quay will \u202Eopen\u202C for every\u200B ship in the spring season,\u201d on Monday.\n',
+  );
   const s = await start(dir);
   const search = await s.call('sourced/searchQuotes', { query: 'quay spring season', limit: 5 });
   assert.ok(search.ok);
   const results = search.result as { text: string; title: string }[];
-  assert.ok(results.some((r) => /quay/.test(r.text)), `the planted quotation is found: ${JSON.stringify(results)}`);
+  assert.ok(
+    results.some((r) => /quay/.test(r.text)),
+    `the planted quotation is found: ${JSON.stringify(results)}`,
+  );
   assert.ok(!CONTROLS_RE.test(JSON.stringify(results)), 'no control character in search results');
   const uri = pathToFileURL(path.join(dir, 'draft.md')).href;
   const text = 'Intro.\n\n\u201cThe new quay will';
@@ -91,7 +111,10 @@ test('hardening: bidi and zero-width controls in a source never reach the editor
 
 test('hardening: a CRLF draft gets CRLF in every inserted text', { timeout: 60_000 }, async () => {
   const dir = workspace();
-  writeFileSync(path.join(dir, 'seeds', 'quay.txt'), 'Quay plans\n\nThe harbour master said: \u201cThe new quay will open for every ship in the spring season,\u201d on Monday.\n');
+  writeFileSync(
+    path.join(dir, 'seeds', 'quay.txt'),
+    'Quay plans\n\nThe harbour master said: \u201cThe new quay will open for every ship in the spring season,\u201d on Monday.\n',
+  );
   const s = await start(dir);
   const quotes = await s.call('sourced/searchQuotes', { query: 'quay spring season', limit: 1 });
   assert.ok(quotes.ok);
@@ -114,7 +137,11 @@ test('hardening: a CRLF draft gets CRLF in every inserted text', { timeout: 60_0
   const withBreaks = inserted.filter((t) => t.includes('\n'));
   console.log(`hardening: CRLF: ${inserted.length} inserted texts, ${withBreaks.length} with line breaks`);
   assert.ok(withBreaks.length > 0, 'some edit adds lines (the footnote definition), so the check can fail');
-  assert.deepEqual(withBreaks.filter((t) => /(?<!\r)\n/.test(t)), [], 'no lone \\n in a CRLF draft');
+  assert.deepEqual(
+    withBreaks.filter((t) => /(?<!\r)\n/.test(t)),
+    [],
+    'no lone \\n in a CRLF draft',
+  );
 });
 
 test('hardening: an untrusted workspace gets no file written (no bibliography, no index cache)', { timeout: 60_000 }, async () => {
@@ -135,16 +162,28 @@ test('hardening: an untrusted workspace gets no file written (no bibliography, n
   const tUri = pathToFileURL(path.join(trustedDir, 'draft.md')).href;
   t.open(tUri, `The talks resumed.[@${key}]\n`);
   await t.diagnosticsNow(tUri);
-  assert.ok(await t.lsp.waitFor(() => existsSync(path.join(trustedDir, 'sources.json')), (v) => v, 5000));
+  assert.ok(
+    await t.lsp.waitFor(
+      () => existsSync(path.join(trustedDir, 'sources.json')),
+      (v) => v,
+      5000,
+    ),
+  );
 });
 
-test('hardening: an invalid setting value is refused with the valid values; so is --citation-style bogus', { timeout: 60_000 }, async () => {
-  const s = await start(workspace(), { citations: { style: 'bogus' }, claims: { severity: 'loud' } });
-  const refused = s.lsp.logs.filter((l) => /setting refused/.test(l));
-  console.log(`hardening: settings: ${JSON.stringify(refused)}`);
-  assert.ok(refused.some((l) => /citations\.style/.test(l) && /footnote, pandoc/.test(l)));
-  assert.ok(refused.some((l) => /claims\.severity/.test(l) && /ignore, hint, information, warning, error/.test(l)));
-  const cli = spawnSync(process.execPath, [path.join(repoRoot, 'dist', 'cli.js'), 'check', 'draft.md', '--citation-style', 'bogus'], { encoding: 'utf8' });
-  assert.equal(cli.status, 2);
-  assert.match(cli.stderr, /--citation-style must be one of footnote, pandoc/);
-});
+test(
+  'hardening: an invalid setting value is refused with the valid values; so is --citation-style bogus',
+  { timeout: 60_000 },
+  async () => {
+    const s = await start(workspace(), { citations: { style: 'bogus' }, claims: { severity: 'loud' } });
+    const refused = s.lsp.logs.filter((l) => /setting refused/.test(l));
+    console.log(`hardening: settings: ${JSON.stringify(refused)}`);
+    assert.ok(refused.some((l) => /citations\.style/.test(l) && /footnote, pandoc/.test(l)));
+    assert.ok(refused.some((l) => /claims\.severity/.test(l) && /ignore, hint, information, warning, error/.test(l)));
+    const cli = spawnSync(process.execPath, [path.join(repoRoot, 'dist', 'cli.js'), 'check', 'draft.md', '--citation-style', 'bogus'], {
+      encoding: 'utf8',
+    });
+    assert.equal(cli.status, 2);
+    assert.match(cli.stderr, /--citation-style must be one of footnote, pandoc/);
+  },
+);

@@ -8,7 +8,6 @@ import { harness, seedFiles, type Harness } from '../helpers/fixture';
 import { fuzzSeed, Rng } from './helpers/rng';
 import { withoutVersion } from './helpers/checks';
 
-
 const flush = (): Promise<void> => new Promise((r) => setTimeout(r, 5));
 
 test('index consistency: a churned index equals a fresh build of the remaining files', { timeout: 60_000 }, async () => {
@@ -56,10 +55,15 @@ async function compare(h: Harness, fresh: Harness, draftText: string, what: stri
   const draftA = h.draft(draftText);
   const draftB = fresh.draft(draftText);
   const [da, db] = await Promise.all([h.service.diagnostics(draftA), fresh.service.diagnostics(draftB)]);
-  console.log(`index consistency: ${what}; churned ${JSON.stringify(a)} vs fresh ${JSON.stringify(b)}; ${da.length} vs ${db.length} diagnostics`);
-  assert.deepEqual({ sources: a.sources, quotes: a.quotes, skipped: a.skipped }, { sources: b.sources, quotes: b.quotes, skipped: b.skipped });
-  assert.deepEqual(da.map(withoutVersion), db.map(withoutVersion), 'diagnostics equal a fresh build\'s');
-  assert.equal(a.actors, b.actors, 'actor count equals a fresh build\'s');
+  console.log(
+    `index consistency: ${what}; churned ${JSON.stringify(a)} vs fresh ${JSON.stringify(b)}; ${da.length} vs ${db.length} diagnostics`,
+  );
+  assert.deepEqual(
+    { sources: a.sources, quotes: a.quotes, skipped: a.skipped },
+    { sources: b.sources, quotes: b.quotes, skipped: b.skipped },
+  );
+  assert.deepEqual(da.map(withoutVersion), db.map(withoutVersion), "diagnostics equal a fresh build's");
+  assert.equal(a.actors, b.actors, "actor count equals a fresh build's");
 }
 
 test('index consistency: sourced/status counts the same actors before and after the first actor query', async () => {
@@ -98,10 +102,15 @@ test('index consistency: BM25 scores after removals equal a fresh index of the r
     const b = new Map(fresh.search(query, 1000).map((r) => [r.id, r.score]));
     assert.equal(a.size, b.size);
     for (const [id, score] of b) {
-      assert.ok(Math.abs((a.get(id) ?? -1) - score) < 1e-9, `query ${query.join(' ')}: unit ${id} scores ${a.get(id)} after removals, ${score} fresh`);
+      assert.ok(
+        Math.abs((a.get(id) ?? -1) - score) < 1e-9,
+        `query ${query.join(' ')}: unit ${id} scores ${a.get(id)} after removals, ${score} fresh`,
+      );
       compared++;
     }
     for (const t of query) assert.equal(churned.docFreq(t), fresh.docFreq(t), `docFreq(${t})`);
   }
-  console.log(`index consistency: ${removed.size} of ${units.length} units removed; ${compared} scores compared with a fresh index over 50 queries`);
+  console.log(
+    `index consistency: ${removed.size} of ${units.length} units removed; ${compared} scores compared with a fresh index over 50 queries`,
+  );
 });

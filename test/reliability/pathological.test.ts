@@ -40,25 +40,31 @@ after(async () => {
 });
 
 pathologicalDrafts(SCALE).forEach((shape, i) => {
-  test(`pathological: ${shape.name} (${shape.origin}, ${shape.text.length} chars) is diagnosed, re-diagnosed after an edit, and never blocks a hover elsewhere`, { timeout: 90_000 }, async () => {
-    const uri = pathToFileURL(path.join(workspace, `shape-${i}.md`)).href;
-    const opened = Date.now();
-    server.open(uri, shape.text);
-    await sleep(200);
-    const hover = await server.call('textDocument/hover', { textDocument: { uri: other }, position: { line: 2, character: 6 } });
-    const first = await server.diagnosticsNow(uri, DIAGNOSE_MS);
-    const openMs = Date.now() - opened;
-    const at = server.docs.get(uri)!.positionAt(Math.floor(shape.text.length / 2));
-    const edited = Date.now();
-    server.edit(uri, [{ range: { start: at, end: at }, text: 'x' }]);
-    const second = await server.diagnosticsNow(uri, DIAGNOSE_MS);
-    const editMs = Date.now() - edited;
-    console.log(`pathological: ${shape.name}: open ${openMs} ms, edit ${editMs} ms, hover elsewhere ${Math.round(hover.ms)} ms, ${first?.length} diagnostics`);
-    server.close(uri);
-    assert.ok(first, `diagnosed within ${DIAGNOSE_MS} ms`);
-    assert.ok(second, `re-diagnosed after an edit within ${DIAGNOSE_MS} ms`);
-    assert.ok(hover.ok && hover.ms < HOVER_MS, `a hover on another draft answered in ${Math.round(hover.ms)} ms`);
-    assert.ok(server.alive, 'the server is alive');
-    assert.deepEqual(server.bugLogs(), []);
-  });
+  test(
+    `pathological: ${shape.name} (${shape.origin}, ${shape.text.length} chars) is diagnosed, re-diagnosed after an edit, and never blocks a hover elsewhere`,
+    { timeout: 90_000 },
+    async () => {
+      const uri = pathToFileURL(path.join(workspace, `shape-${i}.md`)).href;
+      const opened = Date.now();
+      server.open(uri, shape.text);
+      await sleep(200);
+      const hover = await server.call('textDocument/hover', { textDocument: { uri: other }, position: { line: 2, character: 6 } });
+      const first = await server.diagnosticsNow(uri, DIAGNOSE_MS);
+      const openMs = Date.now() - opened;
+      const at = server.docs.get(uri)!.positionAt(Math.floor(shape.text.length / 2));
+      const edited = Date.now();
+      server.edit(uri, [{ range: { start: at, end: at }, text: 'x' }]);
+      const second = await server.diagnosticsNow(uri, DIAGNOSE_MS);
+      const editMs = Date.now() - edited;
+      console.log(
+        `pathological: ${shape.name}: open ${openMs} ms, edit ${editMs} ms, hover elsewhere ${Math.round(hover.ms)} ms, ${first?.length} diagnostics`,
+      );
+      server.close(uri);
+      assert.ok(first, `diagnosed within ${DIAGNOSE_MS} ms`);
+      assert.ok(second, `re-diagnosed after an edit within ${DIAGNOSE_MS} ms`);
+      assert.ok(hover.ok && hover.ms < HOVER_MS, `a hover on another draft answered in ${Math.round(hover.ms)} ms`);
+      assert.ok(server.alive, 'the server is alive');
+      assert.deepEqual(server.bugLogs(), []);
+    },
+  );
 });

@@ -41,39 +41,57 @@ after(async () => {
 function fixtureDraft(): string {
   const example = path.join(REPO, 'examples', 'report.md');
   const seedParagraphs = Object.values(seedFiles()).flatMap((t) => t.split(/\n\s*\n/).slice(1, 5));
-  const paraphrased = seedParagraphs.map((p) => p.replace(/\b(said|told)\b/g, 'stated').replace(/\b(\d+)\b/g, (n) => String(Number(n) + 1)));
-  return [existsSync(example) ? readFileSync(example, 'utf8') : '# Report', '', ...paraphrased.slice(0, 12).map((p) => `${p}\n`)].join('\n');
+  const paraphrased = seedParagraphs.map((p) =>
+    p.replace(/\b(said|told)\b/g, 'stated').replace(/\b(\d+)\b/g, (n) => String(Number(n) + 1)),
+  );
+  return [existsSync(example) ? readFileSync(example, 'utf8') : '# Report', '', ...paraphrased.slice(0, 12).map((p) => `${p}\n`)].join(
+    '\n',
+  );
 }
 
 const rangeText = (doc: TextDocument, r: Range): string => doc.getText().slice(doc.offsetAt(r.start), doc.offsetAt(r.end));
 const inside = (doc: TextDocument, inner: Range, outer: Range): boolean =>
   doc.offsetAt(inner.start) >= doc.offsetAt(outer.start) && doc.offsetAt(inner.end) <= doc.offsetAt(outer.end);
 
-test('recovery: a killed server is replaced by one that restores the same index and the same diagnostics', { timeout: 90_000 }, async () => {
-  const workspace = seedWorkspace();
-  const first = await start(workspace);
-  const uri = pathToFileURL(path.join(workspace, 'report.md')).href;
-  const draft = fixtureDraft();
-  first.open(uri, draft);
-  const before = await first.diagnosticsNow(uri, 30_000);
-  const statusBefore = await first.status();
-  await first.lsp.waitFor(() => first.lsp.logs.some((l) => /saved the persisted index|could not save/.test(l)), (v) => v, 10_000);
-  first.lsp.process.kill('SIGKILL');
-  await first.lsp.waitFor(() => first.alive, (alive) => !alive, 5000);
-  assert.equal(first.alive, false, 'the first server is gone');
+test(
+  'recovery: a killed server is replaced by one that restores the same index and the same diagnostics',
+  { timeout: 90_000 },
+  async () => {
+    const workspace = seedWorkspace();
+    const first = await start(workspace);
+    const uri = pathToFileURL(path.join(workspace, 'report.md')).href;
+    const draft = fixtureDraft();
+    first.open(uri, draft);
+    const before = await first.diagnosticsNow(uri, 30_000);
+    const statusBefore = await first.status();
+    await first.lsp.waitFor(
+      () => first.lsp.logs.some((l) => /saved the persisted index|could not save/.test(l)),
+      (v) => v,
+      10_000,
+    );
+    first.lsp.process.kill('SIGKILL');
+    await first.lsp.waitFor(
+      () => first.alive,
+      (alive) => !alive,
+      5000,
+    );
+    assert.equal(first.alive, false, 'the first server is gone');
 
-  const started = Date.now();
-  const second = await start(workspace);
-  const readyMs = Date.now() - started;
-  second.open(uri, draft);
-  const after = await second.diagnosticsNow(uri, 30_000);
-  const statusAfter = await second.status();
-  const restored = second.lsp.logs.find((l) => /restored \d+ of \d+ files from the persisted index/.test(l));
-  console.log(`recovery: killed after ${statusBefore.sources} sources / ${before?.length} diagnostics; successor ready in ${readyMs} ms (${restored ?? 'no persisted index used'}), ${statusAfter.sources} sources / ${after?.length} diagnostics`);
-  assert.deepEqual({ ...statusAfter, ready: true }, { ...statusBefore, ready: true });
-  assert.deepEqual(after, before);
-  assert.ok(restored, 'the successor restored from the persisted index');
-});
+    const started = Date.now();
+    const second = await start(workspace);
+    const readyMs = Date.now() - started;
+    second.open(uri, draft);
+    const after = await second.diagnosticsNow(uri, 30_000);
+    const statusAfter = await second.status();
+    const restored = second.lsp.logs.find((l) => /restored \d+ of \d+ files from the persisted index/.test(l));
+    console.log(
+      `recovery: killed after ${statusBefore.sources} sources / ${before?.length} diagnostics; successor ready in ${readyMs} ms (${restored ?? 'no persisted index used'}), ${statusAfter.sources} sources / ${after?.length} diagnostics`,
+    );
+    assert.deepEqual({ ...statusAfter, ready: true }, { ...statusBefore, ready: true });
+    assert.deepEqual(after, before);
+    assert.ok(restored, 'the successor restored from the persisted index');
+  },
+);
 
 test('recovery: every request the client cancels answers RequestCancelled', { timeout: 60_000 }, async () => {
   const workspace = seedWorkspace();
@@ -88,7 +106,10 @@ test('recovery: every request the client cancels answers RequestCancelled', { ti
     ['textDocument/hover', { textDocument, position }],
     ['textDocument/definition', { textDocument, position }],
     ['textDocument/references', { textDocument, position, context: { includeDeclaration: true } }],
-    ['textDocument/codeAction', { textDocument, range: { start: position, end: position }, context: { diagnostics: [], only: ['source.fixAll.sourced'] } }],
+    [
+      'textDocument/codeAction',
+      { textDocument, range: { start: position, end: position }, context: { diagnostics: [], only: ['source.fixAll.sourced'] } },
+    ],
     ['textDocument/documentSymbol', { textDocument }],
     ['workspace/symbol', { query: 'a' }],
     ['sourced/searchQuotes', { query: 'the', limit: 20 }],
@@ -102,7 +123,8 @@ test('recovery: every request the client cancels answers RequestCancelled', { ti
     for (const [method, params] of requests) {
       const a = await s.call(method, params, 0);
       if (!a.ok && a.code === REQUEST_CANCELLED) cancelled++;
-      else if (a.ok) results++; // finished before the cancellation arrived: LSP allows the result
+      else if (a.ok)
+        results++; // finished before the cancellation arrived: LSP allows the result
       else outcomes.push(`${method}: error ${a.code} ${a.message}`);
     }
   }
@@ -111,7 +133,11 @@ test('recovery: every request the client cancels answers RequestCancelled', { ti
   // Each copy's sentences differ (a copy number), so none is in the claim cache: the work is real.
   const bigText = Array.from({ length: 8 }, (_v, k) => fixtureDraft().replace(/([.!?])(\s)/g, `$1 [${k}]$2`)).join('\n\n');
   const bigDoc = s.open(big, bigText);
-  const fixAll = { textDocument: { uri: big }, range: { start: bigDoc.positionAt(0), end: bigDoc.positionAt(0) }, context: { diagnostics: [], only: ['source.fixAll.sourced'] } };
+  const fixAll = {
+    textDocument: { uri: big },
+    range: { start: bigDoc.positionAt(0), end: bigDoc.positionAt(0) },
+    context: { diagnostics: [], only: ['source.fixAll.sourced'] },
+  };
   const long = await s.call('textDocument/codeAction', fixAll, 15);
   const uncancelled = await s.call('textDocument/codeAction', fixAll);
   console.log(
@@ -133,7 +159,12 @@ test('recovery: long loops stop soon after their token is cancelled (service)', 
   const text = Array.from({ length: 6 }, fixtureDraft).join('\n\n');
   /** A token that turns cancelled at its `after`-th read, and counts reads. */
   const token = (after: number): Cancellation & { reads: number } => {
-    const t = { reads: 0, get isCancellationRequested(): boolean { return ++t.reads > after; } };
+    const t = {
+      reads: 0,
+      get isCancellationRequested(): boolean {
+        return ++t.reads > after;
+      },
+    };
     return t;
   };
   const report: string[] = [];
@@ -153,93 +184,114 @@ test('recovery: long loops stop soon after their token is cancelled (service)', 
     const fullMs = await run(full);
     const early = token(3);
     const earlyMs = await run(early);
-    report.push(`${name}: ${full.reads} token checks in a full run of ${fullMs.toFixed(0)} ms; ${earlyMs.toFixed(0)} ms when cancelled at the 3rd check`);
+    report.push(
+      `${name}: ${full.reads} token checks in a full run of ${fullMs.toFixed(0)} ms; ${earlyMs.toFixed(0)} ms when cancelled at the 3rd check`,
+    );
     if (full.reads < 5) problems.push(`${name} checks its token only ${full.reads} times`);
-    if (earlyMs > fullMs * 0.5 + 20) problems.push(`${name} ran ${earlyMs.toFixed(0)} ms after cancellation (full run ${fullMs.toFixed(0)} ms)`);
+    if (earlyMs > fullMs * 0.5 + 20)
+      problems.push(`${name} ran ${earlyMs.toFixed(0)} ms after cancellation (full run ${fullMs.toFixed(0)} ms)`);
   }
   console.log(`recovery: ${report.join('; ')}`);
   assert.deepEqual(problems, []);
 });
 
-test('recovery: no quick fix removes writer text outside its diagnostic, and re-applying any fix is safe', { timeout: 120_000 }, async () => {
-  const workspace = seedWorkspace();
-  const s = await start(workspace);
-  const uri = pathToFileURL(path.join(workspace, 'fix.md')).href;
-  const original = fixtureDraft();
-  const problems: string[] = [];
-  const counts = { diagnostics: 0, actions: 0, edits: 0, reapplied: 0, noChange: 0, gone: 0 };
-  let version = 1;
-  s.open(uri, original);
-  const diagnostics = ((await s.diagnosticsNow(uri, 30_000)) ?? []) as Diagnostic[];
-  const doc0 = TextDocument.create(uri, 'markdown', 1, original);
-  const fetchActions = async (range: Range, diags: Diagnostic[]): Promise<CodeAction[]> => {
-    const a = await s.call('textDocument/codeAction', { textDocument: { uri }, range, context: { diagnostics: diags } });
-    if (!a.ok) problems.push(`codeAction error ${a.code}`);
-    return (a.ok ? a.result : []) as CodeAction[];
-  };
-  const setText = async (text: string): Promise<Diagnostic[]> => {
-    const doc = s.docs.get(uri)!;
-    s.edit(uri, [{ range: { start: { line: 0, character: 0 }, end: doc.positionAt(doc.getText().length) }, text }]);
-    version++;
-    return ((await s.diagnosticsNow(uri, 30_000)) ?? []) as Diagnostic[];
-  };
-  for (const d of diagnostics) {
-    counts.diagnostics++;
-    await setText(original);
-    const actions = await fetchActions(d.range, [d]);
-    for (const action of actions) {
-      counts.actions++;
-      const edits: TextEdit[] = action.edit?.changes?.[uri] ?? [];
-      for (const e of edits) {
-        counts.edits++;
-        const removed = rangeText(doc0, e.range);
-        // Only a misquote or wrong figure may be replaced, and only inside the flagged span.
-        if (removed.length > 0 && !inside(doc0, e.range, d.range)) problems.push(`"${action.title}" removes ${JSON.stringify(removed.slice(0, 60))} outside its diagnostic`);
-        if (removed.length > 0 && d.code !== 'misquote' && d.code !== 'number-mismatch') problems.push(`"${action.title}" (${String(d.code)}) removes ${JSON.stringify(removed.slice(0, 60))}`);
+test(
+  'recovery: no quick fix removes writer text outside its diagnostic, and re-applying any fix is safe',
+  { timeout: 120_000 },
+  async () => {
+    const workspace = seedWorkspace();
+    const s = await start(workspace);
+    const uri = pathToFileURL(path.join(workspace, 'fix.md')).href;
+    const original = fixtureDraft();
+    const problems: string[] = [];
+    const counts = { diagnostics: 0, actions: 0, edits: 0, reapplied: 0, noChange: 0, gone: 0 };
+    let version = 1;
+    s.open(uri, original);
+    const diagnostics = ((await s.diagnosticsNow(uri, 30_000)) ?? []) as Diagnostic[];
+    const doc0 = TextDocument.create(uri, 'markdown', 1, original);
+    const fetchActions = async (range: Range, diags: Diagnostic[]): Promise<CodeAction[]> => {
+      const a = await s.call('textDocument/codeAction', { textDocument: { uri }, range, context: { diagnostics: diags } });
+      if (!a.ok) problems.push(`codeAction error ${a.code}`);
+      return (a.ok ? a.result : []) as CodeAction[];
+    };
+    const setText = async (text: string): Promise<Diagnostic[]> => {
+      const doc = s.docs.get(uri)!;
+      s.edit(uri, [{ range: { start: { line: 0, character: 0 }, end: doc.positionAt(doc.getText().length) }, text }]);
+      version++;
+      return ((await s.diagnosticsNow(uri, 30_000)) ?? []) as Diagnostic[];
+    };
+    for (const d of diagnostics) {
+      counts.diagnostics++;
+      await setText(original);
+      const actions = await fetchActions(d.range, [d]);
+      for (const action of actions) {
+        counts.actions++;
+        const edits: TextEdit[] = action.edit?.changes?.[uri] ?? [];
+        for (const e of edits) {
+          counts.edits++;
+          const removed = rangeText(doc0, e.range);
+          // Only a misquote or wrong figure may be replaced, and only inside the flagged span.
+          if (removed.length > 0 && !inside(doc0, e.range, d.range))
+            problems.push(`"${action.title}" removes ${JSON.stringify(removed.slice(0, 60))} outside its diagnostic`);
+          if (removed.length > 0 && d.code !== 'misquote' && d.code !== 'number-mismatch')
+            problems.push(`"${action.title}" (${String(d.code)}) removes ${JSON.stringify(removed.slice(0, 60))}`);
+        }
+        const once = TextDocument.applyEdits(doc0, edits);
+        // Re-request on the fixed text and apply the same fix again, if it is still offered.
+        const after = await setText(once);
+        const doc1 = TextDocument.create(uri, 'markdown', version, once);
+        const again = (await fetchActions({ start: doc1.positionAt(0), end: doc1.positionAt(once.length) }, after)).filter(
+          (a) => a.title === action.title && a.diagnostics?.[0] && a.diagnostics[0].range.start.line === d.range.start.line,
+        );
+        if (again.length === 0) {
+          counts.gone++;
+          continue;
+        }
+        counts.reapplied++;
+        const twice = TextDocument.applyEdits(doc1, again[0].edit?.changes?.[uri] ?? []);
+        if (twice === once) counts.noChange++;
+        for (const m of twice.matchAll(/^\[\^([^\]]+)\]:/gm)) {
+          const n = twice.split(`\n[^${m[1]}]:`).length - 1 + (twice.startsWith(`[^${m[1]}]:`) ? 1 : 0);
+          if (n > 1) problems.push(`"${action.title}" applied twice defines [^${m[1]}] ${n} times`);
+        }
+        if (/(\[\^[^\]]+\])\1/.test(twice) && !/(\[\^[^\]]+\])\1/.test(once))
+          problems.push(`"${action.title}" applied twice doubles a citation marker`);
+        if (twice.includes('<!-- sourced-ignore --> <!-- sourced-ignore -->'))
+          problems.push(`"${action.title}" applied twice doubles the ignore comment`);
       }
-      const once = TextDocument.applyEdits(doc0, edits);
-      // Re-request on the fixed text and apply the same fix again, if it is still offered.
-      const after = await setText(once);
-      const doc1 = TextDocument.create(uri, 'markdown', version, once);
-      const again = (await fetchActions({ start: doc1.positionAt(0), end: doc1.positionAt(once.length) }, after)).filter((a) => a.title === action.title && a.diagnostics?.[0] && a.diagnostics[0].range.start.line === d.range.start.line);
-      if (again.length === 0) {
-        counts.gone++;
-        continue;
-      }
-      counts.reapplied++;
-      const twice = TextDocument.applyEdits(doc1, again[0].edit?.changes?.[uri] ?? []);
-      if (twice === once) counts.noChange++;
-      for (const m of twice.matchAll(/^\[\^([^\]]+)\]:/gm)) {
-        const n = twice.split(`\n[^${m[1]}]:`).length - 1 + (twice.startsWith(`[^${m[1]}]:`) ? 1 : 0);
-        if (n > 1) problems.push(`"${action.title}" applied twice defines [^${m[1]}] ${n} times`);
-      }
-      if (/(\[\^[^\]]+\])\1/.test(twice) && !/(\[\^[^\]]+\])\1/.test(once)) problems.push(`"${action.title}" applied twice doubles a citation marker`);
-      if (twice.includes('<!-- sourced-ignore --> <!-- sourced-ignore -->')) problems.push(`"${action.title}" applied twice doubles the ignore comment`);
     }
-  }
 
-  // Fix-all twice: the second run adds nothing.
-  await setText(original);
-  const fixAll = async (text: string): Promise<string> => {
-    const d = TextDocument.create(uri, 'markdown', version, text);
-    const a = await s.call('textDocument/codeAction', { textDocument: { uri }, range: { start: d.positionAt(0), end: d.positionAt(0) }, context: { diagnostics: [], only: ['source.fixAll.sourced'] } });
-    const edits = ((a.ok ? a.result : []) as CodeAction[])[0]?.edit?.changes?.[uri] ?? [];
-    for (const e of edits) if (rangeText(d, e.range).length > 0) problems.push(`fix-all removes ${JSON.stringify(rangeText(d, e.range).slice(0, 60))}`);
-    return TextDocument.applyEdits(d, edits);
-  };
-  const fixedOnce = await fixAll(original);
-  await setText(fixedOnce);
-  const fixedTwice = await fixAll(fixedOnce);
-  console.log(
-    `recovery: ${counts.diagnostics} diagnostics, ${counts.actions} quick fixes with ${counts.edits} edits checked for removed text; ` +
-      `re-requested after applying: ${counts.gone} no longer offered, ${counts.reapplied} offered again (${counts.noChange} of them no-ops); ` +
-      `fix-all added ${fixedOnce.length - original.length} chars, a second fix-all ${fixedTwice.length - fixedOnce.length}; ${problems.length} problems`,
-  );
-  assert.ok(counts.actions > 0, 'the draft offers quick fixes');
-  assert.deepEqual(problems.slice(0, 10), []);
-  assert.equal(fixedTwice, fixedOnce, 'a second fix-all changes nothing');
-  assert.ok(original.split('').every((_c, i, a) => i > 0 || fixedOnce.includes(a.join('').slice(0, 40))), 'fix-all keeps the text');
-});
+    // Fix-all twice: the second run adds nothing.
+    await setText(original);
+    const fixAll = async (text: string): Promise<string> => {
+      const d = TextDocument.create(uri, 'markdown', version, text);
+      const a = await s.call('textDocument/codeAction', {
+        textDocument: { uri },
+        range: { start: d.positionAt(0), end: d.positionAt(0) },
+        context: { diagnostics: [], only: ['source.fixAll.sourced'] },
+      });
+      const edits = ((a.ok ? a.result : []) as CodeAction[])[0]?.edit?.changes?.[uri] ?? [];
+      for (const e of edits)
+        if (rangeText(d, e.range).length > 0) problems.push(`fix-all removes ${JSON.stringify(rangeText(d, e.range).slice(0, 60))}`);
+      return TextDocument.applyEdits(d, edits);
+    };
+    const fixedOnce = await fixAll(original);
+    await setText(fixedOnce);
+    const fixedTwice = await fixAll(fixedOnce);
+    console.log(
+      `recovery: ${counts.diagnostics} diagnostics, ${counts.actions} quick fixes with ${counts.edits} edits checked for removed text; ` +
+        `re-requested after applying: ${counts.gone} no longer offered, ${counts.reapplied} offered again (${counts.noChange} of them no-ops); ` +
+        `fix-all added ${fixedOnce.length - original.length} chars, a second fix-all ${fixedTwice.length - fixedOnce.length}; ${problems.length} problems`,
+    );
+    assert.ok(counts.actions > 0, 'the draft offers quick fixes');
+    assert.deepEqual(problems.slice(0, 10), []);
+    assert.equal(fixedTwice, fixedOnce, 'a second fix-all changes nothing');
+    assert.ok(
+      original.split('').every((_c, i, a) => i > 0 || fixedOnce.includes(a.join('').slice(0, 40))),
+      'fix-all keeps the text',
+    );
+  },
+);
 
 test('recovery: quote completion and Insert Quote replace only the quotation the writer is typing', { timeout: 120_000 }, async () => {
   const workspace = seedWorkspace();
@@ -270,7 +322,8 @@ test('recovery: quote completion and Insert Quote replace only the quotation the
         continue;
       }
       const removed = text.slice(from, to);
-      if (to !== offset || removed.includes('\n') || !/^["\u201c\u201e\u00ab']/.test(removed)) problems.push(`${where} at ${offset}: removes ${JSON.stringify(removed.slice(0, 60))}`);
+      if (to !== offset || removed.includes('\n') || !/^["\u201c\u201e\u00ab']/.test(removed))
+        problems.push(`${where} at ${offset}: removes ${JSON.stringify(removed.slice(0, 60))}`);
     }
   };
   const quotes = await s.call('sourced/searchQuotes', { query: '', limit: 5 });
@@ -279,7 +332,10 @@ test('recovery: quote completion and Insert Quote replace only the quotation the
     counts.positions++;
     const position = doc.positionAt(offset);
     const c = await s.call('textDocument/completion', { textDocument: { uri }, position });
-    const items = ((c.ok ? (c.result as { items?: unknown[] } | null)?.items : []) ?? []) as { textEdit?: TextEdit; additionalTextEdits?: TextEdit[] }[];
+    const items = ((c.ok ? (c.result as { items?: unknown[] } | null)?.items : []) ?? []) as {
+      textEdit?: TextEdit;
+      additionalTextEdits?: TextEdit[];
+    }[];
     for (const item of items) {
       counts.items++;
       check('completion', offset, [...(item.textEdit ? [item.textEdit] : []), ...(item.additionalTextEdits ?? [])]);
@@ -291,7 +347,9 @@ test('recovery: quote completion and Insert Quote replace only the quotation the
       }
     }
   }
-  console.log(`recovery: ${counts.positions} cursor positions, ${counts.items} quote completions and Insert Quote answers, ${counts.edits} edits (${counts.inserts} pure insertions); ${problems.length} remove writer text`);
+  console.log(
+    `recovery: ${counts.positions} cursor positions, ${counts.items} quote completions and Insert Quote answers, ${counts.edits} edits (${counts.inserts} pure insertions); ${problems.length} remove writer text`,
+  );
   assert.ok(counts.items > 0, 'quote completion offered something');
   assert.deepEqual(problems.slice(0, 10), []);
 });

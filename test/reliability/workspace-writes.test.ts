@@ -15,7 +15,7 @@ import { ServerSession } from './helpers/server-session';
 
 const dirs: string[] = [];
 const sessions: ServerSession[] = [];
-const VICTIM_TEXT = 'the user\'s own file\n';
+const VICTIM_TEXT = "the user's own file\n";
 
 function setup(): { workspace: string; outside: string; victim: string } {
   const root = mkdtempSync(path.join(tmpdir(), 'sourced-writes-'));
@@ -38,7 +38,11 @@ async function start(workspace: string, settings: Record<string, unknown> = {}):
 
 /** Waits for the cache writer to report (saved or refused). */
 const cacheReported = (s: ServerSession): Promise<string[]> =>
-  s.lsp.waitFor(() => s.lsp.logs.filter((l) => /persisted index/.test(l)), (l) => l.some((x) => /saved the|could not save/.test(x)), 15_000);
+  s.lsp.waitFor(
+    () => s.lsp.logs.filter((l) => /persisted index/.test(l)),
+    (l) => l.some((x) => /saved the|could not save/.test(x)),
+    15_000,
+  );
 
 after(async () => {
   await Promise.all(sessions.map((s) => s.dispose()));
@@ -50,7 +54,10 @@ test('workspace writes: a control run writes .sourced/ inside the workspace', { 
   const s = await start(workspace);
   const lines = await cacheReported(s);
   console.log(`workspace writes: control: ${JSON.stringify(lines)}`);
-  assert.ok(existsSync(path.join(workspace, '.sourced', `index-v${INDEX_FORMAT_VERSION}.bin`)), 'the cache is written when nothing is planted');
+  assert.ok(
+    existsSync(path.join(workspace, '.sourced', `index-v${INDEX_FORMAT_VERSION}.bin`)),
+    'the cache is written when nothing is planted',
+  );
 });
 
 test('workspace writes: .sourced linked outside the workspace is not written through', { timeout: 60_000 }, async () => {
@@ -60,23 +67,30 @@ test('workspace writes: .sourced linked outside the workspace is not written thr
   const lines = await cacheReported(s);
   console.log(`workspace writes: .sourced -> outside: ${JSON.stringify(lines)}; outside holds ${JSON.stringify(readdirSync(outside))}`);
   assert.deepEqual(readdirSync(outside), ['victim.txt'], 'nothing written outside');
-  assert.ok(lines.some((l) => /could not save.*outside the workspace/.test(l)), 'the refusal is logged');
+  assert.ok(
+    lines.some((l) => /could not save.*outside the workspace/.test(l)),
+    'the refusal is logged',
+  );
 });
 
-test('workspace writes: a planted .sourced/.gitignore link and a cache link to /dev/zero change nothing and hang nothing', { timeout: 60_000 }, async () => {
-  const { workspace, victim } = setup();
-  mkdirSync(path.join(workspace, '.sourced'));
-  symlinkSync(victim, path.join(workspace, '.sourced', '.gitignore'));
-  symlinkSync('/dev/zero', path.join(workspace, '.sourced', `index-v${INDEX_FORMAT_VERSION}.bin`));
-  const started = Date.now();
-  const s = await start(workspace);
-  const readyMs = Date.now() - started;
-  const lines = await cacheReported(s);
-  console.log(`workspace writes: planted links: ready in ${readyMs} ms; ${JSON.stringify(lines)}`);
-  assert.equal(readFileSync(victim, 'utf8'), VICTIM_TEXT, 'the victim file is untouched');
-  assert.ok(readyMs < 20_000, 'no hang reading the planted cache');
-  assert.equal((await s.status()).sources, 5);
-});
+test(
+  'workspace writes: a planted .sourced/.gitignore link and a cache link to /dev/zero change nothing and hang nothing',
+  { timeout: 60_000 },
+  async () => {
+    const { workspace, victim } = setup();
+    mkdirSync(path.join(workspace, '.sourced'));
+    symlinkSync(victim, path.join(workspace, '.sourced', '.gitignore'));
+    symlinkSync('/dev/zero', path.join(workspace, '.sourced', `index-v${INDEX_FORMAT_VERSION}.bin`));
+    const started = Date.now();
+    const s = await start(workspace);
+    const readyMs = Date.now() - started;
+    const lines = await cacheReported(s);
+    console.log(`workspace writes: planted links: ready in ${readyMs} ms; ${JSON.stringify(lines)}`);
+    assert.equal(readFileSync(victim, 'utf8'), VICTIM_TEXT, 'the victim file is untouched');
+    assert.ok(readyMs < 20_000, 'no hang reading the planted cache');
+    assert.equal((await s.status()).sources, 5);
+  },
+);
 
 test('workspace writes: a Pandoc bibliography that is a link outside the workspace is not written', { timeout: 60_000 }, async () => {
   const { workspace, victim } = setup();
@@ -87,7 +101,11 @@ test('workspace writes: a Pandoc bibliography that is a link outside the workspa
   const uri = pathToFileURL(path.join(workspace, 'draft.md')).href;
   s.open(uri, `The talks resumed.[@${key}]\n`);
   await s.diagnosticsNow(uri);
-  const lines = await s.lsp.waitFor(() => s.lsp.logs.filter((l) => /bibliography/.test(l)), (l) => l.length > 0, 5000);
+  const lines = await s.lsp.waitFor(
+    () => s.lsp.logs.filter((l) => /bibliography/.test(l)),
+    (l) => l.length > 0,
+    5000,
+  );
   console.log(`workspace writes: bibliography link: ${JSON.stringify(lines)}`);
   assert.equal(readFileSync(victim, 'utf8'), VICTIM_TEXT, 'the victim file is untouched');
   assert.ok(lines.some((l) => /not written/.test(l)));
@@ -98,14 +116,20 @@ test('workspace writes: a Pandoc bibliography that is a link outside the workspa
   const cleanUri = pathToFileURL(path.join(clean.workspace, 'draft.md')).href;
   c.open(cleanUri, `The talks resumed.[@${key}]\n`);
   await c.diagnosticsNow(cleanUri);
-  const written = await c.lsp.waitFor(() => existsSync(path.join(clean.workspace, 'sources.json')), (v) => v, 5000);
+  const written = await c.lsp.waitFor(
+    () => existsSync(path.join(clean.workspace, 'sources.json')),
+    (v) => v,
+    5000,
+  );
   assert.ok(written, 'a clean workspace gets its bibliography');
 });
 
 test('workspace boundary: include globs that climb out of the workspace or are absolute are not walked', { timeout: 60_000 }, async () => {
   const { workspace, outside } = setup();
   writeFileSync(path.join(outside, 'secret.txt'), 'Secret title\n\nThe secret is out.\n');
-  const s = await start(workspace, { corpus: { include: ['../outside/**/*.txt', `${outside}/*.txt`, '/etc/host*', 'seeds/{..,x}/*.txt'] } });
+  const s = await start(workspace, {
+    corpus: { include: ['../outside/**/*.txt', `${outside}/*.txt`, '/etc/host*', 'seeds/{..,x}/*.txt'] },
+  });
   const status = await s.status();
   const leaked = s.lsp.logs.filter((l) => /secret\.txt|etc\/host(name|s|\.conf)/.test(l));
   console.log(`workspace boundary: 4 escaping include globs: ${JSON.stringify(status)}; log lines naming outside files: ${leaked.length}`);

@@ -30,7 +30,7 @@ test('extract: a title before a name gives the role and the country of a nationa
 test('extract: lower-case titles, organisations before titles and appositions after names', () => {
   const list = actors(
     'The Ruritanian president Tomas Brandt met Orvex chairman Ilse Marken. Orvex shares rose. ' +
-      'Later Petra Lindqvist, the federation\'s general secretary, spoke, and Omar Haddad, an analyst at Brightwater Capital in Ankara, agreed.',
+      "Later Petra Lindqvist, the federation's general secretary, spoke, and Omar Haddad, an analyst at Brightwater Capital in Ankara, agreed.",
   );
   assert.deepEqual(find(list, 'Tomas Brandt')?.roles, [{ title: 'president', affiliation: null }]);
   assert.deepEqual(find(list, 'Ilse Marken')?.roles, [{ title: 'chairman', affiliation: 'Orvex' }]);
@@ -41,7 +41,9 @@ test('extract: lower-case titles, organisations before titles and appositions af
 });
 
 test('extract: an acronym defined in parentheses is an alias and its later mentions count', () => {
-  const list = actors("Fighters of the Northern Liberation Front (NLF) crossed the river. The NLF denied it. Later the NLF's leader spoke.");
+  const list = actors(
+    "Fighters of the Northern Liberation Front (NLF) crossed the river. The NLF denied it. Later the NLF's leader spoke.",
+  );
   const org = find(list, 'Northern Liberation Front');
   assert.ok(org, names(list).join(', '));
   assert.equal(org.type, 'organisation');
@@ -72,12 +74,18 @@ test('extract: a surname merges with the full name and mentions are sorted and e
   const p = list.find((a) => a.name === 'Kalinda Oduya');
   assert.ok(p, list.map((a) => a.name).join(', '));
   assert.equal(list.filter((a) => nameKey(a.name).endsWith('oduya')).length, 1, 'one actor, not two');
-  assert.deepEqual(p.mentions.map((m) => text.slice(m.start, m.end)), ['Kalinda Oduya', 'Oduya', 'Oduya']);
+  assert.deepEqual(
+    p.mentions.map((m) => text.slice(m.start, m.end)),
+    ['Kalinda Oduya', 'Oduya', 'Oduya'],
+  );
   const starts = p.mentions.map((m) => m.start);
-  assert.deepEqual(starts, [...starts].sort((a, b) => a - b));
+  assert.deepEqual(
+    starts,
+    [...starts].sort((a, b) => a - b),
+  );
 });
 
-test('extract: a surname two people share is nobody\'s alias', () => {
+test("extract: a surname two people share is nobody's alias", () => {
   const list = actors('Anna Kovac and Boris Kovac met. Kovac said the talks went well.');
   assert.ok(!find(list, 'Anna Kovac')?.aliases.includes('Kovac'));
   assert.ok(!find(list, 'Boris Kovac')?.aliases.includes('Kovac'));
@@ -102,7 +110,10 @@ test('extract: titles alone, laws and numbered words are not actors', () => {
 
 test('code: no actor name from the hand-checked tables appears in the actors code', () => {
   const tables = ['actors-seeds.json', 'actors-bbc.json'].map(
-    (f) => JSON.parse(readFileSync(path.join(REPO, 'test', 'fixtures', f), 'utf8')) as { actors: { name: string; type: string; aliases: string[] }[] },
+    (f) =>
+      JSON.parse(readFileSync(path.join(REPO, 'test', 'fixtures', f), 'utf8')) as {
+        actors: { name: string; type: string; aliases: string[] }[];
+      },
   );
   // People and multi-word organisations; country, capital and general words may sit in the general tables.
   const forbidden = tables
@@ -133,7 +144,8 @@ test('code: no actor name from the hand-checked tables appears in the actors cod
 
 test('extract: speed on the BBC corpus (every article of every section)', () => {
   const files: string[] = [];
-  for (const section of readdirSync(BBC_DIR)) for (const f of readdirSync(path.join(BBC_DIR, section))) files.push(path.join(BBC_DIR, section, f));
+  for (const section of readdirSync(BBC_DIR))
+    for (const f of readdirSync(path.join(BBC_DIR, section))) files.push(path.join(BBC_DIR, section, f));
   const docs = files.map((f) => parseSource(`file://${f}`, f, readFileSync(f, 'utf8')));
   // CPU time, best of three passes after a warm-up: the figure is the extractor's cost, not the machine's load.
   let count = 0;
@@ -147,6 +159,8 @@ test('extract: speed on the BBC corpus (every article of every section)', () => 
     best = Math.min(best, (used.user + used.system) / 1000);
   }
   const per = best / docs.length;
-  console.log(`actors speed: ${docs.length} BBC articles in ${best.toFixed(0)} ms CPU, ${per.toFixed(3)} ms per article, ${count} document actors`);
+  console.log(
+    `actors speed: ${docs.length} BBC articles in ${best.toFixed(0)} ms CPU, ${per.toFixed(3)} ms per article, ${count} document actors`,
+  );
   assert.ok(per < 1, `extraction takes ${per} ms of CPU per article`);
 });

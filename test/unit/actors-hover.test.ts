@@ -57,7 +57,10 @@ test('hover: the card lists type, aliases, mentions per citation key and co-ment
 
 for (const word of ['offen|sive', 'Mon|day', 'refu|gees', 'the| minister', 'Foreign Min|ister']) {
   test(`hover: ${word.replace('|', '')} shows nothing`, async () => {
-    assert.equal(await hoverAt(seeds, `On Monday the offensive drove refugees away, the minister and the Foreign Minister said. ${word} again.`), null);
+    assert.equal(
+      await hoverAt(seeds, `On Monday the offensive drove refugees away, the minister and the Foreign Minister said. ${word} again.`),
+      null,
+    );
   });
 }
 
@@ -106,7 +109,10 @@ test('navigation: workspace symbols, listActors and actorCard', async () => {
 });
 
 test('hover on BBC articles: surname, acronym and full name; common words show nothing', async () => {
-  const h = await harness({ ...bbcFiles('politics', ['abbas-will-not-tolerate-attacks.txt', 'howard-hits-back-at-mongrel-jibe.txt']), ...bbcFiles('business', ['1m-payoff-for-former-shell-boss.txt']) });
+  const h = await harness({
+    ...bbcFiles('politics', ['abbas-will-not-tolerate-attacks.txt', 'howard-hits-back-at-mongrel-jibe.txt']),
+    ...bbcFiles('business', ['1m-payoff-for-former-shell-boss.txt']),
+  });
   assert.equal(firstLine(await hoverAt(h, 'Mr Ho|ward spoke.')), '**Michael Howard**');
   assert.equal(firstLine(await hoverAt(h, 'The P|A agreed.')), '**Palestinian Authority**');
   assert.equal(firstLine(await hoverAt(h, 'Judy Boyn|ton left.')), '**Judy Boynton**');
@@ -135,7 +141,16 @@ test('card: corpus text is escaped (no HTML, links or command URIs)', () => {
   const analysis = analyzeSource('file:///w/evil.txt', 'evil.txt', text);
   k.sources.add({
     ...analysis,
-    quotes: [{ start: 0, end: 10, text: '<img src=x onerror=alert(1)> see [here](command:evil) *now*', kind: 'direct', speaker: 'Zarko Velimir', paragraph: 1 }],
+    quotes: [
+      {
+        start: 0,
+        end: 10,
+        text: '<img src=x onerror=alert(1)> see [here](command:evil) *now*',
+        kind: 'direct',
+        speaker: 'Zarko Velimir',
+        paragraph: 1,
+      },
+    ],
   });
   const actor = k.actors.findByName('Velimir');
   assert.ok(actor);

@@ -36,7 +36,9 @@ function snapshot(index: ActorIndex): string[] {
   for (const a of actors) {
     const roles = a.roles.map((r) => `${r.title}|${r.affiliation ?? ''}|${r.units.length}|${r.newest ?? ''}`).sort();
     const apps = a.appearances.map((x) => `${x.unit.doc.uri}#${x.actor.name}`).join(',');
-    lines.push(`${a.id} :: ${a.name} :: ${a.type} :: ${a.affiliation ?? ''} :: ${a.mentionCount} :: [${[...a.aliases].sort().join('; ')}] :: ${roles.join('; ')} :: ${apps}`);
+    lines.push(
+      `${a.id} :: ${a.name} :: ${a.type} :: ${a.affiliation ?? ''} :: ${a.mentionCount} :: [${[...a.aliases].sort().join('; ')}] :: ${roles.join('; ')} :: ${apps}`,
+    );
     for (const alias of [a.name, ...a.aliases]) {
       lines.push(`  ${alias} -> ${index.findByName(alias)?.id ?? '-'} / ${index.lookupForm(alias)?.id ?? '-'}`);
     }
@@ -54,7 +56,8 @@ function fresh(units: SourceUnit[]): ActorIndex {
 function assertSame(actual: string[], expected: string[], what: string): void {
   const n = Math.max(actual.length, expected.length);
   for (let i = 0; i < n; i++) {
-    if (actual[i] !== expected[i]) assert.fail(`${what}: first difference at line ${i}:\n  got      ${actual[i]}\n  expected ${expected[i]}`);
+    if (actual[i] !== expected[i])
+      assert.fail(`${what}: first difference at line ${i}:\n  got      ${actual[i]}\n  expected ${expected[i]}`);
   }
 }
 
@@ -142,5 +145,8 @@ test('actors incremental: delete, re-add and change one source give what a fresh
       `first lookup after a one-file change: median ${median.toFixed(2)} ms, max ${max.toFixed(2)} ms (${timings.length} changes)`,
   );
   // The median, not the max: one garbage-collection pause on a loaded machine must not fail the test.
-  assert.ok(median < fullBuild / 10, `first lookup after a change (median ${median.toFixed(1)} ms) is far below a full build (${fullBuild.toFixed(1)} ms)`);
+  assert.ok(
+    median < fullBuild / 10,
+    `first lookup after a change (median ${median.toFixed(1)} ms) is far below a full build (${fullBuild.toFixed(1)} ms)`,
+  );
 });

@@ -66,7 +66,11 @@ function measure(k: Knowledge, table: Table): Figures {
     }
     for (const r of t.roles) {
       roleAll++;
-      const hit = ok && actor.roles.some((x) => same(x.title, r.title) && (r.affiliation === null || (x.affiliation !== null && same(x.affiliation, r.affiliation))));
+      const hit =
+        ok &&
+        actor.roles.some(
+          (x) => same(x.title, r.title) && (r.affiliation === null || (x.affiliation !== null && same(x.affiliation, r.affiliation))),
+        );
       if (hit) roleHit++;
       else misses.push(`role ${r.title} (${r.affiliation ?? '-'}) of ${t.name}`);
     }

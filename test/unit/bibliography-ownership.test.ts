@@ -38,7 +38,11 @@ async function setup(bibliography: string, prepare: (folder: string) => void = (
   prepare(folder);
   const logger = new MemoryLogger();
   const corpus = new MemoryCorpus(files, pathToFileURL(folder).href);
-  const service = createService({ corpus, config: { corpus: { include: ['**/*'] }, citations: { style: 'pandoc', bibliography } }, logger });
+  const service = createService({
+    corpus,
+    config: { corpus: { include: ['**/*'] }, citations: { style: 'pandoc', bibliography } },
+    logger,
+  });
   await service.start();
   const key = (await service.workspaceSymbols('')).map((s) => s.name.split(' ')[0]).find((k) => /\w/.test(k))!;
   const text = `The talks resumed.[@${key}]\n`;
@@ -56,32 +60,38 @@ test('bibliography: in a clean workspace Sourced creates the file, marks its ite
   const file = path.join(s.folder, 'sources.json');
   assert.equal(written, file);
   const items = JSON.parse(readFileSync(file, 'utf8')) as { id: string; custom?: { writtenBy?: string } }[];
-  assert.deepEqual(items.map((i) => i.id), [s.key]);
+  assert.deepEqual(
+    items.map((i) => i.id),
+    [s.key],
+  );
   assert.ok(items.every((i) => i.custom?.writtenBy === WRITTEN_BY));
   // Its own file: rewritten in place when the citations change (here: unchanged, so not touched).
   assert.equal(await s.write(), undefined);
   assert.deepEqual(noTempFiles(s.folder), []);
 });
 
-test('bibliography: a writer\'s CSL-JSON is kept byte for byte; Sourced writes its entries beside it, without the writer\'s keys', async () => {
+test("bibliography: a writer's CSL-JSON is kept byte for byte; Sourced writes its entries beside it, without the writer's keys", async () => {
   const writers = `[\n  {"id": "smith2020", "type": "book", "title": "The writer's own book"}\n]\n`;
   const s = await setup('refs.json', (f) => writeFileSync(path.join(f, 'refs.json'), writers));
   const written = await s.write();
-  assert.equal(readFileSync(path.join(s.folder, 'refs.json'), 'utf8'), writers, 'the writer\'s entries are untouched');
+  assert.equal(readFileSync(path.join(s.folder, 'refs.json'), 'utf8'), writers, "the writer's entries are untouched");
   const own = path.join(s.folder, 'refs.sourced.json');
   assert.equal(written, own);
   const items = JSON.parse(readFileSync(own, 'utf8')) as { id: string }[];
-  assert.deepEqual(items.map((i) => i.id), [s.key]);
+  assert.deepEqual(
+    items.map((i) => i.id),
+    [s.key],
+  );
   const message = s.logger.lines.find((l) => /refs\.sourced\.json/.test(l));
   assert.ok(message, `a message says where Sourced's entries went: ${JSON.stringify(s.logger.lines)}`);
   assert.deepEqual(noTempFiles(s.folder), []);
 });
 
-test('bibliography: a writer\'s entry under a cited key stays the writer\'s (Sourced writes no entry for that key)', async () => {
+test("bibliography: a writer's entry under a cited key stays the writer's (Sourced writes no entry for that key)", async () => {
   let key = '';
   const s0 = await setup('sources.json');
   key = s0.key;
-  const writers = JSON.stringify([{ id: key, type: 'article', title: 'The writer\'s entry' }]);
+  const writers = JSON.stringify([{ id: key, type: 'article', title: "The writer's entry" }]);
   const s = await setup('sources.json', (f) => writeFileSync(path.join(f, 'sources.json'), writers));
   await s.write();
   assert.equal(readFileSync(path.join(s.folder, 'sources.json'), 'utf8'), writers);
@@ -89,7 +99,11 @@ test('bibliography: a writer\'s entry under a cited key stays the writer\'s (Sou
   assert.deepEqual(own, []);
 });
 
-for (const [name, setting] of [['a draft', 'drafts/report.md'], ['a source', ''], ['a non-JSON file', 'notes.txt']] as const) {
+for (const [name, setting] of [
+  ['a draft', 'drafts/report.md'],
+  ['a source', ''],
+  ['a non-JSON file', 'notes.txt'],
+] as const) {
   test(`bibliography: ${name} named as the bibliography is never written`, async () => {
     const seed = Object.keys(seedFiles())[0];
     const target = setting || seed;
@@ -99,7 +113,10 @@ for (const [name, setting] of [['a draft', 'drafts/report.md'], ['a source', '']
     const before = readFileSync(path.join(s.folder, target), 'utf8');
     await s.write();
     assert.equal(readFileSync(path.join(s.folder, target), 'utf8'), before, `${target} is untouched`);
-    assert.ok(s.logger.lines.some((l) => /not written/.test(l)), JSON.stringify(s.logger.lines));
+    assert.ok(
+      s.logger.lines.some((l) => /not written/.test(l)),
+      JSON.stringify(s.logger.lines),
+    );
   });
 }
 

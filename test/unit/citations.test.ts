@@ -6,7 +6,10 @@ test('unknown-citation: undefined footnote and unknown Pandoc key are flagged; d
   const h = await harness();
   const text = 'First claim.[^nowhere]\n\nSecond claim.[^mine]\n\nThird claim [@missing-key].\n\n[^mine]: My own note.\n';
   const found = (await h.service.findings(h.draft(text))).filter((f) => f.code === 'unknown-citation');
-  assert.deepEqual(found.map((f) => (f as { key: string }).key), ['nowhere', 'missing-key']);
+  assert.deepEqual(
+    found.map((f) => (f as { key: string }).key),
+    ['nowhere', 'missing-key'],
+  );
   const diagnostics = (await h.service.diagnostics(h.draft(text))).filter((d) => d.code === 'unknown-citation');
   assert.equal(diagnostics.length, 2);
   assert.equal(diagnostics[0].source, 'sourced');
@@ -53,9 +56,17 @@ test('footnote definition: a shortened title ending in an ellipsis gets no extra
   const { createKnowledge } = await import('../../server/src/store/memory/knowledge');
   const { analyzeSource } = await import('../../server/src/ingest/analyze-source');
   const k = createKnowledge();
-  const long = k.sources.add(analyzeSource('file:///w/a.txt', 'a.txt',
-    ' date 2020-01-02 The committee that oversees the harbour and its many piers voted on a long list of changes to the rules.'));
-  assert.equal(footnoteDefinition(long, 'k'), '[^k]: The committee that oversees the harbour and its many piers voted on\u2026 2020-01-02. a.txt');
+  const long = k.sources.add(
+    analyzeSource(
+      'file:///w/a.txt',
+      'a.txt',
+      ' date 2020-01-02 The committee that oversees the harbour and its many piers voted on a long list of changes to the rules.',
+    ),
+  );
+  assert.equal(
+    footnoteDefinition(long, 'k'),
+    '[^k]: The committee that oversees the harbour and its many piers voted on\u2026 2020-01-02. a.txt',
+  );
   const short = k.sources.add(analyzeSource('file:///w/s.txt', 's.txt', 'Harbour rules change\n\nThe committee voted.'));
   assert.equal(footnoteDefinition(short, 's'), '[^s]: Harbour rules change. s.txt');
 });

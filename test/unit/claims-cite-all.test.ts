@@ -4,11 +4,15 @@ import assert from 'node:assert/strict';
 import { applyEdits, harness } from '../helpers/fixture';
 
 const DRAFT = [
-  '# Notes', '',
+  '# Notes',
+  '',
   'Turkey hosts some 3.2 million Syrian refugees, according to UN data.',
-  'Araghchi said that destabilising Syria was an Israeli plot.', '',
-  'The committee in Oslo approved the new bridge tolls on Friday.', '',
-  'We think this matters.', '',
+  'Araghchi said that destabilising Syria was an Israeli plot.',
+  '',
+  'The committee in Oslo approved the new bridge tolls on Friday.',
+  '',
+  'We think this matters.',
+  '',
 ].join('\n');
 
 test('claims cite-all: cites each supported claim once, leaves the unsupported one flagged, and a second run adds nothing', async () => {
@@ -16,7 +20,10 @@ test('claims cite-all: cites each supported claim once, leaves the unsupported o
   try {
     const doc = h.draft(DRAFT, 1, 'all.md');
     const edits = await h.service.citeAll(doc);
-    assert.ok(edits.every((e) => e.range.start.line === e.range.end.line && e.range.start.character === e.range.end.character), 'inserts only');
+    assert.ok(
+      edits.every((e) => e.range.start.line === e.range.end.line && e.range.start.character === e.range.end.character),
+      'inserts only',
+    );
     const text = applyEdits(doc, edits);
     assert.ok(text.includes('UN data.[^turkey-which-backs-2024]\n'), text);
     assert.ok(text.includes('Israeli plot.[^iran-turkey-warn]\n'), text);
@@ -28,7 +35,10 @@ test('claims cite-all: cites each supported claim once, leaves the unsupported o
     const again = h.draft(text, 2, 'all.md');
     assert.deepEqual(await h.service.citeAll(again), []);
     const left = (await h.service.findings(again)).filter((f) => f.code === 'unsourced-claim');
-    assert.deepEqual(left.map((f) => text.slice(f.start, f.end)), ['The committee in Oslo approved the new bridge tolls on Friday.']);
+    assert.deepEqual(
+      left.map((f) => text.slice(f.start, f.end)),
+      ['The committee in Oslo approved the new bridge tolls on Friday.'],
+    );
   } finally {
     h.service.dispose();
   }

@@ -71,11 +71,30 @@ test('claims coverage: the block form suppresses every sentence between start an
 
 test('claims coverage: headings, front matter, code and definitions are never claims; block quotes and list items are prose', async () => {
   const text = [
-    '---', `summary: ${CLAIM}`, '---', '', `# ${CLAIM}`, '', '```', CLAIM, '```', '', `\`${CLAIM}\``, '',
-    `[ref]: https://example.org "${CLAIM}"`, '', `> ${CLAIM}`, '', `- ${OTHER}`, '',
+    '---',
+    `summary: ${CLAIM}`,
+    '---',
+    '',
+    `# ${CLAIM}`,
+    '',
+    '```',
+    CLAIM,
+    '```',
+    '',
+    `\`${CLAIM}\``,
+    '',
+    `[ref]: https://example.org "${CLAIM}"`,
+    '',
+    `> ${CLAIM}`,
+    '',
+    `- ${OTHER}`,
+    '',
   ].join('\n');
   const found = (await h.service.findings(h.draft(text, 1, `coverage-${++drafts}.md`))).filter((f) => f.code === 'unsourced-claim');
-  assert.deepEqual(found.map((f) => text.slice(f.start, f.end)), [CLAIM, OTHER]);
+  assert.deepEqual(
+    found.map((f) => text.slice(f.start, f.end)),
+    [CLAIM, OTHER],
+  );
   assert.ok(found[0].start > text.indexOf('> '), 'the block quote, not the heading or the code');
 });
 

@@ -60,7 +60,10 @@ test('claims example: every uncited factual sentence is flagged with a supportin
     const mismatch = findings.find((f) => f.code === 'number-mismatch');
     assert.ok(mismatch && mismatch.code === 'number-mismatch');
     assert.deepEqual([text.slice(mismatch.start, mismatch.end), mismatch.expected, mismatch.key], ['500', '400', 'turkey-chief-diplomat']);
-    assert.deepEqual(findings.filter((f) => f.code === 'unknown-citation'), []);
+    assert.deepEqual(
+      findings.filter((f) => f.code === 'unknown-citation'),
+      [],
+    );
   } finally {
     h.service.dispose();
   }

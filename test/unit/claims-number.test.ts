@@ -32,8 +32,14 @@ test('claims number: an uncited sentence is checked against its best passage, a 
     const found = await h.service.findings(h.draft(uncited, 1, 'n1.md'));
     const mismatch = found.find((f) => f.code === 'number-mismatch');
     assert.ok(mismatch && mismatch.code === 'number-mismatch');
-    assert.deepEqual([uncited.slice(mismatch.start, mismatch.end), mismatch.expected, mismatch.key], ['500', '400', 'turkey-chief-diplomat']);
-    assert.ok(found.some((f) => f.code === 'unsourced-claim'), 'still unsourced as well');
+    assert.deepEqual(
+      [uncited.slice(mismatch.start, mismatch.end), mismatch.expected, mismatch.key],
+      ['500', '400', 'turkey-chief-diplomat'],
+    );
+    assert.ok(
+      found.some((f) => f.code === 'unsourced-claim'),
+      'still unsourced as well',
+    );
 
     const cited = 'Turkey is hosting 3.5 million Syrian refugees.[@turkey-which-backs-2024]\n';
     const m2 = (await h.service.findings(h.draft(cited, 1, 'n2.md'))).find((f) => f.code === 'number-mismatch');

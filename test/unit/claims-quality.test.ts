@@ -16,51 +16,96 @@ import * as path from 'node:path';
 import { bbcFiles, harness, REPO, seedFiles } from '../helpers/fixture';
 import type { Finding, UnsourcedClaim } from '../../server/src/domain/findings';
 
-interface Label { sentence: string; claim: boolean; cited: boolean; support: string[] }
-interface LabelledDraft { name: string; corpus: string; text: string; sentences: Label[] }
-interface LabelledSet { bbcSections: string[]; drafts: LabelledDraft[] }
-interface Tally { sentences: number; tp: number; fp: number; fn: number; tn: number; ranked: number; top1: number; top3: number; gold: number; errors: string[] }
+interface Label {
+  sentence: string;
+  claim: boolean;
+  cited: boolean;
+  support: string[];
+}
+interface LabelledDraft {
+  name: string;
+  corpus: string;
+  text: string;
+  sentences: Label[];
+}
+interface LabelledSet {
+  bbcSections: string[];
+  drafts: LabelledDraft[];
+}
+interface Tally {
+  sentences: number;
+  tp: number;
+  fp: number;
+  fn: number;
+  tn: number;
+  ranked: number;
+  top1: number;
+  top3: number;
+  gold: number;
+  errors: string[];
+}
 
 const load = (name: string): LabelledSet => JSON.parse(readFileSync(path.join(REPO, 'test/fixtures', name), 'utf8')) as LabelledSet;
-const SETS: [string, LabelledSet][] = [['tuned', load('claims-labelled.json')], ['held-out', load('claims-heldout.json')]];
+const SETS: [string, LabelledSet][] = [
+  ['tuned', load('claims-labelled.json')],
+  ['held-out', load('claims-heldout.json')],
+];
 const pct = (x: number): string => `${(100 * x).toFixed(1)}%`;
 const empty = (): Tally => ({ sentences: 0, tp: 0, fp: 0, fn: 0, tn: 0, ranked: 0, top1: 0, top3: 0, gold: 0, errors: [] });
 
 function figures(t: Tally): { precision: number; recall: number; f1: number; top1: number; top3: number } {
   const precision = t.tp / (t.tp + t.fp || 1);
   const recall = t.tp / (t.tp + t.fn || 1);
-  return { precision, recall, f1: (2 * precision * recall) / (precision + recall || 1), top1: t.top1 / (t.ranked || 1), top3: t.top3 / (t.ranked || 1) };
+  return {
+    precision,
+    recall,
+    f1: (2 * precision * recall) / (precision + recall || 1),
+    top1: t.top1 / (t.ranked || 1),
+    top3: t.top3 / (t.ranked || 1),
+  };
 }
 
 function report(name: string, t: Tally): void {
   const f = figures(t);
-  console.log(`${name}: ${t.sentences} sentences  unsourced-claim TP ${t.tp} FP ${t.fp} FN ${t.fn} TN ${t.tn}  precision ${pct(f.precision)}  recall ${pct(f.recall)}  F1 ${pct(f.f1)}`);
-  console.log(`${name}: preferred citation over ${t.ranked} flagged claims: top-1 ${pct(f.top1)}  top-3 ${pct(f.top3)}` +
-    `  (over all ${t.gold} unsourced claims, misses counting as wrong: top-1 ${pct(t.top1 / (t.gold || 1))}  top-3 ${pct(t.top3 / (t.gold || 1))})`);
+  console.log(
+    `${name}: ${t.sentences} sentences  unsourced-claim TP ${t.tp} FP ${t.fp} FN ${t.fn} TN ${t.tn}  precision ${pct(f.precision)}  recall ${pct(f.recall)}  F1 ${pct(f.f1)}`,
+  );
+  console.log(
+    `${name}: preferred citation over ${t.ranked} flagged claims: top-1 ${pct(f.top1)}  top-3 ${pct(f.top3)}` +
+      `  (over all ${t.gold} unsourced claims, misses counting as wrong: top-1 ${pct(t.top1 / (t.gold || 1))}  top-3 ${pct(t.top3 / (t.gold || 1))})`,
+  );
   for (const e of t.errors) console.log(`  ${e}`);
 }
 
-test('claims quality: claims that no source supports are flagged and at most half are offered a citation', { timeout: 180_000 }, async () => {
-  const files = { ...seedFiles() };
-  for (const section of ['business', 'politics', 'sport']) Object.assign(files, bbcFiles(section));
-  const h = await harness(files);
-  try {
-    const { sentences } = JSON.parse(readFileSync(path.join(REPO, 'test/fixtures/claims-unsupported.json'), 'utf8')) as { sentences: string[] };
-    let offered = 0;
-    for (const [i, sentence] of sentences.entries()) {
-      const found = (await h.service.findings(h.draft(`${sentence}\n`, 1, `unsupported-${i}.md`))).filter((f): f is UnsourcedClaim => f.code === 'unsourced-claim');
-      assert.equal(found.length, 1, `flagged: ${sentence}`);
-      if (found[0].candidates.length) {
-        offered++;
-        console.log(`  false support: ${sentence} -> ${found[0].candidates.map((c) => `${c.key}:${c.score}`).join(', ')}`);
+test(
+  'claims quality: claims that no source supports are flagged and at most half are offered a citation',
+  { timeout: 180_000 },
+  async () => {
+    const files = { ...seedFiles() };
+    for (const section of ['business', 'politics', 'sport']) Object.assign(files, bbcFiles(section));
+    const h = await harness(files);
+    try {
+      const { sentences } = JSON.parse(readFileSync(path.join(REPO, 'test/fixtures/claims-unsupported.json'), 'utf8')) as {
+        sentences: string[];
+      };
+      let offered = 0;
+      for (const [i, sentence] of sentences.entries()) {
+        const found = (await h.service.findings(h.draft(`${sentence}\n`, 1, `unsupported-${i}.md`))).filter(
+          (f): f is UnsourcedClaim => f.code === 'unsourced-claim',
+        );
+        assert.equal(found.length, 1, `flagged: ${sentence}`);
+        if (found[0].candidates.length) {
+          offered++;
+          console.log(`  false support: ${sentence} -> ${found[0].candidates.map((c) => `${c.key}:${c.score}`).join(', ')}`);
+        }
       }
+      console.log(`unsupported claims: ${sentences.length - offered} of ${sentences.length} say "no source in the corpus supports it"`);
+      assert.ok(offered <= sentences.length / 2, `${offered} unsupported claims were offered a citation`);
+    } finally {
+      h.service.dispose();
     }
-    console.log(`unsupported claims: ${sentences.length - offered} of ${sentences.length} say "no source in the corpus supports it"`);
-    assert.ok(offered <= sentences.length / 2, `${offered} unsupported claims were offered a citation`);
-  } finally {
-    h.service.dispose();
-  }
-});
+  },
+);
 
 test('claims quality: unsourced-claim F1 and preferred-citation accuracy on the labelled sets', { timeout: 180_000 }, async () => {
   const files = { ...seedFiles() };
@@ -82,16 +127,23 @@ test('claims quality: unsourced-claim F1 and preferred-citation accuracy on the 
         const gold = label.claim && !label.cited;
         t.sentences++;
         if (gold && hit) t.tp++;
-        else if (gold) { t.fn++; t.errors.push(`missed   [${draft.corpus}] ${label.sentence}`); }
-        else if (hit) { t.fp++; t.errors.push(`spurious [${draft.corpus}] ${label.sentence}`); }
-        else t.tn++;
+        else if (gold) {
+          t.fn++;
+          t.errors.push(`missed   [${draft.corpus}] ${label.sentence}`);
+        } else if (hit) {
+          t.fp++;
+          t.errors.push(`spurious [${draft.corpus}] ${label.sentence}`);
+        } else t.tn++;
         if (!gold || label.support.length === 0) continue;
         t.gold++;
         if (!hit) continue;
         t.ranked++;
         const paths = hit.candidates.map((c) => c.path);
         if (paths[0] && label.support.includes(paths[0])) t.top1++;
-        else t.errors.push(`top-1 wrong [${draft.corpus}] ${label.sentence} -> ${hit.candidates.map((c) => `${c.path}:${c.score}`).join(', ') || 'none'}`);
+        else
+          t.errors.push(
+            `top-1 wrong [${draft.corpus}] ${label.sentence} -> ${hit.candidates.map((c) => `${c.path}:${c.score}`).join(', ') || 'none'}`,
+          );
         if (paths.slice(0, 3).some((p) => label.support.includes(p))) t.top3++;
       }
     }

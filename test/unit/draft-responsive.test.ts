@@ -9,7 +9,9 @@ import { harness, seedFiles } from '../helpers/fixture';
 
 /** About `chars` characters of the seeds' own paragraphs. */
 function bigDraft(chars: number): string {
-  const paragraphs = Object.values(seedFiles()).flatMap((t) => t.split(/\n\s*\n/).slice(1)).filter((p) => p.trim());
+  const paragraphs = Object.values(seedFiles())
+    .flatMap((t) => t.split(/\n\s*\n/).slice(1))
+    .filter((p) => p.trim());
   const parts: string[] = [];
   let size = 0;
   for (let i = 0; size < chars; i++) {
@@ -36,7 +38,9 @@ test('responsive: a hover on another draft is answered while a large draft is be
   await h.service.hover(small, { line: 2, character: 6 });
   const hoverAt = performance.now();
   const diagnostics = await diagnosis;
-  console.log(`responsive: hover answered after ${Math.round(hoverAt - hoverSent)} ms; the 400 kB diagnosis ended after ${Math.round(diagnosedAt - hoverSent)} ms with ${diagnostics.length} diagnostics`);
+  console.log(
+    `responsive: hover answered after ${Math.round(hoverAt - hoverSent)} ms; the 400 kB diagnosis ended after ${Math.round(diagnosedAt - hoverSent)} ms with ${diagnostics.length} diagnostics`,
+  );
   assert.ok(diagnostics.length > 0, 'the large draft gets its diagnostics');
   assert.ok(hoverAt < diagnosedAt, 'the hover did not wait for the whole diagnosis');
   // The parse yields too: the hover waits a slice of the work, not the parse of 400 kB.
@@ -48,7 +52,11 @@ test('responsive: a cancelled diagnosis (the draft was edited) stops and returns
   const h = await harness();
   const big = h.draft(bigDraft(400_000), 1, 'big.md');
   let cancelled = false;
-  const token = { get isCancellationRequested(): boolean { return cancelled; } };
+  const token = {
+    get isCancellationRequested(): boolean {
+      return cancelled;
+    },
+  };
   const started = performance.now();
   const diagnosis = h.service.diagnostics(big, token);
   await new Promise((r) => setImmediate(r));
@@ -58,7 +66,9 @@ test('responsive: a cancelled diagnosis (the draft was edited) stops and returns
   const full = performance.now();
   const uncancelled = await h.service.diagnostics(h.draft(big.getText(), 2, 'big.md'));
   const fullMs = performance.now() - full;
-  console.log(`responsive: cancelled diagnosis returned ${diagnostics.length} diagnostics after ${Math.round(ms)} ms (a full one: ${uncancelled.length} in ${Math.round(fullMs)} ms)`);
+  console.log(
+    `responsive: cancelled diagnosis returned ${diagnostics.length} diagnostics after ${Math.round(ms)} ms (a full one: ${uncancelled.length} in ${Math.round(fullMs)} ms)`,
+  );
   assert.deepEqual(diagnostics, []);
   assert.ok(uncancelled.length > 0, 'the same draft, not cancelled, has diagnostics (so the check can fail)');
   h.service.dispose();

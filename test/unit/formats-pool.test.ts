@@ -7,7 +7,10 @@ import { makePdf } from '../helpers/make-pdf';
 const LIMITS = { maxBytes: 1024 * 1024, maxExpandedBytes: 20 * 1024 * 1024 };
 
 test('reader pool: a file over the time limit is skipped with the reason, the next file is read', { timeout: 120_000 }, async () => {
-  const pdf = await makePdf({ pages: [['Harbour Report', '', '\u201cThe pier opens in June,\u201d said the harbour master.']], title: 'Harbour Report' });
+  const pdf = await makePdf({
+    pages: [['Harbour Report', '', '\u201cThe pier opens in June,\u201d said the harbour master.']],
+    title: 'Harbour Report',
+  });
   const slow = new ReaderPool({ size: 1, timeoutMs: 1 });
   try {
     const late = await slow.read('late.pdf', pdf, LIMITS);

@@ -20,7 +20,7 @@ const pages = webNewsPages();
 function scriptSnippets(html: Uint8Array): string[] {
   const text = new TextDecoder().decode(html);
   return [...text.matchAll(/<script(?![^>]*ld\+json)[^>]*>([\s\S]*?)<\/script>/gi)]
-    .map((m) => m[1]!.trim().replace(/\s+/g, ' ').slice(0, 40))
+    .map((m) => m[1].trim().replace(/\s+/g, ' ').slice(0, 40))
     .filter((s) => s.length >= 40);
 }
 
@@ -29,7 +29,10 @@ test('web pages: article text close to the expected text, title as hand-checked,
   for (const page of pages) {
     const read = await readSourceFile(`${page.name}.html`, page.html, LIMITS);
     assert.ok(read.ok && read.source, `${page.name}: read`);
-    const body = read.source.blocks.filter((b) => b.kind !== 'title').map((b) => b.text).join('\n');
+    const body = read.source.blocks
+      .filter((b) => b.kind !== 'title')
+      .map((b) => b.text)
+      .join('\n');
     assert.ok(tokenF1(body, page.expectedText) >= 0.95, `${page.name}: text F1 ${tokenF1(body, page.expectedText).toFixed(3)}`);
     assert.equal(read.source.meta.title, page.expected.title?.replace(/\s+/g, ' ').trim(), `${page.name}: title`);
     if (page.expected.publishedTime) assert.equal(read.source.meta.date, isoDate(page.expected.publishedTime), `${page.name}: date`);
@@ -42,9 +45,12 @@ test('web pages: article text close to the expected text, title as hand-checked,
 });
 
 test('web pages: soft hyphens, non-breaking spaces and line breaks inside markup do not split a quotation', async () => {
-  const html = '<html><head><title>Council vote</title></head><body><article><h1>Council vote</h1>' +
+  const html =
+    '<html><head><title>Council vote</title></head><body><article><h1>Council vote</h1>' +
     '<p>The mayor said \u201cwe will re\u00adbuild the\u00a0bridge<br>\n   before winter\u201d on Monday, according to <a href="#">the minutes</a>.</p>' +
-    '<p>' + 'More text about the vote and the bridge. '.repeat(20) + '</p></article></body></html>';
+    '<p>' +
+    'More text about the vote and the bridge. '.repeat(20) +
+    '</p></article></body></html>';
   const read = await readSourceFile('vote.html', new TextEncoder().encode(html), LIMITS);
   assert.ok(read.ok && read.source);
   assert.ok(read.text.includes('\u201cwe will rebuild the bridge before winter\u201d'), read.text.slice(0, 200));
@@ -60,31 +66,42 @@ const MEMO_PAGES = [
     '',
     'Roe said the review of the transport budget would end in May, and that the',
   ],
-  [
-    'council would publish its figures then. \u201cNo project will be cancelled without a',
-    'public hearing,\u201d she said.',
-    '',
-    '2',
-  ],
+  ['council would publish its figures then. \u201cNo project will be cancelled without a', 'public hearing,\u201d she said.', '', '2'],
 ];
 
 test('PDF: text with page numbers, lines and hyphenation joined, a quotation across a page break is one, document info', async () => {
-  const bytes = await makePdf({ pages: MEMO_PAGES, title: 'Budget Review Memo', author: 'Jane Roe', date: new Date('2024-03-05T10:00:00Z') });
+  const bytes = await makePdf({
+    pages: MEMO_PAGES,
+    title: 'Budget Review Memo',
+    author: 'Jane Roe',
+    date: new Date('2024-03-05T10:00:00Z'),
+  });
   const read = await readSourceFile('memo.pdf', bytes, LIMITS);
   assert.ok(read.ok && read.source, read.ok ? '' : read.reason);
   assert.deepEqual(read.source.meta.authors, ['Jane Roe']);
   assert.equal(read.source.meta.title, 'Budget Review Memo');
   assert.equal(read.source.meta.date, '2024-03-05');
-  assert.deepEqual(read.source.blocks.map((b) => [b.kind, b.text.slice(0, 24), b.page]), [
-    ['title', 'Budget Review Memo', 1],
-    ['heading', 'Quarterly Budget Review', 1],
-    ['body', 'The finance committee me', 1],
-    ['body', 'Roe said the review of t', 1],
-  ], 'paragraphs split at the gaps; the page-2 paragraph continues the last one of page 1');
+  assert.deepEqual(
+    read.source.blocks.map((b) => [b.kind, b.text.slice(0, 24), b.page]),
+    [
+      ['title', 'Budget Review Memo', 1],
+      ['heading', 'Quarterly Budget Review', 1],
+      ['body', 'The finance committee me', 1],
+      ['body', 'Roe said the review of t', 1],
+    ],
+    'paragraphs split at the gaps; the page-2 paragraph continues the last one of page 1',
+  );
   const a = analyzeSource('file:///w/memo.pdf', 'memo.pdf', read.text, read.source);
   assert.equal(a.doc.title, 'Budget Review Memo');
-  assert.ok(a.doc.text.includes('\u201cWe will hold the line on capital spending according to the plan we published in spring,\u201d said Jane Roe'));
-  assert.ok(a.doc.text.includes('would end in May, and that the council would publish its figures then.'), 'paragraph joined across the page break');
+  assert.ok(
+    a.doc.text.includes(
+      '\u201cWe will hold the line on capital spending according to the plan we published in spring,\u201d said Jane Roe',
+    ),
+  );
+  assert.ok(
+    a.doc.text.includes('would end in May, and that the council would publish its figures then.'),
+    'paragraph joined across the page break',
+  );
   assert.ok(!/\n2$/.test(a.doc.text), 'the page number is not text');
   const first = a.quotes.find((q) => q.text.startsWith('We will hold the line'));
   assert.ok(first, `quotes: ${a.quotes.map((q) => q.text).join(' | ')}`);
@@ -97,7 +114,10 @@ test('PDF: text with page numbers, lines and hyphenation joined, a quotation acr
 
 test('PDF: a quotation that runs over a page break is one quotation, on the page where it starts', async () => {
   const bytes = await makePdf({
-    pages: [['Harbour Report', '', 'The harbour master said: \u201cThe new pier will open to ferries in', 'the first week of'], ['June, and to cargo ships a month later.\u201d']],
+    pages: [
+      ['Harbour Report', '', 'The harbour master said: \u201cThe new pier will open to ferries in', 'the first week of'],
+      ['June, and to cargo ships a month later.\u201d'],
+    ],
     title: 'Harbour Report',
   });
   const read = await readSourceFile('harbour.pdf', bytes, LIMITS);
@@ -122,13 +142,30 @@ test('PDF: scanned, encrypted and truncated files are skipped with a reason', as
 
 test('DOCX: text with headings, core properties for title, author and date; a quotation carries its speaker', async () => {
   const bytes = makeDocx({
-    paragraphs: ['# Water Supply', '\u201cWe cannot wait another winter for the new pipes,\u201d said Ana Lee, the utility director.', 'The works start in March.'],
-    title: 'Memo on the Water Supply', author: 'Ana Lee', created: '2024-02-01T09:00:00Z',
+    paragraphs: [
+      '# Water Supply',
+      '\u201cWe cannot wait another winter for the new pipes,\u201d said Ana Lee, the utility director.',
+      'The works start in March.',
+    ],
+    title: 'Memo on the Water Supply',
+    author: 'Ana Lee',
+    created: '2024-02-01T09:00:00Z',
   });
   const read = await readSourceFile('memo.docx', bytes, LIMITS);
   assert.ok(read.ok && read.source, read.ok ? '' : read.reason);
-  assert.deepEqual(read.source.meta, { title: 'Memo on the Water Supply', authors: ['Ana Lee'], outlet: null, date: '2024-02-01', url: null, doi: null, language: null });
-  assert.deepEqual(read.source.blocks.map((b) => b.kind), ['title', 'heading', 'body', 'body']);
+  assert.deepEqual(read.source.meta, {
+    title: 'Memo on the Water Supply',
+    authors: ['Ana Lee'],
+    outlet: null,
+    date: '2024-02-01',
+    url: null,
+    doi: null,
+    language: null,
+  });
+  assert.deepEqual(
+    read.source.blocks.map((b) => b.kind),
+    ['title', 'heading', 'body', 'body'],
+  );
   const a = analyzeSource('file:///w/memo.docx', 'memo.docx', read.text, read.source);
   const q = a.quotes.find((x) => x.text.startsWith('We cannot wait'));
   assert.equal(q?.speaker, 'Ana Lee');
@@ -151,15 +188,28 @@ test('bad files: binary named .html, PDF named .docx, zip bomb and oversized .do
 });
 
 test('bibliography: BibTeX and CSL-JSON entries read with their keys and fields', async () => {
-  const bib = '@article{roe2024budget,\n  title = {Quarterly {Budget} Review},\n  author = {Roe, Jane and Doe, John},\n' +
+  const bib =
+    '@article{roe2024budget,\n  title = {Quarterly {Budget} Review},\n  author = {Roe, Jane and Doe, John},\n' +
     '  journal = {City Gazette},\n  year = {2024}, month = mar, day = 5,\n  url = {https://example.org/budget}\n}\n';
   const read = await readBibliography(bib, 'refs.bib');
   assert.ok(read.ok);
-  assert.deepEqual(read.entries, [{
-    key: 'roe2024budget', title: 'Quarterly Budget Review', authors: ['Roe, Jane', 'Doe, John'], container: 'City Gazette',
-    date: '2024-03-05', url: 'https://example.org/budget', doi: null, type: 'article-journal', file: 'refs.bib',
-  }]);
-  const csl = await readBibliography(JSON.stringify([{ id: 'lee-water', type: 'report', title: 'Memo on the Water Supply', DOI: '10.1234/w.1' }]), 'library.json');
+  assert.deepEqual(read.entries, [
+    {
+      key: 'roe2024budget',
+      title: 'Quarterly Budget Review',
+      authors: ['Roe, Jane', 'Doe, John'],
+      container: 'City Gazette',
+      date: '2024-03-05',
+      url: 'https://example.org/budget',
+      doi: null,
+      type: 'article-journal',
+      file: 'refs.bib',
+    },
+  ]);
+  const csl = await readBibliography(
+    JSON.stringify([{ id: 'lee-water', type: 'report', title: 'Memo on the Water Supply', DOI: '10.1234/w.1' }]),
+    'library.json',
+  );
   assert.ok(csl.ok);
   assert.equal(csl.entries[0]?.key, 'lee-water');
   assert.equal(csl.entries[0]?.doi, '10.1234/w.1');

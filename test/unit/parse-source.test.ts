@@ -7,17 +7,26 @@ const CASES: { name: string; text: string; title: string; date: string | null; p
   {
     name: 'date tag and dateline place',
     text: ' date 2021-03-04 LISBON (Wires): The council voted on Tuesday to close the port. Ships waited.\n\nMore text follows here.',
-    title: 'The council voted on Tuesday to close the port', date: '2021-03-04', place: 'Lisbon', outlet: null,
+    title: 'The council voted on Tuesday to close the port',
+    date: '2021-03-04',
+    place: 'Lisbon',
+    outlet: null,
   },
   {
     name: 'title line and byline date',
     text: 'Council closes port after vote\nBy Staff Writer - March 4 2021\n\n(Photo Credit: Someone / Agency)\n\nThe council voted to close the port.\n\nMost Popular',
-    title: 'Council closes port after vote', date: '2021-03-04', place: null, outlet: null,
+    title: 'Council closes port after vote',
+    date: '2021-03-04',
+    place: null,
+    outlet: null,
   },
   {
     name: 'source link names the outlet; caption with agency credit is not content',
     text: 'A minister stands beside a ship in the port on May 2, 2020. \u2014 AFP file\nThe minister said the port would reopen.\nSource link: https://www.example-news.com/article/1',
-    title: 'The minister said the port would reopen', date: null, place: null, outlet: 'example-news.com',
+    title: 'The minister said the port would reopen',
+    date: null,
+    place: null,
+    outlet: 'example-news.com',
   },
 ];
 
@@ -36,19 +45,28 @@ test('parse-source: boilerplate lines are not content', () => {
   const doc = parseSource('u', 'p', text);
   const contents = doc.paragraphs.map((p) => text.slice(p.start, p.end));
   assert.deepEqual(contents, ['Headline here', 'Body sentence one. Body two.']);
-  assert.deepEqual(doc.sentences.map((s) => text.slice(s.start, s.end)), ['Headline here', 'Body sentence one.', 'Body two.']);
+  assert.deepEqual(
+    doc.sentences.map((s) => text.slice(s.start, s.end)),
+    ['Headline here', 'Body sentence one.', 'Body two.'],
+  );
 });
 
 test('parse-source: CRLF line ends keep exact offsets', () => {
   const text = 'Title line\r\n\r\nFirst sentence. Second one.\r\nThird line.';
   const doc = parseSource('u', 'p', text);
-  assert.deepEqual(doc.sentences.map((s) => text.slice(s.start, s.end)), ['Title line', 'First sentence.', 'Second one.', 'Third line.']);
+  assert.deepEqual(
+    doc.sentences.map((s) => text.slice(s.start, s.end)),
+    ['Title line', 'First sentence.', 'Second one.', 'Third line.'],
+  );
 });
 
 test('parse-source: headings are short lines without final punctuation', () => {
   const text = 'Title\n\nA body sentence that ends.\n\nA short subheading\n\nMore body.';
   const doc = parseSource('u', 'p', text);
-  assert.deepEqual(doc.paragraphs.map((p) => p.kind), ['title', 'body', 'heading', 'body']);
+  assert.deepEqual(
+    doc.paragraphs.map((p) => p.kind),
+    ['title', 'body', 'heading', 'body'],
+  );
 });
 
 test('parseWrittenDate: written dates', () => {

@@ -52,7 +52,11 @@ function summary(s: Session): string {
 
 async function snapshotOf(s: Session): Promise<string> {
   const symbols = (await s.service.workspaceSymbols('')).map((x) => `${x.name}@${x.location.uri}`).sort();
-  const draft = { uri: 'file:///draft.md', version: 1, getText: () => 'Officials said the talks failed. "We will not accept this," he said.' };
+  const draft = {
+    uri: 'file:///draft.md',
+    version: 1,
+    getText: () => 'Officials said the talks failed. "We will not accept this," he said.',
+  };
   const findings = (await s.service.findings(draft)).map((f) => `${f.code}:${f.start}-${f.end}`);
   return JSON.stringify({ status: s.service.status(), symbols, findings });
 }
@@ -81,7 +85,7 @@ test('persisted index: a changed file is re-read, a touched one is checked by ha
   writeFileSync(path.join(dir, 'seeds', 'new-article.txt'), 'Quiet week in the valley\n\nNothing happened in the valley this week.\n');
   const warm = await open(dir, storage);
   // Restored: the 2 untouched files and the touched one (same content); read and analysed: the changed and the new file.
-  assert.match(summary(warm), /restored 3 of 5 files from the persisted index, 1 by content hash/, warm.logger.lines.join("\n"));
+  assert.match(summary(warm), /restored 3 of 5 files from the persisted index, 1 by content hash/, warm.logger.lines.join('\n'));
   assert.equal(warm.service.status().sources, 5);
   assert.equal((await warm.service.workspaceSymbols('zanzibar')).length, 1, 'the changed file is indexed with its new text');
   assert.equal((await warm.service.workspaceSymbols('valley')).length, 1, 'the new file is indexed');
@@ -98,19 +102,27 @@ test('persisted index: a corrupt, truncated, other-version or other-build cache 
   const file = first.cache.file;
   const good = readFileSync(file);
   const cases: [string, () => void | Promise<void>, RegExp, string?][] = [
-    ['flipped bytes', () => {
-      const bad = Buffer.from(good);
-      for (let i = 200; i < 260; i++) bad[i] = bad[i] ^ 0x5a;
-      writeFileSync(file, bad);
-    }, /checksum mismatch/],
+    [
+      'flipped bytes',
+      () => {
+        const bad = Buffer.from(good);
+        for (let i = 200; i < 260; i++) bad[i] = bad[i] ^ 0x5a;
+        writeFileSync(file, bad);
+      },
+      /checksum mismatch/,
+    ],
     ['truncated', () => writeFileSync(file, good.subarray(0, good.length >> 1)), /truncated|checksum/],
     ['garbage', () => writeFileSync(file, 'not an index at all'), /truncated|checksum/],
-    ['format version bump', async () => {
-      // A well-formed file (valid checksum) that says it is the next format version.
-      const payload = new Uint8Array(good.subarray(0, good.length - 8));
-      new DataView(payload.buffer).setUint32(8, INDEX_FORMAT_VERSION + 1, true);
-      await first.cache.save([payload]);
-    }, /format version/],
+    [
+      'format version bump',
+      async () => {
+        // A well-formed file (valid checksum) that says it is the next format version.
+        const payload = new Uint8Array(good.subarray(0, good.length - 8));
+        new DataView(payload.buffer).setUint32(8, INDEX_FORMAT_VERSION + 1, true);
+        await first.cache.save([payload]);
+      },
+      /format version/,
+    ],
     ['another build', () => writeFileSync(file, good), /another build/, 'other-build'],
   ];
   for (const [name, damage, reason, buildId] of cases) {
@@ -159,7 +171,10 @@ test('indexing never blocks requests: during a re-index, requests are answered f
   const { dir, storage } = workspace();
   // Enough files that a rebuild spans many event-loop turns.
   for (let i = 0; i < 400; i++) {
-    writeFileSync(path.join(dir, `extra-${i}.txt`), `Harbour report ${i}\n\n${'The harbour authority said work would continue. '.repeat(40)}\n`);
+    writeFileSync(
+      path.join(dir, `extra-${i}.txt`),
+      `Harbour report ${i}\n\n${'The harbour authority said work would continue. '.repeat(40)}\n`,
+    );
   }
   for (const persist of [false, true]) {
     const s = await open(dir, storage, { persist });
@@ -181,7 +196,10 @@ test('persisted index: more files than one parsing group (512) round-trip exactl
   const old = new Date(Date.now() - 3_600_000);
   for (let i = 0; i < 1100; i++) {
     const file = path.join(dir, `bulk-${i}.txt`);
-    writeFileSync(file, `Bulletin ${i} from the port\n\nThe port authority said ship ${i} left on time. "We are on schedule," a spokesman said.\n`);
+    writeFileSync(
+      file,
+      `Bulletin ${i} from the port\n\nThe port authority said ship ${i} left on time. "We are on schedule," a spokesman said.\n`,
+    );
     utimesSync(file, old, old);
   }
   const cold = await open(dir, storage);

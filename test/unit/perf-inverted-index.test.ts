@@ -17,7 +17,12 @@ function rng(seed: number): () => number {
 }
 
 /** Plain BM25 over the live documents, sorted by score then id. */
-function naive(docs: Map<number, string[]>, query: string[], limit: number, accept?: (id: number) => boolean): { id: number; score: number }[] {
+function naive(
+  docs: Map<number, string[]>,
+  query: string[],
+  limit: number,
+  accept?: (id: number) => boolean,
+): { id: number; score: number }[] {
   const n = docs.size;
   const avg = [...docs.values()].reduce((a, d) => a + d.length, 0) / n || 1;
   const scores = new Map<number, number>();
@@ -32,12 +37,18 @@ function naive(docs: Map<number, string[]>, query: string[], limit: number, acce
       scores.set(id, (scores.get(id) ?? 0) + (idf * tf * 2.2) / norm);
     }
   }
-  return [...scores].filter(([id]) => !accept || accept(id)).map(([id, score]) => ({ id, score }))
-    .sort((a, b) => b.score - a.score || a.id - b.id).slice(0, limit);
+  return [...scores]
+    .filter(([id]) => !accept || accept(id))
+    .map(([id, score]) => ({ id, score }))
+    .sort((a, b) => b.score - a.score || a.id - b.id)
+    .slice(0, limit);
 }
 
 function close(a: { id: number; score: number }[], b: { id: number; score: number }[]): void {
-  assert.deepEqual(a.map((x) => x.id), b.map((x) => x.id));
+  assert.deepEqual(
+    a.map((x) => x.id),
+    b.map((x) => x.id),
+  );
   a.forEach((x, i) => assert.ok(Math.abs(x.score - b[i].score) < 1e-9));
 }
 
@@ -78,8 +89,20 @@ test('inverted index: search and intersection match a naive BM25 through adds, r
     close(loaded.search(query, limit), expected);
     close(loaded.search(query, limit, even), naive(docs, query, limit, even));
     const byId = (a: number, b: number): number => a - b;
-    assert.deepEqual(index.search(query, 1e9).map((x) => x.id).sort(byId), naive(docs, query, 1e9).map((x) => x.id).sort(byId), 'the same live units match');
-    const all = [...docs].filter(([, d]) => new Set(query).size === [...new Set(query)].filter((t) => d.includes(t)).length).map(([id]) => id).sort((a, b) => a - b);
+    assert.deepEqual(
+      index
+        .search(query, 1e9)
+        .map((x) => x.id)
+        .sort(byId),
+      naive(docs, query, 1e9)
+        .map((x) => x.id)
+        .sort(byId),
+      'the same live units match',
+    );
+    const all = [...docs]
+      .filter(([, d]) => new Set(query).size === [...new Set(query)].filter((t) => d.includes(t)).length)
+      .map(([id]) => id)
+      .sort((a, b) => a - b);
     assert.deepEqual(index.unitsWithAll(query), all);
     assert.deepEqual(loaded.unitsWithAll(query, 5), all.slice(0, 5));
   }
@@ -122,7 +145,12 @@ test('inverted index: pruned scoring of common terms (scan and binary search) ra
     if (i % 3 === 0) d.push('common');
     docs.set(index.add(d), d);
   }
-  for (const [query, limit] of [[['rare', 'common'], 5], [['rare', 'mid'], 3], [['rare', 'mid', 'common'], 10], [['common', 'rare'], 40]] as const) {
+  for (const [query, limit] of [
+    [['rare', 'common'], 5],
+    [['rare', 'mid'], 3],
+    [['rare', 'mid', 'common'], 10],
+    [['common', 'rare'], 40],
+  ] as const) {
     close(index.search([...query], limit), naive(docs, [...query], limit));
   }
 });

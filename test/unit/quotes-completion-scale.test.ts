@@ -44,8 +44,16 @@ test('completion ranking over all BBC quotations: first words find the quotation
     const ws = q.text.split(/\s+/);
     if (same(rank(ws.slice(0, 4).join(' '))[0]?.text ?? '', q.text)) prefixFirst++;
     const mid = Math.floor(ws.length / 2) - 1;
-    const middle = ws.slice(mid, mid + 3).join(' ').replace(/[.,;:!?"“”()]+/g, '');
-    if (rank(middle).slice(0, 3).some((r) => same(r.text, q.text))) middleTop3++;
+    const middle = ws
+      .slice(mid, mid + 3)
+      .join(' ')
+      .replace(/[.,;:!?"“”()]+/g, '');
+    if (
+      rank(middle)
+        .slice(0, 3)
+        .some((r) => same(r.text, q.text))
+    )
+      middleTop3++;
   }
   cpu.sort((a, b) => a - b);
   const p95 = cpu[Math.floor(cpu.length * 0.95)];

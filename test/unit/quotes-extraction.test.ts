@@ -41,7 +41,11 @@ function sameQuote(a: string, b: string): boolean {
 }
 
 function speakerKey(s: string | null): string {
-  return s === null ? '(none)' : normalizeForMatch(s).replace(/['’]s\b/g, '').replace(/^(?:the|a|an) /, '');
+  return s === null
+    ? '(none)'
+    : normalizeForMatch(s)
+        .replace(/['’]s\b/g, '')
+        .replace(/^(?:the|a|an) /, '');
 }
 
 interface Scores {

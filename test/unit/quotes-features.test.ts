@@ -41,10 +41,14 @@ before(async () => {
 });
 
 /** The one check helper: completes at the `|` of a fixture and returns the list, the items and the document. */
-async function completeAt(fixture: string, on: Harness = h): Promise<{ list: CompletionList | null; items: CompletionItem[]; apply: (i: CompletionItem) => string }> {
+async function completeAt(
+  fixture: string,
+  on: Harness = h,
+): Promise<{ list: CompletionList | null; items: CompletionItem[]; apply: (i: CompletionItem) => string }> {
   const { doc, position } = at(fixture, on);
   const list = await on.service.completion(doc, position);
-  const apply = (i: CompletionItem): string => applyEdits(doc, [{ ...(i.textEdit as TextEdit), newText: newTextOf(i) }, ...(i.additionalTextEdits ?? [])]);
+  const apply = (i: CompletionItem): string =>
+    applyEdits(doc, [{ ...(i.textEdit as TextEdit), newText: newTextOf(i) }, ...(i.additionalTextEdits ?? [])]);
   return { list, items: list?.items ?? [], apply };
 }
 
@@ -76,16 +80,31 @@ test('completion: three words from the middle of every seed quotation of 8+ word
   for (const q of marked(8)) {
     const ws = wordsOf(q.text);
     const mid = Math.floor(ws.length / 2) - 1;
-    const typed = ws.slice(mid, mid + 3).join(' ').replace(/[.,;:!?“”"()]+/g, '');
+    const typed = ws
+      .slice(mid, mid + 3)
+      .join(' ')
+      .replace(/[.,;:!?“”"()]+/g, '');
     const { items } = await completeAt(`\u201c${typed}|`);
-    assert.ok(items.slice(0, 3).some((i) => inserted(i) === q.text), `“${typed}: ${items.slice(0, 3).map((i) => i.label).join(' | ')}`);
+    assert.ok(
+      items.slice(0, 3).some((i) => inserted(i) === q.text),
+      `“${typed}: ${items
+        .slice(0, 3)
+        .map((i) => i.label)
+        .join(' | ')}`,
+    );
   }
 });
 
 test('completion: speaker name plus a word, and a fragment with a typo, find the quotation', async () => {
   for (const typed of ['fidan mistake', 'mistake at this', 'explain the evnts in syria']) {
     const { items } = await completeAt(`\u201c${typed}|`);
-    assert.ok(items.slice(0, 3).some((i) => inserted(i) === FIDAN_MISTAKE.text), `“${typed}: ${items.slice(0, 3).map((i) => i.label).join(' | ')}`);
+    assert.ok(
+      items.slice(0, 3).some((i) => inserted(i) === FIDAN_MISTAKE.text),
+      `“${typed}: ${items
+        .slice(0, 3)
+        .map((i) => i.label)
+        .join(' | ')}`,
+    );
   }
 });
 
@@ -144,7 +163,9 @@ async function hoverText(fixture: string): Promise<string | null> {
 }
 
 test('hover: a verbatim quotation shows speaker, source key and line; an unknown one says so', async () => {
-  const found = await hoverText(`He said \u201cThere are no |negotiations underway on the normalization of relations with Turkey,\u201d today.`);
+  const found = await hoverText(
+    `He said \u201cThere are no |negotiations underway on the normalization of relations with Turkey,\u201d today.`,
+  );
   assert.ok(found, 'hover shown');
   assert.match(found, /Faysal Mikdad/);
   assert.match(found, /004\\_397f49fef5c7b515\\\.txt, line \d+/);
@@ -195,14 +216,21 @@ test('misquote: verbatim quotations in straight or curly marks, case, final punc
     `\u201c${NO_NEGOTIATIONS.text}\u201d`,
     `"${NO_NEGOTIATIONS.text}"`,
     `"${NO_NEGOTIATIONS.text.toLowerCase().replace(/^t/, 't')}."`,
-    '\u2018We don\'t want civilians to be killed or cities bombarded or people being displaced\u2019 is not checked, but this is: \u201cWe don\'t want civilians to be killed or cities bombarded\u201d',
+    "\u2018We don't want civilians to be killed or cities bombarded or people being displaced\u2019 is not checked, but this is: \u201cWe don't want civilians to be killed or cities bombarded\u201d",
     '\u201cWe don\u2019t want civilians to be killed \u2026 We want these displaced people to be able to go back.\u201d',
     '\u201cWe don\u2019t want civilians to be killed ... The flow of refugees must be reversed\u201d',
   ]) {
-    assert.deepEqual((await misquotes(text)).map((d) => d.message), [], text);
+    assert.deepEqual(
+      (await misquotes(text)).map((d) => d.message),
+      [],
+      text,
+    );
   }
   // An ellipsis still needs each part to match, in order.
-  assert.equal((await misquotes('\u201cThe flow of refugees must be reversed \u2026 We don\u2019t want civilians to be killed\u201d')).length, 1);
+  assert.equal(
+    (await misquotes('\u201cThe flow of refugees must be reversed \u2026 We don\u2019t want civilians to be killed\u201d')).length,
+    1,
+  );
 });
 
 test('searchQuotes and insertion: the quick pick finds by words and speaker and inserts quote plus citation', async () => {

@@ -15,7 +15,11 @@ test('quote index: a source added, changed and removed updates search and openin
   assert.equal(k.quotes.size, 2);
   const find = (typed: string): string[] => rankQuotes(k, typed, { limit: 5, minWords: 4 }).map((r) => r.quote.text);
   assert.deepEqual(find('quay will open'), ['The new quay will open to ships next spring']);
-  assert.deepEqual(find('It would be a'), ['It would be a waste of public money'], 'an opening of function words is found by its first words');
+  assert.deepEqual(
+    find('It would be a'),
+    ['It would be a waste of public money'],
+    'an opening of function words is found by its first words',
+  );
   assert.deepEqual(find('weiss waste'), ['It would be a waste of public money'], 'the speaker name is searchable');
 
   k.sources.add(analyzeSource('file:///b.txt', 'b.txt', B.replace('a waste of public money', 'money well spent on the town')));

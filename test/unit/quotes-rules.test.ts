@@ -79,7 +79,13 @@ const CASES: Case[] = [
       'Councillor Abel Moreno said: "The first phase went well and came in on budget.\n\n' +
       '"The second phase is where the money disappears. "Nobody wants to say so out loud."\n\n' +
       'The meeting ended at midnight.',
-    quotes: [['The first phase went well and came in on budget. The second phase is where the money disappears. Nobody wants to say so out loud.', 'direct', 'Abel Moreno']],
+    quotes: [
+      [
+        'The first phase went well and came in on budget. The second phase is where the money disappears. Nobody wants to say so out loud.',
+        'direct',
+        'Abel Moreno',
+      ],
+    ],
   },
   {
     name: 'single quotes in a heading; fragments of up to three words are kept as fragments',

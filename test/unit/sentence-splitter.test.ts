@@ -34,5 +34,8 @@ test('sentence splitter: table of paragraphs', () => {
 test('sentence splitter: spans index into the original text within a range', () => {
   const text = 'XX First one. Second one. YY';
   const spans = splitSentences(text, 3, 25);
-  assert.deepEqual(spans.map((s) => text.slice(s.start, s.end)), ['First one.', 'Second one.']);
+  assert.deepEqual(
+    spans.map((s) => text.slice(s.start, s.end)),
+    ['First one.', 'Second one.'],
+  );
 });

@@ -29,7 +29,10 @@ async function buildSuite() {
   fs.rmSync(suiteDir, { recursive: true, force: true });
   const here = path.join(root, 'test', 'vscode', 'suite');
   await esbuild.build({
-    entryPoints: fs.readdirSync(here).filter((f) => f.endsWith('.ts')).map((f) => path.join(here, f)),
+    entryPoints: fs
+      .readdirSync(here)
+      .filter((f) => f.endsWith('.ts'))
+      .map((f) => path.join(here, f)),
     outdir: suiteDir,
     bundle: true,
     platform: 'node',
@@ -86,7 +89,15 @@ async function runCodeServer(workspace) {
     ];
     browser = await chromium.launch({
       executablePath: process.env.CHROMIUM_PATH || '/usr/bin/chromium',
-      args: ['--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
+      args: [
+        '--no-sandbox',
+        '--disable-gpu',
+        '--disable-dev-shm-usage',
+        '--disable-background-networking',
+        '--disable-component-update',
+        '--disable-sync',
+        '--no-first-run',
+      ],
     });
     const page = await browser.newPage();
     const exited = new Promise((resolve) => page.exposeFunction('codeAutomationExit', (code) => resolve(code)));

@@ -39,18 +39,16 @@ export async function insertQuote(client: LanguageClient): Promise<void> {
     pending?.cancel();
     const source = (pending = new vscode.CancellationTokenSource());
     pick.busy = true;
-    client
-      .sendRequest(SearchQuotesRequest, { query, limit: LIMIT }, source.token)
-      .then(
-        (results) => {
-          if (source.token.isCancellationRequested) return;
-          pick.items = results.map(toItem);
-          pick.busy = false;
-        },
-        () => {
-          if (!source.token.isCancellationRequested) pick.busy = false;
-        },
-      );
+    client.sendRequest(SearchQuotesRequest, { query, limit: LIMIT }, source.token).then(
+      (results) => {
+        if (source.token.isCancellationRequested) return;
+        pick.items = results.map(toItem);
+        pick.busy = false;
+      },
+      () => {
+        if (!source.token.isCancellationRequested) pick.busy = false;
+      },
+    );
   };
   pick.onDidChangeValue((value) => {
     if (timer) clearTimeout(timer);

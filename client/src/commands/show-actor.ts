@@ -3,7 +3,6 @@ import type { LanguageClient } from 'vscode-languageclient/node';
 import { ActorCardRequest, ListActorsRequest, type ActorListItem } from '../../../server/src/protocol/requests';
 import { quickPickText as plain } from '../quick-pick-text';
 
-
 interface ActorItem extends vscode.QuickPickItem {
   id: string;
 }
@@ -14,7 +13,6 @@ const TYPE_ICON: Record<string, string> = {
   country: '$(globe)',
   place: '$(location)',
 };
-
 
 function toItem(a: ActorListItem): ActorItem {
   return {
@@ -31,9 +29,8 @@ function toItem(a: ActorListItem): ActorItem {
  * and the preview runs no scripts.
  */
 export async function showActor(client: LanguageClient): Promise<void> {
-  const actors = await vscode.window.withProgress(
-    { location: vscode.ProgressLocation.Window, title: 'Sourced: loading actors' },
-    () => client.sendRequest(ListActorsRequest, { query: '' }),
+  const actors = await vscode.window.withProgress({ location: vscode.ProgressLocation.Window, title: 'Sourced: loading actors' }, () =>
+    client.sendRequest(ListActorsRequest, { query: '' }),
   );
   if (!actors.length) {
     void vscode.window.showInformationMessage('Sourced: no actors found in the sources yet.');

@@ -63,8 +63,7 @@ function parseArgs(argv: string[]): Args {
       const valid = SETTING_CHOICES['citations.style'] ?? [];
       if (!valid.includes(style)) throw new UsageError(`--citation-style must be one of ${valid.join(', ')}, not "${style}"`);
       args.style = style;
-    }
-    else if (a === '--quiet') args.quiet = true;
+    } else if (a === '--quiet') args.quiet = true;
     else if (a.startsWith('--')) throw new UsageError(`unknown option ${a}`);
     else args.drafts.push(a);
   }
@@ -133,11 +132,16 @@ export async function main(argv: string[]): Promise<number> {
     for (const { path: p, diagnostics } of report) {
       for (const d of diagnostics) {
         const sev = SEVERITY_NAME[d.severity ?? DiagnosticSeverity.Warning];
-        process.stdout.write(`${p}:${d.range.start.line + 1}:${d.range.start.character + 1}: ${sev}: ${typeof d.message === 'string' ? d.message : d.message.value} [${String(d.code)}]\n`);
+        process.stdout.write(
+          `${p}:${d.range.start.line + 1}:${d.range.start.character + 1}: ${sev}: ${typeof d.message === 'string' ? d.message : d.message.value} [${String(d.code)}]\n`,
+        );
       }
     }
     const count = report.reduce((n, r) => n + r.diagnostics.length, 0);
-    if (!args.quiet) process.stderr.write(`sourced: ${count} finding${count === 1 ? '' : 's'} in ${report.length} draft${report.length === 1 ? '' : 's'} (${status.sources} sources)\n`);
+    if (!args.quiet)
+      process.stderr.write(
+        `sourced: ${count} finding${count === 1 ? '' : 's'} in ${report.length} draft${report.length === 1 ? '' : 's'} (${status.sources} sources)\n`,
+      );
   }
   service.dispose();
   return unreadable ? 2 : failed ? 1 : 0;

@@ -135,7 +135,12 @@ export function mergeSettings(...layers: Json[]): Record<string, Json> {
     if (!isPlainObject(layer)) continue;
     for (const [key, value] of Object.entries(layer)) {
       const current = out[key];
-      out[key] = isPlainObject(value) && isPlainObject(current) ? mergeSettings(current, value) : isPlainObject(value) ? mergeSettings(value) : value;
+      out[key] =
+        isPlainObject(value) && isPlainObject(current)
+          ? mergeSettings(current, value)
+          : isPlainObject(value)
+            ? mergeSettings(value)
+            : value;
     }
   }
   return out;
@@ -182,16 +187,21 @@ export function configProblems(raw: Json): string[] {
   for (const [key, [min, max]] of Object.entries(NUMBER_SETTINGS)) {
     const v = at(key);
     if (v !== undefined && !(typeof v === 'number' && Number.isFinite(v) && v >= min && v <= max)) {
-      out.push(`sourced.${key}: ${shown(v)} is not a number from ${min} to ${max} (using ${typeof v === 'number' && Number.isFinite(v) ? Math.min(max, Math.max(min, v)) : fallback(key)})`);
+      out.push(
+        `sourced.${key}: ${shown(v)} is not a number from ${min} to ${max} (using ${typeof v === 'number' && Number.isFinite(v) ? Math.min(max, Math.max(min, v)) : fallback(key)})`,
+      );
     }
   }
   for (const key of ['corpus.include', 'corpus.exclude']) {
     const v = at(key);
-    if (v !== undefined && !(Array.isArray(v) && v.every((x) => typeof x === 'string'))) out.push(`sourced.${key}: ${shown(v)} is not a list of glob strings (using ${fallback(key)})`);
+    if (v !== undefined && !(Array.isArray(v) && v.every((x) => typeof x === 'string')))
+      out.push(`sourced.${key}: ${shown(v)} is not a list of glob strings (using ${fallback(key)})`);
   }
   const bib = at('citations.bibliography');
-  if (bib !== undefined && !(typeof bib === 'string' && bib.trim())) out.push(`sourced.citations.bibliography: ${shown(bib)} is not a file name (using ${fallback('citations.bibliography')})`);
+  if (bib !== undefined && !(typeof bib === 'string' && bib.trim()))
+    out.push(`sourced.citations.bibliography: ${shown(bib)} is not a file name (using ${fallback('citations.bibliography')})`);
   const persist = at('index.persist');
-  if (persist !== undefined && typeof persist !== 'boolean') out.push(`sourced.index.persist: ${shown(persist)} is not true or false (using ${fallback('index.persist')})`);
+  if (persist !== undefined && typeof persist !== 'boolean')
+    out.push(`sourced.index.persist: ${shown(persist)} is not true or false (using ${fallback('index.persist')})`);
   return out;
 }

@@ -14,9 +14,7 @@ export interface CorpusEntry {
   path: string;
 }
 
-export type CorpusRead =
-  | { ok: true; text: string; note?: string; source?: SourceText }
-  | { ok: false; reason: string };
+export type CorpusRead = { ok: true; text: string; note?: string; source?: SourceText } | { ok: false; reason: string };
 
 export type CorpusEventKind = 'created' | 'changed' | 'deleted';
 

@@ -11,7 +11,13 @@ export const silentLogger: Logger = { info: () => {}, warn: () => {}, error: () 
 /** A logger that keeps lines in memory, for tests that check what was logged. */
 export class MemoryLogger implements Logger {
   readonly lines: string[] = [];
-  info(m: string): void { this.lines.push(`[info] ${m}`); }
-  warn(m: string): void { this.lines.push(`[warn] ${m}`); }
-  error(m: string): void { this.lines.push(`[error] ${m}`); }
+  info(m: string): void {
+    this.lines.push(`[info] ${m}`);
+  }
+  warn(m: string): void {
+    this.lines.push(`[warn] ${m}`);
+  }
+  error(m: string): void {
+    this.lines.push(`[error] ${m}`);
+  }
 }

@@ -39,19 +39,30 @@ function fixesFor(ctx: ServiceContext, draft: DraftDocument, finding: Finding, d
     case 'misquote':
       return [action("Replace with the source's wording", draft.uri, [{ range, newText: finding.sourceText }], diagnostic, true)];
     case 'number-mismatch':
-      return [action(`Replace with the source's figure (${plainText(finding.expected)})`, draft.uri, [{ range, newText: finding.expected }], diagnostic, true)];
+      return [
+        action(
+          `Replace with the source's figure (${plainText(finding.expected)})`,
+          draft.uri,
+          [{ range, newText: finding.expected }],
+          diagnostic,
+          true,
+        ),
+      ];
     case 'unsourced-claim': {
       const actions: CodeAction[] = [];
       finding.candidates.slice(0, MAX_CITE_ACTIONS).forEach((c, i) => {
         const unit = k.sources.byKey(c.key);
         if (!unit) return;
         const edits = citationEdits(draft, ctx.config().citations.style, [{ unit, key: c.key, page: c.page ?? null }], finding.insertAt);
-        if (edits.length) actions.push(action(`Cite ${c.key} \u2014 ${shorten(plainText(c.title), 60)}`, draft.uri, edits, diagnostic, i === 0));
+        if (edits.length)
+          actions.push(action(`Cite ${c.key} \u2014 ${shorten(plainText(c.title), 60)}`, draft.uri, edits, diagnostic, i === 0));
       });
       // Marked already (the comment sits where the sentence began, or right before it): a second run adds nothing.
-      const marked = draft.text.startsWith(IGNORE_COMMENT, finding.start) || draft.text.slice(0, finding.start).trimEnd().endsWith(IGNORE_COMMENT);
+      const marked =
+        draft.text.startsWith(IGNORE_COMMENT, finding.start) || draft.text.slice(0, finding.start).trimEnd().endsWith(IGNORE_COMMENT);
       const at = positionAt(draft.lineStarts, finding.start);
-      if (!marked) actions.push(action('Mark as analysis', draft.uri, [{ range: { start: at, end: at }, newText: `${IGNORE_COMMENT} ` }], diagnostic));
+      if (!marked)
+        actions.push(action('Mark as analysis', draft.uri, [{ range: { start: at, end: at }, newText: `${IGNORE_COMMENT} ` }], diagnostic));
       return actions;
     }
     case 'unknown-citation':
@@ -77,13 +88,25 @@ export async function provideCodeActions(
   }
   if (only?.some((o) => FIX_ALL_KIND.startsWith(o) && o !== CodeActionKind.Empty)) {
     const edits = await citeAllEdits(ctx, draft, token);
-    if (edits.length) out.push({ title: 'Sourced: Cite All Supported Claims', kind: FIX_ALL_KIND, edit: { changes: { [draft.uri]: edits } } });
+    if (edits.length)
+      out.push({ title: 'Sourced: Cite All Supported Claims', kind: FIX_ALL_KIND, edit: { changes: { [draft.uri]: edits } } });
   }
   return out;
 }
 
 /** Citation edits for a list of sources at an offset (used by completion and fixes); `pages` are PDF page locators. */
-export function citeAt(ctx: ServiceContext, draft: DraftDocument, units: SourceUnit[], offset: number, pages: (number | null)[] = []): TextEdit[] {
+export function citeAt(
+  ctx: ServiceContext,
+  draft: DraftDocument,
+  units: SourceUnit[],
+  offset: number,
+  pages: (number | null)[] = [],
+): TextEdit[] {
   const k = ctx.knowledge();
-  return citationEdits(draft, ctx.config().citations.style, units.map((unit, i) => ({ unit, key: k.sources.keyOf(unit), page: pages[i] ?? null })), offset);
+  return citationEdits(
+    draft,
+    ctx.config().citations.style,
+    units.map((unit, i) => ({ unit, key: k.sources.keyOf(unit), page: pages[i] ?? null })),
+    offset,
+  );
 }

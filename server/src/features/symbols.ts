@@ -39,7 +39,12 @@ export function sourceSymbols(ctx: ServiceContext, query: string): SymbolInforma
   for (const unit of sources.all()) {
     const key = sources.keyOf(unit);
     if (q && !key.includes(q) && !normalizeForMatch(unit.doc.title).includes(q)) continue;
-    out.push({ name: `${key} \u2014 ${plainText(unit.doc.title)}`, kind: SymbolKind.File, location: sources.location(unit, 0, 0), containerName: 'sources' });
+    out.push({
+      name: `${key} \u2014 ${plainText(unit.doc.title)}`,
+      kind: SymbolKind.File,
+      location: sources.location(unit, 0, 0),
+      containerName: 'sources',
+    });
     if (out.length >= MAX_WORKSPACE_SYMBOLS) break;
   }
   return out;

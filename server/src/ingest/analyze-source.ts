@@ -7,7 +7,6 @@ import { documentFromBlocks } from './source/document-from-blocks';
 
 export type { SourceAnalysis };
 
-
 /**
  * Parses one source and runs the per-file extractors (actors first: quote attribution uses them). Plain text
  * is parsed by parse-source; a format reader's blocks (HTML, PDF, DOCX) become the document as they are.

@@ -1,8 +1,16 @@
 import { NEVER_CANCELLED, yieldToEventLoop, type Cancellation } from '../domain/cancellation';
 import type { Corpus, CorpusEntry, CorpusEvent, CorpusRead, Disposable } from '../domain/corpus';
 import {
-  CacheError, contentHash, deserializeSnapshot, freshness, serializeSnapshot,
-  type CachedFile, type FileRecord, type FileStamp, type IndexCacheStore, type IndexSnapshot,
+  CacheError,
+  contentHash,
+  deserializeSnapshot,
+  freshness,
+  serializeSnapshot,
+  type CachedFile,
+  type FileRecord,
+  type FileStamp,
+  type IndexCacheStore,
+  type IndexSnapshot,
 } from '../store/index-cache';
 import { createKnowledge, type Knowledge } from '../store/memory/knowledge';
 import { WriterBibliography } from '../store/writer-bibliography';
@@ -75,7 +83,11 @@ export class Indexer {
   private disposed = false;
   ready = false;
 
-  constructor(private readonly corpus: Corpus, private readonly logger: Logger, private readonly persistence?: IndexPersistence) {
+  constructor(
+    private readonly corpus: Corpus,
+    private readonly logger: Logger,
+    private readonly persistence?: IndexPersistence,
+  ) {
     this.firstBuild = new Promise((resolve) => (this.resolveFirst = resolve));
     this.subscription = corpus.onDidChange((e) => void this.handleEvent(e));
   }
@@ -109,33 +121,41 @@ export class Indexer {
   rebuild(progress?: ProgressReporter, token: Cancellation = NEVER_CANCELLED): Promise<void> {
     const generation = ++this.buildGeneration;
     let changed = false;
-    const run = this.buildInto(generation, progress, token).then((result) => {
-      changed = result === 'changed';
-    }).catch((err: unknown) => {
-      this.logger.error(`indexing failed: ${err instanceof Error ? err.stack ?? err.message : String(err)}`);
-    }).finally(() => {
-      if (generation === this.buildGeneration) {
-        this.building = null;
-        if (!this.ready) {
-          this.ready = true;
-          this.resolveFirst();
+    const run = this.buildInto(generation, progress, token)
+      .then((result) => {
+        changed = result === 'changed';
+      })
+      .catch((err: unknown) => {
+        this.logger.error(`indexing failed: ${err instanceof Error ? (err.stack ?? err.message) : String(err)}`);
+      })
+      .finally(() => {
+        if (generation === this.buildGeneration) {
+          this.building = null;
+          if (!this.ready) {
+            this.ready = true;
+            this.resolveFirst();
+          }
+          const events = this.queued;
+          this.queued = [];
+          for (const e of events) void this.handleEvent(e);
+          this.fire();
+          if (changed) this.scheduleSave(0);
         }
-        const events = this.queued;
-        this.queued = [];
-        for (const e of events) void this.handleEvent(e);
-        this.fire();
-        if (changed) this.scheduleSave(0);
-      }
-    });
+      });
     this.building = run;
     return run;
   }
 
   /** Builds a new index; says whether it differs from the persisted one (so whether to save it). */
-  private async buildInto(generation: number, progress: ProgressReporter | undefined, token: Cancellation): Promise<'cancelled' | 'changed' | 'unchanged'> {
+  private async buildInto(
+    generation: number,
+    progress: ProgressReporter | undefined,
+    token: Cancellation,
+  ): Promise<'cancelled' | 'changed' | 'unchanged'> {
     const embedded = this.openEmbedded();
     embedded?.sources.setWriterBibliography(this.writer);
-    if (embedded && this.persistence) return buildIntoStore(this.embeddedBuild(this.persistence.store), embedded, generation, progress, token);
+    if (embedded && this.persistence)
+      return buildIntoStore(this.embeddedBuild(this.persistence.store), embedded, generation, progress, token);
     const started = Date.now();
     const entries = await this.corpus.list();
     const next = createKnowledge();
@@ -171,9 +191,10 @@ export class Indexer {
         return false;
       });
       await mapLimit(candidates, STAT_CONCURRENCY, async (entry) => {
-        const file = cached.get(entry.uri)!;
+        const file = cached.get(entry.uri);
+        if (!file) return;
         const stampedAt = Date.now();
-        const stamp = await this.persistence!.store.stamp(entry.uri);
+        const stamp = await this.cacheStore().stamp(entry.uri);
         const verdict = freshness(file.record, stamp);
         if (verdict === 'valid') {
           reuse.push({ file, record: file.record });
@@ -211,14 +232,16 @@ export class Indexer {
       report.note = `restored ${report.restored} of ${entries.length} files from the persisted index`;
     }
 
-    const fetches: (Promise<Fetched> | undefined)[] = new Array(pending.length);
+    const fetches = new Array<Promise<Fetched> | undefined>(pending.length);
     let requested = 0;
     for (let i = 0; i < pending.length; i++) {
       while (requested < pending.length && requested < i + READ_AHEAD) {
         const item = pending[requested];
         fetches[requested++] = 'read' in item ? Promise.resolve(item) : this.fetch(item);
       }
-      const fetched = await fetches[i]!;
+      const item = pending[i];
+      // Always requested by the read-ahead above; the fallback only spells that out for the type checker.
+      const fetched = await (fetches[i] ?? ('read' in item ? item : this.fetch(item)));
       fetches[i] = undefined;
       if (stale()) return 'cancelled';
       const analysis = this.analyse(fetched, skipped);
@@ -251,9 +274,15 @@ export class Indexer {
     return !snapshot || report.analysed > 0 || report.dropped > 0 || manyVerified ? 'changed' : 'unchanged';
   }
 
+  /** The persisted-index store; only called while persisting, which needs one. */
+  private cacheStore(): IndexCacheStore {
+    if (!this.persistence) throw new Error('the index is not persisted (no cache store)');
+    return this.persistence.store;
+  }
+
   /** The persisted snapshot for this build, or null (missing, disabled, corrupt: then logged and rebuilt). */
   private async loadSnapshot(report: { note: string }): Promise<IndexSnapshot | null> {
-    const store = this.persistence!.store;
+    const store = this.cacheStore();
     try {
       const bytes = await store.load();
       if (!bytes) return null;
@@ -273,7 +302,7 @@ export class Indexer {
     const persisting = this.persisting;
     const stampedAt = Date.now();
     // Stat before reading: a write after the stat changes the mtime, so it can never be hidden by the cache.
-    const stamp = persisting ? await this.persistence!.store.stamp(entry.uri) : null;
+    const stamp = persisting ? await this.cacheStore().stamp(entry.uri) : null;
     return { entry, read: await this.corpus.read(entry.uri), stamp, stampedAt, overlay: false };
   }
 
@@ -403,11 +432,13 @@ export class Indexer {
       }
       // Taken synchronously with the file list, so the two are consistent even if files change while encoding.
       const index = sources.sentences.exportState();
-      const store = this.persistence!.store;
+      const store = this.cacheStore();
       const chunks = await serializeSnapshot({ buildId: store.buildId, savedAt: Date.now(), files, index }, yieldToEventLoop);
       await store.save(chunks);
       const bytes = chunks.reduce((n, c) => n + c.length, 0);
-      this.logger.info(`saved the persisted index (${files.length} files, ${Math.round(bytes / 1048576)} MB) in ${Date.now() - started} ms`);
+      this.logger.info(
+        `saved the persisted index (${files.length} files, ${Math.round(bytes / 1048576)} MB) in ${Date.now() - started} ms`,
+      );
     } catch (err) {
       this.logger.warn(`could not save the persisted index: ${err instanceof Error ? err.message : String(err)}`);
     }

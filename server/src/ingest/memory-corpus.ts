@@ -5,7 +5,10 @@ export class MemoryCorpus implements Corpus {
   private readonly files = new Map<string, CorpusRead>();
   private readonly listeners = new Set<(e: CorpusEvent) => void>();
 
-  constructor(files: Record<string, string> = {}, private readonly root = 'file:///workspace') {
+  constructor(
+    files: Record<string, string> = {},
+    private readonly root = 'file:///workspace',
+  ) {
     for (const [path, text] of Object.entries(files)) this.files.set(path, { ok: true, text });
   }
 

@@ -26,11 +26,34 @@ export interface Token {
   key: string;
 }
 
-const WORD_RE = /[\p{L}\p{N}][\p{L}\p{N}\p{M}]*(?:(?:['\u2019\u02bc]|[-\u2010\u2011]|\.(?=\p{L}\.))[\p{L}\p{N}][\p{L}\p{N}\p{M}]*)*(?:\.(?<=\p{L}\.\p{L}\.))?/gu;
+const WORD_RE =
+  /[\p{L}\p{N}][\p{L}\p{N}\p{M}]*(?:(?:['\u2019\u02bc]|[-\u2010\u2011]|\.(?=\p{L}\.))[\p{L}\p{N}][\p{L}\p{N}\p{M}]*)*(?:\.(?<=\p{L}\.\p{L}\.))?/gu;
 const PARTICLE_CAP_RE = /^(?:al|el|ul|bin|ibn|abu)[-\u2010\u2011]\p{Lu}/u;
 const APOSTROPHES = new Set(["'", '\u2019', '\u02bc']);
 /** Prefixes of hyphenated ordinary words ("Anti-terror", "Pro-democracy"). Lower-case. */
-const WORD_PREFIXES = new Set(['anti', 'pro', 'ex', 'non', 'post', 'pre', 'co', 'mid', 'self', 'semi', 'multi', 'cross', 'counter', 'well', 'all', 'long', 'short', 'high', 'low', 'full', 'part']);
+const WORD_PREFIXES = new Set([
+  'anti',
+  'pro',
+  'ex',
+  'non',
+  'post',
+  'pre',
+  'co',
+  'mid',
+  'self',
+  'semi',
+  'multi',
+  'cross',
+  'counter',
+  'well',
+  'all',
+  'long',
+  'short',
+  'high',
+  'low',
+  'full',
+  'part',
+]);
 const HYPHEN_SPLIT_RE = /^([\p{L}\p{M}]+)[-\u2010\u2011](.+)$/u;
 
 const isUpperChar = (c: string): boolean => (c >= 'A' && c <= 'Z') || (c > '\u007f' && c !== c.toLowerCase() && c === c.toUpperCase());
@@ -85,7 +108,12 @@ export function tokenize(doc: SourceDocument): Token[] {
       const split = hyphen ? HYPHEN_SPLIT_RE.exec(word) : null;
       if (split && WORD_PREFIXES.has(split[1].toLowerCase())) {
         // "Anti-terror", "Pro-democracy": an ordinary word.
-        out.push({ ...makeToken(word, m.index, end, possessive, gap, first, si, body, text), cap: false, upper: false, key: word.toLowerCase() });
+        out.push({
+          ...makeToken(word, m.index, end, possessive, gap, first, si, body, text),
+          cap: false,
+          upper: false,
+          key: word.toLowerCase(),
+        });
         prevEnd = consumed;
         first = false;
         continue;
@@ -111,7 +139,15 @@ export function tokenize(doc: SourceDocument): Token[] {
 }
 
 function makeToken(
-  word: string, start: number, end: number, possessive: boolean, gap: string, first: boolean, sentence: number, body: boolean, text: string,
+  word: string,
+  start: number,
+  end: number,
+  possessive: boolean,
+  gap: string,
+  first: boolean,
+  sentence: number,
+  body: boolean,
+  text: string,
 ): Token {
   const c0 = word[0];
   const cap = isUpperChar(c0) || PARTICLE_CAP_RE.test(word);
@@ -130,7 +166,16 @@ function makeToken(
   const sentenceStart = first || ((cap || upper) && opensQuote(text, start));
   const lower = word.toLowerCase();
   return {
-    start, end, text: word, cap, upper, possessive, sentenceStart, gap, sentence, body,
+    start,
+    end,
+    text: word,
+    cap,
+    upper,
+    possessive,
+    sentenceStart,
+    gap,
+    sentence,
+    body,
     key: NAME_PARTICLES.has(lower) ? '' : cap || upper ? wordKey(word) : lower,
   };
 }

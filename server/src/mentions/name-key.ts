@@ -5,7 +5,23 @@
 import { normalizeForMatch } from '../text/normalize';
 
 /** Name particles dropped from keys when they are not the whole name ("al-Rashid", "van Beethoven"). */
-export const NAME_PARTICLES: ReadonlySet<string> = new Set(['al', 'el', 'ul', 'van', 'von', 'der', 'den', 'de', 'da', 'di', 'du', 'del', 'della', 'la', 'le']);
+export const NAME_PARTICLES: ReadonlySet<string> = new Set([
+  'al',
+  'el',
+  'ul',
+  'van',
+  'von',
+  'der',
+  'den',
+  'de',
+  'da',
+  'di',
+  'du',
+  'del',
+  'della',
+  'la',
+  'le',
+]);
 
 /** The merge key of a name: lower case, no diacritics, no apostrophes or dots, hyphens as spaces, no "al-". */
 export function nameKey(name: string): string {

@@ -64,7 +64,9 @@ Motor Energy Oil Gas Steel Foods Brewery Brands Retail Labs Laboratories Consult
 `);
 
 /** First words of organisation names ("Ministry of …", "Bank of …"). */
-export const ORG_STARTS = set('Ministry Department University Bank Office House Court Council Board Institute Federation Union Organisation Organization Commission Church');
+export const ORG_STARTS = set(
+  'Ministry Department University Bank Office House Court Council Board Institute Federation Union Organisation Organization Commission Church',
+);
 
 /** Last words of place names. */
 export const PLACE_HEADS = set(`
@@ -81,11 +83,16 @@ Pacific Baltic
 `);
 
 /** Multi-word regions. */
-export const REGION_PHRASES: ReadonlySet<string> = new Set(`
+export const REGION_PHRASES: ReadonlySet<string> = new Set(
+  `
 Middle_East Far_East West_Bank Gaza_Strip Latin_America South_America North_America Central_Asia South_Asia
 East_Asia Southeast_Asia Eastern_Europe Western_Europe Central_Europe Horn_of_Africa Persian_Gulf Red_Sea
 Black_Sea South_Caucasus North_Africa West_Africa East_Africa Sub-Saharan_Africa Golan_Heights
-`.trim().split(/\s+/).map((w) => w.replace(/_/g, ' ')));
+`
+    .trim()
+    .split(/\s+/)
+    .map((w) => w.replace(/_/g, ' ')),
+);
 
 /** Common nouns that, just before a capitalised name, say it is an organisation ("the newspaper X"). Lower-case. */
 export const ORG_NOUNS = set(`
@@ -96,13 +103,17 @@ regulator watchdog body association alliance coalition faction label studio
 `);
 
 /** Common nouns that, just before a capitalised name, say it is a place ("the city of X", "town X"). Lower-case. */
-export const PLACE_NOUNS = set('city town village province region capital district state county port island neighbourhood neighborhood suburb area municipality governorate');
+export const PLACE_NOUNS = set(
+  'city town village province region capital district state county port island neighbourhood neighborhood suburb area municipality governorate',
+);
 
 /** Prepositions after which an unknown single name is most likely a place. Lower-case. */
 export const PLACE_PREPOSITIONS = set('in near across around outside inside throughout');
 
 /** Verbs of speech after which an unknown name is most likely a person. Lower-case. */
-export const SPEECH_VERBS = set('said says told added warned argued insisted claimed explained stressed noted admitted asked wrote believes');
+export const SPEECH_VERBS = set(
+  'said says told added warned argued insisted claimed explained stressed noted admitted asked wrote believes',
+);
 
 /** Lower-case words that may join the capitalised words of one name ("Secretary of State", "bin", "van"). */
 export const NAME_CONNECTORS = set('of for de da di du del della der den van von la le bin ibn bint abu al el ul y');

@@ -42,7 +42,25 @@ export function countryAt(tokens: readonly Token[], i: number, end = tokens.leng
 }
 
 /** Heads that are also common surnames: alone at the end of a span they are read as a name ("Stephen King"). */
-const SURNAME_LIKE_HEADS = new Set(['king', 'queen', 'prince', 'major', 'bishop', 'judge', 'marshal', 'speaker', 'cardinal', 'pope', 'chair', 'general', 'head', 'chief', 'member', 'partner', 'official']);
+const SURNAME_LIKE_HEADS = new Set([
+  'king',
+  'queen',
+  'prince',
+  'major',
+  'bishop',
+  'judge',
+  'marshal',
+  'speaker',
+  'cardinal',
+  'pope',
+  'chair',
+  'general',
+  'head',
+  'chief',
+  'member',
+  'partner',
+  'official',
+]);
 
 /** A title inside a capitalised span: [affiliation] title [name]. */
 export interface LeadingTitle {
@@ -85,9 +103,18 @@ export function leadingTitle(tokens: readonly Token[], from: number, to: number)
   let affiliation: string | null = null;
   if (p > from) {
     const c = countryAt(tokens, from, p);
-    affiliation = c && c.length === p - from ? c.country : tokens.slice(from, p).map((t) => t.text).join(' ');
+    affiliation =
+      c && c.length === p - from
+        ? c.country
+        : tokens
+            .slice(from, p)
+            .map((t) => t.text)
+            .join(' ');
   }
-  const title = tokens.slice(p, i).map((t) => t.text).join(' ');
+  const title = tokens
+    .slice(p, i)
+    .map((t) => t.text)
+    .join(' ');
   return { title, affiliation, affTo: p, nameStart };
 }
 
@@ -121,21 +148,55 @@ export function titleBefore(
   let from = i;
   i--;
   // Lower-case title words, or a capitalised one that only starts the sentence ("Shadow home secretary X").
-  while (i >= 0 && tokens[i].sentence === first.sentence && tokens[i + 1].gap === '' && (!tokens[i].cap || (tokens[i].sentenceStart && TITLE_STARTERS.has(lower(tokens[i])))) && isTitleWord(tokens[i])) {
+  while (
+    i >= 0 &&
+    tokens[i].sentence === first.sentence &&
+    tokens[i + 1].gap === '' &&
+    (!tokens[i].cap || (tokens[i].sentenceStart && TITLE_STARTERS.has(lower(tokens[i])))) &&
+    isTitleWord(tokens[i])
+  ) {
     from = i;
     i--;
   }
   // `european junior champion X`: up to two plain lower-case words describing the head belong to the title.
-  for (let n = 0; n < 2 && !relation && i >= 0 && tokens[i].sentence === first.sentence && tokens[i + 1].gap === '' && !tokens[i].cap && !tokens[i].upper && !tokens[i].possessive && /^\p{Ll}+$/u.test(tokens[i].text) && !STOPWORDS.has(tokens[i].text) && !/(?:ed|ing|ly)$/.test(tokens[i].text); n++) {
+  for (
+    let n = 0;
+    n < 2 &&
+    !relation &&
+    i >= 0 &&
+    tokens[i].sentence === first.sentence &&
+    tokens[i + 1].gap === '' &&
+    !tokens[i].cap &&
+    !tokens[i].upper &&
+    !tokens[i].possessive &&
+    /^\p{Ll}+$/u.test(tokens[i].text) &&
+    !STOPWORDS.has(tokens[i].text) &&
+    !/(?:ed|ing|ly)$/.test(tokens[i].text);
+    n++
+  ) {
     from = i;
     i--;
   }
   // `Green MP X`: a capitalised party word right before an upper-case head is part of the title.
-  if (head.upper && i >= 0 && tokens[i].sentence === first.sentence && tokens[i + 1].gap === '' && tokens[i].cap && !tokens[i].upper && !tokens[i].possessive && !countryAt(tokens, i)) {
+  if (
+    head.upper &&
+    i >= 0 &&
+    tokens[i].sentence === first.sentence &&
+    tokens[i + 1].gap === '' &&
+    tokens[i].cap &&
+    !tokens[i].upper &&
+    !tokens[i].possessive &&
+    !countryAt(tokens, i)
+  ) {
     from = i;
     i--;
   }
-  let title = relation ? null : tokens.slice(from, nameStart).map((t) => t.text).join(' ');
+  let title = relation
+    ? null
+    : tokens
+        .slice(from, nameStart)
+        .map((t) => t.text)
+        .join(' ');
   let affiliation: string | null = null;
   if (i >= 0 && tokens[i].sentence === first.sentence && tokens[i + 1].gap === '' && (tokens[i].cap || tokens[i].upper)) {
     const c = countryAt(tokens, i) ?? (i > 0 ? countryAt(tokens, i - 1) : null);
@@ -151,10 +212,29 @@ export function titleBefore(
   // `World 400m champion X`, `Triple world champion X`: descriptive words opening the sentence belong to the title.
   if (title && !affiliation) {
     let k = from - 1;
-    while (k >= 0 && from - k <= 3 && tokens[k].sentence === first.sentence && tokens[k + 1].gap === '' && !tokens[k].possessive && !tokens[k].sentenceStart && (tokens[k].cap || /\d/.test(tokens[k].text))) k--;
-    if (k >= 0 && tokens[k].sentenceStart && tokens[k + 1].gap === '' && from - k <= 3 && !countryAt(tokens, k) && !/^(?:the|a|an)$/i.test(tokens[k].text)) {
+    while (
+      k >= 0 &&
+      from - k <= 3 &&
+      tokens[k].sentence === first.sentence &&
+      tokens[k + 1].gap === '' &&
+      !tokens[k].possessive &&
+      !tokens[k].sentenceStart &&
+      (tokens[k].cap || /\d/.test(tokens[k].text))
+    )
+      k--;
+    if (
+      k >= 0 &&
+      tokens[k].sentenceStart &&
+      tokens[k + 1].gap === '' &&
+      from - k <= 3 &&
+      !countryAt(tokens, k) &&
+      !/^(?:the|a|an)$/i.test(tokens[k].text)
+    ) {
       from = k;
-      title = tokens.slice(from, nameStart).map((t) => t.text).join(' ');
+      title = tokens
+        .slice(from, nameStart)
+        .map((t) => t.text)
+        .join(' ');
     }
   }
   if (!title && !affiliation) return null;
@@ -162,7 +242,14 @@ export function titleBefore(
   const introducer = (t: Token | undefined): boolean => t !== undefined && ['the', 'its', 'his', 'her', 'their'].includes(lower(t));
   // `The Acme finance spokesman, X`: an owner's name between the article and the title.
   const owner = tokens[from - 1];
-  if (first.gap === ',' && !affiliation && owner?.cap && !owner.upper && introducer(tokens[from - 2]) && owner.sentence === first.sentence) {
+  if (
+    first.gap === ',' &&
+    !affiliation &&
+    owner?.cap &&
+    !owner.upper &&
+    introducer(tokens[from - 2]) &&
+    owner.sentence === first.sentence
+  ) {
     affiliation = owner.text;
     from--;
   }
@@ -223,8 +310,18 @@ export function titleAfter(
   if (lastHead < 0) return null;
   // ", former Green MP Ana Lee": the title introduces the next name, not this one.
   const following = tokens[lastHead + 1];
-  if (following && following.sentence === sentence && following.gap === '' && (following.cap || following.upper) && !['of', 'at', 'for'].includes(lower(following))) return null;
-  const title = tokens.slice(titleStart, lastHead + 1).map((t) => t.text).join(' ');
+  if (
+    following &&
+    following.sentence === sentence &&
+    following.gap === '' &&
+    (following.cap || following.upper) &&
+    !['of', 'at', 'for'].includes(lower(following))
+  )
+    return null;
+  const title = tokens
+    .slice(titleStart, lastHead + 1)
+    .map((t) => t.text)
+    .join(' ');
   // "president of the Paris-based think tank X", "analyst at X in Lima": the first name that is not a place.
   // An employer named after the title wins over a nationality before it.
   if ((!affiliation || countryOnly) && tokens[i] && ['of', 'at', 'for'].includes(lower(tokens[i])) && tokens[i].gap === '') {

@@ -8,7 +8,16 @@
 import type { DocumentActor, DocumentActors } from '../domain/actor-types';
 import type { SourceDocument } from '../domain/source-document';
 import { normalizeForMatch } from '../text/normalize';
-import { HONORIFICS, OCCUPATIONS, ORGANISATION_WORDS, ROLE_NOUNS, ROLE_SYNONYMS, SPEECH_VERBS, STOP_CAPS, TITLE_WORDS } from './speech-words';
+import {
+  HONORIFICS,
+  OCCUPATIONS,
+  ORGANISATION_WORDS,
+  ROLE_NOUNS,
+  ROLE_SYNONYMS,
+  SPEECH_VERBS,
+  STOP_CAPS,
+  TITLE_WORDS,
+} from './speech-words';
 
 const CAP = String.raw`(?:\p{Lu}\.(?=[ \t]?\p{Lu})|(?:(?:al|el|Al|El|Abu|abu)-)?\p{Lu}[\p{L}\p{M}\d'’\-]*)`;
 const CONNECTOR = String.raw`(?:al|bin|ibn|de|da|di|del|der|den|van|von|la|le|du|dos|das|ter|of|y|bint)`;
@@ -54,7 +63,12 @@ export function splitTitles(phrase: string): { titles: string[]; core: string } 
   const titles: string[] = [];
   const lower = (t: string): string => t.toLowerCase().replace(/['’]s$/, '');
   // Sentence-opening words are no part of a name (`However Okafor`, `The Environment Agency`), honorifics excepted.
-  while (tokens.length > 0 && (STOP_CAPS.has(tokens[0].toLowerCase()) || SPEECH_VERBS.has(tokens[0].toLowerCase())) && !HONORIFICS.has(tokens[0].toLowerCase())) tokens.shift();
+  while (
+    tokens.length > 0 &&
+    (STOP_CAPS.has(tokens[0].toLowerCase()) || SPEECH_VERBS.has(tokens[0].toLowerCase())) &&
+    !HONORIFICS.has(tokens[0].toLowerCase())
+  )
+    tokens.shift();
   // Organisations keep their words: `Environment Agency`, `Foreign Ministry`.
   // `Transport Office Minister X` is a person with a long title; `Transport Office` alone is the organisation.
   const organisation = ORGANISATION_WORDS.has((tokens[tokens.length - 1] ?? '').toLowerCase());
@@ -209,7 +223,12 @@ export class NameBook {
       const n = this.names[i];
       if (n.start >= at || n.quoted) continue;
       if (n.start < from) break;
-      if (n.subject && !this.personOf(n) && (this.actorNamed(n.core)?.type ?? 'organisation') === 'organisation' && isOrganisationName(n.core)) {
+      if (
+        n.subject &&
+        !this.personOf(n) &&
+        (this.actorNamed(n.core)?.type ?? 'organisation') === 'organisation' &&
+        isOrganisationName(n.core)
+      ) {
         return { name: this.fullName(n.core), at: n.start };
       }
     }
@@ -247,7 +266,9 @@ export class NameBook {
     if (byActor && tokens.length === 1) return splitTitles(byActor.name).core || byActor.name;
     // `her mother, Ana, said` … `Ana Lee`: a first name alone is the one person of the document called so.
     if (tokens.length === 1) {
-      const byFirst = persons.filter((a) => normalizeForMatch(tokensOf(splitTitles(a.name).core || a.name)[0] ?? '') === normalizeForMatch(core));
+      const byFirst = persons.filter(
+        (a) => normalizeForMatch(tokensOf(splitTitles(a.name).core || a.name)[0] ?? '') === normalizeForMatch(core),
+      );
       if (byFirst.length === 1) return splitTitles(byFirst[0].name).core || byFirst[0].name;
     }
     let best: string | null = null;
@@ -279,7 +300,11 @@ export class NameBook {
     }
     const actorHit = this.actors.actors
       .filter((a) => a.type === 'person')
-      .flatMap((a) => a.mentions.filter((m) => m.start >= from && m.start < at && this.opensSentence(m.start)).map((m) => ({ name: a.name, at: m.start })))
+      .flatMap((a) =>
+        a.mentions
+          .filter((m) => m.start >= from && m.start < at && this.opensSentence(m.start))
+          .map((m) => ({ name: a.name, at: m.start })),
+      )
       .sort((a, b) => b.at - a.at)[0];
     return actorHit ?? null;
   }

@@ -60,7 +60,15 @@ async function ownerOf(file: string): Promise<Owner> {
   }
   if (!Array.isArray(data)) return { kind: 'writer', ids: new Set() };
   if (data.every(isSourcedItem)) return { kind: 'sourced', text };
-  return { kind: 'writer', ids: new Set(data.filter(isRecord).map((i) => i.id).filter((id): id is string => typeof id === 'string')) };
+  return {
+    kind: 'writer',
+    ids: new Set(
+      data
+        .filter(isRecord)
+        .map((i) => i.id)
+        .filter((id): id is string => typeof id === 'string'),
+    ),
+  };
 }
 
 /** Sourced's own file next to a writer's: `refs.json` → `refs.sourced.json`. */
@@ -109,7 +117,9 @@ export async function updateBibliography(
   if (config.citations.style !== 'pandoc') return undefined;
   const folder = folderOf(folders, changed.uri);
   if (!folder) return undefined;
-  const drafts = openDocuments.filter((d) => d.languageId === 'markdown' && !service.isSource(d.uri) && folderOf(folders, d.uri) === folder);
+  const drafts = openDocuments.filter(
+    (d) => d.languageId === 'markdown' && !service.isSource(d.uri) && folderOf(folders, d.uri) === folder,
+  );
   const configured = path.resolve(folder.path, config.citations.bibliography);
   if (!configured.startsWith(folder.path + path.sep)) {
     sayOnce(logger, folder.path, `bibliography ${config.citations.bibliography} is outside the workspace folder; not written`);
@@ -123,7 +133,11 @@ export async function updateBibliography(
     target = ownFileBeside(configured);
     writersIds = owner.ids;
     const why = forbidden ?? `${configured} holds entries Sourced did not write`;
-    sayOnce(logger, folder.path, `bibliography: ${why}, so it is not written${owner.ids.size ? ` (its ${owner.ids.size} keys are the writer's)` : ''}; Sourced's entries go to ${target} — give Pandoc both files (--bibliography ${path.relative(folder.path, configured)} --bibliography ${path.relative(folder.path, target)})`);
+    sayOnce(
+      logger,
+      folder.path,
+      `bibliography: ${why}, so it is not written${owner.ids.size ? ` (its ${owner.ids.size} keys are the writer's)` : ''}; Sourced's entries go to ${target} — give Pandoc both files (--bibliography ${path.relative(folder.path, configured)} --bibliography ${path.relative(folder.path, target)})`,
+    );
     const second = await forbiddenReason(target, service, openDocuments);
     const targetOwner = second ? null : await ownerOf(target);
     if (second || targetOwner?.kind === 'writer') {

@@ -37,8 +37,7 @@ const host: ServerHost = {
   loadWriterBibliographies,
   memoryAfterGc,
   openArchive: (url, logger) => openPgArchive(url, logger),
-  findProjectRoot: (uri, include) =>
-    findProjectRoot(uri?.startsWith('file:') ? path.dirname(fileURLToPath(uri)) : process.cwd(), include),
+  findProjectRoot: (uri, include) => findProjectRoot(uri?.startsWith('file:') ? path.dirname(fileURLToPath(uri)) : process.cwd(), include),
   readProjectFile,
 };
 

@@ -30,7 +30,11 @@ export class NodeCorpus implements WorkspaceCorpus {
   private isIncluded!: (p: string) => boolean;
   private isExcluded!: (p: string) => boolean;
 
-  constructor(private folders: WorkspaceFolder[], private settings: CorpusSettings, private readonly readers: ReaderPool = sharedReaderPool()) {
+  constructor(
+    private folders: WorkspaceFolder[],
+    private settings: CorpusSettings,
+    private readonly readers: ReaderPool = sharedReaderPool(),
+  ) {
     this.compile();
   }
 
@@ -122,7 +126,10 @@ export class NodeCorpus implements WorkspaceCorpus {
       const info = await stat(real);
       if (!info.isFile()) return { ok: false, reason: 'not a regular file' };
       if (info.size > maxBytes) {
-        return { ok: false, reason: `larger than sourced.corpus.maxFileSizeKb (${Math.round(info.size / 1024)} KB > ${this.settings.maxFileSizeKb} KB)` };
+        return {
+          ok: false,
+          reason: `larger than sourced.corpus.maxFileSizeKb (${Math.round(info.size / 1024)} KB > ${this.settings.maxFileSizeKb} KB)`,
+        };
       }
       const handle = await open(real, 'r');
       try {
@@ -131,7 +138,8 @@ export class NodeCorpus implements WorkspaceCorpus {
         const { bytesRead } = await handle.read(buffer, 0, buffer.length, 0);
         const bytes = buffer.subarray(0, bytesRead);
         // HTML, PDF and Word files go to the reader workers; plain text is decoded here (cheap).
-        if (needsReader(loc.rel)) return await this.readers.read(loc.rel, bytes, { maxBytes, maxExpandedBytes: maxBytes * EXPANSION_LIMIT });
+        if (needsReader(loc.rel))
+          return await this.readers.read(loc.rel, bytes, { maxBytes, maxExpandedBytes: maxBytes * EXPANSION_LIMIT });
         return decodeSource(bytes, maxBytes);
       } finally {
         await handle.close();
@@ -139,10 +147,13 @@ export class NodeCorpus implements WorkspaceCorpus {
     } catch (err) {
       const code = (err as NodeJS.ErrnoException).code;
       const reason =
-        code === 'ENOENT' ? 'file no longer exists' :
-        code === 'EACCES' || code === 'EPERM' ? 'permission denied' :
-        code === 'ELOOP' ? 'symbolic link loop' :
-        `cannot read (${code ?? String(err)})`;
+        code === 'ENOENT'
+          ? 'file no longer exists'
+          : code === 'EACCES' || code === 'EPERM'
+            ? 'permission denied'
+            : code === 'ELOOP'
+              ? 'symbolic link loop'
+              : `cannot read (${code ?? String(err)})`;
       return { ok: false, reason };
     }
   }
@@ -169,11 +180,13 @@ export class NodeCorpus implements WorkspaceCorpus {
           const abs = path.join(folder.path, name.toString());
           const uri = pathToFileURL(abs).href;
           // One stat at a time per path, so a file's events are reported in the order they happened.
-          const next = (this.statting.get(abs) ?? Promise.resolve()).then(() => stat(abs)).then(
-            // A directory (or a link to one) is not a source: only files are reported.
-            (info) => (info.isDirectory() ? undefined : this.notify({ kind: 'changed', uri })),
-            () => this.notify({ kind: 'deleted', uri }),
-          );
+          const next = (this.statting.get(abs) ?? Promise.resolve())
+            .then(() => stat(abs))
+            .then(
+              // A directory (or a link to one) is not a source: only files are reported.
+              (info) => (info.isDirectory() ? undefined : this.notify({ kind: 'changed', uri })),
+              () => this.notify({ kind: 'deleted', uri }),
+            );
           this.statting.set(abs, next);
           void next.finally(() => {
             if (this.statting.get(abs) === next) this.statting.delete(abs);

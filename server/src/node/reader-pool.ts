@@ -77,12 +77,13 @@ export class ReaderPool {
       this.cache.set(key, hit);
       return hit;
     }
-    const result = this.inProcess || this.disposed
-      ? await readSourceFile(filePath, bytes, limits)
-      : await new Promise<FileRead>((resolve) => {
-        this.queue.push({ job: { id: this.nextId++, path: filePath, bytes, limits }, resolve });
-        this.pump();
-      });
+    const result =
+      this.inProcess || this.disposed
+        ? await readSourceFile(filePath, bytes, limits)
+        : await new Promise<FileRead>((resolve) => {
+            this.queue.push({ job: { id: this.nextId++, path: filePath, bytes, limits }, resolve });
+            this.pump();
+          });
     this.cache.set(key, result);
     if (this.cache.size > this.cacheEntries) this.cache.delete(this.cache.keys().next().value as string);
     return result;

@@ -15,6 +15,7 @@ console.debug = toStderr;
 parentPort?.on('message', (job: ReaderJob) => {
   void readSourceFile(job.path, job.bytes, job.limits).then(
     (result) => parentPort?.postMessage({ id: job.id, result } satisfies ReaderReply),
-    (err: unknown) => parentPort?.postMessage({ id: job.id, result: { ok: false, reason: `reader failed (${String(err)})` } } satisfies ReaderReply),
+    (err: unknown) =>
+      parentPort?.postMessage({ id: job.id, result: { ok: false, reason: `reader failed (${String(err)})` } } satisfies ReaderReply),
   );
 });

@@ -70,7 +70,8 @@ export async function readProjectFile(folder: string): Promise<ProjectFile | nul
   }
   try {
     const value = JSON.parse(stripJsonComments(text)) as unknown;
-    if (value === null || typeof value !== 'object' || Array.isArray(value)) return { path: file, settings: {}, error: 'not a JSON object' };
+    if (value === null || typeof value !== 'object' || Array.isArray(value))
+      return { path: file, settings: {}, error: 'not a JSON object' };
     const { $schema: _schema, ...settings } = value as Record<string, unknown>;
     return { path: file, settings };
   } catch (err) {

@@ -43,7 +43,11 @@ async function readOne(folder: WorkspaceFolder, relative: string, logger: Logger
 }
 
 /** Every entry of the writer's bibliographies, in the order the setting lists the files. */
-export async function loadWriterBibliographies(folders: readonly WorkspaceFolder[], config: SourcedConfig, logger: Logger): Promise<WriterEntry[]> {
+export async function loadWriterBibliographies(
+  folders: readonly WorkspaceFolder[],
+  config: SourcedConfig,
+  logger: Logger,
+): Promise<WriterEntry[]> {
   const out: WriterEntry[] = [];
   for (const folder of folders) {
     for (const relative of config.citations.writerBibliographies) out.push(...(await readOne(folder, relative, logger)));

@@ -5,9 +5,20 @@
  */
 import type { WriterEntry } from '../domain/writer-entry';
 import {
-  CancellationTokenSource, CodeActionKind, DidChangeConfigurationNotification, DidChangeWatchedFilesNotification,
-  ErrorCodes, FileChangeType, LSPErrorCodes, ResponseError, TextDocuments, TextDocumentSyncKind, type CancellationToken,
-  type Connection, type InitializeParams, type InitializeResult,
+  CancellationTokenSource,
+  CodeActionKind,
+  DidChangeConfigurationNotification,
+  DidChangeWatchedFilesNotification,
+  ErrorCodes,
+  FileChangeType,
+  LSPErrorCodes,
+  ResponseError,
+  TextDocuments,
+  TextDocumentSyncKind,
+  type CancellationToken,
+  type Connection,
+  type InitializeParams,
+  type InitializeResult,
 } from 'vscode-languageserver';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { createService, resolveConfig, type SourcedService } from '../service';
@@ -20,8 +31,18 @@ import { configProblems, mergeSettings, type SourcedConfig } from '../domain/con
 import type { WorkspaceCorpus, WorkspaceFolder } from '../domain/corpus';
 import type { Logger } from '../domain/logger';
 import {
-  ActorCardRequest, DebugMemoryRequest, ListActorsRequest, ListSourcesRequest, SourceDetailsRequest, QuoteInsertEditsRequest, ReindexRequest, SearchQuotesRequest,
-  ServerCommands, StatusChangedNotification, StatusRequest, type MemoryReport,
+  ActorCardRequest,
+  DebugMemoryRequest,
+  ListActorsRequest,
+  ListSourcesRequest,
+  SourceDetailsRequest,
+  QuoteInsertEditsRequest,
+  ReindexRequest,
+  SearchQuotesRequest,
+  ServerCommands,
+  StatusChangedNotification,
+  StatusRequest,
+  type MemoryReport,
 } from './requests';
 
 /** What the adapter needs from the machine it runs on. */
@@ -35,7 +56,11 @@ export interface ServerHost {
   createIndexCache(storagePath: string | undefined, folders: WorkspaceFolder[]): IndexCacheStore | undefined;
   /** Pandoc style: rewrites the bibliography the open drafts of `changed`'s folder cite. */
   updateBibliography(
-    service: SourcedService, folders: readonly WorkspaceFolder[], changed: TextDocument, open: readonly TextDocument[], logger: Logger,
+    service: SourcedService,
+    folders: readonly WorkspaceFolder[],
+    changed: TextDocument,
+    open: readonly TextDocument[],
+    logger: Logger,
   ): Promise<unknown>;
   /** The writer's own bibliography entries (`sourced.citations.bibliography` BibTeX/CSL-JSON files), read only. */
   loadWriterBibliographies(folders: readonly WorkspaceFolder[], config: SourcedConfig, logger: Logger): Promise<WriterEntry[]>;
@@ -148,7 +173,8 @@ export function startLspServer(connection: Connection, host: ServerHost): void {
     service.onDidChangeArchive((st) => {
       void connection.sendNotification(StatusChangedNotification, service.status());
       if (st.state === 'offline' && st.message) void connection.window.showWarningMessage(`Sourced: ${st.message}`);
-      else if (st.state === 'online') void connection.window.showInformationMessage(`Sourced: reconnected to the team archive at ${st.url}`);
+      else if (st.state === 'online')
+        void connection.window.showInformationMessage(`Sourced: reconnected to the team archive at ${st.url}`);
     });
     service.onDidChangeIndex(() => {
       void connection.sendNotification(StatusChangedNotification, service.status());
@@ -227,7 +253,9 @@ export function startLspServer(connection: Connection, host: ServerHost): void {
     const found = await host.findProjectRoot(uri, resolveConfig(effectiveSettings()).corpus.include);
     const from = uri ? `the folder of ${uri}` : 'the working folder';
     if (!found.found) {
-      logger.info(`no workspace folder, and ${found.reason} (searched upwards from ${from}); no sources are read until a document in a project opens`);
+      logger.info(
+        `no workspace folder, and ${found.reason} (searched upwards from ${from}); no sources are read until a document in a project opens`,
+      );
       return false;
     }
     folders = [{ path: found.root }];
@@ -247,7 +275,12 @@ export function startLspServer(connection: Connection, host: ServerHost): void {
   /** Whether a URI is one of the writer's bibliography files. */
   function isWriterBibliography(uri: string): boolean {
     const file = host.pathOfUri(uri);
-    return file !== undefined && folders.some((f) => service.config().citations.writerBibliographies.some((b) => host.uriOfPath(`${f.path}/${b}`) === host.uriOfPath(file)));
+    return (
+      file !== undefined &&
+      folders.some((f) =>
+        service.config().citations.writerBibliographies.some((b) => host.uriOfPath(`${f.path}/${b}`) === host.uriOfPath(file)),
+      )
+    );
   }
 
   /** Watches the sources and the project file: through the client when it can register watchers, else on disk. */
@@ -259,10 +292,15 @@ export function startLspServer(connection: Connection, host: ServerHost): void {
     }
     const previous = watcherRegistration;
     const watchers = folders.flatMap((f) =>
-      [...config.corpus.include, ...config.citations.writerBibliographies, PROJECT_FILE].map((pattern) => ({ globPattern: { baseUri: host.uriOfPath(f.path), pattern } })),
+      [...config.corpus.include, ...config.citations.writerBibliographies, PROJECT_FILE].map((pattern) => ({
+        globPattern: { baseUri: host.uriOfPath(f.path), pattern },
+      })),
     );
     watcherRegistration = connection.client.register(DidChangeWatchedFilesNotification.type, { watchers });
-    void previous?.then((r) => r.dispose(), () => undefined);
+    void previous?.then(
+      (r) => r.dispose(),
+      () => undefined,
+    );
   }
 
   /** Applies the merged settings; re-indexes when the corpus settings changed, else re-checks open drafts. */
@@ -288,12 +326,14 @@ export function startLspServer(connection: Connection, host: ServerHost): void {
     if (!folders.length) awaitingRoot = !(await chooseRoot(undefined));
     decided();
     await loadProjectFile();
-    if (!trusted) logger.info('untrusted workspace: Sourced reads and checks, but writes no file (no bibliography, no index in the workspace)');
+    if (!trusted)
+      logger.info('untrusted workspace: Sourced reads and checks, but writes no file (no bibliography, no index in the workspace)');
     service.updateConfig(effectiveSettings());
     applyArchive();
     const config = service.config();
     corpus.update(folders, config.corpus);
-    if (canPullConfiguration && canRegisterConfiguration) void connection.client.register(DidChangeConfigurationNotification.type, { section: 'sourced' });
+    if (canPullConfiguration && canRegisterConfiguration)
+      void connection.client.register(DidChangeConfigurationNotification.type, { section: 'sourced' });
     await loadWriterBibliographies();
     watchSources(config);
     await index('Sourced: indexing sources');
@@ -348,13 +388,18 @@ export function startLspServer(connection: Connection, host: ServerHost): void {
     }
     if (service.isSource(doc.uri) || doc.languageId !== 'markdown') return;
     const source = new CancellationTokenSource();
-    const timer = setTimeout(async () => {
+    const publish = async (): Promise<void> => {
       const diagnostics = await service.diagnostics(doc, source.token);
       if (source.token.isCancellationRequested || documents.get(doc.uri)?.version !== doc.version) return;
       pending.delete(doc.uri);
-      void connection.sendDiagnostics({ uri: doc.uri, version: doc.version, diagnostics: outgoing(diagnostics) });
-      if (trusted) void host.updateBibliography(service, folders, doc, documents.all(), logger);
-    }, delay);
+      await connection.sendDiagnostics({ uri: doc.uri, version: doc.version, diagnostics: outgoing(diagnostics) });
+      if (trusted) await host.updateBibliography(service, folders, doc, documents.all(), logger);
+    };
+    // The service never throws; a failed send (closed connection) is logged, never left unhandled.
+    const timer = setTimeout(
+      () => void publish().catch((err: unknown) => logger.error(`diagnostics for ${doc.uri}: ${String(err)}`)),
+      delay,
+    );
     pending.set(doc.uri, { timer, source });
   }
 
@@ -377,7 +422,9 @@ export function startLspServer(connection: Connection, host: ServerHost): void {
   /** LSP asks for RequestCancelled when the client cancelled a request; vscode-jsonrpc leaves that answer to the handler. */
   async function answer<T>(token: CancellationToken, result: T | Promise<T>, doc?: TextDocument): Promise<T | ResponseError<void>> {
     const value = await result;
-    return token.isCancellationRequested ? new ResponseError(LSPErrorCodes.RequestCancelled, 'request cancelled') : outgoing(value, doc?.getText());
+    return token.isCancellationRequested
+      ? new ResponseError(LSPErrorCodes.RequestCancelled, 'request cancelled')
+      : outgoing(value, doc?.getText());
   }
 
   connection.onCompletion(async (p, token) => {
@@ -431,7 +478,8 @@ export function startLspServer(connection: Connection, host: ServerHost): void {
   }
 
   connection.onExecuteCommand(async (p, token) => {
-    if (typeof p?.command !== 'string') return new ResponseError(ErrorCodes.InvalidParams, 'invalid params: command (a string) is required');
+    if (typeof p?.command !== 'string')
+      return new ResponseError(ErrorCodes.InvalidParams, 'invalid params: command (a string) is required');
     if (p.command === REINDEX_COMMAND) return reindexAll();
     if (p.command !== CITE_ALL_COMMAND) return;
     const doc = docOf(String(p.arguments?.[0] ?? ''));

@@ -21,7 +21,9 @@ export function invalidParams(p: unknown, needs: Needs = {}): ResponseError<void
   if (!isObject(p)) return fail('no parameters');
   if (!isObject(p.textDocument) || typeof p.textDocument.uri !== 'string') return fail('textDocument.uri (a string) is required');
   if (needs.position && !isPosition(p.position)) return fail('position {line, character} is required');
-  if (needs.range && !(isObject(p.range) && isPosition(p.range.start) && isPosition(p.range.end))) return fail('range {start, end} is required');
-  if (needs.context && !(isObject(p.context) && Array.isArray(p.context.diagnostics))) return fail('context.diagnostics (an array) is required');
+  if (needs.range && !(isObject(p.range) && isPosition(p.range.start) && isPosition(p.range.end)))
+    return fail('range {start, end} is required');
+  if (needs.context && !(isObject(p.context) && Array.isArray(p.context.diagnostics)))
+    return fail('context.diagnostics (an array) is required');
   return undefined;
 }

@@ -1,8 +1,24 @@
 import type {
-  CodeAction, CompletionList, Diagnostic, DocumentSymbol, Hover, Location, Position, Range, SymbolInformation, TextEdit,
+  CodeAction,
+  CompletionList,
+  Diagnostic,
+  DocumentSymbol,
+  Hover,
+  Location,
+  Position,
+  Range,
+  SymbolInformation,
+  TextEdit,
 } from 'vscode-languageserver-types';
 import { listSources, sourceDetails, type SourceDetails, type SourceListItem } from '../features/sources/source-list';
-import { actorCard, actorDefinition, actorReferences, actorSymbols, listActors, type ActorListItem } from '../features/actors/actor-navigation';
+import {
+  actorCard,
+  actorDefinition,
+  actorReferences,
+  actorSymbols,
+  listActors,
+  type ActorListItem,
+} from '../features/actors/actor-navigation';
 import { actorHover } from '../features/actors/actor-hover';
 import { NEVER_CANCELLED, type Cancellation } from '../domain/cancellation';
 import { citationHover } from '../features/citations/citation-hover';
@@ -78,7 +94,13 @@ export interface SourcedService {
   hover(doc: TextDocumentLike, position: Position, token?: Cancellation): Promise<Hover | null>;
   diagnostics(doc: TextDocumentLike, token?: Cancellation): Promise<Diagnostic[]>;
   findings(doc: TextDocumentLike, token?: Cancellation): Promise<Finding[]>;
-  codeActions(doc: TextDocumentLike, range: Range, diagnostics: Diagnostic[], only: string[] | undefined, token?: Cancellation): Promise<CodeAction[]>;
+  codeActions(
+    doc: TextDocumentLike,
+    range: Range,
+    diagnostics: Diagnostic[],
+    only: string[] | undefined,
+    token?: Cancellation,
+  ): Promise<CodeAction[]>;
   definition(doc: TextDocumentLike, position: Position, token?: Cancellation): Promise<Location[]>;
   references(doc: TextDocumentLike, position: Position, token?: Cancellation): Promise<Location[]>;
   documentSymbols(doc: TextDocumentLike, token?: Cancellation): Promise<DocumentSymbol[]>;
@@ -107,7 +129,11 @@ const MAX_DIAGNOSTICS = 1000;
 export function createService(options: ServiceOptions): SourcedService {
   const logger = options.logger ?? silentLogger;
   let config = resolveConfig(options.config);
-  const persistence = options.indexCache && { store: options.indexCache, enabled: () => config.index.persist, kind: () => config.index.store };
+  const persistence = options.indexCache && {
+    store: options.indexCache,
+    enabled: () => config.index.persist,
+    kind: () => config.index.store,
+  };
   const indexer = new Indexer(options.corpus, logger, persistence);
   const drafts = new Map<string, DraftDocument>();
   let archive = options.archive ? new ArchiveWorkingSet(options.archive, indexer, logger) : null;
@@ -153,7 +179,7 @@ export function createService(options: ServiceOptions): SourcedService {
       if (token.isCancellationRequested) return empty;
       return await run();
     } catch (err) {
-      logger.error(`${name} failed for ${uri}: ${err instanceof Error ? err.stack ?? err.message : String(err)}`);
+      logger.error(`${name} failed for ${uri}: ${err instanceof Error ? (err.stack ?? err.message) : String(err)}`);
       return empty;
     }
   }
@@ -258,7 +284,8 @@ export function createService(options: ServiceOptions): SourcedService {
       }),
     bibliographyText: (docs, token = NEVER_CANCELLED) =>
       guarded('bibliography', '', bibliographyText([]), token, () =>
-        bibliographyText(draftBibliography(indexer.knowledge, docs.filter((d) => !options.corpus.entryFor(d.uri)).map(draftOf)))),
+        bibliographyText(draftBibliography(indexer.knowledge, docs.filter((d) => !options.corpus.entryFor(d.uri)).map(draftOf))),
+      ),
     searchQuotes: (query, limit = 50, token = NEVER_CANCELLED) =>
       guarded('searchQuotes', '', [] as QuoteSearchResult[], token, async () => {
         if (archive) await archive.forQuote(query, config.quotes.minCompletionWords, token);

@@ -95,8 +95,7 @@ export function contentHash(text: string): string {
 const KINDS: ParagraphKind[] = ['title', 'heading', 'body'];
 
 type SectionName =
-  | 'files' | 'extras' | 'text' | 'paragraphs' | 'sentences' | 'sentenceIds'
-  | 'terms' | 'offsets' | 'ids' | 'tfs' | 'lengths' | 'alive';
+  'files' | 'extras' | 'text' | 'paragraphs' | 'sentences' | 'sentenceIds' | 'terms' | 'offsets' | 'ids' | 'tfs' | 'lengths' | 'alive';
 
 /** Per-file JSON record: [uri, path, size, mtimeMs, stampedAt, hash, textBytes, paragraphs, sentences, meta, extrasBytes]. */
 type FileRow = [string, string, number, number, number, string, number, number, number, Record<string, unknown>, number];
@@ -140,7 +139,19 @@ export async function serializeSnapshot(snapshot: IndexSnapshot, pause: Yielder 
     if (i > 0) extras.push(COMMA);
     extras.push(extra);
     extrasBytes += extra.length + (i > 0 ? 1 : 0);
-    rows.push([uri, path, record.size, record.mtimeMs, record.stampedAt, record.hash, bytes.length, paragraphs.length, sentences.length, meta, extra.length]);
+    rows.push([
+      uri,
+      path,
+      record.size,
+      record.mtimeMs,
+      record.stampedAt,
+      record.hash,
+      bytes.length,
+      paragraphs.length,
+      sentences.length,
+      meta,
+      extra.length,
+    ]);
     if (Date.now() - sliceStart > SLICE_MS) {
       await pause();
       sliceStart = Date.now();
@@ -232,7 +243,11 @@ export async function deserializeSnapshot(bytes: Uint8Array, buildId: string, pa
   if (version !== INDEX_FORMAT_VERSION) throw new CacheError(`format version ${version}, expected ${INDEX_FORMAT_VERSION}`);
   const headerLength = view.getUint32(12, true);
   if (16 + headerLength > bytes.length) throw new CacheError('truncated header');
-  const header = parseJson(bytes.subarray(16, 16 + headerLength)) as { buildId?: unknown; savedAt?: unknown; sections?: Record<string, [number, number]> };
+  const header = parseJson(bytes.subarray(16, 16 + headerLength)) as {
+    buildId?: unknown;
+    savedAt?: unknown;
+    sections?: Record<string, [number, number]>;
+  };
   if (header.buildId !== buildId) throw new CacheError('written by another build');
   const bodyStart = align8(16 + headerLength);
   const section = (name: SectionName): Uint8Array => {

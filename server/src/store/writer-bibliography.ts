@@ -23,12 +23,18 @@ export function urlKey(url: string): string {
 }
 
 export function doiKey(doi: string): string {
-  return doi.trim().toLowerCase().replace(/^(?:https?:\/\/(?:dx\.)?doi\.org\/|doi:)/, '');
+  return doi
+    .trim()
+    .toLowerCase()
+    .replace(/^(?:https?:\/\/(?:dx\.)?doi\.org\/|doi:)/, '');
 }
 
 /** Letters and digits of a title, lower-cased: punctuation, quotes and case do not tell titles apart. */
 export function titleKey(title: string): string {
-  return title.toLowerCase().normalize('NFKD').replace(/[^\p{L}\p{N}]+/gu, '');
+  return title
+    .toLowerCase()
+    .normalize('NFKD')
+    .replace(/[^\p{L}\p{N}]+/gu, '');
 }
 
 /** Shortest title that may identify a source on its own (a one-word title names many things). */

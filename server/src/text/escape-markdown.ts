@@ -16,7 +16,10 @@ export function escapeMarkdown(text: string): string {
 
 /** Removes control characters and collapses line breaks, for plain-text places (diagnostic messages, labels). */
 export function plainText(text: string): string {
-  return text.replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/g, '').replace(/\s+/g, ' ').trim();
+  return text
+    .replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/g, '')
+    .replace(/\s+/g, ' ')
+    .trim();
 }
 
 /** Shortens text to at most `max` characters on a word boundary, with an ellipsis. */

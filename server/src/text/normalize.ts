@@ -4,9 +4,22 @@
  */
 
 const QUOTE_FOLD: Record<string, string> = {
-  '\u201c': '"', '\u201d': '"', '\u201e': '"', '\u201f': '"', '\u00ab': '"', '\u00bb': '"',
-  '\u2018': "'", '\u2019': "'", '\u201a': "'", '\u201b': "'", '\u2032': "'", '\u02bc': "'",
-  '\u2013': '-', '\u2014': '-', '\u2212': '-', '\u00a0': ' ',
+  '\u201c': '"',
+  '\u201d': '"',
+  '\u201e': '"',
+  '\u201f': '"',
+  '\u00ab': '"',
+  '\u00bb': '"',
+  '\u2018': "'",
+  '\u2019': "'",
+  '\u201a': "'",
+  '\u201b': "'",
+  '\u2032': "'",
+  '\u02bc': "'",
+  '\u2013': '-',
+  '\u2014': '-',
+  '\u2212': '-',
+  '\u00a0': ' ',
 };
 const QUOTE_FOLD_RE = /[\u201c\u201d\u201e\u201f\u00ab\u00bb\u2018\u2019\u201a\u201b\u2032\u02bc\u2013\u2014\u2212\u00a0]/g;
 const COMBINING_MARKS_RE = /[\u0300-\u036f]/g;
@@ -19,7 +32,7 @@ export function foldPunctuation(text: string): string {
 /** Removes diacritics ("Gödel" → "Godel"); may change string length. */
 export function stripDiacritics(text: string): string {
   // Fast path: most corpus text is ASCII and needs no NFD pass.
-  // eslint-disable-next-line no-control-regex
+
   if (/^[\x00-\x7f]*$/.test(text)) return text;
   return text.normalize('NFD').replace(COMBINING_MARKS_RE, '');
 }

@@ -16,10 +16,11 @@ export interface Span {
 
 /** Abbreviations after which a period does not end a sentence (lower-case, without the period). */
 const ABBREVIATIONS = new Set(
-  ('mr mrs ms dr prof gen col lt sgt capt cpl maj adm cmdr gov sen rep pres supt insp det rev fr sr jr st mt ft ' +
+  (
+    'mr mrs ms dr prof gen col lt sgt capt cpl maj adm cmdr gov sen rep pres supt insp det rev fr sr jr st mt ft ' +
     'no nos vs v cf al approx dept est fig jan feb mar apr jun jul aug sep sept oct nov dec mon tue tues wed thu thur thurs fri sat sun ' +
-    'inc ltd co corp bros plc llc govt intl assn univ ave blvd rd hon messrs mme mlle sra sr sgto')
-    .split(' '),
+    'inc ltd co corp bros plc llc govt intl assn univ ave blvd rd hon messrs mme mlle sra sr sgto'
+  ).split(' '),
 );
 
 /** Capitalised words that, after a dotted acronym like "U.S.", show that a new sentence began. */
@@ -111,8 +112,7 @@ export function splitSentences(text: string, from = 0, to = text.length): Span[]
     let k = j;
     while (k < to && isSpace(text[k])) k++;
     if (k >= to) break;
-    const boundary =
-      startsSentence(text[k]) && !(c === '.' && j === i + 1 && isAbbreviationPeriod(text, i, sentenceStart, k, to));
+    const boundary = startsSentence(text[k]) && !(c === '.' && j === i + 1 && isAbbreviationPeriod(text, i, sentenceStart, k, to));
     if (boundary) {
       const span = trimSpan(text, sentenceStart, j);
       if (span.end > span.start) spans.push(span);

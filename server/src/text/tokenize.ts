@@ -2,10 +2,11 @@ import { foldPunctuation, stripDiacritics } from './normalize';
 
 /** Function words that carry no retrieval signal. Kept short on purpose: "not" and numbers matter for claims. */
 export const STOPWORDS: ReadonlySet<string> = new Set(
-  ('a an and are as at be been being but by for from had has have he her hers him his i if in into is it its ' +
+  (
+    'a an and are as at be been being but by for from had has have he her hers him his i if in into is it its ' +
     'of on or our ours she so than that the their theirs them then there these they this those to was we were ' +
-    'what when where which while who whom why will with would you your also such just said says say told')
-    .split(' '),
+    'what when where which while who whom why will with would you your also such just said says say told'
+  ).split(' '),
 );
 
 const WORD_RE = /[\p{L}\p{N}]+(?:['\u2019][\p{L}]+)*/gu;

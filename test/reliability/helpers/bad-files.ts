@@ -16,7 +16,14 @@ export interface BadFile {
 }
 
 const article = (title: string, eol = '\n'): string =>
-  [title, '', 'date 2024-03-05 LISBON: The harbour council met on Tuesday.', '', '"We will reopen the north quay in May," the harbour master said.', ''].join(eol);
+  [
+    title,
+    '',
+    'date 2024-03-05 LISBON: The harbour council met on Tuesday.',
+    '',
+    '"We will reopen the north quay in May," the harbour master said.',
+    '',
+  ].join(eol);
 
 function utf16(text: string, bigEndian: boolean): Buffer {
   const le = Buffer.from(text, 'utf16le');
@@ -40,29 +47,51 @@ export function writeBadFiles(workspace: string, limitKb: number): BadFile[] {
   const binary = Buffer.alloc(4096);
   for (let i = 0; i < binary.length; i++) binary[i] = (i * 7919) % 256;
   put('binary.txt', binary, 'binary bytes with NULs', { skipped: /binary/ });
-  put('image.txt', Buffer.concat([Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]), binary]), 'a PNG named .txt', { skipped: /binary/ });
+  put('image.txt', Buffer.concat([Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]), binary]), 'a PNG named .txt', {
+    skipped: /binary/,
+  });
   put('empty.txt', '', 'an empty file', { skipped: /empty/ });
   put('blank.txt', ' \n\t\n  \r\n', 'only whitespace', { skipped: /whitespace|no text/ });
   put('over-limit.txt', 'word '.repeat(Math.ceil(((limitKb + 64) * 1024) / 5)), `over the ${limitKb} KB limit`, { skipped: /larger than/ });
-  put('latin1.txt', Buffer.from(article('Caf\u00e9 council Latin-1 report'), 'latin1'), 'invalid UTF-8 (Latin-1 bytes)', { indexed: 'Caf\u00e9 council Latin-1 report' });
-  put('utf16le.txt', utf16(article('Harbour council sixteen little report'), false), 'UTF-16LE with a BOM', { indexed: 'Harbour council sixteen little report' });
-  put('utf16be.txt', utf16(article('Harbour council sixteen big report'), true), 'UTF-16BE with a BOM', { indexed: 'Harbour council sixteen big report' });
-  put('utf8-bom.txt', Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from(article('Harbour council bom report'))]), 'UTF-8 with a BOM', { indexed: 'Harbour council bom report' });
+  put('latin1.txt', Buffer.from(article('Caf\u00e9 council Latin-1 report'), 'latin1'), 'invalid UTF-8 (Latin-1 bytes)', {
+    indexed: 'Caf\u00e9 council Latin-1 report',
+  });
+  put('utf16le.txt', utf16(article('Harbour council sixteen little report'), false), 'UTF-16LE with a BOM', {
+    indexed: 'Harbour council sixteen little report',
+  });
+  put('utf16be.txt', utf16(article('Harbour council sixteen big report'), true), 'UTF-16BE with a BOM', {
+    indexed: 'Harbour council sixteen big report',
+  });
+  put(
+    'utf8-bom.txt',
+    Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from(article('Harbour council bom report'))]),
+    'UTF-8 with a BOM',
+    { indexed: 'Harbour council bom report' },
+  );
   put('crlf.txt', article('Harbour council crlf report', '\r\n'), 'CRLF line ends', { indexed: 'Harbour council crlf report' });
   put('cr.txt', article('Harbour council cr report', '\r'), 'CR line ends', { indexed: 'Harbour council cr report' });
-  put('one-line.txt', `Harbour council one line report ${'the council met again and said more. '.repeat(Math.floor(5_000_000 / 37))}`, 'one 5 MB line', { indexed: 'Harbour council one line report', prefix: true });
+  put(
+    'one-line.txt',
+    `Harbour council one line report ${'the council met again and said more. '.repeat(Math.floor(5_000_000 / 37))}`,
+    'one 5 MB line',
+    { indexed: 'Harbour council one line report', prefix: true },
+  );
 
   symlinkSync('loop-b.txt', path.join(dir, 'loop-a.txt'));
   symlinkSync('loop-a.txt', path.join(dir, 'loop-b.txt'));
-  for (const name of ['loop-a.txt', 'loop-b.txt']) files.push({ rel: `src/${name}`, what: 'a symbolic link loop', expect: { link: /symbolic link loop/ } });
+  for (const name of ['loop-a.txt', 'loop-b.txt'])
+    files.push({ rel: `src/${name}`, what: 'a symbolic link loop', expect: { link: /symbolic link loop/ } });
   symlinkSync('..', path.join(dir, 'dir-loop'));
   files.push({ rel: 'src/dir-loop', what: 'a directory link to its parent', expect: { link: /not a regular file/ } });
   symlinkSync('/etc/hostname', path.join(dir, 'outside.txt'));
   files.push({ rel: 'src/outside.txt', what: 'a link to a file outside the workspace', expect: { link: /outside the workspace/ } });
 
-  put('unreadable.txt', article('Harbour council unreadable report'), 'chmod 000', readsIgnorePermissions()
-    ? { indexed: 'Harbour council unreadable report' }
-    : { skipped: /permission denied/ });
+  put(
+    'unreadable.txt',
+    article('Harbour council unreadable report'),
+    'chmod 000',
+    readsIgnorePermissions() ? { indexed: 'Harbour council unreadable report' } : { skipped: /permission denied/ },
+  );
   chmodSync(path.join(dir, 'unreadable.txt'), 0o000);
   return files;
 }

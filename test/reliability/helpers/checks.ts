@@ -7,12 +7,14 @@ import { lineLengths } from './markdown-gen';
 export function rangeProblem(range: Range | undefined, lengths: number[]): string | null {
   if (!range || !range.start || !range.end) return 'missing range';
   for (const p of [range.start, range.end]) {
-    if (!Number.isInteger(p.line) || !Number.isInteger(p.character) || p.line < 0 || p.character < 0) return `bad position ${JSON.stringify(p)}`;
+    if (!Number.isInteger(p.line) || !Number.isInteger(p.character) || p.line < 0 || p.character < 0)
+      return `bad position ${JSON.stringify(p)}`;
     if (p.line >= lengths.length) return `line ${p.line} past the last line ${lengths.length - 1}`;
     if (p.character > lengths[p.line]) return `character ${p.character} past the end of line ${p.line} (length ${lengths[p.line]})`;
   }
   const { start, end } = range;
-  if (start.line > end.line || (start.line === end.line && start.character > end.character)) return `start after end ${JSON.stringify(range)}`;
+  if (start.line > end.line || (start.line === end.line && start.character > end.character))
+    return `start after end ${JSON.stringify(range)}`;
   return null;
 }
 
@@ -43,7 +45,11 @@ export function rangesIn(value: unknown, uri: string): Located[] {
         for (const c of child as { textDocument?: { uri: string }; edits?: unknown }[]) visit(c.edits, c.textDocument?.uri ?? here);
       } else if (key === 'data') {
         continue; // opaque to the client
-      } else if (child && typeof child === 'object' && !['range', 'selectionRange', 'targetRange', 'targetSelectionRange', 'insert', 'replace'].includes(key)) {
+      } else if (
+        child &&
+        typeof child === 'object' &&
+        !['range', 'selectionRange', 'targetRange', 'targetSelectionRange', 'insert', 'replace'].includes(key)
+      ) {
         visit(child, here);
       }
     }
@@ -128,7 +134,6 @@ export function renderedText(markdown: string): string {
 
 /** Plain strings (labels, messages, titles) must not carry control characters or line breaks that would garble a list. */
 export function plainProblems(text: string): string[] {
-  // eslint-disable-next-line no-control-regex
   return /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/.test(text) ? [`control character in ${JSON.stringify(text.slice(0, 80))}`] : [];
 }
 

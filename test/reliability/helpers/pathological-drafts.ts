@@ -34,7 +34,11 @@ export function pathologicalDrafts(scale = 1): PathologicalDraft[] {
     { name: 'hard link/emph case', origin: 'cmark', text: times('**x [a*b**c*](d)\n\n', n(5000)) },
     { name: 'nested brackets', origin: 'cmark', text: times('[', n(50000)) + 'a' + times(']', n(50000)) },
     { name: 'nested block quotes', origin: 'cmark', text: times('> ', n(50000)) + 'a' },
-    { name: 'deeply nested lists', origin: 'cmark', text: lines(Math.max(10, Math.round(300 * Math.sqrt(scale))), (i) => `${'  '.repeat(i)}* a\n`) },
+    {
+      name: 'deeply nested lists',
+      origin: 'cmark',
+      text: lines(Math.max(10, Math.round(300 * Math.sqrt(scale))), (i) => `${'  '.repeat(i)}* a\n`),
+    },
     { name: 'U+0000 in input', origin: 'cmark', text: times('abc\u0000de\u0000 ', n(10000)) },
     { name: 'backticks', origin: 'cmark', text: lines(Math.max(10, Math.round(450 * Math.sqrt(scale))), (i) => 'e' + '`'.repeat(i + 1)) },
     { name: 'unclosed links A', origin: 'cmark', text: times('[a](<b', n(16000)) },
@@ -56,9 +60,25 @@ export function pathologicalDrafts(scale = 1): PathologicalDraft[] {
     { name: 'unmatched curly quotes', origin: 'extra', text: times('\u201cword ', n(15000)) },
     { name: 'unmatched emphasis markers', origin: 'extra', text: times('*', n(100000)) },
     { name: 'unmatched brackets with citations', origin: 'extra', text: times('[see @a ', n(12000)) },
-    { name: 'link reference definitions', origin: 'extra', text: lines(n(5000), (i) => `[ref${i}]: https://example.org/${i} "Title ${i}"\n`) },
-    { name: 'footnote definitions', origin: 'extra', text: lines(n(4000), (i) => `Claim ${i} was made.[^n${i}]\n\n[^n${i}]: Source ${i}.\n\n`) },
-    { name: 'huge table', origin: 'extra', text: '| a | b | c |\n|---|---|---|\n' + lines(n(5000), (i) => `| ${i} | cell "q${i}" | [^${i}] |\n`) },
-    { name: 'mixed CRLF', origin: 'extra', text: lines(n(2000), (i) => `The minister said "it rose ${i} per cent" today.${i % 2 ? '\r\n' : '\n'}${i % 3 ? '\r' : ''}\n`) },
+    {
+      name: 'link reference definitions',
+      origin: 'extra',
+      text: lines(n(5000), (i) => `[ref${i}]: https://example.org/${i} "Title ${i}"\n`),
+    },
+    {
+      name: 'footnote definitions',
+      origin: 'extra',
+      text: lines(n(4000), (i) => `Claim ${i} was made.[^n${i}]\n\n[^n${i}]: Source ${i}.\n\n`),
+    },
+    {
+      name: 'huge table',
+      origin: 'extra',
+      text: '| a | b | c |\n|---|---|---|\n' + lines(n(5000), (i) => `| ${i} | cell "q${i}" | [^${i}] |\n`),
+    },
+    {
+      name: 'mixed CRLF',
+      origin: 'extra',
+      text: lines(n(2000), (i) => `The minister said "it rose ${i} per cent" today.${i % 2 ? '\r\n' : '\n'}${i % 3 ? '\r' : ''}\n`),
+    },
   ];
 }

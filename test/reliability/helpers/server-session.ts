@@ -51,7 +51,11 @@ export class ServerSession {
   }
 
   async ready(timeoutMs = 60_000): Promise<Status> {
-    return this.lsp.waitFor(() => this.status(), (s) => s.ready, timeoutMs);
+    return this.lsp.waitFor(
+      () => this.status(),
+      (s) => s.ready,
+      timeoutMs,
+    );
   }
 
   open(uri: string, text: string, languageId = 'markdown'): TextDocument {
@@ -115,7 +119,11 @@ export class ServerSession {
   /** Diagnostics pushed for the document's current version. */
   async diagnosticsNow(uri: string, timeoutMs = 10_000): Promise<unknown[] | undefined> {
     const version = this.docs.get(uri)?.version;
-    const p = await this.lsp.waitFor(() => this.lsp.diagnostics.get(uri), (d) => d !== undefined && d.version === version, timeoutMs);
+    const p = await this.lsp.waitFor(
+      () => this.lsp.diagnostics.get(uri),
+      (d) => d !== undefined && d.version === version,
+      timeoutMs,
+    );
     return p && p.version === version ? p.diagnostics : undefined;
   }
 

@@ -57,7 +57,12 @@ async function diagnosticWith(doc: vscode.TextDocument, wanted: string): Promise
 
 async function applyFix(doc: vscode.TextDocument, diagnostic: vscode.Diagnostic, title: RegExp): Promise<vscode.CodeAction> {
   const actions = await poll('quick fixes', async () => {
-    const all = await vscode.commands.executeCommand<vscode.CodeAction[]>('vscode.executeCodeActionProvider', doc.uri, diagnostic.range, vscode.CodeActionKind.QuickFix.value);
+    const all = await vscode.commands.executeCommand<vscode.CodeAction[]>(
+      'vscode.executeCodeActionProvider',
+      doc.uri,
+      diagnostic.range,
+      vscode.CodeActionKind.QuickFix.value,
+    );
     return all?.some((a) => title.test(a.title)) ? all : undefined;
   });
   const action = actions.find((a) => title.test(a.title));
@@ -73,11 +78,19 @@ describe('Sourced in the VS Code extension host', () => {
     await open('e2e-hover.md');
     await extension.activate();
     // The first requests wait for the index; one hover proves the server answers.
-    await poll('the language server to answer', async () => {
-      const doc = await open('e2e-hover.md');
-      const hovers = await vscode.commands.executeCommand<vscode.Hover[]>('vscode.executeHoverProvider', doc.uri, positionOf(doc, 'Fidan', 2));
-      return hovers?.length ? true : undefined;
-    }, 60_000);
+    await poll(
+      'the language server to answer',
+      async () => {
+        const doc = await open('e2e-hover.md');
+        const hovers = await vscode.commands.executeCommand<vscode.Hover[]>(
+          'vscode.executeHoverProvider',
+          doc.uri,
+          positionOf(doc, 'Fidan', 2),
+        );
+        return hovers?.length ? true : undefined;
+      },
+      60_000,
+    );
   });
 
   it('completes a seed quotation with its speaker and citation (executeCompletionItemProvider)', async () => {
@@ -89,7 +102,7 @@ describe('Sourced in the VS Code extension host', () => {
     const position = doc.lineAt(2).range.end;
     const list = await vscode.commands.executeCommand<vscode.CompletionList>('vscode.executeCompletionItemProvider', doc.uri, position);
     const item = list.items.find((i) => {
-      const insert = typeof i.insertText === 'string' ? i.insertText : i.insertText?.value ?? '';
+      const insert = typeof i.insertText === 'string' ? i.insertText : (i.insertText?.value ?? '');
       return insert.includes(FIDAN_QUOTE);
     });
     assert.ok(item, `the quotation among ${list.items.length} items`);
@@ -99,7 +112,11 @@ describe('Sourced in the VS Code extension host', () => {
 
   it('shows the actor card on a surname (executeHoverProvider)', async () => {
     const doc = await open('e2e-hover.md');
-    const hovers = await vscode.commands.executeCommand<vscode.Hover[]>('vscode.executeHoverProvider', doc.uri, positionOf(doc, 'Fidan', 2));
+    const hovers = await vscode.commands.executeCommand<vscode.Hover[]>(
+      'vscode.executeHoverProvider',
+      doc.uri,
+      positionOf(doc, 'Fidan', 2),
+    );
     const text = hoverText(hovers);
     assert.match(text, /^\*\*Hakan Fidan\*\*/m);
     assert.match(text, /Foreign Minister \(Turkey\)/);
@@ -114,9 +131,13 @@ describe('Sourced in the VS Code extension host', () => {
     const text = doc.getText();
     const marker = /groups\.\[\^([^\]]+)\]/.exec(text);
     assert.ok(marker, `a citation after the claim in:\n${text}`);
-    assert.ok(text.split('\n').some((l) => l.startsWith(`[^${marker[1]}]:`) && l.includes(CLAIM_SOURCE)), 'a definition naming the source');
-    await poll('the unsourced-claim diagnostic to go away', () =>
-      vscode.languages.getDiagnostics(doc.uri).every((d) => code(d) !== 'unsourced-claim') || undefined,
+    assert.ok(
+      text.split('\n').some((l) => l.startsWith(`[^${marker[1]}]:`) && l.includes(CLAIM_SOURCE)),
+      'a definition naming the source',
+    );
+    await poll(
+      'the unsourced-claim diagnostic to go away',
+      () => vscode.languages.getDiagnostics(doc.uri).every((d) => code(d) !== 'unsourced-claim') || undefined,
     );
   });
 
@@ -131,13 +152,22 @@ describe('Sourced in the VS Code extension host', () => {
     assert.match(diagnostic.message, /Fidan/);
     await applyFix(doc, diagnostic, /Replace with the source/);
     assert.ok(doc.getText().includes(FIDAN_QUOTE) && !doc.getText().includes('big mistake'), doc.getText());
-    await poll('the misquote diagnostic to go away', () => vscode.languages.getDiagnostics(doc.uri).every((d) => code(d) !== 'misquote') || undefined);
+    await poll(
+      'the misquote diagnostic to go away',
+      () => vscode.languages.getDiagnostics(doc.uri).every((d) => code(d) !== 'misquote') || undefined,
+    );
   });
 
   it('applies the project file (.sourced.json) where VS Code settings are unset; a VS Code setting overrides it', async () => {
     const doc = await open('report.md');
-    const severities = (): vscode.DiagnosticSeverity[] =>
-      [...new Set(vscode.languages.getDiagnostics(doc.uri).filter((d) => code(d) === 'unsourced-claim').map((d) => d.severity))];
+    const severities = (): vscode.DiagnosticSeverity[] => [
+      ...new Set(
+        vscode.languages
+          .getDiagnostics(doc.uri)
+          .filter((d) => code(d) === 'unsourced-claim')
+          .map((d) => d.severity),
+      ),
+    ];
     const severityIs = (wanted: vscode.DiagnosticSeverity, what: string): Promise<true> =>
       poll(what, () => (severities().length === 1 && severities()[0] === wanted) || undefined);
     await severityIs(vscode.DiagnosticSeverity.Warning, 'the default severity (warning)');

@@ -81,9 +81,7 @@ export function actorCardMarkdown(ctx: ServiceContext, actor: Actor): string {
     const shown = actor.aliases.slice(0, MAX_ALIASES).map(escapeMarkdown).join(', ');
     lines.push(`Also: ${shown}${actor.aliases.length > MAX_ALIASES ? ', \u2026' : ''}`, '');
   }
-  const perSource = actor.appearances
-    .map((a) => ({ unit: a.unit, n: a.actor.mentions.length }))
-    .sort((a, b) => b.n - a.n);
+  const perSource = actor.appearances.map((a) => ({ unit: a.unit, n: a.actor.mentions.length })).sort((a, b) => b.n - a.n);
   const mentionParts = perSource.slice(0, MAX_SOURCES_LISTED).map((p) => `${key(p.unit)} ${p.n}`);
   lines.push(
     `Mentions: ${actor.mentionCount} in ${plural(perSource.length, 'source')} \u2014 ${mentionParts.join(', ')}${perSource.length > MAX_SOURCES_LISTED ? ', \u2026' : ''}`,

@@ -17,7 +17,8 @@ interface Word {
   end: number;
 }
 
-const WORD_RE = /(?:\p{Lu}\.){2,}|(?:(?:al|el|Al|El)[-\u2010\u2011])?[\p{L}\p{N}][\p{L}\p{N}\p{M}]*(?:['\u2019\u02bc][\p{L}][\p{L}\p{M}]*)*/gu;
+const WORD_RE =
+  /(?:\p{Lu}\.){2,}|(?:(?:al|el|Al|El)[-\u2010\u2011])?[\p{L}\p{N}][\p{L}\p{N}\p{M}]*(?:['\u2019\u02bc][\p{L}][\p{L}\p{M}]*)*/gu;
 const POSSESSIVE_RE = /['\u2019\u02bc][sS]$/;
 const JOIN_RE = /^(?:['\u2019]?[ \t]+|[ \t]*&[ \t]*|\.[ \t]+)$/;
 /** How far around a hover position to look for a multi-word name. */
@@ -82,7 +83,7 @@ export function actorsIn(index: ActorReads, text: string, from = 0, to = text.le
   const words = wordsIn(text, from, to);
   const max = index.maxAliasWords;
   const out: ActorSpan[] = [];
-  for (let a = 0; a < words.length; ) {
+  for (let a = 0; a < words.length;) {
     let hit: ActorSpan | null = null;
     for (let b = Math.min(words.length - 1, a + max); b >= a && !hit; b--) {
       if (!joined(text, words, a, b)) continue;

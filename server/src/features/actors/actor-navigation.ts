@@ -72,7 +72,9 @@ function matches(actor: Actor, q: string): boolean {
 
 function byMentions(ctx: ServiceContext, query: string): Actor[] {
   const q = normalizeForMatch(query);
-  return [...ctx.knowledge().actors.all()].filter((a) => matches(a, q)).sort((a, b) => b.mentionCount - a.mentionCount || a.name.localeCompare(b.name));
+  return [...ctx.knowledge().actors.all()]
+    .filter((a) => matches(a, q))
+    .sort((a, b) => b.mentionCount - a.mentionCount || a.name.localeCompare(b.name));
 }
 
 /** Actors matching a workspace-symbol query, most mentioned first (none for an empty query: sources list first). */

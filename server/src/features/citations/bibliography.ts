@@ -32,7 +32,7 @@ const TYPE_OF_FORMAT: Record<string, CslItem['type']> = { html: 'webpage', pdf: 
 export function cslItem(unit: SourceUnit, key: string): CslItem {
   const { doc } = unit;
   // A web page from a news outlet is still a newspaper article when it names its outlet.
-  const type = doc.format === 'html' && doc.outlet ? 'article-newspaper' : TYPE_OF_FORMAT[doc.format ?? ''] ?? 'article-newspaper';
+  const type = doc.format === 'html' && doc.outlet ? 'article-newspaper' : (TYPE_OF_FORMAT[doc.format ?? ''] ?? 'article-newspaper');
   const item: CslItem = { id: key, type, title: doc.title, note: doc.path };
   const authors = (doc.authors ?? []).filter((a) => a !== doc.outlet);
   if (authors.length) item.author = authors.map(cslName);

@@ -13,7 +13,10 @@ export function citationHover(draft: DraftDocument, offset: number, knowledge: S
   const units = sourceOfCitation(knowledge, draft, citation);
   const blocks = units.map((unit) => {
     const { doc } = unit;
-    const meta = [doc.date ?? 'undated', (doc.authors ?? []).join(', '), doc.outlet, doc.place].filter((s): s is string => Boolean(s)).map(escapeMarkdown).join(' \u00b7 ');
+    const meta = [doc.date ?? 'undated', (doc.authors ?? []).join(', '), doc.outlet, doc.place]
+      .filter((s): s is string => Boolean(s))
+      .map(escapeMarkdown)
+      .join(' \u00b7 ');
     const entry = knowledge.sources.writerEntry(knowledge.sources.keyOf(unit));
     const from = entry ? ` (your bibliography: ${inlineCode(entry.file)})` : '';
     return `**${escapeMarkdown(doc.title)}**\n\n${meta}${doc.url ? `\n\n${escapeMarkdown(doc.url)}` : ''}\n\n${inlineCode(knowledge.sources.keyOf(unit))} \u2014 ${inlineCode(doc.path)}${from}`;

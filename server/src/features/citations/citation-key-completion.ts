@@ -45,7 +45,11 @@ export function provideCitationKeyCompletion(draft: DraftDocument, offset: numbe
       more = true;
       break;
     }
-    add(knowledge.sources.keyOf(unit), { kind: CompletionItemKind.File, detail: unit.doc.title, sortText: `1${knowledge.sources.keyOf(unit)}` });
+    add(knowledge.sources.keyOf(unit), {
+      kind: CompletionItemKind.File,
+      detail: unit.doc.title,
+      sortText: `1${knowledge.sources.keyOf(unit)}`,
+    });
   }
   return { isIncomplete: more, items };
 }

@@ -25,7 +25,6 @@ export interface ProseSentence extends Span {
   suppressed: boolean;
 }
 
-
 /** The last index of a list sorted by start whose start is at most `at`, or -1 (binary search). */
 function lastStartingBy(spans: readonly Span[], at: number): number {
   let lo = 0;
@@ -130,8 +129,9 @@ export function proseSentences(draft: DraftDocument, k: SourceStore, scope: Cita
     while (ci < draft.citations.length && draft.citations[ci].start < region.start) ci++;
     const listed: DraftCitation[] = [];
     for (let j = ci; j < draft.citations.length && draft.citations[j].start < region.end; j++) listed.push(draft.citations[j]);
-    const inParagraph = (blockStarts.has(region.start) ? listed : [...listed, ...markersIn(draft.text, region)].sort((a, b) => a.start - b.start))
-      .filter((c) => counts(k, draft, c));
+    const inParagraph = (
+      blockStarts.has(region.start) ? listed : [...listed, ...markersIn(draft.text, region)].sort((a, b) => a.start - b.start)
+    ).filter((c) => counts(k, draft, c));
     let pi = 0;
     const sentences = sentencesOf(region).map((s): ProseSentence => {
       // In the sentence, or right after it with only spaces between (`…data. [^key]`).
@@ -145,7 +145,8 @@ export function proseSentences(draft: DraftDocument, k: SourceStore, scope: Cita
       const ignore = ignoreNext[ii - 1];
       while (bi < blocks.length && blocks[bi].end <= s.start) bi++;
       const block = blocks[bi];
-      const suppressed = (ignore !== undefined && onlySpaceBetween(draft.text, ignore.end, s.start)) || (block !== undefined && s.start >= block.start);
+      const suppressed =
+        (ignore !== undefined && onlySpaceBetween(draft.text, ignore.end, s.start)) || (block !== undefined && s.start >= block.start);
       return { start: s.start, end: s.end, text: draft.text.slice(s.start, s.end), paragraph, citations, suppressed };
     });
     const last = sentences[sentences.length - 1];

@@ -23,42 +23,49 @@ export const NOT_A_CLAIM: { name: string; pattern: RegExp; overriddenByAttributi
   // "We think…", "I believe…", "We would argue…", "Our reading is…"
   {
     name: 'first-person view',
-    pattern: /^(?:but |and |so |yet |still |here )?(?:we|i)(?: would| might| do| also| still| now)? (?:think|believe|argue|suspect|expect|feel|doubt|consider|reckon|assume|guess|suggest|fear|hope|wonder|conclude|see|read|note|find|look|turn|ask|focus|want|return|begin|start|set out|should|must|can|will)\b/i,
+    pattern:
+      /^(?:but |and |so |yet |still |here )?(?:we|i)(?: would| might| do| also| still| now)? (?:think|believe|argue|suspect|expect|feel|doubt|consider|reckon|assume|guess|suggest|fear|hope|wonder|conclude|see|read|note|find|look|turn|ask|focus|want|return|begin|start|set out|should|must|can|will)\b/i,
     overriddenByAttribution: false,
   },
   {
     name: 'framing phrase',
-    pattern: /^(?:but |and |so |yet )?(?:in (?:our|my) (?:view|opinion|reading|judgement|judgment|assessment)|to (?:our|my) mind|for (?:our|my) part|our (?:reading|view|assessment|sense|guess|argument) is|(?:it is|it's) (?:our|my) view|on balance|arguably|presumably|perhaps|maybe|conceivably|in short|in sum|to sum up|in other words|put simply|that said|all (?:of )?this|taken together|by (?:contrast|comparison), (?:we|our))\b/i,
+    pattern:
+      /^(?:but |and |so |yet )?(?:in (?:our|my) (?:view|opinion|reading|judgement|judgment|assessment)|to (?:our|my) mind|for (?:our|my) part|our (?:reading|view|assessment|sense|guess|argument) is|(?:it is|it's) (?:our|my) view|on balance|arguably|presumably|perhaps|maybe|conceivably|in short|in sum|to sum up|in other words|put simply|that said|all (?:of )?this|taken together|by (?:contrast|comparison), (?:we|our))\b/i,
     overriddenByAttribution: false,
   },
   // "This briefing looks at…", "The next section sets out…", "This note argues…"
   {
     name: 'document framing',
-    pattern: /^(?:this|the|our|the (?:next|following|previous|last)) (?:briefing|report|note|memo|section|chapter|piece|paper|article|analysis|summary|overview|draft|part|post|essay|review|story)\b.{0,40}\b(?:looks?|examines?|considers?|sets? out|explores?|describes?|summari[sz]es?|reviews?|argues?|asks?|focus(?:es)?|covers?|outlines?|traces?|turns?|discusses?|concludes?|shows?|tries?|attempts?|aims?)\b/i,
+    pattern:
+      /^(?:this|the|our|the (?:next|following|previous|last)) (?:briefing|report|note|memo|section|chapter|piece|paper|article|analysis|summary|overview|draft|part|post|essay|review|story)\b.{0,40}\b(?:looks?|examines?|considers?|sets? out|explores?|describes?|summari[sz]es?|reviews?|argues?|asks?|focus(?:es)?|covers?|outlines?|traces?|turns?|discusses?|concludes?|shows?|tries?|attempts?|aims?)\b/i,
     overriddenByAttribution: false,
   },
   // "Much remains uncertain.", "It remains to be seen…", "Time will tell."
   {
     name: 'open question',
-    pattern: /\b(?:remains? (?:uncertain|unclear|to be seen|an open question|murky|hard to (?:say|judge|know))|it is (?:not )?(?:too early|unclear|uncertain|hard to (?:say|know|judge|tell)|difficult to (?:say|know|judge|tell)|impossible to (?:say|know)|worth (?:asking|noting|remembering|watching))|time will tell|nobody (?:yet )?knows|no one (?:yet )?knows|is anyone's guess|only time|open question)\b/i,
+    pattern:
+      /\b(?:remains? (?:uncertain|unclear|to be seen|an open question|murky|hard to (?:say|judge|know))|it is (?:not )?(?:too early|unclear|uncertain|hard to (?:say|know|judge|tell)|difficult to (?:say|know|judge|tell)|impossible to (?:say|know)|worth (?:asking|noting|remembering|watching))|time will tell|nobody (?:yet )?knows|no one (?:yet )?knows|is anyone's guess|only time|open question)\b/i,
     overriddenByAttribution: true,
   },
   // Speculation in the writer's voice: "…is likely to…", "…seems…", "…could well…"
   {
     name: 'hedged analysis',
-    pattern: /\b(?:seems?|seemingly|likely|unlikely|probably|possibly|perhaps|arguably|presumably|apparently|may well|might well|could well|would seem|is bound to|is set to|may be|might be|could be|in all likelihood|we (?:think|believe|suspect|expect)|in (?:our|my) view)\b/i,
+    pattern:
+      /\b(?:seems?|seemingly|likely|unlikely|probably|possibly|perhaps|arguably|presumably|apparently|may well|might well|could well|would seem|is bound to|is set to|may be|might be|could be|in all likelihood|we (?:think|believe|suspect|expect)|in (?:our|my) view)\b/i,
     overriddenByAttribution: true,
   },
   // Definitions of terms: "X refers to…", "By X we mean…", "X is defined as…"
   {
     name: 'definition',
-    pattern: /\b(?:refers? to|is defined as|are defined as|stands for|is short for|by [^,]{1,40} we mean|is the term for|is a term for|we use the term|we call)\b/i,
+    pattern:
+      /\b(?:refers? to|is defined as|are defined as|stands for|is short for|by [^,]{1,40} we mean|is the term for|is a term for|we use the term|we call)\b/i,
     overriddenByAttribution: false,
   },
   // Bare transitions and signposts: "More on that below.", "Consider the numbers.", "First, some background."
   {
     name: 'transition',
-    pattern: /^(?:(?:first|second|third|next|finally|lastly|then|now|meanwhile|still|moreover|furthermore|however|nevertheless|nonetheless|so|but|and|yet|also|again|consider|recall|note|see|more on (?:this|that)|on (?:this|that)|back to|turning to|to (?:begin|start|recap|conclude)|in (?:brief|short|sum|conclusion)|for (?:now|context|background))\b[\w\s,'\u2019-]{0,40}[.:!]?|(?:some|a (?:little|bit of)) (?:background|context|history)[.:]?|(?:more|details) (?:below|follow|later)[.:]?)$/i,
+    pattern:
+      /^(?:(?:first|second|third|next|finally|lastly|then|now|meanwhile|still|moreover|furthermore|however|nevertheless|nonetheless|so|but|and|yet|also|again|consider|recall|note|see|more on (?:this|that)|on (?:this|that)|back to|turning to|to (?:begin|start|recap|conclude)|in (?:brief|short|sum|conclusion)|for (?:now|context|background))\b[\w\s,'\u2019-]{0,40}[.:!]?|(?:some|a (?:little|bit of)) (?:background|context|history)[.:]?|(?:more|details) (?:below|follow|later)[.:]?)$/i,
     overriddenByAttribution: false,
   },
 ];
@@ -89,14 +96,48 @@ export const EVENT_VERBS = list(`
 
 /** Words that make a figure: scales and units that follow numbers. */
 export const SCALE_WORDS: Record<string, number> = {
-  thousand: 1e3, k: 1e3, million: 1e6, m: 1e6, mn: 1e6, billion: 1e9, bn: 1e9, b: 1e9, trillion: 1e12, tn: 1e12,
+  thousand: 1e3,
+  k: 1e3,
+  million: 1e6,
+  m: 1e6,
+  mn: 1e6,
+  billion: 1e9,
+  bn: 1e9,
+  b: 1e9,
+  trillion: 1e12,
+  tn: 1e12,
 };
 
 /** Number words that count as figures in prose. */
 export const NUMBER_WORDS: Record<string, number> = {
-  two: 2, three: 3, four: 4, five: 5, six: 6, seven: 7, eight: 8, nine: 9, ten: 10, eleven: 11, twelve: 12,
-  fifteen: 15, twenty: 20, thirty: 30, forty: 40, fifty: 50, hundred: 100, dozen: 12, dozens: 24, hundreds: 200,
-  thousands: 2000, millions: 2e6, billions: 2e9, half: 0.5, quarter: 0.25, third: 0.33, twice: 2, double: 2,
+  two: 2,
+  three: 3,
+  four: 4,
+  five: 5,
+  six: 6,
+  seven: 7,
+  eight: 8,
+  nine: 9,
+  ten: 10,
+  eleven: 11,
+  twelve: 12,
+  fifteen: 15,
+  twenty: 20,
+  thirty: 30,
+  forty: 40,
+  fifty: 50,
+  hundred: 100,
+  dozen: 12,
+  dozens: 24,
+  hundreds: 200,
+  thousands: 2000,
+  millions: 2e6,
+  billions: 2e9,
+  half: 0.5,
+  quarter: 0.25,
+  third: 0.33,
+  twice: 2,
+  double: 2,
 };
 
 /** A figure in prose: digits with optional separators, decimals, currency and scale or percent. */

@@ -5,7 +5,17 @@
  */
 import { CITATION_MARKER_RE } from '../../text/citation-markers';
 import {
-  ATTRIBUTION, CLAUSE_OPENERS, COMMON_OPENERS, COMPARISON_RE, DATE_RE, EVENT_VERBS, FIGURE_RE, MIN_ACTORS_FOR_CLAIM, MIN_CLAIM_WORDS, NOT_A_CLAIM, NUMBER_WORDS,
+  ATTRIBUTION,
+  CLAUSE_OPENERS,
+  COMMON_OPENERS,
+  COMPARISON_RE,
+  DATE_RE,
+  EVENT_VERBS,
+  FIGURE_RE,
+  MIN_ACTORS_FOR_CLAIM,
+  MIN_CLAIM_WORDS,
+  NOT_A_CLAIM,
+  NUMBER_WORDS,
   PRONOUN_SUBJECTS,
 } from './claim-rules';
 
@@ -86,12 +96,17 @@ export function hasFigure(plain: string): boolean {
   for (const m of plain.matchAll(FIGURE_RE)) {
     if (!/^(?:1[89]|20)\d\d$/.test(m[0].trim())) return true;
   }
-  return plain.toLowerCase().split(/[^a-z]+/).some((w) => w in NUMBER_WORDS && w !== 'half' && w !== 'double');
+  return plain
+    .toLowerCase()
+    .split(/[^a-z]+/)
+    .some((w) => w in NUMBER_WORDS && w !== 'half' && w !== 'double');
 }
 
 /** True if a word is an event verb in any listed form ("control" counts through "controls"). */
 function hasEventVerb(lower: string): boolean {
-  return lower.split(/[^a-z'\u2019-]+/).some((w) => w.length > 2 && (EVENT_VERBS.has(w) || EVENT_VERBS.has(`${w}s`) || EVENT_VERBS.has(`${w}ed`) || EVENT_VERBS.has(`${w}d`)));
+  return lower
+    .split(/[^a-z'\u2019-]+/)
+    .some((w) => w.length > 2 && (EVENT_VERBS.has(w) || EVENT_VERBS.has(`${w}s`) || EVENT_VERBS.has(`${w}ed`) || EVENT_VERBS.has(`${w}d`)));
 }
 
 /** True when a modal verb hedges the main statement (it comes before any subordinate clause). */

@@ -90,7 +90,8 @@ function evaluate(k: SourceStore, s: ProseSentence, cited: SourceUnit[], token: 
   const evidence = retrieveEvidence(k, plain, 3, token);
   const best = evidence[0];
   // The best source's passage around the match and its sentences closest to the claim (the figure may sit in either).
-  if (best && best.score >= MISMATCH_MIN_SCORE) addConflicts([...new Set([...passageAround(best), ...bestSentencesIn(best.unit, plain, 4)])], best.key);
+  if (best && best.score >= MISMATCH_MIN_SCORE)
+    addConflicts([...new Set([...passageAround(best), ...bestSentencesIn(best.unit, plain, 4)])], best.key);
   return { claim: true, candidates: evidence.map(candidateOf), mismatches: dedupe(mismatches) };
 }
 
@@ -107,7 +108,11 @@ export function classifyDraft(ctx: ServiceContext, draft: DraftDocument): { sent
 }
 
 /** Unsourced claims and wrong figures in the draft. */
-export async function findClaimFindings(ctx: ServiceContext, draft: DraftDocument, token: Cancellation): Promise<(UnsourcedClaim | NumberMismatch)[]> {
+export async function findClaimFindings(
+  ctx: ServiceContext,
+  draft: DraftDocument,
+  token: Cancellation,
+): Promise<(UnsourcedClaim | NumberMismatch)[]> {
   const k = ctx.knowledge();
   const cache = cacheOf(ctx);
   const out: (UnsourcedClaim | NumberMismatch)[] = [];
@@ -136,7 +141,14 @@ export async function findClaimFindings(ctx: ServiceContext, draft: DraftDocumen
       out.push({ code: 'unsourced-claim', start: s.start, end: s.end, insertAt: insertionPoint(s), candidates: result.candidates });
     }
     for (const m of result.mismatches) {
-      out.push({ code: 'number-mismatch', start: s.start + m.start, end: s.start + m.end, found: m.found, expected: m.expected, key: m.key });
+      out.push({
+        code: 'number-mismatch',
+        start: s.start + m.start,
+        end: s.start + m.end,
+        found: m.found,
+        expected: m.expected,
+        key: m.key,
+      });
     }
   }
   return out;

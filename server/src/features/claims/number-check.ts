@@ -27,25 +27,67 @@ const THING_WORDS = 3;
 const CONTEXT_WORDS = 4;
 /** Numbers written as words ("five years", "seven million"); "one" is left out, it is mostly a pronoun. */
 const NUMBER_WORDS: Record<string, number> = {
-  two: 2, three: 3, four: 4, five: 5, six: 6, seven: 7, eight: 8, nine: 9, ten: 10, eleven: 11, twelve: 12, thirteen: 13,
-  fourteen: 14, fifteen: 15, sixteen: 16, seventeen: 17, eighteen: 18, nineteen: 19, twenty: 20, thirty: 30, forty: 40,
-  fifty: 50, sixty: 60, seventy: 70, eighty: 80, ninety: 90, hundred: 100,
+  two: 2,
+  three: 3,
+  four: 4,
+  five: 5,
+  six: 6,
+  seven: 7,
+  eight: 8,
+  nine: 9,
+  ten: 10,
+  eleven: 11,
+  twelve: 12,
+  thirteen: 13,
+  fourteen: 14,
+  fifteen: 15,
+  sixteen: 16,
+  seventeen: 17,
+  eighteen: 18,
+  nineteen: 19,
+  twenty: 20,
+  thirty: 30,
+  forty: 40,
+  fifty: 50,
+  sixty: 60,
+  seventy: 70,
+  eighty: 80,
+  ninety: 90,
+  hundred: 100,
 };
-const NUMBER_WORD_RE = new RegExp(`(?<![\\p{L}\\p{N}])(?:${Object.keys(NUMBER_WORDS).join('|')})(?:\\s(?:thousand|million|billion|trillion))?(?![\\p{L}\\p{N}])`, 'giu');
+const NUMBER_WORD_RE = new RegExp(
+  `(?<![\\p{L}\\p{N}])(?:${Object.keys(NUMBER_WORDS).join('|')})(?:\\s(?:thousand|million|billion|trillion))?(?![\\p{L}\\p{N}])`,
+  'giu',
+);
 /** Words after a figure that do not say what is counted. */
-const NOT_A_THING = new Set(['per', 'cent', 'percent', 'of', 'about', 'some', 'around', 'nearly', 'over', 'more', 'than', 'less', 'up', 'to']);
+const NOT_A_THING = new Set([
+  'per',
+  'cent',
+  'percent',
+  'of',
+  'about',
+  'some',
+  'around',
+  'nearly',
+  'over',
+  'more',
+  'than',
+  'less',
+  'up',
+  'to',
+]);
 
 function valueOf(raw: string): { value: number; percent: boolean } {
   const lower = raw.toLowerCase();
   const word = NUMBER_WORDS[lower.split(/\s/)[0]];
   if (word !== undefined) {
     const scale = lower.split(/\s/)[1];
-    return { value: word * (scale ? SCALE_WORDS[scale] ?? 1 : 1), percent: false };
+    return { value: word * (scale ? (SCALE_WORDS[scale] ?? 1) : 1), percent: false };
   }
   const percent = /%|per ?cent|percent/.test(lower);
   const digits = lower.replace(/[$£€¥,\s]/g, '').match(/\d+(?:\.\d+)?/)?.[0] ?? '0';
   const scale = lower.match(/(thousand|million|billion|trillion|bn|mn|tn|m|k)\b/)?.[1];
-  return { value: Number(digits) * (scale ? SCALE_WORDS[scale] ?? 1 : 1), percent };
+  return { value: Number(digits) * (scale ? (SCALE_WORDS[scale] ?? 1) : 1), percent };
 }
 
 const contentStems = (ws: string[]): string[] => ws.filter((w) => !STOPWORDS.has(w) && !NOT_A_THING.has(w) && !/\d/.test(w)).map(stem);
@@ -62,7 +104,9 @@ export function extractFigures(text: string): Figure[] {
     const thing = contentStems(words(text.slice(end, end + 80))).slice(0, THING_WORDS);
     // The clause before the figure: back to the last sentence or clause mark.
     const lead = text.slice(Math.max(0, start - 80), start);
-    const clause = lead.slice(Math.max(lead.lastIndexOf(','), lead.lastIndexOf(';'), lead.lastIndexOf('. '), lead.lastIndexOf('? '), lead.lastIndexOf('! ')) + 1);
+    const clause = lead.slice(
+      Math.max(lead.lastIndexOf(','), lead.lastIndexOf(';'), lead.lastIndexOf('. '), lead.lastIndexOf('? '), lead.lastIndexOf('! ')) + 1,
+    );
     const context = contentStems(words(clause)).slice(-CONTEXT_WORDS);
     const unit = /^[$£€¥]/.exec(raw)?.[0] ?? '';
     out.push({ start, end, text: raw, ...valueOf(raw), thing, context, unit });

@@ -81,7 +81,10 @@ function featuresOf(k: SourceStore, plain: string): ClaimFeatures {
     idf.set(t, Math.log(1 + (n - df + 0.5) / (df + 0.5)));
   }
   // The rarest terms carry the evidence; capping the query bounds the postings walked on a big corpus.
-  const queryTerms = [...idf.entries()].sort((a, b) => b[1] - a[1]).slice(0, MAX_QUERY_TERMS).map(([t]) => t);
+  const queryTerms = [...idf.entries()]
+    .sort((a, b) => b[1] - a[1])
+    .slice(0, MAX_QUERY_TERMS)
+    .map(([t]) => t);
   return {
     queryTerms,
     idf,
@@ -163,7 +166,10 @@ function baseScore(f: ClaimFeatures, unit: SourceUnit, index: number, floor = -I
   const extras: number[] = [];
   if (f.figures.length === 0 && f.dates.length === 0 && f.names.length === 0) return 0.8 * recall;
   if (0.55 * recall + 0.25 <= floor) return -Infinity;
-  const passage = f.figures.length || f.dates.length ? `${sentenceText(unit, index - 1)} ${sentenceText(unit, index)} ${sentenceText(unit, index + 1)}` : '';
+  const passage =
+    f.figures.length || f.dates.length
+      ? `${sentenceText(unit, index - 1)} ${sentenceText(unit, index)} ${sentenceText(unit, index + 1)}`
+      : '';
   if (f.figures.length) {
     const theirs = extractFigures(passage).map((x) => x.value);
     extras.push(ratio(f.figures.filter((v) => theirs.includes(v)).length, f.figures.length));
@@ -203,9 +209,15 @@ export function retrieveEvidence(k: SourceStore, plain: string, limit = 3, token
   });
   const scored = all.sort((a, b) => b.score - a.score).slice(0, FUZZY_POOL);
   // Fuzzy phrase overlap only over the short list: bitap per candidate is the costly part.
-  const fuse = new Fuse(scored.map((x) => normalizeForMatch(sentenceText(x.at.unit, x.at.index))), {
-    includeScore: true, ignoreLocation: true, threshold: FUZZY_THRESHOLD, ignoreFieldNorm: true,
-  });
+  const fuse = new Fuse(
+    scored.map((x) => normalizeForMatch(sentenceText(x.at.unit, x.at.index))),
+    {
+      includeScore: true,
+      ignoreLocation: true,
+      threshold: FUZZY_THRESHOLD,
+      ignoreFieldNorm: true,
+    },
+  );
   for (const r of fuse.search(normalizeForMatch(plain).slice(0, MAX_PATTERN))) {
     scored[r.refIndex].score += 0.2 * Math.max(0, Math.min(1, (0.75 - (r.score ?? 1)) / 0.7));
   }

@@ -80,7 +80,8 @@ export function blockChunks(text: string, target = CHUNK_CHARS): number[] {
     }
     if (fence !== null) {
       const m = FENCE_RE.exec(head);
-      if (m && m[1][0] === fence[0] && m[1].length >= fence.length && text.slice(lineStart + m[0].length, lineEnd).trim() === '') fence = null;
+      if (m && m[1][0] === fence[0] && m[1].length >= fence.length && text.slice(lineStart + m[0].length, lineEnd).trim() === '')
+        fence = null;
     } else if (html !== null) {
       if (endsHtml(text.slice(lineStart, lineEnd), html)) html = null;
     } else {

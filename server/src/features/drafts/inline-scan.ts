@@ -32,7 +32,8 @@ const BANG = 33;
 
 // Sticky patterns, each unable to run past a `<` (so scans from different `<` never overlap).
 const AUTOLINK_RE = /<([A-Za-z][A-Za-z0-9+.-]{1,31}:[^\s<>]*)>/y;
-const EMAIL_AUTOLINK_RE = /<([A-Za-z0-9.!#$%&'*+/=?^_`{|}~-]+@[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?(?:\.[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?)*)>/y;
+const EMAIL_AUTOLINK_RE =
+  /<([A-Za-z0-9.!#$%&'*+/=?^_`{|}~-]+@[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?(?:\.[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?)*)>/y;
 const TAG_RE = /<\/?[A-Za-z][A-Za-z0-9-]*(?:[\s/][^<>]*)?>/y;
 const DECLARATION_RE = /<(?:\?[^<>]*\?|![A-Za-z][^<>]*)>/y;
 // `(target "title")`: the target cannot hold `(`, `)`, `<`, `>` or spaces, a title no quote of its kind; the
@@ -43,7 +44,11 @@ const DESTINATION_RE = /\((?=(\s*))\1(?:<([^<>\n]*)>|([^\s()<>]*))(?=(\s*))\4(?:
 class NextIndex {
   private at = -1;
   private found = -1;
-  constructor(private readonly text: string, private readonly needle: string, private readonly end: number) {}
+  constructor(
+    private readonly text: string,
+    private readonly needle: string,
+    private readonly end: number,
+  ) {}
 
   /** The first occurrence at or after `from` that ends before the block end, or -1. */
   from(from: number): number {
@@ -62,7 +67,7 @@ class BacktickRuns {
   private readonly next = new Map<number, number>();
 
   constructor(text: string, start: number, end: number) {
-    for (let i = start; i < end; ) {
+    for (let i = start; i < end;) {
       if (text.charCodeAt(i) !== BACKTICK) {
         i++;
         continue;

@@ -12,9 +12,7 @@ import { takeDefinitionLines } from './definition-lines';
 import { citationMarkers } from '../../text/citation-markers';
 import { computeLineStarts } from '../../text/line-index';
 import { splitSentences } from '../../text/sentence-splitter';
-import type {
-  DraftBlock, DraftCitation, DraftDocument, DraftQuotation, DraftSentence, FootnoteDefinition, Span,
-} from './draft-document';
+import type { DraftBlock, DraftCitation, DraftDocument, DraftQuotation, DraftSentence, FootnoteDefinition, Span } from './draft-document';
 
 const FOOTNOTE_DEF_RE = /^\[\^([^\]\s]+)\]:[ \t]*/;
 
@@ -212,9 +210,13 @@ function* parseSteps(uri: string, version: number, text: string): Generator<void
       // Front matter can only open the draft.
       // Bounded again per chunk: a chunk cut inside a long line starts a new line for the parser.
       const source = boundNesting(bounded.slice(from, to)).text;
-      const tree = from === 0
-        ? fromMarkdown(source, { extensions: [frontmatter(['yaml', 'toml']), FOOTNOTE_DEFINITIONS, LINEAR_INLINE], mdastExtensions: [frontmatterFromMarkdown(['yaml', 'toml']), gfmFootnoteFromMarkdown()] })
-        : fromMarkdown(source, { extensions: [FOOTNOTE_DEFINITIONS, LINEAR_INLINE], mdastExtensions: [gfmFootnoteFromMarkdown()] });
+      const tree =
+        from === 0
+          ? fromMarkdown(source, {
+              extensions: [frontmatter(['yaml', 'toml']), FOOTNOTE_DEFINITIONS, LINEAR_INLINE],
+              mdastExtensions: [frontmatterFromMarkdown(['yaml', 'toml']), gfmFootnoteFromMarkdown()],
+            })
+          : fromMarkdown(source, { extensions: [FOOTNOTE_DEFINITIONS, LINEAR_INLINE], mdastExtensions: [gfmFootnoteFromMarkdown()] });
       visit(tree, from);
     } catch {
       plainBlocks(text, from, to, blocks);
@@ -247,6 +249,16 @@ function* parseSteps(uri: string, version: number, text: string): Generator<void
   citations.push(...links);
   citations.sort((a, b) => a.start - b.start);
   return {
-    uri, version, text, lineStarts: computeLineStarts(text), blocks, sentences, citations, footnoteDefinitions, quotations, comments, excluded,
+    uri,
+    version,
+    text,
+    lineStarts: computeLineStarts(text),
+    blocks,
+    sentences,
+    citations,
+    footnoteDefinitions,
+    quotations,
+    comments,
+    excluded,
   };
 }

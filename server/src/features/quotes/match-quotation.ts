@@ -35,7 +35,7 @@ function lcsPairs(a: readonly string[], b: readonly string[], from: number): [nu
     }
   }
   const pairs: [number, number][] = [];
-  for (let i = 0, j = 0; i < n && j < m; ) {
+  for (let i = 0, j = 0; i < n && j < m;) {
     if (a[i] === b[from + j]) {
       pairs.push([i, from + j]);
       i++;
@@ -57,7 +57,13 @@ function exactAt(part: readonly string[], ws: readonly string[], from: number): 
 /** The draft quotation's parts (split at ellipses) as word lists, and the ellipsis the writer used. */
 export function quotationParts(text: string): { parts: string[][]; ellipsis: string } {
   const ellipsis = ELLIPSIS_RE.exec(text)?.[0] ?? '\u2026';
-  return { parts: text.split(ELLIPSIS_RE).map((p) => words(p)).filter((p) => p.length > 0), ellipsis };
+  return {
+    parts: text
+      .split(ELLIPSIS_RE)
+      .map((p) => words(p))
+      .filter((p) => p.length > 0),
+    ellipsis,
+  };
 }
 
 /** Aligns the parts with one source quotation. */
@@ -102,7 +108,12 @@ function align(parts: string[][], ellipsis: string, q: IndexedQuote): QuotationM
     pieces.push(q.quote.text.slice(source[first].start, source[last].end));
     pos = last + 1;
   }
-  return { q, exact: exact && pieces.length === parts.length, similarity: span ? matched / span : 0, sourceText: pieces.join(` ${ellipsis} `) };
+  return {
+    q,
+    exact: exact && pieces.length === parts.length,
+    similarity: span ? matched / span : 0,
+    sourceText: pieces.join(` ${ellipsis} `),
+  };
 }
 
 /** The source quotation closest to a draft quotation, or null when no source quotation shares its words. */

@@ -48,7 +48,15 @@ function alsoInMarkdown(ctx: ServiceContext, alsoIn: readonly IndexedQuote[]): s
   return `\n\nAlso in ${keys.length} other source${keys.length === 1 ? '' : 's'}: ${named}${more}`;
 }
 
-function item(ctx: ServiceContext, draft: DraftDocument, q: IndexedQuote & { alsoIn?: IndexedQuote[] }, open: { open: number; mark: string }, end: number, typed: string, rank: number): CompletionItem {
+function item(
+  ctx: ServiceContext,
+  draft: DraftDocument,
+  q: IndexedQuote & { alsoIn?: IndexedQuote[] },
+  open: { open: number; mark: string },
+  end: number,
+  typed: string,
+  rank: number,
+): CompletionItem {
   const close = CLOSING[open.mark] ?? '\u201d';
   const { edit, additional, snippet } = quoteInsertion(ctx, draft, q, open.mark, close, open.open, end, true);
   const others = q.alsoIn?.length ?? 0;
@@ -82,12 +90,27 @@ function openingList(ctx: ServiceContext, draft: DraftDocument, typed: string, m
   const quotes = units
     .flatMap((unit) => k.quotes.quotesOf(unit))
     .filter((q) => q.quote.kind !== 'indirect' && k.quotes.wordCount(q.id) >= minWords);
-  const starts = (q: IndexedQuote): number => (prefix && words(q.quote.text.slice(0, prefix.length + 12)).join(' ').startsWith(prefix) ? 0 : 1);
-  return quotes.map((q, i) => ({ q, i, s: starts(q) })).sort((a, b) => a.s - b.s || a.i - b.i).slice(0, MAX_ITEMS).map((x) => x.q);
+  const starts = (q: IndexedQuote): number =>
+    prefix &&
+    words(q.quote.text.slice(0, prefix.length + 12))
+      .join(' ')
+      .startsWith(prefix)
+      ? 0
+      : 1;
+  return quotes
+    .map((q, i) => ({ q, i, s: starts(q) }))
+    .sort((a, b) => a.s - b.s || a.i - b.i)
+    .slice(0, MAX_ITEMS)
+    .map((x) => x.q);
 }
 
 /** Quote completion inside an unclosed quotation on the current line. */
-export function provideQuoteCompletion(ctx: ServiceContext, draft: DraftDocument, offset: number, token: Cancellation): CompletionList | null {
+export function provideQuoteCompletion(
+  ctx: ServiceContext,
+  draft: DraftDocument,
+  offset: number,
+  token: Cancellation,
+): CompletionList | null {
   const open = openQuotationAt(draft.text, offset);
   if (!open || inExcluded(draft, offset)) return null;
   const typed = draft.text.slice(open.open + 1, offset);

@@ -47,6 +47,9 @@ export function quoteHover(ctx: ServiceContext, draft: DraftDocument, offset: nu
     ].join('\n');
     return { contents: { kind: MarkupKind.Markdown, value }, range };
   }
-  const close = match && match.similarity >= 0.6 ? `\n\nClosest source wording (${escapeMarkdown(speakerDisplay(ctx, match.q))}): \u201c${escapeMarkdown(match.sourceText)}\u201d` : '';
+  const close =
+    match && match.similarity >= 0.6
+      ? `\n\nClosest source wording (${escapeMarkdown(speakerDisplay(ctx, match.q))}): \u201c${escapeMarkdown(match.sourceText)}\u201d`
+      : '';
   return { contents: { kind: MarkupKind.Markdown, value: `**Not found in the sources.**${close}` }, range };
 }

@@ -29,7 +29,11 @@ export function quoteInsertion(
   const at = positionAt(draft.lineStarts, to);
   const cite = citeAt(ctx, draft, [q.unit], to, [pageAt(q.unit.doc.pageStarts, q.quote.start)]);
   const isMarker = (e: TextEdit): boolean =>
-    e.range.start.line === at.line && e.range.start.character === at.character && e.range.end.line === at.line && e.range.end.character === at.character && e.newText.startsWith('[');
+    e.range.start.line === at.line &&
+    e.range.start.character === at.character &&
+    e.range.end.line === at.line &&
+    e.range.end.character === at.character &&
+    e.newText.startsWith('[');
   const marker = cite.find(isMarker);
   let newText = `${open}${q.quote.text}${close}${marker?.newText ?? ''}`;
   let tail = '';

@@ -37,7 +37,7 @@ function closeWord(a: string, b: string): boolean {
   if (a === b) return true;
   if (a.length < 5 || b.length < 5 || Math.abs(a.length - b.length) > 1) return false;
   let diff = 0;
-  for (let i = 0, j = 0; i < a.length || j < b.length; ) {
+  for (let i = 0, j = 0; i < a.length || j < b.length;) {
     if (a[i] === b[j]) {
       i++;
       j++;
@@ -114,7 +114,15 @@ export function rankQuotes(k: SourceStore, typed: string, options: RankOptions):
       const partial = lastPartial && i === typedWords.length - 1;
       if (ws.some((w) => wordMatches(t, w, partial)) || speakerWords.some((w) => wordMatches(t, w, partial))) found++;
     });
-    candidates.push({ ...q, tier, coverage: found / typedWords.length, fuzzy: 1, bm25: score, speakerText: q.quote.speaker ?? '', alsoIn: [] });
+    candidates.push({
+      ...q,
+      tier,
+      coverage: found / typedWords.length,
+      fuzzy: 1,
+      bm25: score,
+      speakerText: q.quote.speaker ?? '',
+      alsoIn: [],
+    });
   }
   if (candidates.length === 0) return [];
   // Fuzzy scoring is the costly step: only for the best few by exact evidence.

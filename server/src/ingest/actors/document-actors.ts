@@ -28,7 +28,6 @@ interface Group {
   members: Candidate[];
 }
 
-
 const TYPE_ORDER: ActorType[] = ['country', 'place', 'organisation', 'person'];
 
 function typeOf(g: Group): { type: ActorType; confidence: number } {
@@ -84,7 +83,8 @@ function mergeCandidates(candidates: Iterable<Candidate>): Group[] {
     let target: Group | undefined;
     if (!c.key.startsWith('country:')) {
       if (c.words === 1) {
-        target = byAcronym.get(c.name) ?? unique(bySurname.get(c.key)) ?? unique(bySound.get(soundKey(c.key))) ?? unique(byOrgFirst.get(c.key));
+        target =
+          byAcronym.get(c.name) ?? unique(bySurname.get(c.key)) ?? unique(bySound.get(soundKey(c.key))) ?? unique(byOrgFirst.get(c.key));
         // `her mother, Ana, said` … `Ana Lee`: a first name alone is the one person of the document called so.
         if (!target && c.votes.organisation + c.votes.place + c.votes.country === 0 && !c.acronym) target = unique(byFirstName.get(c.key));
       } else {
@@ -120,7 +120,9 @@ function unique(list: Group[] | undefined): Group | undefined {
 
 /** The document's actors, with mentions found in one greedy longest-match pass over the tokens. */
 export function buildActors(tokens: readonly Token[], candidates: Iterable<Candidate>): DocumentActor[] {
-  const groups = mergeCandidates(candidates).filter((g) => (g.members.some((m) => !m.weak) || isTableName(g.main)) && !unevidencedPerson(g));
+  const groups = mergeCandidates(candidates).filter(
+    (g) => (g.members.some((m) => !m.weak) || isTableName(g.main)) && !unevidencedPerson(g),
+  );
   const actors: DocumentActor[] = [];
   const surnameOwners = new Map<string, number>();
   for (const g of groups) {
@@ -141,7 +143,8 @@ export function buildActors(tokens: readonly Token[], candidates: Iterable<Candi
     if (type === 'country') for (const f of formsOfCountry(g.main.name)) aliases.add(f);
     aliases.delete(g.main.name);
     const roles: ActorRole[] = [];
-    for (const m of g.members) for (const r of m.roles) if (!roles.some((x) => x.title === r.title && x.affiliation === r.affiliation)) roles.push(r);
+    for (const m of g.members)
+      for (const r of m.roles) if (!roles.some((x) => x.title === r.title && x.affiliation === r.affiliation)) roles.push(r);
     const affiliation = g.members.map((m) => m.affiliation).find((a) => a && a !== g.main.name) ?? null;
     actors.push({ name: g.main.name, type, aliases: [...aliases], roles, affiliation, mentions: [], typeConfidence: confidence });
   }
@@ -172,7 +175,7 @@ function findMentions(tokens: readonly Token[], actors: DocumentActor[]): Set<st
       maxWords = Math.max(maxWords, k.split(' ').length);
     }
   });
-  for (let i = 0; i < tokens.length; ) {
+  for (let i = 0; i < tokens.length;) {
     const t = tokens[i];
     if (!(t.cap || t.upper) || NEVER_ACTORS.has(t.text)) {
       i++;
@@ -184,7 +187,13 @@ function findMentions(tokens: readonly Token[], actors: DocumentActor[]): Set<st
     for (let n = 0; n < maxWords + 2 && i + n < tokens.length; n++) {
       const u = tokens[i + n];
       const afterInitial = n > 0 && u.gap === '.' && /^\p{Lu}$/u.test(tokens[i + n - 1].text);
-      if (n > 0 && ((u.gap !== '' && u.gap !== '&' && !afterInitial) || u.sentence !== t.sentence || tokens[i + n - 1].possessive && !(u.cap || u.upper))) break;
+      if (
+        n > 0 &&
+        ((u.gap !== '' && u.gap !== '&' && !afterInitial) ||
+          u.sentence !== t.sentence ||
+          (tokens[i + n - 1].possessive && !(u.cap || u.upper)))
+      )
+        break;
       if (u.key) key = key ? `${key} ${u.key}` : u.key;
       keys.push({ key, end: n + 1 });
     }

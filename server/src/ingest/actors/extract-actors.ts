@@ -10,8 +10,23 @@ import type { ActorRole, ActorType, DocumentActors } from '../../domain/actor-ty
 import { COUNTRY_FORMS } from '../../mentions/countries';
 import { buildActors, type Candidate, type Votes } from './document-actors';
 import {
-  COMMON_WORDS, HONORIFICS, NAME_CONNECTORS, NEVER_ACTORS, ORG_HEADS, ORG_NOUNS, ORG_STARTS, ORG_WORDS, PLACE_HEADS, PLACE_NOUNS,
-  PLACE_PREPOSITIONS, PLACE_STARTS, REGION_PHRASES, REGIONS, ROLE_HEADS, ROLE_MODIFIERS, SPEECH_VERBS,
+  COMMON_WORDS,
+  HONORIFICS,
+  NAME_CONNECTORS,
+  NEVER_ACTORS,
+  ORG_HEADS,
+  ORG_NOUNS,
+  ORG_STARTS,
+  ORG_WORDS,
+  PLACE_HEADS,
+  PLACE_NOUNS,
+  PLACE_PREPOSITIONS,
+  PLACE_STARTS,
+  REGION_PHRASES,
+  REGIONS,
+  ROLE_HEADS,
+  ROLE_MODIFIERS,
+  SPEECH_VERBS,
 } from '../../mentions/name-lexicon';
 import { nameKey } from '../../mentions/name-key';
 import { countryAt, leadingTitle, titleAfter, titleBefore } from '../../mentions/role-patterns';
@@ -19,10 +34,68 @@ import { countryAt, leadingTitle, titleAfter, titleBefore } from '../../mentions
 /** Words that turn an organisation's name into one of its meetings. */
 const EVENT_WORDS = new Set(['Summit', 'Conference', 'Meeting', 'Talks', 'Congress', 'Session', 'Assembly']);
 /** First words of two-word place names ("New York", "San Diego", "St Albans"). */
-const PLACE_PREFIXES = new Set(['New', 'San', 'Santa', 'Los', 'Las', 'St', 'Saint', 'Fort', 'Port', 'Mount', 'Lake', 'North', 'South', 'East', 'West']);
-const LAW_WORDS = new Set(['Act', 'Bill', 'Treaty', 'Convention', 'Accord', 'Accords', 'Directive', 'Amendment', 'Protocol', 'Charter', 'Doctrine', 'Plan', 'Programme', 'Program', 'Show', 'Award', 'Awards', 'Prize', 'Code', 'Codes']);
+const PLACE_PREFIXES = new Set([
+  'New',
+  'San',
+  'Santa',
+  'Los',
+  'Las',
+  'St',
+  'Saint',
+  'Fort',
+  'Port',
+  'Mount',
+  'Lake',
+  'North',
+  'South',
+  'East',
+  'West',
+]);
+const LAW_WORDS = new Set([
+  'Act',
+  'Bill',
+  'Treaty',
+  'Convention',
+  'Accord',
+  'Accords',
+  'Directive',
+  'Amendment',
+  'Protocol',
+  'Charter',
+  'Doctrine',
+  'Plan',
+  'Programme',
+  'Program',
+  'Show',
+  'Award',
+  'Awards',
+  'Prize',
+  'Code',
+  'Codes',
+]);
 /** Last words of events, tournaments and eras: never actors ("the Regional Championships", "the Harbour Cup"). */
-const EVENT_HEADS = new Set(['Championship', 'Championships', 'Cup', 'Open', 'Games', 'Olympics', 'Festival', 'Fair', 'Exposition', 'Expo', 'War', 'Era', 'Revolution', 'Prix', 'Trophy', 'Marathon', 'Derby', 'Grand Slam', 'Tournament', 'Classic']);
+const EVENT_HEADS = new Set([
+  'Championship',
+  'Championships',
+  'Cup',
+  'Open',
+  'Games',
+  'Olympics',
+  'Festival',
+  'Fair',
+  'Exposition',
+  'Expo',
+  'War',
+  'Era',
+  'Revolution',
+  'Prix',
+  'Trophy',
+  'Marathon',
+  'Derby',
+  'Grand Slam',
+  'Tournament',
+  'Classic',
+]);
 const ADJECTIVE_END_RE = /(?:ist|ian|ese|ic|ish|ite|ean|ern|i)$/;
 const PARTICLE_PREFIX_RE = /^(?:al|el|ul)[-\u2010\u2011]/i;
 const ACRONYM_RE = /^[\p{Lu}\d.&]{2,8}$/u;
@@ -43,7 +116,30 @@ const SURNAME_HONORIFICS = new Set(['King', 'Prince', 'Bishop', 'Judge', 'Lord',
 const PLURAL_POSSESSORS = new Set(['People', 'Women', 'Men', 'Children', 'Peoples']);
 
 /** Adjectives that are never actors alone but may begin a name. */
-const NAME_ADJECTIVES = new Set(['Muslim', 'Christian', 'Jewish', 'Islamic', 'Catholic', 'Arab', 'Kurdish', 'Sunni', 'Shia', 'Hindu', 'Buddhist', 'Protestant', 'European', 'African', 'Asian', 'Latin', 'Northern', 'Southern', 'Eastern', 'Western', 'Arabian', 'Caribbean']);
+const NAME_ADJECTIVES = new Set([
+  'Muslim',
+  'Christian',
+  'Jewish',
+  'Islamic',
+  'Catholic',
+  'Arab',
+  'Kurdish',
+  'Sunni',
+  'Shia',
+  'Hindu',
+  'Buddhist',
+  'Protestant',
+  'European',
+  'African',
+  'Asian',
+  'Latin',
+  'Northern',
+  'Southern',
+  'Eastern',
+  'Western',
+  'Arabian',
+  'Caribbean',
+]);
 
 /** Adjectives between a determiner and a title ("the new President, X"). */
 const TITLE_ADJECTIVES = new Set(['new', 'former', 'current', 'outgoing', 'incoming', 'acting', 'interim', 'then', 'late', 'previous']);
@@ -74,7 +170,9 @@ function spansOf(tokens: readonly Token[], from: number, to: number): [number, n
     }
     if (!NAME_MONTHS.has(t.text)) return false;
     const next = tokens[k + 1];
-    return (k + 1 < to && next !== undefined && next.gap === '' && isNameToken(next)) || (k > from && t.gap === '' && isNameToken(tokens[k - 1]));
+    return (
+      (k + 1 < to && next !== undefined && next.gap === '' && isNameToken(next)) || (k > from && t.gap === '' && isNameToken(tokens[k - 1]))
+    );
   };
   while (i < to) {
     if (!nameAt(i)) {
@@ -85,7 +183,7 @@ function spansOf(tokens: readonly Token[], from: number, to: number): [number, n
     while (j < to) {
       const t = tokens[j];
       // "Procter & Gamble", "Johnson & Johnson": an ampersand joins a company's name.
-      if ((t.gap !== '' && t.gap !== '&') || tokens[j - 1].possessive && !isPossessiveInsideName(tokens, j - 1, to)) break;
+      if ((t.gap !== '' && t.gap !== '&') || (tokens[j - 1].possessive && !isPossessiveInsideName(tokens, j - 1, to))) break;
       if (t.gap === '&' && !nameAt(j)) break;
       if (nameAt(j)) j++;
       else if (t.text === 'and' && andJoinsOrgName(tokens, j, to)) j += 2;
@@ -96,8 +194,7 @@ function spansOf(tokens: readonly Token[], from: number, to: number): [number, n
         while (k < to && k - j < 3 && tokens[k].gap === '' && NAME_CONNECTORS.has(tokens[k].text)) k++;
         if (k < to && tokens[k].gap === '' && isNameToken(tokens[k])) j = k + 1;
         else break;
-      }
-      else break;
+      } else break;
     }
     out.push([i, j]);
     i = j;
@@ -127,16 +224,35 @@ function isPossessiveInsideName(tokens: readonly Token[], i: number, to: number)
   return !(lt && lt.affTo === i + 1);
 }
 
-function classify(tokens: readonly Token[], from: number, to: number, votes: Votes, fresh: boolean, lowerStems: () => ReadonlySet<string>): void {
+function classify(
+  tokens: readonly Token[],
+  from: number,
+  to: number,
+  votes: Votes,
+  fresh: boolean,
+  lowerStems: () => ReadonlySet<string>,
+): void {
   const first = tokens[from];
   const last = tokens[to - 1];
   const words = to - from;
   const span = tokens.slice(from, to);
   const text = span.map((t) => t.text).join(' ');
-  const orgWord = span.some((t) => ORG_WORDS.has(t.text)) || (words >= 2 && span.some((t) => (t.upper && t.text.length >= 3) || t.gap === '&'));
+  const orgWord =
+    span.some((t) => ORG_WORDS.has(t.text)) || (words >= 2 && span.some((t) => (t.upper && t.text.length >= 3) || t.gap === '&'));
   if (ORG_HEADS.has(last.text) || ORG_STARTS.has(first.text) || (words === 1 && first.upper) || orgWord) votes.organisation += 2;
-  else if (PLACE_HEADS.has(last.text) || REGIONS.has(text) || REGION_PHRASES.has(text) || (words >= 3 && PLACE_STARTS.has(first.text) && span[1].text === 'of') || (words === 2 && PLACE_PREFIXES.has(first.text))) votes.place += 2;
-  else if (words >= 2 && (COUNTRY_FORMS.has(first.text) || COUNTRY_FORMS.has(last.text) || REGION_PHRASES.has(`${first.text} ${tokens[from + 1].text}`))) votes.organisation += 1;
+  else if (
+    PLACE_HEADS.has(last.text) ||
+    REGIONS.has(text) ||
+    REGION_PHRASES.has(text) ||
+    (words >= 3 && PLACE_STARTS.has(first.text) && span[1].text === 'of') ||
+    (words === 2 && PLACE_PREFIXES.has(first.text))
+  )
+    votes.place += 2;
+  else if (
+    words >= 2 &&
+    (COUNTRY_FORMS.has(first.text) || COUNTRY_FORMS.has(last.text) || REGION_PHRASES.has(`${first.text} ${tokens[from + 1].text}`))
+  )
+    votes.organisation += 1;
   // A name whose last word is also an ordinary word of this article ("Open Hand" … "hands") is not a person's.
   else if (words >= 2 && lowerStems().has(stem(last.key))) votes.organisation += 1;
   else if (fresh && words >= 4) votes.organisation += 1;
@@ -152,10 +268,17 @@ function classify(tokens: readonly Token[], from: number, to: number, votes: Vot
   }
   const after = tokens[to];
   // `X, 21, was taken …`, `X, who …`, `Ana B. Lee`: what the text says only of people.
-  if (words >= 2 && after && after.sentence === last.sentence && ((after.gap === ',' && /^\d{1,3}$/.test(after.text)) || after.text === 'who')) votes.person += 2;
+  if (
+    words >= 2 &&
+    after &&
+    after.sentence === last.sentence &&
+    ((after.gap === ',' && /^\d{1,3}$/.test(after.text)) || after.text === 'who')
+  )
+    votes.person += 2;
   if (words >= 3 && span.slice(1, -1).some((t) => /^\p{Lu}$/u.test(t.text))) votes.person += 1;
   // Companies and parties speak too: a verb of speech hints at a person only for a full name.
-  if (words >= 2 && after && after.sentence === last.sentence && after.gap === '' && SPEECH_VERBS.has(after.text.toLowerCase())) votes.person += 1;
+  if (words >= 2 && after && after.sentence === last.sentence && after.gap === '' && SPEECH_VERBS.has(after.text.toLowerCase()))
+    votes.person += 1;
   if (after && after.sentence === last.sentence && after.gap === '-' && after.text === 'based') votes.place += 2;
 }
 
@@ -188,7 +311,14 @@ export function extractActors(doc: SourceDocument): DocumentActors {
   }
   const spanText = (a: number, b: number): string => text.slice(tokens[a].start, tokens[b - 1].end);
 
-  const add = (from: number, to: number, role: ActorRole | null, affiliation: string | null, extraVotes?: Partial<Votes>, asName = false): Candidate | null => {
+  const add = (
+    from: number,
+    to: number,
+    role: ActorRole | null,
+    affiliation: string | null,
+    extraVotes?: Partial<Votes>,
+    asName = false,
+  ): Candidate | null => {
     // `Ana Lee MSP`, `Ana Lee CEO`: a role written after the name in capitals is a title, not part of the name.
     if (to - from >= 3 && tokens[to - 1].upper && ROLE_HEADS.has(tokens[to - 1].text.toLowerCase())) {
       role ??= { title: tokens[to - 1].text, affiliation: null };
@@ -197,7 +327,12 @@ export function extractActors(doc: SourceDocument): DocumentActors {
     }
     // Sentence-initial function words ("However Norway", "The Chilean") are not part of the name.
     // A sentence-initial word the article also uses in lower case ("Injured X …", "injured") is not part of the name.
-    while (from < to && tokens[from].sentenceStart && (COMMON_WORDS.has(tokens[from].text.toLowerCase()) || (to - from > 1 && lowerWords.has(tokens[from].key)))) from++;
+    while (
+      from < to &&
+      tokens[from].sentenceStart &&
+      (COMMON_WORDS.has(tokens[from].text.toLowerCase()) || (to - from > 1 && lowerWords.has(tokens[from].key)))
+    )
+      from++;
     while (to > from && COMMON_WORDS.has(tokens[to - 1].text.toLowerCase()) && !tokens[to - 1].upper) to--;
     while (from < to && NAME_CONNECTORS.has(tokens[from].text)) from++;
     while (to > from && NAME_CONNECTORS.has(tokens[to - 1].text)) to--;
@@ -279,7 +414,8 @@ export function extractActors(doc: SourceDocument): DocumentActors {
   for (const [spanFrom, to] of allSpans) {
     // "Although President X": a sentence-initial function word is neither title nor name.
     let from = spanFrom;
-    while (from < to - 1 && tokens[from].sentenceStart && COMMON_WORDS.has(tokens[from].text.toLowerCase()) && !isTitleToken(tokens[from])) from++;
+    while (from < to - 1 && tokens[from].sentenceStart && COMMON_WORDS.has(tokens[from].text.toLowerCase()) && !isTitleToken(tokens[from]))
+      from++;
     let nameFrom = from;
     let role: ActorRole | null = null;
     let affiliation: string | null = null;
@@ -300,7 +436,10 @@ export function extractActors(doc: SourceDocument): DocumentActors {
         // "The new President, X", "the former Prime Minister, X"
         while (d > 0 && TITLE_ADJECTIVES.has(tokens[d].text.toLowerCase())) d--;
         const det = tokens[d];
-        const introduced = det && det.sentence === tokens[from].sentence && (det.possessive || ['the', 'his', 'her', 'its', 'their'].includes(det.text.toLowerCase()));
+        const introduced =
+          det &&
+          det.sentence === tokens[from].sentence &&
+          (det.possessive || ['the', 'his', 'her', 'its', 'their'].includes(det.text.toLowerCase()));
         pendingRole = introduced ? { role: { title: lead.title, affiliation: owner }, after: to } : null;
         continue;
       }
@@ -331,7 +470,12 @@ export function extractActors(doc: SourceDocument): DocumentActors {
         // "Danish Ana Petrova": a nationality adjective before a two-word name that is no organisation's.
         const rest = tokens.slice(nameFrom + lead2.length, to);
         const adjective = COUNTRY_FORMS.get(tokens[nameFrom].text)?.kind === 'adjective';
-        if (adjective && rest.length >= 2 && rest.length <= 3 && !rest.some((t) => ORG_WORDS.has(t.text) || ORG_HEADS.has(t.text) || PLACE_HEADS.has(t.text) || t.upper)) {
+        if (
+          adjective &&
+          rest.length >= 2 &&
+          rest.length <= 3 &&
+          !rest.some((t) => ORG_WORDS.has(t.text) || ORG_HEADS.has(t.text) || PLACE_HEADS.has(t.text) || t.upper)
+        ) {
           add(nameFrom, nameFrom + lead2.length, null, null);
           nameFrom += lead2.length;
           votes.person = (votes.person ?? 0) + 1;
@@ -343,7 +487,13 @@ export function extractActors(doc: SourceDocument): DocumentActors {
     const closing = tokens[to + 1];
     let nameTo = to;
     // "Philip Roth (US)" names a country, not an acronym of the name.
-    const definesAcronym = acronymTok !== undefined && acronymTok.gap === '(' && acronymTok.upper && ACRONYM_RE.test(acronymTok.text) && !COUNTRY_FORMS.has(acronymTok.text) && !isFunctionWord(acronymTok);
+    const definesAcronym =
+      acronymTok !== undefined &&
+      acronymTok.gap === '(' &&
+      acronymTok.upper &&
+      ACRONYM_RE.test(acronymTok.text) &&
+      !COUNTRY_FORMS.has(acronymTok.text) &&
+      !isFunctionWord(acronymTok);
     if (definesAcronym && (!closing || closing.gap.startsWith(')') || closing.sentence !== acronymTok.sentence)) {
       nameFrom = Math.max(nameFrom, matchAcronym(tokens, nameFrom, to, acronymTok.text));
     }
@@ -388,7 +538,9 @@ function isAdjectiveUse(tokens: readonly Token[], i: number): boolean {
   if (!next || next.sentence !== tokens[i].sentence || next.gap !== '' || next.cap || next.upper) return false;
   const w = next.text.toLowerCase();
   if (ORG_NOUNS.has(w)) return false;
-  return !COMMON_WORDS.has(w) && !SPEECH_VERBS.has(w) && !/ed$/.test(w) && !['is', 'was', 'has', 'had', 'will', 'would', 'and', 'or'].includes(w);
+  return (
+    !COMMON_WORDS.has(w) && !SPEECH_VERBS.has(w) && !/ed$/.test(w) && !['is', 'was', 'has', 'had', 'will', 'would', 'and', 'or'].includes(w)
+  );
 }
 
 function isPersonLike(tokens: readonly Token[], from: number, to: number): boolean {
@@ -397,7 +549,10 @@ function isPersonLike(tokens: readonly Token[], from: number, to: number): boole
 }
 
 function spanOfText(tokens: readonly Token[], from: number, to: number): string {
-  return tokens.slice(from, to).map((t) => t.text).join(' ');
+  return tokens
+    .slice(from, to)
+    .map((t) => t.text)
+    .join(' ');
 }
 
 /** Start of the shortest suffix of the span whose initials spell the acronym ("Free Coastal Army (FCA)"), else the span's start. */

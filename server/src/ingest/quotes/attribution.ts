@@ -6,7 +6,14 @@
  * reaches further than the quote's sentence and the one before it.
  */
 import {
-  FILLER_WORDS, OCCUPATIONS, PREPOSITIONS, ROLE_NOUNS, SOURCE_NOUNS, SPEECH_VERBS, STOP_CAPS, TITLE_WORDS,
+  FILLER_WORDS,
+  OCCUPATIONS,
+  PREPOSITIONS,
+  ROLE_NOUNS,
+  SOURCE_NOUNS,
+  SPEECH_VERBS,
+  STOP_CAPS,
+  TITLE_WORDS,
 } from '../../mentions/speech-words';
 import { splitTitles, type NameBook } from '../../mentions/speaker-names';
 
@@ -41,12 +48,41 @@ function tokenize(text: string, base: number): Token[] {
 
 const PRONOUNS = new Set(['he', 'she', 'they', 'it']);
 /** Unnamed institutions that speak in news prose without a capitalised name: `the government said`. */
-const PERSON_SOURCES = new Set(['source', 'sources', 'official', 'officials', 'spokesman', 'spokeswoman', 'spokesperson', 'insider', 'insiders', 'aide', 'aides', 'diplomat', 'diplomats']);
+const PERSON_SOURCES = new Set([
+  'source',
+  'sources',
+  'official',
+  'officials',
+  'spokesman',
+  'spokeswoman',
+  'spokesperson',
+  'insider',
+  'insiders',
+  'aide',
+  'aides',
+  'diplomat',
+  'diplomats',
+]);
 const INSTITUTIONS = new Set(['police', 'government', 'authorities', 'army', 'military', 'prosecutors', 'officials', 'ministry']);
 const INHERIT_WORDS = new Set(['and', 'who', 'which', 'while', 'but', 'then', 'that', 'also']);
 const TIME_WORDS = new Set([
-  'monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday', 'sunday', 'week', 'month', 'year', 'night', 'morning',
-  'evening', 'afternoon', 'weekend', 'today', 'yesterday',
+  'monday',
+  'tuesday',
+  'wednesday',
+  'thursday',
+  'friday',
+  'saturday',
+  'sunday',
+  'week',
+  'month',
+  'year',
+  'night',
+  'morning',
+  'evening',
+  'afternoon',
+  'weekend',
+  'today',
+  'yesterday',
 ]);
 
 /** A title or initial whose full stop does not end the name: `Mr. Hale`, `Dr. Lee`, `A. Moss`. */
@@ -64,7 +100,10 @@ function isCap(bare: string): boolean {
 function isNamePart(t: Token): boolean {
   const lower = t.bare.toLowerCase();
   // `Describing X as …` opens a sentence with a capitalised verb, not a name.
-  return (isCap(t.bare) && !STOP_CAPS.has(lower) && !SPEECH_VERBS.has(lower)) || /^(?:al|bin|ibn|de|da|di|del|der|den|van|von|la|le|du|dos|das|ter|of|bint)$/.test(t.bare);
+  return (
+    (isCap(t.bare) && !STOP_CAPS.has(lower) && !SPEECH_VERBS.has(lower)) ||
+    /^(?:al|bin|ibn|de|da|di|del|der|den|van|von|la|le|du|dos|das|ter|of|bint)$/.test(t.bare)
+  );
 }
 
 /** A determiner-led lower-case phrase ending in a role or source noun, looking back from token i. */
@@ -77,7 +116,14 @@ function nounPhraseBack(tokens: Token[], i: number): SpeakerRef | null {
     const b = prev.bare.toLowerCase();
     // Function words and verbs end the description: `the rupiah weakened as analysts said`.
     const determiner = ['the', 'a', 'an', 'his', 'her', 'its', 'their'].includes(b);
-    if (PREPOSITIONS.has(b) || SPEECH_VERBS.has(b) || INHERIT_WORDS.has(b) || (!determiner && STOP_CAPS.has(b)) || /^[a-z]+ed$/.test(prev.bare)) break;
+    if (
+      PREPOSITIONS.has(b) ||
+      SPEECH_VERBS.has(b) ||
+      INHERIT_WORDS.has(b) ||
+      (!determiner && STOP_CAPS.has(b)) ||
+      /^[a-z]+ed$/.test(prev.bare)
+    )
+      break;
     j--;
     if (/['’]s$/.test(prev.bare)) {
       // `Harbour Trust's spokeswoman`: the whole owner name.
@@ -90,7 +136,10 @@ function nounPhraseBack(tokens: Token[], i: number): SpeakerRef | null {
   const first = words[0].bare.toLowerCase();
   const definite = !['a', 'an'].includes(first);
   const hasCap = words.some((w) => isCap(w.bare) && !STOP_CAPS.has(w.bare.toLowerCase()));
-  const text = words.filter((w, k) => k > 0 || !['the', 'a', 'an'].includes(w.bare.toLowerCase())).map((w) => w.bare).join(' ');
+  const text = words
+    .filter((w, k) => k > 0 || !['the', 'a', 'an'].includes(w.bare.toLowerCase()))
+    .map((w) => w.bare)
+    .join(' ');
   if (ROLE_NOUNS.has(noun) && definite) return { kind: 'role', role: noun, text, at: words[0].start };
   // `a spokesman for Mr X`: an unnamed speaker who speaks for a named one.
   const skipThe = tokens[i + 2]?.bare.toLowerCase() === 'the' ? 1 : 0;
@@ -99,14 +148,22 @@ function nounPhraseBack(tokens: Token[], i: number): SpeakerRef | null {
   if (forName && SOURCE_NOUNS.has(noun)) {
     let j2 = i + 2 + skipThe;
     while (j2 + 1 < tokens.length && isNamePart(tokens[j2 + 1]) && !/[,;:.]$/.test(tokens[j2].word)) j2++;
-    return { kind: 'unnamed', text: `${text} for ${tokens.slice(i + 2 + skipThe, j2 + 1).map((w) => w.bare).join(' ')}`, at: words[0].start };
+    return {
+      kind: 'unnamed',
+      text: `${text} for ${tokens
+        .slice(i + 2 + skipThe, j2 + 1)
+        .map((w) => w.bare)
+        .join(' ')}`,
+      at: words[0].start,
+    };
   }
   // `a council finance source`: an unnamed person described by the words before the noun.
   const described = PERSON_SOURCES.has(noun) && words.filter((w) => !['the', 'a', 'an'].includes(w.bare.toLowerCase())).length >= 2;
   // `campaigners said`: a group speaks; `both leaders said` names two speakers, not one.
   const counted = [...words, tokens[j - 1]].some((w) => w !== undefined && /^(?:both|two|three|several|some|many|all)$/i.test(w.bare));
   const group = noun.endsWith('s') && !counted;
-  if (SOURCE_NOUNS.has(noun) && (hasCap || INSTITUTIONS.has(noun) || described || group)) return { kind: 'unnamed', text, at: words[0].start };
+  if (SOURCE_NOUNS.has(noun) && (hasCap || INSTITUTIONS.has(noun) || described || group))
+    return { kind: 'unnamed', text, at: words[0].start };
   return { kind: 'other', at: words[0].start };
 }
 
@@ -115,7 +172,13 @@ function nameBack(tokens: Token[], i: number): { from: number; text: string } {
   let j = i;
   while (j > 0 && isNamePart(tokens[j - 1]) && !/[,;:.]$/.test(tokens[j - 1].word)) j--;
   while (j < i && !isCap(tokens[j].bare)) j++;
-  return { from: j, text: tokens.slice(j, i + 1).map((t) => t.bare).join(' ') };
+  return {
+    from: j,
+    text: tokens
+      .slice(j, i + 1)
+      .map((t) => t.bare)
+      .join(' '),
+  };
 }
 
 /** The speaker phrase that ends `text` (the words right before a speech verb). */
@@ -161,20 +224,33 @@ export function speakerBefore(text: string, base: number, participle = false): S
   if (PRONOUNS.has(lower)) return { kind: 'pronoun', text: lower, at: last.start };
   if (INHERIT_WORDS.has(lower)) return { kind: 'inherit', at: last.start };
   // `the 31-year-old told …`: a description of the person just written about.
-  if (/^\d+-year-old$/.test(lower) && i > 0 && tokens[i - 1].bare.toLowerCase() === 'the') return { kind: 'pronoun', text: 'he', at: tokens[i - 1].start };
+  if (/^\d+-year-old$/.test(lower) && i > 0 && tokens[i - 1].bare.toLowerCase() === 'the')
+    return { kind: 'pronoun', text: 'he', at: tokens[i - 1].start };
   if (isNamePart(last) && isCap(last.bare)) {
     const n = nameBack(tokens, i);
     // `a call with the Danish president X said`: the name is an object; look past its titles for the preposition.
     let k = n.from - 1;
-    while (k >= 0 && n.from - k <= 4 && (TITLE_WORDS.has(tokens[k].bare.toLowerCase()) || ROLE_NOUNS.has(tokens[k].bare.toLowerCase()) || (isNamePart(tokens[k]) && isCap(tokens[k].bare)) || tokens[k].bare.toLowerCase() === 'the')) k--;
+    while (
+      k >= 0 &&
+      n.from - k <= 4 &&
+      (TITLE_WORDS.has(tokens[k].bare.toLowerCase()) ||
+        ROLE_NOUNS.has(tokens[k].bare.toLowerCase()) ||
+        (isNamePart(tokens[k]) && isCap(tokens[k].bare)) ||
+        tokens[k].bare.toLowerCase() === 'the')
+    )
+      k--;
     const before = tokens[k];
     // `Peru and Chile called for …`: a joint subject is no single speaker.
-    if (before?.bare === 'and' && k > 0 && isNamePart(tokens[k - 1]) && !/,$/.test(tokens[k - 1].word)) return { kind: 'other', at: tokens[k - 1].start };
+    if (before?.bare === 'and' && k > 0 && isNamePart(tokens[k - 1]) && !/,$/.test(tokens[k - 1].word))
+      return { kind: 'other', at: tokens[k - 1].start };
     const object = before && PREPOSITIONS.has(before.bare.toLowerCase()) && !(participle && before.bare.toLowerCase() === 'with');
     if (object || (before && /^counterparts?$/i.test(before.bare))) return { kind: 'object', at: tokens[n.from].start };
     const { core } = splitTitles(n.text);
     if (!core) {
-      const role = n.text.split(' ').reverse().find((w) => ROLE_NOUNS.has(w.toLowerCase()));
+      const role = n.text
+        .split(' ')
+        .reverse()
+        .find((w) => ROLE_NOUNS.has(w.toLowerCase()));
       return role ? { kind: 'role', role: role.toLowerCase(), text: n.text, at: tokens[n.from].start } : null;
     }
     return { kind: 'name', text: n.text, at: tokens[n.from].start };
@@ -210,19 +286,48 @@ export function speakerAfter(text: string, base: number): SpeakerRef | null {
   if (PRONOUNS.has(lower)) return { kind: 'pronoun', text: lower, at: first.start };
   // `said chief inspector Ana Lee`, `says president Ana Lee`: lower-case title words, then the name.
   let t = 0;
-  while (t < tokens.length && t < 3 && /^\p{Ll}/u.test(tokens[t].bare) && (TITLE_WORDS.has(tokens[t].bare) || ROLE_NOUNS.has(tokens[t].bare)) && !/[,;:.]$/.test(tokens[t].word)) t++;
-  if (t > 0 && tokens[t] && isNamePart(tokens[t]) && isCap(tokens[t].bare)) return speakerAfter(text.slice(tokens[t].start - base), tokens[t].start);
+  while (
+    t < tokens.length &&
+    t < 3 &&
+    /^\p{Ll}/u.test(tokens[t].bare) &&
+    (TITLE_WORDS.has(tokens[t].bare) || ROLE_NOUNS.has(tokens[t].bare)) &&
+    !/[,;:.]$/.test(tokens[t].word)
+  )
+    t++;
+  if (t > 0 && tokens[t] && isNamePart(tokens[t]) && isCap(tokens[t].bare))
+    return speakerAfter(text.slice(tokens[t].start - base), tokens[t].start);
   if (isNamePart(first) && isCap(first.bare)) {
     let j = 0;
     while (j + 1 < tokens.length && isNamePart(tokens[j + 1]) && nameGoesOn(tokens[j])) j++;
     // `said US Secretary of State X` is a name; `said Chilean sources` is an unnamed source.
     const next = tokens[j + 1];
-    if (next && /^[a-z]/.test(next.bare) && (SOURCE_NOUNS.has(next.bare.toLowerCase()) || ROLE_NOUNS.has(next.bare.toLowerCase())) && !/[,;:.]$/.test(tokens[j].word)) {
-      return speakerBefore(tokens.slice(0, j + 2).map((t) => t.word).join(' ').replace(/[,.;:]+$/, ''), first.start) ?? null;
+    if (
+      next &&
+      /^[a-z]/.test(next.bare) &&
+      (SOURCE_NOUNS.has(next.bare.toLowerCase()) || ROLE_NOUNS.has(next.bare.toLowerCase())) &&
+      !/[,;:.]$/.test(tokens[j].word)
+    ) {
+      return (
+        speakerBefore(
+          tokens
+            .slice(0, j + 2)
+            .map((t) => t.word)
+            .join(' ')
+            .replace(/[,.;:]+$/, ''),
+          first.start,
+        ) ?? null
+      );
     }
     // `Green leader Ann Lee`, `Riverside United striker X`: the name after the role is the speaker.
     let r = j + 1;
-    while (r < tokens.length && r - j <= 2 && /^[a-z]/.test(tokens[r].bare) && (ROLE_NOUNS.has(tokens[r].bare) || TITLE_WORDS.has(tokens[r].bare) || OCCUPATIONS.has(tokens[r].bare)) && !/[,;:.]$/.test(tokens[r - 1].word)) r++;
+    while (
+      r < tokens.length &&
+      r - j <= 2 &&
+      /^[a-z]/.test(tokens[r].bare) &&
+      (ROLE_NOUNS.has(tokens[r].bare) || TITLE_WORDS.has(tokens[r].bare) || OCCUPATIONS.has(tokens[r].bare)) &&
+      !/[,;:.]$/.test(tokens[r - 1].word)
+    )
+      r++;
     if (r > j + 1 && tokens[r] && isNamePart(tokens[r]) && isCap(tokens[r].bare) && !/[,;:.]$/.test(tokens[r - 1].word)) {
       return speakerAfter(text.slice(tokens[r].start - base), tokens[r].start);
     }
@@ -231,16 +336,27 @@ export function speakerAfter(text: string, base: number): SpeakerRef | null {
       const w = tokens[k];
       if (!/^\p{Ll}/u.test(w.bare)) break;
       const role = ROLE_NOUNS.has(w.bare) || TITLE_WORDS.has(w.bare) || OCCUPATIONS.has(w.bare);
-      if (role && /,$/.test(w.word) && isNamePart(tokens[k + 1]) && isCap(tokens[k + 1].bare)) return speakerAfter(text.slice(tokens[k + 1].start - base), tokens[k + 1].start);
+      if (role && /,$/.test(w.word) && isNamePart(tokens[k + 1]) && isCap(tokens[k + 1].bare))
+        return speakerAfter(text.slice(tokens[k + 1].start - base), tokens[k + 1].start);
       if (/[,;:.]$/.test(w.word)) break;
     }
-    const textOf = tokens.slice(0, j + 1).map((t) => t.bare).join(' ');
+    const textOf = tokens
+      .slice(0, j + 1)
+      .map((t) => t.bare)
+      .join(' ');
     return { kind: 'name', text: textOf, at: first.start };
   }
   // `says president Ann Lee`, `said party leader Ann Lee`: a lower-case title before the name.
   if (ROLE_NOUNS.has(lower) || TITLE_WORDS.has(lower)) {
     let r = 0;
-    while (r < tokens.length && r < 3 && /^[a-z]/.test(tokens[r].bare) && (ROLE_NOUNS.has(tokens[r].bare) || TITLE_WORDS.has(tokens[r].bare)) && !/[,;:.]$/.test(tokens[r].word)) r++;
+    while (
+      r < tokens.length &&
+      r < 3 &&
+      /^[a-z]/.test(tokens[r].bare) &&
+      (ROLE_NOUNS.has(tokens[r].bare) || TITLE_WORDS.has(tokens[r].bare)) &&
+      !/[,;:.]$/.test(tokens[r].word)
+    )
+      r++;
     const name = tokens[r];
     if (r > 0 && name && isNamePart(name) && isCap(name.bare)) return speakerAfter(text.slice(name.start - base), name.start);
   }
@@ -252,7 +368,8 @@ export function speakerAfter(text: string, base: number): SpeakerRef | null {
       if (ROLE_NOUNS.has(b) || SOURCE_NOUNS.has(b)) {
         const next = tokens[j + 1]?.bare.toLowerCase();
         // `the federation's general secretary, Name` — the apposed name is the speaker.
-        if (/,$/.test(tokens[j].word) && tokens[j + 1] && isNamePart(tokens[j + 1])) return speakerAfter(text.slice(tokens[j + 1].start - base), tokens[j + 1].start);
+        if (/,$/.test(tokens[j].word) && tokens[j + 1] && isNamePart(tokens[j + 1]))
+          return speakerAfter(text.slice(tokens[j + 1].start - base), tokens[j + 1].start);
         if (next && (SOURCE_NOUNS.has(next) || ROLE_NOUNS.has(next))) continue;
         return nounPhraseBack(tokens, j);
       }
@@ -289,7 +406,8 @@ export function resolveSpeaker(ref: SpeakerRef | null, ctx: ResolveContext): str
   switch (ref.kind) {
     case 'name': {
       const name = book.fullName(ref.text);
-      if (!name || !/^\p{Lu}|^\p{Ll}+-\p{Lu}/u.test(name) || STOP_CAPS.has(name.toLowerCase()) || TITLE_WORDS.has(name.toLowerCase())) return null;
+      if (!name || !/^\p{Lu}|^\p{Ll}+-\p{Lu}/u.test(name) || STOP_CAPS.has(name.toLowerCase()) || TITLE_WORDS.has(name.toLowerCase()))
+        return null;
       return name;
     }
     case 'pronoun': {
@@ -308,7 +426,8 @@ export function resolveSpeaker(ref: SpeakerRef | null, ctx: ResolveContext): str
     }
     case 'role':
       // `said the spokesman` right after `a spokesman for X said`: the same unnamed speaker.
-      if (ctx.lastSpeaker && ctx.lastSpeaker.at >= ctx.from && new RegExp(`\\b${ref.role}\\b`, 'i').test(ctx.lastSpeaker.name)) return ctx.lastSpeaker.name;
+      if (ctx.lastSpeaker && ctx.lastSpeaker.at >= ctx.from && new RegExp(`\\b${ref.role}\\b`, 'i').test(ctx.lastSpeaker.name))
+        return ctx.lastSpeaker.name;
       // An unnamed spokesman stays an unnamed speaker; "the minister" with no minister in sight is no one.
       return book.withRole(ref.role, ctx.at) ?? (SOURCE_NOUNS.has(ref.role) && /\p{Lu}/u.test(ref.text) ? ref.text : null);
     case 'unnamed': {

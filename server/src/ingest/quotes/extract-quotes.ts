@@ -53,7 +53,11 @@ interface Tok {
 function tokens(text: string, base: number): Tok[] {
   const out: Tok[] = [];
   for (const m of text.matchAll(/\S+/g)) {
-    out.push({ bare: m[0].replace(/^[("“‘'\[]+|[)"”’'\],.;:!?]+$/g, '').toLowerCase(), start: base + m.index, end: base + m.index + m[0].length });
+    out.push({
+      bare: m[0].replace(/^[("“‘'\[]+|[)"”’'\],.;:!?]+$/g, '').toLowerCase(),
+      start: base + m.index,
+      end: base + m.index + m[0].length,
+    });
   }
   return out;
 }
@@ -69,7 +73,9 @@ function trailingRef(text: string, from: number, to: number): SpeakerRef | null 
   const opener =
     /^[\p{Lu}]|^\p{Ll}+\p{Lu}/u.test(text.slice(first.start, first.end)) ||
     ['he', 'she', 'they', 'it', 'the', 'a', 'an', 'his', 'her', 'its'].includes(first.bare) ||
-    ROLE_NOUNS.has(first.bare) || OCCUPATIONS.has(first.bare) || SOURCE_NOUNS.has(first.bare);
+    ROLE_NOUNS.has(first.bare) ||
+    OCCUPATIONS.has(first.bare) ||
+    SOURCE_NOUNS.has(first.bare);
   if (!opener) return null;
   for (let k = 1; k < Math.min(toks.length, 9); k++) {
     if (!CLOSING_VERBS.has(toks[k].bare)) continue;
@@ -90,7 +96,11 @@ function clauseSubject(text: string, from: number, to: number): SpeakerRef | nul
   const direct = speakerAfter(s, from);
   if (direct && direct.kind !== 'other' && !(direct.kind === 'name' && STOP_CAPS.has(direct.text.toLowerCase()))) return direct;
   const comma = s.indexOf(',');
-  if (comma > 0 && comma < 40) return speakerAfter(s.slice(comma + 1).trimStart(), from + comma + 1 + (s.slice(comma + 1).length - s.slice(comma + 1).trimStart().length));
+  if (comma > 0 && comma < 40)
+    return speakerAfter(
+      s.slice(comma + 1).trimStart(),
+      from + comma + 1 + (s.slice(comma + 1).length - s.slice(comma + 1).trimStart().length),
+    );
   return null;
 }
 
@@ -163,7 +173,10 @@ function possessiveOrCopula(text: string, from: number, to: number): SpeakerRef 
     while (words.length && STOP_CAPS.has(words[0].toLowerCase())) words.shift();
     if (words.length) return { kind: 'name', text: words.join(' '), at: from + possessive.index };
   }
-  const copula = /\b(?:was|is|were|are|remained|remains|felt|feels|appeared|appears|seemed|seems|had been|has been|have been)\s+(?:(?:also|still|not|very|so)\s+)?$/.exec(lead);
+  const copula =
+    /\b(?:was|is|were|are|remained|remains|felt|feels|appeared|appears|seemed|seems|had been|has been|have been)\s+(?:(?:also|still|not|very|so)\s+)?$/.exec(
+      lead,
+    );
   if (!copula) return null;
   const ref = speakerBefore(lead.slice(0, copula.index), from);
   return ref && (ref.kind === 'name' || ref.kind === 'unnamed' || ref.kind === 'role' || ref.kind === 'pronoun') ? ref : null;
@@ -198,7 +211,14 @@ export function extractQuotes(doc: SourceDocument, actors: DocumentActors): Sour
   for (const item of items) {
     if (!('parts' in item)) {
       const speaker = isUseful(item.ref) ? resolve(item.ref, Math.min(item.ref.at, item.start), item.paragraph, null) : null;
-      out.push({ start: item.start, end: item.end, text: text.slice(item.start, item.end), kind: 'indirect', speaker, paragraph: item.paragraph });
+      out.push({
+        start: item.start,
+        end: item.end,
+        text: text.slice(item.start, item.end),
+        kind: 'indirect',
+        speaker,
+        paragraph: item.paragraph,
+      });
       if (speaker) lastSpeaker = { name: speaker, at: item.start, person: book.isPerson(speaker) };
       continue;
     }
@@ -270,7 +290,8 @@ export function extractQuotes(doc: SourceDocument, actors: DocumentActors): Sour
         const prev = sentences[sOpen - 1];
         if (prev.paragraph >= first.paragraph - 1 && paragraphs[prev.paragraph].kind === 'body') {
           const known = speakerBySentence.get(sOpen - 1);
-          if (known) ref = { kind: 'unnamed', text: known, at: prev.start }; // already resolved: taken as it is
+          if (known)
+            ref = { kind: 'unnamed', text: known, at: prev.start }; // already resolved: taken as it is
           else {
             const r = leadingRef(text, prev.start, prev.end, prev.start);
             if (isUseful(r) && r.kind !== 'inherit') ref = r;

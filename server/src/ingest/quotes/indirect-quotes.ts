@@ -24,7 +24,12 @@ const MAX_GAP = 7;
 function wordTokens(text: string, base: number): { bare: string; start: number; end: number; word: string }[] {
   const out: { bare: string; start: number; end: number; word: string }[] = [];
   for (const m of text.matchAll(/\S+/g)) {
-    out.push({ word: m[0], bare: m[0].replace(/[^\p{L}\p{N}'’\-]+/gu, '').toLowerCase(), start: base + m.index, end: base + m.index + m[0].length });
+    out.push({
+      word: m[0],
+      bare: m[0].replace(/[^\p{L}\p{N}'’\-]+/gu, '').toLowerCase(),
+      start: base + m.index,
+      end: base + m.index + m[0].length,
+    });
   }
   return out;
 }
@@ -58,7 +63,13 @@ function tailSpeech(text: string, start: number, end: number): { end: number; re
     const after = toks.slice(k + 1);
     if (after.some((t) => t.bare === 'that' || /[,;:]/.test(t.word))) return null;
     // `…, he said in a statement.` — what follows the verb is a circumstance, not a reported clause.
-    if (k > 0 && after.length > 0 && (after.length > 6 || !/^(?:in|on|at|during|after|before|last|yesterday|today|earlier|later|to|from|when|while|via|through|with|of)$/.test(after[0].bare))) return null;
+    if (
+      k > 0 &&
+      after.length > 0 &&
+      (after.length > 6 ||
+        !/^(?:in|on|at|during|after|before|last|yesterday|today|earlier|later|to|from|when|while|via|through|with|of)$/.test(after[0].bare))
+    )
+      return null;
     const ref = k === 0 ? speakerAfter(text.slice(toks[0].end, end), toks[0].end) : speakerBefore(text.slice(rest, toks[k].start), rest);
     if (ref === null || ref.kind === 'object' || ref.kind === 'inherit') return null;
     if (k === 0 && ref.kind === 'other') return null;
@@ -95,7 +106,12 @@ export function findIndirectQuotes(doc: SourceDocument, marked: readonly MarkedQ
     while (k < spans.length && spans[k].end <= sentence.start) k++;
     if (k < spans.length && spans[k].start < sentence.end) continue;
     const s = text.slice(sentence.start, sentence.end);
-    if (!/\b(?:said|says|added|adds|told|tells|warned|stressed|noted|insisted|argued|wrote|explained|reported|continued|claimed|announced|confirmed|revealed|emphasi[sz]ed|acknowledged|admitted|declared|asserted|stated|pointed)\b/.test(s)) continue;
+    if (
+      !/\b(?:said|says|added|adds|told|tells|warned|stressed|noted|insisted|argued|wrote|explained|reported|continued|claimed|announced|confirmed|revealed|emphasi[sz]ed|acknowledged|admitted|declared|asserted|stated|pointed)\b/.test(
+        s,
+      )
+    )
+      continue;
     const tail = tailSpeech(text, sentence.start, sentence.end);
     if (tail && enoughWords(text.slice(sentence.start, tail.end))) {
       out.push({ start: sentence.start, end: tail.end, paragraph: sentence.paragraph, ref: tail.ref });

@@ -18,15 +18,17 @@ function text(v: unknown): string | null {
 
 function names(v: unknown): string[] {
   if (!Array.isArray(v)) return [];
-  return v.map((n: unknown) => {
-    if (!n || typeof n !== 'object') return null;
-    const o = n as Csl;
-    const literal = text(o.literal);
-    if (literal) return literal;
-    const family = text(o.family);
-    const given = text(o.given);
-    return family ? (given ? `${family}, ${given}` : family) : given;
-  }).filter((s): s is string => s !== null);
+  return v
+    .map((n: unknown) => {
+      if (!n || typeof n !== 'object') return null;
+      const o = n as Csl;
+      const literal = text(o.literal);
+      if (literal) return literal;
+      const family = text(o.family);
+      const given = text(o.given);
+      return family ? (given ? `${family}, ${given}` : family) : given;
+    })
+    .filter((s): s is string => s !== null);
 }
 
 function dateOf(v: unknown): string | null {
@@ -34,8 +36,11 @@ function dateOf(v: unknown): string | null {
   const parts = (v as Csl)['date-parts'];
   const first = Array.isArray(parts) && Array.isArray(parts[0]) ? (parts[0] as unknown[]) : null;
   if (first && typeof first[0] === 'number') {
-    return first.filter((x): x is number => typeof x === 'number').slice(0, 3)
-      .map((x, i) => (i === 0 ? String(x) : String(x).padStart(2, '0'))).join('-');
+    return first
+      .filter((x): x is number => typeof x === 'number')
+      .slice(0, 3)
+      .map((x, i) => (i === 0 ? String(x) : String(x).padStart(2, '0')))
+      .join('-');
   }
   const raw = text((v as Csl).raw) ?? text((v as Csl).literal);
   return raw && /^\d{4}(-\d{2}){0,2}$/.test(raw) ? raw : null;
@@ -61,7 +66,7 @@ function entryOf(item: Csl, file: string): WriterEntry | null {
 export async function readBibliography(content: string, file: string): Promise<BibliographyRead> {
   const forceType = /\.json$/i.test(file) ? '@csl/list+object' : /\.(bib|bibtex)$/i.test(file) ? '@biblatex/text' : undefined;
   try {
-    const input = forceType === '@csl/list+object' ? JSON.parse(content) as unknown : content;
+    const input = forceType === '@csl/list+object' ? (JSON.parse(content) as unknown) : content;
     const cite = await Cite.async(input as string, { generateGraph: false, ...(forceType ? { forceType } : {}) });
     const entries = cite.data.map((item) => entryOf(item, file)).filter((e): e is WriterEntry => e !== null);
     return { ok: true, entries };

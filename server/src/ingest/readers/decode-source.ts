@@ -3,9 +3,7 @@
  * Pure: the Node corpus reads the bytes, this decides what they are.
  */
 
-export type DecodeResult =
-  | { ok: true; text: string; note?: string }
-  | { ok: false; reason: string };
+export type DecodeResult = { ok: true; text: string; note?: string } | { ok: false; reason: string };
 
 const utf8 = new TextDecoder('utf-8', { fatal: true });
 const utf16le = new TextDecoder('utf-16le');
@@ -30,7 +28,10 @@ function looksBinary(bytes: Uint8Array): boolean {
 export function decodeSource(bytes: Uint8Array, maxBytes: number): DecodeResult {
   if (bytes.length === 0) return { ok: false, reason: 'empty file' };
   if (bytes.length > maxBytes) {
-    return { ok: false, reason: `larger than sourced.corpus.maxFileSizeKb (${Math.round(bytes.length / 1024)} KB > ${Math.round(maxBytes / 1024)} KB)` };
+    return {
+      ok: false,
+      reason: `larger than sourced.corpus.maxFileSizeKb (${Math.round(bytes.length / 1024)} KB > ${Math.round(maxBytes / 1024)} KB)`,
+    };
   }
   if (bytes[0] === 0xff && bytes[1] === 0xfe) return { ok: true, text: utf16le.decode(bytes.subarray(2)), note: 'decoded as UTF-16LE' };
   if (bytes[0] === 0xfe && bytes[1] === 0xff) return { ok: true, text: utf16be.decode(bytes.subarray(2)), note: 'decoded as UTF-16BE' };

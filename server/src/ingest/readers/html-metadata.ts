@@ -5,7 +5,8 @@ import type { SourceMetadata } from '../../domain/source-text';
 type Json = unknown;
 
 /** Article types of schema.org whose JSON-LD describes the page's article. */
-const ARTICLE_TYPES = /(?:Article|NewsArticle|ReportageNews|AnalysisNewsArticle|OpinionNewsArticle|BlogPosting|Report|ScholarlyArticle|WebPage)$/;
+const ARTICLE_TYPES =
+  /(?:Article|NewsArticle|ReportageNews|AnalysisNewsArticle|OpinionNewsArticle|BlogPosting|Report|ScholarlyArticle|WebPage)$/;
 
 function asArray(v: Json): Json[] {
   return Array.isArray(v) ? v : v === undefined || v === null ? [] : [v];
@@ -66,7 +67,9 @@ function first(...values: (string | null | undefined)[]): string | null {
 
 /** Author names of a JSON-LD `author` value (a person, an organisation, or a list of them). */
 function jsonLdAuthors(v: Json): string[] {
-  return asArray(v).map(str).filter((s): s is string => s !== null && !/^https?:/.test(s));
+  return asArray(v)
+    .map(str)
+    .filter((s): s is string => s !== null && !/^https?:/.test(s));
 }
 
 const MONTH = '(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\\.?';
@@ -80,11 +83,18 @@ const DATE_IN_BYLINE_RE = new RegExp(
 /** A byline as author names: "By A and B" → [A, B]; a byline that is only the outlet's name stays one name. */
 export function bylineAuthors(byline: string | null): string[] {
   if (!byline) return [];
-  const text = cleanInline(byline).replace(/^by\s+/i, '').replace(/\s*[|\u2022].*$/, '')
+  const text = cleanInline(byline)
+    .replace(/^by\s+/i, '')
+    .replace(/\s*[|\u2022].*$/, '')
     // A byline often ends with the date and time: "GILLIAN MOHNEY March 11, 2015 3:46 PM".
-    .replace(DATE_IN_BYLINE_RE, ' ').replace(/\b(?:updated|published|posted|last|at|on)\b/gi, ' ').replace(/\s+/g, ' ').trim();
+    .replace(DATE_IN_BYLINE_RE, ' ')
+    .replace(/\b(?:updated|published|posted|last|at|on)\b/gi, ' ')
+    .replace(/\s+/g, ' ')
+    .trim();
   if (!text) return [];
-  return text.split(/\s*(?:,|\band\b|&)\s*/).map((s) => s.trim())
+  return text
+    .split(/\s*(?:,|\band\b|&)\s*/)
+    .map((s) => s.trim())
     .filter((s) => s.length > 1 && s.length < 80 && /\p{L}{2}/u.test(s));
 }
 
@@ -115,14 +125,35 @@ export function pageMetadata(doc: DomDocument, savedFrom: string | null): PageMe
   const url = httpUrl(first(canonical, meta.get('og:url'), str(article.url), str(article.mainEntityOfPage), savedFrom));
   return {
     pageTitle: first(doc.title),
-    title: first(str(article.headline), meta.get('og:title'), meta.get('twitter:title'), meta.get('citation_title'), meta.get('dc.title'), doc.title),
+    title: first(
+      str(article.headline),
+      meta.get('og:title'),
+      meta.get('twitter:title'),
+      meta.get('citation_title'),
+      meta.get('dc.title'),
+      doc.title,
+    ),
     authors: authors.length ? authors : bylineAuthors(metaAuthor && !/^https?:/.test(metaAuthor) ? metaAuthor : null),
-    outlet: first(meta.get('og:site_name'), publisher ? str(publisher.name) : null, meta.get('application-name'), meta.get('citation_journal_title')),
-    date: isoDate(first(
-      str(article.datePublished), meta.get('article:published_time'), meta.get('datepublished'), meta.get('date'),
-      meta.get('pubdate'), meta.get('citation_publication_date'), meta.get('dc.date'), meta.get('dcterms.created'),
-      str(article.dateCreated), meta.get('og:updated_time'),
-    )),
+    outlet: first(
+      meta.get('og:site_name'),
+      publisher ? str(publisher.name) : null,
+      meta.get('application-name'),
+      meta.get('citation_journal_title'),
+    ),
+    date: isoDate(
+      first(
+        str(article.datePublished),
+        meta.get('article:published_time'),
+        meta.get('datepublished'),
+        meta.get('date'),
+        meta.get('pubdate'),
+        meta.get('citation_publication_date'),
+        meta.get('dc.date'),
+        meta.get('dcterms.created'),
+        str(article.dateCreated),
+        meta.get('og:updated_time'),
+      ),
+    ),
     url,
     doi: doiOf(first(meta.get('citation_doi'), meta.get('dc.identifier'), meta.get('prism.doi'))),
     language: first(doc.documentElement?.getAttribute('lang'), meta.get('og:locale')?.replace('_', '-'), str(article.inLanguage)),

@@ -38,7 +38,8 @@ export function prepareHtml(html: string): PreparedHtml {
   for (let m = re.exec(html); m; m = re.exec(html)) {
     const name = m[1]?.toLowerCase();
     const end = endOf(html, name, m.index + m[0].length);
-    if (!name && savedFrom === null) savedFrom = /saved from url=\(\d+\)(\S+?)\s*-->/.exec(html.slice(m.index, Math.min(end, m.index + 2100)))?.[1] ?? null;
+    if (!name && savedFrom === null)
+      savedFrom = /saved from url=\(\d+\)(\S+?)\s*-->/.exec(html.slice(m.index, Math.min(end, m.index + 2100)))?.[1] ?? null;
     // JSON-LD stays: Readability and the metadata reader take the title, author and date from it.
     const keep = name === 'script' && /type\s*=\s*["']?application\/ld\+json/i.test(m[2] ?? '');
     if (!keep) {

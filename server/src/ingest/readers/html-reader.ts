@@ -37,7 +37,11 @@ export function readHtml(bytes: Uint8Array, parse: HtmlParser = linkedomParser):
   const reader = new Readability(doc as never, { serializer: (node: unknown) => node as DomNode });
   const article = reader.parse();
   if (!article?.content) return { ok: false, reason: 'no readable article text in the page' };
-  const bylineKey = article.byline ? cleanInline(article.byline).toLowerCase().replace(/^by\s+/, '') : null;
+  const bylineKey = article.byline
+    ? cleanInline(article.byline)
+        .toLowerCase()
+        .replace(/^by\s+/, '')
+    : null;
   // A byline Readability recognised from the page's metadata may still stand in the article as a paragraph.
   const blocks = htmlBlocks(article.content).filter((b) => !bylineKey || b.text.toLowerCase().replace(/^by\s+/, '') !== bylineKey);
   if (blocks.length === 0) return { ok: false, reason: 'no readable article text in the page' };

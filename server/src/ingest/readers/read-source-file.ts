@@ -6,9 +6,7 @@ import { contentMismatch, formatOfPath } from './sniff-format';
 import type { ReadLimits, SourceText } from '../../domain/source-text';
 
 /** A file's content as the indexer takes it: plain text (parsed by parse-source), or a reader's blocks. */
-export type FileRead =
-  | { ok: true; text: string; source?: SourceText; note?: string }
-  | { ok: false; reason: string };
+export type FileRead = { ok: true; text: string; source?: SourceText; note?: string } | { ok: false; reason: string };
 
 /** The text of a reader's blocks as the document will hold it (used for the content hash). */
 export function blocksText(source: SourceText): string {
@@ -23,7 +21,10 @@ export async function readSourceFile(path: string, bytes: Uint8Array, limits: Re
   const format = formatOfPath(path) ?? 'text';
   if (format === 'text') return decodeSource(bytes, limits.maxBytes);
   if (bytes.length > limits.maxBytes) {
-    return { ok: false, reason: `larger than sourced.corpus.maxFileSizeKb (${Math.round(bytes.length / 1024)} KB > ${Math.round(limits.maxBytes / 1024)} KB)` };
+    return {
+      ok: false,
+      reason: `larger than sourced.corpus.maxFileSizeKb (${Math.round(bytes.length / 1024)} KB > ${Math.round(limits.maxBytes / 1024)} KB)`,
+    };
   }
   const mismatch = contentMismatch(format, bytes);
   if (mismatch) return { ok: false, reason: mismatch };

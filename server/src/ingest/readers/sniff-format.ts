@@ -4,11 +4,21 @@ import type { SourceFormat } from '../../domain/source-text';
 export function formatOfPath(path: string): SourceFormat | null {
   const ext = /\.([a-z0-9]+)$/i.exec(path)?.[1]?.toLowerCase();
   switch (ext) {
-    case 'txt': case 'md': case 'markdown': case 'text': return 'text';
-    case 'html': case 'htm': case 'xhtml': return 'html';
-    case 'pdf': return 'pdf';
-    case 'docx': return 'docx';
-    default: return null;
+    case 'txt':
+    case 'md':
+    case 'markdown':
+    case 'text':
+      return 'text';
+    case 'html':
+    case 'htm':
+    case 'xhtml':
+      return 'html';
+    case 'pdf':
+      return 'pdf';
+    case 'docx':
+      return 'docx';
+    default:
+      return null;
   }
 }
 

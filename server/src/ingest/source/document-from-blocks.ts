@@ -44,14 +44,17 @@ export function documentFromBlocks(uri: string, path: string, source: SourceText
       page++;
     }
     const index = paragraphs.length;
-    const spans = block.kind === 'body' ? splitSentences(block.text).map((s) => ({ start: start + s.start, end: start + s.end })) : [{ start, end }];
+    const spans =
+      block.kind === 'body' ? splitSentences(block.text).map((s) => ({ start: start + s.start, end: start + s.end })) : [{ start, end }];
     paragraphs.push({ start, end, kind: block.kind, firstSentence: sentences.length, sentenceCount: spans.length });
     for (const s of spans) sentences.push({ ...s, paragraph: index });
   }
   const { meta } = source;
   const text = parts.join('');
   return {
-    uri, path, text,
+    uri,
+    path,
+    text,
     title: meta.title ?? source.blocks.find((b) => b.kind !== 'body')?.text ?? fallbackTitle(source, path),
     date: meta.date,
     year: yearOf(meta.date),
@@ -62,7 +65,8 @@ export function documentFromBlocks(uri: string, path: string, source: SourceText
     url: meta.url,
     doi: meta.doi,
     language: meta.language,
-    paragraphs, sentences,
+    paragraphs,
+    sentences,
     ...(source.format === 'pdf' ? { pageStarts } : {}),
   };
 }

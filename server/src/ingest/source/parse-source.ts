@@ -1,7 +1,14 @@
 import { splitSentences, trimSpan } from '../../text/sentence-splitter';
 import type { ParagraphKind, SourceDocument, SourceParagraph, SourceSentence } from '../../domain/source-document';
 import {
-  BYLINE_START_RE, CHROME_LINES, CREDIT_LINE_PATTERNS, DATE_TAG_RE, DATELINE_PLACE_RE, MONTHS, SOURCE_LINK_RE, WRITTEN_DATE_RE,
+  BYLINE_START_RE,
+  CHROME_LINES,
+  CREDIT_LINE_PATTERNS,
+  DATE_TAG_RE,
+  DATELINE_PLACE_RE,
+  MONTHS,
+  SOURCE_LINK_RE,
+  WRITTEN_DATE_RE,
 } from './source-layout';
 
 /** Longest line, in words, that can be a heading when it has no final punctuation. */
@@ -68,7 +75,12 @@ function wordCount(s: string): number {
 function shortenTitle(sentence: string): string {
   const ws = sentence.replace(/\s+/g, ' ').split(' ');
   if (ws.length <= FALLBACK_TITLE_WORDS) return sentence.replace(/[.!?]+$/, '');
-  return ws.slice(0, FALLBACK_TITLE_WORDS).join(' ').replace(/[,;:]$/, '') + '\u2026';
+  return (
+    ws
+      .slice(0, FALLBACK_TITLE_WORDS)
+      .join(' ')
+      .replace(/[,;:]$/, '') + '\u2026'
+  );
 }
 
 /** Parses a source file's text into metadata, paragraphs and sentences. Never throws. */
@@ -132,7 +144,7 @@ export function parseSource(uri: string, path: string, text: string): SourceDocu
   let title = titleLine?.text ?? '';
   if (!title) {
     const first = sentences.find((s) => paragraphs[s.paragraph].kind === 'body');
-    title = first ? shortenTitle(text.slice(first.start, first.end)) : path.split('/').pop() ?? path;
+    title = first ? shortenTitle(text.slice(first.start, first.end)) : (path.split('/').pop() ?? path);
   }
   const year = date ? Number(date.slice(0, 4)) : null;
   return { uri, path, text, title: title.replace(/\s+/g, ' '), date, year, place, outlet, paragraphs, sentences };

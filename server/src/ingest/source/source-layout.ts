@@ -6,11 +6,46 @@
 
 /** Whole lines that are site navigation or widgets, compared lower-cased and trimmed. */
 export const CHROME_LINES: ReadonlySet<string> = new Set([
-  'most popular', 'most read', 'search', 'date archive', 'archive', 'advertisement', 'advert', 'share', 'share this',
-  'share this article', 'share this story', 'related', 'related articles', 'related stories', 'related topics',
-  'read more', 'more stories', 'comments', 'subscribe', 'sign up', 'newsletter', 'follow us', 'tags', 'print',
-  'email', 'top stories', 'trending', 'back to top', 'skip to content', 'menu', 'home', 'latest news', 'you may also like',
-  'recommended', 'editor\u2019s picks', "editor's picks", 'load more', 'close', 'next article', 'previous article',
+  'most popular',
+  'most read',
+  'search',
+  'date archive',
+  'archive',
+  'advertisement',
+  'advert',
+  'share',
+  'share this',
+  'share this article',
+  'share this story',
+  'related',
+  'related articles',
+  'related stories',
+  'related topics',
+  'read more',
+  'more stories',
+  'comments',
+  'subscribe',
+  'sign up',
+  'newsletter',
+  'follow us',
+  'tags',
+  'print',
+  'email',
+  'top stories',
+  'trending',
+  'back to top',
+  'skip to content',
+  'menu',
+  'home',
+  'latest news',
+  'you may also like',
+  'recommended',
+  'editor\u2019s picks',
+  "editor's picks",
+  'load more',
+  'close',
+  'next article',
+  'previous article',
 ]);
 
 /** Patterns of lines that are captions, credits or metadata rather than prose. */
@@ -26,10 +61,22 @@ export const CREDIT_LINE_PATTERNS: readonly RegExp[] = [
 export const DATE_TAG_RE = /^\s*date\s+(\d{4})-(\d{2})-(\d{2})\b\s*/i;
 
 /** A dateline place after the date tag: `ANKARA (Agencies):` or `BEIRUT —`. */
-export const DATELINE_PLACE_RE = /^([A-Z][A-Z.'\- ]{1,40}?)\s*(?:,\s*[A-Z][A-Za-z. ]{1,30})?\s*(?:\(([^)]{1,40})\))?\s*(?::|\u2014|\u2013|--)\s*/;
+export const DATELINE_PLACE_RE =
+  /^([A-Z][A-Z.'\- ]{1,40}?)\s*(?:,\s*[A-Z][A-Za-z. ]{1,30})?\s*(?:\(([^)]{1,40})\))?\s*(?::|\u2014|\u2013|--)\s*/;
 
 export const MONTHS = [
-  'january', 'february', 'march', 'april', 'may', 'june', 'july', 'august', 'september', 'october', 'november', 'december',
+  'january',
+  'february',
+  'march',
+  'april',
+  'may',
+  'june',
+  'july',
+  'august',
+  'september',
+  'october',
+  'november',
+  'december',
 ];
 
 /** `September 24 2022`, `Sept. 24, 2022`, `24 September 2022`. */
@@ -40,4 +87,5 @@ export const WRITTEN_DATE_RE =
 export const BYLINE_START_RE = /^(?:by|published|updated|posted|first published|last updated)\b/i;
 
 /** Source-link line that names the outlet. */
-export const SOURCE_LINK_RE = /^\s*(?:source link|source|originally published(?: at)?)\s*:\s*(?:https?:\/\/)?(?:www\.)?([a-z0-9.-]+\.[a-z]{2,})/i;
+export const SOURCE_LINK_RE =
+  /^\s*(?:source link|source|originally published(?: at)?)\s*:\s*(?:https?:\/\/)?(?:www\.)?([a-z0-9.-]+\.[a-z]{2,})/i;

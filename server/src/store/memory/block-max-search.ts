@@ -149,7 +149,15 @@ function fullScore(lists: readonly QueryList[], id: number, lengths: Uint16Array
  * Scores in full the first units of the first list (the rarest term: the best units usually have it) and puts
  * them in the heap; returns the last seeded id (units of the first list up to it are in the heap already).
  */
-function seed(lists: readonly QueryList[], limit: number, heap: TopK, alive: Uint8Array, lengths: Uint16Array, avgLen: number, anyDead: boolean): number {
+function seed(
+  lists: readonly QueryList[],
+  limit: number,
+  heap: TopK,
+  alive: Uint8Array,
+  lengths: Uint16Array,
+  avgLen: number,
+  anyDead: boolean,
+): number {
   const { p } = lists[0];
   const n = Math.min(p.size, Math.max(SEEDS, limit));
   for (let j = 0; j < n; j++) {
@@ -162,7 +170,14 @@ function seed(lists: readonly QueryList[], limit: number, heap: TopK, alive: Uin
 }
 
 /** The best `limit` live units for the lists (in summing order) by BM25; see the file comment. */
-export function blockMaxTopK(lists: readonly QueryList[], limit: number, alive: Uint8Array, lengths: Uint16Array, avgLen: number, anyDead: boolean): ScoredUnit[] {
+export function blockMaxTopK(
+  lists: readonly QueryList[],
+  limit: number,
+  alive: Uint8Array,
+  lengths: Uint16Array,
+  avgLen: number,
+  anyDead: boolean,
+): ScoredUnit[] {
   const m = lists.length;
   if (m === 0 || limit <= 0) return [];
   for (const l of lists) ensureBlocks(l.p, lengths);

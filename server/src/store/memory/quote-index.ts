@@ -50,7 +50,9 @@ export class QuoteIndex implements UnitListener, QuoteReads {
    * document order, with word counts, kinds and opening keys as `describe` gave them. No tokenising.
    */
   restoreUnit(unit: SourceUnit, ids: readonly number[], described: QuoteFacts): void {
-    ids.forEach((id, i) => this.place(unit, i, id, described.words[i] ?? 0, KINDS[described.kinds[i] ?? 0] ?? 'direct', described.openings[i] ?? null));
+    ids.forEach((id, i) =>
+      this.place(unit, i, id, described.words[i] ?? 0, KINDS[described.kinds[i] ?? 0] ?? 'direct', described.openings[i] ?? null),
+    );
     this.byUnit.set(unit, [...ids]);
     this.count += ids.length;
   }

@@ -295,7 +295,8 @@ export class ActorGroups {
       // surnames before and after, no answer can change, so nothing needs re-summarising.
       const known2 = this.firstNames.get(first)?.size ?? 0;
       const guessed2 = this.guessedFirstNames.get(first)?.size ?? 0;
-      if ((known !== known2 && Math.min(known, known2) < 2) || (guessed !== guessed2 && Math.min(guessed, guessed2) < 4)) this.dirtyFirstNames.add(first);
+      if ((known !== known2 && Math.min(known, known2) < 2) || (guessed !== guessed2 && Math.min(guessed, guessed2) < 4))
+        this.dirtyFirstNames.add(first);
     }
     if (g.size === 0) this.groups.delete(key);
   }

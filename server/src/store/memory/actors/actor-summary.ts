@@ -99,7 +99,9 @@ export function summarise(list: KeyGroup[], s: ActorGroups): Summary {
   // A person is named by the full name most documents use; anything else by its most used name.
   const names = list.map((g) => ({ key: g.key.replace(/^country:/, ''), name: g.spellings.top() ?? g.key, count: g.size, words: g.words }));
   const multi = type === 'person' ? names.filter((n) => n.words > 1) : [];
-  const pick = (multi.length ? multi : names).sort((a, b) => b.count - a.count || b.words - a.words || (a.name < b.name ? -1 : a.name > b.name ? 1 : 0))[0];
+  const pick = (multi.length ? multi : names).sort(
+    (a, b) => b.count - a.count || b.words - a.words || (a.name < b.name ? -1 : a.name > b.name ? 1 : 0),
+  )[0];
   const pickKey = pick.key;
   // A name guessed to be a person's whose first word is nobody's first name ("Six Nations") is an organisation;
   // only a corpus that knows many first names can judge this.
@@ -143,9 +145,14 @@ export function summarise(list: KeyGroup[], s: ActorGroups): Summary {
     for (const v of sp.values()) n += v;
     return n;
   };
-  const ordered = [...merged].map(([fk, sp]) => ({ fk, sp, n: used(sp) })).sort((a, b) => b.n - a.n || (a.fk < b.fk ? -1 : a.fk > b.fk ? 1 : 0));
+  const ordered = [...merged]
+    .map(([fk, sp]) => ({ fk, sp, n: used(sp) }))
+    .sort((a, b) => b.n - a.n || (a.fk < b.fk ? -1 : a.fk > b.fk ? 1 : 0));
   for (const { fk, sp } of ordered) {
-    forms.set(fk, [...sp.entries()].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1)).map(([spelling]) => spelling));
+    forms.set(
+      fk,
+      [...sp.entries()].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1)).map(([spelling]) => spelling),
+    );
   }
   forms.set(pickKey, [pick.name, ...(forms.get(pickKey) ?? []).filter((x) => x !== pick.name)]);
   // Made to size: an array grown by push reserves room for seventeen, for every actor of the corpus.
@@ -154,7 +161,8 @@ export function summarise(list: KeyGroup[], s: ActorGroups): Summary {
   for (const [fk, sp] of forms) if (fk !== pickKey) aliases[a++] = sp[0];
   const affTally = new Map<string, number>();
   for (const g of list) for (const [a, n] of g.affiliations?.entries() ?? []) affTally.set(a, (affTally.get(a) ?? 0) + n);
-  const affiliation = [...affTally.entries()].filter(([a]) => nameKey(a) !== pickKey).sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1))[0]?.[0] ?? null;
+  const affiliation =
+    [...affTally.entries()].filter(([a]) => nameKey(a) !== pickKey).sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1))[0]?.[0] ?? null;
   return { actor: new CanonicalActor(id, pick.name, type, aliases, affiliation, mentionCount, list), forms, firstWord };
 }
 
