@@ -108,8 +108,8 @@ export const SCALE_WORDS: Record<string, number> = {
   tn: 1e12,
 };
 
-/** Number words that count as figures in prose. */
-export const NUMBER_WORDS: Record<string, number> = {
+/** Cardinal numbers written as words ("five years", "seven million"); "one" is left out, it is mostly a pronoun. */
+export const CARDINAL_WORDS: Record<string, number> = {
   two: 2,
   three: 3,
   four: 4,
@@ -121,12 +121,27 @@ export const NUMBER_WORDS: Record<string, number> = {
   ten: 10,
   eleven: 11,
   twelve: 12,
+  thirteen: 13,
+  fourteen: 14,
   fifteen: 15,
+  sixteen: 16,
+  seventeen: 17,
+  eighteen: 18,
+  nineteen: 19,
   twenty: 20,
   thirty: 30,
   forty: 40,
   fifty: 50,
+  sixty: 60,
+  seventy: 70,
+  eighty: 80,
+  ninety: 90,
   hundred: 100,
+};
+
+/** Number words that count as figures in prose: the cardinals and vague quantities ("dozens", "half"). */
+export const NUMBER_WORDS: Record<string, number> = {
+  ...CARDINAL_WORDS,
   dozen: 12,
   dozens: 24,
   hundreds: 200,

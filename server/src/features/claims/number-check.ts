@@ -4,7 +4,7 @@
  * the source says `800 workers`).
  */
 import { stem, STOPWORDS, words } from '../../text/tokenize';
-import { FIGURE_RE, SCALE_WORDS } from './claim-rules';
+import { CARDINAL_WORDS, FIGURE_RE, SCALE_WORDS } from './claim-rules';
 
 export interface Figure {
   /** Offsets in the text the figure was found in. */
@@ -25,38 +25,8 @@ export interface Figure {
 const YEAR_RE = /^(?:1[89]|20)\d\ds?$/;
 const THING_WORDS = 3;
 const CONTEXT_WORDS = 4;
-/** Numbers written as words ("five years", "seven million"); "one" is left out, it is mostly a pronoun. */
-const NUMBER_WORDS: Record<string, number> = {
-  two: 2,
-  three: 3,
-  four: 4,
-  five: 5,
-  six: 6,
-  seven: 7,
-  eight: 8,
-  nine: 9,
-  ten: 10,
-  eleven: 11,
-  twelve: 12,
-  thirteen: 13,
-  fourteen: 14,
-  fifteen: 15,
-  sixteen: 16,
-  seventeen: 17,
-  eighteen: 18,
-  nineteen: 19,
-  twenty: 20,
-  thirty: 30,
-  forty: 40,
-  fifty: 50,
-  sixty: 60,
-  seventy: 70,
-  eighty: 80,
-  ninety: 90,
-  hundred: 100,
-};
 const NUMBER_WORD_RE = new RegExp(
-  `(?<![\\p{L}\\p{N}])(?:${Object.keys(NUMBER_WORDS).join('|')})(?:\\s(?:thousand|million|billion|trillion))?(?![\\p{L}\\p{N}])`,
+  `(?<![\\p{L}\\p{N}])(?:${Object.keys(CARDINAL_WORDS).join('|')})(?:\\s(?:thousand|million|billion|trillion))?(?![\\p{L}\\p{N}])`,
   'giu',
 );
 /** Words after a figure that do not say what is counted. */
@@ -79,7 +49,7 @@ const NOT_A_THING = new Set([
 
 function valueOf(raw: string): { value: number; percent: boolean } {
   const lower = raw.toLowerCase();
-  const word = NUMBER_WORDS[lower.split(/\s/)[0]];
+  const word = CARDINAL_WORDS[lower.split(/\s/)[0]];
   if (word !== undefined) {
     const scale = lower.split(/\s/)[1];
     return { value: word * (scale ? (SCALE_WORDS[scale] ?? 1) : 1), percent: false };
