@@ -9,8 +9,8 @@ export interface BadFile {
   what: string;
   /**
    * 'indexed' with the title the index must read (or its start, for a one-line file whose line is the title),
-   * 'skipped' with a pattern the logged reason must match, or 'link': not listed by the globs (links are never
-   * followed when listing) and, when a watcher event names it, skipped with a reason matching the pattern.
+   * 'skipped' with a pattern the logged reason must match, or 'link': a symbolic link, listed but never followed,
+   * so skipped with a reason matching the pattern (also when a watcher event names it).
    */
   expect: { indexed: string; prefix?: boolean } | { skipped: RegExp } | { link: RegExp };
 }
