@@ -53,6 +53,23 @@ export class Workbench {
   async openFile(name) {
     // Quick Open's file search can take over 10 s on a loaded 2-core machine before its first result.
     const page = this.page;
+    // A file already open in a tab is brought forward by its tab (Quick Open's recent list can hold the focus).
+    const tab = page.locator(`.tabs-container .tab[data-resource-name="${path.basename(name)}"]`);
+    if ((await tab.count()) > 0) await tab.first().click();
+    else await this.quickOpen(name);
+    await page.locator(`.tabs-container .tab.active[data-resource-name="${path.basename(name)}"]`).waitFor({ timeout: 10_000 });
+    await this.editor().locator('.view-lines').waitFor();
+    await waitFor(`focus in the editor of ${name}`, () =>
+      this.editor()
+        .locator('textarea.inputarea, .native-edit-context')
+        .evaluate((el) => el === document.activeElement || el.contains(document.activeElement))
+        .catch(() => false),
+    );
+  }
+
+  /** Opens a file through Quick Open (Ctrl+P), waiting for its row. */
+  async quickOpen(name) {
+    const page = this.page;
     await waitFor(`Quick Open for ${name}`, async () => {
       await page.keyboard.press('Control+P');
       await page.locator('.quick-input-widget input').waitFor({ timeout: 2000 });
@@ -64,14 +81,6 @@ export class Workbench {
       .first()
       .waitFor({ timeout: 30_000 });
     await page.keyboard.press('Enter');
-    await page.locator(`.tabs-container .tab.active[data-resource-name="${path.basename(name)}"]`).waitFor({ timeout: 10_000 });
-    await this.editor().locator('.view-lines').waitFor();
-    await waitFor(`focus in the editor of ${name}`, () =>
-      this.editor()
-        .locator('textarea.inputarea, .native-edit-context')
-        .evaluate((el) => el === document.activeElement || el.contains(document.activeElement))
-        .catch(() => false),
-    );
   }
 
   /** The active text editor. */
