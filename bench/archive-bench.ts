@@ -12,7 +12,7 @@ import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg, totalmem } from 'node:os';
 import * as path from 'node:path';
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import type { CompletionItem, Hover } from 'vscode-languageserver-types';
+import { hoverText, itemText } from './answer-text';
 import { openPgArchive } from '../server/src/node/pg-archive';
 import { ACTOR_SOURCES_SQL, PASSAGE_SOURCES_SQL, QUOTE_SOURCES_SQL } from '../server/src/store/postgres/archive-reader';
 import { passageQuery, quoteQuery } from '../server/src/store/postgres/archive-queries';
@@ -37,17 +37,6 @@ const write = !args.includes('--no-write');
 function percentile(values: number[], p: number): number {
   const sorted = [...values].sort((a, b) => a - b);
   return Math.round(sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)] * 100) / 100;
-}
-
-function itemText(item: CompletionItem): string {
-  const edit = item.textEdit && 'newText' in item.textEdit ? item.textEdit.newText : '';
-  return normalizeForMatch(`${typeof item.label === 'string' ? item.label : ''} ${item.insertText ?? ''} ${edit} ${item.filterText ?? ''}`);
-}
-
-function hoverText(h: Hover | null): string {
-  if (!h) return '';
-  const c = h.contents as { value?: string } | string;
-  return typeof c === 'string' ? c : (c.value ?? '');
 }
 
 interface Row {

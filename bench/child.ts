@@ -9,7 +9,7 @@ import { pathToFileURL } from 'node:url';
 import { performance } from 'node:perf_hooks';
 import Fuse from 'fuse.js';
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import type { CompletionItem, Hover } from 'vscode-languageserver-types';
+import { hoverText, itemText } from './answer-text';
 import { NodeCorpus } from '../server/src/node/node-corpus';
 import { NodeIndexCache } from '../server/src/node/node-index-cache';
 import { createService, MemoryLogger, resolveConfig, type SourcedService } from '../server/src/service';
@@ -121,17 +121,6 @@ function makeService(
   const cache = persist ? new NodeIndexCache({ storagePath: cacheDir, workspaceFolders: [dir], buildId: 'bench' }) : undefined;
   const service = createService({ corpus, config: raw, indexCache: cache, logger });
   return { service, corpus, cache };
-}
-
-function itemText(item: CompletionItem): string {
-  const edit = item.textEdit && 'newText' in item.textEdit ? item.textEdit.newText : '';
-  return normalizeForMatch(`${typeof item.label === 'string' ? item.label : ''} ${item.insertText ?? ''} ${edit} ${item.filterText ?? ''}`);
-}
-
-function hoverText(h: Hover | null): string {
-  if (!h) return '';
-  const c = h.contents as { value?: string } | string;
-  return typeof c === 'string' ? c : (c.value ?? '');
 }
 
 let docCounter = 0;
