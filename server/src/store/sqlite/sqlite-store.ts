@@ -2,13 +2,16 @@
  * The embedded persistent store: every source's analysis lives in an SQLite file (one row per file, written in
  * its own transaction as the file is indexed), and only what ranking needs stays in memory: the BM25 postings of
  * passages and quotations (typed arrays, saved as blobs and adopted at open, not rebuilt), per-quotation word
- * counts and kinds, the metadata and actors of each source (for citation keys and the actor merge). Text,
- * sentences, paragraphs and quotations are read by row when a feature needs them (small LRU caches).
+ * counts and kinds, the metadata of each source (for citation keys) and the actor index's groups and merged actors.
+ * Text, sentences, paragraphs, quotations and document actors are read by row when a feature or the actor index
+ * needs them (small LRU caches): the actor index keeps only (source, position) pairs, so a document's actors are
+ * read back from its row when a card lists appearances or when the source is removed.
  *
  * Consistency: a source write marks the postings stale; `saveIndexes` writes the postings and clears the mark in
  * one transaction. A database opened with the mark set (a crash between the two) is emptied and rebuilt.
  */
 import { pack, unpack } from 'msgpackr';
+import type { DocumentActors } from '../../domain/actor-types';
 import type { SourceAnalysis } from '../../domain/source-analysis';
 import type { SourceQuote } from '../../domain/quote-types';
 import type { FileRecord } from '../index-cache';
@@ -22,16 +25,18 @@ import type { SqlDatabase, SqlStatement } from './sql-database';
 import { Lru, metaOf, StoredUnit, type BodyLoader, type SourceBody, type SourceHead } from './stored-unit';
 
 /** Bump when the tables or blobs change: an older file is emptied and rebuilt. */
-const SCHEMA_VERSION = 3;
+const SCHEMA_VERSION = 4;
 const BODY_CACHE = 2048;
 const QUOTE_CACHE = 4096;
+const ACTOR_CACHE = 2048;
 
 const SCHEMA = `
 CREATE TABLE IF NOT EXISTS meta (k TEXT PRIMARY KEY, v BLOB);
 CREATE TABLE IF NOT EXISTS source (
   id INTEGER PRIMARY KEY, uri TEXT UNIQUE NOT NULL, path TEXT NOT NULL,
   size INTEGER, mtime REAL, stamped REAL, hash TEXT,
-  head BLOB NOT NULL, facts BLOB NOT NULL, quote_ids BLOB NOT NULL, body BLOB NOT NULL, quotes BLOB NOT NULL
+  head BLOB NOT NULL, facts BLOB NOT NULL, quote_ids BLOB NOT NULL, body BLOB NOT NULL, quotes BLOB NOT NULL,
+  actors BLOB NOT NULL
 );`;
 
 /** A file's freshness record as the store keeps it, or null for text that did not come from disk. */
@@ -42,6 +47,7 @@ interface Statements {
   remove: SqlStatement;
   body: SqlStatement;
   quotes: SqlStatement;
+  actors: SqlStatement;
   setMeta: SqlStatement;
   getMeta: SqlStatement;
 }
@@ -57,6 +63,7 @@ export class SqliteStore implements SourceStore, BodyLoader {
   private readonly records = new Map<string, StoredRecord>();
   private readonly bodies = new Lru<number, SourceBody>(BODY_CACHE);
   private readonly quoteLists = new Lru<number, SourceQuote[]>(QUOTE_CACHE);
+  private readonly actorLists = new Lru<number, DocumentActors>(ACTOR_CACHE);
   private nextRow = 1;
   private dirty = false;
 
@@ -64,14 +71,16 @@ export class SqliteStore implements SourceStore, BodyLoader {
     private readonly db: SqlDatabase,
     buildId: string,
   ) {
+    dropOlderSchema(db);
     db.exec(SCHEMA);
     this.sql = {
       insert: db.prepare(
-        'INSERT OR REPLACE INTO source (id, uri, path, size, mtime, stamped, hash, head, facts, quote_ids, body, quotes) VALUES (?,?,?,?,?,?,?,?,?,?,?,?)',
+        'INSERT OR REPLACE INTO source (id, uri, path, size, mtime, stamped, hash, head, facts, quote_ids, body, quotes, actors) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?)',
       ),
       remove: db.prepare('DELETE FROM source WHERE uri = ?'),
       body: db.prepare('SELECT body FROM source WHERE id = ?'),
       quotes: db.prepare('SELECT quotes FROM source WHERE id = ?'),
+      actors: db.prepare('SELECT actors FROM source WHERE id = ?'),
       setMeta: db.prepare('INSERT OR REPLACE INTO meta (k, v) VALUES (?, ?)'),
       getMeta: db.prepare('SELECT v FROM meta WHERE k = ?'),
     };
@@ -95,7 +104,7 @@ export class SqliteStore implements SourceStore, BodyLoader {
     }
     const head: SourceHead = {
       meta: metaOf(doc),
-      actors: analysis.actors,
+      actorCount: analysis.actors.actors.length,
       firstSentence: Math.max(0, firstSentence),
       sentenceCount: doc.sentences.length,
       quoteCount: analysis.quotes.length,
@@ -104,6 +113,7 @@ export class SqliteStore implements SourceStore, BodyLoader {
     const body: SourceBody = { text: doc.text, paragraphs: doc.paragraphs, sentences: doc.sentences };
     this.bodies.get(row, () => body);
     this.quoteLists.get(row, () => analysis.quotes);
+    this.actorLists.get(row, () => analysis.actors);
     const unit = new StoredUnit(row, doc.uri, doc.path, head, this);
     this.sources.addUnit(unit);
     this.quotes.unitAdded(unit);
@@ -124,6 +134,7 @@ export class SqliteStore implements SourceStore, BodyLoader {
         Buffer.from(quoteIds.buffer, quoteIds.byteOffset, quoteIds.byteLength),
         pack(body),
         pack(analysis.quotes),
+        pack(analysis.actors),
       );
     });
     this.records.set(doc.uri, record);
@@ -168,6 +179,7 @@ export class SqliteStore implements SourceStore, BodyLoader {
     if (old instanceof StoredUnit) {
       this.bodies.delete(old.row);
       this.quoteLists.delete(old.row);
+      this.actorLists.delete(old.row);
     }
     return true;
   }
@@ -178,6 +190,10 @@ export class SqliteStore implements SourceStore, BodyLoader {
 
   quoteList(row: number): SourceQuote[] {
     return this.quoteLists.get(row, () => unpack(this.blob(this.sql.quotes, row)) as SourceQuote[]);
+  }
+
+  actorList(row: number): DocumentActors {
+    return this.actorLists.get(row, () => unpack(this.blob(this.sql.actors, row)) as DocumentActors);
   }
 
   private blob(statement: SqlStatement, row: number): Buffer {
@@ -211,12 +227,16 @@ export class SqliteStore implements SourceStore, BodyLoader {
     this.sources.sentences.loadState(decodeState(sentences));
     this.quotes.loadTerms(decodeState(quotes));
     const rows = this.db
-      .prepare('SELECT id, uri, path, size, mtime, stamped, hash, head, facts, quote_ids FROM source ORDER BY path')
+      .prepare('SELECT id, uri, path, size, mtime, stamped, hash, head, facts, quote_ids, actors FROM source ORDER BY path')
       .iterate() as IterableIterator<RestoredRow>;
     let restored = 0;
     for (const r of rows) {
       restored++;
-      const unit = new StoredUnit(r.id, r.uri, r.path, unpack(r.head) as SourceHead, this);
+      const head = unpack(r.head) as SourceHead;
+      const unit = new StoredUnit(r.id, r.uri, r.path, head, this);
+      // The actor index reads the unit's actors as it is added; the row is at hand (the connection is busy
+      // iterating, so the loader could not query it), and the cache lets go of it as later rows arrive.
+      if (head.actorCount > 0) this.actorLists.get(r.id, () => unpack(r.actors) as DocumentActors);
       this.sources.addUnit(unit);
       const ids = typed(r.quote_ids, (b) => new Uint32Array(b));
       this.quotes.restoreUnit(unit, [...ids], unpack(r.facts) as QuoteFacts);
@@ -231,6 +251,13 @@ export class SqliteStore implements SourceStore, BodyLoader {
   }
 }
 
+/** A file of an older schema has other columns: its source table is dropped before statements are prepared (restore then empties it). */
+function dropOlderSchema(db: SqlDatabase): void {
+  db.exec('CREATE TABLE IF NOT EXISTS meta (k TEXT PRIMARY KEY, v BLOB)');
+  const found = db.prepare("SELECT v FROM meta WHERE k = 'version'").get() as { v: unknown } | undefined;
+  if (found && !String(found.v).startsWith(`${SCHEMA_VERSION}:`)) db.exec('DROP TABLE IF EXISTS source');
+}
+
 interface RestoredRow {
   id: number;
   uri: string;
@@ -242,6 +269,7 @@ interface RestoredRow {
   head: Buffer;
   facts: Buffer;
   quote_ids: Buffer;
+  actors: Buffer;
 }
 
 /** An index state as one msgpack blob (msgpackr writes typed arrays as raw bytes and reads them back as Buffers). */

@@ -1,7 +1,7 @@
 /**
- * A source as the SQLite store keeps it on the heap: identity, metadata and the document's actors (the actor index
- * merges them); its text, paragraphs, sentences and quotations are read from the database when a feature asks
- * and kept in a small least-recently-used cache.
+ * A source as the SQLite store keeps it on the heap: identity and metadata; its text, paragraphs, sentences,
+ * quotations and document actors are read from the database when a feature (or the actor index) asks and kept in
+ * small least-recently-used caches.
  */
 import type { DocumentActors } from '../../domain/actor-types';
 import type { SourceQuote } from '../../domain/quote-types';
@@ -20,6 +20,7 @@ export interface SourceBody {
 export interface BodyLoader {
   body(row: number): SourceBody;
   quoteList(row: number): SourceQuote[];
+  actorList(row: number): DocumentActors;
 }
 
 /** A document's metadata (title, date, format, authors, pages…): small, kept in memory. */
@@ -35,7 +36,8 @@ export function metaOf(doc: SourceDocument): DocumentMeta {
 export interface SourceHead {
   /** The document's metadata: everything but its identity, text and structure. */
   meta: DocumentMeta;
-  actors: DocumentActors;
+  /** Number of document actors: a source without any never touches the database for them. */
+  actorCount: number;
   firstSentence: number;
   sentenceCount: number;
   /** Number of quotations: a source without any never touches the database for them. */
@@ -43,6 +45,7 @@ export interface SourceHead {
 }
 
 const NO_QUOTES: SourceQuote[] = [];
+const NO_ACTORS: DocumentActors = { actors: [] };
 
 /** A document whose metadata is in memory and whose text and structure come from the loader. */
 class StoredDocument implements SourceDocument {
@@ -94,7 +97,7 @@ class StoredDocument implements SourceDocument {
 /** A source unit backed by a row of the SQLite store. */
 export class StoredUnit implements SourceUnit {
   readonly doc: SourceDocument;
-  readonly actors: DocumentActors;
+  private readonly actorCount: number;
   private readonly firstSentence: number;
   private readonly sentenceCount: number;
   private readonly quoteCount: number;
@@ -107,7 +110,7 @@ export class StoredUnit implements SourceUnit {
     private readonly loader: BodyLoader,
   ) {
     this.doc = new StoredDocument(uri, path, head.meta, row, loader);
-    this.actors = head.actors;
+    this.actorCount = head.actorCount;
     this.firstSentence = head.firstSentence;
     this.sentenceCount = head.sentenceCount;
     this.quoteCount = head.quoteCount;
@@ -115,6 +118,11 @@ export class StoredUnit implements SourceUnit {
 
   get quotes(): SourceQuote[] {
     return this.quoteCount === 0 ? NO_QUOTES : this.loader.quoteList(this.row);
+  }
+
+  /** The document's actors, read from the row (the actor index keeps only unit and position). */
+  get actors(): DocumentActors {
+    return this.actorCount === 0 ? NO_ACTORS : this.loader.actorList(this.row);
   }
 
   /** Sentence ids are consecutive per source: the store adds a source's sentences in one go. */
