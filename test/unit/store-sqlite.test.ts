@@ -137,3 +137,54 @@ test('sqlite store: a reopened source keeps its metadata (format, authors, pages
   second.close();
   rmSync(root, { recursive: true, force: true });
 });
+
+/** Every actor as the service lists it, with its card: what hover and Show Actor answer. */
+async function actorAnswers(s: Session): Promise<string> {
+  const list = await s.service.listActors('');
+  const cards = await Promise.all(list.map((a) => s.service.actorCard(a.id)));
+  return JSON.stringify({ list, cards });
+}
+
+test('sqlite store: actors and their cards answer like the memory store, on a first and a second start and after changes', async () => {
+  const { root, dir, storage } = workspace();
+  const memoryStorage = path.join(root, 'memory-storage');
+  const first = await open(dir, storage);
+  const memory = await open(dir, memoryStorage, 'test-build', 'memory');
+  const expected = await actorAnswers(memory);
+  assert.ok((await memory.service.listActors('')).length > 10, 'the seeds have actors');
+  assert.equal(await actorAnswers(first), expected);
+  first.service.dispose();
+  memory.service.dispose();
+  const second = await open(dir, storage);
+  assert.equal(await actorAnswers(second), expected, 'restored from the database');
+  second.service.dispose();
+  const [changed, deleted] = Object.keys(seedFiles());
+  writeFileSync(path.join(dir, changed), 'A new title\n\nThe port director, Maria Keller, said the harbour would reopen.\n');
+  unlinkSync(path.join(dir, deleted));
+  const third = await open(dir, storage);
+  const memoryAfter = await open(dir, path.join(root, 'memory-storage-2'), 'test-build', 'memory');
+  assert.equal(await actorAnswers(third), await actorAnswers(memoryAfter), 'after a changed and a deleted file');
+  third.service.dispose();
+  memoryAfter.service.dispose();
+  rmSync(root, { recursive: true, force: true });
+});
+
+test('sqlite store: a source removed after its actors left the cache is taken out of the actor index (read back from its row)', () => {
+  const { root } = workspace();
+  const analyses = Object.entries(seedFiles()).map(([rel, text]) => analyzeSource('file:///ws/' + rel, rel, text));
+  const summary = (store: SqliteStore): string[] =>
+    [...store.actors.all()]
+      .map((a) => `${a.id}|${a.name}|${a.type}|${a.mentionCount}|${a.aliases.join(',')}|${a.appearances.length}`)
+      .sort();
+  const tiny = new SqliteStore(openSqliteDatabase(path.join(root, 'tiny.sqlite')), 'build', 1);
+  for (const a of analyses) tiny.put(a, null);
+  tiny.remove(analyses[0].doc.uri);
+  tiny.put(analyses[1], null);
+  const fresh = new SqliteStore(openSqliteDatabase(path.join(root, 'fresh.sqlite')), 'build');
+  for (const a of analyses.slice(1)) fresh.put(a, null);
+  assert.ok(summary(fresh).length > 10, 'the seeds have actors');
+  assert.deepEqual(summary(tiny), summary(fresh));
+  tiny.close();
+  fresh.close();
+  rmSync(root, { recursive: true, force: true });
+});

@@ -61,16 +61,21 @@ export class SqliteStore implements SourceStore, BodyLoader {
   readonly openNote: string;
   private readonly sql: Statements;
   private readonly records = new Map<string, StoredRecord>();
-  private readonly bodies = new Lru<number, SourceBody>(BODY_CACHE);
-  private readonly quoteLists = new Lru<number, SourceQuote[]>(QUOTE_CACHE);
-  private readonly actorLists = new Lru<number, DocumentActors>(ACTOR_CACHE);
+  private readonly bodies: Lru<number, SourceBody>;
+  private readonly quoteLists: Lru<number, SourceQuote[]>;
+  private readonly actorLists: Lru<number, DocumentActors>;
   private nextRow = 1;
   private dirty = false;
 
   constructor(
     private readonly db: SqlDatabase,
     buildId: string,
+    /** Sources whose parts each cache holds (tests pass 1 so that every read goes to the row). */
+    cacheSources?: number,
   ) {
+    this.bodies = new Lru(cacheSources ?? BODY_CACHE);
+    this.quoteLists = new Lru(cacheSources ?? QUOTE_CACHE);
+    this.actorLists = new Lru(cacheSources ?? ACTOR_CACHE);
     dropOlderSchema(db);
     db.exec(SCHEMA);
     this.sql = {
