@@ -188,3 +188,47 @@ test('sqlite store: a source removed after its actors left the cache is taken ou
   fresh.close();
   rmSync(root, { recursive: true, force: true });
 });
+
+test('sqlite store: a reopened store answers actors from its saved tables until a source changes, then from the merge', () => {
+  const { root } = workspace();
+  const file = path.join(root, 'actors.sqlite');
+  const analyses = Object.entries(seedFiles()).map(([rel, text]) => analyzeSource('file:///ws/' + rel, rel, text));
+  const summary = (store: SqliteStore): string[] =>
+    [...store.actors.all()]
+      .map((a) => {
+        const roles = a.roles.map((r) => `${r.title}/${r.affiliation ?? ''}/${r.units.length}`).join(';');
+        return `${a.id}|${a.name}|${a.type}|${a.mentionCount}|${a.aliases.join(',')}|${a.appearances.length}|${roles}`;
+      })
+      .sort();
+  const first = new SqliteStore(openSqliteDatabase(file), 'build');
+  for (const a of analyses) first.put(a, null);
+  first.saveIndexes();
+  const expected = summary(first);
+  const lookups = (store: SqliteStore): unknown[] =>
+    expected.map((line) => {
+      const id = line.split('|')[0];
+      const actor = store.actors.byId(id);
+      return [actor?.name, actor && store.actors.findByName(actor.name)?.id, actor && store.actors.lookupForm(actor.name)?.id];
+    });
+  const expectedLookups = lookups(first);
+  const canonicalIds = (store: SqliteStore): (string | undefined)[] => {
+    const unit = store.sources.get(analyses[1].doc.uri);
+    return unit ? unit.actors.actors.map((_, i) => store.actors.canonical(unit, i)?.id) : [];
+  };
+  const expectedCanonical = canonicalIds(first);
+  assert.ok(expectedCanonical.length > 0, 'the source has actors');
+  first.close();
+  const second = new SqliteStore(openSqliteDatabase(file), 'build', 1);
+  assert.ok(second.actors.fromTables, 'answers from the saved tables');
+  assert.deepEqual(summary(second), expected);
+  assert.deepEqual(lookups(second), expectedLookups);
+  assert.deepEqual(canonicalIds(second), expectedCanonical);
+  second.remove(analyses[0].doc.uri);
+  assert.equal(second.actors.fromTables, false, 'a change hands over to the merge');
+  const fresh = new SqliteStore(openSqliteDatabase(path.join(root, 'fresh.sqlite')), 'build');
+  for (const a of analyses.slice(1)) fresh.put(a, null);
+  assert.deepEqual(summary(second), summary(fresh));
+  second.close();
+  fresh.close();
+  rmSync(root, { recursive: true, force: true });
+});

@@ -15,17 +15,19 @@ import type { DocumentActors } from '../../domain/actor-types';
 import type { SourceAnalysis } from '../../domain/source-analysis';
 import type { SourceQuote } from '../../domain/quote-types';
 import type { FileRecord } from '../index-cache';
-import { ActorIndex } from '../memory/actors/actor-index';
+import type { ActorIndex } from '../memory/actors/actor-index';
 import type { InvertedIndexState } from '../memory/inverted-index';
 import { QuoteIndex, type QuoteFacts } from '../memory/quote-index';
 import { SourceIndex } from '../memory/source-index';
 import type { SourceStore, SourceUnit } from '../source-store';
 import { terms } from '../../text/tokenize';
+import { ACTOR_SCHEMA, saveActorTables, SqlActors } from './sql-actors';
 import type { SqlDatabase, SqlStatement } from './sql-database';
+import { StoreActors } from './store-actors';
 import { Lru, metaOf, StoredUnit, type BodyLoader, type SourceBody, type SourceHead } from './stored-unit';
 
 /** Bump when the tables or blobs change: an older file is emptied and rebuilt. */
-const SCHEMA_VERSION = 4;
+const SCHEMA_VERSION = 5;
 const BODY_CACHE = 2048;
 const QUOTE_CACHE = 4096;
 const ACTOR_CACHE = 2048;
@@ -56,11 +58,13 @@ interface Statements {
 export class SqliteStore implements SourceStore, BodyLoader {
   readonly sources = new SourceIndex();
   readonly quotes = new QuoteIndex();
-  readonly actors = new ActorIndex();
+  readonly actors = new StoreActors((memory) => this.feedActors(memory));
   /** What the open found: restored sources, or why the file was emptied. */
   readonly openNote: string;
   private readonly sql: Statements;
   private readonly records = new Map<string, StoredRecord>();
+  /** Units by source row (saved actor tables name appearances by row). */
+  private readonly units = new Map<number, StoredUnit>();
   private readonly bodies: Lru<number, SourceBody>;
   private readonly quoteLists: Lru<number, SourceQuote[]>;
   private readonly actorLists: Lru<number, DocumentActors>;
@@ -78,6 +82,7 @@ export class SqliteStore implements SourceStore, BodyLoader {
     this.actorLists = new Lru(cacheSources ?? ACTOR_CACHE);
     dropOlderSchema(db);
     db.exec(SCHEMA);
+    db.exec(ACTOR_SCHEMA);
     this.sql = {
       insert: db.prepare(
         'INSERT OR REPLACE INTO source (id, uri, path, size, mtime, stamped, hash, head, facts, quote_ids, body, quotes, actors) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?)',
@@ -100,6 +105,7 @@ export class SqliteStore implements SourceStore, BodyLoader {
 
   /** Adds or replaces a source: analysed, indexed in memory and written to its row in one transaction. */
   put(analysis: SourceAnalysis, record: StoredRecord): SourceUnit {
+    this.actors.beforeChange();
     this.removeFromIndexes(analysis.doc.uri);
     const { doc } = analysis;
     let firstSentence = -1;
@@ -120,6 +126,7 @@ export class SqliteStore implements SourceStore, BodyLoader {
     this.quoteLists.get(row, () => analysis.quotes);
     this.actorLists.get(row, () => analysis.actors);
     const unit = new StoredUnit(row, doc.uri, doc.path, head, this);
+    this.units.set(row, unit);
     this.sources.addUnit(unit);
     this.quotes.unitAdded(unit);
     const facts = this.quotes.describe(unit);
@@ -148,6 +155,7 @@ export class SqliteStore implements SourceStore, BodyLoader {
 
   /** Removes a source from memory and disk; false if it was not stored. */
   remove(uri: string): boolean {
+    this.actors.beforeChange();
     const had = this.removeFromIndexes(uri);
     this.write(() => this.sql.remove.run(uri));
     this.records.delete(uri);
@@ -159,9 +167,12 @@ export class SqliteStore implements SourceStore, BodyLoader {
     if (!this.dirty) return;
     const sentences = encodeState(this.sources.sentences.exportState());
     const quotes = encodeState(this.quotes.exportTerms());
+    const actors = this.actors.memory.tables();
     this.db.transaction(() => {
       this.sql.setMeta.run('sentences', sentences);
       this.sql.setMeta.run('quotes', quotes);
+      saveActorTables(this.db, actors, (unit) => (unit as StoredUnit).row);
+      this.sql.setMeta.run('actors', pack({ size: this.actors.memory.size, maxAliasWords: actors.maxAliasWords }));
       this.sql.setMeta.run('clean', 1);
     })();
     this.dirty = false;
@@ -185,6 +196,7 @@ export class SqliteStore implements SourceStore, BodyLoader {
       this.bodies.delete(old.row);
       this.quoteLists.delete(old.row);
       this.actorLists.delete(old.row);
+      this.units.delete(old.row);
     }
     return true;
   }
@@ -222,7 +234,9 @@ export class SqliteStore implements SourceStore, BodyLoader {
     if (why || !sentences || !quotes) {
       const had = (this.db.prepare('SELECT count(*) AS n FROM source').get() as { n: number }).n;
       this.db.transaction(() => {
-        this.db.exec('DELETE FROM source; DELETE FROM meta;');
+        this.db.exec(
+          'DELETE FROM source; DELETE FROM meta; DELETE FROM actor; DELETE FROM actor_key; DELETE FROM actor_form; DELETE FROM actor_case;',
+        );
         this.sql.setMeta.run('version', version);
         this.sql.setMeta.run('clean', 0);
       })();
@@ -231,8 +245,16 @@ export class SqliteStore implements SourceStore, BodyLoader {
     }
     this.sources.sentences.loadState(decodeState(sentences));
     this.quotes.loadTerms(decodeState(quotes));
+    const actorCounts = this.meta('actors') as Buffer | undefined;
+    const fromTables = actorCounts !== undefined;
+    if (actorCounts) {
+      const counts = unpack(actorCounts) as { size: number; maxAliasWords: number };
+      this.actors.useTables(new SqlActors(this.db, (row) => this.units.get(row), counts));
+    }
     const rows = this.db
-      .prepare('SELECT id, uri, path, size, mtime, stamped, hash, head, facts, quote_ids, actors FROM source ORDER BY path')
+      .prepare(
+        `SELECT id, uri, path, size, mtime, stamped, hash, head, facts, quote_ids, ${fromTables ? 'NULL AS actors' : 'actors'} FROM source ORDER BY path`,
+      )
       .iterate() as IterableIterator<RestoredRow>;
     let restored = 0;
     for (const r of rows) {
@@ -241,7 +263,8 @@ export class SqliteStore implements SourceStore, BodyLoader {
       const unit = new StoredUnit(r.id, r.uri, r.path, head, this);
       // The actor index reads the unit's actors as it is added; the row is at hand (the connection is busy
       // iterating, so the loader could not query it), and the cache lets go of it as later rows arrive.
-      if (head.actorCount > 0) this.actorLists.get(r.id, () => unpack(r.actors) as DocumentActors);
+      if (!fromTables && head.actorCount > 0) this.actorLists.get(r.id, () => unpack(r.actors) as DocumentActors);
+      this.units.set(r.id, unit);
       this.sources.addUnit(unit);
       const ids = typed(r.quote_ids, (b) => new Uint32Array(b));
       this.quotes.restoreUnit(unit, [...ids], unpack(r.facts) as QuoteFacts);
@@ -249,6 +272,21 @@ export class SqliteStore implements SourceStore, BodyLoader {
       if (r.id >= this.nextRow) this.nextRow = r.id + 1;
     }
     return `restored ${restored} sources from the index database`;
+  }
+
+  /** Adds every stored source to the memory actor index, reading each row's actors once (in path order). */
+  private feedActors(memory: ActorIndex): void {
+    // One row at a time: the unit's actors are primed from the row, so the index never queries while iterating.
+    const rows = this.db.prepare('SELECT id, actors FROM source ORDER BY path').iterate() as IterableIterator<{
+      id: number;
+      actors: Buffer;
+    }>;
+    for (const r of rows) {
+      const unit = this.units.get(r.id);
+      if (!unit) continue;
+      this.actorLists.get(r.id, () => unpack(r.actors) as DocumentActors);
+      memory.unitAdded(unit);
+    }
   }
 
   close(): void {

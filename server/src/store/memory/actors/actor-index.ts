@@ -1,11 +1,12 @@
 import type { SourceUnit, UnitListener } from '../source-index';
 import { ActorGroups, keyOf } from './actor-groups';
-import { MergedActors } from './actor-merge';
+import { MergedActors, type MergedTables } from './actor-merge';
 import type { Actor } from './actor-summary';
 import { HONORIFICS } from '../../../mentions/name-lexicon';
 import { nameKey } from '../../../mentions/name-key';
 
 export type { Actor, ActorRoleSummary } from './actor-summary';
+export type { MergedTables } from './actor-merge';
 
 /**
  * The corpus-wide index of actors. Documents' actors group by name key (variants, diacritics, apostrophes);
@@ -76,6 +77,11 @@ export class ActorIndex implements UnitListener {
 
   all(): IterableIterator<Actor> {
     return this.state().actors();
+  }
+
+  /** The merged state as rows, merged up to date first (a persistent store saves it). */
+  tables(): MergedTables {
+    return this.state().tables();
   }
 
   private state(): MergedActors {

@@ -9,6 +9,14 @@ import { isCaseSensitiveAlias } from '../../../mentions/name-key';
 import type { ActorGroups, KeyGroup, Tally } from './actor-groups';
 import { MIN_FIRST_NAMES, personish, summarise, type Actor, type CanonicalActor } from './actor-summary';
 
+/** The merged state as rows (see `MergedActors.tables`). */
+export interface MergedTables {
+  clusters: { actor: CanonicalActor; primary: boolean }[];
+  forms: [string, CanonicalActor][];
+  caseSensitive: ReadonlyMap<string, ReadonlyMap<string, number>>;
+  maxAliasWords: number;
+}
+
 /** A canonical actor with its merge bookkeeping. */
 type Cluster = CanonicalActor;
 
@@ -141,6 +149,21 @@ export class MergedActors {
   /** Every canonical actor, once per id. */
   *actors(): IterableIterator<Actor> {
     for (const owners of this.idOwners.values()) yield pickFirst(owners);
+  }
+
+  /**
+   * The merged state as rows, for a store that persists it: every cluster (with whether it is the one its id
+   * resolves to), the actor each form key resolves to, and the case-sensitive spellings.
+   */
+  tables(): MergedTables {
+    const clusters: { actor: CanonicalActor; primary: boolean }[] = [];
+    for (const owners of this.idOwners.values()) {
+      const primary = pickFirst(owners);
+      for (const c of each(owners)) clusters.push({ actor: c, primary: c === primary });
+    }
+    const forms: [string, CanonicalActor][] = [];
+    for (const [k, owners] of this.aliasOwners) forms.push([k, Array.isArray(owners) ? owners[0] : owners]);
+    return { clusters, forms, caseSensitive: this.caseSensitive, maxAliasWords: this.maxAliasWords };
   }
 
   /** Longest alias in words. */

@@ -167,7 +167,7 @@ export function summarise(list: KeyGroup[], s: ActorGroups): Summary {
 }
 
 /** Roles merged by title; a role without affiliation joins the one role of that title that has one. Newest first. */
-function summariseRoles(list: { unit: SourceUnit; actor: DocumentActor }[]): ActorRoleSummary[] {
+export function summariseRoles(list: { unit: SourceUnit; actor: DocumentActor }[]): ActorRoleSummary[] {
   const byKey = new Map<string, ActorRoleSummary>();
   const loose: { title: string; unit: SourceUnit }[] = [];
   for (const { unit, actor } of list) {

@@ -1,0 +1,196 @@
+/**
+ * The merged actors as SQLite tables, so that a second start on an unchanged folder answers actor reads from the
+ * database instead of re-reading every document's actors and merging them again on the heap. The merge itself
+ * stays the memory actor index's (`store/memory/actors/`): its result is written here, in the transaction that
+ * saves the postings, and read back per lookup (one actor row, a small cache of actor objects).
+ *
+ * Tables: `actor` (one row per merged actor: summary, appearances as (source row, position) pairs, whether it is
+ * the one its id resolves to), `actor_key` (document actors' group key → actor), `actor_form` (every form key →
+ * the actor it resolves to), `actor_case` (short all-capital spellings that match case-sensitively).
+ */
+import type { ActorType, DocumentActor } from '../../domain/actor-types';
+import { HONORIFICS } from '../../mentions/name-lexicon';
+import { nameKey } from '../../mentions/name-key';
+import { keyOf } from '../memory/actors/actor-groups';
+import type { MergedTables } from '../memory/actors/actor-index';
+import { summariseRoles } from '../memory/actors/actor-summary';
+import type { Actor, ActorReads, ActorRoleSummary, SourceUnit } from '../source-store';
+import type { SqlDatabase, SqlStatement } from './sql-database';
+import { Lru } from './stored-unit';
+
+export const ACTOR_SCHEMA = `
+CREATE TABLE IF NOT EXISTS actor (
+  n INTEGER PRIMARY KEY, id TEXT NOT NULL, first_key TEXT NOT NULL, main INTEGER NOT NULL, name TEXT NOT NULL,
+  type TEXT NOT NULL, aliases TEXT NOT NULL, affiliation TEXT, mentions INTEGER NOT NULL, refs BLOB NOT NULL
+);
+CREATE INDEX IF NOT EXISTS actor_by_id ON actor (id, first_key);
+CREATE TABLE IF NOT EXISTS actor_key (key TEXT PRIMARY KEY, n INTEGER NOT NULL) WITHOUT ROWID;
+CREATE TABLE IF NOT EXISTS actor_form (key TEXT PRIMARY KEY, n INTEGER NOT NULL) WITHOUT ROWID;
+CREATE TABLE IF NOT EXISTS actor_case (key TEXT NOT NULL, form TEXT NOT NULL, PRIMARY KEY (key, form)) WITHOUT ROWID;`;
+
+/** Actor objects kept (identity within a request: features compare actors with `===`). */
+const ACTOR_CACHE = 4096;
+
+interface ActorRow {
+  n: number;
+  id: string;
+  name: string;
+  type: ActorType;
+  aliases: string;
+  affiliation: string | null;
+  mentions: number;
+  refs: Buffer;
+}
+
+/** Resolves a stored source row to its unit (undefined when the row is gone). */
+export type UnitOfRow = (row: number) => SourceUnit | undefined;
+
+/** Writes the merged state into the tables (call inside a transaction); `rowOf` gives a unit's source row. */
+export function saveActorTables(db: SqlDatabase, tables: MergedTables, rowOf: (unit: SourceUnit) => number): void {
+  db.exec('DELETE FROM actor; DELETE FROM actor_key; DELETE FROM actor_form; DELETE FROM actor_case;');
+  const insertActor = db.prepare(
+    'INSERT INTO actor (n, id, first_key, main, name, type, aliases, affiliation, mentions, refs) VALUES (?,?,?,?,?,?,?,?,?,?)',
+  );
+  const insertKey = db.prepare('INSERT INTO actor_key (key, n) VALUES (?, ?)');
+  const numbers = new Map<object, number>();
+  let n = 0;
+  for (const { actor, primary } of tables.clusters) {
+    numbers.set(actor, ++n);
+    const refs: number[] = [];
+    for (const g of actor.groups) {
+      insertKey.run(g.key, n);
+      const pairs = g.refs ?? [];
+      for (let i = 0; i < pairs.length; i += 2) refs.push(rowOf(pairs[i] as SourceUnit), pairs[i + 1] as number);
+    }
+    const packed = Uint32Array.from(refs);
+    insertActor.run(
+      n,
+      actor.id,
+      actor.groups[0]?.key ?? actor.id,
+      primary ? 1 : 0,
+      actor.name,
+      actor.type,
+      JSON.stringify(actor.aliases),
+      actor.affiliation,
+      actor.mentionCount,
+      Buffer.from(packed.buffer, packed.byteOffset, packed.byteLength),
+    );
+  }
+  const insertForm = db.prepare('INSERT INTO actor_form (key, n) VALUES (?, ?)');
+  for (const [key, actor] of tables.forms) {
+    const at = numbers.get(actor);
+    if (at !== undefined) insertForm.run(key, at);
+  }
+  const insertCase = db.prepare('INSERT OR IGNORE INTO actor_case (key, form) VALUES (?, ?)');
+  for (const [key, forms] of tables.caseSensitive) for (const form of forms.keys()) insertCase.run(key, form);
+}
+
+/** An actor read from its row; appearances and roles are gathered from the sources' rows when asked for. */
+class SqlActor implements Actor {
+  private cachedAppearances: { unit: SourceUnit; actor: DocumentActor }[] | null = null;
+  private cachedRoles: ActorRoleSummary[] | null = null;
+
+  constructor(
+    readonly id: string,
+    readonly name: string,
+    readonly type: ActorType,
+    readonly aliases: string[],
+    readonly affiliation: string | null,
+    readonly mentionCount: number,
+    private readonly refs: Uint32Array,
+    private readonly unitOf: UnitOfRow,
+  ) {}
+
+  get appearances(): { unit: SourceUnit; actor: DocumentActor }[] {
+    if (!this.cachedAppearances) {
+      const items: { unit: SourceUnit; local: number; actor: DocumentActor }[] = [];
+      for (let i = 0; i < this.refs.length; i += 2) {
+        const unit = this.unitOf(this.refs[i]);
+        const actor = unit?.actors.actors[this.refs[i + 1]];
+        if (unit && actor) items.push({ unit, local: this.refs[i + 1], actor });
+      }
+      // The memory index's order: by source, then by the actor's place in it.
+      items.sort((a, b) => (a.unit.doc.uri < b.unit.doc.uri ? -1 : a.unit.doc.uri > b.unit.doc.uri ? 1 : a.local - b.local));
+      this.cachedAppearances = items;
+    }
+    return this.cachedAppearances;
+  }
+
+  get roles(): ActorRoleSummary[] {
+    return (this.cachedRoles ??= summariseRoles(this.appearances));
+  }
+}
+
+/** Actor reads answered from the tables (valid while the tables match the sources: until the next change). */
+export class SqlActors implements ActorReads {
+  readonly size: number;
+  readonly maxAliasWords: number;
+  private readonly cache = new Lru<number, SqlActor | undefined>(ACTOR_CACHE);
+  private readonly sql: Record<'row' | 'byKey' | 'byForm' | 'byId' | 'cases' | 'main', SqlStatement>;
+
+  constructor(
+    db: SqlDatabase,
+    private readonly unitOf: UnitOfRow,
+    counts: { size: number; maxAliasWords: number },
+  ) {
+    this.size = counts.size;
+    this.maxAliasWords = counts.maxAliasWords;
+    this.sql = {
+      row: db.prepare('SELECT n, id, name, type, aliases, affiliation, mentions, refs FROM actor WHERE n = ?'),
+      byKey: db.prepare('SELECT n FROM actor_key WHERE key = ?'),
+      byForm: db.prepare('SELECT n FROM actor_form WHERE key = ?'),
+      byId: db.prepare('SELECT n FROM actor WHERE id = ? ORDER BY first_key LIMIT 1'),
+      cases: db.prepare('SELECT form FROM actor_case WHERE key = ?'),
+      main: db.prepare('SELECT n, id, name, type, aliases, affiliation, mentions, refs FROM actor WHERE main = 1'),
+    };
+  }
+
+  canonical(unit: SourceUnit, localIndex: number): Actor | undefined {
+    const actor = unit.actors.actors[localIndex];
+    if (!actor) return undefined;
+    return this.numbered(this.sql.byKey, keyOf(actor));
+  }
+
+  findByName(name: string): Actor | undefined {
+    const hit = this.numbered(this.sql.byForm, nameKey(name));
+    if (hit) return hit;
+    const words = name.trim().split(/\s+/);
+    if (words.length > 1 && HONORIFICS.has(words[0])) return this.numbered(this.sql.byForm, nameKey(words.slice(1).join(' ')));
+    return undefined;
+  }
+
+  lookupForm(form: string): Actor | undefined {
+    const key = nameKey(form);
+    const actor = this.numbered(this.sql.byForm, key);
+    if (!actor) return undefined;
+    const exact = (this.sql.cases.all(key) as { form: string }[]).map((r) => r.form);
+    return exact.length > 0 && !exact.includes(form.replace(/\u2019/g, "'")) ? undefined : actor;
+  }
+
+  byId(id: string): Actor | undefined {
+    return this.numbered(this.sql.byId, id);
+  }
+
+  /** Every actor once per id (read in one query: a caller may read sources while it iterates). */
+  *all(): IterableIterator<Actor> {
+    for (const r of this.sql.main.all() as ActorRow[]) yield this.cache.get(r.n, () => this.make(r)) ?? this.make(r);
+  }
+
+  private numbered(statement: SqlStatement, key: string): SqlActor | undefined {
+    const found = statement.get(key) as { n: number } | undefined;
+    return found ? this.actor(found.n) : undefined;
+  }
+
+  private actor(n: number): SqlActor | undefined {
+    return this.cache.get(n, () => {
+      const r = this.sql.row.get(n) as ActorRow | undefined;
+      return r && this.make(r);
+    });
+  }
+
+  private make(r: ActorRow): SqlActor {
+    const refs = new Uint32Array(r.refs.buffer.slice(r.refs.byteOffset, r.refs.byteOffset + r.refs.byteLength));
+    const aliases = JSON.parse(r.aliases) as string[];
+    return new SqlActor(r.id, r.name, r.type, aliases, r.affiliation, r.mentions, refs, this.unitOf);
+  }
+}

@@ -1,0 +1,81 @@
+/**
+ * The SQLite store's actor reads: from the saved tables (`sql-actors.ts`) while the sources are those the tables
+ * were saved with, from the memory actor index once a source changes. A second start on an unchanged folder thus
+ * never reads the documents' actors nor merges them; the first change builds the memory index from every
+ * source's row (what every start did before), and the next save writes the tables again.
+ */
+import { ActorIndex, type Actor } from '../memory/actors/actor-index';
+import type { UnitListener } from '../memory/source-index';
+import type { ActorReads, SourceUnit } from '../source-store';
+import type { SqlActors } from './sql-actors';
+
+export class StoreActors implements ActorReads, UnitListener {
+  /** The merge (memory actor index): fed while no saved tables answer. */
+  readonly memory = new ActorIndex();
+  private tables: SqlActors | null = null;
+
+  /** `feedAll` adds every stored source to `memory` (called when a change ends the tables' validity). */
+  constructor(private readonly feedAll: (memory: ActorIndex) => void) {}
+
+  /** Answers from saved tables until the next change (sources added meanwhile are not fed to the merge). */
+  useTables(tables: SqlActors): void {
+    this.tables = tables;
+  }
+
+  /** Whether the saved tables answer (nothing changed since they were read). */
+  get fromTables(): boolean {
+    return this.tables !== null;
+  }
+
+  /** Call before a source changes: the memory index takes over, built from every source as it is now. */
+  beforeChange(): void {
+    if (!this.tables) return;
+    this.tables = null;
+    this.feedAll(this.memory);
+  }
+
+  unitAdded(unit: SourceUnit): void {
+    if (!this.tables) this.memory.unitAdded(unit);
+  }
+
+  unitRemoved(unit: SourceUnit): void {
+    if (!this.tables) this.memory.unitRemoved(unit);
+  }
+
+  /** Merges pending changes for about `budgetMs`; true when none are left (tables: nothing to merge). */
+  settle(budgetMs: number): boolean {
+    return this.tables ? true : this.memory.settle(budgetMs);
+  }
+
+  private get reads(): ActorReads {
+    return this.tables ?? this.memory;
+  }
+
+  get size(): number {
+    return this.reads.size;
+  }
+
+  get maxAliasWords(): number {
+    return this.reads.maxAliasWords;
+  }
+
+  canonical(unit: SourceUnit, localIndex: number): Actor | undefined {
+    return this.reads.canonical(unit, localIndex);
+  }
+
+  findByName(name: string): Actor | undefined {
+    return this.reads.findByName(name);
+  }
+
+  lookupForm(form: string): Actor | undefined {
+    return this.reads.lookupForm(form);
+  }
+
+  byId(id: string): Actor | undefined {
+    return this.reads.byId(id);
+  }
+
+  all(): IterableIterator<Actor> {
+    return this.reads.all();
+  }
+}
