@@ -18,6 +18,8 @@ export interface Figure {
   thing: string[];
   /** Stems of the content words just before the figure in its clause ("flat fee of $9.99"). */
   context: string[];
+  /** Stems of the content words before the figure in its sentence, past clause marks ("a lethal dose, and she had taken ten"). */
+  sentence: string[];
   /** Currency sign, if any: `$5.99` and `£5.99` are different quantities. */
   unit: string;
 }
@@ -25,6 +27,7 @@ export interface Figure {
 const YEAR_RE = /^(?:1[89]|20)\d\ds?$/;
 const THING_WORDS = 3;
 const CONTEXT_WORDS = 4;
+const SENTENCE_WORDS = 8;
 const NUMBER_WORD_RE = new RegExp(
   `(?<![\\p{L}\\p{N}])(?:${Object.keys(CARDINAL_WORDS).join('|')})(?:\\s(?:thousand|million|billion|trillion))?(?![\\p{L}\\p{N}])`,
   'giu',
@@ -78,8 +81,10 @@ export function extractFigures(text: string): Figure[] {
       Math.max(lead.lastIndexOf(','), lead.lastIndexOf(';'), lead.lastIndexOf('. '), lead.lastIndexOf('? '), lead.lastIndexOf('! ')) + 1,
     );
     const context = contentStems(words(clause)).slice(-CONTEXT_WORDS);
+    const sentenceLead = lead.slice(Math.max(lead.lastIndexOf('. '), lead.lastIndexOf('? '), lead.lastIndexOf('! ')) + 1);
+    const sentence = contentStems(words(sentenceLead)).slice(-SENTENCE_WORDS);
     const unit = /^[$£€¥]/.exec(raw)?.[0] ?? '';
-    out.push({ start, end, text: raw, ...valueOf(raw), thing, context, unit });
+    out.push({ start, end, text: raw, ...valueOf(raw), thing, context, sentence, unit });
   }
   return out;
 }
@@ -89,9 +94,12 @@ function sameThingScore(a: Figure, b: Figure): number {
   if (a.percent !== b.percent || (a.unit !== '' && b.unit !== '' && a.unit !== b.unit)) return 0;
   const things = a.thing.filter((t) => b.thing.includes(t)).length;
   const context = a.context.filter((t) => b.context.includes(t)).length;
-  // A counted word in common pairs them; words before alone need two in common (or one with the same currency).
-  if (things > 0) return 2 * things + context;
-  return context >= 2 || (context === 1 && a.unit !== '' && a.unit === b.unit) ? context : 0;
+  const sentence = a.sentence.filter((t) => b.sentence.includes(t)).length / 2;
+  // A counted word in common pairs them; words before alone need two in common (or one with the same currency,
+  // or one with most of the sentence before it: "a lethal dose, and she had taken ten").
+  if (things > 0) return 2 * things + context + sentence;
+  const paired = context >= 2 || (context === 1 && ((a.unit !== '' && a.unit === b.unit) || sentence >= 1.5));
+  return paired ? context + sentence : 0;
 }
 
 function sameValue(a: number, b: number): boolean {
