@@ -21,6 +21,10 @@ export interface Candidate {
   acronym: string | null;
   /** Seen only at the start of a sentence or used like an adjective: kept only if confirmed. */
   weak: boolean;
+  /** Token index of its first mention. */
+  first: number;
+  /** Person votes given by default (a two-word name with no other evidence), not by anything the text says. */
+  guessed: number;
 }
 
 interface Group {
