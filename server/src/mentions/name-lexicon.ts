@@ -41,6 +41,13 @@ election campaign production marketing sales research
 /** Relation words between a nationality and a name that carry no role ("his Peruvian counterpart X"). */
 export const RELATION_WORDS = set('counterpart counterparts colleague colleagues rival rivals ally allies opponent');
 
+/** Lower-case nouns that, right before a name, say it is a person's ("compatriot X", "her sister, X", "British pair X and Y"). */
+export const PERSON_NOUNS = set(`
+compatriot compatriots teammate team-mate teammates pair duo trio sister brother wife husband son daughter father
+mother friend girlfriend boyfriend widow widower uncle aunt cousin grandson granddaughter grandfather grandmother
+fiance fiancee nephew niece stepfather stepmother sibling twin mum mom dad
+`);
+
 /** Honorifics that mark a person and are not part of the name. */
 export const HONORIFICS = set(`
 Mr Mrs Ms Miss Mx Dr Sir Dame Lord Lady Baroness Baron Prof Professor Rev Revd Sen Rep Gov Gen Col Capt Lt Sgt

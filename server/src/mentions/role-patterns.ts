@@ -96,6 +96,8 @@ export function leadingTitle(tokens: readonly Token[], from: number, to: number)
     } else break;
   }
   if (lastHead < 0) return null;
+  // "The Minister of Works, Ada Eze": "of"/"for" and capitalised words closing the span before a comma name the office.
+  if (i < to && ['of', 'for'].includes(lower(tokens[i])) && officeEndsSpan(tokens, i + 1, to)) i = to;
   const nameStart = i < to ? i : null;
   // "General Motors", "Foreign Office": what follows is an organisation, not a person with a title.
   if (nameStart !== null && ORG_HEADS.has(tokens[to - 1].text)) return null;
@@ -117,6 +119,18 @@ export function leadingTitle(tokens: readonly Token[], from: number, to: number)
     .join(' ');
   return { title, affiliation, affTo: p, nameStart };
 }
+
+/** True when [from, to) are capitalised words ending the span, and an apposed name follows after a comma. */
+function officeEndsSpan(tokens: readonly Token[], from: number, to: number): boolean {
+  if (from >= to) return false;
+  for (let k = from; k < to; k++)
+    if (!(tokens[k].cap || tokens[k].upper || lower(tokens[k]) === 'and' || lower(tokens[k]) === 'of')) return false;
+  const next = tokens[to];
+  return next !== undefined && next.sentence === tokens[to - 1].sentence && next.gap === ',' && (next.cap || next.upper);
+}
+
+/** Articles and possessive determiners that introduce a title ("the", "a", "his"). */
+const INTRODUCERS = new Set(['the', 'a', 'an', 'its', 'his', 'her', 'their']);
 
 /**
  * A lower-case title just before a name (within the sentence): "Chilean president", "Justice Department
@@ -153,8 +167,9 @@ export function titleBefore(
     tokens[i].sentence === first.sentence &&
     tokens[i + 1].gap === '' &&
     (!tokens[i].cap || (tokens[i].sentenceStart && TITLE_STARTERS.has(lower(tokens[i])))) &&
-    isTitleWord(tokens[i])
+    (isTitleWord(tokens[i]) || (lower(tokens[i]) === 'and' && !relation && i > 0 && isHead(tokens[i - 1]) && !tokens[i - 1].cap))
   ) {
+    // `co-founder and CEO X`: two titles joined by "and" are one.
     from = i;
     i--;
   }
@@ -177,9 +192,10 @@ export function titleBefore(
     from = i;
     i--;
   }
-  // `Green MP X`: a capitalised party word right before an upper-case head is part of the title.
+  // `Green MP X`, `a Republican senator, X`: a capitalised party word right before the head (an upper-case head, or
+  // after an article) is part of the title, unless it names an owner the text uses on its own.
   if (
-    head.upper &&
+    (head.upper || (i > 0 && INTRODUCERS.has(lower(tokens[i - 1])) && !spanBefore(i))) &&
     i >= 0 &&
     tokens[i].sentence === first.sentence &&
     tokens[i + 1].gap === '' &&
@@ -239,7 +255,7 @@ export function titleBefore(
   }
   if (!title && !affiliation) return null;
   // "the Chilean intelligence chief, X": after a comma, only a title introduced as such is an apposition.
-  const introducer = (t: Token | undefined): boolean => t !== undefined && ['the', 'its', 'his', 'her', 'their'].includes(lower(t));
+  const introducer = (t: Token | undefined): boolean => t !== undefined && INTRODUCERS.has(lower(t));
   // `The Acme finance spokesman, X`: an owner's name between the article and the title.
   const owner = tokens[from - 1];
   if (
@@ -253,6 +269,16 @@ export function titleBefore(
     affiliation = owner.text;
     from--;
   }
+  // `the charity's country director, X`: a common noun's possessive between the article and the title.
+  if (
+    first.gap === ',' &&
+    !affiliation &&
+    owner?.possessive &&
+    !owner.cap &&
+    introducer(tokens[from - 2]) &&
+    owner.sentence === first.sentence
+  )
+    from--;
   // `European junior champion, X, …`: a title opening the sentence introduces the apposed name.
   if (first.gap === ',' && !affiliation && !introducer(tokens[from - 1] ?? head) && !tokens[from].sentenceStart) return null;
   return { title, affiliation, from, to: nameStart };
@@ -303,6 +329,9 @@ export function titleAfter(
       if (isHead(t)) lastHead = i;
     } else if (lastHead < 0 && !t.cap && !t.upper && unknown < 2 && /^\p{Ll}+$/u.test(t.text) && hadArticle) {
       // ", a bond strategist at …": up to two ordinary words before the head, after an article.
+      unknown++;
+    } else if (lastHead < 0 && t.cap && !t.possessive && unknown < 2 && hadArticle && !countryAt(tokens, i)) {
+      // ", a Republican senator from …": a capitalised party or field word before the head.
       unknown++;
     } else break;
     i++;

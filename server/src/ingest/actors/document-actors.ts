@@ -50,13 +50,13 @@ function typeOf(g: Group): { type: ActorType; confidence: number } {
 }
 
 /**
- * A capitalised phrase with no vote for any type (a product or a work whose words the article also uses as
- * ordinary words), no role and no surname used alone: it would be a person only by default. No card without evidence.
+ * A capitalised phrase typed person by default only: no title, role, honorific, speech verb, age or surname used
+ * alone says so (a product, a game, a work). It keeps a person card only if a pronoun refers back to it.
  */
 function unevidencedPerson(g: Group): boolean {
   if (g.members.length > 1 || g.main.roles.length > 0 || g.main.acronym) return false;
   const v = g.main.votes;
-  return typeOf(g).type === 'person' && v.person + v.organisation + v.place + v.country === 0;
+  return typeOf(g).type === 'person' && v.person - g.main.guessed <= 0;
 }
 
 function lastWord(name: string): string {
@@ -124,40 +124,36 @@ function unique(list: Group[] | undefined): Group | undefined {
 
 /** The document's actors, with mentions found in one greedy longest-match pass over the tokens. */
 export function buildActors(tokens: readonly Token[], candidates: Iterable<Candidate>): DocumentActor[] {
-  const groups = mergeCandidates(candidates).filter(
-    (g) => (g.members.some((m) => !m.weak) || isTableName(g.main)) && !unevidencedPerson(g),
-  );
+  const groups = mergeCandidates(candidates).filter((g) => g.members.some((m) => !m.weak) || isTableName(g.main));
   const actors: DocumentActor[] = [];
+  const unproven = new Set<number>();
   const surnameOwners = new Map<string, number>();
   for (const g of groups) {
-    const { type, confidence } = typeOf(g);
-    const aliases = new Set<string>();
-    for (const m of g.members) if (m !== g.main) aliases.add(m.name);
-    for (const m of g.members) if (m.acronym) aliases.add(m.acronym);
-    if (type === 'person' && g.main.words >= 2) {
+    if (unevidencedPerson(g)) unproven.add(actors.length);
+    const actor = actorOf(g);
+    if (actor.type === 'person' && g.main.words >= 2) {
       const last = lastWord(g.main.name);
       const bare = last.replace(/^(?:al|el|Al|El)[-\u2010\u2011]/, '');
       // A surname that is also a month or a common capitalised word ("May") would make every such word a mention.
       if (!NEVER_ACTORS.has(bare) && !NEVER_ACTORS.has(last)) {
         surnameOwners.set(nameKey(bare), (surnameOwners.get(nameKey(bare)) ?? 0) + 1);
-        aliases.add(bare);
-        if (bare !== last) aliases.add(last);
+        actor.aliases.push(...new Set([bare, last].filter((x) => x !== g.main.name && !actor.aliases.includes(x))));
       }
     }
-    if (type === 'country') for (const f of formsOfCountry(g.main.name)) aliases.add(f);
-    aliases.delete(g.main.name);
-    const roles: ActorRole[] = [];
-    for (const m of g.members)
-      for (const r of m.roles) if (!roles.some((x) => x.title === r.title && x.affiliation === r.affiliation)) roles.push(r);
-    const affiliation = g.members.map((m) => m.affiliation).find((a) => a && a !== g.main.name) ?? null;
-    actors.push({ name: g.main.name, type, aliases: [...aliases], roles, affiliation, mentions: [], typeConfidence: confidence });
+    actors.push(actor);
   }
   // A surname two people share in this document is nobody's alias here.
   for (const a of actors) {
     if (a.type !== 'person') continue;
     a.aliases = a.aliases.filter((x) => x.includes(' ') || (surnameOwners.get(nameKey(x)) ?? 0) <= 1);
   }
-  const used = findMentions(tokens, actors);
+  const { used, ends } = findMentions(tokens, actors);
+  const personStarts = new Set<number>();
+  actors.forEach((a, i) => {
+    if (a.type === 'person' && !unproven.has(i)) for (const m of a.mentions) personStarts.add(m.start);
+  });
+  // A person by default only: kept when "he", "she", "his" or "her" follows a mention before another person is named.
+  for (const i of unproven) if (!ends[i].some((end) => pronounFollows(tokens, end, personStarts))) actors[i].mentions = [];
   // A country's aliases are the forms this document uses (the index knows the rest from the table).
   actors.forEach((a, i) => {
     if (a.type === 'country') a.aliases = a.aliases.filter((f) => used[i].has(nameKey(f)));
@@ -166,9 +162,40 @@ export function buildActors(tokens: readonly Token[], candidates: Iterable<Candi
   return actors.filter((a) => a.mentions.length > 0).sort((a, b) => a.mentions[0].start - b.mentions[0].start);
 }
 
-/** Records every mention; returns, per actor, the keys of the forms found. */
-function findMentions(tokens: readonly Token[], actors: DocumentActor[]): Set<string>[] {
+/** One group's actor: name, voted type, aliases (other names, acronyms, a country's forms), roles and affiliation. */
+function actorOf(g: Group): DocumentActor {
+  const { type, confidence } = typeOf(g);
+  const aliases = new Set<string>();
+  for (const m of g.members) if (m !== g.main) aliases.add(m.name);
+  for (const m of g.members) if (m.acronym) aliases.add(m.acronym);
+  if (type === 'country') for (const f of formsOfCountry(g.main.name)) aliases.add(f);
+  aliases.delete(g.main.name);
+  const roles: ActorRole[] = [];
+  for (const m of g.members)
+    for (const r of m.roles) if (!roles.some((x) => x.title === r.title && x.affiliation === r.affiliation)) roles.push(r);
+  const affiliation = g.members.map((m) => m.affiliation).find((a) => a && a !== g.main.name) ?? null;
+  return { name: g.main.name, type, aliases: [...aliases], roles, affiliation, mentions: [], typeConfidence: confidence };
+}
+
+const PERSONAL_PRONOUNS = new Set(['he', 'she', 'his', 'her', 'him', 'himself', 'herself']);
+/** How far after a mention a pronoun may refer back to it: the rest of its sentence and the next one. */
+const PRONOUN_SENTENCES = 1;
+
+/** True when a personal pronoun follows the mention ending at token `end` before another person's mention starts. */
+function pronounFollows(tokens: readonly Token[], end: number, personStarts: ReadonlySet<number>): boolean {
+  const sentence = tokens[end].sentence;
+  for (let i = end + 1; i < tokens.length && tokens[i].sentence <= sentence + PRONOUN_SENTENCES; i++) {
+    const t = tokens[i];
+    if (PERSONAL_PRONOUNS.has(t.key)) return true;
+    if (personStarts.has(t.start)) return false;
+  }
+  return false;
+}
+
+/** Records every mention; returns, per actor, the keys of the forms found and the token index where each mention ends. */
+function findMentions(tokens: readonly Token[], actors: DocumentActor[]): { used: Set<string>[]; ends: number[][] } {
   const used = actors.map(() => new Set<string>());
+  const ends = actors.map((): number[] => []);
   const forms = new Map<string, { actor: number; caseSensitive: boolean }>();
   let maxWords = 1;
   actors.forEach((a, i) => {
@@ -209,10 +236,11 @@ function findMentions(tokens: readonly Token[], actors: DocumentActor[]): Set<st
       const m: ActorMention = { start: t.start, end: last.end };
       actors[hit.actor].mentions.push(m);
       used[hit.actor].add(keys[k].key);
+      ends[hit.actor].push(i + keys[k].end - 1);
       matched = keys[k].end;
       break;
     }
     i += matched || 1;
   }
-  return used;
+  return { used, ends };
 }

@@ -18,6 +18,7 @@ import {
   ORG_NOUNS,
   ORG_STARTS,
   ORG_WORDS,
+  PERSON_NOUNS,
   PLACE_HEADS,
   PLACE_NOUNS,
   PLACE_PREPOSITIONS,
@@ -292,6 +293,9 @@ function classify(
   if (words >= 2 && after && after.sentence === last.sentence && after.gap === '' && SPEECH_VERBS.has(after.text.toLowerCase()))
     votes.person += 1;
   if (after && after.sentence === last.sentence && after.gap === '-' && after.text === 'based') votes.place += 2;
+  // "X news reported", "X newspaper said": an organisation's common noun right after the name.
+  if (after && after.sentence === last.sentence && after.gap === '' && !after.cap && (ORG_NOUNS.has(after.key) || after.key === 'news'))
+    votes.organisation += 2;
 }
 
 /** Where a span's name lies once a title in front of it is set apart, and what the title says. */
@@ -370,8 +374,9 @@ class ActorScan {
   ): Candidate | null {
     const tokens = this.tokens;
     // `Ana Lee MSP`, `Ana Lee CEO`: a role written after the name in capitals is a title, not part of the name.
+    let postNominal: ActorRole | null = null;
     if (to - from >= 3 && tokens[to - 1].upper && ROLE_HEADS.has(tokens[to - 1].text.toLowerCase())) {
-      role ??= { title: tokens[to - 1].text, affiliation: null };
+      postNominal = { title: tokens[to - 1].text, affiliation: null };
       to--;
       extraVotes = { ...extraVotes, person: (extraVotes?.person ?? 0) + 2 };
     }
@@ -408,8 +413,9 @@ class ActorScan {
       } else c.votes.country += 5;
     } else classify(tokens, from, to, c, fresh, this.lowerStems);
     for (const [k, v] of Object.entries(extraVotes ?? {})) c.votes[k as ActorType] += v;
-    if (this.isStrong(from, to, role, Boolean(country), extraVotes)) c.weak = false;
-    if (role && !c.roles.some((r) => r.title === role.title && r.affiliation === role.affiliation)) c.roles.push(role);
+    if (this.isStrong(from, to, role ?? postNominal, Boolean(country), extraVotes)) c.weak = false;
+    for (const r of [role ?? postNominal, role ? postNominal : null])
+      if (r && !c.roles.some((x) => x.title === r.title && x.affiliation === r.affiliation)) c.roles.push(r);
     if (affiliation && !c.affiliation) c.affiliation = affiliation;
     return c;
   }
@@ -482,14 +488,14 @@ class ActorScan {
   };
 
   /** One capitalised span: its title, the name it holds, roles around it, an acronym it defines. */
-  scanSpan(spanFrom: number, to: number): void {
+  scanSpan(spanFrom: number, to: number): Candidate | null {
     const tokens = this.tokens;
     // "Although President X": a sentence-initial function word is neither title nor name.
     let from = spanFrom;
     while (from < to - 1 && tokens[from].sentenceStart && COMMON_WORDS.has(tokens[from].text.toLowerCase()) && !isTitleToken(tokens[from]))
       from++;
     const reading = this.readTitle(from, to);
-    if (!reading) return;
+    if (!reading) return null;
     this.pendingRole = null;
     reading.affiliation ??= possessiveCountryBefore(tokens, reading.nameFrom);
     if (!reading.affiliation && to - reading.nameFrom >= 2) this.readNationality(reading, to);
@@ -509,6 +515,37 @@ class ActorScan {
       c.acronym = acronym;
       c.votes.organisation += 2;
     }
+    return c;
+  }
+
+  /**
+   * "X, Y and Z", "X and Y": names listed together are of one kind. A name typed person only by default in a
+   * list with a person the text shows (title, speech, pronoun noun) counts as shown too. `found[i]` is the
+   * candidate of `spans[i]`.
+   */
+  voteLists(found: (Candidate | null)[]): void {
+    let list: Candidate[] = [];
+    const close = (): void => {
+      if (list.some(isShownPerson)) for (const c of list) if (c.guessed > 0 && !isShownPerson(c)) c.guessed--;
+      list = [];
+    };
+    this.spans.forEach(([from], i) => {
+      const c = found[i];
+      const prev = this.spans[i - 1];
+      if (!c || !prev || !this.listed(prev[1], from)) close();
+      if (c) list.push(c);
+    });
+    close();
+  }
+
+  /** True when the span ending before token `end` and the one starting at `from` are listed together ("X, Y", "X and Y"). */
+  private listed(end: number, from: number): boolean {
+    const t = this.tokens[from];
+    if (t.sentence !== this.tokens[end - 1].sentence) return false;
+    if (from === end) return t.gap === ',';
+    return (
+      from === end + 1 && this.tokens[end].text === 'and' && (this.tokens[end].gap === '' || this.tokens[end].gap === ',') && t.gap === ''
+    );
   }
 
   /**
@@ -543,14 +580,29 @@ class ActorScan {
       if (before.title) reading.role = { title: before.title, affiliation: before.affiliation };
       reading.affiliation = before.affiliation;
       // A possessive country ("Chile's Codelco") says nothing about the type; "his Peruvian counterpart" does.
+      // A full name after a country's possessive ("Morocco's Ana Lee Soto") is a person's unless other words say otherwise.
       const possessiveOnly = !before.title && tokens[from - 1]?.possessive === true;
-      reading.votes.person = before.title ? 3 : possessiveOnly ? 0 : 2;
+      reading.votes.person = before.title ? 3 : possessiveOnly ? (to - from >= 2 ? 1 : 0) : 2;
     } else if (this.pendingRole && this.pendingRole.after === from && tokens[from].gap === ',') {
       reading.role = this.pendingRole.role;
       reading.affiliation = reading.role.affiliation;
       reading.votes.person = 3;
     }
+    if (!reading.votes.person && this.afterPersonNoun(from)) reading.votes.person = 2;
     return reading;
+  }
+
+  /** "compatriot X", "her sister, X", "American duo X": a noun that only people are, right before the name. */
+  private afterPersonNoun(from: number): boolean {
+    const prev = this.tokens[from - 1];
+    const gap = this.tokens[from].gap;
+    return (
+      prev !== undefined &&
+      prev.sentence === this.tokens[from].sentence &&
+      (gap === '' || gap === ',') &&
+      !prev.cap &&
+      PERSON_NOUNS.has(prev.key)
+    );
   }
 
   /** "the Chilean Foreign Minister, Ana Soto", "The new President, X": a title introduced by a determiner waits for the name. */
@@ -559,10 +611,12 @@ class ActorScan {
     let d = from - 1;
     while (d > 0 && TITLE_ADJECTIVES.has(tokens[d].text.toLowerCase())) d--;
     const det = tokens[d];
+    // A title opening the sentence introduces the name after the comma too ("Scottish Finance Minister, X, said").
     const introduced =
-      det !== undefined &&
-      det.sentence === tokens[from].sentence &&
-      (det.possessive || ['the', 'his', 'her', 'its', 'their', 'a', 'an'].includes(det.text.toLowerCase()));
+      (d === from - 1 && tokens[from].sentenceStart) ||
+      (det !== undefined &&
+        det.sentence === tokens[from].sentence &&
+        (det.possessive || ['the', 'his', 'her', 'its', 'their', 'a', 'an'].includes(det.text.toLowerCase())));
     return introduced ? { role: { title: withTimeWord(tokens, from, title), affiliation: owner }, after: to } : null;
   }
 
@@ -621,6 +675,12 @@ class ActorScan {
   }
 }
 
+/** A candidate the text shows to be a person: person votes beyond the default, and more of them than for any other type. */
+function isShownPerson(c: Candidate): boolean {
+  const v = c.votes;
+  return v.person - c.guessed > 0 && v.person >= Math.max(v.organisation, v.place, v.country);
+}
+
 /** "former", "acting", "deputy" written before a capitalised title belong to it ("the former Prime Minister, X"). */
 function withTimeWord(tokens: readonly Token[], from: number, title: string): string {
   const prev = tokens[from - 1];
@@ -631,7 +691,8 @@ function withTimeWord(tokens: readonly Token[], from: number, title: string): st
 /** Finds the people, organisations, countries and places of one document, with every mention in document order. */
 export function extractActors(doc: SourceDocument): DocumentActors {
   const scan = new ActorScan(doc);
-  for (const [from, to] of scan.spans) scan.scanSpan(from, to);
+  const found = scan.spans.map(([from, to]) => scan.scanSpan(from, to));
+  scan.voteLists(found);
   scan.voteEmployers();
   return { actors: buildActors(scan.tokens, scan.candidates.values()) };
 }

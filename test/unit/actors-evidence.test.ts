@@ -1,0 +1,182 @@
+/**
+ * Actors on invented articles, through the service's hover: one person under several names, organisations that
+ * share a word, roles written in the ways news prose writes them, and capitalised things that are not people.
+ * Every article and name below is made up for this test.
+ */
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import type { MarkupContent } from 'vscode-languageserver-types';
+import { harness, type Harness } from '../helpers/fixture';
+
+interface Case {
+  what: string;
+  article: string;
+  /** The name hovered in a draft. */
+  hover: string;
+  /** The card's name; null: no card, or a card that is not a person's (`notPerson`). */
+  card: string | null;
+  /** A role the card must list (lower-case comparison), if any. */
+  role?: string;
+  /** A card may exist, but not a person's. */
+  notPerson?: boolean;
+}
+
+const CASES: Case[] = [
+  // One person under several names.
+  {
+    what: 'a nickname in quotes after "known as" is the same person',
+    article:
+      'Teodora Vasquez, known as "The Anvil", won the final on Sunday. Vasquez said she was tired. ' +
+      'The Anvil has now won four titles, and Vasquez will defend them next spring.',
+    hover: 'The Anvil',
+    card: 'Teodora Vasquez',
+  },
+  {
+    what: 'a nickname in quotes between first name and surname is the same person',
+    article: 'Rufus "Tank" Odhiambo scored twice. Odhiambo told reporters the team was ready. Tank was later substituted.',
+    hover: 'Tank',
+    card: 'Rufus Odhiambo',
+  },
+  {
+    what: 'a surname alone is the full-named person',
+    article: 'Marguerite Oyelaran led the inquiry. Oyelaran said the report would be published in May.',
+    hover: 'Oyelaran',
+    card: 'Marguerite Oyelaran',
+  },
+  {
+    what: 'an organisation is not merged into another that contains its name',
+    article:
+      'Eastbrook reported higher profits on Tuesday. The lender said Eastbrook Capital, its investment arm, lost money. ' +
+      'Eastbrook Capital will cut 200 jobs, while Eastbrook plans to hire.',
+    hover: 'Eastbrook',
+    card: 'Eastbrook',
+  },
+  {
+    what: 'the longer organisation keeps its own card',
+    article:
+      'Eastbrook reported higher profits on Tuesday. The lender said Eastbrook Capital, its investment arm, lost money. ' +
+      'Eastbrook Capital will cut 200 jobs, while Eastbrook plans to hire.',
+    hover: 'Eastbrook Capital',
+    card: 'Eastbrook Capital',
+  },
+  // Roles.
+  {
+    what: "an organisation's possessive before a title in an apposition",
+    article: "The charity's country director, Ilse Brandvold, said the camps were full. Brandvold asked for more tents.",
+    hover: 'Ilse Brandvold',
+    card: 'Ilse Brandvold',
+    role: 'country director',
+  },
+  {
+    what: 'a party word before a lower-case title, after the name',
+    article: 'Harlan Petty, a Republican senator from the state, opposed the bill. Petty said it cost too much.',
+    hover: 'Harlan Petty',
+    card: 'Harlan Petty',
+    role: 'republican senator',
+  },
+  {
+    what: 'a party word before a lower-case title, before the name',
+    article: 'The bill was opposed by a Democratic congresswoman, Lucinda Farraday, who called it reckless.',
+    hover: 'Lucinda Farraday',
+    card: 'Lucinda Farraday',
+    role: 'democratic congresswoman',
+  },
+  {
+    what: 'Professor X of Y gives the title and its institution',
+    article: 'Professor Anneliese Okoro of Westmarch University said the results were clear. Okoro led the study.',
+    hover: 'Anneliese Okoro',
+    card: 'Anneliese Okoro',
+    role: 'professor',
+  },
+  {
+    what: '"former" is kept before a lower-case title',
+    article: 'The plan was criticised by former minister Dariusz Welk, who said it was rushed.',
+    hover: 'Dariusz Welk',
+    card: 'Dariusz Welk',
+    role: 'former minister',
+  },
+  {
+    what: '"former" is kept before a capitalised title and an apposed name',
+    article: 'The former Prime Minister, Osric Haldane, said the plan was rushed. Haldane left early.',
+    hover: 'Osric Haldane',
+    card: 'Osric Haldane',
+    role: 'former prime minister',
+  },
+  {
+    what: 'a title with "of" before an apposed name',
+    article: 'The Minister of Works, Ada Ezeilo, opened the bridge on Friday. Ezeilo said it cost less than planned.',
+    hover: 'Ada Ezeilo',
+    card: 'Ada Ezeilo',
+    role: 'minister of works',
+  },
+  // Capitalised things that are not people.
+  {
+    what: 'a video game',
+    article: 'Sales of Galaxy Raiders rose last year. Players of Galaxy Raiders spend hours on it, the company said.',
+    hover: 'Galaxy Raiders',
+    card: null,
+    notPerson: true,
+  },
+  {
+    what: 'a weather phenomenon',
+    article: 'Storm Belinda brought floods to the coast. Forecasters said Storm Belinda would weaken by Monday.',
+    hover: 'Storm Belinda',
+    card: null,
+    notPerson: true,
+  },
+  {
+    what: 'a tennis tournament named after its place',
+    article: 'She won at Queensmoor last summer and hopes to defend the title at Queensmoor in June, her coach said.',
+    hover: 'Queensmoor',
+    card: null,
+    notPerson: true,
+  },
+  {
+    what: 'a historical era',
+    article: 'The castle was built in the Late Bronze Age. Tools from the Late Bronze Age were found nearby.',
+    hover: 'Late Bronze Age',
+    card: null,
+    notPerson: true,
+  },
+  {
+    what: 'a person with no title still gets a person card when a pronoun refers back',
+    article: 'Fenwick Abara opened the shop in 1990. He still works there every day and his daughter helps.',
+    hover: 'Fenwick Abara',
+    card: 'Fenwick Abara',
+  },
+];
+
+let h: Harness;
+let n = 0;
+before(async () => {
+  const files: Record<string, string> = {};
+  CASES.forEach((c, i) => (files[`evidence/${String(i).padStart(2, '0')}.txt`] = `A headline\n\n${c.article}\n`));
+  h = await harness(files);
+});
+after(() => h.service.dispose());
+
+async function card(name: string): Promise<{ name: string; type: string; roles: string[] } | null> {
+  const text = `Notes.\n\nWe read about ${name} today.\n`;
+  const doc = h.draft(text, 1, `evidence-${n++}.md`);
+  const hover = await h.service.hover(doc, doc.positionAt(text.indexOf(name) + 1));
+  const value = hover ? (hover.contents as MarkupContent).value.replace(/\\([\\`*_{}[\]()#+\-.!|<>~'])/g, '$1') : '';
+  const head = /^\*\*(.+?)\*\*\s*\n\s*\n\*([^*]+)\*/.exec(value);
+  if (!head) return null;
+  return { name: head[1], type: head[2].trim(), roles: [...value.matchAll(/^- (.+?): /gm)].map((m) => m[1].toLowerCase()) };
+}
+
+for (const c of CASES) {
+  test(`actors evidence: ${c.what}`, async () => {
+    const got = await card(c.hover);
+    if (c.notPerson) {
+      assert.notEqual(got?.type, 'person', `${c.hover} → ${JSON.stringify(got)}`);
+      return;
+    }
+    assert.equal(got?.name ?? null, c.card, `${c.hover} → ${JSON.stringify(got)}`);
+    if (c.role)
+      assert.ok(
+        got?.roles.some((r) => r.includes(c.role ?? '')),
+        `${c.hover}: ${c.role} not in ${JSON.stringify(got?.roles)}`,
+      );
+  });
+}
