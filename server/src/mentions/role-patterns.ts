@@ -6,7 +6,7 @@
 import type { Token } from './actor-tokens';
 import { STOPWORDS } from '../text/tokenize';
 import { COUNTRY_FORMS } from './countries';
-import { HONORIFICS, ORG_HEADS, RELATION_WORDS, ROLE_HEADS, ROLE_MODIFIERS } from './name-lexicon';
+import { COMMON_WORDS, HONORIFICS, ORG_HEADS, RELATION_WORDS, ROLE_HEADS, ROLE_MODIFIERS } from './name-lexicon';
 
 /** A title found next to a name. */
 export interface FoundRole {
@@ -120,13 +120,12 @@ export function leadingTitle(tokens: readonly Token[], from: number, to: number)
   return { title, affiliation, affTo: p, nameStart };
 }
 
-/** True when [from, to) are capitalised words ending the span, and an apposed name follows after a comma. */
+/** True when [from, to) are capitalised words (and connectors) that end the span: the office's domain, not a name. */
 function officeEndsSpan(tokens: readonly Token[], from: number, to: number): boolean {
   if (from >= to) return false;
   for (let k = from; k < to; k++)
     if (!(tokens[k].cap || tokens[k].upper || lower(tokens[k]) === 'and' || lower(tokens[k]) === 'of')) return false;
-  const next = tokens[to];
-  return next !== undefined && next.sentence === tokens[to - 1].sentence && next.gap === ',' && (next.cap || next.upper);
+  return true;
 }
 
 /** Articles and possessive determiners that introduce a title ("the", "a", "his"). */
@@ -195,7 +194,14 @@ export function titleBefore(
   // `Green MP X`, `a Republican senator, X`: a capitalised party word right before the head (an upper-case head, or
   // after an article) is part of the title, unless it names an owner the text uses on its own.
   if (
-    (head.upper || (i > 0 && INTRODUCERS.has(lower(tokens[i - 1])) && !spanBefore(i))) &&
+    (head.upper ||
+      (i >= 0 &&
+        (i === 0 ||
+          !(tokens[i - 1].cap || tokens[i - 1].upper) ||
+          tokens[i].sentenceStart ||
+          (tokens[i - 1].sentenceStart && COMMON_WORDS.has(lower(tokens[i - 1])))) &&
+        !COMMON_WORDS.has(lower(tokens[i])) &&
+        !spanBefore(i))) &&
     i >= 0 &&
     tokens[i].sentence === first.sentence &&
     tokens[i + 1].gap === '' &&
@@ -298,8 +304,10 @@ export function titleAfter(
   const sentence = tokens[nameEnd - 1].sentence;
   if (!open || open.sentence !== sentence || open.gap !== ',') return null;
   let affiliation: string | null = null;
+  // `X, 45, a teacher from …`: an age between the name and the apposition.
+  if (/^\d{1,3}$/.test(open.text) && tokens[i + 1]?.gap === ',' && tokens[i + 1].sentence === sentence) i++;
   // ", who is chairman of …", ", who was …"
-  if (lower(open) === 'who' && tokens[i + 1] && ['is', 'was', 'has', 'had'].includes(lower(tokens[i + 1]))) {
+  if (lower(tokens[i]) === 'who' && tokens[i + 1] && ['is', 'was', 'has', 'had'].includes(lower(tokens[i + 1]))) {
     i += 2;
     if (tokens[i] && lower(tokens[i]) === 'been') i++;
   }
@@ -347,8 +355,19 @@ export function titleAfter(
     !['of', 'at', 'for'].includes(lower(following))
   )
     return null;
+  // ", the Minister of Works,": a capitalised office keeps its domain in the title.
+  let titleEnd = lastHead + 1;
+  if (tokens[lastHead].cap && tokens[i] && ['of', 'for'].includes(lower(tokens[i])) && tokens[i].gap === '') {
+    let k = i + 1;
+    while (k < tokens.length && tokens[k].sentence === sentence && tokens[k].gap === '' && (tokens[k].cap || lower(tokens[k]) === 'and'))
+      k++;
+    if (k > i + 1 && tokens[k - 1].cap && !countryAt(tokens, i + 1)) {
+      titleEnd = k;
+      i = k;
+    }
+  }
   const title = tokens
-    .slice(titleStart, lastHead + 1)
+    .slice(titleStart, titleEnd)
     .map((t) => t.text)
     .join(' ');
   // "president of the Paris-based think tank X", "analyst at X in Lima": the first name that is not a place.
@@ -374,5 +393,5 @@ export function titleAfter(
     }
     affiliation ??= fallback;
   }
-  return { title, affiliation, from: nameEnd, to: lastHead + 1 };
+  return { title, affiliation, from: nameEnd, to: titleEnd };
 }

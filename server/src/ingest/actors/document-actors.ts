@@ -23,6 +23,8 @@ export interface Candidate {
   weak: boolean;
   /** Token index of its first mention. */
   first: number;
+  /** Key of the person whose nickname this is (`Ana "The Anvil" Lee`). */
+  aliasOf?: string;
   /** Person votes given by default (a two-word name with no other evidence), not by anything the text says. */
   guessed: number;
 }
@@ -83,12 +85,23 @@ function mergeCandidates(candidates: Iterable<Candidate>): Group[] {
     if (!list) map.set(k, [g]);
     else if (!list.includes(g)) list.push(g);
   };
+  const nicknames: Candidate[] = [];
   for (const c of all) {
+    if (c.aliasOf) {
+      nicknames.push(c);
+      continue;
+    }
     let target: Group | undefined;
     if (!c.key.startsWith('country:')) {
       if (c.words === 1) {
+        // "Acme Finance Group … Acme": the short form names the organisation introduced before it; "Acme … Acme
+        // Capital" (the short form first) are two organisations.
+        const org = unique(byOrgFirst.get(c.key));
         target =
-          byAcronym.get(c.name) ?? unique(bySurname.get(c.key)) ?? unique(bySound.get(soundKey(c.key))) ?? unique(byOrgFirst.get(c.key));
+          byAcronym.get(c.name) ??
+          unique(bySurname.get(c.key)) ??
+          unique(bySound.get(soundKey(c.key))) ??
+          (org && org.main.first < c.first ? org : undefined);
         // `her mother, Ana, said` … `Ana Lee`: a first name alone is the one person of the document called so.
         if (!target && c.votes.organisation + c.votes.place + c.votes.country === 0 && !c.acronym) target = unique(byFirstName.get(c.key));
       } else {
@@ -114,6 +127,14 @@ function mergeCandidates(candidates: Iterable<Candidate>): Group[] {
       push(bySound, soundKey(words[words.length - 1]), g);
       for (let i = 1; i < words.length - 1; i++) push(byKeySuffix, words.slice(i).join(' '), g);
     }
+  }
+  // A nickname joins the group of the person it names (or stands alone when that name was dropped).
+  const groupOf = new Map<string, Group>();
+  if (nicknames.length > 0) for (const g of groups) for (const m of g.members) groupOf.set(m.key, g);
+  for (const c of nicknames) {
+    const owner = c.aliasOf === undefined ? undefined : groupOf.get(c.aliasOf);
+    if (owner) owner.members.push(c);
+    else groups.push({ main: c, members: [c] });
   }
   return groups;
 }
@@ -152,8 +173,14 @@ export function buildActors(tokens: readonly Token[], candidates: Iterable<Candi
   actors.forEach((a, i) => {
     if (a.type === 'person' && !unproven.has(i)) for (const m of a.mentions) personStarts.add(m.start);
   });
-  // A person by default only: kept when "he", "she", "his" or "her" follows a mention before another person is named.
-  for (const i of unproven) if (!ends[i].some((end) => pronounFollows(tokens, end, personStarts))) actors[i].mentions = [];
+  // A person by default only, written as things are ("the X", "X game", in quote marks): no card, unless "he",
+  // "she", "his" or "her" follows a mention before another person is named.
+  for (const i of unproven) {
+    const v = groups[i].main.votes;
+    // No vote at all (a phrase whose words the article also uses as ordinary words): no card either.
+    const thing = v.person + v.organisation + v.place + v.country === 0 || ends[i].some(([from, to]) => writtenAsThing(tokens, from, to));
+    if (thing && !ends[i].some(([, to]) => pronounFollows(tokens, to, personStarts))) actors[i].mentions = [];
+  }
   // A country's aliases are the forms this document uses (the index knows the rest from the table).
   actors.forEach((a, i) => {
     if (a.type === 'country') a.aliases = a.aliases.filter((f) => used[i].has(nameKey(f)));
@@ -177,6 +204,25 @@ function actorOf(g: Group): DocumentActor {
   return { name: g.main.name, type, aliases: [...aliases], roles, affiliation, mentions: [], typeConfidence: confidence };
 }
 
+/** Lower-case nouns that, right after a name, make it the name of a thing ("X game", "the X series"). */
+const THING_NOUNS = new Set(
+  `game games series franchise app console film movie album song show novel book brand range festival tournament
+  storm hurricane season era period championship championships cup trophy model device phone product products
+  cereal snack drink character characters title titles classic classics route passage route trail`.split(/\s+/),
+);
+const ARTICLES = new Set(['the', 'a', 'an']);
+
+/** A mention written as things are named: after an article, before a noun for a thing or a number, or in quote marks. */
+function writtenAsThing(tokens: readonly Token[], from: number, to: number): boolean {
+  const first = tokens[from];
+  const before = tokens[from - 1];
+  const after = tokens[to + 1];
+  const sameSentence = (t: Token | undefined): t is Token => t !== undefined && t.sentence === first.sentence;
+  if (sameSentence(before) && first.gap === '' && ARTICLES.has(before.key) && !before.cap) return true;
+  if (sameSentence(after) && after.gap === '' && !after.cap && (THING_NOUNS.has(after.key) || /^\d/.test(after.text))) return true;
+  return /["\u201c]$/.test(first.gap) && sameSentence(after) && /^["\u201d]/.test(after.gap);
+}
+
 const PERSONAL_PRONOUNS = new Set(['he', 'she', 'his', 'her', 'him', 'himself', 'herself']);
 /** How far after a mention a pronoun may refer back to it: the rest of its sentence and the next one. */
 const PRONOUN_SENTENCES = 1;
@@ -192,10 +238,10 @@ function pronounFollows(tokens: readonly Token[], end: number, personStarts: Rea
   return false;
 }
 
-/** Records every mention; returns, per actor, the keys of the forms found and the token index where each mention ends. */
-function findMentions(tokens: readonly Token[], actors: DocumentActor[]): { used: Set<string>[]; ends: number[][] } {
+/** Records every mention; returns, per actor, the keys of the forms found and each mention's first and last token. */
+function findMentions(tokens: readonly Token[], actors: DocumentActor[]): { used: Set<string>[]; ends: [number, number][][] } {
   const used = actors.map(() => new Set<string>());
-  const ends = actors.map((): number[] => []);
+  const ends = actors.map((): [number, number][] => []);
   const forms = new Map<string, { actor: number; caseSensitive: boolean }>();
   let maxWords = 1;
   actors.forEach((a, i) => {
@@ -236,7 +282,7 @@ function findMentions(tokens: readonly Token[], actors: DocumentActor[]): { used
       const m: ActorMention = { start: t.start, end: last.end };
       actors[hit.actor].mentions.push(m);
       used[hit.actor].add(keys[k].key);
-      ends[hit.actor].push(i + keys[k].end - 1);
+      ends[hit.actor].push([i, i + keys[k].end - 1]);
       matched = keys[k].end;
       break;
     }

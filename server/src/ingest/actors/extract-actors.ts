@@ -32,6 +32,32 @@ import {
 import { nameKey } from '../../mentions/name-key';
 import { countryAt, leadingTitle, titleAfter, titleBefore } from '../../mentions/role-patterns';
 
+const OPENING_QUOTE_RE = /(?:^|[\s(])["\u201c]$|^\(?["\u201c]$/;
+const CLOSING_QUOTE_RE = /^["\u201d]/;
+/** Verbs that introduce a nickname in quote marks. Lower-case. */
+const NICKNAME_VERBS = new Set(['nicknamed', 'dubbed', 'aka', 'called']);
+/** Honorifics that are offices, as the card names them ("Prof" → Professor). */
+const TITLE_HONORIFICS = new Map<string, string>([
+  ['Professor', 'Professor'],
+  ['Prof', 'Professor'],
+  ['Judge', 'Judge'],
+  ['Justice', 'Justice'],
+  ['Bishop', 'Bishop'],
+  ['Archbishop', 'Archbishop'],
+  ['Cardinal', 'Cardinal'],
+  ['Rabbi', 'Rabbi'],
+  ['Imam', 'Imam'],
+  ['Sen', 'Senator'],
+  ['Rep', 'Representative'],
+  ['Gov', 'Governor'],
+  ['Gen', 'General'],
+  ['Col', 'Colonel'],
+  ['Capt', 'Captain'],
+  ['Maj', 'Major'],
+  ['Adm', 'Admiral'],
+  ['Sgt', 'Sergeant'],
+  ['Lt', 'Lieutenant'],
+]);
 /** Words that keep a title's time: "former minister". Lower-case. */
 const TIME_WORDS = new Set(['former', 'acting', 'interim', 'outgoing', 'incoming']);
 /** First words of weather systems and operations: never actors ("Storm X", "Hurricane X"). */
@@ -114,6 +140,9 @@ const newVotes = (): Votes => ({ person: 0, organisation: 0, country: 0, place: 
 function isNameToken(t: Token): boolean {
   return (t.cap || t.upper) && !NEVER_ACTORS.has(t.text) && !HONORIFICS.has(t.text) && !/^\p{Lu}\.?$/u.test(t.text);
 }
+
+/** A word that ends a title ("minister", "President"). */
+const isHeadToken = (t: Token | undefined): boolean => t !== undefined && ROLE_HEADS.has(t.text.toLowerCase());
 
 /** A middle initial ("John F. Kennedy"). */
 const isTitleToken = (t: Token): boolean => ROLE_HEADS.has(t.text.toLowerCase()) || ROLE_MODIFIERS.has(t.text.toLowerCase());
@@ -488,7 +517,8 @@ class ActorScan {
   };
 
   /** One capitalised span: its title, the name it holds, roles around it, an acronym it defines. */
-  scanSpan(spanFrom: number, to: number): Candidate | null {
+  scanSpan(spanFrom: number, spanTo: number): Candidate | null {
+    let to = spanTo;
     const tokens = this.tokens;
     // "Although President X": a sentence-initial function word is neither title nor name.
     let from = spanFrom;
@@ -499,13 +529,18 @@ class ActorScan {
     this.pendingRole = null;
     reading.affiliation ??= possessiveCountryBefore(tokens, reading.nameFrom);
     if (!reading.affiliation && to - reading.nameFrom >= 2) this.readNationality(reading, to);
+    to = this.splitOwnerOf(reading, to);
     const { votes } = reading;
-    if (HONORIFICS.has(tokens[reading.nameFrom - 1]?.text ?? '') && tokens[reading.nameFrom].gap === '')
-      votes.person = (votes.person ?? 0) + 3;
+    const honorific = tokens[reading.nameFrom - 1];
+    const titledBy = honorific && HONORIFICS.has(honorific.text) && tokens[reading.nameFrom].gap === '' ? honorific.text : null;
+    if (titledBy) votes.person = (votes.person ?? 0) + 3;
     const acronym = this.definedAcronym(reading.nameFrom, to);
     if (acronym) reading.nameFrom = Math.max(reading.nameFrom, matchAcronym(tokens, reading.nameFrom, to, acronym));
     let nameTo = to;
     if (!reading.role) this.readApposition(reading, nameTo);
+    // "Professor X", "Judge X", "Bishop X": an honorific that is also an office is the role when nothing else is.
+    const office = titledBy ? TITLE_HONORIFICS.get(titledBy.replace(/\.$/, '')) : undefined;
+    if (!reading.role && office) reading.role = { title: office, affiliation: reading.affiliation };
     // "the World Health Organization Assembly": the organisation, not its meeting.
     if (nameTo - reading.nameFrom >= 3 && EVENT_WORDS.has(tokens[nameTo - 1].text) && ORG_HEADS.has(tokens[nameTo - 2].text)) nameTo--;
     // "Lady Jordan", "Lord Chad": after an honorific a country's name is a person's.
@@ -557,7 +592,13 @@ class ActorScan {
     const reading: SpanReading = { nameFrom: from, role: null, affiliation: null, votes: {} };
     // `Ana Lee MSP`: a post-nominal title is no owner of a title; `add` keeps it as the role.
     const postNominal = to - from >= 3 && tokens[to - 1].upper && ROLE_HEADS.has(tokens[to - 1].text.toLowerCase());
-    const lead = postNominal ? null : leadingTitle(tokens, from, to);
+    // "Former US President X": a time word opening the span belongs to the title after the owner.
+    const timed = !postNominal && to - from >= 3 && TIME_WORDS.has(tokens[from].text.toLowerCase()) && !isHeadToken(tokens[from + 1]);
+    const lead = postNominal ? null : (leadingTitle(tokens, from, to) ?? (timed ? leadingTitle(tokens, from + 1, to) : null));
+    if (lead && timed && lead.affTo > from + 1 && lead.nameStart !== null) {
+      from++;
+      lead.title = `${tokens[from - 1].text} ${lead.title}`;
+    }
     if (lead) {
       // "Acme chairman", "UN Secretary General" name an owner; "Rural Affairs Minister" is one title.
       const ownerKnown = lead.affTo === from || this.isKnownOwner(from, lead.affTo);
@@ -603,6 +644,38 @@ class ActorScan {
       !prev.cap &&
       PERSON_NOUNS.has(prev.key)
     );
+  }
+
+  /**
+   * "Professor Ana Lee of Westmarch University", "Ana Lee of Acme Bank": a person's name, then "of" and the
+   * organisation they belong to. Returns where the person's name ends (the span's end when there is no such owner).
+   */
+  private splitOwnerOf(reading: SpanReading, to: number): number {
+    const tokens = this.tokens;
+    const from = reading.nameFrom;
+    let of = from + 1;
+    while (of < to && tokens[of].text !== 'of') of++;
+    if (of >= to - 1 || of - from < 2 || of - from > 3) return to;
+    const person = tokens.slice(from, of);
+    const owner = tokens.slice(of + 1, to);
+    const honorific = tokens[from - 1];
+    const titled = honorific !== undefined && HONORIFICS.has(honorific.text) && tokens[from].gap === '';
+    const orgOwner = owner.some((t) => ORG_HEADS.has(t.text) || ORG_WORDS.has(t.text));
+    if (
+      !(titled || orgOwner) ||
+      ORG_STARTS.has(person[0].text) ||
+      PLACE_STARTS.has(person[0].text) ||
+      person.some((t) => t.upper || ORG_HEADS.has(t.text) || ORG_WORDS.has(t.text) || PLACE_HEADS.has(t.text) || isTitleToken(t))
+    )
+      return to;
+    const ownerName = this.spanText(of + 1, to);
+    this.add(of + 1, to, null, null, orgOwner ? { organisation: 2 } : undefined);
+    // "Professor X of Y": an honorific that is also a title is the role, held at the owner.
+    if (titled && !reading.role && ROLE_HEADS.has(honorific.text.toLowerCase()))
+      reading.role = { title: honorific.text, affiliation: ownerName };
+    reading.affiliation ??= ownerName;
+    reading.votes.person = (reading.votes.person ?? 0) + 2;
+    return of;
   }
 
   /** "the Chilean Foreign Minister, Ana Soto", "The new President, X": a title introduced by a determiner waits for the name. */
@@ -664,6 +737,73 @@ class ActorScan {
     reading.votes.person = 2;
   }
 
+  /**
+   * Nicknames in quote marks: `Ana "The Anvil" Lee`, `Ana Lee, known as "The Anvil",` (also nicknamed, dubbed,
+   * or in parentheses). The nickname becomes an alias of the person; one pass over the tokens.
+   */
+  linkNicknames(): void {
+    const tokens = this.tokens;
+    for (let q = 1; q < tokens.length; q++) {
+      if (!OPENING_QUOTE_RE.test(tokens[q].gap) || !tokens[q].cap) continue;
+      let last = q;
+      while (last + 1 < tokens.length && last - q < 3 && tokens[last + 1].gap === '' && tokens[last + 1].cap) last++;
+      const after = tokens[last + 1];
+      if (!after || after.sentence !== tokens[q].sentence || !CLOSING_QUOTE_RE.test(after.gap)) continue;
+      const nick = this.text.slice(tokens[q].start, tokens[last].end);
+      const person = this.nicknamed(q, last);
+      if (!person || nameKey(nick) === person.key) continue;
+      const key = nameKey(nick);
+      const c = this.candidates.get(key) ?? this.newCandidate(nick, key, last + 1 - q, q);
+      c.aliasOf = person.key;
+      c.weak = false;
+      person.votes.person += 3;
+    }
+  }
+
+  /** The person a quoted nickname [q, last] belongs to, by the words around it. */
+  private nicknamed(q: number, last: number): Candidate | null {
+    const tokens = this.tokens;
+    const prev = tokens[q - 1];
+    const after = tokens[last + 1];
+    // `Ana "The Anvil" Lee`: a first name before, the surname right after the closing mark.
+    const surname = this.spanAt(last + 1);
+    if (prev.cap && tokens[q].gap.length === 1 && after.gap.length === 1 && surname && this.spanEndAt.has(q - 1)) {
+      const first = this.spanEndAt.get(q - 1);
+      if (first && first[1] - first[0] === 1) {
+        const name = `${prev.text} ${surname.name}`;
+        const key = nameKey(name);
+        return this.candidates.get(key) ?? this.newCandidate(name, key, 1 + surname.to - (last + 1), q - 1);
+      }
+    }
+    // `Ana Lee ("The Anvil")`, `Ana Lee, known as "The Anvil"`, `Ana Lee, nicknamed "The Anvil"`.
+    let end = q - 1;
+    if (!tokens[q].gap.startsWith('(')) {
+      if (prev.key === 'as' && tokens[q - 2]?.key === 'known') end = q - 3;
+      else if (NICKNAME_VERBS.has(prev.key)) end = q - 2;
+      else return null;
+      if (end + 1 < tokens.length && tokens[end + 1].gap !== ',') return null;
+    }
+    const span = this.spanEndAt.get(end);
+    return span ? (this.candidates.get(nameKey(this.spanText(span[0], span[1]))) ?? null) : null;
+  }
+
+  private newCandidate(name: string, key: string, words: number, first: number): Candidate {
+    const c: Candidate = {
+      name,
+      key,
+      words,
+      votes: newVotes(),
+      roles: [],
+      affiliation: null,
+      acronym: null,
+      weak: false,
+      first,
+      guessed: 0,
+    };
+    this.candidates.set(key, c);
+    return c;
+  }
+
   /** A name given as someone's employer or party ("an analyst at X") is an organisation. */
   voteEmployers(): void {
     for (const c of this.candidates.values()) {
@@ -693,6 +833,7 @@ export function extractActors(doc: SourceDocument): DocumentActors {
   const scan = new ActorScan(doc);
   const found = scan.spans.map(([from, to]) => scan.scanSpan(from, to));
   scan.voteLists(found);
+  scan.linkNicknames();
   scan.voteEmployers();
   return { actors: buildActors(scan.tokens, scan.candidates.values()) };
 }
