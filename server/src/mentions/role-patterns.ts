@@ -341,6 +341,12 @@ export function titleAfter(
     } else if (lastHead < 0 && t.cap && !t.possessive && unknown < 2 && hadArticle && !countryAt(tokens, i)) {
       // ", a Republican senator from …": a capitalised party or field word before the head.
       unknown++;
+    } else if (lastHead < 0 && i > titleStart && !affiliation && countryAt(tokens, i)) {
+      // ", the former England captain,": a country inside the title is its affiliation and stays in the title.
+      const c = countryAt(tokens, i);
+      affiliation = c?.country ?? null;
+      countryOnly = true;
+      i += (c?.length ?? 1) - 1;
     } else break;
     i++;
   }

@@ -173,6 +173,11 @@ export function buildActors(tokens: readonly Token[], candidates: Iterable<Candi
   actors.forEach((a, i) => {
     if (a.type === 'person' && !unproven.has(i)) for (const m of a.mentions) personStarts.add(m.start);
   });
+  // "he", "she", "his" or "her" referring back to a person is evidence as good as a title.
+  actors.forEach((a, i) => {
+    if (a.type !== 'person' || (a.typeConfidence ?? 0) >= PRONOUN_CONFIDENCE || unproven.has(i)) return;
+    if (ends[i].some(([, to]) => pronounFollows(tokens, to, personStarts))) a.typeConfidence = PRONOUN_CONFIDENCE;
+  });
   // A person by default only, written as things are ("the X", "X game", in quote marks): no card, unless "he",
   // "she", "his" or "her" follows a mention before another person is named.
   for (const i of unproven) {
@@ -223,6 +228,8 @@ function writtenAsThing(tokens: readonly Token[], from: number, to: number): boo
   return /["\u201c]$/.test(first.gap) && sameSentence(after) && /^["\u201d]/.test(after.gap);
 }
 
+/** The type confidence a pronoun referring back gives a person (that of a title or honorific). */
+const PRONOUN_CONFIDENCE = 3;
 const PERSONAL_PRONOUNS = new Set(['he', 'she', 'his', 'her', 'him', 'himself', 'herself']);
 /** How far after a mention a pronoun may refer back to it: the rest of its sentence and the next one. */
 const PRONOUN_SENTENCES = 1;

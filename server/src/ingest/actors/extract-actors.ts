@@ -307,6 +307,8 @@ function classify(
     else if (ORG_NOUNS.has(b)) votes.organisation += 2;
     else if (PLACE_NOUNS.has(b) || (b === 'of' && PLACE_NOUNS.has(tokens[from - 2]?.text.toLowerCase() ?? ''))) votes.place += 2;
     else if (PLACE_PREPOSITIONS.has(b) && words <= 2) votes.place += 1;
+    // "said Gardener", "says Ana Lee": a speaker named after the verb (organisations rarely are).
+    else if (SPEECH_VERBS.has(b) && !before.cap) votes.person += words >= 2 ? 2 : 1;
   }
   const after = tokens[to];
   // `X, 21, was taken …`, `X, who …`, `Ana B. Lee`: what the text says only of people.
@@ -317,6 +319,7 @@ function classify(
     ((after.gap === ',' && /^\d{1,3}$/.test(after.text)) || after.text === 'who')
   )
     votes.person += 2;
+  else if (words === 1 && after && after.sentence === last.sentence && after.gap === ',' && after.text === 'who') votes.person += 1;
   if (words >= 3 && span.slice(1, -1).some((t) => /^\p{Lu}$/u.test(t.text))) votes.person += 1;
   // Companies and parties speak too: a verb of speech hints at a person only for a full name.
   if (words >= 2 && after && after.sentence === last.sentence && after.gap === '' && SPEECH_VERBS.has(after.text.toLowerCase()))
