@@ -59,6 +59,37 @@ const CASES: Case[] = [
     hover: 'Eastbrook Capital',
     card: 'Eastbrook Capital',
   },
+  // Organisations' names.
+  {
+    what: 'a name that begins with a word never an actor alone',
+    article: 'The Southern Growers Union is facing two legal challenges. Farmers backed the Southern Growers Union.',
+    hover: 'Southern Growers Union',
+    card: 'Southern Growers Union',
+  },
+  {
+    what: '"on" and "and" inside a committee\'s name',
+    article: 'The Standing Committee on Fisheries and Forests met on Monday and said the quota would stay.',
+    hover: 'Standing Committee on Fisheries and Forests',
+    card: 'Standing Committee on Fisheries and Forests',
+  },
+  {
+    what: "a country's body is not a title waiting for a name",
+    article: 'Farmers want the Welsh Executive to act. Ministers said the Welsh Executive would meet.',
+    hover: 'Welsh Executive',
+    card: 'Welsh Executive',
+  },
+  {
+    what: 'the body that issued a code, not the code',
+    article: 'Phone makers signed the Coastal Commission Code of Practice last year, officials said.',
+    hover: 'Coastal Commission',
+    card: 'Coastal Commission',
+  },
+  {
+    what: 'a sentence-opening name followed by "has" is the subject',
+    article: 'Zentrovia has a market value of about $3bn. Analysts expect more.',
+    hover: 'Zentrovia',
+    card: 'Zentrovia',
+  },
   // Roles.
   {
     what: "an organisation's possessive before a title in an apposition",

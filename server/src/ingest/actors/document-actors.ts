@@ -261,7 +261,10 @@ function findMentions(tokens: readonly Token[], actors: DocumentActor[]): { used
   });
   for (let i = 0; i < tokens.length;) {
     const t = tokens[i];
-    if (!(t.cap || t.upper) || NEVER_ACTORS.has(t.text)) {
+    // A word that is never an actor alone may still begin a name ("European Commission", "Muslim Council").
+    const next = tokens[i + 1];
+    const beginsName = next !== undefined && next.sentence === t.sentence && next.gap === '' && (next.cap || next.upper);
+    if (!(t.cap || t.upper) || (NEVER_ACTORS.has(t.text) && !beginsName)) {
       i++;
       continue;
     }

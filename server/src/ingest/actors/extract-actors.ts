@@ -58,6 +58,20 @@ const TITLE_HONORIFICS = new Map<string, string>([
   ['Sgt', 'Sergeant'],
   ['Lt', 'Lieutenant'],
 ]);
+/** Verbs after a sentence-opening word that make it the sentence's subject, so a name. Lower-case. */
+const SUBJECT_VERBS = new Set([
+  'said',
+  'says',
+  'has',
+  'announced',
+  'reported',
+  'told',
+  'added',
+  'confirmed',
+  'denied',
+  'declined',
+  'plans',
+]);
 /** Words that keep a title's time: "former minister". Lower-case. */
 const TIME_WORDS = new Set(['former', 'acting', 'interim', 'outgoing', 'incoming']);
 /** First words of weather systems and operations: never actors ("Storm X", "Hurricane X"). */
@@ -218,6 +232,7 @@ function spansOf(tokens: readonly Token[], from: number, to: number): [number, n
       continue;
     }
     let j = i + 1;
+    let orgTail = false;
     while (j < to) {
       const t = tokens[j];
       // "Procter & Gamble", "Johnson & Johnson": an ampersand joins a company's name.
@@ -226,8 +241,14 @@ function spansOf(tokens: readonly Token[], from: number, to: number): [number, n
       if (nameAt(j)) j++;
       else if (t.text === 'and' && andJoinsOrgName(tokens, j, to)) j += 2;
       else if (isInitial(t) && j + 1 < to && (tokens[j + 1].gap === '' || tokens[j + 1].gap === '.') && isNameToken(tokens[j + 1])) j += 2;
-      else if (NAME_CONNECTORS.has(t.text)) {
+      else if ((t.text === 'on' || (t.text === 'and' && orgTail)) && j + 1 < to && tokens[j + 1].gap === '' && isNameToken(tokens[j + 1])) {
+        // "Committee on Intelligence and Security", "Center on Poverty and Inequality": an organisation's domain.
+        if (t.text === 'on' && !ORG_HEADS.has(tokens[j - 1].text)) break;
+        orgTail = true;
+        j += 2;
+      } else if (NAME_CONNECTORS.has(t.text)) {
         // "Secretary of State", "Ludwig van Beethoven": connectors only between capitalised words.
+        if ((t.text === 'of' || t.text === 'for') && ORG_HEADS.has(tokens[j - 1].text)) orgTail = true;
         let k = j + 1;
         while (k < to && k - j < 3 && tokens[k].gap === '' && NAME_CONNECTORS.has(tokens[k].text)) k++;
         if (k < to && tokens[k].gap === '' && isNameToken(tokens[k])) j = k + 1;
@@ -485,7 +506,11 @@ class ActorScan {
     const first = this.tokens[from];
     const single = to - from === 1;
     const adjectival = single && !first.upper && ADJECTIVE_END_RE.test(first.text) && isAdjectiveUse(this.tokens, from);
-    const strong = country || !single || first.upper || (!first.sentenceStart && !adjectival) || role !== null;
+    // "Acme has …", "Acme said …": a sentence-opening name followed by a verb of speech or possession is the subject.
+    const next = this.tokens[to];
+    const subject =
+      first.sentenceStart && next !== undefined && next.sentence === first.sentence && next.gap === '' && SUBJECT_VERBS.has(next.key);
+    const strong = country || !single || first.upper || ((!first.sentenceStart || subject) && !adjectival) || role !== null;
     // A one-word name the article also writes in lower case ("Results" … "results") is an ordinary word, unless a title or honorific says otherwise.
     const ordinary = single && !first.upper && this.lowerWords.has(first.key) && role === null && (extraVotes?.person ?? 0) < 3;
     return strong && !ordinary;
@@ -522,6 +547,13 @@ class ActorScan {
   /** One capitalised span: its title, the name it holds, roles around it, an acronym it defines. */
   scanSpan(spanFrom: number, spanTo: number): Candidate | null {
     let to = spanTo;
+    // "the Acme Commission Code of Conduct": the body that issued a code or plan, not the code.
+    for (let k = spanFrom + 1; k < spanTo - 1; k++) {
+      if (LAW_WORDS.has(this.tokens[k].text) && this.tokens[k + 1].text === 'of') {
+        to = k;
+        break;
+      }
+    }
     const tokens = this.tokens;
     // "Although President X": a sentence-initial function word is neither title nor name.
     let from = spanFrom;
@@ -598,6 +630,15 @@ class ActorScan {
     // "Former US President X": a time word opening the span belongs to the title after the owner.
     const timed = !postNominal && to - from >= 3 && TIME_WORDS.has(tokens[from].text.toLowerCase()) && !isHeadToken(tokens[from + 1]);
     const lead = postNominal ? null : (leadingTitle(tokens, from, to) ?? (timed ? leadingTitle(tokens, from + 1, to) : null));
+    // "the Scottish Executive", "the European Council": a country's body, not a title waiting for a name.
+    if (
+      lead &&
+      lead.nameStart === null &&
+      ORG_HEADS.has(tokens[to - 1].text) &&
+      to - from >= 2 &&
+      countryAt(tokens, from, to - 1)?.length === to - 1 - from
+    )
+      return reading;
     if (lead && timed && lead.affTo > from + 1 && lead.nameStart !== null) {
       from++;
       lead.title = `${tokens[from - 1].text} ${lead.title}`;
