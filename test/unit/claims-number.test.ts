@@ -77,6 +77,20 @@ const PAIRINGS: [string, string, string, string, string | null][] = [
     '$25 million',
   ],
   [
+    'a year pairs with the year of the same event (words before it in common)',
+    'The old mill on the river was finally closed by its owners in 1987.',
+    'After years of losses the old mill on the river was finally closed by its owners in 1984, and the town declined.',
+    '1987',
+    '1984',
+  ],
+  [
+    'a year does not pair with a year of another event',
+    'The band was formed in 1995 and split in 2001.',
+    'The band was formed in 1995 in Leeds. It released three albums before it split in 2002.',
+    '2001',
+    null,
+  ],
+  [
     'different things do not pair',
     'The museum has 40 rooms on three floors.',
     'The museum drew 9,000 visitors in its first week.',
