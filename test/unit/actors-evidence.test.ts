@@ -175,6 +175,27 @@ const CASES: Case[] = [
     card: 'Tam Bellweather',
     role: 'msp',
   },
+  {
+    what: 'a family word after a possessive introduces the person',
+    article: 'Eloisa Parrish, 21, died in April. Her mother, Fiona, said she was kind. Fiona Parrish asked for help.',
+    hover: 'Fiona Parrish',
+    card: 'Fiona Parrish',
+    role: 'mother',
+  },
+  {
+    what: 'an apposition between dashes',
+    article: "Dennis Hobbay \u2013 the club's head coach \u2013 said little. Hobbay left early.",
+    hover: 'Dennis Hobbay',
+    card: 'Dennis Hobbay',
+    role: 'head coach',
+  },
+  {
+    what: 'a local councillor',
+    article: 'Lia Brandvik, a councillor for the ward, objected to the plan. Brandvik said it was too big.',
+    hover: 'Lia Brandvik',
+    card: 'Lia Brandvik',
+    role: 'councillor',
+  },
   // Capitalised things that are not people.
   {
     what: 'a video game',

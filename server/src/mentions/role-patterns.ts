@@ -128,6 +128,15 @@ function officeEndsSpan(tokens: readonly Token[], from: number, to: number): boo
   return true;
 }
 
+/** Family words that introduce a person as someone's relative. Lower-case. */
+const KIN_WORDS = new Set(
+  'mother father wife husband son daughter sister brother partner widow widower uncle aunt cousin grandson granddaughter grandfather grandmother fiance fiancee nephew niece stepfather stepmother girlfriend boyfriend'.split(
+    ' ',
+  ),
+);
+const POSSESSIVE_DETERMINERS = new Set(['his', 'her', 'their', 'its', 'my', 'our', 'your']);
+const APPOSITION_OPENERS = new Set([',', '\u2013', '\u2014']);
+
 /** Articles and possessive determiners that introduce a title ("the", "a", "his"). */
 const INTRODUCERS = new Set(['the', 'a', 'an', 'its', 'his', 'her', 'their']);
 
@@ -155,6 +164,16 @@ export function titleBefore(
   if ((first.gap !== '' && first.gap !== ',') || i < 0 || tokens[i].sentence !== first.sentence) return null;
   const head = tokens[i];
   // `Green MP X`: an upper-case head works like a lower-case one.
+  // `her mother, Ana`, `his wife Ana`: a family word after a possessive is how the text introduces the person.
+  const kinOwner = tokens[i - 1];
+  if (
+    !head.cap &&
+    KIN_WORDS.has(lower(head)) &&
+    kinOwner?.sentence === first.sentence &&
+    head.gap === '' &&
+    (kinOwner.possessive || POSSESSIVE_DETERMINERS.has(lower(kinOwner)))
+  )
+    return { title: head.text, affiliation: null, from: i, to: nameStart };
   if ((head.cap && !head.upper) || !(isHead(head) || RELATION_WORDS.has(lower(head)))) return null;
   const relation = RELATION_WORDS.has(lower(head));
   if (relation && first.gap !== '') return null;
@@ -302,7 +321,8 @@ export function titleAfter(
   let i = nameEnd;
   const open = tokens[i];
   const sentence = tokens[nameEnd - 1].sentence;
-  if (!open || open.sentence !== sentence || open.gap !== ',') return null;
+  // `X, the …` or `X – the …`: a comma or a dash opens the apposition.
+  if (!open || open.sentence !== sentence || !APPOSITION_OPENERS.has(open.gap)) return null;
   let affiliation: string | null = null;
   // `X, 45, a teacher from …`: an age between the name and the apposition.
   if (/^\d{1,3}$/.test(open.text) && tokens[i + 1]?.gap === ',' && tokens[i + 1].sentence === sentence) i++;
