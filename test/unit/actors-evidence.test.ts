@@ -90,6 +90,18 @@ const CASES: Case[] = [
     hover: 'Zentrovia',
     card: 'Zentrovia',
   },
+  {
+    what: 'a hyphenated surname is found by the hover',
+    article: 'The relay was won by Tomas Ridley-Kane, who ran the last leg. Ridley-Kane said he was tired.',
+    hover: 'Tomas Ridley-Kane',
+    card: 'Tomas Ridley-Kane',
+  },
+  {
+    what: 'a possessive name before an ordinal is a name, not a numbered word',
+    article: "The record fell again on Sunday. It was Varnakova's 11th world record since 2003, and Varnakova said she was happy.",
+    hover: 'Varnakova',
+    card: 'Varnakova',
+  },
   // Roles.
   {
     what: "an organisation's possessive before a title in an apposition",

@@ -20,7 +20,8 @@ interface Word {
 const WORD_RE =
   /(?:\p{Lu}\.){2,}|(?:(?:al|el|Al|El)[-\u2010\u2011])?[\p{L}\p{N}][\p{L}\p{N}\p{M}]*(?:['\u2019\u02bc][\p{L}][\p{L}\p{M}]*)*/gu;
 const POSSESSIVE_RE = /['\u2019\u02bc][sS]$/;
-const JOIN_RE = /^(?:['\u2019]?[ \t]+|[ \t]*&[ \t]*|\.[ \t]+)$/;
+// Words of one name are joined by spaces, "&", an initial's dot, or a hyphen ("Lewis-Francis").
+const JOIN_RE = /^(?:['\u2019]?[ \t]+|[ \t]*&[ \t]*|\.[ \t]+|[-\u2010\u2011])$/;
 /** How far around a hover position to look for a multi-word name. */
 const WINDOW = 160;
 

@@ -498,7 +498,14 @@ class ActorScan {
     if (to - from >= 2 && (EVENT_HEADS.has(tokens[to - 1].text) || EVENT_STARTS.has(tokens[from].text))) return true;
     // "Chapter 11", "Radio 4": a word numbered is not a name.
     const next = tokens[to];
-    return to - from === 1 && next !== undefined && next.sentence === tokens[from].sentence && next.gap === '' && /^\d/.test(next.text);
+    return (
+      to - from === 1 &&
+      !tokens[from].possessive &&
+      next !== undefined &&
+      next.sentence === tokens[from].sentence &&
+      next.gap === '' &&
+      /^\d/.test(next.text)
+    );
   }
 
   /** A mention that confirms a name: more than one word, in capitals, inside a sentence, or with a role. */
