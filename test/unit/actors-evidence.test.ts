@@ -102,6 +102,12 @@ const CASES: Case[] = [
     hover: 'Varnakova',
     card: 'Varnakova',
   },
+  {
+    what: "a common word ending an institution's name after a connector stays",
+    article: 'The Royal Society for Blind People (RSBP) welcomed the plan. The RSBP said costs must fall.',
+    hover: 'Royal Society for Blind People',
+    card: 'Royal Society for Blind People',
+  },
   // Roles.
   {
     what: "an organisation's possessive before a title in an apposition",

@@ -484,7 +484,10 @@ class ActorScan {
       (COMMON_WORDS.has(tokens[from].text.toLowerCase()) || (to - from > 1 && this.lowerWords.has(tokens[from].key)))
     )
       from++;
-    while (to > from && COMMON_WORDS.has(tokens[to - 1].text.toLowerCase()) && !tokens[to - 1].upper) to--;
+    // A trailing common word goes ("Acme Today"), unless it ends an institution's name ("Institute for Deaf People").
+    const institution = (): boolean =>
+      tokens.slice(from, to - 1).some((t) => ORG_HEADS.has(t.text)) && NAME_CONNECTORS.has(tokens[to - 3]?.text ?? '');
+    while (to > from && COMMON_WORDS.has(tokens[to - 1].text.toLowerCase()) && !tokens[to - 1].upper && !institution()) to--;
     while (from < to && NAME_CONNECTORS.has(tokens[from].text)) from++;
     while (to > from && NAME_CONNECTORS.has(tokens[to - 1].text)) to--;
     return [from, to];
