@@ -214,6 +214,27 @@ const CASES: Case[] = [
     card: 'Lia Brandvik',
     role: 'councillor',
   },
+  {
+    what: 'a title after "who was appointed"',
+    article: 'Pia Lornefeld, who was appointed chief executive in 2010, left the firm. Lornefeld said nothing.',
+    hover: 'Pia Lornefeld',
+    card: 'Pia Lornefeld',
+    role: 'chief executive',
+  },
+  {
+    what: 'a title after "who serves as"',
+    article: 'Ugo Brantley, who serves as finance minister, agreed with the plan. Brantley spoke later.',
+    hover: 'Ugo Brantley',
+    card: 'Ugo Brantley',
+    role: 'finance minister',
+  },
+  {
+    what: 'a time adverb before an apposed title, and two titles joined by "and"',
+    article: 'Mo Fennimore, now founder and chief executive of Zentrovia, said no. Fennimore left.',
+    hover: 'Mo Fennimore',
+    card: 'Mo Fennimore',
+    role: 'founder and chief executive',
+  },
   // Capitalised things that are not people.
   {
     what: 'a video game',

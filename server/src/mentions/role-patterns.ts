@@ -135,6 +135,10 @@ const KIN_WORDS = new Set(
   ),
 );
 const POSSESSIVE_DETERMINERS = new Set(['his', 'her', 'their', 'its', 'my', 'our', 'your']);
+/** Participles between "who was" and a title ("who was appointed chief executive"). Lower-case. */
+const APPOINTED = new Set(['appointed', 'named', 'elected', 'made', 'promoted', 'installed', 'hired']);
+/** Adverbs between the comma and an apposed title ("X, now chairman of Y"). Lower-case. */
+const TITLE_ADVERBS = new Set(['now', 'currently', 'also', 'still', 'then', 'later', 'formerly', 'once']);
 const APPOSITION_OPENERS = new Set([',', '\u2013', '\u2014']);
 
 /** Articles and possessive determiners that introduce a title ("the", "a", "his"). */
@@ -330,7 +334,15 @@ export function titleAfter(
   if (lower(tokens[i]) === 'who' && tokens[i + 1] && ['is', 'was', 'has', 'had'].includes(lower(tokens[i + 1]))) {
     i += 2;
     if (tokens[i] && lower(tokens[i]) === 'been') i++;
+    // ", who was appointed chief executive in 2010", ", who was named as …"
+    if (tokens[i] && APPOINTED.has(lower(tokens[i]))) i++;
+    if (tokens[i] && lower(tokens[i]) === 'as') i++;
+  } else if (lower(tokens[i]) === 'who' && tokens[i + 2] && lower(tokens[i + 2]) === 'as' && /^\p{Ll}+$/u.test(tokens[i + 1].text)) {
+    // ", who serves as finance minister", ", who works as a nurse"
+    i += 3;
   }
+  // ", now chairman of …", ", currently head of …": a time adverb before the title.
+  if (tokens[i] && tokens[i].sentence === sentence && TITLE_ADVERBS.has(lower(tokens[i]))) i++;
   const det = lower(tokens[i] ?? open);
   const hadArticle = ['the', 'a', 'an', 'his', 'her', 'its', 'their'].includes(det);
   if (hadArticle) i++;
@@ -355,6 +367,8 @@ export function titleAfter(
     const t = tokens[i];
     if (isTitleWord(t)) {
       if (isHead(t)) lastHead = i;
+    } else if (lastHead === i - 1 && lower(t) === 'and' && tokens[i + 1] && tokens[i + 1].gap === '' && isTitleWord(tokens[i + 1])) {
+      // ", founder and chief executive of …": two titles joined by "and" are one.
     } else if (lastHead < 0 && !t.cap && !t.upper && unknown < 2 && /^\p{Ll}+$/u.test(t.text) && hadArticle) {
       // ", a bond strategist at …": up to two ordinary words before the head, after an article.
       unknown++;
