@@ -108,6 +108,12 @@ const CASES: Case[] = [
     hover: 'Royal Society for Blind People',
     card: 'Royal Society for Blind People',
   },
+  {
+    what: 'a brand written in camel case with a lower-case first letter',
+    article: 'Shares in zPlex rose on Monday after zPlex said sales doubled.',
+    hover: 'zPlex',
+    card: 'zPlex',
+  },
   // Roles.
   {
     what: "an organisation's possessive before a title in an apposition",

@@ -42,7 +42,8 @@ function joined(text: string, words: readonly Word[], a: number, b: number): boo
 }
 
 const PARTICLE_RE = /^(?:al|el)[-\u2010\u2011]/;
-const startsUpper = (w: string): boolean => /^\p{Lu}/u.test(w.replace(PARTICLE_RE, ''));
+// "eBay": a lower-case letter before a capital counts as capitalised.
+const startsUpper = (w: string): boolean => /^(?:\p{Lu}|\p{Ll}\p{Lu}\p{Ll})/u.test(w.replace(PARTICLE_RE, ''));
 
 function match(index: ActorReads, text: string, words: readonly Word[], a: number, b: number): Actor | undefined {
   const first = text.slice(words[a].start, words[a].end);
