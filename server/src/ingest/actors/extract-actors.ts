@@ -650,8 +650,9 @@ class ActorScan {
     )
       return reading;
     if (lead && timed && lead.affTo > from + 1 && lead.nameStart !== null) {
+      // Kept as written ("Former Scots Guardsman"); the owner between stays the affiliation.
+      lead.title = this.spanText(from, lead.nameStart);
       from++;
-      lead.title = `${tokens[from - 1].text} ${lead.title}`;
     }
     if (lead) {
       // "Acme chairman", "UN Secretary General" name an owner; "Rural Affairs Minister" is one title.
