@@ -114,6 +114,12 @@ const CASES: Case[] = [
     hover: 'zPlex',
     card: 'zPlex',
   },
+  {
+    what: 'a short name joins the same company with its legal form, whichever comes first',
+    article: 'Shares in Korvale rose 5% on Monday. Korvale Holdings, which owns the chain, said profits rose.',
+    hover: 'Korvale',
+    card: 'Korvale Holdings',
+  },
   // Roles.
   {
     what: "an organisation's possessive before a title in an apposition",

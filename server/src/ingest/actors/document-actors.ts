@@ -101,7 +101,7 @@ function mergeCandidates(candidates: Iterable<Candidate>): Group[] {
           byAcronym.get(c.name) ??
           unique(bySurname.get(c.key)) ??
           unique(bySound.get(soundKey(c.key))) ??
-          (org && org.main.first < c.first ? org : undefined);
+          (org && (org.main.first < c.first || legalFormOf(org.main, c)) ? org : undefined);
         // `her mother, Ana, said` … `Ana Lee`: a first name alone is the one person of the document called so.
         if (!target && c.votes.organisation + c.votes.place + c.votes.country === 0 && !c.acronym) target = unique(byFirstName.get(c.key));
       } else {
@@ -137,6 +137,17 @@ function mergeCandidates(candidates: Iterable<Candidate>): Group[] {
     else groups.push({ main: c, members: [c] });
   }
   return groups;
+}
+
+/** Words that only give an organisation's legal form: "Acme Inc" and "Acme" are one company, whichever comes first. */
+const LEGAL_FORMS = new Set(
+  'inc incorporated corp corporation co company ltd limited plc llc llp group holdings sa ag nv se gmbh'.split(' '),
+);
+
+/** True when the longer name is the shorter one plus legal-form words only ("Acme Holdings Inc" for "Acme"). */
+function legalFormOf(long: Candidate, short: Candidate): boolean {
+  const rest = long.key.split(' ').slice(short.key.split(' ').length);
+  return rest.length > 0 && rest.every((w) => LEGAL_FORMS.has(w));
 }
 
 function unique(list: Group[] | undefined): Group | undefined {
