@@ -247,6 +247,13 @@ const CASES: Case[] = [
     card: 'Mo Fennimore',
     role: 'founder and chief executive',
   },
+  {
+    what: 'a title stated with "is"',
+    article: 'Pia Lorrimer is chief executive of Brightwater Holdings. Lorrimer joined in 2010.',
+    hover: 'Pia Lorrimer',
+    card: 'Pia Lorrimer',
+    role: 'chief executive',
+  },
   // Capitalised things that are not people.
   {
     what: 'a video game',

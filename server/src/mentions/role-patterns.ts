@@ -139,6 +139,8 @@ const POSSESSIVE_DETERMINERS = new Set(['his', 'her', 'their', 'its', 'my', 'our
 const APPOINTED = new Set(['appointed', 'named', 'elected', 'made', 'promoted', 'installed', 'hired']);
 /** Adverbs between the comma and an apposed title ("X, now chairman of Y"). Lower-case. */
 const TITLE_ADVERBS = new Set(['now', 'currently', 'also', 'still', 'then', 'later', 'formerly', 'once']);
+/** Verbs that state a title after a name ("X is chief executive of Y"). Lower-case. */
+const COPULAS = new Set(['is', 'was', 'became', 'becomes', 'remains']);
 const APPOSITION_OPENERS = new Set([',', '\u2013', '\u2014']);
 
 /** Articles and possessive determiners that introduce a title ("the", "a", "his"). */
@@ -325,8 +327,18 @@ export function titleAfter(
   let i = nameEnd;
   const open = tokens[i];
   const sentence = tokens[nameEnd - 1].sentence;
+  if (!open || open.sentence !== sentence) return null;
+  // `X is the club's manager`, `X was appointed chief executive`: a copula says the title too.
+  const copula = open.gap === '' && COPULAS.has(lower(open)) && !tokens[nameEnd - 1].upper;
   // `X, the …` or `X – the …`: a comma or a dash opens the apposition.
-  if (!open || open.sentence !== sentence || !APPOSITION_OPENERS.has(open.gap)) return null;
+  if (!copula && !APPOSITION_OPENERS.has(open.gap)) return null;
+  if (copula) {
+    i++;
+    if (tokens[i] && lower(tokens[i]) === 'been') i++;
+    if (tokens[i] && APPOINTED.has(lower(tokens[i]))) i++;
+    if (tokens[i] && lower(tokens[i]) === 'as') i++;
+    if (!tokens[i] || tokens[i].sentence !== sentence || tokens[i].gap !== '') return null;
+  }
   let affiliation: string | null = null;
   // `X, 45, a teacher from …`: an age between the name and the apposition.
   if (/^\d{1,3}$/.test(open.text) && tokens[i + 1]?.gap === ',' && tokens[i + 1].sentence === sentence) i++;
