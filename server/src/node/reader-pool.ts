@@ -50,7 +50,8 @@ function startWorker(options: WorkerOptions): Worker | null {
 export class ReaderPool {
   private readonly slots: Slot[] = [];
   private readonly queue: Pending[] = [];
-  private readonly cache = new Map<string, FileRead>();
+  private readonly cache = new Map<string, Promise<FileRead>>();
+  private readonly inFlight = new Map<string, Promise<FileRead>>();
   private readonly size: number;
   private readonly timeoutMs: number;
   private readonly maxHeapMb: number;
@@ -67,26 +68,34 @@ export class ReaderPool {
     this.cacheEntries = options.cacheEntries ?? 512;
   }
 
-  /** Reads one file's bytes with its format's reader; never throws. */
-  async read(filePath: string, bytes: Uint8Array, limits: ReadLimits): Promise<FileRead> {
+  /**
+   * Reads one file's bytes with its format's reader; never throws. A file whose content is being read
+   * already (a copy met while its original is in a worker) waits for that read instead of starting another.
+   */
+  read(filePath: string, bytes: Uint8Array, limits: ReadLimits): Promise<FileRead> {
     const key = `${path.extname(filePath).toLowerCase()}:${limits.maxBytes}:${createHash('sha1').update(bytes).digest('hex')}`;
-    const hit = this.cache.get(key);
+    const hit = this.cache.get(key) ?? this.inFlight.get(key);
     if (hit) {
       // Refresh its place: the map's order is the eviction order.
-      this.cache.delete(key);
-      this.cache.set(key, hit);
+      if (this.cache.delete(key)) this.cache.set(key, hit);
       return hit;
     }
-    const result =
-      this.inProcess || this.disposed
-        ? await readSourceFile(filePath, bytes, limits)
-        : await new Promise<FileRead>((resolve) => {
-            this.queue.push({ job: { id: this.nextId++, path: filePath, bytes, limits }, resolve });
-            this.pump();
-          });
-    this.cache.set(key, result);
-    if (this.cache.size > this.cacheEntries) this.cache.delete(this.cache.keys().next().value as string);
-    return result;
+    const reading = this.readUncached(filePath, bytes, limits).then((result) => {
+      this.inFlight.delete(key);
+      this.cache.set(key, reading);
+      if (this.cache.size > this.cacheEntries) this.cache.delete(this.cache.keys().next().value as string);
+      return result;
+    });
+    this.inFlight.set(key, reading);
+    return reading;
+  }
+
+  private readUncached(filePath: string, bytes: Uint8Array, limits: ReadLimits): Promise<FileRead> {
+    if (this.inProcess || this.disposed) return readSourceFile(filePath, bytes, limits);
+    return new Promise<FileRead>((resolve) => {
+      this.queue.push({ job: { id: this.nextId++, path: filePath, bytes, limits }, resolve });
+      this.pump();
+    });
   }
 
   private spawn(): Slot | null {
