@@ -126,12 +126,16 @@ async function main(): Promise<void> {
 
   let claims = 0;
   let rightSource = 0;
+  const claimMisses: string[] = [];
   for (const page of pages) {
     for (const claim of expectedClaims(page, 3)) {
       claims++;
       const doc = TextDocument.create(pathToFileURL(path.join(dir, `claim-${++version}.md`)).href, 'markdown', 1, `${claim}\n`);
       const diagnostics = (await service.diagnostics(doc)).filter((d) => d.code === 'unsourced-claim');
-      if (!diagnostics.length) continue;
+      if (!diagnostics.length) {
+        claimMisses.push(`${page.name}: not flagged: ${claim.slice(0, 90)}`);
+        continue;
+      }
       const actions: CodeAction[] = await service.codeActions(doc, diagnostics[0].range, diagnostics, undefined);
       const cite = actions.find((a) => a.title.startsWith('Cite '));
       const title = page.expected.title?.replace(/\s+/g, ' ').trim() ?? '';
@@ -140,6 +144,7 @@ async function main(): Promise<void> {
         .map((e) => e.newText)
         .join('\n');
       if (title && edits.replace(/\\/g, '').includes(title)) rightSource++;
+      else claimMisses.push(`${page.name}: ${cite ? cite.title : 'no Cite action'}: ${claim.slice(0, 90)}`);
     }
   }
 
@@ -172,6 +177,7 @@ async function main(): Promise<void> {
   console.log(`| Claim quick fix (sentence of the article as a claim) cites the right page | ${ratio(rightSource, claims)} |`);
   console.log(`| Pages with no inline-script text indexed | ${ratio(clean, pages.length)} |`);
   if (speakerMisses.length) console.log(`\nWrong or missing speakers:\n${speakerMisses.map((m) => `- ${m}`).join('\n')}`);
+  if (process.argv.includes('--claims')) console.log(`\nClaims not cited with their page:\n${claimMisses.map((m) => `- ${m}`).join('\n')}`);
   if (process.argv.includes('--speakers')) for (const line of speakerOf) console.log(line);
 }
 

@@ -24,6 +24,18 @@ function hostOf(url: string | null): string | null {
   }
 }
 
+/** Labels a page puts in its article's flow: an ad slot's label, a skip link, a "continue reading" prompt. */
+const BOILERPLATE_PART_RE =
+  /^(?:advertisement|advert|ad|sponsored(?: content)?|skip to(?: main)? content|scroll to continue(?: with content)?|story continues below(?: advertisement)?|continue reading(?: below)?)$/i;
+
+/** A short block made only of boilerplate labels ("Advertisement · Scroll to continue"). */
+function isBoilerplate(text: string): boolean {
+  return (
+    text.length < 80 &&
+    text.split(/\s*[\u00b7\u2022|\u2013\u2014:-]\s*/).every((part) => BOILERPLATE_PART_RE.test(part.replace(/[.!]+$/, '')))
+  );
+}
+
 interface Found {
   article: NonNullable<ReturnType<Readability<DomNode>['parse']>>;
   page: PageMetadata;
@@ -57,11 +69,13 @@ export function readHtml(bytes: Uint8Array, parse: HtmlParser = linkedomParser, 
         .replace(/^by\s+/, '')
     : null;
   // A byline Readability recognised from the page's metadata may still stand in the article as a paragraph.
-  const blocks = htmlBlocks(article.content as DomNode).filter(
-    (b) => !bylineKey || b.text.toLowerCase().replace(/^by\s+/, '') !== bylineKey,
-  );
+  const blocks = htmlBlocks(article.content as DomNode)
+    .filter((b) => !isBoilerplate(b.text))
+    .filter((b) => !bylineKey || b.text.toLowerCase().replace(/^by\s+/, '') !== bylineKey);
   if (blocks.length === 0) return { ok: false, reason: 'no readable article text in the page' };
-  const title = cleanInline(article.title ?? '') || page.title || page.pageTitle;
+  // Readability's title comes from the head's metadata, else from <title>; a headline marked up in the body beats <title>.
+  const fromHead = page.title !== null && page.title !== page.headline && page.title !== page.pageTitle;
+  const title = (fromHead ? null : page.headline) || cleanInline(article.title ?? '') || page.title || page.pageTitle;
   const byline = bylineAuthors(article.byline ?? null);
   const meta: SourceMetadata = {
     title,
