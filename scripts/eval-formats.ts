@@ -125,6 +125,7 @@ async function main(): Promise<void> {
   }
 
   let claims = 0;
+  let flagged = 0;
   let rightSource = 0;
   const claimMisses: string[] = [];
   for (const page of pages) {
@@ -136,6 +137,7 @@ async function main(): Promise<void> {
         claimMisses.push(`${page.name}: not flagged: ${claim.slice(0, 90)}`);
         continue;
       }
+      flagged++;
       const actions: CodeAction[] = await service.codeActions(doc, diagnostics[0].range, diagnostics, undefined);
       const cite = actions.find((a) => a.title.startsWith('Cite '));
       const title = page.expected.title?.replace(/\s+/g, ' ').trim() ?? '';
@@ -175,6 +177,8 @@ async function main(): Promise<void> {
     `| \u2026of those, citation inserted with the article's hand-checked title in its footnote | ${ratio(titled, top3)} (marker: ${ratio(cited, top3)}) |`,
   );
   console.log(`| Claim quick fix (sentence of the article as a claim) cites the right page | ${ratio(rightSource, claims)} |`);
+  console.log(`| \u2026claims flagged as unsourced (a quick fix offered) | ${ratio(flagged, claims)} |`);
+  console.log(`| \u2026of the quick fixes offered, citing the right page | ${ratio(rightSource, flagged)} |`);
   console.log(`| Pages with no inline-script text indexed | ${ratio(clean, pages.length)} |`);
   if (speakerMisses.length) console.log(`\nWrong or missing speakers:\n${speakerMisses.map((m) => `- ${m}`).join('\n')}`);
   if (process.argv.includes('--claims')) console.log(`\nClaims not cited with their page:\n${claimMisses.map((m) => `- ${m}`).join('\n')}`);

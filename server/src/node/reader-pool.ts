@@ -22,6 +22,8 @@ export interface ReaderPoolOptions {
   maxHeapMb?: number;
   /** Results kept by content hash. */
   cacheEntries?: number;
+  /** The worker script (default: `reader-worker.js` beside this bundle, or its source under tsx). */
+  workerScript?: string;
 }
 
 interface Pending {
@@ -39,7 +41,8 @@ interface Slot {
  * A worker running the readers: the bundled `reader-worker.js` next to this file, or (tests and tools run
  * from TypeScript sources under tsx) the `.ts` source loaded through tsx's require hook.
  */
-function startWorker(options: WorkerOptions): Worker | null {
+function startWorker(options: WorkerOptions, script?: string): Worker | null {
+  if (script) return new Worker(script, options);
   const js = path.join(__dirname, 'reader-worker.js');
   if (existsSync(js)) return new Worker(js, options);
   const ts = path.join(__dirname, 'reader-worker.ts');
@@ -56,6 +59,7 @@ export class ReaderPool {
   private readonly timeoutMs: number;
   private readonly maxHeapMb: number;
   private readonly cacheEntries: number;
+  private readonly workerScript: string | undefined;
   private nextId = 1;
   private disposed = false;
   /** Set when workers cannot start here: files are then read on the calling thread. */
@@ -66,6 +70,7 @@ export class ReaderPool {
     this.timeoutMs = options.timeoutMs ?? 30_000;
     this.maxHeapMb = options.maxHeapMb ?? 512;
     this.cacheEntries = options.cacheEntries ?? 512;
+    this.workerScript = options.workerScript;
   }
 
   /**
@@ -101,7 +106,7 @@ export class ReaderPool {
   private spawn(): Slot | null {
     let worker: Worker | null;
     try {
-      worker = startWorker({ resourceLimits: { maxOldGenerationSizeMb: this.maxHeapMb }, stdout: true });
+      worker = startWorker({ resourceLimits: { maxOldGenerationSizeMb: this.maxHeapMb }, stdout: true }, this.workerScript);
     } catch {
       worker = null;
     }

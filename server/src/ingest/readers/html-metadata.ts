@@ -25,8 +25,9 @@ function str(v: Json): string | null {
 /** The article objects of every JSON-LD block (following `@graph` and arrays), best type first. */
 function jsonLdArticles(doc: DomDocument): Record<string, Json>[] {
   const found: Record<string, Json>[] = [];
-  const scripts = doc.querySelectorAll('script[type="application/ld+json"]');
+  const scripts = doc.getElementsByTagName('script');
   for (let i = 0; i < scripts.length; i++) {
+    if (!/application\/ld\+json/i.test(scripts[i].getAttribute('type') ?? '')) continue;
     let data: Json;
     try {
       data = JSON.parse(scripts[i].textContent ?? '');
@@ -50,7 +51,7 @@ function jsonLdArticles(doc: DomDocument): Record<string, Json>[] {
 /** `<meta property|name=… content=…>` values, keys lower-cased; the first of each wins. */
 function metaTags(doc: DomDocument): Map<string, string> {
   const out = new Map<string, string>();
-  const metas = doc.querySelectorAll('meta');
+  const metas = doc.getElementsByTagName('meta');
   for (let i = 0; i < metas.length; i++) {
     const m = metas[i];
     const key = (m.getAttribute('property') ?? m.getAttribute('name') ?? m.getAttribute('itemprop') ?? '').trim().toLowerCase();
@@ -124,7 +125,9 @@ function microdata(doc: DomDocument): Microdata {
   const items = doc.querySelectorAll('[itemprop]');
   for (let i = 0; i < items.length; i++) {
     const el = items[i];
-    const props = (el.getAttribute('itemprop') ?? '').toLowerCase().split(/\s+/);
+    const itemprop = el.getAttribute('itemprop');
+    if (!itemprop) continue;
+    const props = itemprop.toLowerCase().split(/\s+/);
     const value = (): string | null => first(el.getAttribute('content'), el.getAttribute('datetime'), el.textContent);
     if (props.includes('headline')) found.headline ??= value();
     if (props.includes('datepublished')) found.date ??= value();
@@ -150,7 +153,10 @@ export function pageMetadata(doc: DomDocument, savedFrom: string | null): PageMe
   const meta = metaTags(doc);
   const article = jsonLdArticles(doc)[0] ?? {};
   const publisher = obj(article.publisher);
-  const canonical = doc.querySelectorAll('link[rel="canonical"]')[0]?.getAttribute('href') ?? null;
+  const links = doc.getElementsByTagName('link');
+  let canonical: string | null = null;
+  for (let i = 0; i < links.length && canonical === null; i++)
+    if ((links[i].getAttribute('rel') ?? '').toLowerCase() === 'canonical') canonical = links[i].getAttribute('href');
   const micro = microdata(doc);
   const ldAuthors = jsonLdAuthors(article.author);
   const authors = ldAuthors.length ? ldAuthors : micro.authors;

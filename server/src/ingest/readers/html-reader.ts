@@ -46,7 +46,8 @@ function readArticle(html: string, savedFrom: string | null, parse: HtmlParser):
   const doc = parse(html);
   const page = pageMetadata(doc, savedFrom);
   // Readability keeps the content element itself (no serialise-and-reparse); the document is consumed.
-  const article = new Readability(doc as never, { serializer: (node: unknown) => node as DomNode }).parse();
+  // keepClasses: the blocks never read a class, so Readability need not walk the article to strip them.
+  const article = new Readability(doc as never, { serializer: (node: unknown) => node as DomNode, keepClasses: true }).parse();
   return article?.content ? { article, page } : null;
 }
 
