@@ -12,6 +12,7 @@ import { existsSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { performance } from 'node:perf_hooks';
+import { readHtml } from '../server/src/ingest/readers/html-reader';
 import { readSourceFile } from '../server/src/ingest/readers/read-source-file';
 import { NodeCorpus } from '../server/src/node/node-corpus';
 import { NodeIndexCache } from '../server/src/node/node-index-cache';
@@ -67,6 +68,22 @@ async function index(name: string, dir: string, include: string, workers: number
   return { name, ms, cpuMs: (cpu.user + cpu.system) / 1000, sources: status.sources, skipped: status.skipped, note };
 }
 
+/**
+ * The HTML reader alone on this thread: CPU ms per page over the 20 pages, the best of a few rounds (the least
+ * disturbed by other load), reading the whole page and reading the article's region (what the server does).
+ */
+function readerCpu(pages: { html: Uint8Array }[], whole: boolean): number {
+  let best = Infinity;
+  for (let round = 0; round < 6; round++) {
+    const c0 = process.cpuUsage();
+    for (const p of pages) readHtml(p.html, undefined, whole);
+    const c = process.cpuUsage(c0);
+    // The first round warms the JIT up.
+    if (round > 0) best = Math.min(best, (c.user + c.system) / 1000 / pages.length);
+  }
+  return best;
+}
+
 /** Runs the formats benchmark and prints its table. */
 export async function runFormatsBench(): Promise<void> {
   const count = arg('--pages', 1000);
@@ -116,6 +133,11 @@ export async function runFormatsBench(): Promise<void> {
     console.log(
       `| ${r.name} | ${r.sources} | ${r.skipped} | ${(r.ms / 1000).toFixed(1)} s | ${(r.ms / floor).toFixed(2)} | ${(r.cpuMs / 1000).toFixed(1)} s | ${(r.cpuMs / cpuFloor).toFixed(2)} |`,
     );
+  const wholeMs = readerCpu(pages, true);
+  const regionMs = readerCpu(pages, false);
+  console.log(
+    `\nHTML reader alone (CPU per page, best of 5 rounds over the 20 pages): whole page ${wholeMs.toFixed(1)} ms, article region ${regionMs.toFixed(1)} ms; txt indexing ${(cpuFloor / count).toFixed(1)} ms CPU per file.`,
+  );
   const restartNote = runs[3]?.note;
   if (restartNote) console.log(`\nRestart: ${restartNote}`);
 }

@@ -82,6 +82,34 @@ export const OUTLET_QUOTES: ExpectedQuote[] = [
   },
 ];
 
+/** Claims a writer makes from each source (factual sentences of it, reworded), and the source's title. */
+export const OUTLET_CLAIMS: { claim: string; title: string }[] = [
+  {
+    claim: 'The stone bridge over the River Wend was closed in January after engineers found cracks in two of its arches.',
+    title: 'Bridge closure splits Millbrook traders',
+  },
+  {
+    claim: 'The pay offer raises basic pay for dockers by 6.5% this year and by a further 4% next year.',
+    title: 'Port workers back pay deal after three-day strike',
+  },
+  {
+    claim: 'The original budget proposal would have closed every library branch except the central library on Sundays.',
+    title: 'Council keeps Sunday library hours after late budget amendment',
+  },
+  {
+    claim: 'The licensing committee set the conditions in April after residents of the Quayside flats complained about noise.',
+    title: 'Caf\u00e9 owners fight late-night licence limits',
+  },
+  {
+    claim: 'Between 1980 and 1998 the lighthouse board replaced its keepers station by station.',
+    title: 'The last lighthouse keepers',
+  },
+  {
+    claim: 'The dredging works are budgeted at 2.4 million and will be paid from the harbour reserve fund.',
+    title: 'Harbour Dredging Plan',
+  },
+];
+
 /** Text of the boilerplate around the articles (scripts, cookie banners, ads, comments) that must never be indexed. */
 export const OUTLET_BOILERPLATE = [
   'We use cookies to improve your experience',

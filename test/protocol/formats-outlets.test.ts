@@ -11,11 +11,12 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import * as path from 'node:path';
 import { pathToFileURL } from 'node:url';
-import type { CompletionItem, CompletionList, TextEdit } from 'vscode-languageserver-types';
+import type { CodeAction, CompletionItem, CompletionList, Diagnostic, TextEdit } from 'vscode-languageserver-types';
 import { startServer, type LspSession } from '../helpers/lsp-client';
 import {
   OUTLET_BAD_FILES,
   OUTLET_BIB,
+  OUTLET_CLAIMS,
   OUTLET_QUOTES,
   OUTLET_WRITER_KEYS,
   OUTLETS_SETTINGS,
@@ -133,6 +134,31 @@ test(
       }
       for (const key of Object.values(OUTLET_WRITER_KEYS))
         assert.ok(!csl.some((i) => i.id === key), `${key}: left to the writer's file, not repeated in Sourced's`);
+
+      // A claim made from a source is flagged, and its quick fix cites that source.
+      const claimMisses: string[] = [];
+      for (const { claim, title } of OUTLET_CLAIMS) {
+        const uri = pathToFileURL(path.join(workspace, `claim-${++drafts}.md`)).href;
+        session.open(uri, `${claim}\n`);
+        const diagnostics = (await session.diagnosticsFor(uri, 15_000)).filter((d: Diagnostic) => d.code === 'unsourced-claim');
+        if (!diagnostics.length) {
+          claimMisses.push(`not flagged: ${claim}`);
+          continue;
+        }
+        const actions = await session.connection.sendRequest<CodeAction[]>('textDocument/codeAction', {
+          textDocument: { uri },
+          range: diagnostics[0].range,
+          context: { diagnostics },
+        });
+        const cite = actions.find((a) => a.title.startsWith('Cite '));
+        const writerKey = Object.entries(OUTLET_WRITER_KEYS).find(([file]) =>
+          OUTLET_QUOTES.some((q) => q.file === file && q.title === title),
+        )?.[1];
+        const expected = listed.find((x) => x.title === title)?.key ?? writerKey;
+        const edits = JSON.stringify(cite?.edit ?? {});
+        if (!expected || !edits.includes(`@${expected}`)) claimMisses.push(`${cite?.title ?? 'no Cite action'}: ${claim}`);
+      }
+      assert.deepEqual(claimMisses, [], 'every claim flagged and its quick fix citing its source');
 
       const keyItems = await complete(session, workspace, 'As argued [@carv');
       assert.deepEqual(
