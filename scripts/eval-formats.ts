@@ -30,11 +30,14 @@ function labelFor(page: string, quote: string): SpeakerLabel | undefined {
   return LABELS.find((l) => l.page === page && key(quote, 6) === key(l.quote, 6));
 }
 
-/** Same person: same last name, and the same first name when both give one ("Reeves" = "Eric Reeves"). */
+/** Same person: same last name, and the same first name when both give one ("Reeves" = "Eric Reeves", "de Miranda" = "Luis de Miranda"). */
 function sameSpeaker(found: string, label: string): boolean {
   const a = wordTokens(found);
   const b = wordTokens(label);
   if (!a.length || a.at(-1) !== b.at(-1)) return false;
+  // A label that is a whole surname ("de Miranda") names the same person as the full name ending in it.
+  const suffix = (long: string[], short: string[]): boolean => long.slice(-short.length).join(' ') === short.join(' ');
+  if (suffix(a, b) || suffix(b, a)) return true;
   return a.length < 2 || b.length < 2 || a[0] === b[0];
 }
 
