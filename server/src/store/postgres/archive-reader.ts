@@ -3,6 +3,7 @@
  * name keys or passage terms) and load their stored analyses. Runs over an injected SqlClient.
  */
 import type { SourceAnalysis } from '../../domain/source-analysis';
+import { ACTOR_CARD_SQL, openingPattern, QUOTE_ROWS_FTS_SQL, QUOTE_ROWS_OPENING_SQL } from './archive-answer-sql';
 import { passageQuery, quoteQuery } from './archive-queries';
 import type { SqlClient } from './sql';
 
@@ -17,6 +18,41 @@ export interface ArchivedSource {
 export interface ArchiveRef {
   id: string;
   hash: string;
+}
+
+/** One archived quotation as a completion candidate: its source (id, content hash), index in the analysis, text. */
+export interface QuoteRow {
+  id: string;
+  hash: string;
+  ordinal: number;
+  text: string;
+  speaker: string | null;
+}
+
+/** One source on an actor's card: the most mentioning first. */
+export interface ActorCardSource {
+  id: string;
+  hash: string;
+  key: string;
+  title: string;
+  date: string | null;
+  n: number;
+}
+
+/** What a hover card of an archived actor shows, read in one statement. */
+export interface ActorCardRow {
+  id: string;
+  name: string;
+  type: string;
+  /** The name key that was found (the fullest one under the cursor). */
+  key: string;
+  mentions: number;
+  sources: number;
+  /** Every key the actor goes by (full name and aliases). */
+  keys: string[];
+  top: ActorCardSource[];
+  /** Quotations with a speaker in the top sources (the caller keeps those whose speaker is this actor). */
+  quotes: { id: string; speaker: string; text: string }[] | null;
 }
 
 /** Sources of quotations matching a tsquery ($1), at least $2 words, opening with $3 (of length $4) first; $5 sources. */
@@ -66,6 +102,33 @@ export class ArchiveReader {
     if (!q) return [];
     const r = await this.db.query<{ id: string; hash: string }>(QUOTE_SOURCES_SQL, [q, minWords, typed.trim(), typed.trim().length, limit]);
     return r.rows;
+  }
+
+  /**
+   * Quotation candidates for typed words: those opening with what was typed (an index on the opening) and the
+   * best full-text matches, the openings first, each quotation once.
+   */
+  async quoteRows(typed: string, minWords: number, limit: number): Promise<QuoteRow[]> {
+    const q = quoteQuery(typed);
+    const pattern = openingPattern(typed);
+    const [opening, fts] = await Promise.all([
+      pattern ? this.db.query<QuoteRow>(QUOTE_ROWS_OPENING_SQL, [pattern, minWords, limit]) : null,
+      q ? this.db.query<QuoteRow>(QUOTE_ROWS_FTS_SQL, [q, minWords, limit]) : null,
+    ]);
+    const seen = new Set<string>();
+    const out: QuoteRow[] = [];
+    for (const row of [...(opening?.rows ?? []), ...(fts?.rows ?? [])]) {
+      const id = `${row.id}:${row.ordinal}`;
+      if (!seen.has(id) && seen.add(id)) out.push({ ...row, ordinal: Number(row.ordinal) });
+    }
+    return out;
+  }
+
+  /** The card of the actor known under the longest of these name keys, with its `sources` most mentioning sources. */
+  async actorCard(keys: readonly string[], sources: number): Promise<ActorCardRow | null> {
+    if (keys.length === 0) return null;
+    const r = await this.db.query<ActorCardRow>(ACTOR_CARD_SQL, [keys, sources]);
+    return r.rows[0] ?? null;
   }
 
   /** Sources mentioning the actors known under these name keys, the most mentioning first. */
