@@ -112,7 +112,8 @@ export class ArchiveAnswers {
     const lastPartial = /[\p{L}\p{N}]$/u.test(typed);
     const seen = new Set<string>();
     const localTexts = local.items.map((i) => this.itemQuote(i, open.mark));
-    for (const t of localTexts) seen.add(normalizeForMatch(t));
+    // The same quotation in a local source (a syndicated copy) is offered once, the local one: same label.
+    const localLabels = new Set(local.items.map((i) => i.label));
     const ranked: Ranked[] = [];
     for (const [order, row] of rows.entries()) {
       const norm = normalizeForMatch(row.text);
@@ -140,7 +141,8 @@ export class ArchiveAnswers {
       const quote = unit?.quotes[r.row.ordinal];
       if (!unit || !quote) continue;
       const q: IndexedQuote = { id: -1, unit, quote };
-      merged.push({ item: quoteCompletionItem(ctx, draft, q, open, end, typed, 0), tier: r.tier, coverage: r.coverage, from: 1 });
+      const item = quoteCompletionItem(ctx, draft, q, open, end, typed, 0);
+      if (!localLabels.has(item.label)) merged.push({ item, tier: r.tier, coverage: r.coverage, from: 1 });
     }
     // Local items keep their order within a tier (their ranking saw more than words); archived ones follow them.
     merged.sort((a, b) => a.tier - b.tier || a.from - b.from || (a.from === 1 ? b.coverage - a.coverage : 0));
