@@ -196,7 +196,7 @@ export class ArchiveAnswers {
     if (card === null) return local;
     const value = local ? `${(local.contents as { value: string }).value}\n\n${archiveLine(card)}` : cardMarkdown(card);
     const run = runs.filter((r) => r.key === card.key).sort((a, b) => b.end - b.start - (a.end - a.start))[0] ?? runs[0];
-    return { contents: { kind: MarkupKind.Markdown, value }, range: local?.range ?? rangeAt(draft.lineStarts, run.start, run.end) };
+    return { contents: { kind: MarkupKind.Markdown, value }, range: local?.range ?? rangeAt(draft, run.start, run.end) };
   }
 }
 
