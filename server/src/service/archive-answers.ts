@@ -6,14 +6,14 @@
  * (small LRUs) so that typing on, or hovering the same name again, asks the archive nothing.
  */
 import { MarkupKind, type CompletionItem, type CompletionList, type Hover } from 'vscode-languageserver-types';
-import type { Cancellation } from '../domain/cancellation';
+import { NEVER_CANCELLED, type Cancellation } from '../domain/cancellation';
 import type { SourceAnalysis } from '../domain/source-analysis';
 import type { ServiceContext } from '../features/context';
 import type { DraftDocument } from '../features/drafts/draft-document';
 import { openQuotationAt, quotationEnd, quoteCompletionItem } from '../features/quotes/quote-completion';
 import { phraseAt } from '../features/quotes/rank-quotes';
 import { nameKey } from '../mentions/name-key';
-import type { ActorCardRow, QuoteRow } from '../store/postgres/archive-reader';
+import type { ActorCardRow, ArchivedSource, QuoteRow } from '../store/postgres/archive-reader';
 import type { IndexedQuote, SourceUnit } from '../store/source-store';
 import { escapeMarkdown, inlineCode, shorten } from '../text/escape-markdown';
 import { rangeAt } from '../text/line-index';
@@ -53,6 +53,9 @@ class Lru<V> {
   clear(): void {
     this.map.clear();
   }
+  keys(): string[] {
+    return [...this.map.keys()];
+  }
 }
 
 interface Ranked {
@@ -76,7 +79,10 @@ export class ArchiveAnswers {
   private readonly cards = new Lru<ActorCardRow | null>(ANSWER_CACHE);
   private readonly analyses = new Lru<SourceUnit>(ANALYSIS_CACHE);
 
-  constructor(private readonly ws: ArchiveWorkingSet) {}
+  constructor(private readonly ws: ArchiveWorkingSet) {
+    // A completion asks two statements at once: have two connections open (and authenticated) before the first.
+    void ws.ask('connecting', NEVER_CANCELLED, (r) => r.warm(2));
+  }
 
   /** Forgets cached answers (the archive may have grown). */
   clear(): void {
@@ -104,10 +110,15 @@ export class ArchiveAnswers {
     const minWords = ctx.config().quotes.minCompletionWords;
     const cacheKey = `${minWords}\u0001${typed}`;
     let rows = this.quoteAnswers.get(cacheKey);
+    /** Analyses that came with the rows (JSON text), parsed only for the rows that become items. */
+    const texts = new Map<string, string>();
     if (rows === undefined) {
-      const found = await this.ws.ask('quote completion', token, (r) => r.quoteRows(typed, minWords, QUOTE_ROWS));
+      const held = this.analyses.keys();
+      const found = await this.ws.ask('quote completion', token, (r) => r.quoteRows(typed, minWords, QUOTE_ROWS, held));
       if (found === undefined) return local;
-      this.quoteAnswers.set(cacheKey, (rows = found));
+      for (const row of found) if (row.analysis) texts.set(row.id, row.analysis);
+      // Kept without the analyses: those live (parsed) in their own LRU.
+      this.quoteAnswers.set(cacheKey, (rows = found.map(({ analysis: _, ...row }) => row)));
     }
     const lastPartial = /[\p{L}\p{N}]$/u.test(typed);
     const seen = new Set<string>();
@@ -127,6 +138,7 @@ export class ArchiveAnswers {
     ranked.length = Math.min(ranked.length, MAX_ITEMS);
     const units = await this.unitsOf(
       ranked.map((r) => r.row),
+      texts,
       token,
     );
     if (units === undefined) return local;
@@ -156,24 +168,35 @@ export class ArchiveAnswers {
     return edit.startsWith(mark) ? edit.slice(mark.length) : edit;
   }
 
-  /** The stored analyses of these rows' sources, as units that are not in the store (parsed once, kept in an LRU). */
-  private async unitsOf(rows: readonly QuoteRow[], token: Cancellation): Promise<Map<string, SourceUnit> | undefined> {
+  /**
+   * The stored analyses of these rows' sources, as units that are not in the store: parsed once (from the text
+   * that came with the rows, else read by id) and kept in an LRU.
+   */
+  private async unitsOf(
+    rows: readonly QuoteRow[],
+    texts: ReadonlyMap<string, string>,
+    token: Cancellation,
+  ): Promise<Map<string, SourceUnit> | undefined> {
     const out = new Map<string, SourceUnit>();
     const missing: string[] = [];
+    const keep = (s: ArchivedSource): void => {
+      const analysis: SourceAnalysis = archivedAnalysis(s);
+      const unit: SourceUnit = { ...analysis, sentenceIds: [] };
+      this.analyses.set(s.id, unit);
+      out.set(s.id, unit);
+    };
     for (const row of rows) {
+      if (out.has(row.id)) continue;
       const unit = this.analyses.get(row.id);
+      const text = texts.get(row.id);
       if (unit) out.set(row.id, unit);
+      else if (text !== undefined) keep({ id: row.id, hash: row.hash, analysis: JSON.parse(text) as SourceAnalysis });
       else if (!missing.includes(row.id)) missing.push(row.id);
     }
     if (missing.length === 0) return out;
     const loaded = await this.ws.ask('quote sources', token, (r) => r.load(missing));
     if (loaded === undefined) return undefined;
-    for (const s of loaded) {
-      const analysis: SourceAnalysis = archivedAnalysis(s);
-      const unit: SourceUnit = { ...analysis, sentenceIds: [] };
-      this.analyses.set(s.id, unit);
-      out.set(s.id, unit);
-    }
+    for (const s of loaded) keep(s);
     return out;
   }
 

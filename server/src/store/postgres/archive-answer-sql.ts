@@ -26,6 +26,16 @@ export const QUOTE_ROWS_OPENING_SQL = `SELECT q.source_id AS id, s.content_hash 
        JOIN sources s ON s.id = q.source_id`;
 
 /**
+ * A quotation-rows statement with each row's source analysis (as text) added, except for the sources listed in
+ * the next parameter ($4: those the caller has parsed already): the candidates and what their items need arrive
+ * in one round trip.
+ */
+export const withAnalyses = (rows: string): string =>
+  `SELECT r.*, CASE WHEN r.id = ANY($4::bigint[]) THEN NULL
+                    ELSE (SELECT a.analysis::text FROM sources a WHERE a.id = r.id) END AS analysis
+       FROM (${rows}) r`;
+
+/**
  * The actor for a hover: of the name keys $1 found in the archive, the longest (the fullest name under the
  * cursor); of the actors known under it, the most mentioned. With its totals, every key it goes by, the $2
  * sources mentioning it most (id, hash, base key, title, date, count) and their quotations with a speaker.

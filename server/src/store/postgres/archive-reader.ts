@@ -3,7 +3,7 @@
  * name keys or passage terms) and load their stored analyses. Runs over an injected SqlClient.
  */
 import type { SourceAnalysis } from '../../domain/source-analysis';
-import { ACTOR_CARD_SQL, openingPattern, QUOTE_ROWS_FTS_SQL, QUOTE_ROWS_OPENING_SQL } from './archive-answer-sql';
+import { ACTOR_CARD_SQL, openingPattern, QUOTE_ROWS_FTS_SQL, QUOTE_ROWS_OPENING_SQL, withAnalyses } from './archive-answer-sql';
 import { passageQuery, quoteQuery } from './archive-queries';
 import type { SqlClient } from './sql';
 
@@ -27,6 +27,8 @@ export interface QuoteRow {
   ordinal: number;
   text: string;
   speaker: string | null;
+  /** The source's stored analysis (JSON text), when asked for and not already held by the caller. */
+  analysis?: string | null;
 }
 
 /** One source on an actor's card: the most mentioning first. */
@@ -106,14 +108,15 @@ export class ArchiveReader {
 
   /**
    * Quotation candidates for typed words: those opening with what was typed (an index on the opening) and the
-   * best full-text matches, the openings first, each quotation once.
+   * best full-text matches, the openings first, each quotation once; with the analysis of each row's source
+   * except those in `heldSources` (ids the caller has parsed already).
    */
-  async quoteRows(typed: string, minWords: number, limit: number): Promise<QuoteRow[]> {
+  async quoteRows(typed: string, minWords: number, limit: number, heldSources: readonly string[] = []): Promise<QuoteRow[]> {
     const q = quoteQuery(typed);
     const pattern = openingPattern(typed);
     const [opening, fts] = await Promise.all([
-      pattern ? this.db.query<QuoteRow>(QUOTE_ROWS_OPENING_SQL, [pattern, minWords, limit]) : null,
-      q ? this.db.query<QuoteRow>(QUOTE_ROWS_FTS_SQL, [q, minWords, limit]) : null,
+      pattern ? this.db.query<QuoteRow>(withAnalyses(QUOTE_ROWS_OPENING_SQL), [pattern, minWords, limit, heldSources]) : null,
+      q ? this.db.query<QuoteRow>(withAnalyses(QUOTE_ROWS_FTS_SQL), [q, minWords, limit, heldSources]) : null,
     ]);
     const seen = new Set<string>();
     const out: QuoteRow[] = [];
@@ -173,6 +176,11 @@ export class ArchiveReader {
       [ids],
     );
     return r.rows.map((row) => ({ id: row.id, hash: row.hash, analysis: JSON.parse(row.analysis) as SourceAnalysis }));
+  }
+
+  /** Opens `connections` connections of the pool now (authentication, a warm catalog cache) rather than on a first request. */
+  async warm(connections: number): Promise<void> {
+    await Promise.all(Array.from({ length: connections }, () => this.db.query('SELECT 1')));
   }
 
   /** Cheap liveness check (used to reconnect). */
