@@ -1,8 +1,9 @@
 /**
- * The team archive as a source of candidates. The features read one in-memory store; before a request, this
- * asks the archive (PostgreSQL full-text and key lookups) which archived sources the request could need, loads
- * their stored analyses and adds them to that store, so completion, hover cards and claim fixes draw on local
- * and archived sources alike. A local copy of a source (same content hash) wins: its archived twin is never
+ * The team archive's connection state, and the archive as a source of candidates for the draft's features.
+ * Completion and hover answer from SQL rows (archive-answers.ts) through `ask`. For diagnostics, claim fixes,
+ * Cite All and Insert Quote search, this asks the archive (PostgreSQL full-text and key lookups) which archived
+ * sources the request could need, loads their stored analyses and adds them to the in-memory store, so those
+ * features draw on local and archived sources alike. A local copy of a source (same content hash) wins: its archived twin is never
  * added. Archived sources stay loaded up to a bound (least recently used go first). When the archive cannot be
  * reached, requests go on with local sources, a status message says so, and a timer reconnects.
  */
@@ -41,12 +42,8 @@ export interface ArchiveStatusReport {
   message?: string;
 }
 
-/**
- * Sources loaded per completion and per hovered name: adding a source to the in-memory store (tokenising, actor
- * merge) is the largest part of a first request's time, and the first dozen hold the answers (parity test).
- */
+/** Sources loaded for an Insert Quote search (completion and hover answer from SQL: archive-answers.ts). */
 const QUOTE_SOURCES = 12;
-const ACTOR_SOURCES = 12;
 /** Archived sources kept loaded at most. */
 const MAX_LOADED = 4000;
 /** A request waits this long for the archive before answering from local sources. */
@@ -99,11 +96,6 @@ export class ArchiveWorkingSet {
   /** Loads the archived sources holding quotations that match the typed words. */
   forQuote(typed: string, minWords: number, token: Cancellation): Promise<void> {
     return this.run('quotes', token, REQUEST_TIMEOUT_MS, (r) => r.quoteSources(typed, minWords, QUOTE_SOURCES));
-  }
-
-  /** Loads the archived sources that mention an actor known by one of these name keys. */
-  forNames(keys: readonly string[], token: Cancellation): Promise<void> {
-    return this.run('actors', token, REQUEST_TIMEOUT_MS, (r) => r.actorSources(keys, ACTOR_SOURCES));
   }
 
   /** Loads the archived sources for a draft: its citation keys, its quotations, and evidence for its sentences. */

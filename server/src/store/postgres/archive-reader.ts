@@ -68,12 +68,6 @@ export const QUOTE_SOURCES_SQL = `SELECT s.id, s.content_hash AS hash FROM (
          GROUP BY source_id ORDER BY bool_or(starts) DESC, min(word_count) LIMIT $5) c
        JOIN sources s ON s.id = c.source_id`;
 
-/** Sources mentioning actors under the name keys $1, the most mentioning first; $2 sources. */
-export const ACTOR_SOURCES_SQL = `SELECT s.id, s.content_hash AS hash FROM (
-         SELECT m.source_id, max(m.mention_count) AS n FROM actor_names a JOIN mentions m ON m.actor_id = a.actor_id
-         WHERE a.key = ANY($1::text[]) GROUP BY m.source_id ORDER BY n DESC, m.source_id LIMIT $2) c
-       JOIN sources s ON s.id = c.source_id`;
-
 /** Sources of the passages best matching a tsquery ($1, english), by ts_rank; $2 sources. */
 export const PASSAGE_SOURCES_SQL = `SELECT s.id, s.content_hash AS hash FROM (
          SELECT source_id, max(rank) AS rank FROM (
@@ -132,13 +126,6 @@ export class ArchiveReader {
     if (keys.length === 0) return null;
     const r = await this.db.query<ActorCardRow>(ACTOR_CARD_SQL, [keys, sources]);
     return r.rows[0] ?? null;
-  }
-
-  /** Sources mentioning the actors known under these name keys, the most mentioning first. */
-  async actorSources(keys: readonly string[], limit: number): Promise<ArchiveRef[]> {
-    if (keys.length === 0) return [];
-    const r = await this.db.query<{ id: string; hash: string }>(ACTOR_SOURCES_SQL, [keys, limit]);
-    return r.rows;
   }
 
   /** Sources with passages sharing at least two distinctive words with a sentence, best ranked first. */
