@@ -14,7 +14,13 @@ import * as path from 'node:path';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { hoverText, itemText } from './answer-text';
 import { openPgArchive } from '../server/src/node/pg-archive';
-import { ACTOR_SOURCES_SQL, PASSAGE_SOURCES_SQL, QUOTE_SOURCES_SQL } from '../server/src/store/postgres/archive-reader';
+import { PASSAGE_SOURCES_SQL } from '../server/src/store/postgres/archive-reader';
+import {
+  ACTOR_CARD_SQL,
+  openingPattern,
+  QUOTE_ROWS_FTS_SQL,
+  QUOTE_ROWS_OPENING_SQL,
+} from '../server/src/store/postgres/archive-answer-sql';
 import { passageQuery, quoteQuery } from '../server/src/store/postgres/archive-queries';
 import { nameKeysAt } from '../server/src/service/archive-names';
 import type { PgCluster } from '../test/helpers/pg-cluster';
@@ -117,26 +123,36 @@ const explains: string[] = [];
 
 const lit = (s: string): string => `'${s.replace(/'/g, "''")}'`;
 
-/** EXPLAIN (ANALYZE, BUFFERS) of the reader's three candidate queries for workload samples, from the cluster itself. */
+/**
+ * EXPLAIN (ANALYZE, BUFFERS) of the statements a completion, a hover and a claim lookup run, for workload samples,
+ * from the cluster itself. Each is executed once before (a language server's connection has its caches warm).
+ */
 function explain(pg: PgCluster, size: number, workload: Workload): void {
   const typed = workload.quotes[0].typed;
   const name = workload.names[0];
   const sentence = workload.draft.split(/(?<=[.!?])\s+/).find((x) => x.split(' ').length > 10) ?? workload.draft.slice(0, 200);
   const plans: [string, string, string][] = [
     [
-      'quote completion',
-      `PREPARE q(text, int, text, int, int) AS ${QUOTE_SOURCES_SQL}`,
-      `EXECUTE q(${lit(quoteQuery(typed) ?? '')}, 4, ${lit(typed)}, ${typed.length}, 30)`,
+      'quote completion: full-text candidates',
+      `PREPARE q(text, int, int) AS ${QUOTE_ROWS_FTS_SQL}`,
+      `EXECUTE q(${lit(quoteQuery(typed) ?? '')}, 4, 40)`,
     ],
     [
-      'actor hover',
-      `PREPARE q(text[], int) AS ${ACTOR_SOURCES_SQL}`,
-      `EXECUTE q(ARRAY[${nameKeysAt(name, 1).map(lit).join(',') || "''"}]::text[], 24)`,
+      'quote completion: quotations opening with the typed words',
+      `PREPARE q(text, int, int) AS ${QUOTE_ROWS_OPENING_SQL}`,
+      `EXECUTE q(${lit(openingPattern(typed) ?? '')}, 4, 40)`,
+    ],
+    [
+      'actor hover card',
+      `PREPARE q(text[], int) AS ${ACTOR_CARD_SQL}`,
+      `EXECUTE q(ARRAY[${nameKeysAt(name, 1).map(lit).join(',') || "''"}]::text[], 6)`,
     ],
     ['claim evidence', `PREPARE q(text, int) AS ${PASSAGE_SOURCES_SQL}`, `EXECUTE q(${lit(passageQuery(sentence) ?? '')}, 5)`],
   ];
   for (const [what, prepare, execute] of plans) {
-    const out = pg.psql(`${prepare}; EXPLAIN (ANALYZE, BUFFERS, COSTS OFF) ${execute}`);
+    const out = pg
+      .psql(`${prepare}; ${execute}; EXPLAIN (ANALYZE, BUFFERS, COSTS OFF) ${execute}`)
+      .replace(/^[\s\S]*?(?=^\S.*\(actual time)/m, '');
     explains.push(`## ${what} at ${size.toLocaleString('en')} articles\n\n${execute.slice(0, 300)}\n\n${out.trim()}\n`);
   }
 }

@@ -44,7 +44,13 @@ after(() => {
   pg?.stop();
 });
 
-const draft = (text: string, name = 'draft.md'): TextDocument => TextDocument.create(`file:///workspace/${name}`, 'markdown', 1, text);
+let drafts = 0;
+/**
+ * A draft with its own URI: the service keeps a parse per URI and version (and text length), so two samples of
+ * the same length under one URI would be answered from the previous sample's text.
+ */
+const draft = (text: string, name = `draft-${++drafts}.md`): TextDocument =>
+  TextDocument.create(`file:///workspace/${name}`, 'markdown', 1, text);
 const norm = (s: string): string =>
   s
     .toLowerCase()

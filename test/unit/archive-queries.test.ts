@@ -39,6 +39,8 @@ test('passage tsquery: any two of the most distinctive words (figures first)', (
     '(40 & profits) | (40 & quarter) | (40 & fell) | (profits & quarter) | (profits & fell) | (quarter & fell)',
   );
   assert.equal(passageQuery('It was.'), null);
+  // A one-digit figure is in almost every source: not a distinctive word.
+  assert.equal(passageQuery('Section 1 covers ministers'), '(ministers & section) | (ministers & covers) | (section & covers)');
   assert.equal(passageQuery('Ministers resigned'), '(ministers & resigned)');
 });
 

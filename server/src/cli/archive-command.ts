@@ -44,7 +44,10 @@ async function runIngest(db: SqlDatabase, args: ArchiveArgs, out: Out): Promise<
   const applied = await migrate(db);
   if (applied.length && !args.quiet) out.stderr(`sourced: archive schema migrated to version ${applied[applied.length - 1]}\n`);
   if (shard) {
-    // A child of --jobs: progress over IPC, the summary as JSON for the parent.
+    // A child of --jobs: progress over IPC, the summary as JSON for the parent. A parent that is killed closes
+    // the channel: the child stops too (its open batch is rolled back by the server), as one killed ingest would.
+    process.on('disconnect', () => process.exit(3));
+    if (process.send && !process.connected) return 3;
     const send = (done: number, inserted: number): void => void process.send?.({ done, inserted });
     const summary = await ingest(db, files, args.batch, true, send);
     out.stdout(JSON.stringify(summary) + '\n');

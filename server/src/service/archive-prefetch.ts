@@ -1,34 +1,15 @@
 /** What each request asks the archive for before the features run over the (local + loaded) store. */
-import type { Cancellation } from '../domain/cancellation';
+import { NEVER_CANCELLED, type Cancellation } from '../domain/cancellation';
 import { classifyDraft } from '../features/claims/find-claim-findings';
 import { plainSentence } from '../features/claims/detect-claims';
 import type { ServiceContext } from '../features/context';
 import type { DraftDocument } from '../features/drafts/draft-document';
-import { openQuotationAt } from '../features/quotes/quote-completion';
-import { nameKeysAt } from './archive-names';
 import type { ArchiveWorkingSet } from './archive-working-set';
 
-/** Quote completion: the quotations matching what is typed after the open quotation mark. */
-export async function prefetchCompletion(
-  ws: ArchiveWorkingSet,
-  ctx: ServiceContext,
-  draft: DraftDocument,
-  offset: number,
-  token: Cancellation,
-): Promise<void> {
-  const open = openQuotationAt(draft.text, offset);
-  if (!open) return;
-  const typed = draft.text.slice(open.open + 1, offset);
-  if (typed.trim()) await ws.forQuote(typed, ctx.config().quotes.minCompletionWords, token);
-}
-
-/** Hover: the actor named at the position, and the quotation the position is in. */
-export async function prefetchHover(ws: ArchiveWorkingSet, draft: DraftDocument, offset: number, token: Cancellation): Promise<void> {
+/** Hover on a quotation: the archived sources holding it (loaded for the next request; callers do not wait). */
+export async function prefetchQuotation(ws: ArchiveWorkingSet, draft: DraftDocument, offset: number): Promise<void> {
   const quotation = draft.quotations.find((q) => offset >= q.start && offset <= q.end);
-  await Promise.all([
-    ws.forNames(nameKeysAt(draft.text, offset), token),
-    quotation ? ws.forDraft([], [quotation.text], [], token) : Promise.resolve(),
-  ]);
+  if (quotation) await ws.forDraft([], [quotation.text], [], NEVER_CANCELLED);
 }
 
 /** Diagnostics, quick fixes, cite-all: the cited sources, the quoted ones, and evidence for each claim. */

@@ -1,8 +1,9 @@
 /**
- * The team archive as a source of candidates. The features read one in-memory store; before a request, this
- * asks the archive (PostgreSQL full-text and key lookups) which archived sources the request could need, loads
- * their stored analyses and adds them to that store, so completion, hover cards and claim fixes draw on local
- * and archived sources alike. A local copy of a source (same content hash) wins: its archived twin is never
+ * The team archive's connection state, and the archive as a source of candidates for the draft's features.
+ * Completion and hover answer from SQL rows (archive-answers.ts) through `ask`. For diagnostics, claim fixes,
+ * Cite All and Insert Quote search, this asks the archive (PostgreSQL full-text and key lookups) which archived
+ * sources the request could need, loads their stored analyses and adds them to the in-memory store, so those
+ * features draw on local and archived sources alike. A local copy of a source (same content hash) wins: its archived twin is never
  * added. Archived sources stay loaded up to a bound (least recently used go first). When the archive cannot be
  * reached, requests go on with local sources, a status message says so, and a timer reconnects.
  */
@@ -41,12 +42,8 @@ export interface ArchiveStatusReport {
   message?: string;
 }
 
-/**
- * Sources loaded per completion and per hovered name: adding a source to the in-memory store (tokenising, actor
- * merge) is the largest part of a first request's time, and the first dozen hold the answers (parity test).
- */
+/** Sources loaded for an Insert Quote search (completion and hover answer from SQL: archive-answers.ts). */
 const QUOTE_SOURCES = 12;
-const ACTOR_SOURCES = 12;
 /** Archived sources kept loaded at most. */
 const MAX_LOADED = 4000;
 /** A request waits this long for the archive before answering from local sources. */
@@ -56,6 +53,12 @@ const DRAFT_TIMEOUT_MS = 10_000;
 const RECONNECT_MS = [1000, 2000, 5000, 10_000, 30_000];
 /** URI scheme of archived sources in the store (they are not files of the workspace). */
 export const ARCHIVE_SCHEME = 'sourced-archive:';
+
+/** An archived source's analysis as the features see it: an archive URI and an `archive:` path, never a local file's. */
+export function archivedAnalysis(s: ArchivedSource): SourceAnalysis {
+  const doc = s.analysis.doc;
+  return { ...s.analysis, doc: { ...doc, uri: `${ARCHIVE_SCHEME}/${s.id}/${encodeURI(doc.path)}`, path: `archive:${doc.path}` } };
+}
 
 export class ArchiveWorkingSet {
   private state: 'online' | 'offline' = 'online';
@@ -95,11 +98,6 @@ export class ArchiveWorkingSet {
     return this.run('quotes', token, REQUEST_TIMEOUT_MS, (r) => r.quoteSources(typed, minWords, QUOTE_SOURCES));
   }
 
-  /** Loads the archived sources that mention an actor known by one of these name keys. */
-  forNames(keys: readonly string[], token: Cancellation): Promise<void> {
-    return this.run('actors', token, REQUEST_TIMEOUT_MS, (r) => r.actorSources(keys, ACTOR_SOURCES));
-  }
-
   /** Loads the archived sources for a draft: its citation keys, its quotations, and evidence for its sentences. */
   forDraft(keys: readonly string[], quotations: readonly string[], sentences: readonly string[], token: Cancellation): Promise<void> {
     // Each key, quotation and sentence is looked up once per store (a re-diagnosis after an edit asks only for what changed).
@@ -119,6 +117,45 @@ export class ArchiveWorkingSet {
       ]);
       return found.flat();
     });
+  }
+
+  /**
+   * Runs one read of the archive for a request: undefined when the archive is offline, the request is cancelled,
+   * the read fails or takes longer than the request may wait. Never throws.
+   */
+  async ask<T>(what: string, token: Cancellation, read: (r: ArchiveReader) => Promise<T>): Promise<T | undefined> {
+    if (this.state === 'offline' || this.disposed || token.isCancellationRequested) return undefined;
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    const timeout = new Promise<undefined>((resolve) => (timer = setTimeout(() => resolve(undefined), REQUEST_TIMEOUT_MS)));
+    const work = read(this.archive.reader);
+    work.catch(() => undefined);
+    try {
+      const result = await Promise.race([work, timeout]);
+      if (result === undefined) this.logger.warn(`archive: ${what} took over ${REQUEST_TIMEOUT_MS} ms; answered from local sources`);
+      return token.isCancellationRequested ? undefined : result;
+    } catch (err) {
+      if (isConnectionError(err)) this.goOffline(err);
+      else this.logger.error(`archive: ${what} failed: ${this.scrub(err)}`);
+      return undefined;
+    } finally {
+      clearTimeout(timer);
+    }
+  }
+
+  /** Whether an archived source (by content hash) has a local copy, which wins over it. */
+  async isLocal(hash: string): Promise<boolean> {
+    const k = this.indexer.knowledge;
+    if (k !== this.seen) this.switchTo(k);
+    if (this.hashesDirty) await (inMemory(k) ? this.refreshLocalHashes(k) : this.refreshHashesOf(k));
+    return this.localHashes.has(hash);
+  }
+
+  /** A full re-index swapped in a new store: none of the archived sources are in it. */
+  private switchTo(k: SourceStore): void {
+    this.seen = k;
+    this.loaded.clear();
+    this.asked.clear();
+    this.hashesDirty = true;
   }
 
   /** Runs a candidate query and loads what it finds; never throws, never waits past the timeout. */
@@ -159,13 +196,7 @@ export class ArchiveWorkingSet {
       this.warnedStore = true;
       return;
     }
-    if (k !== this.seen) {
-      // A full re-index swapped in a new store: none of the archived sources are in it.
-      this.seen = k;
-      this.loaded.clear();
-      this.asked.clear();
-      this.hashesDirty = true;
-    }
+    if (k !== this.seen) this.switchTo(k);
     if (this.hashesDirty) await this.refreshLocalHashes(k);
     const wanted = [...new Map(refs.map((r) => [r.id, r])).values()].filter((r) => !this.localHashes.has(r.hash));
     const missing: string[] = [];
@@ -180,16 +211,19 @@ export class ArchiveWorkingSet {
     if (missing.length === 0) return;
     const sources = await this.archive.reader.load(missing);
     if (this.indexer.knowledge !== k) return;
-    for (const s of sources) if (!this.loaded.has(s.id) && !this.localHashes.has(s.hash)) this.add(k, s);
+    for (const s of sources) {
+      if (this.indexer.knowledge !== k) return;
+      if (!this.loaded.has(s.id) && !this.localHashes.has(s.hash)) this.add(k, s);
+      // Adding a source tokenises it: one at a time, so a completion or hover arriving meanwhile is not held up.
+      await new Promise((resolve) => setTimeout(resolve, 0));
+    }
     this.evict(k);
   }
 
   private add(k: Knowledge, s: ArchivedSource): void {
-    const doc = s.analysis.doc;
-    const uri = `${ARCHIVE_SCHEME}/${s.id}/${encodeURI(doc.path)}`;
-    const analysis: SourceAnalysis = { ...s.analysis, doc: { ...doc, uri, path: `archive:${doc.path}` } };
+    const analysis = archivedAnalysis(s);
     this.archivedHash.set(k.sources.add(analysis), s.hash);
-    this.loaded.set(s.id, uri);
+    this.loaded.set(s.id, analysis.doc.uri);
   }
 
   private evict(k: Knowledge): void {
@@ -198,6 +232,18 @@ export class ArchiveWorkingSet {
       this.loaded.delete(id);
       k.sources.remove(uri);
     }
+  }
+
+  /** Hashes of the local sources of a store the archive is not mixed into (the embedded SQLite store). */
+  private async refreshHashesOf(k: SourceStore): Promise<void> {
+    this.hashesDirty = false;
+    const next = new Set<string>();
+    for (const unit of [...k.sources.all()]) {
+      let h = this.localHash.get(unit);
+      if (h === undefined) this.localHash.set(unit, (h = await sourceHash(unit.doc.text)));
+      next.add(h);
+    }
+    this.localHashes = next;
   }
 
   /** Hashes of the local sources (computed once per source), and drops archived twins of sources now local. */

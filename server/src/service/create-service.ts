@@ -50,7 +50,8 @@ import { searchQuotes, type QuoteSearchResult } from '../features/quotes/search-
 import { insertQuoteEdits } from '../features/quotes/insert-quote-edits';
 import { offsetAt } from '../text/line-index';
 import { toDiagnostics } from '../features/to-diagnostic';
-import { prefetchCompletion, prefetchDraft, prefetchHover } from './archive-prefetch';
+import { ArchiveAnswers } from './archive-answers';
+import { prefetchDraft, prefetchQuotation } from './archive-prefetch';
 import { ArchiveWorkingSet, type ArchiveConnection, type ArchiveStatusReport } from './archive-working-set';
 
 export interface ServiceOptions {
@@ -137,6 +138,7 @@ export function createService(options: ServiceOptions): SourcedService {
   const indexer = new Indexer(options.corpus, logger, persistence);
   const drafts = new Map<string, DraftDocument>();
   let archive = options.archive ? new ArchiveWorkingSet(options.archive, indexer, logger) : null;
+  let answers = archive ? new ArchiveAnswers(archive) : null;
   const archiveListeners = new Set<(s: ArchiveStatusReport) => void>();
   const listenToArchive = (ws: ArchiveWorkingSet): void => {
     ws.onDidChangeStatus((st) => archiveListeners.forEach((l) => l(st)));
@@ -218,6 +220,7 @@ export function createService(options: ServiceOptions): SourcedService {
     setArchive(connection) {
       archive?.dispose();
       archive = connection ? new ArchiveWorkingSet(connection, indexer, logger) : null;
+      answers = archive ? new ArchiveAnswers(archive) : null;
       if (archive) listenToArchive(archive);
     },
     onDidChangeIndex: (listener) => indexer.onDidUpdate(listener),
@@ -233,15 +236,19 @@ export function createService(options: ServiceOptions): SourcedService {
         const { draft, offset } = at(doc, position);
         const keys = provideCitationKeyCompletion(draft, offset, indexer.knowledge);
         if (keys) return keys;
-        if (archive) await prefetchCompletion(archive, ctx, draft, offset, token);
-        return provideQuoteCompletion(ctx, draft, offset, token);
+        const list = provideQuoteCompletion(ctx, draft, offset, token);
+        // The archive answers from its rows; nothing is loaded into the index while the writer waits.
+        return answers ? answers.completion(ctx, draft, offset, list, token) : list;
       }),
     hover: (doc, position, token = NEVER_CANCELLED) =>
       guarded('hover', doc.uri, null, token, async () => {
         const { draft, offset } = at(doc, position);
-        if (archive) await prefetchHover(archive, draft, offset, token);
-        const k = indexer.knowledge;
-        return citationHover(draft, offset, k) ?? quoteHover(ctx, draft, offset) ?? actorHover(ctx, draft, offset);
+        const shown = citationHover(draft, offset, indexer.knowledge) ?? quoteHover(ctx, draft, offset);
+        if (shown) return shown;
+        // A quotation from an archived source: loaded in the background, for the next hover (never awaited here).
+        if (archive) void prefetchQuotation(archive, draft, offset);
+        const actor = actorHover(ctx, draft, offset);
+        return answers ? answers.hover(draft, offset, actor, token) : actor;
       }),
     findings,
     diagnostics: async (doc, token = NEVER_CANCELLED) => {

@@ -48,7 +48,8 @@ function alsoInMarkdown(ctx: ServiceContext, alsoIn: readonly IndexedQuote[]): s
   return `\n\nAlso in ${keys.length} other source${keys.length === 1 ? '' : 's'}: ${named}${more}`;
 }
 
-function item(
+/** One completion item for a quotation (also used for archived quotations answered from the team archive). */
+export function quoteCompletionItem(
   ctx: ServiceContext,
   draft: DraftDocument,
   q: IndexedQuote & { alsoIn?: IndexedQuote[] },
@@ -72,6 +73,12 @@ function item(
     textEdit: edit,
     additionalTextEdits: additional.length ? additional : undefined,
   };
+}
+
+/** Where a completion's edit ends: after an auto-closed mark right after the cursor, which is replaced too. */
+export function quotationEnd(text: string, offset: number, mark: string): number {
+  const next = text[offset];
+  return next !== undefined && next === CLOSING[mark] ? offset + 1 : offset;
 }
 
 /** Sources looked at for the opening list when the draft cites too few. */
@@ -121,8 +128,6 @@ export function provideQuoteCompletion(
   // Markdown has no quick suggestions to open it again; offer quotations so it stays open and narrows.
   if (hits.length === 0) hits = openingList(ctx, draft, typed, minWords);
   if (token.isCancellationRequested) return null;
-  // An auto-closed mark right after the cursor is replaced too.
-  const next = draft.text[offset];
-  const end = next !== undefined && next === CLOSING[open.mark] ? offset + 1 : offset;
-  return { isIncomplete: true, items: hits.map((q, i) => item(ctx, draft, q, open, end, typed, i)) };
+  const end = quotationEnd(draft.text, offset, open.mark);
+  return { isIncomplete: true, items: hits.map((q, i) => quoteCompletionItem(ctx, draft, q, open, end, typed, i)) };
 }

@@ -3,6 +3,7 @@
  * name keys or passage terms) and load their stored analyses. Runs over an injected SqlClient.
  */
 import type { SourceAnalysis } from '../../domain/source-analysis';
+import { ACTOR_CARD_SQL, openingPattern, QUOTE_ROWS_FTS_SQL, QUOTE_ROWS_OPENING_SQL, withAnalyses } from './archive-answer-sql';
 import { passageQuery, quoteQuery } from './archive-queries';
 import type { SqlClient } from './sql';
 
@@ -19,6 +20,43 @@ export interface ArchiveRef {
   hash: string;
 }
 
+/** One archived quotation as a completion candidate: its source (id, content hash), index in the analysis, text. */
+export interface QuoteRow {
+  id: string;
+  hash: string;
+  ordinal: number;
+  text: string;
+  speaker: string | null;
+  /** The source's stored analysis (JSON text), when asked for and not already held by the caller. */
+  analysis?: string | null;
+}
+
+/** One source on an actor's card: the most mentioning first. */
+export interface ActorCardSource {
+  id: string;
+  hash: string;
+  key: string;
+  title: string;
+  date: string | null;
+  n: number;
+}
+
+/** What a hover card of an archived actor shows, read in one statement. */
+export interface ActorCardRow {
+  id: string;
+  name: string;
+  type: string;
+  /** The name key that was found (the fullest one under the cursor). */
+  key: string;
+  mentions: number;
+  sources: number;
+  /** Every key the actor goes by (full name and aliases). */
+  keys: string[];
+  top: ActorCardSource[];
+  /** Quotations with a speaker in the top sources (the caller keeps those whose speaker is this actor). */
+  quotes: { id: string; speaker: string; text: string }[] | null;
+}
+
 /** Sources of quotations matching a tsquery ($1), at least $2 words, opening with $3 (of length $4) first; $5 sources. */
 export const QUOTE_SOURCES_SQL = `SELECT s.id, s.content_hash AS hash FROM (
          SELECT source_id, bool_or(starts) AS starts, min(word_count) AS wc FROM (
@@ -28,12 +66,6 @@ export const QUOTE_SOURCES_SQL = `SELECT s.id, s.content_hash AS hash FROM (
              AND kind <> 'indirect' AND word_count >= $2
            LIMIT 400) hits
          GROUP BY source_id ORDER BY bool_or(starts) DESC, min(word_count) LIMIT $5) c
-       JOIN sources s ON s.id = c.source_id`;
-
-/** Sources mentioning actors under the name keys $1, the most mentioning first; $2 sources. */
-export const ACTOR_SOURCES_SQL = `SELECT s.id, s.content_hash AS hash FROM (
-         SELECT m.source_id, max(m.mention_count) AS n FROM actor_names a JOIN mentions m ON m.actor_id = a.actor_id
-         WHERE a.key = ANY($1::text[]) GROUP BY m.source_id ORDER BY n DESC, m.source_id LIMIT $2) c
        JOIN sources s ON s.id = c.source_id`;
 
 /** Sources of the passages best matching a tsquery ($1, english), by ts_rank; $2 sources. */
@@ -68,11 +100,32 @@ export class ArchiveReader {
     return r.rows;
   }
 
-  /** Sources mentioning the actors known under these name keys, the most mentioning first. */
-  async actorSources(keys: readonly string[], limit: number): Promise<ArchiveRef[]> {
-    if (keys.length === 0) return [];
-    const r = await this.db.query<{ id: string; hash: string }>(ACTOR_SOURCES_SQL, [keys, limit]);
-    return r.rows;
+  /**
+   * Quotation candidates for typed words: those opening with what was typed (an index on the opening) and the
+   * best full-text matches, the openings first, each quotation once; with the analysis of each row's source
+   * except those in `heldSources` (ids the caller has parsed already).
+   */
+  async quoteRows(typed: string, minWords: number, limit: number, heldSources: readonly string[] = []): Promise<QuoteRow[]> {
+    const q = quoteQuery(typed);
+    const pattern = openingPattern(typed);
+    const [opening, fts] = await Promise.all([
+      pattern ? this.db.query<QuoteRow>(withAnalyses(QUOTE_ROWS_OPENING_SQL), [pattern, minWords, limit, heldSources]) : null,
+      q ? this.db.query<QuoteRow>(withAnalyses(QUOTE_ROWS_FTS_SQL), [q, minWords, limit, heldSources]) : null,
+    ]);
+    const seen = new Set<string>();
+    const out: QuoteRow[] = [];
+    for (const row of [...(opening?.rows ?? []), ...(fts?.rows ?? [])]) {
+      const id = `${row.id}:${row.ordinal}`;
+      if (!seen.has(id) && seen.add(id)) out.push({ ...row, ordinal: Number(row.ordinal) });
+    }
+    return out;
+  }
+
+  /** The card of the actor known under the longest of these name keys, with its `sources` most mentioning sources. */
+  async actorCard(keys: readonly string[], sources: number): Promise<ActorCardRow | null> {
+    if (keys.length === 0) return null;
+    const r = await this.db.query<ActorCardRow>(ACTOR_CARD_SQL, [keys, sources]);
+    return r.rows[0] ?? null;
   }
 
   /** Sources with passages sharing at least two distinctive words with a sentence, best ranked first. */
@@ -110,6 +163,11 @@ export class ArchiveReader {
       [ids],
     );
     return r.rows.map((row) => ({ id: row.id, hash: row.hash, analysis: JSON.parse(row.analysis) as SourceAnalysis }));
+  }
+
+  /** Opens `connections` connections of the pool now (authentication, a warm catalog cache) rather than on a first request. */
+  async warm(connections: number): Promise<void> {
+    await Promise.all(Array.from({ length: connections }, () => this.db.query('SELECT 1')));
   }
 
   /** Cheap liveness check (used to reconnect). */
