@@ -126,3 +126,9 @@ export const OCCUPATIONS = set(`
   resident shopper fan supporter driver pilot soldier officer actor comedienne dj presenter commentator pundit broadcaster
   tennis golfer footballer cricketer batsman bowler jockey boxer athlete sprinter swimmer cyclist skier rugby
 `);
+
+/** Last words of events and tournaments, lower-cased: a name ending so is an event, never a speaker. */
+export const EVENT_WORDS = set(`
+  championship championships cup open games olympics festival fair expo exposition prix trophy marathon derby
+  tournament classic masters invitational series regatta rally grand-slam slam
+`);
