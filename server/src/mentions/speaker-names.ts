@@ -11,7 +11,9 @@ import { normalizeForMatch } from '../text/normalize';
 import {
   HONORIFICS,
   OCCUPATIONS,
+  EVENT_WORDS,
   ORGANISATION_WORDS,
+  PREPOSITIONS,
   ROLE_NOUNS,
   ROLE_SYNONYMS,
   SPEECH_VERBS,
@@ -38,6 +40,8 @@ export interface NameOccurrence {
   person?: boolean;
   /** Inside a quotation: words quoted, not a mention by the writer. */
   quoted?: boolean;
+  /** In a title or heading: written in title case, so no antecedent for `he` or `it` in the body. */
+  heading?: boolean;
 }
 
 function tokensOf(phrase: string): string[] {
@@ -57,11 +61,17 @@ function isAdjectival(token: string): boolean {
   return /(?:ian|ean|ish|ese|an|i|ic|ch|sh|ek|ss|ai)$/.test(token) || isAcronym(token);
 }
 
+/** A capitalised word with a participle after a hyphen describes the name after it: `Lagos-born`, `Oslo-based`. */
+const DESCRIPTIVE_PREFIX_RE =
+  /^\p{Lu}[\p{L}\p{M}.]*-(?:born|based|bred|raised|educated|trained|owned|led|backed|funded|run|made|listed|registered|headquartered)$/u;
+
 /** Splits leading titles from a name phrase: `Danish Foreign Minister Lena Okafor` → titles + `Lena Okafor`. */
 export function splitTitles(phrase: string): { titles: string[]; core: string } {
   const tokens = tokensOf(phrase.replace(/[.,;:]+$/, ''));
   const titles: string[] = [];
   const lower = (t: string): string => t.toLowerCase().replace(/['’]s$/, '');
+  // `Lagos-born Ana Lee`, `London-based Acme`: a descriptive prefix is no part of the name.
+  while (tokens.length > 1 && DESCRIPTIVE_PREFIX_RE.test(tokens[0])) tokens.shift();
   // Sentence-opening words are no part of a name (`However Okafor`, `The Environment Agency`), honorifics excepted.
   while (
     tokens.length > 0 &&
@@ -169,6 +179,11 @@ export class NameBook {
       const subject = !participle && (this.opensSentence(m.index) || SPEECH_VERBS.has(verb));
       this.names.push({ core, titles, start, end, subject });
     }
+    let p = 0;
+    for (const n of this.names) {
+      while (p + 1 < doc.paragraphs.length && doc.paragraphs[p].end <= n.start) p++;
+      if (doc.paragraphs[p] && doc.paragraphs[p].kind !== 'body') n.heading = true;
+    }
   }
 
   private opensSentence(at: number): boolean {
@@ -185,10 +200,23 @@ export class NameBook {
     return n.person;
   }
 
+  /** `in Glasgow`, `at Acme`: a name after a preposition is a setting more often than a person. */
+  private afterPreposition(at: number): boolean {
+    const before = /(\p{L}+)[ \t]+$/u.exec(this.doc.text.slice(Math.max(0, at - 20), at));
+    return before !== null && PREPOSITIONS.has(before[1].toLowerCase());
+  }
+
+  /** Nothing settles the type: no actor typed with evidence, no organisation or event word. */
+  private untyped(core: string): boolean {
+    const actor = this.actorNamed(core);
+    if (actor && (actor.type === 'person' || (actor.typeConfidence ?? 1) > 0)) return actor.type === 'person';
+    return !isOrganisationName(core) && !EVENT_WORDS.has(lastToken(core).toLowerCase());
+  }
+
   private looksLikePerson(core: string, titles: string[]): boolean {
     const actor = this.actorNamed(core);
     if (actor) return actor.type === 'person';
-    if (isOrganisationName(core)) return false;
+    if (isOrganisationName(core) || EVENT_WORDS.has(lastToken(core).toLowerCase())) return false;
     if (titles.some((t) => ROLE_NOUNS.has(t) || HONORIFICS.has(t) || t === 'counterpart')) return true;
     return tokensOf(core).length >= 2;
   }
@@ -206,29 +234,34 @@ export class NameBook {
     }
   }
 
-  /** The most recent person the writer names (subject or not) before `at`, not before `from`: `he` when no subject is in reach. */
-  recentPerson(from: number, at: number): { name: string; at: number } | null {
+  /**
+   * The most recent person the writer names (subject or not) before `at`, not before `from`: `he` when no subject
+   * is in reach. With `described` (`the world number three said`), a subject whose type nothing settles counts too:
+   * the description itself says it is a person.
+   */
+  recentPerson(from: number, at: number, described = false): { name: string; at: number } | null {
     for (let i = this.names.length - 1; i >= 0; i--) {
       const n = this.names[i];
-      if (n.start >= at || n.quoted) continue;
+      if (n.start >= at || n.quoted || n.heading) continue;
       if (n.start < from) break;
-      if (this.personOf(n)) return { name: this.fullName(n.core), at: n.start };
+      if (this.personOf(n) || (described && this.untyped(n.core) && !this.afterPreposition(n.start)))
+        return { name: this.fullName(n.core), at: n.start };
     }
     return null;
   }
 
-  /** The most recent organisation acting as a subject before `at`, not before `from`: `it said`. */
-  recentOrganisation(from: number, at: number): { name: string; at: number } | null {
+  /**
+   * The most recent organisation acting as a subject before `at`, not before `from`: `it said`; with
+   * `anyMention`, the most recent organisation named at all (`the company said`).
+   */
+  recentOrganisation(from: number, at: number, anyMention = false): { name: string; at: number } | null {
     for (let i = this.names.length - 1; i >= 0; i--) {
       const n = this.names[i];
-      if (n.start >= at || n.quoted) continue;
+      if (n.start >= at || n.quoted || n.heading) continue;
       if (n.start < from) break;
-      if (
-        n.subject &&
-        !this.personOf(n) &&
-        (this.actorNamed(n.core)?.type ?? 'organisation') === 'organisation' &&
-        isOrganisationName(n.core)
-      ) {
+      const type = this.actorNamed(n.core)?.type;
+      const organisation = type === 'organisation' || (type === undefined && isOrganisationName(n.core));
+      if ((n.subject || anyMention) && !this.personOf(n) && organisation) {
         return { name: this.fullName(n.core), at: n.start };
       }
     }
@@ -294,7 +327,7 @@ export class NameBook {
   recentSubject(from: number, at: number): { name: string; at: number } | null {
     for (let i = this.names.length - 1; i >= 0; i--) {
       const n = this.names[i];
-      if (n.start >= at) continue;
+      if (n.start >= at || n.heading) continue;
       if (n.start < from) break;
       if (n.subject && this.personOf(n)) return { name: this.fullName(n.core), at: n.start };
     }

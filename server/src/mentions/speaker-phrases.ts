@@ -4,7 +4,19 @@
  * phrase that names nobody). The attribution patterns of `ingest/quotes` call these; `speaker-resolution.ts`
  * turns the mention into a document actor.
  */
-import { FILLER_WORDS, OCCUPATIONS, PREPOSITIONS, ROLE_NOUNS, SOURCE_NOUNS, SPEECH_VERBS, STOP_CAPS, TITLE_WORDS } from './speech-words';
+import {
+  DOCUMENT_NOUNS,
+  FILLER_WORDS,
+  OCCUPATIONS,
+  ORGANISATION_DESCRIPTORS,
+  PERSON_DESCRIPTORS,
+  PREPOSITIONS,
+  ROLE_NOUNS,
+  SOURCE_NOUNS,
+  SPEECH_VERBS,
+  STOP_CAPS,
+  TITLE_WORDS,
+} from './speech-words';
 import { splitTitles } from './speaker-names';
 
 /** A speaker phrase found in the text, before resolution. */
@@ -13,6 +25,11 @@ export type SpeakerRef =
   | { kind: 'pronoun'; text: string; at: number }
   | { kind: 'role'; role: string; text: string; at: number }
   | { kind: 'unnamed'; text: string; at: number }
+  /**
+   * A definite description of someone already in the text: `the world number three`, `the pop star`, `the
+   * 22-year-old` (a person), `the company`, `the statement` (an organisation, or whoever issued it).
+   */
+  | { kind: 'descriptor'; of: 'person' | 'organisation' | 'document'; noun: string; at: number }
   /** `and`, `who`, a participle: the speaker of the clause before. */
   | { kind: 'inherit'; at: number }
   /** A name after a preposition: not the speaker; the clause's subject is. */
@@ -157,6 +174,38 @@ function nounPhraseBack(tokens: Token[], i: number): SpeakerRef | null {
   return { kind: 'other', at: words[0].start };
 }
 
+/** What a head noun describes, when it describes someone already in the text. */
+function describes(noun: string, next: string | undefined): 'person' | 'organisation' | 'document' | null {
+  if (
+    /^\d+-year-old$/.test(noun) ||
+    (noun === 'number' && next !== undefined && /^(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten)$/.test(next))
+  )
+    return 'person';
+  if (PERSON_DESCRIPTORS.has(noun) || OCCUPATIONS.has(noun)) return 'person';
+  if (ORGANISATION_DESCRIPTORS.has(noun)) return 'organisation';
+  if (DOCUMENT_NOUNS.has(noun)) return 'document';
+  return null;
+}
+
+/**
+ * `the world number three`, `the pop star`, `the company`: a phrase opened by `the` (a new person is `a …`)
+ * of up to five lower-case words, read from token `from`; its head is the last word (or `number N`).
+ */
+function descriptorAt(tokens: Token[], from: number, until = tokens.length): SpeakerRef | null {
+  if (tokens[from]?.bare.toLowerCase() !== 'the') return null;
+  let found: SpeakerRef | null = null;
+  for (let j = from + 1; j < Math.min(until, from + 6); j++) {
+    const t = tokens[j];
+    if (!/^[\p{Ll}\d]/u.test(t.bare)) break;
+    const b = t.bare.toLowerCase();
+    const of = describes(b, tokens[j + 1]?.bare.toLowerCase());
+    if (of) found = { kind: 'descriptor', of, noun: b, at: tokens[from].start };
+    if (b === 'number' && of) return found;
+    if (/[,;:.]$/.test(t.word) || PREPOSITIONS.has(b) || SPEECH_VERBS.has(b)) break;
+  }
+  return found;
+}
+
 /** A name run ending at token i (inclusive), looking back. */
 function nameBack(tokens: Token[], i: number): { from: number; text: string } {
   let j = i;
@@ -214,8 +263,16 @@ export function speakerBefore(text: string, base: number, participle = false): S
   if (PRONOUNS.has(lower)) return { kind: 'pronoun', text: lower, at: last.start };
   if (INHERIT_WORDS.has(lower)) return { kind: 'inherit', at: last.start };
   // `the 31-year-old told …`: a description of the person just written about.
-  if (/^\d+-year-old$/.test(lower) && i > 0 && tokens[i - 1].bare.toLowerCase() === 'the')
-    return { kind: 'pronoun', text: 'he', at: tokens[i - 1].start };
+  if (/^[\p{Ll}\d]/u.test(last.bare) && ((!ROLE_NOUNS.has(lower) && !SOURCE_NOUNS.has(lower)) || DOCUMENT_NOUNS.has(lower))) {
+    for (let k = i - 1; k >= Math.max(0, i - 5); k--) {
+      if (tokens[k].bare.toLowerCase() !== 'the') continue;
+      // A phrase after a preposition is an object: `a call with the company said` is no description of the speaker.
+      if (k > 0 && PREPOSITIONS.has(tokens[k - 1].bare.toLowerCase())) break;
+      const d = descriptorAt(tokens, k, i + 1);
+      if (d) return d;
+      break;
+    }
+  }
   if (isNamePart(last) && isCap(last.bare)) {
     const n = nameBack(tokens, i);
     // `a call with the Danish president X said`: the name is an object; look past its titles for the preposition.
@@ -350,8 +407,16 @@ export function speakerAfter(text: string, base: number): SpeakerRef | null {
     const name = tokens[r];
     if (r > 0 && name && isNamePart(name) && isCap(name.bare)) return speakerAfter(text.slice(name.start - base), name.start);
   }
-  // `said the 23-year-old`: a description of the person just written about.
-  if (lower === 'the' && /^\d+-year-old$/.test(tokens[1]?.bare ?? '')) return { kind: 'pronoun', text: 'he', at: first.start };
+  // `said the 23-year-old`, `said the world number three`: a description of someone just written about.
+  if (lower === 'the') {
+    let end = 1;
+    while (end < Math.min(tokens.length, 6) && !/[,;:.]$/.test(tokens[end - 1].word)) end++;
+    const head = tokens[end - 1]?.bare.toLowerCase() ?? '';
+    if ((!ROLE_NOUNS.has(head) && !SOURCE_NOUNS.has(head)) || DOCUMENT_NOUNS.has(head)) {
+      const d = descriptorAt(tokens, 0, end);
+      if (d) return d;
+    }
+  }
   if (['the', 'a', 'an', 'his', 'her', 'its', 'their'].includes(lower)) {
     for (let j = 1; j < Math.min(tokens.length, 7); j++) {
       const b = tokens[j].bare.toLowerCase();

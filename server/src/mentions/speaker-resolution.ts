@@ -64,6 +64,8 @@ function nameOf(ref: SpeakerRef, ctx: ResolveContext): string | null {
       if (org && (!last || last.person || org.at > last.at)) return org.name;
       return last && !last.person ? last.name : null;
     }
+    case 'descriptor':
+      return describedActor(ref, ctx);
     case 'role':
       // `said the spokesman` right after `a spokesman for X said`: the same unnamed speaker.
       if (ctx.lastSpeaker && ctx.lastSpeaker.at >= ctx.from && new RegExp(`\\b${ref.role}\\b`, 'i').test(ctx.lastSpeaker.name))
@@ -81,4 +83,20 @@ function nameOf(ref: SpeakerRef, ctx: ResolveContext): string | null {
     case 'other':
       return null;
   }
+}
+
+/** The actor a definite description points back to: the nearest person, organisation, or issuer of a document. */
+function describedActor(ref: Extract<SpeakerRef, { kind: 'descriptor' }>, ctx: ResolveContext): string | null {
+  const { book, from, at } = ctx;
+  if (ref.of === 'person') {
+    // `the pop star` after `Singer X`: a person with that title first, else the person last named.
+    const titled = book.withRole(ref.noun, at);
+    return titled ?? book.recentPerson(from, at, true)?.name ?? null;
+  }
+  if (ref.of === 'organisation') return (book.recentOrganisation(from, at) ?? book.recentOrganisation(from, at, true))?.name ?? null;
+  // `The statement read`: whoever issued it, the organisation or person acting last.
+  const org = book.recentOrganisation(from, at);
+  const person = book.recentSubject(from, at);
+  if (org && (!person || org.at > person.at)) return org.name;
+  return person?.name ?? org?.name ?? null;
 }

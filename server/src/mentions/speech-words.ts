@@ -132,3 +132,19 @@ export const EVENT_WORDS = set(`
   championship championships cup open games olympics festival fair expo exposition prix trophy marathon derby
   tournament classic masters invitational series regatta rally grand-slam slam
 `);
+
+/** Heads of a definite description of a person already named: `the youngster`, `the pop star`, `the veteran`. */
+export const PERSON_DESCRIPTORS = set(`
+  man woman youngster teenager star superstar legend icon great winner newcomer rookie favourite favorite underdog
+  holder titleholder finalist semi-finalist debutant
+`);
+
+/** Heads of a definite description of an organisation already named: `the company`, `the retailer`. */
+export const ORGANISATION_DESCRIPTORS = set(`
+  company firm group bank retailer chain carrier airline club charity organisation organization agency council team
+  union party startup start-up giant maker manufacturer insurer lender operator publisher brand business network
+  regulator watchdog supermarket conglomerate corporation
+`);
+
+/** Documents that speak for whoever issued them: `the statement read`, `the letter said`. */
+export const DOCUMENT_NOUNS = set('statement letter release communique communiqué note post tweet message notice memo filing');

@@ -55,6 +55,13 @@ function tokens(text: string, base: number): Tok[] {
   return out;
 }
 
+/** Verbs by which a document speaks: `the statement read`. */
+const DOCUMENT_VERBS = new Set(['read', 'reads']);
+
+function isDocument(ref: SpeakerRef | null): boolean {
+  return ref?.kind === 'descriptor' && ref.of === 'document';
+}
+
 /** `“…,” said X`, `“…,” X said`, `“…,” X reported quoting Y`: the words right after the closing mark. */
 function trailingRef(text: string, from: number, to: number): SpeakerRef | null {
   const lead = /^[\s,\u2014\u2013\-]*/.exec(text.slice(from, to))?.[0].length ?? 0;
@@ -71,8 +78,10 @@ function trailingRef(text: string, from: number, to: number): SpeakerRef | null 
     SOURCE_NOUNS.has(first.bare);
   if (!opener) return null;
   for (let k = 1; k < Math.min(toks.length, 9); k++) {
-    if (!CLOSING_VERBS.has(toks[k].bare)) continue;
+    const documentVerb = DOCUMENT_VERBS.has(toks[k].bare);
+    if (!CLOSING_VERBS.has(toks[k].bare) && !documentVerb) continue;
     const ref = speakerBefore(text.slice(start, toks[k].start), start);
+    if (documentVerb && !isDocument(ref)) continue;
     if (!ref || ref.kind === 'object' || ref.kind === 'inherit') return null;
     if (toks[k + 1]?.bare === 'quoting') {
       const quoted = speakerAfter(text.slice(toks[k + 1].end, to), toks[k + 1].end);
@@ -102,9 +111,22 @@ function leadingRef(text: string, from: number, to: number, sentenceStart: numbe
   const toks = tokens(text.slice(from, to), from);
   for (let k = toks.length - 1; k >= 0; k--) {
     const verb = toks[k].bare;
+    if (DOCUMENT_VERBS.has(verb)) {
+      // `The statement read in part: “…”`: a document speaks for whoever issued it.
+      const ref = speakerBefore(text.slice(from, toks[k].start), from);
+      if (isDocument(ref)) return ref;
+      continue;
+    }
     if (!SPEECH_VERBS.has(verb)) continue;
     const participle = verb.endsWith('ing');
     const before = text.slice(from, toks[k].start);
+    const quotedAs = verb === 'saying' ? /\bquot(?:ed|es|ing)\s+(.{2,60}?)\s+as\s*$/.exec(before) : null;
+    if (quotedAs) {
+      // `the paper quoted Mr X as saying`: the person quoted is the speaker, not the paper.
+      const at = from + quotedAs.index + quotedAs[0].indexOf(quotedAs[1]);
+      const ref = speakerAfter(quotedAs[1], at);
+      if (ref && ref.kind !== 'other') return ref;
+    }
     if (participle && /(?:,|\bwhile|\band)\s*$/.test(before)) return { kind: 'inherit', at: toks[k].start };
     const ref = speakerBefore(before, from, participle);
     if (ref?.kind === 'object') return clauseSubject(text, sentenceStart, toks[k].start);
