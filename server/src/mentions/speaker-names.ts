@@ -61,6 +61,10 @@ function isAdjectival(token: string): boolean {
   return /(?:ian|ean|ish|ese|an|i|ic|ch|sh|ek|ss|ai)$/.test(token) || isAcronym(token);
 }
 
+/** A sentence opened by a short description and a comma, right before a name: `Her deputy, `, `The club's owner, `. */
+const APPOSED_SUBJECT_RE =
+  /(?:^|[.!?]["”’]?\s+|\n)(?:The|A|An|His|Her|Its|Their)\s+(?:[\p{Ll}\-]+['’]s\s+)?[\p{Ll}\-]+(?:\s+[\p{Ll}\-]+){0,3},[ \t]*$/u;
+
 /** A capitalised word with a participle after a hyphen describes the name after it: `Lagos-born`, `Oslo-based`. */
 const DESCRIPTIVE_PREFIX_RE =
   /^\p{Lu}[\p{L}\p{M}.]*-(?:born|based|bred|raised|educated|trained|owned|led|backed|funded|run|made|listed|registered|headquartered)$/u;
@@ -92,6 +96,8 @@ export function splitTitles(phrase: string): { titles: string[]; core: string } 
     titles.push(lower(t0));
     tokens.shift();
   }
+  // `Minister of Works`: a title of an organisation names no person (`Secretary of State Ada Lee` goes on to a name).
+  if (titles[titles.length - 1] === 'of' && !tokens.some((t) => TITLE_WORDS.has(lower(t)))) return { titles, core: '' };
   // `US Treasury Under-Secretary X`: everything up to the last title word is title.
   if (!organisation) {
     let last = -1;
@@ -154,6 +160,7 @@ export class NameBook {
     this.sentenceStarts = new Set(doc.sentences.map((s) => s.start));
     for (const p of doc.paragraphs) this.sentenceStarts.add(p.start);
     const text = doc.text;
+    let apposed: { end: number; titles: string[] } | null = null;
     for (const m of text.matchAll(NAME_RE)) {
       // `A.B. Acme`: a match right after an initial continues an initialism, it starts no name.
       if ((m.index >= 2 && text[m.index - 1] === '.' && /\p{Lu}/u.test(text[m.index - 2])) || /^\p{Lu}\.?$/u.test(m[0])) continue;
@@ -164,7 +171,14 @@ export class NameBook {
       const described = /^[ \t]+(\p{Ll}+)[ \t]+\p{Lu}/u.exec(text.slice(m.index + m[0].length, m.index + m[0].length + 40))?.[1];
       if (described !== undefined && (ROLE_NOUNS.has(described) || TITLE_WORDS.has(described) || OCCUPATIONS.has(described))) continue;
       const { titles, core } = splitTitles(phrase);
-      if (!core || TITLE_WORDS.has(core.toLowerCase())) continue;
+      if (!core) {
+        // `The Minister of Works, Ada Eze`: the title goes to the name apposed after the comma.
+        if (titles.length) apposed = { end: m.index + m[0].length, titles };
+        continue;
+      }
+      if (TITLE_WORDS.has(core.toLowerCase())) continue;
+      if (apposed && /^,[ \t]*$/.test(text.slice(apposed.end, m.index))) titles.push(...apposed.titles);
+      apposed = null;
       const start = m.index + m[0].indexOf(core);
       const end = start + core.length;
       const before = text.slice(Math.max(0, m.index - 40), m.index);
@@ -176,7 +190,9 @@ export class NameBook {
       const verb = followedByVerb?.[1] ?? '';
       // Sentence-initial names and names right before a speech verb act; `… that X had tried` does not make X the topic.
       const participle = SPEECH_VERBS.has(m[0].slice(0, m[0].search(/[ \t]|$/)).toLowerCase());
-      const subject = !participle && (this.opensSentence(m.index) || SPEECH_VERBS.has(verb));
+      // `Her deputy, Ana Lee, will take over`: a name apposed to the sentence's opening description is its subject.
+      const apposedSubject = /^[ \t]*,/.test(after) && APPOSED_SUBJECT_RE.test(text.slice(Math.max(0, m.index - 60), m.index));
+      const subject = !participle && (this.opensSentence(m.index) || SPEECH_VERBS.has(verb) || apposedSubject);
       this.names.push({ core, titles, start, end, subject });
     }
     let p = 0;

@@ -433,5 +433,16 @@ export function speakerAfter(text: string, base: number): SpeakerRef | null {
     return { kind: 'other', at: first.start };
   }
   if (SOURCE_NOUNS.has(lower)) return nounPhraseBack(tokens, 0);
+  return bareRole(tokens);
+}
+
+/** `says union leader`, `says minister` (headline style): lower-case words ending the phrase in a role noun, no name. */
+function bareRole(tokens: Token[]): SpeakerRef | null {
+  for (let j = 0; j < Math.min(tokens.length, 3); j++) {
+    const t = tokens[j];
+    if (!/^\p{Ll}/u.test(t.bare)) return null;
+    const ends = j === tokens.length - 1 || /[,;:.!?]$/.test(t.word);
+    if (ends) return ROLE_NOUNS.has(t.bare) ? { kind: 'role', role: t.bare, text: t.bare, at: tokens[0].start } : null;
+  }
   return null;
 }

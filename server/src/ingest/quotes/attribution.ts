@@ -55,6 +55,9 @@ function tokens(text: string, base: number): Tok[] {
   return out;
 }
 
+/** First-person words: the quotation is someone speaking for themselves. */
+const FIRST_PERSON_RE = /(?:^|[^\p{L}])(?:I|I['’](?:m|ve|d|ll)|me|my|we|we['’](?:re|ve|d|ll)|our|us)(?![\p{L}])/u;
+
 /** Verbs by which a document speaks: `the statement read`. */
 const DOCUMENT_VERBS = new Set(['read', 'reads']);
 
@@ -316,15 +319,33 @@ export class Attributor {
         if (isUseful(r) && r.kind !== 'inherit') return r;
       }
     }
-    return null;
+    return this.continuation(q);
+  }
+
+  /**
+   * `“…,” said X. The price is “as low as I’ve ever seen.”`: words in the first person with no attribution of their
+   * own go on from the person who spoke last, in this paragraph or the one before, when nobody else is named between.
+   */
+  private continuation(q: MarkedQuote): SpeakerRef | null {
+    const last = this.lastSpeaker;
+    const first = q.parts[0];
+    const { text, paragraphs } = this.doc;
+    if (!last?.person || last.at < paragraphs[Math.max(0, first.paragraph - 1)].start) return null;
+    if (!FIRST_PERSON_RE.test(text.slice(first.start, first.end))) return null;
+    const between = this.book.recentPerson(last.at + 1, first.open);
+    if (between && between.name !== last.name) return null;
+    return { kind: 'unnamed', text: last.name, at: first.open };
   }
 }
 
-/** Headline convention: `Name 'quote' …`. Only a person quotes this way: in `Councils 'must find sites'` the councils are told. */
+/** Headline convention: `Name 'quote' …` (only a person quotes this way: in `Councils 'must find sites'` the councils are told), or `'…,' says X`. */
 function headlineRef(doc: SourceDocument, book: NameBook, q: MarkedQuote): SpeakerRef | null {
   const first = q.parts[0];
   const paraStart = doc.paragraphs[first.paragraph].start;
   const lead = doc.text.slice(paraStart, first.open).trim();
   const isName = /^\p{Lu}[\p{L}\-'’]+(?:\s+\p{Lu}[\p{L}\-'’]+){0,2}$/u.test(lead) && !STOP_CAPS.has(lead.split(/\s+/)[0].toLowerCase());
-  return isName && book.isPerson(book.fullName(lead)) ? { kind: 'name', text: lead, at: paraStart } : null;
+  if (isName && book.isPerson(book.fullName(lead))) return { kind: 'name', text: lead, at: paraStart };
+  // `'We will not give up,' says union leader`: a headline's own speech verb, resolved in the article below.
+  const ref = first.closed ? trailingRef(doc.text, first.close, doc.paragraphs[first.paragraph].end) : null;
+  return ref && (ref.kind === 'name' || ref.kind === 'role') ? ref : null;
 }
