@@ -58,6 +58,9 @@ function tokens(text: string, base: number): Tok[] {
 /** First-person words: the quotation is someone speaking for themselves. */
 const FIRST_PERSON_RE = /(?:^|[^\p{L}])(?:I|I['’](?:m|ve|d|ll)|me|my|we|we['’](?:re|ve|d|ll)|our|us)(?![\p{L}])/u;
 
+/** `the paper quoted X as saying` right after a quotation, within its sentence. */
+const QUOTED_AS_RE = /^[^.!?\u201c"]{0,50}?\bquot(?:ed|es)\s+([^.!?]{2,60}?)\s+as\s+(?:saying|telling|writing)\b/;
+
 /** Verbs by which a document speaks: `the statement read`. */
 const DOCUMENT_VERBS = new Set(['read', 'reads']);
 
@@ -69,6 +72,13 @@ function isDocument(ref: SpeakerRef | null): boolean {
 function trailingRef(text: string, from: number, to: number): SpeakerRef | null {
   const lead = /^[\s,\u2014\u2013\-]*/.exec(text.slice(from, to))?.[0].length ?? 0;
   const start = from + lead;
+  const quotedAs = QUOTED_AS_RE.exec(text.slice(start, to));
+  if (quotedAs) {
+    // `“…”, the paper quoted Mr X as saying`: the person quoted is the speaker, not the paper.
+    const at = start + quotedAs.index + quotedAs[0].indexOf(quotedAs[1]);
+    const ref = speakerAfter(quotedAs[1], at);
+    if (ref && ref.kind !== 'other') return ref;
+  }
   const toks = tokens(text.slice(start, to), start);
   const first = toks[0];
   if (!first) return null;

@@ -1,0 +1,131 @@
+/**
+ * Speaker attribution on the failure kinds of issue 14, through the public service: each case is an invented
+ * article, the first words of one of its quotations, and the speaker the completion item must show (null: it
+ * must show no speaker). Every article is its own source, so a case cannot borrow a name from another.
+ */
+import { test, before } from 'node:test';
+import assert from 'node:assert/strict';
+import type { CompletionItem, TextEdit } from 'vscode-languageserver-types';
+import { harness, type Harness } from '../helpers/fixture';
+
+interface Case {
+  kind: string;
+  article: string;
+  /** The first words of the quotation, as typed after `“`. */
+  typed: string;
+  speaker: string | null;
+}
+
+const CASES: Case[] = [
+  {
+    kind: 'a descriptor after the verb is the person last named, not the tournament in the headline',
+    article:
+      'Okafor wins through at the Riverside Open\n\nLagos-born Okafor beat the top seed in three sets on Tuesday.\n\n' +
+      '"I felt strong from the very first point," said the world number three.',
+    typed: 'I felt strong',
+    speaker: 'Okafor',
+  },
+  {
+    kind: 'a descriptive prefix is no part of the name',
+    article: 'Harbour race won\n\nOslo-based Ingrid Halvorsen took the lead early. "The wind turned just in time for us," Halvorsen said.',
+    typed: 'The wind turned',
+    speaker: 'Ingrid Halvorsen',
+  },
+  {
+    kind: 'an event’s name is never the speaker',
+    article:
+      'Final day at the Kingsbury Masters\n\nThe Kingsbury Masters ended in heavy rain on Sunday.\n\n' +
+      '"Nobody wanted to play in water like that," the Kingsbury Masters said.',
+    typed: 'Nobody wanted to',
+    speaker: null,
+  },
+  {
+    kind: 'a pronoun never reaches forward to the next paragraph',
+    article:
+      'Study published\n\nThe report was published on Monday after two years of work.\n\n"This changes nothing about the plan," she said.\n\n' +
+      'Dr Hannah Price, who led the study, disagreed with the council.',
+    typed: 'This changes nothing',
+    speaker: null,
+  },
+  {
+    kind: 'the statement read in part: the organisation that issued it',
+    article:
+      'Power cut in Port Amble\n\nThe Amble Harbour Trust issued a statement on Sunday evening. The statement read in part: ' +
+      '"We are working with the council to restore power to every home."',
+    typed: 'We are working',
+    speaker: 'Amble Harbour Trust',
+  },
+  {
+    kind: 'the company said: the organisation last named',
+    article:
+      'Profits rise\n\nShares in Corvel Holdings rose on Monday after strong results. "Our customers stayed with us through a hard year," the company said.',
+    typed: 'Our customers stayed',
+    speaker: 'Corvel Holdings',
+  },
+  {
+    kind: 'a role before the name with an apposition: the person, not the organisation',
+    article:
+      'Minister resigns\n\nThe Minister of Works, Ada Eze, resigned on Friday.\n\n"I leave this office with my head held high," the minister said.',
+    typed: 'I leave this',
+    speaker: 'Ada Eze',
+  },
+  {
+    kind: 'a pronoun goes to the subject apposed to a description, the nearest person before it',
+    article:
+      'Minister resigns\n\nThe Minister of Works, Ada Eze, resigned on Friday.\n\n"I leave this office with my head held high," Eze said.\n\n' +
+      'Her deputy, Tunde Bello, will take over next week. "It is a sad day for the ministry," he said.',
+    typed: 'It is a',
+    speaker: 'Tunde Bello',
+  },
+  {
+    kind: 'a headline quotation with its own speech verb, resolved in the article',
+    article:
+      "'We will not give up this fight,' says union leader\n\nUnion leader Carla Mendes said the strike would go on.\n\n" +
+      '"We will not give up this fight," Mendes told a rally.',
+    typed: 'We will not',
+    speaker: 'Carla Mendes',
+  },
+  {
+    kind: 'the paper quoted X as saying: the person quoted, not the paper',
+    article:
+      'Maker eyes games\n\nAccording to the Harbour Courier, the group is looking at several firms. ' +
+      'Games are "a very big business now", the paper quoted Mr Tomas Berglund as saying.',
+    typed: 'a very big',
+    speaker: 'Tomas Berglund',
+  },
+  {
+    kind: 'words in the first person go on from the person who just spoke',
+    article:
+      'Fish prices fall\n\n"I was shocked to see prices at that level," said Paolo Ferri, a fish buyer in the port. ' +
+      'The price is "as low as I have ever seen in thirty years."',
+    typed: 'as low as',
+    speaker: 'Paolo Ferri',
+  },
+];
+
+let version = 0;
+/** The speaker shown by the first item that inserts the quotation starting with the typed words. */
+async function speakerShown(h: Harness, typed: string): Promise<string | null | undefined> {
+  const text = `Notes.\n\nShe said \u201c${typed}`;
+  const doc = h.draft(text, ++version);
+  const list = await h.service.completion(doc, doc.positionAt(text.length));
+  const item = (list?.items ?? [])
+    .slice(0, 3)
+    .find((i: CompletionItem) => ((i.textEdit as TextEdit | undefined)?.newText ?? '').includes(typed));
+  if (!item) return undefined;
+  const shown = (item.detail ?? '').split(' \u2014 ')[0];
+  return shown === '' || shown.toLowerCase() === 'unattributed' ? null : shown;
+}
+
+const harnesses: Harness[] = [];
+before(async () => {
+  for (const c of CASES) harnesses.push(await harness({ 'sources/article.txt': c.article }));
+});
+
+for (const [i, c] of CASES.entries()) {
+  test(`attribution: ${c.kind}`, async () => {
+    const shown = await speakerShown(harnesses[i], c.typed);
+    assert.notEqual(shown, undefined, `the quotation “${c.typed}…” is offered`);
+    assert.equal(shown, c.speaker);
+  });
+}
