@@ -22,7 +22,7 @@ function action(title: string, uri: string, edits: TextEdit[], diagnostic: Diagn
 
 /** The text at the finding's range must still be what was flagged; otherwise the fix is stale and offered no more. */
 function stillApplies(draft: DraftDocument, finding: Finding, diagnostic: Diagnostic): boolean {
-  const range = rangeAt(draft.lineStarts, finding.start, finding.end);
+  const range = rangeAt(draft, finding.start, finding.end);
   return (
     finding.end <= draft.text.length &&
     range.start.line === diagnostic.range.start.line &&
@@ -34,7 +34,7 @@ function stillApplies(draft: DraftDocument, finding: Finding, diagnostic: Diagno
 
 function fixesFor(ctx: ServiceContext, draft: DraftDocument, finding: Finding, diagnostic: Diagnostic): CodeAction[] {
   const k = ctx.knowledge();
-  const range = rangeAt(draft.lineStarts, finding.start, finding.end);
+  const range = rangeAt(draft, finding.start, finding.end);
   switch (finding.code) {
     case 'misquote':
       return [action("Replace with the source's wording", draft.uri, [{ range, newText: finding.sourceText }], diagnostic, true)];
@@ -60,7 +60,7 @@ function fixesFor(ctx: ServiceContext, draft: DraftDocument, finding: Finding, d
       // Marked already (the comment sits where the sentence began, or right before it): a second run adds nothing.
       const marked =
         draft.text.startsWith(IGNORE_COMMENT, finding.start) || draft.text.slice(0, finding.start).trimEnd().endsWith(IGNORE_COMMENT);
-      const at = positionAt(draft.lineStarts, finding.start);
+      const at = positionAt(draft, finding.start);
       if (!marked)
         actions.push(action('Mark as analysis', draft.uri, [{ range: { start: at, end: at }, newText: `${IGNORE_COMMENT} ` }], diagnostic));
       return actions;

@@ -7,21 +7,32 @@ import { normalizeForMatch } from '../text/normalize';
 
 const MAX_WORKSPACE_SYMBOLS = 200;
 
+/** Where each heading's section ends: at the next heading of the same or a higher level (one pass, a stack of open sections). */
+function sectionEnds(headings: readonly { start: number; depth?: number }[], textLength: number): number[] {
+  const ends = headings.map(() => textLength);
+  const open: number[] = [];
+  headings.forEach((h, i) => {
+    const depth = h.depth ?? 1;
+    while (open.length && (headings[open[open.length - 1]].depth ?? 1) >= depth) ends[open.pop() ?? i] = h.start;
+    open.push(i);
+  });
+  return ends;
+}
+
 /** The draft's headings as a nested outline. */
 export function documentSymbols(draft: DraftDocument): DocumentSymbol[] {
   const roots: DocumentSymbol[] = [];
   const stack: { depth: number; symbol: DocumentSymbol }[] = [];
   const headings = draft.blocks.filter((b) => b.kind === 'heading');
+  const ends = sectionEnds(headings, draft.text.length);
   headings.forEach((h, i) => {
     const depth = h.depth ?? 1;
-    const nextSameOrHigher = headings.slice(i + 1).find((n) => (n.depth ?? 1) <= depth);
-    const end = nextSameOrHigher ? nextSameOrHigher.start : draft.text.length;
     const name = plainText(draft.text.slice(h.start, h.end).replace(/^#+\s*|\s*#+\s*$/g, '')) || '(untitled)';
     const symbol: DocumentSymbol = {
       name,
       kind: SymbolKind.String,
-      range: rangeAt(draft.lineStarts, h.start, Math.max(h.end, end)),
-      selectionRange: rangeAt(draft.lineStarts, h.start, h.end),
+      range: rangeAt(draft, h.start, Math.max(h.end, ends[i])),
+      selectionRange: rangeAt(draft, h.start, h.end),
       children: [],
     };
     while (stack.length && stack[stack.length - 1].depth >= depth) stack.pop();

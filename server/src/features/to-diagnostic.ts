@@ -60,7 +60,7 @@ export function toDiagnostics(findings: readonly Finding[], draft: DraftDocument
     const severity = severityOf(finding, config);
     if (severity === 'ignore') continue;
     out.push({
-      range: rangeAt(draft.lineStarts, finding.start, finding.end),
+      range: rangeAt(draft, finding.start, finding.end),
       severity: SEVERITY[severity],
       source: DIAGNOSTIC_SOURCE,
       code: finding.code,

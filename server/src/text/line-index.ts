@@ -15,21 +15,37 @@ export function computeLineStarts(text: string): Uint32Array {
   return Uint32Array.from(starts);
 }
 
-/** LSP position (UTF-16 code units) of an offset. */
-export function positionAt(lineStarts: Uint32Array, offset: number): Position {
+/** A text with its line starts (a draft document is one). */
+export interface LineMap {
+  readonly text: string;
+  readonly lineStarts: Uint32Array;
+}
+
+/** Offset where a line's content ends, before its terminator. */
+function contentEnd(lines: LineMap, line: number): number {
+  if (line + 1 >= lines.lineStarts.length) return lines.text.length;
+  let end = lines.lineStarts[line + 1];
+  if (lines.text.charCodeAt(end - 1) === 10) end--;
+  if (lines.text.charCodeAt(end - 1) === 13) end--;
+  return end;
+}
+
+/** LSP position (UTF-16 code units) of an offset; an offset inside a line terminator ("\r|\n") maps to the line's end. */
+export function positionAt(lines: LineMap, offset: number): Position {
+  const starts = lines.lineStarts;
   let lo = 0;
-  let hi = lineStarts.length - 1;
+  let hi = starts.length - 1;
   while (lo < hi) {
     const mid = (lo + hi + 1) >> 1;
-    if (lineStarts[mid] <= offset) lo = mid;
+    if (starts[mid] <= offset) lo = mid;
     else hi = mid - 1;
   }
-  return { line: lo, character: offset - lineStarts[lo] };
+  return { line: lo, character: Math.min(offset, contentEnd(lines, lo)) - starts[lo] };
 }
 
 /** LSP range of an offset span. */
-export function rangeAt(lineStarts: Uint32Array, start: number, end: number): Range {
-  return { start: positionAt(lineStarts, start), end: positionAt(lineStarts, end) };
+export function rangeAt(lines: LineMap, start: number, end: number): Range {
+  return { start: positionAt(lines, start), end: positionAt(lines, end) };
 }
 
 /** Offset of an LSP position, clamped to the text (positions past a line's end go to the line's end). */

@@ -12,6 +12,6 @@ export function actorHover(ctx: ServiceContext, draft: DraftDocument, offset: nu
   if (!hit) return null;
   return {
     contents: { kind: MarkupKind.Markdown, value: actorCardMarkdown(ctx, hit.actor) },
-    range: rangeAt(draft.lineStarts, hit.start, hit.end),
+    range: rangeAt(draft, hit.start, hit.end),
   };
 }

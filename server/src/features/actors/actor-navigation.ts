@@ -58,7 +58,7 @@ export function actorReferences(ctx: ServiceContext, draft: DraftDocument, offse
   for (const d of drafts) {
     for (const hit of actorsIn(k.actors, d.text)) {
       if (hit.actor !== actor || d.excluded.some((s) => hit.start >= s.start && hit.start < s.end)) continue;
-      out.push({ uri: d.uri, range: rangeAt(d.lineStarts, hit.start, hit.end) });
+      out.push({ uri: d.uri, range: rangeAt(d, hit.start, hit.end) });
     }
   }
   return out;

@@ -38,7 +38,7 @@ export function footnoteDefinition(unit: SourceUnit, key: string, page?: number 
 export function appendDefinitionsEdit(draft: DraftDocument, definitions: string[]): TextEdit | null {
   if (definitions.length === 0) return null;
   const text = draft.text;
-  const end = positionAt(draft.lineStarts, text.length);
+  const end = positionAt(draft, text.length);
   const trimmed = text.replace(/\s+$/, '');
   const lastLine = trimmed.slice(trimmed.lastIndexOf('\n') + 1);
   const afterDefinition = /^\[\^[^\]]+\]:/.test(lastLine);
@@ -60,7 +60,7 @@ export function citationEdits(
   const edits: TextEdit[] = [];
   const markers = cited.map((c) => citationMarker(style, c.key, c.page)).filter((m) => !draft.text.startsWith(m, offset));
   if (markers.length) {
-    const at = positionAt(draft.lineStarts, offset);
+    const at = positionAt(draft, offset);
     edits.push({ range: { start: at, end: at }, newText: markers.join('') });
   }
   if (style === 'footnote') {

@@ -32,6 +32,6 @@ export function citationHover(draft: DraftDocument, offset: number, knowledge: S
   if (blocks.length === 0) return null;
   return {
     contents: { kind: 'markdown', value: blocks.join('\n\n---\n\n') },
-    range: rangeAt(draft.lineStarts, citation.start, citation.end),
+    range: rangeAt(draft, citation.start, citation.end),
   };
 }

@@ -21,8 +21,8 @@ export function provideCitationKeyCompletion(draft: DraftDocument, offset: numbe
   const m = KEY_AT_CURSOR_RE.exec(before.slice(lineStart));
   if (!m) return null;
   const typed = (m[1] ?? '').toLowerCase();
-  const from = positionAt(draft.lineStarts, offset - (m[1] ?? '').length);
-  const to = positionAt(draft.lineStarts, offset);
+  const from = positionAt(draft, offset - (m[1] ?? '').length);
+  const to = positionAt(draft, offset);
   const items: CompletionItem[] = [];
   const seen = new Set<string>();
   const add = (key: string, item: Omit<CompletionItem, 'label' | 'textEdit'>): void => {

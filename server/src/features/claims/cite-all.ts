@@ -27,7 +27,7 @@ export async function citeAllEdits(ctx: ServiceContext, draft: DraftDocument, to
     if (!best || best.score < config.claims.autoCiteThreshold || !k.sources.byKey(best.key)) continue;
     const marker = citationMarker(style, best.key, best.page);
     if (draft.text.startsWith(marker, f.insertAt)) continue;
-    const at = positionAt(draft.lineStarts, f.insertAt);
+    const at = positionAt(draft, f.insertAt);
     edits.push({ range: { start: at, end: at }, newText: marker });
     if (!newKeys.includes(best.key)) newKeys.push(best.key);
   }

@@ -140,8 +140,8 @@ export function classifySentence(markdown: string): ClaimVerdict {
   if (attributed) return { claim: true, reason: 'attribution' };
   if (modalInMainClause(lower)) return { claim: false, reason: 'hedged analysis' };
   if (hasFigure(plain)) return { claim: true, reason: 'figure' };
-  DATE_RE.lastIndex = 0;
-  if (DATE_RE.test(plain)) return { claim: true, reason: 'date' };
+  // search() neither reads nor moves the shared global regex's lastIndex (test() would leave it set for matchAll).
+  if (plain.search(DATE_RE) >= 0) return { claim: true, reason: 'date' };
   if (COMPARISON_RE.test(plain)) return { claim: true, reason: 'comparison' };
   if (subject && hasEventVerb(lower)) return { claim: true, reason: 'actor and event' };
   if (actor && COPULA_RE.test(lower)) return { claim: true, reason: 'actor and state' };

@@ -16,7 +16,7 @@ export function quoteHover(ctx: ServiceContext, draft: DraftDocument, offset: nu
   const quotation = quotationAt(draft, offset);
   if (!quotation) return null;
   const k = ctx.knowledge();
-  const range = rangeAt(draft.lineStarts, quotation.start, quotation.end);
+  const range = rangeAt(draft, quotation.start, quotation.end);
   const match = matchQuotation(k, quotation.text);
   if (match?.exact) {
     const { q } = match;

@@ -26,7 +26,7 @@ export function quoteInsertion(
   to: number,
   snippet = false,
 ): { edit: TextEdit; additional: TextEdit[]; snippet: boolean } {
-  const at = positionAt(draft.lineStarts, to);
+  const at = positionAt(draft, to);
   const cite = citeAt(ctx, draft, [q.unit], to, [pageAt(q.unit.doc.pageStarts, q.quote.start)]);
   const isMarker = (e: TextEdit): boolean =>
     e.range.start.line === at.line &&
@@ -48,5 +48,5 @@ export function quoteInsertion(
   const asSnippet = snippet && tail !== '';
   if (asSnippet) newText = `${escapeSnippet(newText)}$0${escapeSnippet(tail)}`;
   else newText += tail;
-  return { edit: { range: { start: positionAt(draft.lineStarts, from), end: at }, newText }, additional, snippet: asSnippet };
+  return { edit: { range: { start: positionAt(draft, from), end: at }, newText }, additional, snippet: asSnippet };
 }

@@ -194,6 +194,6 @@ export class SourceIndex implements SourceReads {
   location(unit: SourceUnit, start: number, end: number): Location {
     let starts = this.lineStarts.get(unit);
     if (!starts) this.lineStarts.set(unit, (starts = computeLineStarts(unit.doc.text)));
-    return { uri: unit.doc.uri, range: rangeAt(starts, start, end) };
+    return { uri: unit.doc.uri, range: rangeAt({ text: unit.doc.text, lineStarts: starts }, start, end) };
   }
 }
