@@ -196,7 +196,8 @@ function descriptorAt(tokens: Token[], from: number, until = tokens.length): Spe
   let found: SpeakerRef | null = null;
   for (let j = from + 1; j < Math.min(until, from + 6); j++) {
     const t = tokens[j];
-    if (!/^[\p{Ll}\d]/u.test(t.bare)) break;
+    // `the two-time Academy Award winner`: capitals may qualify the head, never open or end the phrase.
+    if (!/^[\p{Ll}\d]/u.test(t.bare) && (j === from + 1 || !isCap(t.bare) || STOP_CAPS.has(t.bare.toLowerCase()))) break;
     const b = t.bare.toLowerCase();
     const of = describes(b, tokens[j + 1]?.bare.toLowerCase());
     if (of) found = { kind: 'descriptor', of, noun: b, at: tokens[from].start };
@@ -343,6 +344,13 @@ export function speakerAfter(text: string, base: number): SpeakerRef | null {
     t++;
   if (t > 0 && tokens[t] && isNamePart(tokens[t]) && isCap(tokens[t].bare))
     return speakerAfter(text.slice(tokens[t].start - base), tokens[t].start);
+  // `said rally driver Ana Lee`: plain words, then an occupation right before the name.
+  for (let k = 1; k < Math.min(tokens.length, 4); k++) {
+    const prev = tokens[k - 1];
+    if (!/^\p{Ll}/u.test(prev.bare) || /[,;:.]$/.test(prev.word) || PREPOSITIONS.has(prev.bare) || STOP_CAPS.has(prev.bare)) break;
+    if (OCCUPATIONS.has(prev.bare) && isNamePart(tokens[k]) && isCap(tokens[k].bare))
+      return speakerAfter(text.slice(tokens[k].start - base), tokens[k].start);
+  }
   if (isNamePart(first) && isCap(first.bare)) {
     let j = 0;
     while (j + 1 < tokens.length && isNamePart(tokens[j + 1]) && nameGoesOn(tokens[j])) j++;

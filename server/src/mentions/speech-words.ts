@@ -26,7 +26,7 @@ export const CLOSING_VERBS = set(`
   continued continues wrote writes replied replies reported reports declared declares asserted asserts remarked remarks
   admitted admits acknowledged acknowledges conceded concedes claimed claims announced announces urged urges concluded
   concludes observed observes commented comments cautioned cautions stated states recalled recalls predicted predicts
-  boasted joked quipped tweeted posted
+  boasted joked quipped tweeted posted confirmed confirms revealed reveals suggested suggests
 `);
 
 /** Verbs of `X said that …` indirect speech. */
