@@ -252,15 +252,15 @@ export class NameBook {
 
   /**
    * The most recent person the writer names (subject or not) before `at`, not before `from`: `he` when no subject
-   * is in reach. With `described` (`the world number three said`), a subject whose type nothing settles counts too:
-   * the description itself says it is a person.
+   * is in reach. With `described` (`the world number three said`), a name whose type nothing settles counts too
+   * (the description itself says it is a person), and a name after a preposition (`beaten by X`) does not.
    */
   recentPerson(from: number, at: number, described = false): { name: string; at: number } | null {
     for (let i = this.names.length - 1; i >= 0; i--) {
       const n = this.names[i];
       if (n.start >= at || n.quoted || n.heading) continue;
       if (n.start < from) break;
-      if (this.personOf(n) || (described && this.untyped(n.core) && !this.afterPreposition(n.start)))
+      if (described ? (this.personOf(n) || this.untyped(n.core)) && !this.afterPreposition(n.start) : this.personOf(n))
         return { name: this.fullName(n.core), at: n.start };
     }
     return null;

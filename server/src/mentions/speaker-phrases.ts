@@ -196,8 +196,8 @@ function descriptorAt(tokens: Token[], from: number, until = tokens.length): Spe
   let found: SpeakerRef | null = null;
   for (let j = from + 1; j < Math.min(until, from + 6); j++) {
     const t = tokens[j];
-    // `the two-time Academy Award winner`: capitals may qualify the head, never open or end the phrase.
-    if (!/^[\p{Ll}\d]/u.test(t.bare) && (j === from + 1 || !isCap(t.bare) || STOP_CAPS.has(t.bare.toLowerCase()))) break;
+    // `the two-time Harbour Cup winner`, `the Riverside player`: capitals may qualify the head, never be it.
+    if (!/^[\p{Ll}\d]/u.test(t.bare) && (!isCap(t.bare) || STOP_CAPS.has(t.bare.toLowerCase()) || /[,;:.]$/.test(t.word))) break;
     const b = t.bare.toLowerCase();
     const of = describes(b, tokens[j + 1]?.bare.toLowerCase());
     if (of) found = { kind: 'descriptor', of, noun: b, at: tokens[from].start };
@@ -205,6 +205,16 @@ function descriptorAt(tokens: Token[], from: number, until = tokens.length): Spe
     if (/[,;:.]$/.test(t.word) || PREPOSITIONS.has(b) || SPEECH_VERBS.has(b)) break;
   }
   return found;
+}
+
+/** A noun naming what someone does (`sufferer`, `campaigner`, `pianist`), by its ending; not a time or filler word. */
+function isAgentNoun(word: string): boolean {
+  return (
+    /^\p{Ll}{3,}(?:er|or|ist|ant|ent|ian)$/u.test(word) &&
+    !FILLER_WORDS.has(word) &&
+    !STOP_CAPS.has(word) &&
+    !/(?:ever|over|under|after|other|rather|whether|either|neither)$/.test(word)
+  );
 }
 
 /** A name run ending at token i (inclusive), looking back. */
@@ -292,6 +302,15 @@ export function speakerBefore(text: string, base: number, participle = false): S
     if (before?.bare === 'and' && k > 0 && isNamePart(tokens[k - 1]) && !/,$/.test(tokens[k - 1].word))
       return { kind: 'other', at: tokens[k - 1].start };
     const object = before && PREPOSITIONS.has(before.bare.toLowerCase()) && !(participle && before.bare.toLowerCase() === 'with');
+    // `David Lee from Acme said`, `Ana Ruiz of the charity said`: the person before the affiliation speaks.
+    const affiliation = object && /^(?:from|of|at)$/i.test(before.bare) ? nameBack(tokens, k - 1) : null;
+    if (
+      affiliation?.text &&
+      isCap(tokens[affiliation.from].bare) &&
+      !/[,;:.]$/.test(tokens[k - 1].word) &&
+      tokens[k - 1].bare === tokens[k - 1].word
+    )
+      return { kind: 'name', text: affiliation.text, at: tokens[affiliation.from].start };
     if (object || (before && /^counterparts?$/i.test(before.bare))) return { kind: 'object', at: tokens[n.from].start };
     const { core } = splitTitles(n.text);
     if (!core) {
@@ -348,7 +367,7 @@ export function speakerAfter(text: string, base: number): SpeakerRef | null {
   for (let k = 1; k < Math.min(tokens.length, 4); k++) {
     const prev = tokens[k - 1];
     if (!/^\p{Ll}/u.test(prev.bare) || /[,;:.]$/.test(prev.word) || PREPOSITIONS.has(prev.bare) || STOP_CAPS.has(prev.bare)) break;
-    if (OCCUPATIONS.has(prev.bare) && isNamePart(tokens[k]) && isCap(tokens[k].bare))
+    if ((OCCUPATIONS.has(prev.bare) || isAgentNoun(prev.bare)) && isNamePart(tokens[k]) && isCap(tokens[k].bare))
       return speakerAfter(text.slice(tokens[k].start - base), tokens[k].start);
   }
   if (isNamePart(first) && isCap(first.bare)) {

@@ -60,6 +60,8 @@ const FIRST_PERSON_RE = /(?:^|[^\p{L}])(?:I|I['’](?:m|ve|d|ll)|me|my|we|we['�
 
 /** `the paper quoted X as saying` right after a quotation, within its sentence. */
 const QUOTED_AS_RE = /^[^.!?\u201c"]{0,50}?\bquot(?:ed|es)\s+([^.!?]{2,60}?)\s+as\s+(?:saying|telling|writing)\b/;
+/** `“…,” the agency was quoted as saying`: the subject of the passive is the speaker. */
+const PASSIVE_QUOTED_RE = /^([^.!?\u201c"]{2,60}?)\s+(?:was|were|is|are)\s+quoted\s+as\s+(?:saying|telling|writing)\b/;
 
 /** Verbs by which a document speaks: `the statement read`. */
 const DOCUMENT_VERBS = new Set(['read', 'reads']);
@@ -78,6 +80,11 @@ function trailingRef(text: string, from: number, to: number): SpeakerRef | null 
     const at = start + quotedAs.index + quotedAs[0].indexOf(quotedAs[1]);
     const ref = speakerAfter(quotedAs[1], at);
     if (ref && ref.kind !== 'other') return ref;
+  }
+  const passive = PASSIVE_QUOTED_RE.exec(text.slice(start, to));
+  if (passive) {
+    const ref = speakerBefore(passive[1], start);
+    if (ref && ref.kind !== 'other' && ref.kind !== 'object' && ref.kind !== 'inherit') return ref;
   }
   const toks = tokens(text.slice(start, to), start);
   const first = toks[0];
@@ -107,7 +114,13 @@ function trailingRef(text: string, from: number, to: number): SpeakerRef | null 
 
 /** The subject at the start of a clause, past an opening adverbial (`Also on Monday, X …`). */
 function clauseSubject(text: string, from: number, to: number): SpeakerRef | null {
-  const s = text.slice(from, to);
+  let s = text.slice(from, to);
+  // `Earlier party leader X sent …`: an opening adverb is no part of the subject.
+  const adverb = /^(?:[\p{Lu}][\p{Ll}]+)\s+(?=\p{Lu})/u.exec(s);
+  if (adverb && STOP_CAPS.has(adverb[0].trim().toLowerCase())) {
+    from += adverb[0].length;
+    s = s.slice(adverb[0].length);
+  }
   const direct = speakerAfter(s, from);
   if (direct && direct.kind !== 'other' && !(direct.kind === 'name' && STOP_CAPS.has(direct.text.toLowerCase()))) return direct;
   const comma = s.indexOf(',');
@@ -339,12 +352,20 @@ export class Attributor {
   private continuation(q: MarkedQuote): SpeakerRef | null {
     const last = this.lastSpeaker;
     const first = q.parts[0];
-    const { text, paragraphs } = this.doc;
-    if (!last?.person || last.at < paragraphs[Math.max(0, first.paragraph - 1)].start) return null;
+    const { text, paragraphs, sentences } = this.doc;
     if (!FIRST_PERSON_RE.test(text.slice(first.start, first.end))) return null;
-    const between = this.book.recentPerson(last.at + 1, first.open);
-    if (between && between.name !== last.name) return null;
-    return { kind: 'unnamed', text: last.name, at: first.open };
+    const reach = paragraphs[Math.max(0, first.paragraph - 1)].start;
+    if (last?.person && last.at >= reach) {
+      const between = this.book.recentPerson(last.at + 1, first.open);
+      return between && between.name !== last.name ? null : { kind: 'unnamed', text: last.name, at: first.open };
+    }
+    // `X appears almost evangelical. “I was on a cruise …”`: nobody spoke yet; the person the sentence before is about.
+    const s = sentenceAt(sentences, first.open);
+    const opens = sentences[s] && text.slice(sentences[s].start, first.open).trim() === '';
+    const prev = sentences[s - 1];
+    if (!opens || !prev || prev.start < reach) return null;
+    const subject = this.book.recentSubject(prev.start, first.open) ?? this.book.recentPerson(prev.start, first.open, true);
+    return subject ? { kind: 'unnamed', text: subject.name, at: first.open } : null;
   }
 }
 
