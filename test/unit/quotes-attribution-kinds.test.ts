@@ -101,6 +101,27 @@ const CASES: Case[] = [
     typed: 'as low as',
     speaker: 'Paolo Ferri',
   },
+  {
+    kind: 'a name before “from” an organisation is the speaker, not the organisation',
+    article:
+      'Phones lost\n\nMany owners forget their numbers. "We are a nation of forgetful people now," Dana Whitlow from Corvel Labs said.',
+    typed: 'We are a',
+    speaker: 'Dana Whitlow',
+  },
+  {
+    kind: 'a description never points at a person named after a preposition',
+    article:
+      'Try ruled out\n\nMarek Stolz was puzzled that his try had been ruled out by referee Ivo Brandt. ' +
+      '"I was behind the ball the whole time," said the home player.',
+    typed: 'I was behind',
+    speaker: 'Marek Stolz',
+  },
+  {
+    kind: 'a plain description before the name after the verb',
+    article: 'Payout agreed\n\n"This is a momentous day for every family," said asbestos sufferer Rhona Vail, who leads a victims group.',
+    typed: 'This is a',
+    speaker: 'Rhona Vail',
+  },
 ];
 
 let version = 0;

@@ -216,10 +216,11 @@ export class NameBook {
     return n.person;
   }
 
-  /** `in Glasgow`, `at Acme`: a name after a preposition is a setting more often than a person. */
+  /** `in Glasgow`, `at Acme`, `by referee X`: a name after a preposition is a setting or an object, not the one described. */
   private afterPreposition(at: number): boolean {
-    const before = /(\p{L}+)[ \t]+$/u.exec(this.doc.text.slice(Math.max(0, at - 20), at));
-    return before !== null && PREPOSITIONS.has(before[1].toLowerCase());
+    // `by referee X`: lower-case title words may stand between the preposition and the name.
+    const before = /((?:\p{Ll}+[ \t]+){1,3})$/u.exec(this.doc.text.slice(Math.max(0, at - 40), at));
+    return before !== null && before[1].trim().split(/[ \t]+/).some((w) => PREPOSITIONS.has(w));
   }
 
   /** Nothing settles the type: no actor typed with evidence, no organisation or event word. */
