@@ -122,6 +122,14 @@ const CASES: Case[] = [
     typed: 'This is a',
     speaker: 'Rhona Vail',
   },
+  {
+    kind: 'a pronoun goes to the nearest compatible person: she is not the man named last',
+    article:
+      'Council vote\n\nCouncillor Ana Ruiz proposed the plan on Monday. Mr Tomas Berg, the treasurer, opposed it.\n\n' +
+      '"We cannot afford to wait another year," she said.',
+    typed: 'We cannot afford',
+    speaker: 'Ana Ruiz',
+  },
 ];
 
 let version = 0;

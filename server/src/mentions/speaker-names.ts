@@ -61,6 +61,66 @@ function isAdjectival(token: string): boolean {
   return /(?:ian|ean|ish|ese|an|i|ic|ch|sh|ek|ss|ai)$/.test(token) || isAcronym(token);
 }
 
+/** Titles and honorifics that say a person's gender: `Mrs`, `chairwoman`, `Sir`. */
+const FEMALE_TITLES = new Set([
+  'mrs',
+  'ms',
+  'miss',
+  'dame',
+  'lady',
+  'madam',
+  'chairwoman',
+  'spokeswoman',
+  'actress',
+  'businesswoman',
+  'congresswoman',
+  'councilwoman',
+  'assemblywoman',
+  'queen',
+  'princess',
+  'duchess',
+  'countess',
+  'sister',
+  'mother',
+  'wife',
+  'daughter',
+  'grandmother',
+  'comedienne',
+  'baroness',
+]);
+const MALE_TITLES = new Set([
+  'mr',
+  'sir',
+  'lord',
+  'chairman',
+  'spokesman',
+  'actor',
+  'businessman',
+  'congressman',
+  'councilman',
+  'assemblyman',
+  'king',
+  'prince',
+  'duke',
+  'count',
+  'brother',
+  'father',
+  'husband',
+  'son',
+  'grandfather',
+  'baron',
+]);
+/** The first personal pronoun after a name in its sentence: `Ana Lee said her team …`. */
+const NEXT_PRONOUN_RE = /^[^.!?\u201c"]{0,80}?\b(he|his|him|she|her|hers)\b/i;
+
+/** A pronoun's gender: `m` for he, `f` for she. */
+export type Gender = 'm' | 'f';
+
+interface GenderVotes {
+  byCore: Map<string, { m: number; f: number }>;
+  fullBySurname: Map<string, Set<string>>;
+}
+
 /** A sentence opened by a short description and a comma, right before a name: `Her deputy, `, `The club's owner, `. */
 const APPOSED_SUBJECT_RE =
   /(?:^|[.!?]["”’]?\s+|\n)(?:The|A|An|His|Her|Its|Their)\s+(?:[\p{Ll}\-]+['’]s\s+)?[\p{Ll}\-]+(?:\s+[\p{Ll}\-]+){0,3},[ \t]*$/u;
@@ -152,6 +212,7 @@ export class NameBook {
   readonly names: NameOccurrence[] = [];
   private readonly sentenceStarts: Set<number>;
   private actorKeys: Map<string, DocumentActor> | null = null;
+  private genders: GenderVotes | null = null;
 
   constructor(
     private readonly doc: SourceDocument,
@@ -220,7 +281,13 @@ export class NameBook {
   private afterPreposition(at: number): boolean {
     // `by referee X`: lower-case title words may stand between the preposition and the name.
     const before = /((?:\p{Ll}+[ \t]+){1,3})$/u.exec(this.doc.text.slice(Math.max(0, at - 40), at));
-    return before !== null && before[1].trim().split(/[ \t]+/).some((w) => PREPOSITIONS.has(w));
+    return (
+      before !== null &&
+      before[1]
+        .trim()
+        .split(/[ \t]+/)
+        .some((w) => PREPOSITIONS.has(w))
+    );
   }
 
   /** Nothing settles the type: no actor typed with evidence, no organisation or event word. */
@@ -256,11 +323,12 @@ export class NameBook {
    * is in reach. With `described` (`the world number three said`), a name whose type nothing settles counts too
    * (the description itself says it is a person), and a name after a preposition (`beaten by X`) does not.
    */
-  recentPerson(from: number, at: number, described = false): { name: string; at: number } | null {
+  recentPerson(from: number, at: number, described = false, gender?: Gender): { name: string; at: number } | null {
     for (let i = this.names.length - 1; i >= 0; i--) {
       const n = this.names[i];
       if (n.start >= at || n.quoted || n.heading) continue;
       if (n.start < from) break;
+      if (!this.fits(n.core, gender)) continue;
       if (described ? (this.personOf(n) || this.untyped(n.core)) && !this.afterPreposition(n.start) : this.personOf(n))
         return { name: this.fullName(n.core), at: n.start };
     }
@@ -340,16 +408,69 @@ export class NameBook {
     return seen ? this.personOf(seen) : !isOrganisationName(name) && tokensOf(name).length >= 2;
   }
 
-  /** The most recent person acting as a subject before `at`, not before `from`. */
-  recentSubject(from: number, at: number): { name: string; at: number } | null {
+  /**
+   * A person's gender as the document shows it (a title such as `Mrs` or `chairman`, or the first he/she after the
+   * name in its sentence), by surname; null when it does not show it or shows both.
+   */
+  genderOf(name: string): Gender | null {
+    if (!this.genders) this.genders = this.genderVotes();
+    const { byCore, fullBySurname } = this.genders;
+    const key = normalizeForMatch(name);
+    const surname = normalizeForMatch(lastToken(name));
+    const v = { ...(byCore.get(key) ?? { m: 0, f: 0 }) };
+    // `Mr Lee` counts for `Ana Lee` only when no other full name of the document ends in Lee.
+    if (key !== surname && (fullBySurname.get(surname)?.size ?? 0) <= 1) {
+      const s = byCore.get(surname);
+      if (s) {
+        v.m += s.m;
+        v.f += s.f;
+      }
+    }
+    return v.m > v.f ? 'm' : v.f > v.m ? 'f' : null;
+  }
+
+  /** Gender votes by name as written, and the full names sharing each surname: one pass over the names. */
+  private genderVotes(): GenderVotes {
+    const byCore = new Map<string, { m: number; f: number }>();
+    const fullBySurname = new Map<string, Set<string>>();
+    const text = this.doc.text;
+    for (const n of this.names) {
+      if (n.quoted) continue;
+      const key = normalizeForMatch(n.core);
+      const surname = normalizeForMatch(lastToken(n.core));
+      if (key !== surname) fullBySurname.set(surname, (fullBySurname.get(surname) ?? new Set()).add(key));
+      const v = byCore.get(key) ?? { m: 0, f: 0 };
+      for (const t of n.titles) {
+        if (FEMALE_TITLES.has(t)) v.f++;
+        else if (MALE_TITLES.has(t)) v.m++;
+      }
+      const next = n.subject ? NEXT_PRONOUN_RE.exec(text.slice(n.end, n.end + 100)) : null;
+      if (next && !/\p{Lu}\p{Ll}+\s+\p{Lu}/u.test(next[0])) {
+        if (/^(?:he|his|him)$/i.test(next[1])) v.m++;
+        else v.f++;
+      }
+      byCore.set(key, v);
+    }
+    return { byCore, fullBySurname };
+  }
+
+  /** True unless the document shows the person's gender and it is not `gender`. */
+  fits(name: string, gender: Gender | undefined): boolean {
+    if (!gender) return true;
+    const g = this.genderOf(name);
+    return g === null || g === gender;
+  }
+
+  /** The most recent person acting as a subject before `at`, not before `from` (of that gender, when given). */
+  recentSubject(from: number, at: number, gender?: Gender): { name: string; at: number } | null {
     for (let i = this.names.length - 1; i >= 0; i--) {
       const n = this.names[i];
       if (n.start >= at || n.heading) continue;
       if (n.start < from) break;
-      if (n.subject && this.personOf(n)) return { name: this.fullName(n.core), at: n.start };
+      if (n.subject && this.personOf(n) && this.fits(n.core, gender)) return { name: this.fullName(n.core), at: n.start };
     }
     const actorHit = this.actors.actors
-      .filter((a) => a.type === 'person')
+      .filter((a) => a.type === 'person' && this.fits(a.name, gender))
       .flatMap((a) =>
         a.mentions
           .filter((m) => m.start >= from && m.start < at && this.opensSentence(m.start))

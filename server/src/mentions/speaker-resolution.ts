@@ -53,11 +53,13 @@ function nameOf(ref: SpeakerRef, ctx: ResolveContext): string | null {
     case 'pronoun': {
       const last = ctx.lastSpeaker && ctx.lastSpeaker.at >= ctx.from && ctx.lastSpeaker.at < ctx.at ? ctx.lastSpeaker : null;
       if (ref.text === 'he' || ref.text === 'she') {
-        const subject = book.recentSubject(ctx.from, ctx.at);
-        const person = last?.person ? last : null;
+        // The nearest compatible person: `she` never goes to someone the document calls Mr or `he`.
+        const gender = ref.text === 'he' ? 'm' : 'f';
+        const subject = book.recentSubject(ctx.from, ctx.at, gender);
+        const person = last?.person && book.fits(last.name, gender) ? last : null;
         if (person && (!subject || person.at >= subject.at)) return person.name;
         // No subject in reach: the person last named (`… Lee, 43 years a teacher, keeps …` then `he said`).
-        return subject?.name ?? person?.name ?? book.recentPerson(ctx.from, ctx.at)?.name ?? null;
+        return subject?.name ?? person?.name ?? book.recentPerson(ctx.from, ctx.at, false, gender)?.name ?? null;
       }
       // `it said` / `they said`: an organisation that spoke just before, or one acting as a subject since.
       const org = ref.text === 'it' ? book.recentOrganisation(ctx.from, ctx.at) : null;
