@@ -130,6 +130,29 @@ const CASES: Case[] = [
     typed: 'We cannot afford',
     speaker: 'Ana Ruiz',
   },
+  {
+    kind: 'a name after an opening adverbial is the sentence’s subject, so he is that person',
+    article:
+      'Vote campaign\n\n"We will win this vote easily," said Petr Lind of the No campaign.\n\n' +
+      'On Wednesday, Mr Karel Vesely attacked the No campaign in public. "The campaign is being run by a tiny clique," he said.',
+    typed: 'The campaign is',
+    speaker: 'Karel Vesely',
+  },
+  {
+    kind: 'a name after its title words is the sentence’s subject',
+    article:
+      'Powers debated\n\n"There is still an emergency," said Ida Holm.\n\n' +
+      'Opposition home affairs spokesman Jonas Berg was worried about the plan. He warned: "History shows what happens next."',
+    typed: 'History shows what',
+    speaker: 'Jonas Berg',
+  },
+  {
+    kind: 'someone new who shouts is nobody the text names',
+    article:
+      'Politician attacked\n\nLars Dahl was leaving the studio when it happened. He said the man shouted: "You have insulted all of us here today."',
+    typed: 'You have insulted',
+    speaker: null,
+  },
 ];
 
 let version = 0;

@@ -253,7 +253,8 @@ export class NameBook {
       const participle = SPEECH_VERBS.has(m[0].slice(0, m[0].search(/[ \t]|$/)).toLowerCase());
       // `Her deputy, Ana Lee, will take over`: a name apposed to the sentence's opening description is its subject.
       const apposedSubject = /^[ \t]*,/.test(after) && APPOSED_SUBJECT_RE.test(text.slice(Math.max(0, m.index - 60), m.index));
-      const subject = !participle && (this.opensSentence(m.index) || SPEECH_VERBS.has(verb) || apposedSubject);
+      const subject =
+        !participle && (this.opensSentence(m.index) || SPEECH_VERBS.has(verb) || apposedSubject || this.openedByPreamble(m.index));
       this.names.push({ core, titles, start, end, subject });
     }
     let p = 0;
@@ -261,6 +262,32 @@ export class NameBook {
       while (p + 1 < doc.paragraphs.length && doc.paragraphs[p].end <= n.start) p++;
       if (doc.paragraphs[p] && doc.paragraphs[p].kind !== 'body') n.heading = true;
     }
+  }
+
+  /**
+   * `On Wednesday, Mr X …`, `Shadow home secretary X …`: only an opening adverbial with its comma, or only title
+   * words, stand between the sentence's start and the name, so the name is the sentence's subject.
+   */
+  private openedByPreamble(at: number): boolean {
+    const lead = /(?:^|[.!?]["”’]?[ \t]+|\n)([^.!?\n]{1,60})$/.exec(this.doc.text.slice(Math.max(0, at - 61), at))?.[1];
+    if (!lead) return false;
+    const words = lead.trim().split(/[ \t]+/);
+    const first = words[0].toLowerCase();
+    if (/,[ \t]*$/.test(lead))
+      return words.length <= 4 && (STOP_CAPS.has(first) || PREPOSITIONS.has(first)) && !/,/.test(lead.trimEnd().slice(0, -1));
+    const title = (w: string): boolean => TITLE_WORDS.has(w) || ROLE_NOUNS.has(w) || OCCUPATIONS.has(w);
+    const last = words[words.length - 1].toLowerCase();
+    return (
+      words.length <= 6 &&
+      title(last) &&
+      !STOP_CAPS.has(first) &&
+      words.every(
+        (w) =>
+          /^\p{Lu}/u.test(w) ||
+          title(w.toLowerCase()) ||
+          (/^\p{Ll}+$/u.test(w) && words.indexOf(w) > 0 && title(words[words.indexOf(w) + 1]?.toLowerCase() ?? '')),
+      )
+    );
   }
 
   private opensSentence(at: number): boolean {

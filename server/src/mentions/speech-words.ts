@@ -14,6 +14,7 @@ export const SPEECH_VERBS = set(`
   remarked remarks observed observes suggested suggests predicted predicts informed informs expressed expresses reported reports
   rejected rejects accused accuses complained complains conceded concedes continued continues concluded concludes cautioned
   cautions stated states agreed agrees maintained maintains recalled recalls boasted joked quipped tweeted posted
+  shouted shouts yelled screamed whispered cried
   saying adding warning stressing noting insisting arguing claiming explaining announcing confirming denying revealing
   admitting urging pledging vowing promising emphasizing emphasising asserting declaring describing telling calling
   writing replying expressing rejecting accusing complaining conceding stating
@@ -135,7 +136,7 @@ export const EVENT_WORDS = set(`
 
 /** Heads of a definite description of a person already named: `the youngster`, `the pop star`, `the veteran`. */
 export const PERSON_DESCRIPTORS = set(`
-  man woman youngster teenager star superstar legend icon great winner newcomer rookie favourite favorite underdog
+  youngster teenager star superstar legend icon great winner newcomer rookie favourite favorite underdog
   holder titleholder finalist semi-finalist debutant
 `);
 
