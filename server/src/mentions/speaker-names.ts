@@ -19,6 +19,7 @@ import {
   SPEECH_VERBS,
   STOP_CAPS,
   TITLE_WORDS,
+  isAgentNoun,
 } from './speech-words';
 
 const CAP = String.raw`(?:\p{Lu}\.(?=[ \t]?\p{Lu})|(?:(?:al|el|Al|El|Abu|abu)-)?\p{Lu}[\p{L}\p{M}\d'’\-]*)`;
@@ -120,6 +121,8 @@ interface GenderVotes {
   byCore: Map<string, { m: number; f: number }>;
   fullBySurname: Map<string, Set<string>>;
 }
+
+const NUMERAL_RE = /^(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten)$/;
 
 /** A sentence opened by a short description and a comma, right before a name: `Her deputy, `, `The club's owner, `. */
 const APPOSED_SUBJECT_RE =
@@ -275,8 +278,11 @@ export class NameBook {
     const first = words[0].toLowerCase();
     if (/,[ \t]*$/.test(lead))
       return words.length <= 4 && (STOP_CAPS.has(first) || PREPOSITIONS.has(first)) && !/,/.test(lead.trimEnd().slice(0, -1));
-    const title = (w: string): boolean => TITLE_WORDS.has(w) || ROLE_NOUNS.has(w) || OCCUPATIONS.has(w);
+    const title = (w: string): boolean => TITLE_WORDS.has(w) || ROLE_NOUNS.has(w) || OCCUPATIONS.has(w) || isAgentNoun(w);
     const last = words[words.length - 1].toLowerCase();
+    // `British number one X`: a rank is a title too.
+    const rank = words.length >= 2 && words[words.length - 2].toLowerCase() === 'number' && NUMERAL_RE.test(last);
+    if (rank) return words.length <= 5 && !STOP_CAPS.has(first);
     return (
       words.length <= 6 &&
       title(last) &&

@@ -16,6 +16,7 @@ import {
   SPEECH_VERBS,
   STOP_CAPS,
   TITLE_WORDS,
+  isAgentNoun,
 } from './speech-words';
 import { splitTitles } from './speaker-names';
 
@@ -205,16 +206,6 @@ function descriptorAt(tokens: Token[], from: number, until = tokens.length): Spe
     if (/[,;:.]$/.test(t.word) || PREPOSITIONS.has(b) || SPEECH_VERBS.has(b)) break;
   }
   return found;
-}
-
-/** A noun naming what someone does (`sufferer`, `campaigner`, `pianist`), by its ending; not a time or filler word. */
-function isAgentNoun(word: string): boolean {
-  return (
-    /^\p{Ll}{3,}(?:er|or|ist|ant|ent|ian)$/u.test(word) &&
-    !FILLER_WORDS.has(word) &&
-    !STOP_CAPS.has(word) &&
-    !/(?:ever|over|under|after|other|rather|whether|either|neither)$/.test(word)
-  );
 }
 
 /** A name run ending at token i (inclusive), looking back. */
@@ -444,7 +435,7 @@ export function speakerAfter(text: string, base: number): SpeakerRef | null {
       if (d) return d;
     }
   }
-  if (['the', 'a', 'an', 'his', 'her', 'its', 'their'].includes(lower)) {
+  if (['the', 'a', 'an', 'one', 'his', 'her', 'its', 'their'].includes(lower)) {
     for (let j = 1; j < Math.min(tokens.length, 7); j++) {
       const b = tokens[j].bare.toLowerCase();
       if (ROLE_NOUNS.has(b) || SOURCE_NOUNS.has(b)) {

@@ -149,3 +149,13 @@ export const ORGANISATION_DESCRIPTORS = set(`
 
 /** Documents that speak for whoever issued them: `the statement read`, `the letter said`. */
 export const DOCUMENT_NOUNS = set('statement letter release communique communiqué note post tweet message notice memo filing');
+
+/** A noun naming what someone does (`sufferer`, `campaigner`, `pianist`, `frontman`), by its ending; not a time or filler word. */
+export function isAgentNoun(word: string): boolean {
+  return (
+    /^\p{Ll}{3,}(?:er|or|ist|ant|ent|ian|man|woman)$/u.test(word) &&
+    !FILLER_WORDS.has(word) &&
+    !STOP_CAPS.has(word) &&
+    !/(?:ever|over|under|after|other|rather|whether|either|neither|human|woman)$/.test(word)
+  );
+}
