@@ -153,6 +153,14 @@ const CASES: Case[] = [
     typed: 'You have insulted',
     speaker: null,
   },
+  {
+    kind: 'a first name alone is the one full name the document gives it, even in a heading',
+    article:
+      'Student dies after taking pills\n\n"The pills were still in her system when she arrived," her mother, Ana, said in a statement.\n\n' +
+      'Ana Kowal urged people to stay away from the pills\n\nThe shop that sold them has closed.',
+    typed: 'The pills were',
+    speaker: 'Ana Kowal',
+  },
 ];
 
 let version = 0;

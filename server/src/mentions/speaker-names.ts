@@ -402,8 +402,11 @@ export class NameBook {
     const { core } = splitTitles(written);
     if (!core) return written;
     const actor = this.actorNamed(core);
+    // An actor known by one word only (`Ana`, a person or a guess) when the document also gives one full name starting or ending so.
+    const oneWord =
+      actor !== undefined && (actor.type === 'person' || (actor.typeConfidence ?? 1) === 0) && tokensOf(actor.name).length === 1;
     // The actor extractor may keep a title or occupation in the name (`Broadcaster X Y`): the speaker is the person.
-    if (actor) return actor.type === 'person' ? splitTitles(actor.name).core || actor.name : actor.name;
+    if (actor && !oneWord) return actor.type === 'person' ? splitTitles(actor.name).core || actor.name : actor.name;
     // A title we do not know (`Harbourmaster Ann Lee`): the actor extractor may know the name inside.
     const all = tokensOf(core);
     for (let i = 1; i + 2 <= all.length; i++) {
@@ -421,6 +424,14 @@ export class NameBook {
         (a) => normalizeForMatch(tokensOf(splitTitles(a.name).core || a.name)[0] ?? '') === normalizeForMatch(core),
       );
       if (byFirst.length === 1) return splitTitles(byFirst[0].name).core || byFirst[0].name;
+      // The same among the names the document writes, headings included (`Ana Lee issued a plea`).
+      const key = normalizeForMatch(core);
+      const written = new Set(
+        this.names
+          .filter((n) => !n.quoted && tokensOf(n.core).length >= 2 && normalizeForMatch(tokensOf(n.core)[0]) === key && this.personOf(n))
+          .map((n) => n.core),
+      );
+      if (byFirst.length === 0 && written.size === 1) return [...written][0];
     }
     let best: string | null = null;
     for (const n of this.names) {
@@ -429,7 +440,7 @@ export class NameBook {
       if (tokens.length > 1 && !normalizeForMatch(n.core).endsWith(normalizeForMatch(core))) continue;
       if (!best || t.length > tokensOf(best).length) best = n.core;
     }
-    return best ?? core;
+    return best ?? actor?.name ?? core;
   }
 
   /** True if a resolved name is a person (by the actor extractor, else by the book). */
