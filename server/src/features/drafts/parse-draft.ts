@@ -201,6 +201,7 @@ function* parseSteps(uri: string, version: number, text: string): Generator<void
 
   const definitions = takeDefinitionLines(boundNesting(text).text);
   excluded.push(...definitions.spans);
+  footnoteDefinitions.push(...definitions.footnotes);
   const bounded = definitions.text;
   const cuts = blockChunks(bounded);
   for (let c = 0; c + 1 < cuts.length; c++) {
@@ -248,6 +249,7 @@ function* parseSteps(uri: string, version: number, text: string): Generator<void
   }
   citations.push(...links);
   citations.sort((a, b) => a.start - b.start);
+  footnoteDefinitions.sort((a, b) => a.start - b.start);
   return {
     uri,
     version,
