@@ -161,6 +161,28 @@ const CASES: Case[] = [
     typed: 'The pills were',
     speaker: 'Ana Kowal',
   },
+  {
+    kind: '“and” before a title joins two clauses, not two speakers',
+    article:
+      'Striker ruled out\n\nVolk hurt his knee in the defeat at Amberley and manager Rui Serrano said: "He cannot run at all this week."',
+    typed: 'He cannot run',
+    speaker: 'Rui Serrano',
+  },
+  {
+    kind: 'a title with “of” before the name still makes it the subject',
+    article:
+      'Match to finish\n\n"We will play the last minutes next month," said club president Ivo Kranjc.\n\n' +
+      'Harbour City director of sport Emil Varga praised the crowd. "I would like to thank every fan who stayed," he said.',
+    typed: 'I would like',
+    speaker: 'Emil Varga',
+  },
+  {
+    kind: 'a quotation closed by a future “he will say”',
+    article:
+      'Speech tonight\n\nMinister Jana Ruzicka is to speak in Leeds tonight. "We have not solved this problem by any means," she will say.',
+    typed: 'We have not',
+    speaker: 'Jana Ruzicka',
+  },
 ];
 
 let version = 0;

@@ -283,15 +283,14 @@ export class NameBook {
     // `British number one X`: a rank is a title too.
     const rank = words.length >= 2 && words[words.length - 2].toLowerCase() === 'number' && NUMERAL_RE.test(last);
     if (rank) return words.length <= 5 && !STOP_CAPS.has(first);
+    // `Acme director of sport X`: capitals, then lower-case words holding a title, up to the name.
+    const firstLower = words.findIndex((w) => /^\p{Ll}/u.test(w));
     return (
       words.length <= 6 &&
-      title(last) &&
       !STOP_CAPS.has(first) &&
-      words.every(
-        (w) =>
-          /^\p{Lu}/u.test(w) ||
-          title(w.toLowerCase()) ||
-          (/^\p{Ll}+$/u.test(w) && words.indexOf(w) > 0 && title(words[words.indexOf(w) + 1]?.toLowerCase() ?? '')),
+      (title(last) || (firstLower >= 0 && title(words[firstLower].toLowerCase()) && /^\p{Ll}/u.test(words[words.length - 1]))) &&
+      words.every((w, k) =>
+        k < firstLower || firstLower < 0 ? /^\p{Lu}/u.test(w) || title(w.toLowerCase()) : /^\p{Ll}/u.test(w) || title(w.toLowerCase()),
       )
     );
   }

@@ -289,8 +289,9 @@ export function speakerBefore(text: string, base: number, participle = false): S
     )
       k--;
     const before = tokens[k];
-    // `Peru and Chile called for …`: a joint subject is no single speaker.
-    if (before?.bare === 'and' && k > 0 && isNamePart(tokens[k - 1]) && !/,$/.test(tokens[k - 1].word))
+    // `Peru and Chile called for …`: a joint subject is no single speaker (`… at Leeds and manager X said` joins
+    // two clauses: a title stands between `and` and the name).
+    if (before?.bare === 'and' && k === n.from - 1 && k > 0 && isNamePart(tokens[k - 1]) && !/,$/.test(tokens[k - 1].word))
       return { kind: 'other', at: tokens[k - 1].start };
     const object = before && PREPOSITIONS.has(before.bare.toLowerCase()) && !(participle && before.bare.toLowerCase() === 'with');
     // `David Lee from Acme said`, `Ana Ruiz of the charity said`: the person before the affiliation speaks.

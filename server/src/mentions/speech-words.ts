@@ -27,7 +27,7 @@ export const CLOSING_VERBS = set(`
   continued continues wrote writes replied replies reported reports declared declares asserted asserts remarked remarks
   admitted admits acknowledged acknowledges conceded concedes claimed claims announced announces urged urges concluded
   concludes observed observes commented comments cautioned cautions stated states recalled recalls predicted predicts
-  boasted joked quipped tweeted posted confirmed confirms revealed reveals suggested suggests
+  boasted joked quipped tweeted posted confirmed confirms revealed reveals suggested suggests say
 `);
 
 /** Verbs of `X said that …` indirect speech. */
@@ -145,6 +145,8 @@ export const ORGANISATION_DESCRIPTORS = set(`
   company firm group bank retailer chain carrier airline club charity organisation organization agency council team
   union party startup start-up giant maker manufacturer insurer lender operator publisher brand business network
   regulator watchdog supermarket conglomerate corporation
+  station channel newspaper paper website magazine studio label federation association institute university
+  hospital court
 `);
 
 /** Documents that speak for whoever issued them: `the statement read`, `the letter said`. */
