@@ -183,6 +183,20 @@ const CASES: Case[] = [
     typed: 'We have not',
     speaker: 'Jana Ruzicka',
   },
+  {
+    kind: 'plain words describing the name after the quotation (“…,” investment bank X said)',
+    article:
+      'Brewer warns\n\nProfits fell by a fifth. "We remain cautious about the next two years," investment bank Halden Brothers said.',
+    typed: 'We remain cautious',
+    speaker: 'Halden Brothers',
+  },
+  {
+    kind: 'a speech still to be given (“…,” he was due to say)',
+    article:
+      'Leader to speak\n\nOpposition leader Marta Quist will speak in Leeds tonight.\n\n"This country deserves far better than it gets," she was due to say.',
+    typed: 'This country deserves',
+    speaker: 'Marta Quist',
+  },
 ];
 
 let version = 0;

@@ -226,7 +226,10 @@ function nameBack(tokens: Token[], i: number): { from: number; text: string } {
 export function speakerBefore(text: string, base: number, participle = false): SpeakerRef | null {
   // A parenthesis between dashes (`X of Y - a property firm - told`) is no part of the speaker phrase.
   const dashed = /\s[-\u2013\u2014]\s[^-\u2013\u2014]{1,100}\s[-\u2013\u2014]\s*$/.exec(text);
-  const tokens = tokenize(dashed ? text.slice(0, dashed.index) : text, base);
+  // `he was due to say`, `she is expected to tell`: the speaker is before the auxiliary.
+  const planned = /\s+(?:was|is|were|are|will\s+be)\s+(?:due|expected|set|going|likely|about|able)\s+to\s*$/.exec(text);
+  const end = Math.min(dashed?.index ?? text.length, planned?.index ?? text.length);
+  const tokens = tokenize(text.slice(0, end), base);
   let i = tokens.length - 1;
   // Skip "also", "has", "on Monday", "last week" between speaker and verb.
   while (i >= 0) {
@@ -316,7 +319,11 @@ export function speakerBefore(text: string, base: number, participle = false): S
   }
   if (/^[a-z]/.test(last.bare)) {
     // `Harbour Courier news reported`: a name followed by a generic medium word.
-    if (/^(?:news|newspaper|daily|agency|website|channel|tv|radio|broadcaster)$/.test(lower) && i > 0 && isNamePart(tokens[i - 1])) {
+    if (
+      /^(?:news|newspaper|paper|daily|magazine|journal|agency|website|channel|tv|radio|broadcaster)$/.test(lower) &&
+      i > 0 &&
+      isNamePart(tokens[i - 1])
+    ) {
       const n = nameBack(tokens, i - 1);
       if (n.text) return { kind: 'name', text: n.text, at: tokens[n.from].start };
     }

@@ -95,7 +95,8 @@ function trailingRef(text: string, from: number, to: number): SpeakerRef | null 
     ['he', 'she', 'they', 'it', 'the', 'a', 'an', 'his', 'her', 'its'].includes(first.bare) ||
     ROLE_NOUNS.has(first.bare) ||
     OCCUPATIONS.has(first.bare) ||
-    SOURCE_NOUNS.has(first.bare);
+    SOURCE_NOUNS.has(first.bare) ||
+    describedName(text, toks);
   if (!opener) return null;
   for (let k = 1; k < Math.min(toks.length, 9); k++) {
     const documentVerb = DOCUMENT_VERBS.has(toks[k].bare);
@@ -110,6 +111,16 @@ function trailingRef(text: string, from: number, to: number): SpeakerRef | null 
     return ref;
   }
   return null;
+}
+
+/** `“…,” investment bank Acme Capital said`: one or two plain words describing a name, then the name, then the verb. */
+function describedName(text: string, toks: Tok[]): boolean {
+  const cap = (t: Tok | undefined): boolean => t !== undefined && /^\p{Lu}/u.test(text.slice(t.start, t.end));
+  const c = cap(toks[1]) ? 1 : cap(toks[2]) ? 2 : -1;
+  if (c < 0 || toks.slice(0, c).some((t) => !/^\p{Ll}+$/u.test(text.slice(t.start, t.end)) || STOP_CAPS.has(t.bare))) return false;
+  let e = c;
+  while (cap(toks[e]) && e - c < 4) e++;
+  return toks[e] !== undefined && CLOSING_VERBS.has(toks[e].bare);
 }
 
 /** The subject at the start of a clause, past an opening adverbial (`Also on Monday, X …`). */
