@@ -197,6 +197,15 @@ const CASES: Case[] = [
     typed: 'This country deserves',
     speaker: 'Marta Quist',
   },
+  {
+    kind: 'she after an unnamed spokeswoman is the spokeswoman, not the woman named before',
+    article:
+      'Books to be scanned\n\n"The goal is to unlock the libraries of the world," said Dana Pike, who leads the project. ' +
+      'A spokeswoman for Harbour University said the scanned books would include novels and poetry. ' +
+      '"Important works that are out of print will be available to all," she said.',
+    typed: 'Important works that',
+    speaker: 'spokeswoman for Harbour University',
+  },
 ];
 
 let version = 0;

@@ -55,6 +55,9 @@ function tokens(text: string, base: number): Tok[] {
   return out;
 }
 
+/** An unnamed source that is one person: `a spokeswoman for Acme`, `a senior official`. */
+const PERSON_SOURCE_RE = /\b(?:spokesman|spokeswoman|spokesperson|official|source|aide|diplomat|insider|adviser|advisor|executive)\b/;
+
 /** First-person words: the quotation is someone speaking for themselves. */
 const FIRST_PERSON_RE = /(?:^|[^\p{L}])(?:I|I['’](?:m|ve|d|ll)|me|my|we|we['’](?:re|ve|d|ll)|our|us)(?![\p{L}])/u;
 
@@ -278,7 +281,8 @@ export class Attributor {
     const last = q.parts[q.parts.length - 1];
     const sOpen = sentenceAt(sentences, first.open);
     const same: PreviousQuote | null = this.previous && this.previous.sentence === sOpen ? this.previous : null;
-    const ref = q.heading ? headlineRef(doc, book, q) : this.bodyRef(q, direct, same);
+    const found = q.heading ? headlineRef(doc, book, q) : this.bodyRef(q, direct, same);
+    const ref = found?.kind === 'pronoun' ? (this.unnamedAntecedent(found, first.open) ?? found) : found;
     const at = ref && ref.at < first.open ? ref.at : first.open;
     const resolved = isUseful(ref) ? this.resolve(ref, at, first.paragraph, same?.speaker ?? null) : null;
     const speaker = resolved?.name ?? null;
@@ -354,6 +358,22 @@ export class Attributor {
       }
     }
     return this.continuation(q);
+  }
+
+  /**
+   * `A spokeswoman for Acme said … “…,” she said.`: an unnamed source who spoke in the sentence before, with no
+   * named person acting since, is who `he` or `she` is.
+   */
+  private unnamedAntecedent(ref: Extract<SpeakerRef, { kind: 'pronoun' }>, open: number): SpeakerRef | null {
+    if (ref.text !== 'he' && ref.text !== 'she') return null;
+    const { text, sentences } = this.doc;
+    const s = sentenceAt(sentences, open);
+    const prev = sentences[s - 1];
+    if (!prev || prev.paragraph < (sentences[s]?.paragraph ?? 0) - 1) return null;
+    const r = leadingRef(text, prev.start, prev.end, prev.start);
+    if (r?.kind !== 'unnamed' || !PERSON_SOURCE_RE.test(r.text)) return null;
+    const named = this.book.recentSubject(r.at + 1, open);
+    return named ? null : r;
   }
 
   /**
