@@ -206,6 +206,30 @@ const CASES: Case[] = [
     typed: 'Important works that',
     speaker: 'spokeswoman for Harbour University',
   },
+  {
+    kind: 'a statement on her website (a document, any article) speaks for the person it is about',
+    article:
+      'Champion to return\n\nTennis star Mira Kovac will return from injury at the Harbour event in February. ' +
+      '"Mira had considered returning to action much sooner," a statement on her website said.',
+    typed: 'Mira had considered',
+    speaker: 'Mira Kovac',
+  },
+  {
+    kind: 'the magazine: the name the text gave as a magazine, not the last organisation named',
+    article:
+      'Best gadgets\n\nThe list was drawn up by Gizmo Monthly magazine. The Corvel radio from 1957 is at number 13. ' +
+      '"Who can forget the crackle of that first radio?" asked the magazine.',
+    typed: 'Who can forget',
+    speaker: 'Gizmo Monthly',
+  },
+  {
+    kind: 'a title used alone after “the” (the archbishop added) is the person with that title',
+    article:
+      'Release welcomed\n\nArchbishop Ambrose Nwosu welcomed the release of the four men on Tuesday. ' +
+      'The archbishop added: "We are grateful, but the others must be freed as well."',
+    typed: 'We are grateful',
+    speaker: 'Ambrose Nwosu',
+  },
 ];
 
 let version = 0;

@@ -322,6 +322,21 @@ export class NameBook {
     );
   }
 
+  /** The most recent name written with this noun beside it before `at` (`Acme magazine`, `the magazine Acme`). */
+  namedWith(noun: string, at: number): { name: string; at: number } | null {
+    const text = this.doc.text;
+    const afterRe = new RegExp(`^[ \\t]${noun}\\b`);
+    const beforeRe = new RegExp(`\\b${noun}[ \\t]$`);
+    for (let i = this.names.length - 1; i >= 0; i--) {
+      const n = this.names[i];
+      if (n.start >= at || n.quoted) continue;
+      const after = text.slice(n.end, n.end + noun.length + 2).toLowerCase();
+      const before = text.slice(Math.max(0, n.start - noun.length - 2), n.start).toLowerCase();
+      if (afterRe.test(after) || beforeRe.test(before)) return { name: this.fullName(n.core), at: n.start };
+    }
+    return null;
+  }
+
   /** Nothing settles the type: no actor typed with evidence, no organisation or event word. */
   private untyped(core: string): boolean {
     const actor = this.actorNamed(core);

@@ -7,6 +7,7 @@
 import {
   DOCUMENT_NOUNS,
   FILLER_WORDS,
+  HONORIFICS,
   OCCUPATIONS,
   ORGANISATION_DESCRIPTORS,
   PERSON_DESCRIPTORS,
@@ -183,6 +184,8 @@ function describes(noun: string, next: string | undefined): 'person' | 'organisa
   )
     return 'person';
   if (PERSON_DESCRIPTORS.has(noun) || OCCUPATIONS.has(noun)) return 'person';
+  // `the archbishop added`: a title used alone as a noun (`the foreign …` never ends the phrase).
+  if (TITLE_WORDS.has(noun) && !HONORIFICS.has(noun)) return 'person';
   if (ORGANISATION_DESCRIPTORS.has(noun)) return 'organisation';
   if (DOCUMENT_NOUNS.has(noun)) return 'document';
   return null;
@@ -193,7 +196,8 @@ function describes(noun: string, next: string | undefined): 'person' | 'organisa
  * of up to five lower-case words, read from token `from`; its head is the last word (or `number N`).
  */
 function descriptorAt(tokens: Token[], from: number, until = tokens.length): SpeakerRef | null {
-  if (tokens[from]?.bare.toLowerCase() !== 'the') return null;
+  const det = tokens[from]?.bare.toLowerCase();
+  if (det !== 'the' && !((det === 'a' || det === 'an') && DOCUMENT_NOUNS.has(tokens[from + 1]?.bare.toLowerCase() ?? ''))) return null;
   let found: SpeakerRef | null = null;
   for (let j = from + 1; j < Math.min(until, from + 6); j++) {
     const t = tokens[j];
@@ -270,7 +274,10 @@ export function speakerBefore(text: string, base: number, participle = false): S
   // `the 31-year-old told …`: a description of the person just written about.
   if (/^[\p{Ll}\d]/u.test(last.bare) && ((!ROLE_NOUNS.has(lower) && !SOURCE_NOUNS.has(lower)) || DOCUMENT_NOUNS.has(lower))) {
     for (let k = i - 1; k >= Math.max(0, i - 5); k--) {
-      if (tokens[k].bare.toLowerCase() !== 'the') continue;
+      const det = tokens[k].bare.toLowerCase();
+      // `a statement on her website said`: a document speaks for its issuer, whatever the article.
+      const aDocument = (det === 'a' || det === 'an') && DOCUMENT_NOUNS.has(tokens[k + 1]?.bare.toLowerCase() ?? '');
+      if (det !== 'the' && !aDocument) continue;
       // A phrase after a preposition is an object: `a call with the company said` is no description of the speaker.
       if (k > 0 && PREPOSITIONS.has(tokens[k - 1].bare.toLowerCase())) break;
       const d = descriptorAt(tokens, k, i + 1);

@@ -95,7 +95,11 @@ function describedActor(ref: Extract<SpeakerRef, { kind: 'descriptor' }>, ctx: R
     const titled = book.withRole(ref.noun, at);
     return titled ?? book.recentPerson(from, at, true)?.name ?? null;
   }
-  if (ref.of === 'organisation') return (book.recentOrganisation(from, at) ?? book.recentOrganisation(from, at, true))?.name ?? null;
+  if (ref.of === 'organisation') {
+    // `the magazine` after `Acme magazine`: the name the text gave that noun, else the organisation last acting.
+    const named = book.namedWith(ref.noun, at);
+    return (named ?? book.recentOrganisation(from, at) ?? book.recentOrganisation(from, at, true))?.name ?? null;
+  }
   // `The statement read`: whoever issued it, the organisation or person acting last.
   const org = book.recentOrganisation(from, at);
   const person = book.recentSubject(from, at);

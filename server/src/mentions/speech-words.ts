@@ -14,7 +14,7 @@ export const SPEECH_VERBS = set(`
   remarked remarks observed observes suggested suggests predicted predicts informed informs expressed expresses reported reports
   rejected rejects accused accuses complained complains conceded concedes continued continues concluded concludes cautioned
   cautions stated states agreed agrees maintained maintains recalled recalls boasted joked quipped tweeted posted
-  shouted shouts yelled screamed whispered cried
+  shouted shouts yelled screamed whispered cried asked asks criticised criticized welcomed praised condemned hailed defended
   saying adding warning stressing noting insisting arguing claiming explaining announcing confirming denying revealing
   admitting urging pledging vowing promising emphasizing emphasising asserting declaring describing telling calling
   writing replying expressing rejecting accusing complaining conceding stating
@@ -27,7 +27,7 @@ export const CLOSING_VERBS = set(`
   continued continues wrote writes replied replies reported reports declared declares asserted asserts remarked remarks
   admitted admits acknowledged acknowledges conceded concedes claimed claims announced announces urged urges concluded
   concludes observed observes commented comments cautioned cautions stated states recalled recalls predicted predicts
-  boasted joked quipped tweeted posted confirmed confirms revealed reveals suggested suggests say
+  boasted joked quipped tweeted posted confirmed confirms revealed reveals suggested suggests say asked asks
 `);
 
 /** Verbs of `X said that …` indirect speech. */
