@@ -230,6 +230,13 @@ const CASES: Case[] = [
     typed: 'We are grateful',
     speaker: 'Ambrose Nwosu',
   },
+  {
+    kind: 'an opening participle clause is no subject: the name after its comma speaks',
+    article:
+      'Detentions condemned\n\nReferring to the detentions in Corvel, Bishop Ana Oyelaran told reporters: "It is utterly unacceptable to hold them."',
+    typed: 'It is utterly',
+    speaker: 'Ana Oyelaran',
+  },
 ];
 
 let version = 0;

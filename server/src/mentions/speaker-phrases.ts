@@ -292,6 +292,8 @@ export function speakerBefore(text: string, base: number, participle = false): S
     while (
       k >= 0 &&
       n.from - k <= 4 &&
+      // A comma closes an opening clause: `Referring to Cuba, Archbishop X told` has no preposition before X.
+      !/[,;:]$/.test(tokens[k].word) &&
       (TITLE_WORDS.has(tokens[k].bare.toLowerCase()) ||
         ROLE_NOUNS.has(tokens[k].bare.toLowerCase()) ||
         (isNamePart(tokens[k]) && isCap(tokens[k].bare)) ||

@@ -135,7 +135,9 @@ function clauseSubject(text: string, from: number, to: number): SpeakerRef | nul
     from += adverb[0].length;
     s = s.slice(adverb[0].length);
   }
-  const direct = speakerAfter(s, from);
+  // `Referring to X, Y told …`: an opening participle is no subject; the clause after its comma has it.
+  const participial = /^\p{Lu}\p{Ll}{3,}ing\s/u.test(s);
+  const direct = participial ? null : speakerAfter(s, from);
   if (direct && direct.kind !== 'other' && !(direct.kind === 'name' && STOP_CAPS.has(direct.text.toLowerCase()))) return direct;
   const comma = s.indexOf(',');
   if (comma > 0 && comma < 40)
