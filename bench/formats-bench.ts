@@ -8,10 +8,11 @@
  *  - restart: the html-unique folder again with the persisted index from the previous run: nothing re-read.
  * Each run is a fresh service over a NodeCorpus, timed from start to ready. Prints a Markdown table.
  */
-import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { performance } from 'node:perf_hooks';
+import { readHtml } from '../server/src/ingest/readers/html-reader';
 import { readSourceFile } from '../server/src/ingest/readers/read-source-file';
 import { NodeCorpus } from '../server/src/node/node-corpus';
 import { NodeIndexCache } from '../server/src/node/node-index-cache';
@@ -30,13 +31,19 @@ function arg(name: string, fallback: number): number {
 interface Run {
   name: string;
   ms: number;
+  /** CPU time of the process, all threads (main and reader workers): less sensitive to other load than wall time. */
+  cpuMs: number;
   sources: number;
   skipped: number;
   note: string;
 }
 
+/** The built reader worker (`npm run build`), as the server ships it; else the TypeScript source under tsx. */
+const BUILT_WORKER = path.join(__dirname, '..', 'dist', 'reader-worker.js');
+const workerScript = existsSync(BUILT_WORKER) ? BUILT_WORKER : undefined;
+
 async function index(name: string, dir: string, include: string, workers: number, cacheDir?: string): Promise<Run> {
-  const pool = new ReaderPool({ size: workers });
+  const pool = new ReaderPool({ size: workers, workerScript });
   const corpus = new NodeCorpus([{ path: dir }], { include: [include], exclude: [], maxFileSizeKb: 5120 }, pool);
   const indexCache = cacheDir
     ? new NodeIndexCache({ storagePath: cacheDir, workspaceFolders: [dir], buildId: 'bench-formats' })
@@ -48,15 +55,33 @@ async function index(name: string, dir: string, include: string, workers: number
     logger,
     indexCache,
   });
+  const c0 = process.cpuUsage();
   const t0 = performance.now();
   await service.start();
   const ms = performance.now() - t0;
+  const cpu = process.cpuUsage(c0);
   const status = service.status();
   if (cacheDir) await service.flushIndexCache();
   service.dispose();
   pool.dispose();
   const note = logger.lines.find((l) => l.includes('restored')) ?? '';
-  return { name, ms, sources: status.sources, skipped: status.skipped, note };
+  return { name, ms, cpuMs: (cpu.user + cpu.system) / 1000, sources: status.sources, skipped: status.skipped, note };
+}
+
+/**
+ * The HTML reader alone on this thread: CPU ms per page over the 20 pages, the best of a few rounds (the least
+ * disturbed by other load), reading the whole page and reading the article's region (what the server does).
+ */
+function readerCpu(pages: { html: Uint8Array }[], whole: boolean): number {
+  let best = Infinity;
+  for (let round = 0; round < 6; round++) {
+    const c0 = process.cpuUsage();
+    for (const p of pages) readHtml(p.html, undefined, whole);
+    const c = process.cpuUsage(c0);
+    // The first round warms the JIT up.
+    if (round > 0) best = Math.min(best, (c.user + c.system) / 1000 / pages.length);
+  }
+  return best;
 }
 
 /** Runs the formats benchmark and prints its table. */
@@ -84,7 +109,9 @@ export async function runFormatsBench(): Promise<void> {
     writeFileSync(path.join(dirs.unique, `${name}.html`), unique);
     bytes += unique.length;
   }
-  log(`${count} pages (${Math.round(bytes / 1048576)} MB of HTML) in ${root}; ${workers} reader worker(s)`);
+  log(
+    `${count} pages (${Math.round(bytes / 1048576)} MB of HTML) in ${root}; ${workers} reader worker(s), ${workerScript ?? 'worker from source (tsx)'}`,
+  );
   const cache = path.join(root, 'cache');
   const runs: Run[] = [];
   runs.push(await index('txt (same article text)', dirs.txt, '**/*.txt', workers));
@@ -97,12 +124,20 @@ export async function runFormatsBench(): Promise<void> {
   log(`restart ${Math.round(runs[runs.length - 1]?.ms ?? 0)} ms`);
   const floor = runs[0].ms;
   console.log(
-    `Formats benchmark, ${count} pages, ${workers} reader worker(s), ${os.cpus().length} cores (${os.cpus()[0]?.model.trim() ?? 'unknown'}), load ${os.loadavg()[0].toFixed(1)}, ${new Date().toISOString().slice(0, 16)} UTC\n`,
+    `Formats benchmark, ${count} pages, ${workers} reader worker(s) (${workerScript ? 'built dist/reader-worker.js' : 'worker from source under tsx'}), ${os.cpus().length} cores (${os.cpus()[0]?.model.trim() ?? 'unknown'}), load ${os.loadavg()[0].toFixed(1)}, ${new Date().toISOString().slice(0, 16)} UTC\n`,
   );
-  console.log('| Run | Sources | Skipped | Time to ready | × txt |');
-  console.log('|---|---|---|---|---|');
+  const cpuFloor = runs[0].cpuMs;
+  console.log('| Run | Sources | Skipped | Time to ready | × txt | CPU (all threads) | CPU × txt |');
+  console.log('|---|---|---|---|---|---|---|');
   for (const r of runs)
-    console.log(`| ${r.name} | ${r.sources} | ${r.skipped} | ${(r.ms / 1000).toFixed(1)} s | ${(r.ms / floor).toFixed(2)} |`);
+    console.log(
+      `| ${r.name} | ${r.sources} | ${r.skipped} | ${(r.ms / 1000).toFixed(1)} s | ${(r.ms / floor).toFixed(2)} | ${(r.cpuMs / 1000).toFixed(1)} s | ${(r.cpuMs / cpuFloor).toFixed(2)} |`,
+    );
+  const wholeMs = readerCpu(pages, true);
+  const regionMs = readerCpu(pages, false);
+  console.log(
+    `\nHTML reader alone (CPU per page, best of 5 rounds over the 20 pages): whole page ${wholeMs.toFixed(1)} ms, article region ${regionMs.toFixed(1)} ms; txt indexing ${(cpuFloor / count).toFixed(1)} ms CPU per file.`,
+  );
   const restartNote = runs[3]?.note;
   if (restartNote) console.log(`\nRestart: ${restartNote}`);
 }

@@ -189,3 +189,23 @@ export async function stopProcess(child) {
   // Extension-host children can outlive code-server itself; the group signal reaches them too.
   signalGroup('SIGKILL');
 }
+
+/** Debian's Chromium (or CHROMIUM_PATH), the browser that drives code-server in the tests. */
+export const CHROMIUM = process.env.CHROMIUM_PATH || '/usr/bin/chromium';
+
+/** Launches Chromium headless with the flags a CI container needs (no sandbox, no GPU, no background traffic). */
+export async function launchChromium() {
+  const { chromium } = await import('playwright-core');
+  return chromium.launch({
+    executablePath: CHROMIUM,
+    args: [
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-dev-shm-usage',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+      '--no-first-run',
+    ],
+  });
+}

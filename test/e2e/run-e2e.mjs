@@ -5,23 +5,21 @@
 // --keep leaves code-server running at the end (for a look in a browser).
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { chromium } from 'playwright-core';
 import { ensureCodeServer } from '../../scripts/editor-install.mjs';
 import { packageExtension } from '../../scripts/package.mjs';
-import { freePort, installExtension, prepareDataDirs, prepareWorkspace, root, startCodeServer } from '../../scripts/code-server.mjs';
+import {
+  CHROMIUM,
+  freePort,
+  installExtension,
+  launchChromium,
+  prepareDataDirs,
+  prepareWorkspace,
+  root,
+  startCodeServer,
+} from '../../scripts/code-server.mjs';
 import { DRAFTS, SCENARIOS } from './scenarios.mjs';
 import { Workbench } from './workbench.mjs';
 
-const CHROMIUM = process.env.CHROMIUM_PATH || '/usr/bin/chromium';
-const CHROMIUM_ARGS = [
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-dev-shm-usage',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-  '--no-first-run',
-];
 const argv = process.argv.slice(2);
 const only = argv.includes('--only') ? argv[argv.indexOf('--only') + 1].split(',').map(Number) : null;
 const docsScreenshots = argv.includes('--docs-screenshots') || process.env.SOURCED_DOCS_SCREENSHOTS === '1';
@@ -64,7 +62,7 @@ try {
   });
   console.log(`e2e: code-server ready on ${server.url} after ${seconds(Date.now() - started)} (setup included)`);
 
-  browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS });
+  browser = await launchChromium();
   const page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
   page.setDefaultTimeout(15_000);
   const wb = new Workbench(page, workspace);

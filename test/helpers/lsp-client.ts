@@ -18,6 +18,8 @@ export interface LspSession {
   logs: string[];
   /** The latest diagnostics per URI. */
   diagnostics: Map<string, PublishDiagnosticsParams>;
+  /** Every method the server asked to register (client/registerCapability). */
+  registrations: string[];
   open(uri: string, text: string, languageId?: string): void;
   change(uri: string, version: number, text: string): void;
   /** Polls until `predicate` holds or `timeoutMs` passes; returns the last value. */
@@ -39,28 +41,16 @@ export interface SessionOptions {
   serverPath?: string;
   /** More initializationOptions beside the settings (e.g. `trusted: false`). */
   initializationOptions?: Record<string, unknown>;
+  /** The whole initialize request instead of the default one for `workspace` (no folder, chosen capabilities…). */
+  initialize?: Record<string, unknown>;
+  /** The server's working folder (default: this process's). */
+  cwd?: string;
 }
 
-/** Starts the built server on a workspace folder and completes the initialize handshake. */
-export async function startServer(options: SessionOptions): Promise<LspSession> {
-  const child = spawn(process.execPath, [options.serverPath ?? path.join(REPO, 'dist', 'server.js'), '--stdio'], { stdio: 'pipe' });
-  const connection = createMessageConnection(new StreamMessageReader(child.stdout), new StreamMessageWriter(child.stdin));
-  const logs: string[] = [];
-  const diagnostics = new Map<string, PublishDiagnosticsParams>();
-  connection.onNotification('window/logMessage', (p: { message: string }) => {
-    logs.push(p.message);
-  });
-  connection.onNotification('textDocument/publishDiagnostics', (p: PublishDiagnosticsParams) => {
-    diagnostics.set(p.uri, p);
-  });
-  connection.onRequest('workspace/configuration', (p: { items: { section?: string }[] }) => p.items.map(() => options.settings ?? {}));
-  connection.onRequest('client/registerCapability', () => null);
-  connection.onRequest('window/workDoneProgress/create', () => null);
-  connection.onRequest('workspace/applyEdit', () => ({ applied: true }));
-  connection.listen();
+/** The initialize request a typical editor sends for `options.workspace`. */
+function defaultInitialize(options: SessionOptions): Record<string, unknown> {
   const rootUri = pathToFileURL(options.workspace).href;
-  await connection.sendRequest('initialize', {
-    processId: process.pid,
+  return {
     rootUri,
     workspaceFolders: [{ uri: rootUri, name: 'workspace' }],
     capabilities: {
@@ -71,7 +61,34 @@ export async function startServer(options: SessionOptions): Promise<LspSession> 
     initializationOptions: options.pullConfiguration
       ? options.initializationOptions
       : { sourced: options.settings ?? {}, ...options.initializationOptions },
+  };
+}
+
+/** Starts the built server on a workspace folder and completes the initialize handshake. */
+export async function startServer(options: SessionOptions): Promise<LspSession> {
+  const child = spawn(process.execPath, [options.serverPath ?? path.join(REPO, 'dist', 'server.js'), '--stdio'], {
+    stdio: 'pipe',
+    cwd: options.cwd,
   });
+  const connection = createMessageConnection(new StreamMessageReader(child.stdout), new StreamMessageWriter(child.stdin));
+  const logs: string[] = [];
+  const diagnostics = new Map<string, PublishDiagnosticsParams>();
+  const registrations: string[] = [];
+  connection.onNotification('window/logMessage', (p: { message: string }) => {
+    logs.push(p.message);
+  });
+  connection.onNotification('textDocument/publishDiagnostics', (p: PublishDiagnosticsParams) => {
+    diagnostics.set(p.uri, p);
+  });
+  connection.onRequest('workspace/configuration', (p: { items: { section?: string }[] }) => p.items.map(() => options.settings ?? {}));
+  connection.onRequest('client/registerCapability', (p: { registrations: { method: string }[] }) => {
+    registrations.push(...p.registrations.map((r) => r.method));
+    return null;
+  });
+  connection.onRequest('window/workDoneProgress/create', () => null);
+  connection.onRequest('workspace/applyEdit', () => ({ applied: true }));
+  connection.listen();
+  await connection.sendRequest('initialize', { processId: process.pid, ...(options.initialize ?? defaultInitialize(options)) });
   await connection.sendNotification('initialized', {});
 
   const session: LspSession = {
@@ -79,13 +96,14 @@ export async function startServer(options: SessionOptions): Promise<LspSession> 
     process: child,
     logs,
     diagnostics,
+    registrations,
     open(uri, text, languageId = 'markdown') {
       void connection.sendNotification('textDocument/didOpen', { textDocument: { uri, languageId, version: 1, text } });
     },
     change(uri, version, text) {
       void connection.sendNotification('textDocument/didChange', { textDocument: { uri, version }, contentChanges: [{ text }] });
     },
-    async waitFor(probe, predicate, timeoutMs = 5000) {
+    async waitFor(probe, predicate, timeoutMs = 15_000) {
       const deadline = Date.now() + timeoutMs;
       let value = await probe();
       while (!predicate(value) && Date.now() < deadline) {

@@ -11,7 +11,11 @@ import { test } from 'node:test';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import type { SourceDetails, SourceListItem, StatusReport } from '../../server/src/protocol/requests';
 import { EXAMPLES_DIR, SEEDS_DIR } from '../helpers/paths';
-import { startRawServer, type RawSession } from '../helpers/raw-lsp';
+import { startServer, type LspSession } from '../helpers/lsp-client';
+
+/** A server started in `cwd` with exactly the initialize request `initialize` (no folder, chosen capabilities…). */
+const startRawServer = (cwd: string, initialize: Record<string, unknown>, settings?: Record<string, unknown>): Promise<LspSession> =>
+  startServer({ workspace: cwd, cwd, initialize, settings });
 
 const SEED_COUNT = readdirSync(SEEDS_DIR).filter((f) => /\.(txt|md)$/.test(f)).length;
 /** A client with no dynamic registration, no configuration pull: what a bare Neovim or Helix sends. */
@@ -29,14 +33,15 @@ function project(extra: Record<string, string> = {}, seedsAt = 'seeds'): string 
   return root;
 }
 
-const status = (s: RawSession): Promise<StatusReport> => s.connection.sendRequest<StatusReport>('sourced/status');
-const indexed = (s: RawSession, sources = SEED_COUNT): Promise<StatusReport> =>
+const status = (s: LspSession): Promise<StatusReport> => s.connection.sendRequest<StatusReport>('sourced/status');
+const indexed = (s: LspSession, sources = SEED_COUNT): Promise<StatusReport> =>
   s.waitFor(
     () => status(s),
     (v) => v.ready && v.sources === sources,
+    15_000,
   );
 
-function openReport(s: RawSession, root: string): string {
+function openReport(s: LspSession, root: string): string {
   const uri = pathToFileURL(path.join(root, 'examples', 'report.md')).href;
   const text = readFileSync(path.join(root, 'examples', 'report.md'), 'utf8');
   void s.connection.sendNotification('textDocument/didOpen', { textDocument: { uri, languageId: 'markdown', version: 1, text } });
@@ -90,7 +95,7 @@ test('editors: the project file selects the sources and sets severities; editor 
   const projectFile = JSON.stringify({ corpus: { include: ['archive/**/*.txt'] }, claims: { severity: 'error' } });
   const root = project({ '.sourced.json': projectFile }, 'archive');
   const folder = pathToFileURL(root).href;
-  const severities = async (settings: unknown, pull: boolean): Promise<number[]> => {
+  const severities = async (settings: Record<string, unknown>, pull: boolean): Promise<number[]> => {
     const s = await startRawServer(
       root,
       {

@@ -12,7 +12,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import * as esbuild from 'esbuild';
 import { ensureCodeServer, isInstalled } from '../../scripts/editor-install.mjs';
-import { freePort, prepareDataDirs, prepareWorkspace, root, startCodeServer } from '../../scripts/code-server.mjs';
+import { freePort, launchChromium, prepareDataDirs, prepareWorkspace, root, startCodeServer } from '../../scripts/code-server.mjs';
 import { DRAFTS } from '../e2e/scenarios.mjs';
 
 const argv = process.argv.slice(2);
@@ -74,7 +74,6 @@ async function runElectron(vscodeExecutablePath, workspace) {
 }
 
 async function runCodeServer(workspace) {
-  const { chromium } = await import('playwright-core');
   const codeServer = ensureCodeServer();
   const dirs = prepareDataDirs(path.join(workDir, 'code-server'), { fresh: true });
   const port = await freePort();
@@ -87,18 +86,7 @@ async function runCodeServer(workspace) {
       ['extensionTestsPath', remote(path.join(suiteDir, 'index.js'))],
       ['extensionEnvironment', JSON.stringify({ SOURCED_VSCODE_RESULTS: resultsFile })],
     ];
-    browser = await chromium.launch({
-      executablePath: process.env.CHROMIUM_PATH || '/usr/bin/chromium',
-      args: [
-        '--no-sandbox',
-        '--disable-gpu',
-        '--disable-dev-shm-usage',
-        '--disable-background-networking',
-        '--disable-component-update',
-        '--disable-sync',
-        '--no-first-run',
-      ],
-    });
+    browser = await launchChromium();
     const page = await browser.newPage();
     const exited = new Promise((resolve) => page.exposeFunction('codeAutomationExit', (code) => resolve(code)));
     // The extension host's console (mocha's spec reporter) is forwarded to the page's console: kept for debugging.

@@ -22,6 +22,8 @@ export interface ReaderPoolOptions {
   maxHeapMb?: number;
   /** Results kept by content hash. */
   cacheEntries?: number;
+  /** The worker script (default: `reader-worker.js` beside this bundle, or its source under tsx). */
+  workerScript?: string;
 }
 
 interface Pending {
@@ -39,7 +41,8 @@ interface Slot {
  * A worker running the readers: the bundled `reader-worker.js` next to this file, or (tests and tools run
  * from TypeScript sources under tsx) the `.ts` source loaded through tsx's require hook.
  */
-function startWorker(options: WorkerOptions): Worker | null {
+function startWorker(options: WorkerOptions, script?: string): Worker | null {
+  if (script) return new Worker(script, options);
   const js = path.join(__dirname, 'reader-worker.js');
   if (existsSync(js)) return new Worker(js, options);
   const ts = path.join(__dirname, 'reader-worker.ts');
@@ -50,11 +53,13 @@ function startWorker(options: WorkerOptions): Worker | null {
 export class ReaderPool {
   private readonly slots: Slot[] = [];
   private readonly queue: Pending[] = [];
-  private readonly cache = new Map<string, FileRead>();
+  private readonly cache = new Map<string, Promise<FileRead>>();
+  private readonly inFlight = new Map<string, Promise<FileRead>>();
   private readonly size: number;
   private readonly timeoutMs: number;
   private readonly maxHeapMb: number;
   private readonly cacheEntries: number;
+  private readonly workerScript: string | undefined;
   private nextId = 1;
   private disposed = false;
   /** Set when workers cannot start here: files are then read on the calling thread. */
@@ -65,34 +70,43 @@ export class ReaderPool {
     this.timeoutMs = options.timeoutMs ?? 30_000;
     this.maxHeapMb = options.maxHeapMb ?? 512;
     this.cacheEntries = options.cacheEntries ?? 512;
+    this.workerScript = options.workerScript;
   }
 
-  /** Reads one file's bytes with its format's reader; never throws. */
-  async read(filePath: string, bytes: Uint8Array, limits: ReadLimits): Promise<FileRead> {
+  /**
+   * Reads one file's bytes with its format's reader; never throws. A file whose content is being read
+   * already (a copy met while its original is in a worker) waits for that read instead of starting another.
+   */
+  read(filePath: string, bytes: Uint8Array, limits: ReadLimits): Promise<FileRead> {
     const key = `${path.extname(filePath).toLowerCase()}:${limits.maxBytes}:${createHash('sha1').update(bytes).digest('hex')}`;
-    const hit = this.cache.get(key);
+    const hit = this.cache.get(key) ?? this.inFlight.get(key);
     if (hit) {
       // Refresh its place: the map's order is the eviction order.
-      this.cache.delete(key);
-      this.cache.set(key, hit);
+      if (this.cache.delete(key)) this.cache.set(key, hit);
       return hit;
     }
-    const result =
-      this.inProcess || this.disposed
-        ? await readSourceFile(filePath, bytes, limits)
-        : await new Promise<FileRead>((resolve) => {
-            this.queue.push({ job: { id: this.nextId++, path: filePath, bytes, limits }, resolve });
-            this.pump();
-          });
-    this.cache.set(key, result);
-    if (this.cache.size > this.cacheEntries) this.cache.delete(this.cache.keys().next().value as string);
-    return result;
+    const reading = this.readUncached(filePath, bytes, limits).then((result) => {
+      this.inFlight.delete(key);
+      this.cache.set(key, reading);
+      if (this.cache.size > this.cacheEntries) this.cache.delete(this.cache.keys().next().value as string);
+      return result;
+    });
+    this.inFlight.set(key, reading);
+    return reading;
+  }
+
+  private readUncached(filePath: string, bytes: Uint8Array, limits: ReadLimits): Promise<FileRead> {
+    if (this.inProcess || this.disposed) return readSourceFile(filePath, bytes, limits);
+    return new Promise<FileRead>((resolve) => {
+      this.queue.push({ job: { id: this.nextId++, path: filePath, bytes, limits }, resolve });
+      this.pump();
+    });
   }
 
   private spawn(): Slot | null {
     let worker: Worker | null;
     try {
-      worker = startWorker({ resourceLimits: { maxOldGenerationSizeMb: this.maxHeapMb }, stdout: true });
+      worker = startWorker({ resourceLimits: { maxOldGenerationSizeMb: this.maxHeapMb }, stdout: true }, this.workerScript);
     } catch {
       worker = null;
     }

@@ -2,13 +2,13 @@
  * Turns the bytes of a corpus file into text, or says why it is skipped.
  * Pure: the Node corpus reads the bytes, this decides what they are.
  */
+import { decodeWindows1252 } from './windows-1252';
 
 export type DecodeResult = { ok: true; text: string; note?: string } | { ok: false; reason: string };
 
 const utf8 = new TextDecoder('utf-8', { fatal: true });
 const utf16le = new TextDecoder('utf-16le');
 const utf16be = new TextDecoder('utf-16be');
-const windows1252 = new TextDecoder('windows-1252');
 
 /** Share of control characters (other than tab, CR, LF, FF) above which a file is binary. */
 const MAX_CONTROL_SHARE = 0.05;
@@ -41,7 +41,7 @@ export function decodeSource(bytes: Uint8Array, maxBytes: number): DecodeResult 
   try {
     text = utf8.decode(body);
   } catch {
-    return { ok: true, text: windows1252.decode(body), note: 'not valid UTF-8; decoded as Windows-1252' };
+    return { ok: true, text: decodeWindows1252(body), note: 'not valid UTF-8; decoded as Windows-1252' };
   }
   if (text.trim().length === 0) return { ok: false, reason: 'no text (only whitespace)' };
   return { ok: true, text };

@@ -14,12 +14,15 @@ export interface DomElement extends DomNode {
   readonly tagName: string;
   getAttribute(name: string): string | null;
   querySelectorAll(selector: string): ArrayLike<DomElement>;
+  getElementsByTagName(name: string): ArrayLike<DomElement>;
 }
 
 export interface DomDocument {
   readonly documentElement: DomElement | null;
   readonly title: string;
   querySelectorAll(selector: string): ArrayLike<DomElement>;
+  /** A walk of the tree (linkedom: much cheaper than a CSS selector, which it matches against every node). */
+  getElementsByTagName(name: string): ArrayLike<DomElement>;
 }
 
 export const ELEMENT_NODE = 1;

@@ -25,8 +25,9 @@ function str(v: Json): string | null {
 /** The article objects of every JSON-LD block (following `@graph` and arrays), best type first. */
 function jsonLdArticles(doc: DomDocument): Record<string, Json>[] {
   const found: Record<string, Json>[] = [];
-  const scripts = doc.querySelectorAll('script[type="application/ld+json"]');
+  const scripts = doc.getElementsByTagName('script');
   for (let i = 0; i < scripts.length; i++) {
+    if (!/application\/ld\+json/i.test(scripts[i].getAttribute('type') ?? '')) continue;
     let data: Json;
     try {
       data = JSON.parse(scripts[i].textContent ?? '');
@@ -50,7 +51,7 @@ function jsonLdArticles(doc: DomDocument): Record<string, Json>[] {
 /** `<meta property|name=… content=…>` values, keys lower-cased; the first of each wins. */
 function metaTags(doc: DomDocument): Map<string, string> {
   const out = new Map<string, string>();
-  const metas = doc.querySelectorAll('meta');
+  const metas = doc.getElementsByTagName('meta');
   for (let i = 0; i < metas.length; i++) {
     const m = metas[i];
     const key = (m.getAttribute('property') ?? m.getAttribute('name') ?? m.getAttribute('itemprop') ?? '').trim().toLowerCase();
@@ -80,6 +81,10 @@ const DATE_IN_BYLINE_RE = new RegExp(
   'gi',
 );
 
+/** A job description beside a name in a byline ("By A, Local Democracy Reporter"), not a name. */
+const ROLE_RE =
+  /\b(?:staff|writers?|reporters?|correspondents?|editors?|contributors?|columnists?|journalists?|photographers?|producers?)\b/i;
+
 /** A byline as author names: "By A and B" → [A, B]; a byline that is only the outlet's name stays one name. */
 export function bylineAuthors(byline: string | null): string[] {
   if (!byline) return [];
@@ -95,7 +100,7 @@ export function bylineAuthors(byline: string | null): string[] {
   return text
     .split(/\s*(?:,|\band\b|&)\s*/)
     .map((s) => s.trim())
-    .filter((s) => s.length > 1 && s.length < 80 && /\p{L}{2}/u.test(s));
+    .filter((s) => s.length > 1 && s.length < 80 && /\p{L}{2}/u.test(s) && !ROLE_RE.test(s));
 }
 
 /** A DOI in a string (a bare `10.x/…` or a doi.org link), or null. */
@@ -108,10 +113,39 @@ function httpUrl(value: string | null): string | null {
   return value && /^https?:\/\/\S+$/i.test(value.trim()) ? value.trim() : null;
 }
 
+interface Microdata {
+  headline: string | null;
+  date: string | null;
+  authors: string[];
+}
+
+/** The page's schema.org microdata: `itemprop` headline, datePublished and author (a person's `name`, or the text). */
+function microdata(doc: DomDocument): Microdata {
+  const found: Microdata = { headline: null, date: null, authors: [] };
+  const items = doc.querySelectorAll('[itemprop]');
+  for (let i = 0; i < items.length; i++) {
+    const el = items[i];
+    const itemprop = el.getAttribute('itemprop');
+    if (!itemprop) continue;
+    const props = itemprop.toLowerCase().split(/\s+/);
+    const value = (): string | null => first(el.getAttribute('content'), el.getAttribute('datetime'), el.textContent);
+    if (props.includes('headline')) found.headline ??= value();
+    if (props.includes('datepublished')) found.date ??= value();
+    if (props.includes('author')) {
+      const name = el.querySelectorAll('[itemprop~="name"]')[0];
+      const author = first(name?.getAttribute('content'), name?.textContent, el.getAttribute('content'), el.textContent);
+      if (author && author.length < 80 && !found.authors.includes(author)) found.authors.push(author);
+    }
+  }
+  return found;
+}
+
 /** What the page's head says about itself, read before Readability changes the document. */
 export interface PageMetadata extends SourceMetadata {
   /** The page's `<title>`. */
   pageTitle: string | null;
+  /** The headline marked up in the page's body (microdata), which a `<title>` like "Site: Section" may not give. */
+  headline: string | null;
 }
 
 /** Metadata from `<title>`, OpenGraph and other meta tags, `<link rel=canonical>`, `<html lang>` and JSON-LD. */
@@ -119,18 +153,25 @@ export function pageMetadata(doc: DomDocument, savedFrom: string | null): PageMe
   const meta = metaTags(doc);
   const article = jsonLdArticles(doc)[0] ?? {};
   const publisher = obj(article.publisher);
-  const canonical = doc.querySelectorAll('link[rel="canonical"]')[0]?.getAttribute('href') ?? null;
-  const authors = jsonLdAuthors(article.author);
+  const links = doc.getElementsByTagName('link');
+  let canonical: string | null = null;
+  for (let i = 0; i < links.length && canonical === null; i++)
+    if ((links[i].getAttribute('rel') ?? '').toLowerCase() === 'canonical') canonical = links[i].getAttribute('href');
+  const micro = microdata(doc);
+  const ldAuthors = jsonLdAuthors(article.author);
+  const authors = ldAuthors.length ? ldAuthors : micro.authors;
   const metaAuthor = meta.get('author') ?? meta.get('article:author') ?? meta.get('citation_author') ?? meta.get('dc.creator') ?? null;
   const url = httpUrl(first(canonical, meta.get('og:url'), str(article.url), str(article.mainEntityOfPage), savedFrom));
   return {
     pageTitle: first(doc.title),
+    headline: micro.headline,
     title: first(
       str(article.headline),
       meta.get('og:title'),
       meta.get('twitter:title'),
       meta.get('citation_title'),
       meta.get('dc.title'),
+      micro.headline,
       doc.title,
     ),
     authors: authors.length ? authors : bylineAuthors(metaAuthor && !/^https?:/.test(metaAuthor) ? metaAuthor : null),
@@ -151,6 +192,7 @@ export function pageMetadata(doc: DomDocument, savedFrom: string | null): PageMe
         meta.get('dc.date'),
         meta.get('dcterms.created'),
         str(article.dateCreated),
+        micro.date,
         meta.get('og:updated_time'),
       ),
     ),

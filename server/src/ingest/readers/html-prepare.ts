@@ -1,53 +1,119 @@
 /**
- * Cheap, linear clean-up of a saved page before it is parsed: scripts (except JSON-LD, which carries
- * metadata), styles, SVG, templates, noscript, frames and comments are cut
- * out, so the DOM is built from the part of the page that can hold an article (saved news pages are often
- * mostly inline script). Navigation, asides and footers stay: Readability reads bylines from them.
+ * Cheap, linear clean-up of a saved page before it is parsed. The DOM (linkedom) costs about the same for
+ * every node and attribute it builds, and Readability walks them all several times, so the page is cut
+ * down first to what can hold an article or its metadata:
+ *  - scripts (except JSON-LD, which carries metadata), styles, SVG, templates, noscript, frames, form fields
+ *    and comments are cut out with their content;
+ *  - `<link>` elements other than the canonical address are dropped;
+ *  - attributes are kept only where Readability or the metadata reader reads them (`html-attributes.ts`).
+ * The same pass measures where the page's paragraph text lies (`html-region.ts`), so the reader can hand
+ * Readability the part of the body that holds the article instead of the whole page.
+ * Navigation, asides and footers stay: Readability reads bylines from them.
  */
+import { filterAttributes } from './html-attributes';
+import { RegionTracker } from './html-region';
 
 /** Elements dropped with their content. */
-const DROPPED = ['script', 'style', 'svg', 'template', 'noscript', 'iframe', 'object', 'canvas'];
+const DROPPED = new Set(['script', 'style', 'svg', 'template', 'noscript', 'iframe', 'object', 'canvas', 'textarea', 'select', 'map']);
 
-/** Where a comment or a dropped element starts; one pass over the page finds them all. */
-const START_RE = new RegExp(`<!--|<(${DROPPED.join('|')})(?=[\\s/>])([^>]*)>`, 'gi');
+/** A tag's or comment's start: `<!--`, `<!…`/`<?…`, or `<name` / `</name`. */
+const TAG_START_RE = /<(?:(!--)|([!?])|(\/?)([A-Za-z][^\s/>]*))/g;
 
 export interface PreparedHtml {
+  /** The whole page, cleaned. */
   html: string;
+  /** The head, the body's part that holds most paragraph text, and the body's metadata; null when that is most of the page. */
+  region: string | null;
   /** The address a browser noted when it saved the page (`<!-- saved from url=(0042)https://… -->`). */
   savedFrom: string | null;
 }
 
-/** The end of a comment or element opened at `from` (an unclosed one runs to the end of the page). */
-function endOf(html: string, name: string | undefined, from: number): number {
-  if (!name) {
-    const close = html.indexOf('-->', from);
-    return close < 0 ? html.length : close + 3;
+/** The index just past the `>` that ends a tag whose attributes start at `from` (quoted `>` skipped). */
+function tagEnd(html: string, from: number): number {
+  for (let i = from; i < html.length; i++) {
+    const c = html.charCodeAt(i);
+    if (c === 62 /* > */) return i + 1;
+    if (c === 34 /* " */ || c === 39 /* ' */) {
+      const close = html.indexOf(c === 34 ? '"' : "'", i + 1);
+      if (close < 0) return html.length;
+      i = close;
+    }
   }
+  return html.length;
+}
+
+/** The end of the element `name` whose content starts at `from` (an unclosed one runs to the end). */
+function closeOf(html: string, name: string, from: number): number {
   const close = new RegExp(`</${name}\\s*>`, 'gi');
   close.lastIndex = from;
   const m = close.exec(html);
   return m ? m.index + m[0].length : html.length;
 }
 
-/** The page without the parts that never hold article text. Linear in the page's length. */
+/** The saved-from address in a comment, if it is the browser's note. */
+function savedFromOf(comment: string): string | null {
+  return /saved from url=\(\d+\)(\S+?)\s*-->/.exec(comment)?.[1] ?? null;
+}
+
+function isJsonLd(name: string, attrs: string): boolean {
+  return name === 'script' && /type\s*=\s*["']?application\/ld\+json/i.test(attrs);
+}
+
+/** An opening tag with only the attributes that are read, or null for an element dropped on its own. */
+function keptOpenTag(name: string, attrs: string, selfClosing: boolean): string | null {
+  if (name === 'link' && !/rel\s*=\s*["']?canonical/i.test(attrs)) return null;
+  return `<${name}${filterAttributes(name, attrs)}${selfClosing ? ' /' : ''}>`;
+}
+
+/** The page without the parts that never hold article text or metadata. Linear in the page's length. */
 export function prepareHtml(html: string): PreparedHtml {
-  const parts: string[] = [];
+  const out: string[] = [];
+  const region = new RegionTracker(out);
   let savedFrom: string | null = null;
   let pos = 0;
-  const re = new RegExp(START_RE.source, START_RE.flags);
+  const flushText = (end: number): void => {
+    if (end > pos) region.text(html.slice(pos, end));
+  };
+  const re = new RegExp(TAG_START_RE.source, 'g');
   for (let m = re.exec(html); m; m = re.exec(html)) {
-    const name = m[1]?.toLowerCase();
-    const end = endOf(html, name, m.index + m[0].length);
-    if (!name && savedFrom === null)
-      savedFrom = /saved from url=\(\d+\)(\S+?)\s*-->/.exec(html.slice(m.index, Math.min(end, m.index + 2100)))?.[1] ?? null;
-    // JSON-LD stays: Readability and the metadata reader take the title, author and date from it.
-    const keep = name === 'script' && /type\s*=\s*["']?application\/ld\+json/i.test(m[2] ?? '');
-    if (!keep) {
-      parts.push(html.slice(pos, m.index));
-      pos = end;
+    const start = m.index;
+    flushText(start);
+    if (m[1]) {
+      const close = html.indexOf('-->', start + 4);
+      const end = close < 0 ? html.length : close + 3;
+      savedFrom ??= savedFromOf(html.slice(start, Math.min(end, start + 2100)));
+      pos = re.lastIndex = end;
+      continue;
     }
-    re.lastIndex = end;
+    const attrsFrom = start + m[0].length;
+    const end = tagEnd(html, attrsFrom);
+    pos = re.lastIndex = end;
+    if (m[2]) {
+      // A doctype, CDATA or processing instruction: kept as it is.
+      out.push(html.slice(start, end));
+      continue;
+    }
+    const name = (m[4] ?? '').toLowerCase();
+    if (m[3] === '/') {
+      region.close(name);
+      continue;
+    }
+    const attrs = html.slice(attrsFrom, html.charCodeAt(end - 1) === 62 ? end - 1 : end);
+    const selfClosing = attrs.trimEnd().endsWith('/');
+    const jsonLd = isJsonLd(name, attrs);
+    if (DROPPED.has(name) && !jsonLd) {
+      if (!selfClosing) pos = re.lastIndex = closeOf(html, name, end);
+      continue;
+    }
+    if (jsonLd) {
+      // JSON-LD's content is script text: copied as it is, never scanned for tags.
+      pos = re.lastIndex = closeOf(html, name, end);
+      region.metadata(`<script type="application/ld+json">${html.slice(end, pos)}`);
+      continue;
+    }
+    const tag = keptOpenTag(name, attrs, selfClosing);
+    if (tag !== null) region.open(name, tag);
   }
-  parts.push(html.slice(pos));
-  return { html: parts.join(''), savedFrom };
+  flushText(html.length);
+  return { html: out.join(''), region: region.region(), savedFrom };
 }

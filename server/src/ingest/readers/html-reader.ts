@@ -4,7 +4,7 @@ import { cleanInline, isoDate } from './clean-text';
 import { htmlBlocks } from './html-blocks';
 import { decodeHtml } from './html-decode';
 import type { DomDocument, DomNode } from './html-dom';
-import { bylineAuthors, pageMetadata } from './html-metadata';
+import { bylineAuthors, pageMetadata, type PageMetadata } from './html-metadata';
 import { prepareHtml } from './html-prepare';
 import type { ReadResult, SourceMetadata } from '../../domain/source-text';
 import { withTitle } from './title-block';
@@ -24,28 +24,59 @@ function hostOf(url: string | null): string | null {
   }
 }
 
+/** Labels a page puts in its article's flow: an ad slot's label, a skip link, a "continue reading" prompt. */
+const BOILERPLATE_PART_RE =
+  /^(?:advertisement|advert|ad|sponsored(?: content)?|skip to(?: main)? content|scroll to continue(?: with content)?|story continues below(?: advertisement)?|continue reading(?: below)?)$/i;
+
+/** A short block made only of boilerplate labels ("Advertisement · Scroll to continue"). */
+function isBoilerplate(text: string): boolean {
+  return (
+    text.length < 80 &&
+    text.split(/\s*[\u00b7\u2022|\u2013\u2014:-]\s*/).every((part) => BOILERPLATE_PART_RE.test(part.replace(/[.!]+$/, '')))
+  );
+}
+
+interface Found {
+  article: NonNullable<ReturnType<Readability<DomNode>['parse']>>;
+  page: PageMetadata;
+}
+
+/** Readability's article of a cleaned page, with the page's own metadata; null when it finds none. */
+function readArticle(html: string, savedFrom: string | null, parse: HtmlParser): Found | null {
+  const doc = parse(html);
+  const page = pageMetadata(doc, savedFrom);
+  // Readability keeps the content element itself (no serialise-and-reparse); the document is consumed.
+  // keepClasses: the blocks never read a class, so Readability need not walk the article to strip them.
+  const article = new Readability(doc as never, { serializer: (node: unknown) => node as DomNode, keepClasses: true }).parse();
+  return article?.content ? { article, page } : null;
+}
+
 /**
  * Reads a saved web page: the main article's text (Readability: no scripts, navigation, ads or comments)
  * in blocks, and its metadata from the head (`<title>`, OpenGraph, JSON-LD) and the byline.
  */
-export function readHtml(bytes: Uint8Array, parse: HtmlParser = linkedomParser): ReadResult {
+export function readHtml(bytes: Uint8Array, parse: HtmlParser = linkedomParser, whole = false): ReadResult {
   const { text: raw, note } = decodeHtml(bytes);
   const prepared = prepareHtml(raw);
-  const doc = parse(prepared.html);
-  const page = pageMetadata(doc, prepared.savedFrom);
-  // Readability keeps the content element itself (no serialise-and-reparse); the document is consumed.
-  const reader = new Readability(doc as never, { serializer: (node: unknown) => node as DomNode });
-  const article = reader.parse();
-  if (!article?.content) return { ok: false, reason: 'no readable article text in the page' };
+  // The article's region first (a smaller DOM to build and score); the whole page when that finds nothing.
+  const found =
+    (!whole && prepared.region !== null && readArticle(prepared.region, prepared.savedFrom, parse)) ||
+    readArticle(prepared.html, prepared.savedFrom, parse);
+  if (!found) return { ok: false, reason: 'no readable article text in the page' };
+  const { article, page } = found;
   const bylineKey = article.byline
     ? cleanInline(article.byline)
         .toLowerCase()
         .replace(/^by\s+/, '')
     : null;
   // A byline Readability recognised from the page's metadata may still stand in the article as a paragraph.
-  const blocks = htmlBlocks(article.content).filter((b) => !bylineKey || b.text.toLowerCase().replace(/^by\s+/, '') !== bylineKey);
+  const blocks = htmlBlocks(article.content as DomNode)
+    .filter((b) => !isBoilerplate(b.text))
+    .filter((b) => !bylineKey || b.text.toLowerCase().replace(/^by\s+/, '') !== bylineKey);
   if (blocks.length === 0) return { ok: false, reason: 'no readable article text in the page' };
-  const title = cleanInline(article.title ?? '') || page.title || page.pageTitle;
+  // Readability's title comes from the head's metadata, else from <title>; a headline marked up in the body beats <title>.
+  const fromHead = page.title !== null && page.title !== page.headline && page.title !== page.pageTitle;
+  const title = (fromHead ? null : page.headline) || cleanInline(article.title ?? '') || page.title || page.pageTitle;
   const byline = bylineAuthors(article.byline ?? null);
   const meta: SourceMetadata = {
     title,
