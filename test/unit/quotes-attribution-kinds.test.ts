@@ -237,6 +237,14 @@ const CASES: Case[] = [
     typed: 'It is utterly',
     speaker: 'Ana Oyelaran',
   },
+  {
+    kind: 'he after a role that acted in the sentence before is the person with that role',
+    article:
+      'Debate\n\nOpposition leader Karl Hobb attacked the prime minister, Ian Vance. "He has no plan at all," said Mr Vance in reply.\n\n' +
+      'The opposition leader countered that such deals had been made twice. He declared: "He is the prime minister of deals."',
+    typed: 'He is the',
+    speaker: 'Karl Hobb',
+  },
 ];
 
 let version = 0;

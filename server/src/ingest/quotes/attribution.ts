@@ -363,8 +363,9 @@ export class Attributor {
   }
 
   /**
-   * `A spokeswoman for Acme said … “…,” she said.`: an unnamed source who spoke in the sentence before, with no
-   * named person acting since, is who `he` or `she` is.
+   * `A spokeswoman for Acme said … “…,” she said.`, `The party leader countered … He declared:`: an unnamed
+   * source who spoke, or a role that acted, in the sentence before, with no named person acting since, is who
+   * `he` or `she` is.
    */
   private unnamedAntecedent(ref: Extract<SpeakerRef, { kind: 'pronoun' }>, open: number): SpeakerRef | null {
     if (ref.text !== 'he' && ref.text !== 'she') return null;
@@ -372,8 +373,17 @@ export class Attributor {
     const s = sentenceAt(sentences, open);
     const prev = sentences[s - 1];
     if (!prev || prev.paragraph < (sentences[s]?.paragraph ?? 0) - 1) return null;
-    const r = leadingRef(text, prev.start, prev.end, prev.start);
-    if (r?.kind !== 'unnamed' || !PERSON_SOURCE_RE.test(r.text)) return null;
+    const said = leadingRef(text, prev.start, prev.end, prev.start);
+    // `The party leader countered that … He declared: “…”`: a role as the subject of the sentence before.
+    const subject = clauseSubject(text, prev.start, prev.end);
+    const r =
+      said?.kind === 'unnamed' && PERSON_SOURCE_RE.test(said.text)
+        ? said
+        : (subject?.kind === 'role' || (subject?.kind === 'descriptor' && subject.of === 'person')) &&
+            /^the\b/i.test(text.slice(subject.at, subject.at + 4))
+          ? subject
+          : null;
+    if (!r) return null;
     const named = this.book.recentSubject(r.at + 1, open);
     return named ? null : r;
   }
