@@ -32,7 +32,8 @@ test('extract: lower-case titles, organisations before titles and appositions af
     'The Ruritanian president Tomas Brandt met Orvex chairman Ilse Marken. Orvex shares rose. ' +
       "Later Petra Lindqvist, the federation's general secretary, spoke, and Omar Haddad, an analyst at Brightwater Capital in Ankara, agreed.",
   );
-  assert.deepEqual(find(list, 'Tomas Brandt')?.roles, [{ title: 'president', affiliation: null }]);
+  // A capitalised word between the article and a lower-case title stays in the title (`a Republican senator`).
+  assert.deepEqual(find(list, 'Tomas Brandt')?.roles, [{ title: 'Ruritanian president', affiliation: null }]);
   assert.deepEqual(find(list, 'Ilse Marken')?.roles, [{ title: 'chairman', affiliation: 'Orvex' }]);
   assert.deepEqual(find(list, 'Petra Lindqvist')?.roles, [{ title: 'general secretary', affiliation: null }]);
   assert.deepEqual(find(list, 'Omar Haddad')?.roles, [{ title: 'analyst', affiliation: 'Brightwater Capital' }]);

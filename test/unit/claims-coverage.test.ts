@@ -114,3 +114,33 @@ test('claims coverage: severity ignore turns the check off', async () => {
     p.service.dispose();
   }
 });
+
+// A quotation of several sentences as the quote completion inserts it: one citation after the closing mark.
+const QUOTATIONS: [string, string, string[]][] = [
+  [
+    'curly marks, footnote after the closing mark',
+    `The minister spoke on Monday: \u201cWe sent 400 soldiers to the border last week. They will stay there until March.\u201d[^${KEY}]\n`,
+    [],
+  ],
+  [
+    'straight marks, Pandoc citation after the closing mark',
+    `The minister spoke on Monday: "We sent 400 soldiers to the border last week. They will stay there until March." [@${KEY}]\n`,
+    [],
+  ],
+  [
+    'a quotation with no citation leaves every sentence flagged',
+    '\u201cWe sent 400 soldiers to the border last week. They will stay there until March.\u201d the minister said on Monday.\n',
+    ['\u201cWe sent 400 soldiers to the border last week.', 'They will stay there until March.\u201d the minister said on Monday.'],
+  ],
+  [
+    'a citation inside the quotation covers only its own sentence',
+    `\u201cWe sent 400 soldiers to the border last week.[^${KEY}] They will stay there until March, the minister said on Monday.\n`,
+    ['They will stay there until March, the minister said on Monday.'],
+  ],
+];
+
+for (const [what, text, want] of QUOTATIONS) {
+  test(`claims coverage: multi-sentence quotation, ${what}`, async () => {
+    assert.deepEqual(await flagged(text), want);
+  });
+}

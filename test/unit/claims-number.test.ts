@@ -52,3 +52,69 @@ test('claims number: an uncited sentence is checked against its best passage, a 
     h.service.dispose();
   }
 });
+
+// Invented draft / source pairs: [what, draft, source, the draft's wrong figure, the source figure the fix writes].
+const PAIRINGS: [string, string, string, string, string | null][] = [
+  [
+    'the figure ends both clauses; the sentence before it pairs them',
+    'Three cups was the safe limit, and he had drunk nine.',
+    'The doctor said three cups was the safe limit \u2013 and he had drunk seven, his brother told reporters later.',
+    'nine',
+    'seven',
+  ],
+  [
+    'a rate per unit pairs with the rate, not with the other sum of money',
+    'The ferry ticket now costs \u00a34.50 per crossing.',
+    'The operator made \u00a32 million last year and wants to raise the fare from the current \u00a33.20 per crossing.',
+    '\u00a34.50',
+    '\u00a33.20',
+  ],
+  [
+    'a currency figure pairs with the same currency and counted words',
+    'The club could cancel the transfer by paying a $35 million release fee to the player.',
+    'Under the contract the club may cancel the transfer by paying a $25 million release fee, and it owes \u20ac10 million in wages.',
+    '$35 million',
+    '$25 million',
+  ],
+  [
+    'a year pairs with the year of the same event (words before it in common)',
+    'The old mill on the river was finally closed by its owners in 1987.',
+    'After years of losses the old mill on the river was finally closed by its owners in 1984, and the town declined.',
+    '1987',
+    '1984',
+  ],
+  [
+    'a year does not pair with a year of another event',
+    'The band was formed in 1995 and split in 2001.',
+    'The band was formed in 1995 in Leeds. It released three albums before it split in 2002.',
+    '2001',
+    null,
+  ],
+  [
+    'different things do not pair',
+    'The museum has 40 rooms on three floors.',
+    'The museum drew 9,000 visitors in its first week.',
+    '40',
+    null,
+  ],
+];
+
+for (const [what, draft, source, wrong, right] of PAIRINGS) {
+  test(`claims number: ${what}`, () => {
+    const conflicts = figureConflicts(draft, [source]);
+    const c = conflicts.find((x) => x.found.text === wrong);
+    assert.equal(c?.expected.text ?? null, right, JSON.stringify(conflicts.map((x) => [x.found.text, x.expected.text])));
+  });
+}
+
+test('claims number: a hedged sentence (no claim) still gets its wrong figure checked against the best passage', async () => {
+  const h = await harness();
+  try {
+    const text = 'Over 500 people could have been killed in the offensive so far.\n';
+    const m = (await h.service.findings(h.draft(text, 1, 'n4.md'))).find((f) => f.code === 'number-mismatch');
+    assert.ok(m && m.code === 'number-mismatch', 'flagged');
+    assert.equal(m.expected, '400');
+  } finally {
+    h.service.dispose();
+  }
+});

@@ -150,7 +150,9 @@ function makeToken(
   text: string,
 ): Token {
   const c0 = word[0];
-  const cap = isUpperChar(c0) || PARTICLE_CAP_RE.test(word);
+  // "eBay", "iTunes": a brand written with a lower-case first letter before a capital is capitalised too.
+  const camel = word.length >= 3 && isLowerChar(c0) && isUpperChar(word[1]) && isLowerChar(word[2]);
+  const cap = isUpperChar(c0) || PARTICLE_CAP_RE.test(word) || camel;
   let upper = false;
   if (cap && word.length >= 2) {
     upper = true;

@@ -22,6 +22,12 @@ specialist pollster lecturer teacher doctor surgeon farmer businessman businessw
 magnate billionaire architect designer artist musician singer actor actress novelist poet comedian host rapporteur representative delegate consul attache counsel registrar
 champion medallist medalist skipper developer programmer engineer chemist physicist biologist mathematician philosopher
 nominee veteran guardsman soldier attorney-general solicitor-general fisherman pilot nurse paramedic firefighter
+star player goalkeeper midfielder defender winger batsman bowler jockey trainer boxer golfer cyclist sprinter runner
+swimmer athlete driver rider chef blogger councillor councilor alderman assemblyman assemblywoman legislator lawmaker
+peer priest vicar pastor rector dean provost headteacher headmaster headmistress curator conductor composer guitarist
+drummer bassist vocalist frontman rapper filmmaker screenwriter playwright commentator pundit columnist critic
+trustee volunteer employee staffer planner trader broker landlord shopkeeper miner barrister magistrate coroner
+warden detective agent student pupil graduate survivor witness resident protester spokesmen
 `);
 
 /** Words that may stand before a role head inside a title ("foreign", "prime", "shadow"). Lower-case. */
@@ -40,6 +46,13 @@ election campaign production marketing sales research
 
 /** Relation words between a nationality and a name that carry no role ("his Peruvian counterpart X"). */
 export const RELATION_WORDS = set('counterpart counterparts colleague colleagues rival rivals ally allies opponent');
+
+/** Lower-case nouns that, right before a name, say it is a person's ("compatriot X", "her sister, X", "British pair X and Y"). */
+export const PERSON_NOUNS = set(`
+compatriot compatriots teammate team-mate teammates pair duo trio sister brother wife husband son daughter father
+mother friend girlfriend boyfriend widow widower uncle aunt cousin grandson granddaughter grandfather grandmother
+fiance fiancee nephew niece stepfather stepmother sibling twin mum mom dad
+`);
 
 /** Honorifics that mark a person and are not part of the name. */
 export const HONORIFICS = set(`

@@ -6,7 +6,7 @@
 import type { Token } from './actor-tokens';
 import { STOPWORDS } from '../text/tokenize';
 import { COUNTRY_FORMS } from './countries';
-import { HONORIFICS, ORG_HEADS, RELATION_WORDS, ROLE_HEADS, ROLE_MODIFIERS } from './name-lexicon';
+import { COMMON_WORDS, HONORIFICS, ORG_HEADS, RELATION_WORDS, ROLE_HEADS, ROLE_MODIFIERS } from './name-lexicon';
 
 /** A title found next to a name. */
 export interface FoundRole {
@@ -96,6 +96,8 @@ export function leadingTitle(tokens: readonly Token[], from: number, to: number)
     } else break;
   }
   if (lastHead < 0) return null;
+  // "The Minister of Works, Ada Eze": "of"/"for" and capitalised words closing the span before a comma name the office.
+  if (i < to && ['of', 'for'].includes(lower(tokens[i])) && officeEndsSpan(tokens, i + 1, to)) i = to;
   const nameStart = i < to ? i : null;
   // "General Motors", "Foreign Office": what follows is an organisation, not a person with a title.
   if (nameStart !== null && ORG_HEADS.has(tokens[to - 1].text)) return null;
@@ -117,6 +119,32 @@ export function leadingTitle(tokens: readonly Token[], from: number, to: number)
     .join(' ');
   return { title, affiliation, affTo: p, nameStart };
 }
+
+/** True when [from, to) are capitalised words (and connectors) that end the span: the office's domain, not a name. */
+function officeEndsSpan(tokens: readonly Token[], from: number, to: number): boolean {
+  if (from >= to) return false;
+  for (let k = from; k < to; k++)
+    if (!(tokens[k].cap || tokens[k].upper || lower(tokens[k]) === 'and' || lower(tokens[k]) === 'of')) return false;
+  return true;
+}
+
+/** Family words that introduce a person as someone's relative. Lower-case. */
+const KIN_WORDS = new Set(
+  'mother father wife husband son daughter sister brother partner widow widower uncle aunt cousin grandson granddaughter grandfather grandmother fiance fiancee nephew niece stepfather stepmother girlfriend boyfriend'.split(
+    ' ',
+  ),
+);
+const POSSESSIVE_DETERMINERS = new Set(['his', 'her', 'their', 'its', 'my', 'our', 'your']);
+/** Participles between "who was" and a title ("who was appointed chief executive"). Lower-case. */
+const APPOINTED = new Set(['appointed', 'named', 'elected', 'made', 'promoted', 'installed', 'hired']);
+/** Adverbs between the comma and an apposed title ("X, now chairman of Y"). Lower-case. */
+const TITLE_ADVERBS = new Set(['now', 'currently', 'also', 'still', 'then', 'later', 'formerly', 'once']);
+/** Verbs that state a title after a name ("X is chief executive of Y"). Lower-case. */
+const COPULAS = new Set(['is', 'was', 'became', 'becomes', 'remains']);
+const APPOSITION_OPENERS = new Set([',', '\u2013', '\u2014']);
+
+/** Articles and possessive determiners that introduce a title ("the", "a", "his"). */
+const INTRODUCERS = new Set(['the', 'a', 'an', 'its', 'his', 'her', 'their']);
 
 /**
  * A lower-case title just before a name (within the sentence): "Chilean president", "Justice Department
@@ -142,6 +170,16 @@ export function titleBefore(
   if ((first.gap !== '' && first.gap !== ',') || i < 0 || tokens[i].sentence !== first.sentence) return null;
   const head = tokens[i];
   // `Green MP X`: an upper-case head works like a lower-case one.
+  // `her mother, Ana`, `his wife Ana`: a family word after a possessive is how the text introduces the person.
+  const kinOwner = tokens[i - 1];
+  if (
+    !head.cap &&
+    KIN_WORDS.has(lower(head)) &&
+    kinOwner?.sentence === first.sentence &&
+    head.gap === '' &&
+    (kinOwner.possessive || POSSESSIVE_DETERMINERS.has(lower(kinOwner)))
+  )
+    return { title: head.text, affiliation: null, from: i, to: nameStart };
   if ((head.cap && !head.upper) || !(isHead(head) || RELATION_WORDS.has(lower(head)))) return null;
   const relation = RELATION_WORDS.has(lower(head));
   if (relation && first.gap !== '') return null;
@@ -153,8 +191,9 @@ export function titleBefore(
     tokens[i].sentence === first.sentence &&
     tokens[i + 1].gap === '' &&
     (!tokens[i].cap || (tokens[i].sentenceStart && TITLE_STARTERS.has(lower(tokens[i])))) &&
-    isTitleWord(tokens[i])
+    (isTitleWord(tokens[i]) || (lower(tokens[i]) === 'and' && !relation && i > 0 && isHead(tokens[i - 1]) && !tokens[i - 1].cap))
   ) {
+    // `co-founder and CEO X`: two titles joined by "and" are one.
     from = i;
     i--;
   }
@@ -177,9 +216,17 @@ export function titleBefore(
     from = i;
     i--;
   }
-  // `Green MP X`: a capitalised party word right before an upper-case head is part of the title.
+  // `Green MP X`, `a Republican senator, X`: a capitalised party word right before the head (an upper-case head, or
+  // after an article) is part of the title, unless it names an owner the text uses on its own.
   if (
-    head.upper &&
+    (head.upper ||
+      (i >= 0 &&
+        (i === 0 ||
+          !(tokens[i - 1].cap || tokens[i - 1].upper) ||
+          tokens[i].sentenceStart ||
+          (tokens[i - 1].sentenceStart && COMMON_WORDS.has(lower(tokens[i - 1])))) &&
+        !COMMON_WORDS.has(lower(tokens[i])) &&
+        !spanBefore(i))) &&
     i >= 0 &&
     tokens[i].sentence === first.sentence &&
     tokens[i + 1].gap === '' &&
@@ -239,7 +286,7 @@ export function titleBefore(
   }
   if (!title && !affiliation) return null;
   // "the Chilean intelligence chief, X": after a comma, only a title introduced as such is an apposition.
-  const introducer = (t: Token | undefined): boolean => t !== undefined && ['the', 'its', 'his', 'her', 'their'].includes(lower(t));
+  const introducer = (t: Token | undefined): boolean => t !== undefined && INTRODUCERS.has(lower(t));
   // `The Acme finance spokesman, X`: an owner's name between the article and the title.
   const owner = tokens[from - 1];
   if (
@@ -253,6 +300,16 @@ export function titleBefore(
     affiliation = owner.text;
     from--;
   }
+  // `the charity's country director, X`: a common noun's possessive between the article and the title.
+  if (
+    first.gap === ',' &&
+    !affiliation &&
+    owner?.possessive &&
+    !owner.cap &&
+    introducer(tokens[from - 2]) &&
+    owner.sentence === first.sentence
+  )
+    from--;
   // `European junior champion, X, …`: a title opening the sentence introduces the apposed name.
   if (first.gap === ',' && !affiliation && !introducer(tokens[from - 1] ?? head) && !tokens[from].sentenceStart) return null;
   return { title, affiliation, from, to: nameStart };
@@ -270,13 +327,34 @@ export function titleAfter(
   let i = nameEnd;
   const open = tokens[i];
   const sentence = tokens[nameEnd - 1].sentence;
-  if (!open || open.sentence !== sentence || open.gap !== ',') return null;
+  if (!open || open.sentence !== sentence) return null;
+  // `X is the club's manager`, `X was appointed chief executive`: a copula says the title too.
+  const copula = open.gap === '' && COPULAS.has(lower(open)) && !tokens[nameEnd - 1].upper;
+  // `X, the …` or `X – the …`: a comma or a dash opens the apposition.
+  if (!copula && !APPOSITION_OPENERS.has(open.gap)) return null;
+  if (copula) {
+    i++;
+    if (tokens[i] && lower(tokens[i]) === 'been') i++;
+    if (tokens[i] && APPOINTED.has(lower(tokens[i]))) i++;
+    if (tokens[i] && lower(tokens[i]) === 'as') i++;
+    if (!tokens[i] || tokens[i].sentence !== sentence || tokens[i].gap !== '') return null;
+  }
   let affiliation: string | null = null;
+  // `X, 45, a teacher from …`: an age between the name and the apposition.
+  if (/^\d{1,3}$/.test(open.text) && tokens[i + 1]?.gap === ',' && tokens[i + 1].sentence === sentence) i++;
   // ", who is chairman of …", ", who was …"
-  if (lower(open) === 'who' && tokens[i + 1] && ['is', 'was', 'has', 'had'].includes(lower(tokens[i + 1]))) {
+  if (lower(tokens[i]) === 'who' && tokens[i + 1] && ['is', 'was', 'has', 'had'].includes(lower(tokens[i + 1]))) {
     i += 2;
     if (tokens[i] && lower(tokens[i]) === 'been') i++;
+    // ", who was appointed chief executive in 2010", ", who was named as …"
+    if (tokens[i] && APPOINTED.has(lower(tokens[i]))) i++;
+    if (tokens[i] && lower(tokens[i]) === 'as') i++;
+  } else if (lower(tokens[i]) === 'who' && tokens[i + 2] && lower(tokens[i + 2]) === 'as' && /^\p{Ll}+$/u.test(tokens[i + 1].text)) {
+    // ", who serves as finance minister", ", who works as a nurse"
+    i += 3;
   }
+  // ", now chairman of …", ", currently head of …": a time adverb before the title.
+  if (tokens[i] && tokens[i].sentence === sentence && TITLE_ADVERBS.has(lower(tokens[i]))) i++;
   const det = lower(tokens[i] ?? open);
   const hadArticle = ['the', 'a', 'an', 'his', 'her', 'its', 'their'].includes(det);
   if (hadArticle) i++;
@@ -301,9 +379,20 @@ export function titleAfter(
     const t = tokens[i];
     if (isTitleWord(t)) {
       if (isHead(t)) lastHead = i;
+    } else if (lastHead === i - 1 && lower(t) === 'and' && tokens[i + 1] && tokens[i + 1].gap === '' && isTitleWord(tokens[i + 1])) {
+      // ", founder and chief executive of …": two titles joined by "and" are one.
     } else if (lastHead < 0 && !t.cap && !t.upper && unknown < 2 && /^\p{Ll}+$/u.test(t.text) && hadArticle) {
       // ", a bond strategist at …": up to two ordinary words before the head, after an article.
       unknown++;
+    } else if (lastHead < 0 && t.cap && !t.possessive && unknown < 2 && hadArticle && !countryAt(tokens, i)) {
+      // ", a Republican senator from …": a capitalised party or field word before the head.
+      unknown++;
+    } else if (lastHead < 0 && i > titleStart && !affiliation && countryAt(tokens, i)) {
+      // ", the former England captain,": a country inside the title is its affiliation and stays in the title.
+      const c = countryAt(tokens, i);
+      affiliation = c?.country ?? null;
+      countryOnly = true;
+      i += (c?.length ?? 1) - 1;
     } else break;
     i++;
   }
@@ -318,8 +407,19 @@ export function titleAfter(
     !['of', 'at', 'for'].includes(lower(following))
   )
     return null;
+  // ", the Minister of Works,": a capitalised office keeps its domain in the title.
+  let titleEnd = lastHead + 1;
+  if (tokens[lastHead].cap && tokens[i] && ['of', 'for'].includes(lower(tokens[i])) && tokens[i].gap === '') {
+    let k = i + 1;
+    while (k < tokens.length && tokens[k].sentence === sentence && tokens[k].gap === '' && (tokens[k].cap || lower(tokens[k]) === 'and'))
+      k++;
+    if (k > i + 1 && tokens[k - 1].cap && !countryAt(tokens, i + 1)) {
+      titleEnd = k;
+      i = k;
+    }
+  }
   const title = tokens
-    .slice(titleStart, lastHead + 1)
+    .slice(titleStart, titleEnd)
     .map((t) => t.text)
     .join(' ');
   // "president of the Paris-based think tank X", "analyst at X in Lima": the first name that is not a place.
@@ -345,5 +445,5 @@ export function titleAfter(
     }
     affiliation ??= fallback;
   }
-  return { title, affiliation, from: nameEnd, to: lastHead + 1 };
+  return { title, affiliation, from: nameEnd, to: titleEnd };
 }

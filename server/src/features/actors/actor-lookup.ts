@@ -20,7 +20,8 @@ interface Word {
 const WORD_RE =
   /(?:\p{Lu}\.){2,}|(?:(?:al|el|Al|El)[-\u2010\u2011])?[\p{L}\p{N}][\p{L}\p{N}\p{M}]*(?:['\u2019\u02bc][\p{L}][\p{L}\p{M}]*)*/gu;
 const POSSESSIVE_RE = /['\u2019\u02bc][sS]$/;
-const JOIN_RE = /^(?:['\u2019]?[ \t]+|[ \t]*&[ \t]*|\.[ \t]+)$/;
+// Words of one name are joined by spaces, "&", an initial's dot, or a hyphen ("Lewis-Francis").
+const JOIN_RE = /^(?:['\u2019]?[ \t]+|[ \t]*&[ \t]*|\.[ \t]+|[-\u2010\u2011])$/;
 /** How far around a hover position to look for a multi-word name. */
 const WINDOW = 160;
 
@@ -41,7 +42,8 @@ function joined(text: string, words: readonly Word[], a: number, b: number): boo
 }
 
 const PARTICLE_RE = /^(?:al|el)[-\u2010\u2011]/;
-const startsUpper = (w: string): boolean => /^\p{Lu}/u.test(w.replace(PARTICLE_RE, ''));
+// "eBay": a lower-case letter before a capital counts as capitalised.
+const startsUpper = (w: string): boolean => /^(?:\p{Lu}|\p{Ll}\p{Lu}\p{Ll})/u.test(w.replace(PARTICLE_RE, ''));
 
 function match(index: ActorReads, text: string, words: readonly Word[], a: number, b: number): Actor | undefined {
   const first = text.slice(words[a].start, words[a].end);

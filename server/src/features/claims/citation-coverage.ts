@@ -149,6 +149,7 @@ export function proseSentences(draft: DraftDocument, k: SourceStore, scope: Cita
         (ignore !== undefined && onlySpaceBetween(draft.text, ignore.end, s.start)) || (block !== undefined && s.start >= block.start);
       return { start: s.start, end: s.end, text: draft.text.slice(s.start, s.end), paragraph, citations, suppressed };
     });
+    coverQuotations(sentences);
     const last = sentences[sentences.length - 1];
     if (scope === 'paragraph' && last && last.citations.length) {
       for (const s of sentences) if (s.citations.length === 0) s.citations = last.citations;
@@ -156,6 +157,36 @@ export function proseSentences(draft: DraftDocument, k: SourceStore, scope: Cita
     out.push(...sentences);
   });
   return out;
+}
+
+/** True when a quotation is still open after the text (curly marks open and close; a straight double quote toggles). */
+function quoteBalance(text: string, open: boolean): boolean {
+  let inside = open;
+  for (const ch of text) {
+    if (ch === '\u201c') inside = true;
+    else if (ch === '\u201d') inside = false;
+    else if (ch === '"') inside = !inside;
+  }
+  return inside;
+}
+
+/**
+ * A quotation of several sentences is cited once, after its closing mark (`“One. Two.”[^key]`): that citation
+ * covers every sentence of the quotation. One forward pass over the paragraph's sentences.
+ */
+function coverQuotations(sentences: ProseSentence[]): void {
+  let inside = false;
+  let openedAt = -1;
+  sentences.forEach((s, i) => {
+    const wasInside = inside;
+    inside = quoteBalance(s.text, inside);
+    if (!wasInside && inside) openedAt = i;
+    if (wasInside && !inside && openedAt >= 0) {
+      if (s.citations.length > 0)
+        for (let j = openedAt; j < i; j++) if (sentences[j].citations.length === 0) sentences[j].citations = s.citations;
+      openedAt = -1;
+    }
+  });
 }
 
 /** Where a citation marker goes: right after the sentence's final punctuation (and closing quote). */

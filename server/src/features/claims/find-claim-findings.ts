@@ -12,7 +12,7 @@ import type { SourceStore } from '../../store/source-store';
 import type { SourceUnit } from '../../store/source-store';
 import { citedUnits, insertionPoint, proseSentences, type ProseSentence } from './citation-coverage';
 import { classifySentence, plainSentence } from './detect-claims';
-import { figureConflicts } from './number-check';
+import { extractFigures, figureConflicts } from './number-check';
 import { bestSentencesIn, retrieveEvidence, type Evidence } from './retrieve-evidence';
 
 /** Confidence above which the best uncited passage is trusted enough to check the sentence's figures against it. */
@@ -74,9 +74,11 @@ function passageAround(e: Evidence): string[] {
 
 function evaluate(k: SourceStore, s: ProseSentence, cited: SourceUnit[], token: Cancellation): SentenceResult {
   const verdict = classifySentence(s.text);
-  if (!verdict.claim) return { claim: false, candidates: [], mismatches: [] };
-  const plain = plainSentence(s.text);
   const text = withoutMarkers(s);
+  const figures = extractFigures(text);
+  // A hedged sentence ("… could pay a $244 million fee") is no claim, but its figures are still checked.
+  if (!verdict.claim && figures.length === 0) return { claim: false, candidates: [], mismatches: [] };
+  const plain = plainSentence(s.text);
   const mismatches: SentenceResult['mismatches'] = [];
   const addConflicts = (passages: string[], key: string): void => {
     for (const c of figureConflicts(text, passages)) {
@@ -85,14 +87,29 @@ function evaluate(k: SourceStore, s: ProseSentence, cited: SourceUnit[], token: 
   };
   if (s.citations.length > 0) {
     for (const unit of cited) addConflicts(bestSentencesIn(unit, plain), k.sources.keyOf(unit));
-    return { claim: true, candidates: [], mismatches: dedupe(mismatches) };
+    return { claim: verdict.claim, candidates: [], mismatches: dedupe(mismatches) };
   }
   const evidence = retrieveEvidence(k, plain, 3, token);
   const best = evidence[0];
   // The best source's passage around the match and its sentences closest to the claim (the figure may sit in either).
-  if (best && best.score >= MISMATCH_MIN_SCORE)
-    addConflicts([...new Set([...passageAround(best), ...bestSentencesIn(best.unit, plain, 4)])], best.key);
-  return { claim: true, candidates: evidence.map(candidateOf), mismatches: dedupe(mismatches) };
+  if (best && best.score >= MISMATCH_MIN_SCORE) addConflicts(passagesOf(best, plain), best.key);
+  // A wrong figure lowers the match it is part of: look again with the figures left out of the query.
+  if (mismatches.length === 0 && figures.length > 0 && !(best && best.score >= MISMATCH_MIN_SCORE)) {
+    const [again] = retrieveEvidence(k, withoutFigures(plain), 1, token);
+    if (again && again.score >= MISMATCH_MIN_SCORE) addConflicts(passagesOf(again, plain), again.key);
+  }
+  return { claim: verdict.claim, candidates: verdict.claim ? evidence.map(candidateOf) : [], mismatches: dedupe(mismatches) };
+}
+
+function passagesOf(e: Evidence, plain: string): string[] {
+  return [...new Set([...passageAround(e), ...bestSentencesIn(e.unit, plain, 4)])];
+}
+
+/** The sentence with its figures blanked, so retrieval looks for the passage by its words alone. */
+function withoutFigures(plain: string): string {
+  let out = plain;
+  for (const f of extractFigures(plain).reverse()) out = `${out.slice(0, f.start)}${out.slice(f.end)}`;
+  return out;
 }
 
 function dedupe(list: SentenceResult['mismatches']): SentenceResult['mismatches'] {
@@ -136,8 +153,7 @@ export async function findClaimFindings(
       if (cache.results.size >= MAX_CACHED) cache.results.clear();
       cache.results.set(cacheKey, result);
     }
-    if (!result.claim) continue;
-    if (s.citations.length === 0) {
+    if (result.claim && s.citations.length === 0) {
       out.push({ code: 'unsourced-claim', start: s.start, end: s.end, insertAt: insertionPoint(s), candidates: result.candidates });
     }
     for (const m of result.mismatches) {

@@ -18,6 +18,10 @@ export interface Figure {
   thing: string[];
   /** Stems of the content words just before the figure in its clause ("flat fee of $9.99"). */
   context: string[];
+  /** Stems of the content words before the figure in its sentence, past clause marks ("a lethal dose, and she had taken ten"). */
+  sentence: string[];
+  /** A bare year ("1995"): compared only with years, and only on strong context. */
+  year: boolean;
   /** Currency sign, if any: `$5.99` and `£5.99` are different quantities. */
   unit: string;
 }
@@ -25,6 +29,7 @@ export interface Figure {
 const YEAR_RE = /^(?:1[89]|20)\d\ds?$/;
 const THING_WORDS = 3;
 const CONTEXT_WORDS = 4;
+const SENTENCE_WORDS = 8;
 const NUMBER_WORD_RE = new RegExp(
   `(?<![\\p{L}\\p{N}])(?:${Object.keys(CARDINAL_WORDS).join('|')})(?:\\s(?:thousand|million|billion|trillion))?(?![\\p{L}\\p{N}])`,
   'giu',
@@ -62,13 +67,14 @@ function valueOf(raw: string): { value: number; percent: boolean } {
 
 const contentStems = (ws: string[]): string[] => ws.filter((w) => !STOPWORDS.has(w) && !NOT_A_THING.has(w) && !/\d/.test(w)).map(stem);
 
-/** The figures of a text (bare years left out), each with what it counts and the words before it. */
-export function extractFigures(text: string): Figure[] {
+/** The figures of a text (bare years left out unless asked for), each with what it counts and the words before it. */
+export function extractFigures(text: string, withYears = false): Figure[] {
   const out: Figure[] = [];
   const found = [...text.matchAll(FIGURE_RE), ...text.matchAll(NUMBER_WORD_RE)].sort((a, b) => a.index - b.index);
   for (const m of found) {
     const raw = m[0].trim();
-    if (YEAR_RE.test(raw)) continue;
+    const year = YEAR_RE.test(raw);
+    if (year && !withYears) continue;
     const start = m.index + m[0].indexOf(raw);
     const end = start + raw.length;
     const thing = contentStems(words(text.slice(end, end + 80))).slice(0, THING_WORDS);
@@ -78,20 +84,27 @@ export function extractFigures(text: string): Figure[] {
       Math.max(lead.lastIndexOf(','), lead.lastIndexOf(';'), lead.lastIndexOf('. '), lead.lastIndexOf('? '), lead.lastIndexOf('! ')) + 1,
     );
     const context = contentStems(words(clause)).slice(-CONTEXT_WORDS);
+    const sentenceLead = lead.slice(Math.max(lead.lastIndexOf('. '), lead.lastIndexOf('? '), lead.lastIndexOf('! ')) + 1);
+    const sentence = contentStems(words(sentenceLead)).slice(-SENTENCE_WORDS);
     const unit = /^[$£€¥]/.exec(raw)?.[0] ?? '';
-    out.push({ start, end, text: raw, ...valueOf(raw), thing, context, unit });
+    out.push({ start, end, text: raw, ...valueOf(raw), thing, context, sentence, unit, year });
   }
   return out;
 }
 
 /** How well two figures match as the same quantity: 0 when they cannot be (percent vs count, $ vs £). */
 function sameThingScore(a: Figure, b: Figure): number {
-  if (a.percent !== b.percent || (a.unit !== '' && b.unit !== '' && a.unit !== b.unit)) return 0;
+  if (a.percent !== b.percent || a.year !== b.year || (a.unit !== '' && b.unit !== '' && a.unit !== b.unit)) return 0;
   const things = a.thing.filter((t) => b.thing.includes(t)).length;
   const context = a.context.filter((t) => b.context.includes(t)).length;
-  // A counted word in common pairs them; words before alone need two in common (or one with the same currency).
-  if (things > 0) return 2 * things + context;
-  return context >= 2 || (context === 1 && a.unit !== '' && a.unit === b.unit) ? context : 0;
+  const sentence = a.sentence.filter((t) => b.sentence.includes(t)).length / 2;
+  // A counted word in common pairs them; words before alone need two in common (or one with the same currency,
+  // or one with most of the sentence before it: "a lethal dose, and she had taken ten").
+  // A year is another year of the same event: two words before it in common and most of its sentence.
+  if (a.year) return context >= 2 && sentence >= 1.5 ? context + sentence : 0;
+  if (things > 0) return 2 * things + context + sentence;
+  const paired = context >= 2 || (context === 1 && ((a.unit !== '' && a.unit === b.unit) || sentence >= 1.5));
+  return paired ? context + sentence : 0;
 }
 
 function sameValue(a: number, b: number): boolean {
@@ -110,9 +123,9 @@ export interface FigureConflict {
  * different value, and the draft's value appears nowhere in the passage.
  */
 export function figureConflicts(draftText: string, passages: readonly string[]): FigureConflict[] {
-  const mine = extractFigures(draftText);
+  const mine = extractFigures(draftText, true);
   if (mine.length === 0) return [];
-  const theirs = passages.flatMap((p) => extractFigures(p));
+  const theirs = passages.flatMap((p) => extractFigures(p, true));
   const out: FigureConflict[] = [];
   for (const f of mine) {
     if ((f.thing.length === 0 && f.context.length === 0) || theirs.some((g) => sameValue(g.value, f.value))) continue;

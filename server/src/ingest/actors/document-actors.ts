@@ -21,6 +21,12 @@ export interface Candidate {
   acronym: string | null;
   /** Seen only at the start of a sentence or used like an adjective: kept only if confirmed. */
   weak: boolean;
+  /** Token index of its first mention. */
+  first: number;
+  /** Key of the person whose nickname this is (`Ana "The Anvil" Lee`). */
+  aliasOf?: string;
+  /** Person votes given by default (a two-word name with no other evidence), not by anything the text says. */
+  guessed: number;
 }
 
 interface Group {
@@ -46,13 +52,13 @@ function typeOf(g: Group): { type: ActorType; confidence: number } {
 }
 
 /**
- * A capitalised phrase with no vote for any type (a product or a work whose words the article also uses as
- * ordinary words), no role and no surname used alone: it would be a person only by default. No card without evidence.
+ * A capitalised phrase typed person by default only: no title, role, honorific, speech verb, age or surname used
+ * alone says so (a product, a game, a work). It keeps a person card only if a pronoun refers back to it.
  */
 function unevidencedPerson(g: Group): boolean {
   if (g.members.length > 1 || g.main.roles.length > 0 || g.main.acronym) return false;
   const v = g.main.votes;
-  return typeOf(g).type === 'person' && v.person + v.organisation + v.place + v.country === 0;
+  return typeOf(g).type === 'person' && v.person - g.main.guessed <= 0;
 }
 
 function lastWord(name: string): string {
@@ -79,12 +85,23 @@ function mergeCandidates(candidates: Iterable<Candidate>): Group[] {
     if (!list) map.set(k, [g]);
     else if (!list.includes(g)) list.push(g);
   };
+  const nicknames: Candidate[] = [];
   for (const c of all) {
+    if (c.aliasOf) {
+      nicknames.push(c);
+      continue;
+    }
     let target: Group | undefined;
     if (!c.key.startsWith('country:')) {
       if (c.words === 1) {
+        // "Acme Finance Group … Acme": the short form names the organisation introduced before it; "Acme … Acme
+        // Capital" (the short form first) are two organisations.
+        const org = unique(byOrgFirst.get(c.key));
         target =
-          byAcronym.get(c.name) ?? unique(bySurname.get(c.key)) ?? unique(bySound.get(soundKey(c.key))) ?? unique(byOrgFirst.get(c.key));
+          byAcronym.get(c.name) ??
+          unique(bySurname.get(c.key)) ??
+          unique(bySound.get(soundKey(c.key))) ??
+          (org && (org.main.first < c.first || legalFormOf(org.main, c)) ? org : undefined);
         // `her mother, Ana, said` … `Ana Lee`: a first name alone is the one person of the document called so.
         if (!target && c.votes.organisation + c.votes.place + c.votes.country === 0 && !c.acronym) target = unique(byFirstName.get(c.key));
       } else {
@@ -111,7 +128,26 @@ function mergeCandidates(candidates: Iterable<Candidate>): Group[] {
       for (let i = 1; i < words.length - 1; i++) push(byKeySuffix, words.slice(i).join(' '), g);
     }
   }
+  // A nickname joins the group of the person it names (or stands alone when that name was dropped).
+  const groupOf = new Map<string, Group>();
+  if (nicknames.length > 0) for (const g of groups) for (const m of g.members) groupOf.set(m.key, g);
+  for (const c of nicknames) {
+    const owner = c.aliasOf === undefined ? undefined : groupOf.get(c.aliasOf);
+    if (owner) owner.members.push(c);
+    else groups.push({ main: c, members: [c] });
+  }
   return groups;
+}
+
+/** Words that only give an organisation's legal form: "Acme Inc" and "Acme" are one company, whichever comes first. */
+const LEGAL_FORMS = new Set(
+  'inc incorporated corp corporation co company ltd limited plc llc llp group holdings sa ag nv se gmbh'.split(' '),
+);
+
+/** True when the longer name is the shorter one plus legal-form words only ("Acme Holdings Inc" for "Acme"). */
+function legalFormOf(long: Candidate, short: Candidate): boolean {
+  const rest = long.key.split(' ').slice(short.key.split(' ').length);
+  return rest.length > 0 && rest.every((w) => LEGAL_FORMS.has(w));
 }
 
 function unique(list: Group[] | undefined): Group | undefined {
@@ -120,40 +156,47 @@ function unique(list: Group[] | undefined): Group | undefined {
 
 /** The document's actors, with mentions found in one greedy longest-match pass over the tokens. */
 export function buildActors(tokens: readonly Token[], candidates: Iterable<Candidate>): DocumentActor[] {
-  const groups = mergeCandidates(candidates).filter(
-    (g) => (g.members.some((m) => !m.weak) || isTableName(g.main)) && !unevidencedPerson(g),
-  );
+  const groups = mergeCandidates(candidates).filter((g) => g.members.some((m) => !m.weak) || isTableName(g.main));
   const actors: DocumentActor[] = [];
+  const unproven = new Set<number>();
   const surnameOwners = new Map<string, number>();
   for (const g of groups) {
-    const { type, confidence } = typeOf(g);
-    const aliases = new Set<string>();
-    for (const m of g.members) if (m !== g.main) aliases.add(m.name);
-    for (const m of g.members) if (m.acronym) aliases.add(m.acronym);
-    if (type === 'person' && g.main.words >= 2) {
+    if (unevidencedPerson(g)) unproven.add(actors.length);
+    const actor = actorOf(g);
+    if (actor.type === 'person' && g.main.words >= 2) {
       const last = lastWord(g.main.name);
       const bare = last.replace(/^(?:al|el|Al|El)[-\u2010\u2011]/, '');
       // A surname that is also a month or a common capitalised word ("May") would make every such word a mention.
       if (!NEVER_ACTORS.has(bare) && !NEVER_ACTORS.has(last)) {
         surnameOwners.set(nameKey(bare), (surnameOwners.get(nameKey(bare)) ?? 0) + 1);
-        aliases.add(bare);
-        if (bare !== last) aliases.add(last);
+        actor.aliases.push(...new Set([bare, last].filter((x) => x !== g.main.name && !actor.aliases.includes(x))));
       }
     }
-    if (type === 'country') for (const f of formsOfCountry(g.main.name)) aliases.add(f);
-    aliases.delete(g.main.name);
-    const roles: ActorRole[] = [];
-    for (const m of g.members)
-      for (const r of m.roles) if (!roles.some((x) => x.title === r.title && x.affiliation === r.affiliation)) roles.push(r);
-    const affiliation = g.members.map((m) => m.affiliation).find((a) => a && a !== g.main.name) ?? null;
-    actors.push({ name: g.main.name, type, aliases: [...aliases], roles, affiliation, mentions: [], typeConfidence: confidence });
+    actors.push(actor);
   }
   // A surname two people share in this document is nobody's alias here.
   for (const a of actors) {
     if (a.type !== 'person') continue;
     a.aliases = a.aliases.filter((x) => x.includes(' ') || (surnameOwners.get(nameKey(x)) ?? 0) <= 1);
   }
-  const used = findMentions(tokens, actors);
+  const { used, ends } = findMentions(tokens, actors);
+  const personStarts = new Set<number>();
+  actors.forEach((a, i) => {
+    if (a.type === 'person' && !unproven.has(i)) for (const m of a.mentions) personStarts.add(m.start);
+  });
+  // "he", "she", "his" or "her" referring back to a person is evidence as good as a title.
+  actors.forEach((a, i) => {
+    if (a.type !== 'person' || (a.typeConfidence ?? 0) >= PRONOUN_CONFIDENCE || unproven.has(i)) return;
+    if (ends[i].some(([, to]) => pronounFollows(tokens, to, personStarts))) a.typeConfidence = PRONOUN_CONFIDENCE;
+  });
+  // A person by default only, written as things are ("the X", "X game", in quote marks): no card, unless "he",
+  // "she", "his" or "her" follows a mention before another person is named.
+  for (const i of unproven) {
+    const v = groups[i].main.votes;
+    // No vote at all (a phrase whose words the article also uses as ordinary words): no card either.
+    const thing = v.person + v.organisation + v.place + v.country === 0 || ends[i].some(([from, to]) => writtenAsThing(tokens, from, to));
+    if (thing && !ends[i].some(([, to]) => pronounFollows(tokens, to, personStarts))) actors[i].mentions = [];
+  }
   // A country's aliases are the forms this document uses (the index knows the rest from the table).
   actors.forEach((a, i) => {
     if (a.type === 'country') a.aliases = a.aliases.filter((f) => used[i].has(nameKey(f)));
@@ -162,9 +205,61 @@ export function buildActors(tokens: readonly Token[], candidates: Iterable<Candi
   return actors.filter((a) => a.mentions.length > 0).sort((a, b) => a.mentions[0].start - b.mentions[0].start);
 }
 
-/** Records every mention; returns, per actor, the keys of the forms found. */
-function findMentions(tokens: readonly Token[], actors: DocumentActor[]): Set<string>[] {
+/** One group's actor: name, voted type, aliases (other names, acronyms, a country's forms), roles and affiliation. */
+function actorOf(g: Group): DocumentActor {
+  const { type, confidence } = typeOf(g);
+  const aliases = new Set<string>();
+  for (const m of g.members) if (m !== g.main) aliases.add(m.name);
+  for (const m of g.members) if (m.acronym) aliases.add(m.acronym);
+  if (type === 'country') for (const f of formsOfCountry(g.main.name)) aliases.add(f);
+  aliases.delete(g.main.name);
+  const roles: ActorRole[] = [];
+  for (const m of g.members)
+    for (const r of m.roles) if (!roles.some((x) => x.title === r.title && x.affiliation === r.affiliation)) roles.push(r);
+  const affiliation = g.members.map((m) => m.affiliation).find((a) => a && a !== g.main.name) ?? null;
+  return { name: g.main.name, type, aliases: [...aliases], roles, affiliation, mentions: [], typeConfidence: confidence };
+}
+
+/** Lower-case nouns that, right after a name, make it the name of a thing ("X game", "the X series"). */
+const THING_NOUNS = new Set(
+  `game games series franchise app console film movie album song show novel book brand range festival tournament
+  storm hurricane season era period championship championships cup trophy model device phone product products
+  cereal snack drink character characters title titles classic classics route passage route trail`.split(/\s+/),
+);
+const ARTICLES = new Set(['the', 'a', 'an']);
+
+/** A mention written as things are named: after an article, before a noun for a thing or a number, or in quote marks. */
+function writtenAsThing(tokens: readonly Token[], from: number, to: number): boolean {
+  const first = tokens[from];
+  const before = tokens[from - 1];
+  const after = tokens[to + 1];
+  const sameSentence = (t: Token | undefined): t is Token => t !== undefined && t.sentence === first.sentence;
+  if (sameSentence(before) && first.gap === '' && ARTICLES.has(before.key) && !before.cap) return true;
+  if (sameSentence(after) && after.gap === '' && !after.cap && (THING_NOUNS.has(after.key) || /^\d/.test(after.text))) return true;
+  return /["\u201c]$/.test(first.gap) && sameSentence(after) && /^["\u201d]/.test(after.gap);
+}
+
+/** The type confidence a pronoun referring back gives a person (that of a title or honorific). */
+const PRONOUN_CONFIDENCE = 3;
+const PERSONAL_PRONOUNS = new Set(['he', 'she', 'his', 'her', 'him', 'himself', 'herself']);
+/** How far after a mention a pronoun may refer back to it: the rest of its sentence and the next one. */
+const PRONOUN_SENTENCES = 1;
+
+/** True when a personal pronoun follows the mention ending at token `end` before another person's mention starts. */
+function pronounFollows(tokens: readonly Token[], end: number, personStarts: ReadonlySet<number>): boolean {
+  const sentence = tokens[end].sentence;
+  for (let i = end + 1; i < tokens.length && tokens[i].sentence <= sentence + PRONOUN_SENTENCES; i++) {
+    const t = tokens[i];
+    if (PERSONAL_PRONOUNS.has(t.key)) return true;
+    if (personStarts.has(t.start)) return false;
+  }
+  return false;
+}
+
+/** Records every mention; returns, per actor, the keys of the forms found and each mention's first and last token. */
+function findMentions(tokens: readonly Token[], actors: DocumentActor[]): { used: Set<string>[]; ends: [number, number][][] } {
   const used = actors.map(() => new Set<string>());
+  const ends = actors.map((): [number, number][] => []);
   const forms = new Map<string, { actor: number; caseSensitive: boolean }>();
   let maxWords = 1;
   actors.forEach((a, i) => {
@@ -177,7 +272,10 @@ function findMentions(tokens: readonly Token[], actors: DocumentActor[]): Set<st
   });
   for (let i = 0; i < tokens.length;) {
     const t = tokens[i];
-    if (!(t.cap || t.upper) || NEVER_ACTORS.has(t.text)) {
+    // A word that is never an actor alone may still begin a name ("European Commission", "Muslim Council").
+    const next = tokens[i + 1];
+    const beginsName = next !== undefined && next.sentence === t.sentence && next.gap === '' && (next.cap || next.upper);
+    if (!(t.cap || t.upper) || (NEVER_ACTORS.has(t.text) && !beginsName)) {
       i++;
       continue;
     }
@@ -205,10 +303,11 @@ function findMentions(tokens: readonly Token[], actors: DocumentActor[]): Set<st
       const m: ActorMention = { start: t.start, end: last.end };
       actors[hit.actor].mentions.push(m);
       used[hit.actor].add(keys[k].key);
+      ends[hit.actor].push([i, i + keys[k].end - 1]);
       matched = keys[k].end;
       break;
     }
     i += matched || 1;
   }
-  return used;
+  return { used, ends };
 }

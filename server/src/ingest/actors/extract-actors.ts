@@ -18,6 +18,7 @@ import {
   ORG_NOUNS,
   ORG_STARTS,
   ORG_WORDS,
+  PERSON_NOUNS,
   PLACE_HEADS,
   PLACE_NOUNS,
   PLACE_PREPOSITIONS,
@@ -31,6 +32,50 @@ import {
 import { nameKey } from '../../mentions/name-key';
 import { countryAt, leadingTitle, titleAfter, titleBefore } from '../../mentions/role-patterns';
 
+const OPENING_QUOTE_RE = /(?:^|[\s(])["\u201c]$|^\(?["\u201c]$/;
+const CLOSING_QUOTE_RE = /^["\u201d]/;
+/** Verbs that introduce a nickname in quote marks. Lower-case. */
+const NICKNAME_VERBS = new Set(['nicknamed', 'dubbed', 'aka', 'called']);
+/** Honorifics that are offices, as the card names them ("Prof" → Professor). */
+const TITLE_HONORIFICS = new Map<string, string>([
+  ['Professor', 'Professor'],
+  ['Prof', 'Professor'],
+  ['Judge', 'Judge'],
+  ['Justice', 'Justice'],
+  ['Bishop', 'Bishop'],
+  ['Archbishop', 'Archbishop'],
+  ['Cardinal', 'Cardinal'],
+  ['Rabbi', 'Rabbi'],
+  ['Imam', 'Imam'],
+  ['Sen', 'Senator'],
+  ['Rep', 'Representative'],
+  ['Gov', 'Governor'],
+  ['Gen', 'General'],
+  ['Col', 'Colonel'],
+  ['Capt', 'Captain'],
+  ['Maj', 'Major'],
+  ['Adm', 'Admiral'],
+  ['Sgt', 'Sergeant'],
+  ['Lt', 'Lieutenant'],
+]);
+/** Verbs after a sentence-opening word that make it the sentence's subject, so a name. Lower-case. */
+const SUBJECT_VERBS = new Set([
+  'said',
+  'says',
+  'has',
+  'announced',
+  'reported',
+  'told',
+  'added',
+  'confirmed',
+  'denied',
+  'declined',
+  'plans',
+]);
+/** Words that keep a title's time: "former minister". Lower-case. */
+const TIME_WORDS = new Set(['former', 'acting', 'interim', 'outgoing', 'incoming']);
+/** First words of weather systems and operations: never actors ("Storm X", "Hurricane X"). */
+const EVENT_STARTS = new Set(['Storm', 'Hurricane', 'Typhoon', 'Cyclone', 'Tropical', 'Operation']);
 /** Words that turn an organisation's name into one of its meetings. */
 const EVENT_WORDS = new Set(['Summit', 'Conference', 'Meeting', 'Talks', 'Congress', 'Session', 'Assembly']);
 /** First words of two-word place names ("New York", "San Diego", "St Albans"). */
@@ -95,6 +140,10 @@ const EVENT_HEADS = new Set([
   'Grand Slam',
   'Tournament',
   'Classic',
+  'Age',
+  'Ages',
+  'Period',
+  'Dynasty',
 ]);
 const ADJECTIVE_END_RE = /(?:ist|ian|ese|ic|ish|ite|ean|ern|i)$/;
 const PARTICLE_PREFIX_RE = /^(?:al|el|ul)[-\u2010\u2011]/i;
@@ -105,6 +154,9 @@ const newVotes = (): Votes => ({ person: 0, organisation: 0, country: 0, place: 
 function isNameToken(t: Token): boolean {
   return (t.cap || t.upper) && !NEVER_ACTORS.has(t.text) && !HONORIFICS.has(t.text) && !/^\p{Lu}\.?$/u.test(t.text);
 }
+
+/** A word that ends a title ("minister", "President"). */
+const isHeadToken = (t: Token | undefined): boolean => t !== undefined && ROLE_HEADS.has(t.text.toLowerCase());
 
 /** A middle initial ("John F. Kennedy"). */
 const isTitleToken = (t: Token): boolean => ROLE_HEADS.has(t.text.toLowerCase()) || ROLE_MODIFIERS.has(t.text.toLowerCase());
@@ -180,6 +232,7 @@ function spansOf(tokens: readonly Token[], from: number, to: number): [number, n
       continue;
     }
     let j = i + 1;
+    let orgTail = false;
     while (j < to) {
       const t = tokens[j];
       // "Procter & Gamble", "Johnson & Johnson": an ampersand joins a company's name.
@@ -188,8 +241,14 @@ function spansOf(tokens: readonly Token[], from: number, to: number): [number, n
       if (nameAt(j)) j++;
       else if (t.text === 'and' && andJoinsOrgName(tokens, j, to)) j += 2;
       else if (isInitial(t) && j + 1 < to && (tokens[j + 1].gap === '' || tokens[j + 1].gap === '.') && isNameToken(tokens[j + 1])) j += 2;
-      else if (NAME_CONNECTORS.has(t.text)) {
+      else if ((t.text === 'on' || (t.text === 'and' && orgTail)) && j + 1 < to && tokens[j + 1].gap === '' && isNameToken(tokens[j + 1])) {
+        // "Committee on Intelligence and Security", "Center on Poverty and Inequality": an organisation's domain.
+        if (t.text === 'on' && !ORG_HEADS.has(tokens[j - 1].text)) break;
+        orgTail = true;
+        j += 2;
+      } else if (NAME_CONNECTORS.has(t.text)) {
         // "Secretary of State", "Ludwig van Beethoven": connectors only between capitalised words.
+        if ((t.text === 'of' || t.text === 'for') && ORG_HEADS.has(tokens[j - 1].text)) orgTail = true;
         let k = j + 1;
         while (k < to && k - j < 3 && tokens[k].gap === '' && NAME_CONNECTORS.has(tokens[k].text)) k++;
         if (k < to && tokens[k].gap === '' && isNameToken(tokens[k])) j = k + 1;
@@ -228,10 +287,11 @@ function classify(
   tokens: readonly Token[],
   from: number,
   to: number,
-  votes: Votes,
+  c: Candidate,
   fresh: boolean,
   lowerStems: () => ReadonlySet<string>,
 ): void {
+  const { votes } = c;
   const first = tokens[from];
   const last = tokens[to - 1];
   const words = to - from;
@@ -257,7 +317,10 @@ function classify(
   else if (words >= 2 && lowerStems().has(stem(last.key))) votes.organisation += 1;
   else if (fresh && words >= 4) votes.organisation += 1;
   // A person by default only when its first word is no ordinary word of the article ("game" … "Game Cube").
-  else if (fresh && words >= 2 && !lowerStems().has(stem(first.key))) votes.person += 1;
+  else if (fresh && words >= 2 && !lowerStems().has(stem(first.key))) {
+    votes.person += 1;
+    c.guessed += 1;
+  }
   const before = tokens[from - 1];
   if (before && before.sentence === first.sentence && first.gap === '') {
     const b = before.text.toLowerCase();
@@ -265,6 +328,8 @@ function classify(
     else if (ORG_NOUNS.has(b)) votes.organisation += 2;
     else if (PLACE_NOUNS.has(b) || (b === 'of' && PLACE_NOUNS.has(tokens[from - 2]?.text.toLowerCase() ?? ''))) votes.place += 2;
     else if (PLACE_PREPOSITIONS.has(b) && words <= 2) votes.place += 1;
+    // "said Gardener", "says Ana Lee": a speaker named after the verb (organisations rarely are).
+    else if (SPEECH_VERBS.has(b) && !before.cap) votes.person += words >= 2 ? 2 : 1;
   }
   const after = tokens[to];
   // `X, 21, was taken …`, `X, who …`, `Ana B. Lee`: what the text says only of people.
@@ -275,254 +340,557 @@ function classify(
     ((after.gap === ',' && /^\d{1,3}$/.test(after.text)) || after.text === 'who')
   )
     votes.person += 2;
+  else if (words === 1 && after && after.sentence === last.sentence && after.gap === ',' && after.text === 'who') votes.person += 1;
   if (words >= 3 && span.slice(1, -1).some((t) => /^\p{Lu}$/u.test(t.text))) votes.person += 1;
   // Companies and parties speak too: a verb of speech hints at a person only for a full name.
   if (words >= 2 && after && after.sentence === last.sentence && after.gap === '' && SPEECH_VERBS.has(after.text.toLowerCase()))
     votes.person += 1;
   if (after && after.sentence === last.sentence && after.gap === '-' && after.text === 'based') votes.place += 2;
+  // "X news reported", "X newspaper said": an organisation's common noun right after the name.
+  if (after && after.sentence === last.sentence && after.gap === '' && !after.cap && (ORG_NOUNS.has(after.key) || after.key === 'news'))
+    votes.organisation += 2;
 }
 
-/** Finds the people, organisations, countries and places of one document, with every mention in document order. */
-export function extractActors(doc: SourceDocument): DocumentActors {
-  const tokens = tokenize(doc);
-  const { text } = doc;
-  const lowerWords = new Set<string>();
-  for (const t of tokens) if (!t.cap && !t.upper) lowerWords.add(t.key);
-  // Stems of the article's ordinary words, built only if a name needs them.
-  let stems: Set<string> | null = null;
-  const lowerStems = (): ReadonlySet<string> => (stems ??= new Set([...lowerWords].map(stem)));
-  const candidates = new Map<string, Candidate>();
-  const spanEndAt = new Map<number, [number, number]>();
-  const spanStartAt = new Map<number, [number, number]>();
-  const allSpans: [number, number][] = [];
+/** Where a span's name lies once a title in front of it is set apart, and what the title says. */
+interface SpanReading {
+  nameFrom: number;
+  role: ActorRole | null;
+  affiliation: string | null;
+  votes: Partial<Votes>;
+}
 
-  let s = 0;
-  while (s < tokens.length) {
-    let e = s;
-    while (e < tokens.length && tokens[e].sentence === tokens[s].sentence) e++;
-    if (tokens[s].body) {
-      for (const span of spansOf(tokens, s, e)) {
-        allSpans.push(span);
-        spanEndAt.set(span[1] - 1, span);
-        spanStartAt.set(span[0], span);
-      }
+/** One pass over a document's capitalised spans: the state the steps of extraction share. */
+class ActorScan {
+  readonly tokens: Token[];
+  readonly candidates = new Map<string, Candidate>();
+  private readonly text: string;
+  private readonly lowerWords = new Set<string>();
+  private stems: Set<string> | null = null;
+  private readonly spanEndAt = new Map<number, [number, number]>();
+  private readonly spanStartAt = new Map<number, [number, number]>();
+  readonly spans: [number, number][] = [];
+  private readonly spanKeys = new Map<string, number>();
+  /** Acronyms this document defines in parentheses ("World Health Organization (WHO)"). */
+  private readonly definedAcronyms = new Set<string>();
+  /** "the Chilean Foreign Minister, Ana Soto": a title waiting for the name after the comma. */
+  private pendingRole: { role: ActorRole; after: number } | null = null;
+
+  constructor(doc: SourceDocument) {
+    this.tokens = tokenize(doc);
+    this.text = doc.text;
+    for (const t of this.tokens) if (!t.cap && !t.upper) this.lowerWords.add(t.key);
+    this.collectSpans();
+    for (const [a, b] of this.spans) {
+      const k = nameKey(this.spanText(a, b));
+      this.spanKeys.set(k, (this.spanKeys.get(k) ?? 0) + 1);
     }
-    s = e;
+    const tokens = this.tokens;
+    for (let i = 1; i < tokens.length; i++) {
+      const t = tokens[i];
+      if (t.gap === '(' && t.upper && (tokens[i - 1].cap || tokens[i - 1].upper)) this.definedAcronyms.add(t.text);
+    }
   }
-  const spanText = (a: number, b: number): string => text.slice(tokens[a].start, tokens[b - 1].end);
 
-  const add = (
+  /** Capitalised spans of the body's sentences, indexed by their first and last token. */
+  private collectSpans(): void {
+    const tokens = this.tokens;
+    let s = 0;
+    while (s < tokens.length) {
+      let e = s;
+      while (e < tokens.length && tokens[e].sentence === tokens[s].sentence) e++;
+      if (tokens[s].body) {
+        for (const span of spansOf(tokens, s, e)) {
+          this.spans.push(span);
+          this.spanEndAt.set(span[1] - 1, span);
+          this.spanStartAt.set(span[0], span);
+        }
+      }
+      s = e;
+    }
+  }
+
+  /** Stems of the article's ordinary words, built only if a name needs them. */
+  readonly lowerStems = (): ReadonlySet<string> => (this.stems ??= new Set([...this.lowerWords].map(stem)));
+
+  spanText(a: number, b: number): string {
+    return this.text.slice(this.tokens[a].start, this.tokens[b - 1].end);
+  }
+
+  /** Records a name [from, to) with what the text says of it; returns its candidate, or null when it is no name. */
+  add(
     from: number,
     to: number,
     role: ActorRole | null,
     affiliation: string | null,
     extraVotes?: Partial<Votes>,
     asName = false,
-  ): Candidate | null => {
+  ): Candidate | null {
+    const tokens = this.tokens;
     // `Ana Lee MSP`, `Ana Lee CEO`: a role written after the name in capitals is a title, not part of the name.
+    let postNominal: ActorRole | null = null;
     if (to - from >= 3 && tokens[to - 1].upper && ROLE_HEADS.has(tokens[to - 1].text.toLowerCase())) {
-      role ??= { title: tokens[to - 1].text, affiliation: null };
+      postNominal = { title: tokens[to - 1].text, affiliation: null };
       to--;
       extraVotes = { ...extraVotes, person: (extraVotes?.person ?? 0) + 2 };
     }
-    // Sentence-initial function words ("However Norway", "The Chilean") are not part of the name.
-    // A sentence-initial word the article also uses in lower case ("Injured X …", "injured") is not part of the name.
-    while (
-      from < to &&
-      tokens[from].sentenceStart &&
-      (COMMON_WORDS.has(tokens[from].text.toLowerCase()) || (to - from > 1 && lowerWords.has(tokens[from].key)))
-    )
-      from++;
-    while (to > from && COMMON_WORDS.has(tokens[to - 1].text.toLowerCase()) && !tokens[to - 1].upper) to--;
-    while (from < to && NAME_CONNECTORS.has(tokens[from].text)) from++;
-    while (to > from && NAME_CONNECTORS.has(tokens[to - 1].text)) to--;
-    if (from >= to) return null;
-    // Laws and treaties are not actors ("the Hunting Act").
-    if (LAW_WORDS.has(tokens[to - 1].text) && (to - from >= 2 || LAW_WORDS.has(tokens[from].text))) return null;
-    if (to - from >= 2 && EVENT_HEADS.has(tokens[to - 1].text)) return null;
-    // "Chapter 11", "Radio 4": a word numbered is not a name.
-    const next = tokens[to];
-    if (to - from === 1 && next && next.sentence === tokens[from].sentence && next.gap === '' && /^\d/.test(next.text)) return null;
-    const name = spanText(from, to);
+    [from, to] = this.trimName(from, to);
+    if (from >= to || this.notAName(from, to)) return null;
+    const name = this.spanText(from, to);
     const country = to - from <= 2 && !asName ? COUNTRY_FORMS.get(name) : undefined;
     // "WILL", "ANY", "Are": a function word, shouted or capitalised, is not a name (unless defined as an acronym).
-    if (to - from === 1 && !country && isFunctionWord(tokens[from]) && !definedAcronyms.has(tokens[from].text)) return null;
+    if (to - from === 1 && !country && isFunctionWord(tokens[from]) && !this.definedAcronyms.has(tokens[from].text)) return null;
     const key = country && country.kind !== 'capital' ? `country:${country.country}` : nameKey(name);
     if (!key) return null;
-    let c = candidates.get(key);
+    let c = this.candidates.get(key);
     const fresh = !c;
     if (!c) {
       const canonical = country && country.kind !== 'capital' ? country.country : name;
-      c = { name: canonical, key, words: to - from, votes: newVotes(), roles: [], affiliation: null, acronym: null, weak: true };
-      candidates.set(key, c);
+      c = {
+        name: canonical,
+        key,
+        words: to - from,
+        votes: newVotes(),
+        roles: [],
+        affiliation: null,
+        acronym: null,
+        weak: true,
+        first: from,
+        guessed: 0,
+      };
+      this.candidates.set(key, c);
     }
     if (country) {
       if (country.kind === 'capital') {
         c.votes.place += 3;
         c.affiliation ??= country.country;
       } else c.votes.country += 5;
-    } else classify(tokens, from, to, c.votes, fresh, lowerStems);
+    } else classify(tokens, from, to, c, fresh, this.lowerStems);
     for (const [k, v] of Object.entries(extraVotes ?? {})) c.votes[k as ActorType] += v;
-    const first = tokens[from];
-    const single = to - from === 1;
-    const adjectival = single && !first.upper && ADJECTIVE_END_RE.test(first.text) && isAdjectiveUse(tokens, from);
-    const strong = Boolean(country) || !single || first.upper || (!first.sentenceStart && !adjectival) || role !== null;
-    // A one-word name the article also writes in lower case ("Results" … "results") is an ordinary word, unless a title or honorific says otherwise.
-    const ordinary = single && !first.upper && lowerWords.has(first.key) && role === null && (extraVotes?.person ?? 0) < 3;
-    if (strong && !ordinary) c.weak = false;
-    if (role && !c.roles.some((r) => r.title === role.title && r.affiliation === role.affiliation)) c.roles.push(role);
+    if (this.isStrong(from, to, role ?? postNominal, Boolean(country), extraVotes)) c.weak = false;
+    for (const r of [role ?? postNominal, role ? postNominal : null])
+      if (r && !c.roles.some((x) => x.title === r.title && x.affiliation === r.affiliation)) c.roles.push(r);
     if (affiliation && !c.affiliation) c.affiliation = affiliation;
     return c;
-  };
-
-  const spanKeys = new Map<string, number>();
-  for (const [a, b] of allSpans) {
-    const k = nameKey(spanText(a, b));
-    spanKeys.set(k, (spanKeys.get(k) ?? 0) + 1);
   }
+
+  /** Drops sentence-opening function words, trailing common words and connectors at either end. */
+  private trimName(from: number, to: number): [number, number] {
+    const tokens = this.tokens;
+    // Sentence-initial function words ("However Norway", "The Chilean") are not part of the name.
+    // A sentence-initial word the article also uses in lower case ("Injured X …", "injured") is not part of the name.
+    while (
+      from < to &&
+      tokens[from].sentenceStart &&
+      (COMMON_WORDS.has(tokens[from].text.toLowerCase()) || (to - from > 1 && this.lowerWords.has(tokens[from].key)))
+    )
+      from++;
+    // A trailing common word goes ("Acme Today"), unless it ends an institution's name ("Institute for Deaf People").
+    const institution = (): boolean =>
+      tokens.slice(from, to - 1).some((t) => ORG_HEADS.has(t.text)) && NAME_CONNECTORS.has(tokens[to - 3]?.text ?? '');
+    while (to > from && COMMON_WORDS.has(tokens[to - 1].text.toLowerCase()) && !tokens[to - 1].upper && !institution()) to--;
+    while (from < to && NAME_CONNECTORS.has(tokens[from].text)) from++;
+    while (to > from && NAME_CONNECTORS.has(tokens[to - 1].text)) to--;
+    return [from, to];
+  }
+
+  /** Laws, treaties, events, eras, storms and numbered words are no actors. */
+  private notAName(from: number, to: number): boolean {
+    const tokens = this.tokens;
+    // Laws and treaties are not actors ("the Hunting Act").
+    if (LAW_WORDS.has(tokens[to - 1].text) && (to - from >= 2 || LAW_WORDS.has(tokens[from].text))) return true;
+    if (to - from >= 2 && (EVENT_HEADS.has(tokens[to - 1].text) || EVENT_STARTS.has(tokens[from].text))) return true;
+    // "Chapter 11", "Radio 4": a word numbered is not a name.
+    const next = tokens[to];
+    return (
+      to - from === 1 &&
+      !tokens[from].possessive &&
+      next !== undefined &&
+      next.sentence === tokens[from].sentence &&
+      next.gap === '' &&
+      /^\d/.test(next.text)
+    );
+  }
+
+  /** A mention that confirms a name: more than one word, in capitals, inside a sentence, or with a role. */
+  private isStrong(from: number, to: number, role: ActorRole | null, country: boolean, extraVotes?: Partial<Votes>): boolean {
+    const first = this.tokens[from];
+    const single = to - from === 1;
+    const adjectival = single && !first.upper && ADJECTIVE_END_RE.test(first.text) && isAdjectiveUse(this.tokens, from);
+    // "Acme has …", "Acme said …": a sentence-opening name followed by a verb of speech or possession is the subject.
+    const next = this.tokens[to];
+    const subject =
+      first.sentenceStart && next !== undefined && next.sentence === first.sentence && next.gap === '' && SUBJECT_VERBS.has(next.key);
+    const strong = country || !single || first.upper || ((!first.sentenceStart || subject) && !adjectival) || role !== null;
+    // A one-word name the article also writes in lower case ("Results" … "results") is an ordinary word, unless a title or honorific says otherwise.
+    const ordinary = single && !first.upper && this.lowerWords.has(first.key) && role === null && (extraVotes?.person ?? 0) < 3;
+    return strong && !ordinary;
+  }
+
   /** An owner before a title is a name the text uses on its own too, or looks like one (country, acronym, company word). */
-  const isKnownOwner = (a: number, b: number): boolean => {
+  private isKnownOwner(a: number, b: number): boolean {
+    const tokens = this.tokens;
     const last = tokens[b - 1];
     if (countryAt(tokens, a, b)?.length === b - a || last.possessive) return true;
     for (let i = a; i < b; i++) if (tokens[i].upper || ORG_WORDS.has(tokens[i].text) || ORG_HEADS.has(tokens[i].text)) return true;
     if (b - a === 1 && tokens[a].sentenceStart && COMMON_WORDS.has(tokens[a].text.toLowerCase())) return false;
-    const k = nameKey(spanText(a, b));
-    const whole = spanEndAt.get(b - 1);
+    const k = nameKey(this.spanText(a, b));
+    const whole = this.spanEndAt.get(b - 1);
     // Used as a span of its own somewhere else (the span containing the title counts once).
-    return (spanKeys.get(k) ?? 0) >= (whole && whole[0] === a && whole[1] === b ? 2 : 1);
-  };
-  const spanBefore = (endIndex: number): { from: number; name: string } | null => {
-    const span = spanEndAt.get(endIndex);
+    return (this.spanKeys.get(k) ?? 0) >= (whole && whole[0] === a && whole[1] === b ? 2 : 1);
+  }
+
+  /** The capitalised span ending at a token, when it names an owner ("Acme chairman X", not "Ruritanian president X"). */
+  readonly spanBefore = (endIndex: number): { from: number; name: string } | null => {
+    const span = this.spanEndAt.get(endIndex);
     if (!span) return null;
     let a = span[0];
-    while (a < span[1] && tokens[a].sentenceStart && COMMON_WORDS.has(tokens[a].text.toLowerCase())) a++;
-    // Only an owner the text names elsewhere or that looks like one ("Acme chairman X"), not "Ruritanian president X".
-    return a < span[1] && isKnownOwner(a, span[1]) ? { from: a, name: spanText(a, span[1]) } : null;
-  };
-  const spanAt = (index: number): { to: number; name: string } | null => {
-    const span = spanStartAt.get(index);
-    return span ? { to: span[1], name: spanText(span[0], span[1]) } : null;
+    while (a < span[1] && this.tokens[a].sentenceStart && COMMON_WORDS.has(this.tokens[a].text.toLowerCase())) a++;
+    return a < span[1] && this.isKnownOwner(a, span[1]) ? { from: a, name: this.spanText(a, span[1]) } : null;
   };
 
-  // Acronyms this document defines in parentheses ("World Health Organization (WHO)").
-  const definedAcronyms = new Set<string>();
-  for (let i = 1; i < tokens.length; i++) {
-    const t = tokens[i];
-    if (t.gap === '(' && t.upper && (tokens[i - 1].cap || tokens[i - 1].upper)) definedAcronyms.add(t.text);
-  }
-  let pendingRole: { role: ActorRole; after: number } | null = null;
-  for (const [spanFrom, to] of allSpans) {
+  /** The capitalised span starting at a token. */
+  readonly spanAt = (index: number): { to: number; name: string } | null => {
+    const span = this.spanStartAt.get(index);
+    return span ? { to: span[1], name: this.spanText(span[0], span[1]) } : null;
+  };
+
+  /** One capitalised span: its title, the name it holds, roles around it, an acronym it defines. */
+  scanSpan(spanFrom: number, spanTo: number): Candidate | null {
+    let to = spanTo;
+    // "the Acme Commission Code of Conduct": the body that issued a code or plan, not the code.
+    for (let k = spanFrom + 1; k < spanTo - 1; k++) {
+      if (LAW_WORDS.has(this.tokens[k].text) && this.tokens[k + 1].text === 'of') {
+        to = k;
+        break;
+      }
+    }
+    const tokens = this.tokens;
     // "Although President X": a sentence-initial function word is neither title nor name.
     let from = spanFrom;
     while (from < to - 1 && tokens[from].sentenceStart && COMMON_WORDS.has(tokens[from].text.toLowerCase()) && !isTitleToken(tokens[from]))
       from++;
-    let nameFrom = from;
-    let role: ActorRole | null = null;
-    let affiliation: string | null = null;
-    const votes: Partial<Votes> = {};
+    const reading = this.readTitle(from, to);
+    if (!reading) return null;
+    this.pendingRole = null;
+    reading.affiliation ??= possessiveCountryBefore(tokens, reading.nameFrom);
+    if (!reading.affiliation && to - reading.nameFrom >= 2) this.readNationality(reading, to);
+    to = this.splitOwnerOf(reading, to);
+    const { votes } = reading;
+    const honorific = tokens[reading.nameFrom - 1];
+    const titledBy = honorific && HONORIFICS.has(honorific.text) && tokens[reading.nameFrom].gap === '' ? honorific.text : null;
+    if (titledBy) votes.person = (votes.person ?? 0) + 3;
+    const acronym = this.definedAcronym(reading.nameFrom, to);
+    if (acronym) reading.nameFrom = Math.max(reading.nameFrom, matchAcronym(tokens, reading.nameFrom, to, acronym));
+    let nameTo = to;
+    if (!reading.role) this.readApposition(reading, nameTo);
+    // "Professor X", "Judge X", "Bishop X": an honorific that is also an office is the role when nothing else is.
+    const office = titledBy ? TITLE_HONORIFICS.get(titledBy.replace(/\.$/, '')) : undefined;
+    if (!reading.role && office) reading.role = { title: office, affiliation: reading.affiliation };
+    // "the World Health Organization Assembly": the organisation, not its meeting.
+    if (nameTo - reading.nameFrom >= 3 && EVENT_WORDS.has(tokens[nameTo - 1].text) && ORG_HEADS.has(tokens[nameTo - 2].text)) nameTo--;
+    // "Lady Jordan", "Lord Chad": after an honorific a country's name is a person's.
+    const titled = HONORIFICS.has(tokens[reading.nameFrom - 1]?.text ?? '') && tokens[reading.nameFrom].gap === '';
+    const c = this.add(reading.nameFrom, nameTo, reading.role, reading.affiliation, votes, titled);
+    if (c && acronym && c.words > 1) {
+      c.acronym = acronym;
+      c.votes.organisation += 2;
+    }
+    return c;
+  }
+
+  /**
+   * "X, Y and Z", "X and Y": names listed together are of one kind. A name typed person only by default in a
+   * list with a person the text shows (title, speech, pronoun noun) counts as shown too. `found[i]` is the
+   * candidate of `spans[i]`.
+   */
+  voteLists(found: (Candidate | null)[]): void {
+    let list: Candidate[] = [];
+    const close = (): void => {
+      if (list.some(isShownPerson)) for (const c of list) if (c.guessed > 0 && !isShownPerson(c)) c.guessed--;
+      list = [];
+    };
+    this.spans.forEach(([from], i) => {
+      const c = found[i];
+      const prev = this.spans[i - 1];
+      if (!c || !prev || !this.listed(prev[1], from)) close();
+      if (c) list.push(c);
+    });
+    close();
+  }
+
+  /** True when the span ending before token `end` and the one starting at `from` are listed together ("X, Y", "X and Y"). */
+  private listed(end: number, from: number): boolean {
+    const t = this.tokens[from];
+    if (t.sentence !== this.tokens[end - 1].sentence) return false;
+    if (from === end) return t.gap === ',';
+    return (
+      from === end + 1 && this.tokens[end].text === 'and' && (this.tokens[end].gap === '' || this.tokens[end].gap === ',') && t.gap === ''
+    );
+  }
+
+  /**
+   * A title inside the span ("US Secretary of State X") or just before it ("Chilean president X"), or one the
+   * previous span left waiting for this name. Null when the span is only a title (its name comes after a comma).
+   */
+  private readTitle(from: number, to: number): SpanReading | null {
+    const tokens = this.tokens;
+    const reading: SpanReading = { nameFrom: from, role: null, affiliation: null, votes: {} };
     // `Ana Lee MSP`: a post-nominal title is no owner of a title; `add` keeps it as the role.
     const postNominal = to - from >= 3 && tokens[to - 1].upper && ROLE_HEADS.has(tokens[to - 1].text.toLowerCase());
-    const lead = postNominal ? null : leadingTitle(tokens, from, to);
+    // "Former US President X": a time word opening the span belongs to the title after the owner.
+    const timed = !postNominal && to - from >= 3 && TIME_WORDS.has(tokens[from].text.toLowerCase()) && !isHeadToken(tokens[from + 1]);
+    const lead = postNominal ? null : (leadingTitle(tokens, from, to) ?? (timed ? leadingTitle(tokens, from + 1, to) : null));
+    // "the Scottish Executive", "the European Council": a country's body, not a title waiting for a name.
+    if (
+      lead &&
+      lead.nameStart === null &&
+      ORG_HEADS.has(tokens[to - 1].text) &&
+      to - from >= 2 &&
+      countryAt(tokens, from, to - 1)?.length === to - 1 - from
+    )
+      return reading;
+    if (lead && timed && lead.affTo > from + 1 && lead.nameStart !== null) {
+      // Kept as written ("Former Scots Guardsman"); the owner between stays the affiliation.
+      lead.title = this.spanText(from, lead.nameStart);
+      from++;
+    }
     if (lead) {
       // "Acme chairman", "UN Secretary General" name an owner; "Rural Affairs Minister" is one title.
-      const ownerKnown = lead.affTo === from || isKnownOwner(from, lead.affTo);
-      if (lead.affTo > from && ownerKnown) add(from, lead.affTo, null, null);
-      const prefix = ownerKnown ? '' : `${spanText(from, lead.affTo)} `;
-      lead.title = prefix + lead.title;
+      const ownerKnown = lead.affTo === from || this.isKnownOwner(from, lead.affTo);
+      if (lead.affTo > from && ownerKnown) this.add(from, lead.affTo, null, null);
+      const prefix = ownerKnown ? '' : `${this.spanText(from, lead.affTo)} `;
       const owner = (ownerKnown ? lead.affiliation : null) ?? possessiveCountryBefore(tokens, from);
+      const title = prefix + lead.title;
       if (lead.nameStart === null) {
-        // "the Chilean Foreign Minister, Ana Soto": the title waits for the name after the comma.
-        let d = from - 1;
-        // "The new President, X", "the former Prime Minister, X"
-        while (d > 0 && TITLE_ADJECTIVES.has(tokens[d].text.toLowerCase())) d--;
-        const det = tokens[d];
-        const introduced =
-          det &&
-          det.sentence === tokens[from].sentence &&
-          (det.possessive || ['the', 'his', 'her', 'its', 'their'].includes(det.text.toLowerCase()));
-        pendingRole = introduced ? { role: { title: lead.title, affiliation: owner }, after: to } : null;
-        continue;
+        this.pendingRole = this.titleIntroduced(from, title, owner, to);
+        return null;
       }
-      nameFrom = lead.nameStart;
-      role = { title: lead.title, affiliation: owner };
-      affiliation = owner;
-      votes.person = 3;
-    } else {
-      const before = titleBefore(tokens, from, spanBefore);
-      if (before) {
-        if (before.title) role = { title: before.title, affiliation: before.affiliation };
-        affiliation = before.affiliation;
-        // A possessive country ("Chile's Codelco") says nothing about the type; "his Peruvian counterpart" does.
-        const possessiveOnly = !before.title && tokens[from - 1]?.possessive === true;
-        votes.person = before.title ? 3 : possessiveOnly ? 0 : 2;
-      } else if (pendingRole && pendingRole.after === from && tokens[from].gap === ',') {
-        role = pendingRole.role;
-        affiliation = role.affiliation;
-        votes.person = 3;
-      }
+      reading.nameFrom = lead.nameStart;
+      reading.role = { title: withTimeWord(tokens, from, title), affiliation: owner };
+      reading.affiliation = owner;
+      reading.votes.person = 3;
+      return reading;
     }
-    pendingRole = null;
-    affiliation ??= possessiveCountryBefore(tokens, nameFrom);
-    if (!affiliation && to - nameFrom >= 2) {
-      const lead2 = countryAt(tokens, nameFrom, to);
-      if (lead2 && nameFrom + lead2.length < to) {
-        affiliation = lead2.country;
-        // "Danish Ana Petrova": a nationality adjective before a two-word name that is no organisation's.
-        const rest = tokens.slice(nameFrom + lead2.length, to);
-        const adjective = COUNTRY_FORMS.get(tokens[nameFrom].text)?.kind === 'adjective';
-        if (
-          adjective &&
-          rest.length >= 2 &&
-          rest.length <= 3 &&
-          !rest.some((t) => ORG_WORDS.has(t.text) || ORG_HEADS.has(t.text) || PLACE_HEADS.has(t.text) || t.upper)
-        ) {
-          add(nameFrom, nameFrom + lead2.length, null, null);
-          nameFrom += lead2.length;
-          votes.person = (votes.person ?? 0) + 1;
-        }
-      }
+    const before = titleBefore(tokens, from, this.spanBefore);
+    if (before) {
+      if (before.title) reading.role = { title: before.title, affiliation: before.affiliation };
+      reading.affiliation = before.affiliation;
+      // A possessive country ("Chile's Codelco") says nothing about the type; "his Peruvian counterpart" does.
+      // A full name after a country's possessive ("Morocco's Ana Lee Soto") is a person's unless other words say otherwise.
+      const possessiveOnly = !before.title && tokens[from - 1]?.possessive === true;
+      reading.votes.person = before.title ? 3 : possessiveOnly ? (to - from >= 2 ? 1 : 0) : 2;
+    } else if (this.pendingRole && this.pendingRole.after === from && tokens[from].gap === ',') {
+      reading.role = this.pendingRole.role;
+      reading.affiliation = reading.role.affiliation;
+      reading.votes.person = 3;
     }
-    if (HONORIFICS.has(tokens[nameFrom - 1]?.text ?? '') && tokens[nameFrom].gap === '') votes.person = (votes.person ?? 0) + 3;
-    const acronymTok = tokens[to];
-    const closing = tokens[to + 1];
-    let nameTo = to;
-    // "Philip Roth (US)" names a country, not an acronym of the name.
-    const definesAcronym =
+    if (!reading.votes.person && this.afterPersonNoun(from)) reading.votes.person = 2;
+    return reading;
+  }
+
+  /** "compatriot X", "her sister, X", "American duo X": a noun that only people are, right before the name. */
+  private afterPersonNoun(from: number): boolean {
+    const prev = this.tokens[from - 1];
+    const gap = this.tokens[from].gap;
+    return (
+      prev !== undefined &&
+      prev.sentence === this.tokens[from].sentence &&
+      (gap === '' || gap === ',') &&
+      !prev.cap &&
+      PERSON_NOUNS.has(prev.key)
+    );
+  }
+
+  /**
+   * "Professor Ana Lee of Westmarch University", "Ana Lee of Acme Bank": a person's name, then "of" and the
+   * organisation they belong to. Returns where the person's name ends (the span's end when there is no such owner).
+   */
+  private splitOwnerOf(reading: SpanReading, to: number): number {
+    const tokens = this.tokens;
+    const from = reading.nameFrom;
+    let of = from + 1;
+    while (of < to && tokens[of].text !== 'of') of++;
+    if (of >= to - 1 || of - from < 2 || of - from > 3) return to;
+    const person = tokens.slice(from, of);
+    const owner = tokens.slice(of + 1, to);
+    const honorific = tokens[from - 1];
+    const titled = honorific !== undefined && HONORIFICS.has(honorific.text) && tokens[from].gap === '';
+    const orgOwner = owner.some((t) => ORG_HEADS.has(t.text) || ORG_WORDS.has(t.text));
+    if (
+      !(titled || orgOwner) ||
+      ORG_STARTS.has(person[0].text) ||
+      PLACE_STARTS.has(person[0].text) ||
+      person.some((t) => t.upper || ORG_HEADS.has(t.text) || ORG_WORDS.has(t.text) || PLACE_HEADS.has(t.text) || isTitleToken(t))
+    )
+      return to;
+    const ownerName = this.spanText(of + 1, to);
+    this.add(of + 1, to, null, null, orgOwner ? { organisation: 2 } : undefined);
+    // "Professor X of Y": an honorific that is also a title is the role, held at the owner.
+    if (titled && !reading.role && ROLE_HEADS.has(honorific.text.toLowerCase()))
+      reading.role = { title: honorific.text, affiliation: ownerName };
+    reading.affiliation ??= ownerName;
+    reading.votes.person = (reading.votes.person ?? 0) + 2;
+    return of;
+  }
+
+  /** "the Chilean Foreign Minister, Ana Soto", "The new President, X": a title introduced by a determiner waits for the name. */
+  private titleIntroduced(from: number, title: string, owner: string | null, to: number): { role: ActorRole; after: number } | null {
+    const tokens = this.tokens;
+    let d = from - 1;
+    while (d > 0 && TITLE_ADJECTIVES.has(tokens[d].text.toLowerCase())) d--;
+    const det = tokens[d];
+    // A title opening the sentence introduces the name after the comma too ("Scottish Finance Minister, X, said").
+    const introduced =
+      (d === from - 1 && tokens[from].sentenceStart) ||
+      (det !== undefined &&
+        det.sentence === tokens[from].sentence &&
+        (det.possessive || ['the', 'his', 'her', 'its', 'their', 'a', 'an'].includes(det.text.toLowerCase())));
+    return introduced ? { role: { title: withTimeWord(tokens, from, title), affiliation: owner }, after: to } : null;
+  }
+
+  /** "Danish Ana Petrova": a nationality adjective before a two-word name that is no organisation's. */
+  private readNationality(reading: SpanReading, to: number): void {
+    const tokens = this.tokens;
+    const lead = countryAt(tokens, reading.nameFrom, to);
+    if (!lead || reading.nameFrom + lead.length >= to) return;
+    reading.affiliation = lead.country;
+    const rest = tokens.slice(reading.nameFrom + lead.length, to);
+    const adjective = COUNTRY_FORMS.get(tokens[reading.nameFrom].text)?.kind === 'adjective';
+    if (
+      adjective &&
+      rest.length >= 2 &&
+      rest.length <= 3 &&
+      !rest.some((t) => ORG_WORDS.has(t.text) || ORG_HEADS.has(t.text) || PLACE_HEADS.has(t.text) || t.upper)
+    ) {
+      this.add(reading.nameFrom, reading.nameFrom + lead.length, null, null);
+      reading.nameFrom += lead.length;
+      reading.votes.person = (reading.votes.person ?? 0) + 1;
+    }
+  }
+
+  /** The acronym the span defines in parentheses right after it ("Philip Roth (US)" names a country, not an acronym). */
+  private definedAcronym(nameFrom: number, to: number): string | null {
+    const acronymTok = this.tokens[to];
+    const closing = this.tokens[to + 1];
+    const defines =
       acronymTok !== undefined &&
       acronymTok.gap === '(' &&
       acronymTok.upper &&
       ACRONYM_RE.test(acronymTok.text) &&
       !COUNTRY_FORMS.has(acronymTok.text) &&
       !isFunctionWord(acronymTok);
-    if (definesAcronym && (!closing || closing.gap.startsWith(')') || closing.sentence !== acronymTok.sentence)) {
-      nameFrom = Math.max(nameFrom, matchAcronym(tokens, nameFrom, to, acronymTok.text));
+    if (!defines || nameFrom >= to) return null;
+    return !closing || closing.gap.startsWith(')') || closing.sentence !== acronymTok.sentence ? acronymTok.text : null;
+  }
+
+  /** ", the federation's general secretary", ", an analyst at X": an apposition after a person's name. */
+  private readApposition(reading: SpanReading, nameTo: number): void {
+    const after = titleAfter(this.tokens, nameTo, this.spanAt);
+    if (!after || !isPersonLike(this.tokens, reading.nameFrom, nameTo)) return;
+    if (after.title) reading.role = { title: after.title, affiliation: after.affiliation };
+    reading.affiliation = after.affiliation;
+    reading.votes.person = 2;
+  }
+
+  /**
+   * Nicknames in quote marks: `Ana "The Anvil" Lee`, `Ana Lee, known as "The Anvil",` (also nicknamed, dubbed,
+   * or in parentheses). The nickname becomes an alias of the person; one pass over the tokens.
+   */
+  linkNicknames(): void {
+    const tokens = this.tokens;
+    for (let q = 1; q < tokens.length; q++) {
+      if (!OPENING_QUOTE_RE.test(tokens[q].gap) || !tokens[q].cap) continue;
+      let last = q;
+      while (last + 1 < tokens.length && last - q < 3 && tokens[last + 1].gap === '' && tokens[last + 1].cap) last++;
+      const after = tokens[last + 1];
+      if (!after || after.sentence !== tokens[q].sentence || !CLOSING_QUOTE_RE.test(after.gap)) continue;
+      const nick = this.text.slice(tokens[q].start, tokens[last].end);
+      const person = this.nicknamed(q, last);
+      if (!person || nameKey(nick) === person.key) continue;
+      const key = nameKey(nick);
+      const c = this.candidates.get(key) ?? this.newCandidate(nick, key, last + 1 - q, q);
+      c.aliasOf = person.key;
+      c.weak = false;
+      person.votes.person += 3;
     }
-    if (!role) {
-      const after = titleAfter(tokens, nameTo, spanAt);
-      if (after && isPersonLike(tokens, nameFrom, nameTo)) {
-        if (after.title) role = { title: after.title, affiliation: after.affiliation };
-        affiliation = after.affiliation;
-        votes.person = 2;
+  }
+
+  /** The person a quoted nickname [q, last] belongs to, by the words around it. */
+  private nicknamed(q: number, last: number): Candidate | null {
+    const tokens = this.tokens;
+    const prev = tokens[q - 1];
+    const after = tokens[last + 1];
+    // `Ana "The Anvil" Lee`: a first name before, the surname right after the closing mark.
+    const surname = this.spanAt(last + 1);
+    if (prev.cap && tokens[q].gap.length === 1 && after.gap.length === 1 && surname && this.spanEndAt.has(q - 1)) {
+      const first = this.spanEndAt.get(q - 1);
+      if (first && first[1] - first[0] === 1) {
+        const name = `${prev.text} ${surname.name}`;
+        const key = nameKey(name);
+        return this.candidates.get(key) ?? this.newCandidate(name, key, 1 + surname.to - (last + 1), q - 1);
       }
     }
-    // "the World Health Organization Assembly": the organisation, not its meeting.
-    if (nameTo - nameFrom >= 3 && EVENT_WORDS.has(tokens[nameTo - 1].text) && ORG_HEADS.has(tokens[nameTo - 2].text)) nameTo--;
-    // "Lady Jordan", "Lord Chad": after an honorific a country's name is a person's.
-    const titled = HONORIFICS.has(tokens[nameFrom - 1]?.text ?? '') && tokens[nameFrom].gap === '';
-    const c = add(nameFrom, nameTo, role, affiliation, votes, titled);
-    if (c && definesAcronym && c.words > 1) {
-      c.acronym = acronymTok.text;
-      c.votes.organisation += 2;
+    // `Ana Lee ("The Anvil")`, `Ana Lee, known as "The Anvil"`, `Ana Lee, nicknamed "The Anvil"`.
+    let end = q - 1;
+    if (!tokens[q].gap.startsWith('(')) {
+      if (prev.key === 'as' && tokens[q - 2]?.key === 'known') end = q - 3;
+      else if (NICKNAME_VERBS.has(prev.key)) end = q - 2;
+      else return null;
+      if (end + 1 < tokens.length && tokens[end + 1].gap !== ',') return null;
+    }
+    const span = this.spanEndAt.get(end);
+    return span ? (this.candidates.get(nameKey(this.spanText(span[0], span[1]))) ?? null) : null;
+  }
+
+  private newCandidate(name: string, key: string, words: number, first: number): Candidate {
+    const c: Candidate = {
+      name,
+      key,
+      words,
+      votes: newVotes(),
+      roles: [],
+      affiliation: null,
+      acronym: null,
+      weak: false,
+      first,
+      guessed: 0,
+    };
+    this.candidates.set(key, c);
+    return c;
+  }
+
+  /** A name given as someone's employer or party ("an analyst at X") is an organisation. */
+  voteEmployers(): void {
+    for (const c of this.candidates.values()) {
+      for (const r of c.roles) {
+        const owner = r.affiliation ? this.candidates.get(nameKey(r.affiliation)) : undefined;
+        if (owner) owner.votes.organisation += 2;
+      }
     }
   }
-  // A name given as someone's employer or party ("an analyst at X") is an organisation.
-  for (const c of candidates.values()) {
-    for (const r of c.roles) {
-      const owner = r.affiliation ? candidates.get(nameKey(r.affiliation)) : undefined;
-      if (owner) owner.votes.organisation += 2;
-    }
-  }
-  return { actors: buildActors(tokens, candidates.values()) };
+}
+
+/** A candidate the text shows to be a person: person votes beyond the default, and more of them than for any other type. */
+function isShownPerson(c: Candidate): boolean {
+  const v = c.votes;
+  return v.person - c.guessed > 0 && v.person >= Math.max(v.organisation, v.place, v.country);
+}
+
+/** "former", "acting", "deputy" written before a capitalised title belong to it ("the former Prime Minister, X"). */
+function withTimeWord(tokens: readonly Token[], from: number, title: string): string {
+  const prev = tokens[from - 1];
+  if (!prev || prev.sentence !== tokens[from].sentence || tokens[from].gap !== '' || prev.cap) return title;
+  return TIME_WORDS.has(prev.text.toLowerCase()) ? `${prev.text} ${title}` : title;
+}
+
+/** Finds the people, organisations, countries and places of one document, with every mention in document order. */
+export function extractActors(doc: SourceDocument): DocumentActors {
+  const scan = new ActorScan(doc);
+  const found = scan.spans.map(([from, to]) => scan.scanSpan(from, to));
+  scan.voteLists(found);
+  scan.linkNicknames();
+  scan.voteEmployers();
+  return { actors: buildActors(scan.tokens, scan.candidates.values()) };
 }
 
 /** "Peru's President X": the country whose possessive stands just before a span. */

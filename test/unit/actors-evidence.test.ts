@@ -1,0 +1,334 @@
+/**
+ * Actors on invented articles, through the service's hover: one person under several names, organisations that
+ * share a word, roles written in the ways news prose writes them, and capitalised things that are not people.
+ * Every article and name below is made up for this test.
+ */
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import type { MarkupContent } from 'vscode-languageserver-types';
+import { harness, type Harness } from '../helpers/fixture';
+
+interface Case {
+  what: string;
+  article: string;
+  /** The name hovered in a draft. */
+  hover: string;
+  /** The card's name; null: no card, or a card that is not a person's (`notPerson`). */
+  card: string | null;
+  /** A role the card must list (lower-case comparison), if any. */
+  role?: string;
+  /** A card may exist, but not a person's. */
+  notPerson?: boolean;
+}
+
+const CASES: Case[] = [
+  // One person under several names.
+  {
+    what: 'a nickname in quotes after "known as" is the same person',
+    article:
+      'Teodora Vasquez, known as "The Anvil", won the final on Sunday. Vasquez said she was tired. ' +
+      'The Anvil has now won four titles, and Vasquez will defend them next spring.',
+    hover: 'The Anvil',
+    card: 'Teodora Vasquez',
+  },
+  {
+    what: 'a nickname in quotes between first name and surname is the same person',
+    article: 'Rufus "Tank" Odhiambo scored twice. Odhiambo told reporters the team was ready. Tank was later substituted.',
+    hover: 'Tank',
+    card: 'Rufus Odhiambo',
+  },
+  {
+    what: 'a surname alone is the full-named person',
+    article: 'Marguerite Oyelaran led the inquiry. Oyelaran said the report would be published in May.',
+    hover: 'Oyelaran',
+    card: 'Marguerite Oyelaran',
+  },
+  {
+    what: 'an organisation is not merged into another that contains its name',
+    article:
+      'Eastbrook reported higher profits on Tuesday. The lender said Eastbrook Capital, its investment arm, lost money. ' +
+      'Eastbrook Capital will cut 200 jobs, while Eastbrook plans to hire.',
+    hover: 'Eastbrook',
+    card: 'Eastbrook',
+  },
+  {
+    what: 'the longer organisation keeps its own card',
+    article:
+      'Eastbrook reported higher profits on Tuesday. The lender said Eastbrook Capital, its investment arm, lost money. ' +
+      'Eastbrook Capital will cut 200 jobs, while Eastbrook plans to hire.',
+    hover: 'Eastbrook Capital',
+    card: 'Eastbrook Capital',
+  },
+  // Organisations' names.
+  {
+    what: 'a name that begins with a word never an actor alone',
+    article: 'The Southern Growers Union is facing two legal challenges. Farmers backed the Southern Growers Union.',
+    hover: 'Southern Growers Union',
+    card: 'Southern Growers Union',
+  },
+  {
+    what: '"on" and "and" inside a committee\'s name',
+    article: 'The Standing Committee on Fisheries and Forests met on Monday and said the quota would stay.',
+    hover: 'Standing Committee on Fisheries and Forests',
+    card: 'Standing Committee on Fisheries and Forests',
+  },
+  {
+    what: "a country's body is not a title waiting for a name",
+    article: 'Farmers want the Welsh Executive to act. Ministers said the Welsh Executive would meet.',
+    hover: 'Welsh Executive',
+    card: 'Welsh Executive',
+  },
+  {
+    what: 'the body that issued a code, not the code',
+    article: 'Phone makers signed the Coastal Commission Code of Practice last year, officials said.',
+    hover: 'Coastal Commission',
+    card: 'Coastal Commission',
+  },
+  {
+    what: 'a sentence-opening name followed by "has" is the subject',
+    article: 'Zentrovia has a market value of about $3bn. Analysts expect more.',
+    hover: 'Zentrovia',
+    card: 'Zentrovia',
+  },
+  {
+    what: 'a hyphenated surname is found by the hover',
+    article: 'The relay was won by Tomas Ridley-Kane, who ran the last leg. Ridley-Kane said he was tired.',
+    hover: 'Tomas Ridley-Kane',
+    card: 'Tomas Ridley-Kane',
+  },
+  {
+    what: 'a possessive name before an ordinal is a name, not a numbered word',
+    article: "The record fell again on Sunday. It was Varnakova's 11th world record since 2003, and Varnakova said she was happy.",
+    hover: 'Varnakova',
+    card: 'Varnakova',
+  },
+  {
+    what: "a common word ending an institution's name after a connector stays",
+    article: 'The Royal Society for Blind People (RSBP) welcomed the plan. The RSBP said costs must fall.',
+    hover: 'Royal Society for Blind People',
+    card: 'Royal Society for Blind People',
+  },
+  {
+    what: 'a brand written in camel case with a lower-case first letter',
+    article: 'Shares in zPlex rose on Monday after zPlex said sales doubled.',
+    hover: 'zPlex',
+    card: 'zPlex',
+  },
+  {
+    what: 'a short name joins the same company with its legal form, whichever comes first',
+    article: 'Shares in Korvale rose 5% on Monday. Korvale Holdings, which owns the chain, said profits rose.',
+    hover: 'Korvale',
+    card: 'Korvale Holdings',
+  },
+  // Roles.
+  {
+    what: "an organisation's possessive before a title in an apposition",
+    article: "The charity's country director, Ilse Brandvold, said the camps were full. Brandvold asked for more tents.",
+    hover: 'Ilse Brandvold',
+    card: 'Ilse Brandvold',
+    role: 'country director',
+  },
+  {
+    what: 'a party word before a lower-case title, after the name',
+    article: 'Harlan Petty, a Republican senator from the state, opposed the bill. Petty said it cost too much.',
+    hover: 'Harlan Petty',
+    card: 'Harlan Petty',
+    role: 'republican senator',
+  },
+  {
+    what: 'a party word before a lower-case title, before the name',
+    article: 'The bill was opposed by a Democratic congresswoman, Lucinda Farraday, who called it reckless.',
+    hover: 'Lucinda Farraday',
+    card: 'Lucinda Farraday',
+    role: 'democratic congresswoman',
+  },
+  {
+    what: 'Professor X of Y gives the title and its institution',
+    article: 'Professor Anneliese Okoro of Westmarch University said the results were clear. Okoro led the study.',
+    hover: 'Anneliese Okoro',
+    card: 'Anneliese Okoro',
+    role: 'professor',
+  },
+  {
+    what: '"former" is kept before a lower-case title',
+    article: 'The plan was criticised by former minister Dariusz Welk, who said it was rushed.',
+    hover: 'Dariusz Welk',
+    card: 'Dariusz Welk',
+    role: 'former minister',
+  },
+  {
+    what: '"former" is kept before a capitalised title and an apposed name',
+    article: 'The former Prime Minister, Osric Haldane, said the plan was rushed. Haldane left early.',
+    hover: 'Osric Haldane',
+    card: 'Osric Haldane',
+    role: 'former prime minister',
+  },
+  {
+    what: 'a title with "of" before an apposed name',
+    article: 'The Minister of Works, Ada Ezeilo, opened the bridge on Friday. Ezeilo said it cost less than planned.',
+    hover: 'Ada Ezeilo',
+    card: 'Ada Ezeilo',
+    role: 'minister of works',
+  },
+  {
+    what: 'a capitalised office with "of" after the name',
+    article: 'Ada Ezeilo, the Minister of Works, opened the bridge. Ezeilo said it cost less than planned.',
+    hover: 'Ada Ezeilo',
+    card: 'Ada Ezeilo',
+    role: 'minister of works',
+  },
+  {
+    what: '"Former" opening the sentence before a country and a title',
+    article: 'Former Velorian President Carlo Menzies spoke at the opening. Menzies praised the builders.',
+    hover: 'Carlo Menzies',
+    card: 'Carlo Menzies',
+    role: 'former',
+  },
+  {
+    what: 'an honorific that is an office is the role',
+    article: 'Prof Ines Varga said the results were clear. Varga led the study for a decade.',
+    hover: 'Ines Varga',
+    card: 'Ines Varga',
+    role: 'professor',
+  },
+  {
+    what: 'an age between the name and the apposition',
+    article: 'Kimberly Ashe, 45, a teacher from the town, was hurt. Ashe was taken to hospital.',
+    hover: 'Kimberly Ashe',
+    card: 'Kimberly Ashe',
+    role: 'teacher',
+  },
+  {
+    what: 'a title opening the sentence before an apposed name keeps a post-nominal title too',
+    article: 'Scottish Finance Minister, Tam Bellweather MSP, said the budget was fair. Bellweather left early.',
+    hover: 'Tam Bellweather',
+    card: 'Tam Bellweather',
+    role: 'msp',
+  },
+  {
+    what: 'a family word after a possessive introduces the person',
+    article: 'Eloisa Parrish, 21, died in April. Her mother, Fiona, said she was kind. Fiona Parrish asked for help.',
+    hover: 'Fiona Parrish',
+    card: 'Fiona Parrish',
+    role: 'mother',
+  },
+  {
+    what: 'an apposition between dashes',
+    article: "Dennis Hobbay \u2013 the club's head coach \u2013 said little. Hobbay left early.",
+    hover: 'Dennis Hobbay',
+    card: 'Dennis Hobbay',
+    role: 'head coach',
+  },
+  {
+    what: 'a local councillor',
+    article: 'Lia Brandvik, a councillor for the ward, objected to the plan. Brandvik said it was too big.',
+    hover: 'Lia Brandvik',
+    card: 'Lia Brandvik',
+    role: 'councillor',
+  },
+  {
+    what: 'a title after "who was appointed"',
+    article: 'Pia Lornefeld, who was appointed chief executive in 2010, left the firm. Lornefeld said nothing.',
+    hover: 'Pia Lornefeld',
+    card: 'Pia Lornefeld',
+    role: 'chief executive',
+  },
+  {
+    what: 'a title after "who serves as"',
+    article: 'Ugo Brantley, who serves as finance minister, agreed with the plan. Brantley spoke later.',
+    hover: 'Ugo Brantley',
+    card: 'Ugo Brantley',
+    role: 'finance minister',
+  },
+  {
+    what: 'a time adverb before an apposed title, and two titles joined by "and"',
+    article: 'Mo Fennimore, now founder and chief executive of Zentrovia, said no. Fennimore left.',
+    hover: 'Mo Fennimore',
+    card: 'Mo Fennimore',
+    role: 'founder and chief executive',
+  },
+  {
+    what: 'a title stated with "is"',
+    article: 'Pia Lorrimer is chief executive of Brightwater Holdings. Lorrimer joined in 2010.',
+    hover: 'Pia Lorrimer',
+    card: 'Pia Lorrimer',
+    role: 'chief executive',
+  },
+  // Capitalised things that are not people.
+  {
+    what: 'a video game',
+    article: 'Sales of the Galaxy Raiders game rose last year. Players of Galaxy Raiders spend hours on it, the company said.',
+    hover: 'Galaxy Raiders',
+    card: null,
+    notPerson: true,
+  },
+  {
+    what: 'a work named in quote marks',
+    article: 'The studio released "Harbour Lights" in May. Critics said "Harbour Lights" was its best work so far.',
+    hover: 'Harbour Lights',
+    card: null,
+    notPerson: true,
+  },
+  {
+    what: 'a weather phenomenon',
+    article: 'Storm Belinda brought floods to the coast. Forecasters said Storm Belinda would weaken by Monday.',
+    hover: 'Storm Belinda',
+    card: null,
+    notPerson: true,
+  },
+  {
+    what: 'a tennis tournament named after its place',
+    article: 'She won at Queensmoor last summer and hopes to defend the title at Queensmoor in June, her coach said.',
+    hover: 'Queensmoor',
+    card: null,
+    notPerson: true,
+  },
+  {
+    what: 'a historical era',
+    article: 'The castle was built in the Late Bronze Age. Tools from the Late Bronze Age were found nearby.',
+    hover: 'Late Bronze Age',
+    card: null,
+    notPerson: true,
+  },
+  {
+    what: 'a person with no title still gets a person card when a pronoun refers back',
+    article: 'Fenwick Abara opened the shop in 1990. He still works there every day and his daughter helps.',
+    hover: 'Fenwick Abara',
+    card: 'Fenwick Abara',
+  },
+];
+
+let h: Harness;
+let n = 0;
+before(async () => {
+  const files: Record<string, string> = {};
+  CASES.forEach((c, i) => (files[`evidence/${String(i).padStart(2, '0')}.txt`] = `A headline\n\n${c.article}\n`));
+  h = await harness(files);
+});
+after(() => h.service.dispose());
+
+async function card(name: string): Promise<{ name: string; type: string; roles: string[] } | null> {
+  const text = `Notes.\n\nWe read about ${name} today.\n`;
+  const doc = h.draft(text, 1, `evidence-${n++}.md`);
+  const hover = await h.service.hover(doc, doc.positionAt(text.indexOf(name) + 1));
+  const value = hover ? (hover.contents as MarkupContent).value.replace(/\\([\\`*_{}[\]()#+\-.!|<>~'])/g, '$1') : '';
+  const head = /^\*\*(.+?)\*\*\s*\n\s*\n\*([^*]+)\*/.exec(value);
+  if (!head) return null;
+  return { name: head[1], type: head[2].trim(), roles: [...value.matchAll(/^- (.+?): /gm)].map((m) => m[1].toLowerCase()) };
+}
+
+for (const c of CASES) {
+  test(`actors evidence: ${c.what}`, async () => {
+    const got = await card(c.hover);
+    if (c.notPerson) {
+      assert.notEqual(got?.type, 'person', `${c.hover} → ${JSON.stringify(got)}`);
+      return;
+    }
+    assert.equal(got?.name ?? null, c.card, `${c.hover} → ${JSON.stringify(got)}`);
+    if (c.role)
+      assert.ok(
+        got?.roles.some((r) => r.includes(c.role ?? '')),
+        `${c.hover}: ${c.role} not in ${JSON.stringify(got?.roles)}`,
+      );
+  });
+}
