@@ -11,12 +11,15 @@ import { normalizeForMatch } from '../text/normalize';
 import {
   HONORIFICS,
   OCCUPATIONS,
+  EVENT_WORDS,
   ORGANISATION_WORDS,
+  PREPOSITIONS,
   ROLE_NOUNS,
   ROLE_SYNONYMS,
   SPEECH_VERBS,
   STOP_CAPS,
   TITLE_WORDS,
+  isAgentNoun,
 } from './speech-words';
 
 const CAP = String.raw`(?:\p{Lu}\.(?=[ \t]?\p{Lu})|(?:(?:al|el|Al|El|Abu|abu)-)?\p{Lu}[\p{L}\p{M}\d'’\-]*)`;
@@ -38,6 +41,8 @@ export interface NameOccurrence {
   person?: boolean;
   /** Inside a quotation: words quoted, not a mention by the writer. */
   quoted?: boolean;
+  /** In a title or heading: written in title case, so no antecedent for `he` or `it` in the body. */
+  heading?: boolean;
 }
 
 function tokensOf(phrase: string): string[] {
@@ -57,11 +62,83 @@ function isAdjectival(token: string): boolean {
   return /(?:ian|ean|ish|ese|an|i|ic|ch|sh|ek|ss|ai)$/.test(token) || isAcronym(token);
 }
 
+/** Titles and honorifics that say a person's gender: `Mrs`, `chairwoman`, `Sir`. */
+const FEMALE_TITLES = new Set([
+  'mrs',
+  'ms',
+  'miss',
+  'dame',
+  'lady',
+  'madam',
+  'chairwoman',
+  'spokeswoman',
+  'actress',
+  'businesswoman',
+  'congresswoman',
+  'councilwoman',
+  'assemblywoman',
+  'queen',
+  'princess',
+  'duchess',
+  'countess',
+  'sister',
+  'mother',
+  'wife',
+  'daughter',
+  'grandmother',
+  'comedienne',
+  'baroness',
+]);
+const MALE_TITLES = new Set([
+  'mr',
+  'sir',
+  'lord',
+  'chairman',
+  'spokesman',
+  'actor',
+  'businessman',
+  'congressman',
+  'councilman',
+  'assemblyman',
+  'king',
+  'prince',
+  'duke',
+  'count',
+  'brother',
+  'father',
+  'husband',
+  'son',
+  'grandfather',
+  'baron',
+]);
+/** The first personal pronoun after a name in its sentence: `Ana Lee said her team …`. */
+const NEXT_PRONOUN_RE = /^[^.!?\u201c"]{0,80}?\b(he|his|him|she|her|hers)\b/i;
+
+/** A pronoun's gender: `m` for he, `f` for she. */
+export type Gender = 'm' | 'f';
+
+interface GenderVotes {
+  byCore: Map<string, { m: number; f: number }>;
+  fullBySurname: Map<string, Set<string>>;
+}
+
+const NUMERAL_RE = /^(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten)$/;
+
+/** A sentence opened by a short description and a comma, right before a name: `Her deputy, `, `The club's owner, `. */
+const APPOSED_SUBJECT_RE =
+  /(?:^|[.!?]["”’]?\s+|\n)(?:The|A|An|His|Her|Its|Their)\s+(?:[\p{Ll}\-]+['’]s\s+)?[\p{Ll}\-]+(?:\s+[\p{Ll}\-]+){0,3},[ \t]*$/u;
+
+/** A capitalised word with a participle after a hyphen describes the name after it: `Lagos-born`, `Oslo-based`. */
+const DESCRIPTIVE_PREFIX_RE =
+  /^\p{Lu}[\p{L}\p{M}.]*-(?:born|based|bred|raised|educated|trained|owned|led|backed|funded|run|made|listed|registered|headquartered)$/u;
+
 /** Splits leading titles from a name phrase: `Danish Foreign Minister Lena Okafor` → titles + `Lena Okafor`. */
 export function splitTitles(phrase: string): { titles: string[]; core: string } {
   const tokens = tokensOf(phrase.replace(/[.,;:]+$/, ''));
   const titles: string[] = [];
   const lower = (t: string): string => t.toLowerCase().replace(/['’]s$/, '');
+  // `Lagos-born Ana Lee`, `London-based Acme`: a descriptive prefix is no part of the name.
+  while (tokens.length > 1 && DESCRIPTIVE_PREFIX_RE.test(tokens[0])) tokens.shift();
   // Sentence-opening words are no part of a name (`However Okafor`, `The Environment Agency`), honorifics excepted.
   while (
     tokens.length > 0 &&
@@ -82,6 +159,8 @@ export function splitTitles(phrase: string): { titles: string[]; core: string } 
     titles.push(lower(t0));
     tokens.shift();
   }
+  // `Minister of Works`: a title of an organisation names no person (`Secretary of State Ada Lee` goes on to a name).
+  if (titles[titles.length - 1] === 'of' && !tokens.some((t) => TITLE_WORDS.has(lower(t)))) return { titles, core: '' };
   // `US Treasury Under-Secretary X`: everything up to the last title word is title.
   if (!organisation) {
     let last = -1;
@@ -136,6 +215,7 @@ export class NameBook {
   readonly names: NameOccurrence[] = [];
   private readonly sentenceStarts: Set<number>;
   private actorKeys: Map<string, DocumentActor> | null = null;
+  private genders: GenderVotes | null = null;
 
   constructor(
     private readonly doc: SourceDocument,
@@ -144,6 +224,7 @@ export class NameBook {
     this.sentenceStarts = new Set(doc.sentences.map((s) => s.start));
     for (const p of doc.paragraphs) this.sentenceStarts.add(p.start);
     const text = doc.text;
+    let apposed: { end: number; titles: string[] } | null = null;
     for (const m of text.matchAll(NAME_RE)) {
       // `A.B. Acme`: a match right after an initial continues an initialism, it starts no name.
       if ((m.index >= 2 && text[m.index - 1] === '.' && /\p{Lu}/u.test(text[m.index - 2])) || /^\p{Lu}\.?$/u.test(m[0])) continue;
@@ -154,7 +235,14 @@ export class NameBook {
       const described = /^[ \t]+(\p{Ll}+)[ \t]+\p{Lu}/u.exec(text.slice(m.index + m[0].length, m.index + m[0].length + 40))?.[1];
       if (described !== undefined && (ROLE_NOUNS.has(described) || TITLE_WORDS.has(described) || OCCUPATIONS.has(described))) continue;
       const { titles, core } = splitTitles(phrase);
-      if (!core || TITLE_WORDS.has(core.toLowerCase())) continue;
+      if (!core) {
+        // `The Minister of Works, Ada Eze`: the title goes to the name apposed after the comma.
+        if (titles.length) apposed = { end: m.index + m[0].length, titles };
+        continue;
+      }
+      if (TITLE_WORDS.has(core.toLowerCase())) continue;
+      if (apposed && /^,[ \t]*$/.test(text.slice(apposed.end, m.index))) titles.push(...apposed.titles);
+      apposed = null;
       const start = m.index + m[0].indexOf(core);
       const end = start + core.length;
       const before = text.slice(Math.max(0, m.index - 40), m.index);
@@ -166,9 +254,45 @@ export class NameBook {
       const verb = followedByVerb?.[1] ?? '';
       // Sentence-initial names and names right before a speech verb act; `… that X had tried` does not make X the topic.
       const participle = SPEECH_VERBS.has(m[0].slice(0, m[0].search(/[ \t]|$/)).toLowerCase());
-      const subject = !participle && (this.opensSentence(m.index) || SPEECH_VERBS.has(verb));
+      // `Her deputy, Ana Lee, will take over`: a name apposed to the sentence's opening description is its subject.
+      const apposedSubject = /^[ \t]*,/.test(after) && APPOSED_SUBJECT_RE.test(text.slice(Math.max(0, m.index - 60), m.index));
+      const subject =
+        !participle && (this.opensSentence(m.index) || SPEECH_VERBS.has(verb) || apposedSubject || this.openedByPreamble(m.index));
       this.names.push({ core, titles, start, end, subject });
     }
+    let p = 0;
+    for (const n of this.names) {
+      while (p + 1 < doc.paragraphs.length && doc.paragraphs[p].end <= n.start) p++;
+      if (doc.paragraphs[p] && doc.paragraphs[p].kind !== 'body') n.heading = true;
+    }
+  }
+
+  /**
+   * `On Wednesday, Mr X …`, `Shadow home secretary X …`: only an opening adverbial with its comma, or only title
+   * words, stand between the sentence's start and the name, so the name is the sentence's subject.
+   */
+  private openedByPreamble(at: number): boolean {
+    const lead = /(?:^|[.!?]["”’]?[ \t]+|\n)([^.!?\n]{1,60})$/.exec(this.doc.text.slice(Math.max(0, at - 61), at))?.[1];
+    if (!lead) return false;
+    const words = lead.trim().split(/[ \t]+/);
+    const first = words[0].toLowerCase();
+    if (/,[ \t]*$/.test(lead))
+      return words.length <= 4 && (STOP_CAPS.has(first) || PREPOSITIONS.has(first)) && !/,/.test(lead.trimEnd().slice(0, -1));
+    const title = (w: string): boolean => TITLE_WORDS.has(w) || ROLE_NOUNS.has(w) || OCCUPATIONS.has(w) || isAgentNoun(w);
+    const last = words[words.length - 1].toLowerCase();
+    // `British number one X`: a rank is a title too.
+    const rank = words.length >= 2 && words[words.length - 2].toLowerCase() === 'number' && NUMERAL_RE.test(last);
+    if (rank) return words.length <= 5 && !STOP_CAPS.has(first);
+    // `Acme director of sport X`: capitals, then lower-case words holding a title, up to the name.
+    const firstLower = words.findIndex((w) => /^\p{Ll}/u.test(w));
+    return (
+      words.length <= 6 &&
+      !STOP_CAPS.has(first) &&
+      (title(last) || (firstLower >= 0 && title(words[firstLower].toLowerCase()) && /^\p{Ll}/u.test(words[words.length - 1]))) &&
+      words.every((w, k) =>
+        k < firstLower || firstLower < 0 ? /^\p{Lu}/u.test(w) || title(w.toLowerCase()) : /^\p{Ll}/u.test(w) || title(w.toLowerCase()),
+      )
+    );
   }
 
   private opensSentence(at: number): boolean {
@@ -185,10 +309,45 @@ export class NameBook {
     return n.person;
   }
 
+  /** `in Glasgow`, `at Acme`, `by referee X`: a name after a preposition is a setting or an object, not the one described. */
+  private afterPreposition(at: number): boolean {
+    // `by referee X`: lower-case title words may stand between the preposition and the name.
+    const before = /((?:\p{Ll}+[ \t]+){1,3})$/u.exec(this.doc.text.slice(Math.max(0, at - 40), at));
+    return (
+      before !== null &&
+      before[1]
+        .trim()
+        .split(/[ \t]+/)
+        .some((w) => PREPOSITIONS.has(w))
+    );
+  }
+
+  /** The most recent name written with this noun beside it before `at` (`Acme magazine`, `the magazine Acme`). */
+  namedWith(noun: string, at: number): { name: string; at: number } | null {
+    const text = this.doc.text;
+    const afterRe = new RegExp(`^[ \\t]${noun}\\b`);
+    const beforeRe = new RegExp(`\\b${noun}[ \\t]$`);
+    for (let i = this.names.length - 1; i >= 0; i--) {
+      const n = this.names[i];
+      if (n.start >= at || n.quoted) continue;
+      const after = text.slice(n.end, n.end + noun.length + 2).toLowerCase();
+      const before = text.slice(Math.max(0, n.start - noun.length - 2), n.start).toLowerCase();
+      if (afterRe.test(after) || beforeRe.test(before)) return { name: this.fullName(n.core), at: n.start };
+    }
+    return null;
+  }
+
+  /** Nothing settles the type: no actor typed with evidence, no organisation or event word. */
+  private untyped(core: string): boolean {
+    const actor = this.actorNamed(core);
+    if (actor && (actor.type === 'person' || (actor.typeConfidence ?? 1) > 0)) return actor.type === 'person';
+    return !isOrganisationName(core) && !EVENT_WORDS.has(lastToken(core).toLowerCase());
+  }
+
   private looksLikePerson(core: string, titles: string[]): boolean {
     const actor = this.actorNamed(core);
     if (actor) return actor.type === 'person';
-    if (isOrganisationName(core)) return false;
+    if (isOrganisationName(core) || EVENT_WORDS.has(lastToken(core).toLowerCase())) return false;
     if (titles.some((t) => ROLE_NOUNS.has(t) || HONORIFICS.has(t) || t === 'counterpart')) return true;
     return tokensOf(core).length >= 2;
   }
@@ -206,29 +365,35 @@ export class NameBook {
     }
   }
 
-  /** The most recent person the writer names (subject or not) before `at`, not before `from`: `he` when no subject is in reach. */
-  recentPerson(from: number, at: number): { name: string; at: number } | null {
+  /**
+   * The most recent person the writer names (subject or not) before `at`, not before `from`: `he` when no subject
+   * is in reach. With `described` (`the world number three said`), a name whose type nothing settles counts too
+   * (the description itself says it is a person), and a name after a preposition (`beaten by X`) does not.
+   */
+  recentPerson(from: number, at: number, described = false, gender?: Gender): { name: string; at: number } | null {
     for (let i = this.names.length - 1; i >= 0; i--) {
       const n = this.names[i];
-      if (n.start >= at || n.quoted) continue;
+      if (n.start >= at || n.quoted || n.heading) continue;
       if (n.start < from) break;
-      if (this.personOf(n)) return { name: this.fullName(n.core), at: n.start };
+      if (!this.fits(n.core, gender)) continue;
+      if (described ? (this.personOf(n) || this.untyped(n.core)) && !this.afterPreposition(n.start) : this.personOf(n))
+        return { name: this.fullName(n.core), at: n.start };
     }
     return null;
   }
 
-  /** The most recent organisation acting as a subject before `at`, not before `from`: `it said`. */
-  recentOrganisation(from: number, at: number): { name: string; at: number } | null {
+  /**
+   * The most recent organisation acting as a subject before `at`, not before `from`: `it said`; with
+   * `anyMention`, the most recent organisation named at all (`the company said`).
+   */
+  recentOrganisation(from: number, at: number, anyMention = false): { name: string; at: number } | null {
     for (let i = this.names.length - 1; i >= 0; i--) {
       const n = this.names[i];
-      if (n.start >= at || n.quoted) continue;
+      if (n.start >= at || n.quoted || n.heading) continue;
       if (n.start < from) break;
-      if (
-        n.subject &&
-        !this.personOf(n) &&
-        (this.actorNamed(n.core)?.type ?? 'organisation') === 'organisation' &&
-        isOrganisationName(n.core)
-      ) {
+      const type = this.actorNamed(n.core)?.type;
+      const organisation = type === 'organisation' || (type === undefined && isOrganisationName(n.core));
+      if ((n.subject || anyMention) && !this.personOf(n) && organisation) {
         return { name: this.fullName(n.core), at: n.start };
       }
     }
@@ -251,8 +416,11 @@ export class NameBook {
     const { core } = splitTitles(written);
     if (!core) return written;
     const actor = this.actorNamed(core);
+    // An actor known by one word only (`Ana`, a person or a guess) when the document also gives one full name starting or ending so.
+    const oneWord =
+      actor !== undefined && (actor.type === 'person' || (actor.typeConfidence ?? 1) === 0) && tokensOf(actor.name).length === 1;
     // The actor extractor may keep a title or occupation in the name (`Broadcaster X Y`): the speaker is the person.
-    if (actor) return actor.type === 'person' ? splitTitles(actor.name).core || actor.name : actor.name;
+    if (actor && !oneWord) return actor.type === 'person' ? splitTitles(actor.name).core || actor.name : actor.name;
     // A title we do not know (`Harbourmaster Ann Lee`): the actor extractor may know the name inside.
     const all = tokensOf(core);
     for (let i = 1; i + 2 <= all.length; i++) {
@@ -270,6 +438,14 @@ export class NameBook {
         (a) => normalizeForMatch(tokensOf(splitTitles(a.name).core || a.name)[0] ?? '') === normalizeForMatch(core),
       );
       if (byFirst.length === 1) return splitTitles(byFirst[0].name).core || byFirst[0].name;
+      // The same among the names the document writes, headings included (`Ana Lee issued a plea`).
+      const key = normalizeForMatch(core);
+      const written = new Set(
+        this.names
+          .filter((n) => !n.quoted && tokensOf(n.core).length >= 2 && normalizeForMatch(tokensOf(n.core)[0]) === key && this.personOf(n))
+          .map((n) => n.core),
+      );
+      if (byFirst.length === 0 && written.size === 1) return [...written][0];
     }
     let best: string | null = null;
     for (const n of this.names) {
@@ -278,7 +454,7 @@ export class NameBook {
       if (tokens.length > 1 && !normalizeForMatch(n.core).endsWith(normalizeForMatch(core))) continue;
       if (!best || t.length > tokensOf(best).length) best = n.core;
     }
-    return best ?? core;
+    return best ?? actor?.name ?? core;
   }
 
   /** True if a resolved name is a person (by the actor extractor, else by the book). */
@@ -290,16 +466,69 @@ export class NameBook {
     return seen ? this.personOf(seen) : !isOrganisationName(name) && tokensOf(name).length >= 2;
   }
 
-  /** The most recent person acting as a subject before `at`, not before `from`. */
-  recentSubject(from: number, at: number): { name: string; at: number } | null {
+  /**
+   * A person's gender as the document shows it (a title such as `Mrs` or `chairman`, or the first he/she after the
+   * name in its sentence), by surname; null when it does not show it or shows both.
+   */
+  genderOf(name: string): Gender | null {
+    if (!this.genders) this.genders = this.genderVotes();
+    const { byCore, fullBySurname } = this.genders;
+    const key = normalizeForMatch(name);
+    const surname = normalizeForMatch(lastToken(name));
+    const v = { ...(byCore.get(key) ?? { m: 0, f: 0 }) };
+    // `Mr Lee` counts for `Ana Lee` only when no other full name of the document ends in Lee.
+    if (key !== surname && (fullBySurname.get(surname)?.size ?? 0) <= 1) {
+      const s = byCore.get(surname);
+      if (s) {
+        v.m += s.m;
+        v.f += s.f;
+      }
+    }
+    return v.m > v.f ? 'm' : v.f > v.m ? 'f' : null;
+  }
+
+  /** Gender votes by name as written, and the full names sharing each surname: one pass over the names. */
+  private genderVotes(): GenderVotes {
+    const byCore = new Map<string, { m: number; f: number }>();
+    const fullBySurname = new Map<string, Set<string>>();
+    const text = this.doc.text;
+    for (const n of this.names) {
+      if (n.quoted) continue;
+      const key = normalizeForMatch(n.core);
+      const surname = normalizeForMatch(lastToken(n.core));
+      if (key !== surname) fullBySurname.set(surname, (fullBySurname.get(surname) ?? new Set()).add(key));
+      const v = byCore.get(key) ?? { m: 0, f: 0 };
+      for (const t of n.titles) {
+        if (FEMALE_TITLES.has(t)) v.f++;
+        else if (MALE_TITLES.has(t)) v.m++;
+      }
+      const next = n.subject ? NEXT_PRONOUN_RE.exec(text.slice(n.end, n.end + 100)) : null;
+      if (next && !/\p{Lu}\p{Ll}+\s+\p{Lu}/u.test(next[0])) {
+        if (/^(?:he|his|him)$/i.test(next[1])) v.m++;
+        else v.f++;
+      }
+      byCore.set(key, v);
+    }
+    return { byCore, fullBySurname };
+  }
+
+  /** True unless the document shows the person's gender and it is not `gender`. */
+  fits(name: string, gender: Gender | undefined): boolean {
+    if (!gender) return true;
+    const g = this.genderOf(name);
+    return g === null || g === gender;
+  }
+
+  /** The most recent person acting as a subject before `at`, not before `from` (of that gender, when given). */
+  recentSubject(from: number, at: number, gender?: Gender): { name: string; at: number } | null {
     for (let i = this.names.length - 1; i >= 0; i--) {
       const n = this.names[i];
-      if (n.start >= at) continue;
+      if (n.start >= at || n.heading) continue;
       if (n.start < from) break;
-      if (n.subject && this.personOf(n)) return { name: this.fullName(n.core), at: n.start };
+      if (n.subject && this.personOf(n) && this.fits(n.core, gender)) return { name: this.fullName(n.core), at: n.start };
     }
     const actorHit = this.actors.actors
-      .filter((a) => a.type === 'person')
+      .filter((a) => a.type === 'person' && this.fits(a.name, gender))
       .flatMap((a) =>
         a.mentions
           .filter((m) => m.start >= from && m.start < at && this.opensSentence(m.start))

@@ -14,6 +14,7 @@ export const SPEECH_VERBS = set(`
   remarked remarks observed observes suggested suggests predicted predicts informed informs expressed expresses reported reports
   rejected rejects accused accuses complained complains conceded concedes continued continues concluded concludes cautioned
   cautions stated states agreed agrees maintained maintains recalled recalls boasted joked quipped tweeted posted
+  shouted shouts yelled screamed whispered cried asked asks criticised criticized welcomed praised condemned hailed defended
   saying adding warning stressing noting insisting arguing claiming explaining announcing confirming denying revealing
   admitting urging pledging vowing promising emphasizing emphasising asserting declaring describing telling calling
   writing replying expressing rejecting accusing complaining conceding stating
@@ -26,7 +27,7 @@ export const CLOSING_VERBS = set(`
   continued continues wrote writes replied replies reported reports declared declares asserted asserts remarked remarks
   admitted admits acknowledged acknowledges conceded concedes claimed claims announced announces urged urges concluded
   concludes observed observes commented comments cautioned cautions stated states recalled recalls predicted predicts
-  boasted joked quipped tweeted posted
+  boasted joked quipped tweeted posted confirmed confirms revealed reveals suggested suggests say asked asks
 `);
 
 /** Verbs of `X said that …` indirect speech. */
@@ -126,3 +127,37 @@ export const OCCUPATIONS = set(`
   resident shopper fan supporter driver pilot soldier officer actor comedienne dj presenter commentator pundit broadcaster
   tennis golfer footballer cricketer batsman bowler jockey boxer athlete sprinter swimmer cyclist skier rugby
 `);
+
+/** Last words of events and tournaments, lower-cased: a name ending so is an event, never a speaker. */
+export const EVENT_WORDS = set(`
+  championship championships cup open games olympics festival fair expo exposition prix trophy marathon derby
+  tournament classic masters invitational series regatta rally grand-slam slam
+`);
+
+/** Heads of a definite description of a person already named: `the youngster`, `the pop star`, `the veteran`. */
+export const PERSON_DESCRIPTORS = set(`
+  youngster teenager star superstar legend icon great winner newcomer rookie favourite favorite underdog
+  holder titleholder finalist semi-finalist debutant
+`);
+
+/** Heads of a definite description of an organisation already named: `the company`, `the retailer`. */
+export const ORGANISATION_DESCRIPTORS = set(`
+  company firm group bank retailer chain carrier airline club charity organisation organization agency council team
+  union party startup start-up giant maker manufacturer insurer lender operator publisher brand business network
+  regulator watchdog supermarket conglomerate corporation
+  station channel newspaper paper website magazine studio label federation association institute university
+  hospital court
+`);
+
+/** Documents that speak for whoever issued them: `the statement read`, `the letter said`. */
+export const DOCUMENT_NOUNS = set('statement letter release communique communiqué note post tweet message notice memo filing');
+
+/** A noun naming what someone does (`sufferer`, `campaigner`, `pianist`, `frontman`), by its ending; not a time or filler word. */
+export function isAgentNoun(word: string): boolean {
+  return (
+    /^\p{Ll}{3,}(?:er|or|ist|ant|ent|ian|man|woman)$/u.test(word) &&
+    !FILLER_WORDS.has(word) &&
+    !STOP_CAPS.has(word) &&
+    !/(?:ever|over|under|after|other|rather|whether|either|neither|human|woman)$/.test(word)
+  );
+}

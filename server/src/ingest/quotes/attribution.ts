@@ -1,444 +1,425 @@
 /**
- * Speaker attribution: reads the words around a quotation for the patterns
- * news prose uses (`“…,” said X`, `“…,” X said`, `X said: “…”`, `X told
- * reporters: “…”`, `according to X`, `X said it was “…”`) and resolves the
- * speaker phrase (name, pronoun, title, unnamed source) to a name. Never
- * reaches further than the quote's sentence and the one before it.
+ * Speaker attribution, one pipeline for every quotation (marked or reported): reads the words around it for
+ * the patterns news prose uses (`“…,” said X`, `“…,” X said`, `X said: “…”`, `X told reporters: “…”`,
+ * `according to X`, `X said it was “…”`, a headline's `Name 'quote'`), takes the speaker mention there
+ * (`mentions/speaker-phrases.ts`) and resolves it to a document actor (`mentions/speaker-resolution.ts`).
+ * Never reaches further than the quotation's sentence and the one before it.
  */
-import {
-  FILLER_WORDS,
-  OCCUPATIONS,
-  PREPOSITIONS,
-  ROLE_NOUNS,
-  SOURCE_NOUNS,
-  SPEECH_VERBS,
-  STOP_CAPS,
-  TITLE_WORDS,
-} from '../../mentions/speech-words';
-import { splitTitles, type NameBook } from '../../mentions/speaker-names';
+import type { SourceDocument, SourceSentence } from '../../domain/source-document';
+import type { NameBook } from '../../mentions/speaker-names';
+import { speakerAfter, speakerBefore, type SpeakerRef } from '../../mentions/speaker-phrases';
+import { resolveSpeaker, type ResolvedSpeaker } from '../../mentions/speaker-resolution';
+import { CLOSING_VERBS, OCCUPATIONS, ROLE_NOUNS, SOURCE_NOUNS, SPEECH_VERBS, STOP_CAPS } from '../../mentions/speech-words';
+import type { MarkedQuote } from './quote-marks';
 
-/** A speaker phrase found in the text, before resolution. */
-export type SpeakerRef =
-  | { kind: 'name'; text: string; at: number }
-  | { kind: 'pronoun'; text: string; at: number }
-  | { kind: 'role'; role: string; text: string; at: number }
-  | { kind: 'unnamed'; text: string; at: number }
-  /** `and`, `who`, a participle: the speaker of the clause before. */
-  | { kind: 'inherit'; at: number }
-  /** A name after a preposition: not the speaker; the clause's subject is. */
-  | { kind: 'object'; at: number }
-  /** A noun phrase that is not a speaker we can name (`the report`). */
-  | { kind: 'other'; at: number };
+/** How many paragraphs back a pronoun may find its person. */
+const PRONOUN_REACH = 3;
 
-interface Token {
-  word: string;
-  /** The word without surrounding punctuation. */
-  bare: string;
-  start: number;
+/** Index of the sentence containing an offset (or the last one starting before it). */
+export function sentenceAt(sentences: readonly SourceSentence[], offset: number): number {
+  let lo = 0;
+  let hi = sentences.length - 1;
+  let found = -1;
+  while (lo <= hi) {
+    const mid = (lo + hi) >> 1;
+    if (sentences[mid].start <= offset) {
+      found = mid;
+      lo = mid + 1;
+    } else hi = mid - 1;
+  }
+  return found;
 }
 
-function tokenize(text: string, base: number): Token[] {
-  const out: Token[] = [];
+/** Words in a text (a hyphenated or elided word counts once). */
+export function wordCount(text: string): number {
+  let n = 0;
+  for (const _ of text.matchAll(/[\p{L}\p{N}]+(?:['’\-][\p{L}\p{N}]+)*/gu)) n++;
+  return n;
+}
+
+interface Tok {
+  bare: string;
+  start: number;
+  end: number;
+}
+
+function tokens(text: string, base: number): Tok[] {
+  const out: Tok[] = [];
   for (const m of text.matchAll(/\S+/g)) {
-    const bare = m[0].replace(/^[("“‘'\[]+|[)"”’'\],.;:!?]+$/g, '');
-    out.push({ word: m[0], bare, start: base + m.index });
+    out.push({
+      bare: m[0].replace(/^[("“‘'\[]+|[)"”’'\],.;:!?]+$/g, '').toLowerCase(),
+      start: base + m.index,
+      end: base + m.index + m[0].length,
+    });
   }
   return out;
 }
 
-const PRONOUNS = new Set(['he', 'she', 'they', 'it']);
-/** Unnamed institutions that speak in news prose without a capitalised name: `the government said`. */
-const PERSON_SOURCES = new Set([
-  'source',
-  'sources',
-  'official',
-  'officials',
-  'spokesman',
-  'spokeswoman',
-  'spokesperson',
-  'insider',
-  'insiders',
-  'aide',
-  'aides',
-  'diplomat',
-  'diplomats',
-]);
-const INSTITUTIONS = new Set(['police', 'government', 'authorities', 'army', 'military', 'prosecutors', 'officials', 'ministry']);
-const INHERIT_WORDS = new Set(['and', 'who', 'which', 'while', 'but', 'then', 'that', 'also']);
-const TIME_WORDS = new Set([
-  'monday',
-  'tuesday',
-  'wednesday',
-  'thursday',
-  'friday',
-  'saturday',
-  'sunday',
-  'week',
-  'month',
-  'year',
-  'night',
-  'morning',
-  'evening',
-  'afternoon',
-  'weekend',
-  'today',
-  'yesterday',
-]);
+/** An unnamed source that is one person: `a spokeswoman for Acme`, `a senior official`. */
+const PERSON_SOURCE_RE = /\b(?:spokesman|spokeswoman|spokesperson|official|source|aide|diplomat|insider|adviser|advisor|executive)\b/;
 
-/** A title or initial whose full stop does not end the name: `Mr. Hale`, `Dr. Lee`, `A. Moss`. */
-const ABBREVIATION_RE = /^(?:Mr|Mrs|Ms|Dr|Prof|Sen|Rep|Gov|Gen|Lt|Col|Capt|Sgt|Rev|Sr|Jr|\p{Lu})\.$/u;
+/** First-person words: the quotation is someone speaking for themselves. */
+const FIRST_PERSON_RE = /(?:^|[^\p{L}])(?:I|I['’](?:m|ve|d|ll)|me|my|we|we['’](?:re|ve|d|ll)|our|us)(?![\p{L}])/u;
 
-/** Whether a name goes on after this token: no clause punctuation, or only an abbreviation's full stop. */
-function nameGoesOn(t: Token): boolean {
-  return !/[,;:.]$/.test(t.word) || ABBREVIATION_RE.test(t.word);
+/** `the paper quoted X as saying` right after a quotation, within its sentence. */
+const QUOTED_AS_RE = /^[^.!?\u201c"]{0,50}?\bquot(?:ed|es)\s+([^.!?]{2,60}?)\s+as\s+(?:saying|telling|writing)\b/;
+/** `“…,” the agency was quoted as saying`: the subject of the passive is the speaker. */
+const PASSIVE_QUOTED_RE = /^([^.!?\u201c"]{2,60}?)\s+(?:was|were|is|are)\s+quoted\s+as\s+(?:saying|telling|writing)\b/;
+
+/** Verbs by which a document speaks: `the statement read`. */
+const DOCUMENT_VERBS = new Set(['read', 'reads']);
+
+function isDocument(ref: SpeakerRef | null): boolean {
+  return ref?.kind === 'descriptor' && ref.of === 'document';
 }
 
-function isCap(bare: string): boolean {
-  return /^(?:(?:al|el|Abu)-)?\p{Lu}/u.test(bare);
-}
-
-function isNamePart(t: Token): boolean {
-  const lower = t.bare.toLowerCase();
-  // `Describing X as …` opens a sentence with a capitalised verb, not a name.
-  return (
-    (isCap(t.bare) && !STOP_CAPS.has(lower) && !SPEECH_VERBS.has(lower)) ||
-    /^(?:al|bin|ibn|de|da|di|del|der|den|van|von|la|le|du|dos|das|ter|of|bint)$/.test(t.bare)
-  );
-}
-
-/** A determiner-led lower-case phrase ending in a role or source noun, looking back from token i. */
-function nounPhraseBack(tokens: Token[], i: number): SpeakerRef | null {
-  const noun = tokens[i].bare.toLowerCase();
-  let j = i;
-  while (j > 0 && i - j < 5) {
-    const prev = tokens[j - 1];
-    if (/[,;:.]$/.test(prev.word)) break;
-    const b = prev.bare.toLowerCase();
-    // Function words and verbs end the description: `the rupiah weakened as analysts said`.
-    const determiner = ['the', 'a', 'an', 'his', 'her', 'its', 'their'].includes(b);
-    if (
-      PREPOSITIONS.has(b) ||
-      SPEECH_VERBS.has(b) ||
-      INHERIT_WORDS.has(b) ||
-      (!determiner && STOP_CAPS.has(b)) ||
-      /^[a-z]+ed$/.test(prev.bare)
-    )
-      break;
-    j--;
-    if (/['’]s$/.test(prev.bare)) {
-      // `Harbour Trust's spokeswoman`: the whole owner name.
-      while (j > 0 && isNamePart(tokens[j - 1]) && nameGoesOn(tokens[j - 1])) j--;
-      break;
-    }
-    if (['the', 'a', 'an', 'his', 'her', 'its', 'their'].includes(b)) break;
+/** `“…,” said X`, `“…,” X said`, `“…,” X reported quoting Y`: the words right after the closing mark. */
+function trailingRef(text: string, from: number, to: number): SpeakerRef | null {
+  const lead = /^[\s,\u2014\u2013\-]*/.exec(text.slice(from, to))?.[0].length ?? 0;
+  const start = from + lead;
+  const quotedAs = QUOTED_AS_RE.exec(text.slice(start, to));
+  if (quotedAs) {
+    // `“…”, the paper quoted Mr X as saying`: the person quoted is the speaker, not the paper.
+    const at = start + quotedAs.index + quotedAs[0].indexOf(quotedAs[1]);
+    const ref = speakerAfter(quotedAs[1], at);
+    if (ref && ref.kind !== 'other') return ref;
   }
-  const words = tokens.slice(j, i + 1);
-  const first = words[0].bare.toLowerCase();
-  const definite = !['a', 'an'].includes(first);
-  const hasCap = words.some((w) => isCap(w.bare) && !STOP_CAPS.has(w.bare.toLowerCase()));
-  const text = words
-    .filter((w, k) => k > 0 || !['the', 'a', 'an'].includes(w.bare.toLowerCase()))
-    .map((w) => w.bare)
-    .join(' ');
-  if (ROLE_NOUNS.has(noun) && definite) return { kind: 'role', role: noun, text, at: words[0].start };
-  // `a spokesman for Mr X`: an unnamed speaker who speaks for a named one.
-  const skipThe = tokens[i + 2]?.bare.toLowerCase() === 'the' ? 1 : 0;
-  const owner = tokens[i + 2 + skipThe];
-  const forName = tokens[i + 1]?.bare === 'for' && owner && isNamePart(owner) && isCap(owner.bare) && !/[,;:.]$/.test(tokens[i].word);
-  if (forName && SOURCE_NOUNS.has(noun)) {
-    let j2 = i + 2 + skipThe;
-    while (j2 + 1 < tokens.length && isNamePart(tokens[j2 + 1]) && !/[,;:.]$/.test(tokens[j2].word)) j2++;
-    return {
-      kind: 'unnamed',
-      text: `${text} for ${tokens
-        .slice(i + 2 + skipThe, j2 + 1)
-        .map((w) => w.bare)
-        .join(' ')}`,
-      at: words[0].start,
+  const passive = PASSIVE_QUOTED_RE.exec(text.slice(start, to));
+  if (passive) {
+    const ref = speakerBefore(passive[1], start);
+    if (ref && ref.kind !== 'other' && ref.kind !== 'object' && ref.kind !== 'inherit') return ref;
+  }
+  const toks = tokens(text.slice(start, to), start);
+  const first = toks[0];
+  if (!first) return null;
+  if (CLOSING_VERBS.has(first.bare)) return speakerAfter(text.slice(first.end, to), first.end);
+  const opener =
+    /^[\p{Lu}]|^\p{Ll}+\p{Lu}/u.test(text.slice(first.start, first.end)) ||
+    ['he', 'she', 'they', 'it', 'the', 'a', 'an', 'his', 'her', 'its'].includes(first.bare) ||
+    ROLE_NOUNS.has(first.bare) ||
+    OCCUPATIONS.has(first.bare) ||
+    SOURCE_NOUNS.has(first.bare) ||
+    describedName(text, toks);
+  if (!opener) return null;
+  for (let k = 1; k < Math.min(toks.length, 9); k++) {
+    const documentVerb = DOCUMENT_VERBS.has(toks[k].bare);
+    if (!CLOSING_VERBS.has(toks[k].bare) && !documentVerb) continue;
+    const ref = speakerBefore(text.slice(start, toks[k].start), start);
+    if (documentVerb && !isDocument(ref)) continue;
+    if (!ref || ref.kind === 'object' || ref.kind === 'inherit') return null;
+    if (toks[k + 1]?.bare === 'quoting') {
+      const quoted = speakerAfter(text.slice(toks[k + 1].end, to), toks[k + 1].end);
+      if (quoted && quoted.kind !== 'other') return quoted;
+    }
+    return ref;
+  }
+  return null;
+}
+
+/** `“…,” investment bank Acme Capital said`: one or two plain words describing a name, then the name, then the verb. */
+function describedName(text: string, toks: Tok[]): boolean {
+  const cap = (t: Tok | undefined): boolean => t !== undefined && /^\p{Lu}/u.test(text.slice(t.start, t.end));
+  const c = cap(toks[1]) ? 1 : cap(toks[2]) ? 2 : -1;
+  if (c < 0 || toks.slice(0, c).some((t) => !/^\p{Ll}+$/u.test(text.slice(t.start, t.end)) || STOP_CAPS.has(t.bare))) return false;
+  let e = c;
+  while (cap(toks[e]) && e - c < 4) e++;
+  return toks[e] !== undefined && CLOSING_VERBS.has(toks[e].bare);
+}
+
+/** The subject at the start of a clause, past an opening adverbial (`Also on Monday, X …`). */
+function clauseSubject(text: string, from: number, to: number): SpeakerRef | null {
+  let s = text.slice(from, to);
+  // `Earlier party leader X sent …`: an opening adverb is no part of the subject.
+  const adverb = /^(?:[\p{Lu}][\p{Ll}]+)\s+(?=\p{Lu})/u.exec(s);
+  if (adverb && STOP_CAPS.has(adverb[0].trim().toLowerCase())) {
+    from += adverb[0].length;
+    s = s.slice(adverb[0].length);
+  }
+  // `Referring to X, Y told …`: an opening participle is no subject; the clause after its comma has it.
+  const participial = /^\p{Lu}\p{Ll}{3,}ing\s/u.test(s);
+  const direct = participial ? null : speakerAfter(s, from);
+  if (direct && direct.kind !== 'other' && !(direct.kind === 'name' && STOP_CAPS.has(direct.text.toLowerCase()))) return direct;
+  const comma = s.indexOf(',');
+  if (comma > 0 && comma < 40)
+    return speakerAfter(
+      s.slice(comma + 1).trimStart(),
+      from + comma + 1 + (s.slice(comma + 1).length - s.slice(comma + 1).trimStart().length),
+    );
+  return null;
+}
+
+/** The subject of the last speech verb in text[from, to): `X said it was “…”`, `X said: “…”`. */
+function leadingRef(text: string, from: number, to: number, sentenceStart: number): SpeakerRef | null {
+  const toks = tokens(text.slice(from, to), from);
+  for (let k = toks.length - 1; k >= 0; k--) {
+    const verb = toks[k].bare;
+    if (DOCUMENT_VERBS.has(verb)) {
+      // `The statement read in part: “…”`: a document speaks for whoever issued it.
+      const ref = speakerBefore(text.slice(from, toks[k].start), from);
+      if (isDocument(ref)) return ref;
+      continue;
+    }
+    if (!SPEECH_VERBS.has(verb)) continue;
+    const participle = verb.endsWith('ing');
+    const before = text.slice(from, toks[k].start);
+    const quotedAs = verb === 'saying' ? /\bquot(?:ed|es|ing)\s+(.{2,60}?)\s+as\s*$/.exec(before) : null;
+    if (quotedAs) {
+      // `the paper quoted Mr X as saying`: the person quoted is the speaker, not the paper.
+      const at = from + quotedAs.index + quotedAs[0].indexOf(quotedAs[1]);
+      const ref = speakerAfter(quotedAs[1], at);
+      if (ref && ref.kind !== 'other') return ref;
+    }
+    if (participle && /(?:,|\bwhile|\band)\s*$/.test(before)) return { kind: 'inherit', at: toks[k].start };
+    const ref = speakerBefore(before, from, participle);
+    if (ref?.kind === 'object') return clauseSubject(text, sentenceStart, toks[k].start);
+    return ref;
+  }
+  return null;
+}
+
+/** `…, the Chilean side said in a statement.` and `according to X` anywhere in the sentence. */
+function tailRef(text: string, from: number, to: number): SpeakerRef | null {
+  const s = text.slice(from, to);
+  const according = /\baccording to\s+/i.exec(s);
+  if (according) {
+    const at = from + according.index + according[0].length;
+    const ref = speakerAfter(text.slice(at, to), at);
+    if (ref && (ref.kind === 'name' || ref.kind === 'unnamed')) return ref;
+  }
+  const comma = s.lastIndexOf(',');
+  if (comma < 0) return null;
+  const rest = from + comma + 1;
+  const toks = tokens(text.slice(rest, to), rest);
+  for (let k = 1; k < Math.min(toks.length, 7); k++) {
+    if (!CLOSING_VERBS.has(toks[k].bare)) continue;
+    const ref = speakerBefore(text.slice(rest, toks[k].start), rest);
+    return ref && ref.kind !== 'inherit' && ref.kind !== 'object' ? ref : null;
+  }
+  return null;
+}
+
+/**
+ * `“… what now?” Lee said.`: a question or exclamation mark ends the sentence inside the quotation, so the
+ * attribution is the short sentence right after it.
+ */
+function questionTail(doc: SourceDocument, close: number, paragraph: number): SpeakerRef | null {
+  const { text, sentences } = doc;
+  if (!/[?!]\s*["\u201d\u2019']?$/.test(text.slice(Math.max(0, close - 3), close))) return null;
+  const next = sentences[sentenceAt(sentences, close) + 1];
+  if (!next || next.paragraph !== paragraph || next.start - close > 3) return null;
+  if (wordCount(text.slice(next.start, next.end)) > 10) return null;
+  return trailingRef(text, close, next.end);
+}
+
+interface PreviousQuote {
+  sentence: number;
+  speaker: string | null;
+  close: number;
+}
+
+/** `the Harbour Trust's “clear evidence”` and `a spokeswoman was “satisfied”`: the owner or subject of the words. */
+function possessiveOrCopula(text: string, from: number, to: number): SpeakerRef | null {
+  const lead = text.slice(from, to);
+  const possessive = /(\p{Lu}[\p{L}\-]*(?:[ \t]+\p{Lu}[\p{L}\-]*){0,3})['’]s\s*$/u.exec(lead);
+  if (possessive) {
+    const words = possessive[1].split(/\s+/);
+    while (words.length && STOP_CAPS.has(words[0].toLowerCase())) words.shift();
+    if (words.length) return { kind: 'name', text: words.join(' '), at: from + possessive.index };
+  }
+  const copula =
+    /\b(?:was|is|were|are|remained|remains|felt|feels|appeared|appears|seemed|seems|had been|has been|have been)\s+(?:(?:also|still|not|very|so)\s+)?$/.exec(
+      lead,
+    );
+  if (!copula) return null;
+  const ref = speakerBefore(lead.slice(0, copula.index), from);
+  return ref && (ref.kind === 'name' || ref.kind === 'unnamed' || ref.kind === 'role' || ref.kind === 'pronoun') ? ref : null;
+}
+
+function isUseful(ref: SpeakerRef | null): ref is SpeakerRef {
+  return ref !== null && ref.kind !== 'other' && ref.kind !== 'object';
+}
+
+/** A quotation being attributed: its marked parts, or the span of reported words with the phrase found for it. */
+export type AttributionItem =
+  { marked: MarkedQuote; direct: boolean } | { reported: { start: number; paragraph: number; ref: SpeakerRef | null } };
+
+/** Attributes the quotations of one document in reading order, keeping who spoke last for pronouns and runs. */
+export class Attributor {
+  private lastSpeaker: { name: string; at: number; person: boolean } | null = null;
+  private previous: PreviousQuote | null = null;
+  private readonly speakerBySentence = new Map<number, string>();
+
+  constructor(
+    private readonly doc: SourceDocument,
+    private readonly book: NameBook,
+  ) {}
+
+  /** The speaker of the next quotation (items must come in document order), or null when the text does not say. */
+  speakerOf(item: AttributionItem): string | null {
+    if ('reported' in item) {
+      const { ref, start, paragraph } = item.reported;
+      const resolved = isUseful(ref) ? this.resolve(ref, Math.min(ref.at, start), paragraph, null) : null;
+      if (resolved) this.lastSpeaker = { name: resolved.name, at: start, person: resolved.person };
+      return resolved?.name ?? null;
+    }
+    return this.markedSpeaker(item.marked, item.direct);
+  }
+
+  private resolve(ref: SpeakerRef, at: number, paragraph: number, sameSentence: string | null): ResolvedSpeaker | null {
+    const { paragraphs } = this.doc;
+    return resolveSpeaker(ref, {
+      book: this.book,
+      at,
+      from: paragraphs[Math.max(0, paragraph - PRONOUN_REACH)].start,
+      sameSentence,
+      lastSpeaker: this.lastSpeaker,
+    });
+  }
+
+  private markedSpeaker(q: MarkedQuote, direct: boolean): string | null {
+    const { doc, book } = this;
+    const { sentences } = doc;
+    const first = q.parts[0];
+    const last = q.parts[q.parts.length - 1];
+    const sOpen = sentenceAt(sentences, first.open);
+    const same: PreviousQuote | null = this.previous && this.previous.sentence === sOpen ? this.previous : null;
+    const found = q.heading ? headlineRef(doc, book, q) : this.bodyRef(q, direct, same);
+    const ref = found?.kind === 'pronoun' ? (this.unnamedAntecedent(found, first.open) ?? found) : found;
+    const at = ref && ref.at < first.open ? ref.at : first.open;
+    const resolved = isUseful(ref) ? this.resolve(ref, at, first.paragraph, same?.speaker ?? null) : null;
+    const speaker = resolved?.name ?? null;
+    const closing = sentenceAt(sentences, Math.max(last.start, last.close - 1));
+    if (resolved) {
+      this.lastSpeaker = { name: resolved.name, at: first.open, person: resolved.person };
+      this.speakerBySentence.set(closing, resolved.name);
+    }
+    this.previous = { sentence: closing, speaker, close: last.close };
+    return speaker;
+  }
+
+  /** The speaker phrase of a quotation in body text, by the patterns in order of strength. */
+  private bodyRef(q: MarkedQuote, direct: boolean, same: PreviousQuote | null): SpeakerRef | null {
+    const { doc } = this;
+    const { text, sentences, paragraphs } = doc;
+    const first = q.parts[0];
+    const last = q.parts[q.parts.length - 1];
+    const sOpen = sentenceAt(sentences, first.open);
+    const sentence = sentences[sOpen];
+    const sentenceStart = sentence && sentence.paragraph === first.paragraph ? sentence.start : paragraphs[first.paragraph].start;
+    const leadFrom = Math.max(sentenceStart, same?.close ?? 0);
+    const sentenceEnd = (part: typeof first): number => {
+      const s = sentences[sentenceAt(sentences, Math.max(part.start, part.close - 1))];
+      return s && s.paragraph === part.paragraph ? Math.max(s.end, part.close) : paragraphs[part.paragraph].end;
     };
-  }
-  // `a council finance source`: an unnamed person described by the words before the noun.
-  const described = PERSON_SOURCES.has(noun) && words.filter((w) => !['the', 'a', 'an'].includes(w.bare.toLowerCase())).length >= 2;
-  // `campaigners said`: a group speaks; `both leaders said` names two speakers, not one.
-  const counted = [...words, tokens[j - 1]].some((w) => w !== undefined && /^(?:both|two|three|several|some|many|all)$/i.test(w.bare));
-  const group = noun.endsWith('s') && !counted;
-  if (SOURCE_NOUNS.has(noun) && (hasCap || INSTITUTIONS.has(noun) || described || group))
-    return { kind: 'unnamed', text, at: words[0].start };
-  return { kind: 'other', at: words[0].start };
-}
-
-/** A name run ending at token i (inclusive), looking back. */
-function nameBack(tokens: Token[], i: number): { from: number; text: string } {
-  let j = i;
-  while (j > 0 && isNamePart(tokens[j - 1]) && !/[,;:.]$/.test(tokens[j - 1].word)) j--;
-  while (j < i && !isCap(tokens[j].bare)) j++;
-  return {
-    from: j,
-    text: tokens
-      .slice(j, i + 1)
-      .map((t) => t.bare)
-      .join(' '),
-  };
-}
-
-/** The speaker phrase that ends `text` (the words right before a speech verb). */
-export function speakerBefore(text: string, base: number, participle = false): SpeakerRef | null {
-  // A parenthesis between dashes (`X of Y - a property firm - told`) is no part of the speaker phrase.
-  const dashed = /\s[-\u2013\u2014]\s[^-\u2013\u2014]{1,100}\s[-\u2013\u2014]\s*$/.exec(text);
-  const tokens = tokenize(dashed ? text.slice(0, dashed.index) : text, base);
-  let i = tokens.length - 1;
-  // Skip "also", "has", "on Monday", "last week" between speaker and verb.
-  while (i >= 0) {
-    const b = tokens[i].bare.toLowerCase();
-    if (FILLER_WORDS.has(b) && !/,$/.test(tokens[i].word)) i--;
-    else if (TIME_WORDS.has(b) && i > 0 && /^(?:on|last|this|next|late|early)$/i.test(tokens[i - 1].bare)) i -= 2;
-    else break;
-  }
-  if (i < 0) return null;
-  const last = tokens[i];
-  const lower = last.bare.toLowerCase();
-  if (/,$/.test(last.word)) {
-    // `A spokesman for the firm, Dr Name, told …`: a name between the last two commas is the speaker.
-    let j = i;
-    while (j > 0 && isNamePart(tokens[j - 1]) && !/,$/.test(tokens[j - 1].word)) j--;
-    if (j < i + 1 && isNamePart(last) && (j === 0 || /,$/.test(tokens[j - 1].word)) && isCap(tokens[j].bare)) {
-      const n = nameBack(tokens, i);
-      if (n.text && j > 0) return { kind: 'name', text: n.text, at: tokens[n.from].start };
-    }
-    // Apposition: `Name, the federation's general secretary, said`; `X said, describing …` inherits.
-    for (let k = i - 1; k >= 0 && i - k < 14; k--) {
-      if (/,$/.test(tokens[k].word)) {
-        if (isNamePart(tokens[k])) {
-          const n = nameBack(tokens, k);
-          if (n.text) return { kind: 'name', text: n.text, at: tokens[n.from].start };
-        }
+    let ref: SpeakerRef | null = null;
+    const candidates: (() => SpeakerRef | null)[] = [
+      () => (first.closed ? trailingRef(text, first.close, sentenceEnd(first)) : null),
+      () => (first.closed ? questionTail(doc, first.close, first.paragraph) : null),
+      () => (last !== first && last.closed ? trailingRef(text, last.close, sentenceEnd(last)) : null),
+      () => leadingRef(text, leadFrom, first.open, sentenceStart),
+      () => (first.closed ? tailRef(text, first.close, sentenceEnd(first)) : null),
+      () => tailRef(text, sentenceStart, first.open),
+    ];
+    // A speaker phrase we cannot name (`the report said`) still tells whose words these are: nobody else's.
+    let named = false;
+    for (const c of candidates) {
+      const r = c();
+      if (r && r.kind !== 'other') {
+        ref = r;
+        break;
+      }
+      if (r) {
+        named = true;
         break;
       }
     }
-    if (isNamePart(last)) {
-      const n = nameBack(tokens, i);
-      if (n.text) return { kind: 'name', text: n.text, at: tokens[n.from].start };
+    const lead = text.slice(leadFrom, first.open);
+    if (ref?.kind === 'inherit' && !same?.speaker) {
+      // `…, he said, adding that … “…”` with no quote before: the speaker of the clause the participle hangs on.
+      const earlier = leadingRef(text, sentenceStart, ref.at, sentenceStart);
+      ref = earlier && earlier.kind !== 'inherit' ? earlier : clauseSubject(text, sentenceStart, ref.at);
     }
-    return { kind: 'inherit', at: last.start };
-  }
-  if (PRONOUNS.has(lower)) return { kind: 'pronoun', text: lower, at: last.start };
-  if (INHERIT_WORDS.has(lower)) return { kind: 'inherit', at: last.start };
-  // `the 31-year-old told …`: a description of the person just written about.
-  if (/^\d+-year-old$/.test(lower) && i > 0 && tokens[i - 1].bare.toLowerCase() === 'the')
-    return { kind: 'pronoun', text: 'he', at: tokens[i - 1].start };
-  if (isNamePart(last) && isCap(last.bare)) {
-    const n = nameBack(tokens, i);
-    // `a call with the Danish president X said`: the name is an object; look past its titles for the preposition.
-    let k = n.from - 1;
-    while (
-      k >= 0 &&
-      n.from - k <= 4 &&
-      (TITLE_WORDS.has(tokens[k].bare.toLowerCase()) ||
-        ROLE_NOUNS.has(tokens[k].bare.toLowerCase()) ||
-        (isNamePart(tokens[k]) && isCap(tokens[k].bare)) ||
-        tokens[k].bare.toLowerCase() === 'the')
-    )
-      k--;
-    const before = tokens[k];
-    // `Peru and Chile called for …`: a joint subject is no single speaker.
-    if (before?.bare === 'and' && k > 0 && isNamePart(tokens[k - 1]) && !/,$/.test(tokens[k - 1].word))
-      return { kind: 'other', at: tokens[k - 1].start };
-    const object = before && PREPOSITIONS.has(before.bare.toLowerCase()) && !(participle && before.bare.toLowerCase() === 'with');
-    if (object || (before && /^counterparts?$/i.test(before.bare))) return { kind: 'object', at: tokens[n.from].start };
-    const { core } = splitTitles(n.text);
-    if (!core) {
-      const role = n.text
-        .split(' ')
-        .reverse()
-        .find((w) => ROLE_NOUNS.has(w.toLowerCase()));
-      return role ? { kind: 'role', role: role.toLowerCase(), text: n.text, at: tokens[n.from].start } : null;
+    if (ref || named) return ref;
+    // Consecutive quotations in one sentence share the speaker: `X insisted he had been “…” in “…”`.
+    if (same?.speaker && !/[.!?]\s/.test(lead)) return { kind: 'inherit', at: leadFrom };
+    const owned = possessiveOrCopula(text, leadFrom, first.open);
+    if (owned) return owned;
+    // `Lee summed it up: “…”`: a colon hands the quotation to the sentence's subject.
+    if (/:\s*$/.test(lead)) {
+      const subject = clauseSubject(text, sentenceStart, first.open);
+      if (subject && (subject.kind === 'name' || subject.kind === 'pronoun')) return subject;
     }
-    return { kind: 'name', text: n.text, at: tokens[n.from].start };
-  }
-  if (/^[a-z]/.test(last.bare)) {
-    // `Harbour Courier news reported`: a name followed by a generic medium word.
-    if (/^(?:news|newspaper|daily|agency|website|channel|tv|radio|broadcaster)$/.test(lower) && i > 0 && isNamePart(tokens[i - 1])) {
-      const n = nameBack(tokens, i - 1);
-      if (n.text) return { kind: 'name', text: n.text, at: tokens[n.from].start };
-    }
-    if (ROLE_NOUNS.has(lower) || SOURCE_NOUNS.has(lower)) {
-      const ref = nounPhraseBack(tokens, i);
-      if (ref?.kind === 'other') return ref;
-      if (ref) {
-        const first = tokens.findIndex((t) => t.start === ref.at);
-        const prev = tokens[first - 1];
-        if (prev && PREPOSITIONS.has(prev.bare.toLowerCase())) return { kind: 'object', at: ref.at };
+    // A quotation opening its sentence with no attribution of its own: the sentence before may name the speaker.
+    if (direct && text.slice(sentenceStart, first.open).trim() === '' && sOpen > 0) {
+      const prev = sentences[sOpen - 1];
+      if (prev.paragraph >= first.paragraph - 1 && paragraphs[prev.paragraph].kind === 'body') {
+        const known = this.speakerBySentence.get(sOpen - 1);
+        if (known) return { kind: 'unnamed', text: known, at: prev.start }; // already resolved: taken as it is
+        const r = leadingRef(text, prev.start, prev.end, prev.start);
+        if (isUseful(r) && r.kind !== 'inherit') return r;
       }
-      return ref;
     }
-    if (/ing$/.test(lower) && SPEECH_VERBS.has(lower)) return { kind: 'inherit', at: last.start };
-    return { kind: 'other', at: last.start };
+    return this.continuation(q);
   }
-  return null;
+
+  /**
+   * `A spokeswoman for Acme said … “…,” she said.`, `The party leader countered … He declared:`: an unnamed
+   * source who spoke, or a role that acted, in the sentence before, with no named person acting since, is who
+   * `he` or `she` is.
+   */
+  private unnamedAntecedent(ref: Extract<SpeakerRef, { kind: 'pronoun' }>, open: number): SpeakerRef | null {
+    if (ref.text !== 'he' && ref.text !== 'she') return null;
+    const { text, sentences } = this.doc;
+    const s = sentenceAt(sentences, open);
+    const prev = sentences[s - 1];
+    if (!prev || prev.paragraph < (sentences[s]?.paragraph ?? 0) - 1) return null;
+    const said = leadingRef(text, prev.start, prev.end, prev.start);
+    // `The party leader countered that … He declared: “…”`: a role as the subject of the sentence before.
+    const subject = clauseSubject(text, prev.start, prev.end);
+    const r =
+      said?.kind === 'unnamed' && PERSON_SOURCE_RE.test(said.text)
+        ? said
+        : (subject?.kind === 'role' || (subject?.kind === 'descriptor' && subject.of === 'person')) &&
+            /^the\b/i.test(text.slice(subject.at, subject.at + 4))
+          ? subject
+          : null;
+    if (!r) return null;
+    const named = this.book.recentSubject(r.at + 1, open);
+    return named ? null : r;
+  }
+
+  /**
+   * `“…,” said X. The price is “as low as I’ve ever seen.”`: words in the first person with no attribution of their
+   * own go on from the person who spoke last, in this paragraph or the one before, when nobody else is named between.
+   */
+  private continuation(q: MarkedQuote): SpeakerRef | null {
+    const last = this.lastSpeaker;
+    const first = q.parts[0];
+    const { text, paragraphs, sentences } = this.doc;
+    if (!FIRST_PERSON_RE.test(text.slice(first.start, first.end))) return null;
+    const reach = paragraphs[Math.max(0, first.paragraph - 1)].start;
+    if (last?.person && last.at >= reach) {
+      const between = this.book.recentPerson(last.at + 1, first.open);
+      return between && between.name !== last.name ? null : { kind: 'unnamed', text: last.name, at: first.open };
+    }
+    // `X appears almost evangelical. “I was on a cruise …”`: nobody spoke yet; the person the sentence before is about.
+    const s = sentenceAt(sentences, first.open);
+    const opens = sentences[s] && text.slice(sentences[s].start, first.open).trim() === '';
+    const prev = sentences[s - 1];
+    if (!opens || !prev || prev.start < reach) return null;
+    const subject = this.book.recentSubject(prev.start, first.open) ?? this.book.recentPerson(prev.start, first.open, true);
+    return subject ? { kind: 'unnamed', text: subject.name, at: first.open } : null;
+  }
 }
 
-/** The speaker phrase that opens `text` (the words right after a speech verb: `said the minister`). */
-export function speakerAfter(text: string, base: number): SpeakerRef | null {
-  const tokens = tokenize(text, base);
-  const first = tokens[0];
-  if (!first) return null;
-  const lower = first.bare.toLowerCase();
-  if (PRONOUNS.has(lower)) return { kind: 'pronoun', text: lower, at: first.start };
-  // `said chief inspector Ana Lee`, `says president Ana Lee`: lower-case title words, then the name.
-  let t = 0;
-  while (
-    t < tokens.length &&
-    t < 3 &&
-    /^\p{Ll}/u.test(tokens[t].bare) &&
-    (TITLE_WORDS.has(tokens[t].bare) || ROLE_NOUNS.has(tokens[t].bare)) &&
-    !/[,;:.]$/.test(tokens[t].word)
-  )
-    t++;
-  if (t > 0 && tokens[t] && isNamePart(tokens[t]) && isCap(tokens[t].bare))
-    return speakerAfter(text.slice(tokens[t].start - base), tokens[t].start);
-  if (isNamePart(first) && isCap(first.bare)) {
-    let j = 0;
-    while (j + 1 < tokens.length && isNamePart(tokens[j + 1]) && nameGoesOn(tokens[j])) j++;
-    // `said US Secretary of State X` is a name; `said Chilean sources` is an unnamed source.
-    const next = tokens[j + 1];
-    if (
-      next &&
-      /^[a-z]/.test(next.bare) &&
-      (SOURCE_NOUNS.has(next.bare.toLowerCase()) || ROLE_NOUNS.has(next.bare.toLowerCase())) &&
-      !/[,;:.]$/.test(tokens[j].word)
-    ) {
-      return (
-        speakerBefore(
-          tokens
-            .slice(0, j + 2)
-            .map((t) => t.word)
-            .join(' ')
-            .replace(/[,.;:]+$/, ''),
-          first.start,
-        ) ?? null
-      );
-    }
-    // `Green leader Ann Lee`, `Riverside United striker X`: the name after the role is the speaker.
-    let r = j + 1;
-    while (
-      r < tokens.length &&
-      r - j <= 2 &&
-      /^[a-z]/.test(tokens[r].bare) &&
-      (ROLE_NOUNS.has(tokens[r].bare) || TITLE_WORDS.has(tokens[r].bare) || OCCUPATIONS.has(tokens[r].bare)) &&
-      !/[,;:.]$/.test(tokens[r - 1].word)
-    )
-      r++;
-    if (r > j + 1 && tokens[r] && isNamePart(tokens[r]) && isCap(tokens[r].bare) && !/[,;:.]$/.test(tokens[r - 1].word)) {
-      return speakerAfter(text.slice(tokens[r].start - base), tokens[r].start);
-    }
-    // `said Acme technology director, Ana Lee`: up to three lower-case words ending in a role, a comma, the name.
-    for (let k = j + 1; k <= j + 3 && k < tokens.length - 1; k++) {
-      const w = tokens[k];
-      if (!/^\p{Ll}/u.test(w.bare)) break;
-      const role = ROLE_NOUNS.has(w.bare) || TITLE_WORDS.has(w.bare) || OCCUPATIONS.has(w.bare);
-      if (role && /,$/.test(w.word) && isNamePart(tokens[k + 1]) && isCap(tokens[k + 1].bare))
-        return speakerAfter(text.slice(tokens[k + 1].start - base), tokens[k + 1].start);
-      if (/[,;:.]$/.test(w.word)) break;
-    }
-    const textOf = tokens
-      .slice(0, j + 1)
-      .map((t) => t.bare)
-      .join(' ');
-    return { kind: 'name', text: textOf, at: first.start };
-  }
-  // `says president Ann Lee`, `said party leader Ann Lee`: a lower-case title before the name.
-  if (ROLE_NOUNS.has(lower) || TITLE_WORDS.has(lower)) {
-    let r = 0;
-    while (
-      r < tokens.length &&
-      r < 3 &&
-      /^[a-z]/.test(tokens[r].bare) &&
-      (ROLE_NOUNS.has(tokens[r].bare) || TITLE_WORDS.has(tokens[r].bare)) &&
-      !/[,;:.]$/.test(tokens[r].word)
-    )
-      r++;
-    const name = tokens[r];
-    if (r > 0 && name && isNamePart(name) && isCap(name.bare)) return speakerAfter(text.slice(name.start - base), name.start);
-  }
-  // `said the 23-year-old`: a description of the person just written about.
-  if (lower === 'the' && /^\d+-year-old$/.test(tokens[1]?.bare ?? '')) return { kind: 'pronoun', text: 'he', at: first.start };
-  if (['the', 'a', 'an', 'his', 'her', 'its', 'their'].includes(lower)) {
-    for (let j = 1; j < Math.min(tokens.length, 7); j++) {
-      const b = tokens[j].bare.toLowerCase();
-      if (ROLE_NOUNS.has(b) || SOURCE_NOUNS.has(b)) {
-        const next = tokens[j + 1]?.bare.toLowerCase();
-        // `the federation's general secretary, Name` — the apposed name is the speaker.
-        if (/,$/.test(tokens[j].word) && tokens[j + 1] && isNamePart(tokens[j + 1]))
-          return speakerAfter(text.slice(tokens[j + 1].start - base), tokens[j + 1].start);
-        if (next && (SOURCE_NOUNS.has(next) || ROLE_NOUNS.has(next))) continue;
-        return nounPhraseBack(tokens, j);
-      }
-      if (/[,;:.]$/.test(tokens[j].word)) break;
-    }
-    return { kind: 'other', at: first.start };
-  }
-  if (SOURCE_NOUNS.has(lower)) return nounPhraseBack(tokens, 0);
-  return null;
-}
-
-/** A speaker resolved to a name, or null. */
-export interface Resolution {
-  speaker: string | null;
-  person: boolean;
-}
-
-/** What resolution needs beyond the phrase: the document's names and the attribution history. */
-export interface ResolveContext {
-  book: NameBook;
-  /** Offset before which a pronoun's antecedent must appear, and the earliest offset it may appear at. */
-  at: number;
-  from: number;
-  /** The speaker of the previous quotation in the same sentence (for `and`, `who`, participles). */
-  sameSentence: string | null;
-  /** The most recent attributed speaker in reach, with where it was attributed. */
-  lastSpeaker: { name: string; at: number; person: boolean } | null;
-}
-
-/** Turns a speaker phrase into the fullest name the document uses, or null when it does not say. */
-export function resolveSpeaker(ref: SpeakerRef | null, ctx: ResolveContext): string | null {
-  if (!ref) return null;
-  const { book } = ctx;
-  switch (ref.kind) {
-    case 'name': {
-      const name = book.fullName(ref.text);
-      if (!name || !/^\p{Lu}|^\p{Ll}+-\p{Lu}/u.test(name) || STOP_CAPS.has(name.toLowerCase()) || TITLE_WORDS.has(name.toLowerCase()))
-        return null;
-      return name;
-    }
-    case 'pronoun': {
-      const last = ctx.lastSpeaker && ctx.lastSpeaker.at >= ctx.from && ctx.lastSpeaker.at < ctx.at ? ctx.lastSpeaker : null;
-      if (ref.text === 'he' || ref.text === 'she') {
-        const subject = book.recentSubject(ctx.from, ctx.at);
-        const person = last?.person ? last : null;
-        if (person && (!subject || person.at >= subject.at)) return person.name;
-        // No subject in reach: the person last named (`… Lee, 43 years a teacher, keeps …` then `he said`).
-        return subject?.name ?? person?.name ?? book.recentPerson(ctx.from, ctx.at)?.name ?? null;
-      }
-      // `it said` / `they said`: an organisation that spoke just before, or one acting as a subject since.
-      const org = ref.text === 'it' ? book.recentOrganisation(ctx.from, ctx.at) : null;
-      if (org && (!last || last.person || org.at > last.at)) return org.name;
-      return last && !last.person ? last.name : null;
-    }
-    case 'role':
-      // `said the spokesman` right after `a spokesman for X said`: the same unnamed speaker.
-      if (ctx.lastSpeaker && ctx.lastSpeaker.at >= ctx.from && new RegExp(`\\b${ref.role}\\b`, 'i').test(ctx.lastSpeaker.name))
-        return ctx.lastSpeaker.name;
-      // An unnamed spokesman stays an unnamed speaker; "the minister" with no minister in sight is no one.
-      return book.withRole(ref.role, ctx.at) ?? (SOURCE_NOUNS.has(ref.role) && /\p{Lu}/u.test(ref.text) ? ref.text : null);
-    case 'unnamed': {
-      const text = ref.text.replace(/^(?:the|a|an)\s+/i, '').trim();
-      const forName = / for (.+)$/.exec(text);
-      return (forName ? text.slice(0, forName.index) + ' for ' + book.fullName(forName[1]) : text) || null;
-    }
-    case 'inherit':
-      return ctx.sameSentence;
-    case 'object':
-    case 'other':
-      return null;
-  }
+/** Headline convention: `Name 'quote' …` (only a person quotes this way: in `Councils 'must find sites'` the councils are told), or `'…,' says X`. */
+function headlineRef(doc: SourceDocument, book: NameBook, q: MarkedQuote): SpeakerRef | null {
+  const first = q.parts[0];
+  const paraStart = doc.paragraphs[first.paragraph].start;
+  const lead = doc.text.slice(paraStart, first.open).trim();
+  const isName = /^\p{Lu}[\p{L}\-'’]+(?:\s+\p{Lu}[\p{L}\-'’]+){0,2}$/u.test(lead) && !STOP_CAPS.has(lead.split(/\s+/)[0].toLowerCase());
+  if (isName && book.isPerson(book.fullName(lead))) return { kind: 'name', text: lead, at: paraStart };
+  // `'We will not give up,' says union leader`: a headline's own speech verb, resolved in the article below.
+  const ref = first.closed ? trailingRef(doc.text, first.close, doc.paragraphs[first.paragraph].end) : null;
+  return ref && (ref.kind === 'name' || ref.kind === 'role') ? ref : null;
 }

@@ -5,7 +5,7 @@
  * left to the marked-quote extractor.
  */
 import type { SourceDocument } from '../../domain/source-document';
-import { speakerAfter, speakerBefore, type SpeakerRef } from './attribution';
+import { speakerAfter, speakerBefore, type SpeakerRef } from '../../mentions/speaker-phrases';
 import type { MarkedQuote } from './quote-marks';
 import { TAIL_VERBS, THAT_VERBS } from '../../mentions/speech-words';
 

@@ -1,0 +1,275 @@
+/**
+ * Speaker attribution on the failure kinds of issue 14, through the public service: each case is an invented
+ * article, the first words of one of its quotations, and the speaker the completion item must show (null: it
+ * must show no speaker). Every article is its own source, so a case cannot borrow a name from another.
+ */
+import { test, before } from 'node:test';
+import assert from 'node:assert/strict';
+import type { CompletionItem, TextEdit } from 'vscode-languageserver-types';
+import { harness, type Harness } from '../helpers/fixture';
+
+interface Case {
+  kind: string;
+  article: string;
+  /** The first words of the quotation, as typed after `“`. */
+  typed: string;
+  speaker: string | null;
+}
+
+const CASES: Case[] = [
+  {
+    kind: 'a descriptor after the verb is the person last named, not the tournament in the headline',
+    article:
+      'Okafor wins through at the Riverside Open\n\nLagos-born Okafor beat the top seed in three sets on Tuesday.\n\n' +
+      '"I felt strong from the very first point," said the world number three.',
+    typed: 'I felt strong',
+    speaker: 'Okafor',
+  },
+  {
+    kind: 'a descriptive prefix is no part of the name',
+    article: 'Harbour race won\n\nOslo-based Ingrid Halvorsen took the lead early. "The wind turned just in time for us," Halvorsen said.',
+    typed: 'The wind turned',
+    speaker: 'Ingrid Halvorsen',
+  },
+  {
+    kind: 'an event’s name is never the speaker',
+    article:
+      'Final day at the Kingsbury Masters\n\nThe Kingsbury Masters ended in heavy rain on Sunday.\n\n' +
+      '"Nobody wanted to play in water like that," the Kingsbury Masters said.',
+    typed: 'Nobody wanted to',
+    speaker: null,
+  },
+  {
+    kind: 'a pronoun never reaches forward to the next paragraph',
+    article:
+      'Study published\n\nThe report was published on Monday after two years of work.\n\n"This changes nothing about the plan," she said.\n\n' +
+      'Dr Hannah Price, who led the study, disagreed with the council.',
+    typed: 'This changes nothing',
+    speaker: null,
+  },
+  {
+    kind: 'the statement read in part: the organisation that issued it',
+    article:
+      'Power cut in Port Amble\n\nThe Amble Harbour Trust issued a statement on Sunday evening. The statement read in part: ' +
+      '"We are working with the council to restore power to every home."',
+    typed: 'We are working',
+    speaker: 'Amble Harbour Trust',
+  },
+  {
+    kind: 'the company said: the organisation last named',
+    article:
+      'Profits rise\n\nShares in Corvel Holdings rose on Monday after strong results. "Our customers stayed with us through a hard year," the company said.',
+    typed: 'Our customers stayed',
+    speaker: 'Corvel Holdings',
+  },
+  {
+    kind: 'a role before the name with an apposition: the person, not the organisation',
+    article:
+      'Minister resigns\n\nThe Minister of Works, Ada Eze, resigned on Friday.\n\n"I leave this office with my head held high," the minister said.',
+    typed: 'I leave this',
+    speaker: 'Ada Eze',
+  },
+  {
+    kind: 'a pronoun goes to the subject apposed to a description, the nearest person before it',
+    article:
+      'Minister resigns\n\nThe Minister of Works, Ada Eze, resigned on Friday.\n\n"I leave this office with my head held high," Eze said.\n\n' +
+      'Her deputy, Tunde Bello, will take over next week. "It is a sad day for the ministry," he said.',
+    typed: 'It is a',
+    speaker: 'Tunde Bello',
+  },
+  {
+    kind: 'a headline quotation with its own speech verb, resolved in the article',
+    article:
+      "'We will not give up this fight,' says union leader\n\nUnion leader Carla Mendes said the strike would go on.\n\n" +
+      '"We will not give up this fight," Mendes told a rally.',
+    typed: 'We will not',
+    speaker: 'Carla Mendes',
+  },
+  {
+    kind: 'the paper quoted X as saying: the person quoted, not the paper',
+    article:
+      'Maker eyes games\n\nAccording to the Harbour Courier, the group is looking at several firms. ' +
+      'Games are "a very big business now", the paper quoted Mr Tomas Berglund as saying.',
+    typed: 'a very big',
+    speaker: 'Tomas Berglund',
+  },
+  {
+    kind: 'words in the first person go on from the person who just spoke',
+    article:
+      'Fish prices fall\n\n"I was shocked to see prices at that level," said Paolo Ferri, a fish buyer in the port. ' +
+      'The price is "as low as I have ever seen in thirty years."',
+    typed: 'as low as',
+    speaker: 'Paolo Ferri',
+  },
+  {
+    kind: 'a name before “from” an organisation is the speaker, not the organisation',
+    article:
+      'Phones lost\n\nMany owners forget their numbers. "We are a nation of forgetful people now," Dana Whitlow from Corvel Labs said.',
+    typed: 'We are a',
+    speaker: 'Dana Whitlow',
+  },
+  {
+    kind: 'a description never points at a person named after a preposition',
+    article:
+      'Try ruled out\n\nMarek Stolz was puzzled that his try had been ruled out by referee Ivo Brandt. ' +
+      '"I was behind the ball the whole time," said the home player.',
+    typed: 'I was behind',
+    speaker: 'Marek Stolz',
+  },
+  {
+    kind: 'a plain description before the name after the verb',
+    article: 'Payout agreed\n\n"This is a momentous day for every family," said asbestos sufferer Rhona Vail, who leads a victims group.',
+    typed: 'This is a',
+    speaker: 'Rhona Vail',
+  },
+  {
+    kind: 'a pronoun goes to the nearest compatible person: she is not the man named last',
+    article:
+      'Council vote\n\nCouncillor Ana Ruiz proposed the plan on Monday. Mr Tomas Berg, the treasurer, opposed it.\n\n' +
+      '"We cannot afford to wait another year," she said.',
+    typed: 'We cannot afford',
+    speaker: 'Ana Ruiz',
+  },
+  {
+    kind: 'a name after an opening adverbial is the sentence’s subject, so he is that person',
+    article:
+      'Vote campaign\n\n"We will win this vote easily," said Petr Lind of the No campaign.\n\n' +
+      'On Wednesday, Mr Karel Vesely attacked the No campaign in public. "The campaign is being run by a tiny clique," he said.',
+    typed: 'The campaign is',
+    speaker: 'Karel Vesely',
+  },
+  {
+    kind: 'a name after its title words is the sentence’s subject',
+    article:
+      'Powers debated\n\n"There is still an emergency," said Ida Holm.\n\n' +
+      'Opposition home affairs spokesman Jonas Berg was worried about the plan. He warned: "History shows what happens next."',
+    typed: 'History shows what',
+    speaker: 'Jonas Berg',
+  },
+  {
+    kind: 'someone new who shouts is nobody the text names',
+    article:
+      'Politician attacked\n\nLars Dahl was leaving the studio when it happened. He said the man shouted: "You have insulted all of us here today."',
+    typed: 'You have insulted',
+    speaker: null,
+  },
+  {
+    kind: 'a first name alone is the one full name the document gives it, even in a heading',
+    article:
+      'Student dies after taking pills\n\n"The pills were still in her system when she arrived," her mother, Ana, said in a statement.\n\n' +
+      'Ana Kowal urged people to stay away from the pills\n\nThe shop that sold them has closed.',
+    typed: 'The pills were',
+    speaker: 'Ana Kowal',
+  },
+  {
+    kind: '“and” before a title joins two clauses, not two speakers',
+    article:
+      'Striker ruled out\n\nVolk hurt his knee in the defeat at Amberley and manager Rui Serrano said: "He cannot run at all this week."',
+    typed: 'He cannot run',
+    speaker: 'Rui Serrano',
+  },
+  {
+    kind: 'a title with “of” before the name still makes it the subject',
+    article:
+      'Match to finish\n\n"We will play the last minutes next month," said club president Ivo Kranjc.\n\n' +
+      'Harbour City director of sport Emil Varga praised the crowd. "I would like to thank every fan who stayed," he said.',
+    typed: 'I would like',
+    speaker: 'Emil Varga',
+  },
+  {
+    kind: 'a quotation closed by a future “he will say”',
+    article:
+      'Speech tonight\n\nMinister Jana Ruzicka is to speak in Leeds tonight. "We have not solved this problem by any means," she will say.',
+    typed: 'We have not',
+    speaker: 'Jana Ruzicka',
+  },
+  {
+    kind: 'plain words describing the name after the quotation (“…,” investment bank X said)',
+    article:
+      'Brewer warns\n\nProfits fell by a fifth. "We remain cautious about the next two years," investment bank Halden Brothers said.',
+    typed: 'We remain cautious',
+    speaker: 'Halden Brothers',
+  },
+  {
+    kind: 'a speech still to be given (“…,” he was due to say)',
+    article:
+      'Leader to speak\n\nOpposition leader Marta Quist will speak in Leeds tonight.\n\n"This country deserves far better than it gets," she was due to say.',
+    typed: 'This country deserves',
+    speaker: 'Marta Quist',
+  },
+  {
+    kind: 'she after an unnamed spokeswoman is the spokeswoman, not the woman named before',
+    article:
+      'Books to be scanned\n\n"The goal is to unlock the libraries of the world," said Dana Pike, who leads the project. ' +
+      'A spokeswoman for Harbour University said the scanned books would include novels and poetry. ' +
+      '"Important works that are out of print will be available to all," she said.',
+    typed: 'Important works that',
+    speaker: 'spokeswoman for Harbour University',
+  },
+  {
+    kind: 'a statement on her website (a document, any article) speaks for the person it is about',
+    article:
+      'Champion to return\n\nTennis star Mira Kovac will return from injury at the Harbour event in February. ' +
+      '"Mira had considered returning to action much sooner," a statement on her website said.',
+    typed: 'Mira had considered',
+    speaker: 'Mira Kovac',
+  },
+  {
+    kind: 'the magazine: the name the text gave as a magazine, not the last organisation named',
+    article:
+      'Best gadgets\n\nThe list was drawn up by Gizmo Monthly magazine. The Corvel radio from 1957 is at number 13. ' +
+      '"Who can forget the crackle of that first radio?" asked the magazine.',
+    typed: 'Who can forget',
+    speaker: 'Gizmo Monthly',
+  },
+  {
+    kind: 'a title used alone after “the” (the archbishop added) is the person with that title',
+    article:
+      'Release welcomed\n\nArchbishop Ambrose Nwosu welcomed the release of the four men on Tuesday. ' +
+      'The archbishop added: "We are grateful, but the others must be freed as well."',
+    typed: 'We are grateful',
+    speaker: 'Ambrose Nwosu',
+  },
+  {
+    kind: 'an opening participle clause is no subject: the name after its comma speaks',
+    article:
+      'Detentions condemned\n\nReferring to the detentions in Corvel, Bishop Ana Oyelaran told reporters: "It is utterly unacceptable to hold them."',
+    typed: 'It is utterly',
+    speaker: 'Ana Oyelaran',
+  },
+  {
+    kind: 'he after a role that acted in the sentence before is the person with that role',
+    article:
+      'Debate\n\nOpposition leader Karl Hobb attacked the prime minister, Ian Vance. "He has no plan at all," said Mr Vance in reply.\n\n' +
+      'The opposition leader countered that such deals had been made twice. He declared: "He is the prime minister of deals."',
+    typed: 'He is the',
+    speaker: 'Karl Hobb',
+  },
+];
+
+let version = 0;
+/** The speaker shown by the first item that inserts the quotation starting with the typed words. */
+async function speakerShown(h: Harness, typed: string): Promise<string | null | undefined> {
+  const text = `Notes.\n\nShe said \u201c${typed}`;
+  const doc = h.draft(text, ++version);
+  const list = await h.service.completion(doc, doc.positionAt(text.length));
+  const item = (list?.items ?? [])
+    .slice(0, 3)
+    .find((i: CompletionItem) => ((i.textEdit as TextEdit | undefined)?.newText ?? '').includes(typed));
+  if (!item) return undefined;
+  const shown = (item.detail ?? '').split(' \u2014 ')[0];
+  return shown === '' || shown.toLowerCase() === 'unattributed' ? null : shown;
+}
+
+const harnesses: Harness[] = [];
+before(async () => {
+  for (const c of CASES) harnesses.push(await harness({ 'sources/article.txt': c.article }));
+});
+
+for (const [i, c] of CASES.entries()) {
+  test(`attribution: ${c.kind}`, async () => {
+    const shown = await speakerShown(harnesses[i], c.typed);
+    assert.notEqual(shown, undefined, `the quotation “${c.typed}…” is offered`);
+    assert.equal(shown, c.speaker);
+  });
+}
