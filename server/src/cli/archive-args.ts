@@ -10,7 +10,8 @@ instead come from PGPASSWORD or ~/.pgpass; SOURCED_ARCHIVE_URL is used when --ur
   ingest  reads the sources with the editor's readers and extraction and writes those the archive lacks
           (by content hash); safe to run several at once and to re-run after an interruption. Paths are stored
           relative to --base (default: the current folder, or the matched files' common folder outside it).
-          --jobs N runs N ingest processes on shares of the files (default 1).
+          --jobs N runs N ingest processes on shares of the files (default: one per core,
+                   up to 4, when there are 1,000 files or more; else 1).
   status  prints the archive's counts (--json: one JSON object).
   grant   gives an existing role read-only access (SELECT) to the archive.
 Exit status: 0 done, 1 some files could not be read, 2 bad usage, no connection or no write access.`;
@@ -23,6 +24,7 @@ export interface ArchiveArgs {
   patterns: string[];
   base?: string;
   batch: number;
+  /** Ingest processes; 0 = chosen from the number of files and cores. */
   jobs: number;
   /** Internal: this process ingests share `index` of `count` (set by --jobs in the parent). */
   shard?: { index: number; count: number };
@@ -36,7 +38,7 @@ export function parseArchiveArgs(argv: readonly string[], env: Record<string, st
   const [command, ...rest] = argv;
   if (command === undefined || command === '--help' || command === '-h' || command === 'help') throw new UsageError('');
   if (command !== 'ingest' && command !== 'status' && command !== 'grant') throw new UsageError(`unknown archive command "${command}"`);
-  const args: ArchiveArgs = { command, url: env.SOURCED_ARCHIVE_URL ?? '', patterns: [], batch: 200, jobs: 1, json: false, quiet: false };
+  const args: ArchiveArgs = { command, url: env.SOURCED_ARCHIVE_URL ?? '', patterns: [], batch: 200, jobs: 0, json: false, quiet: false };
   for (let i = 0; i < rest.length; i++) {
     const a = rest[i];
     const value = (): string => {

@@ -1,4 +1,5 @@
 /** `sourced archive <ingest|status|grant>`: the team archive on PostgreSQL, from the command line. */
+import { availableParallelism } from 'node:os';
 import { openPgDatabase } from '../node/pg-database';
 import { checkWriteAccess } from '../store/postgres/archive-access';
 import { grantReader } from '../store/postgres/archive-grant';
@@ -53,7 +54,8 @@ async function runIngest(db: SqlDatabase, args: ArchiveArgs, out: Out): Promise<
     out.stdout(JSON.stringify(summary) + '\n');
     return summary.skipped.length ? 1 : 0;
   }
-  const summary = args.jobs > 1 ? await runShards(args.jobs, files.length, args.quiet) : await ingest(db, files, args.batch, args.quiet);
+  const jobs = args.jobs || defaultJobs(files.length);
+  const summary = jobs > 1 ? await runShards(jobs, files.length, args.quiet) : await ingest(db, files, args.batch, args.quiet);
   const status = await archiveStatus(db);
   for (const s of summary.skipped) out.stderr(`sourced: skipped ${s.path}: ${s.reason}\n`);
   const rate = summary.inserted / Math.max(0.001, summary.seconds);
@@ -62,6 +64,15 @@ async function runIngest(db: SqlDatabase, args: ArchiveArgs, out: Out): Promise<
       `in ${summary.seconds.toFixed(1)} s (${rate.toFixed(0)} new sources/s); the archive holds ${status.sources} sources, ${status.quotes} quotes, ${status.actors} actors\n`,
   );
   return summary.skipped.length ? 1 : 0;
+}
+
+/** Below this many files one process is quicker than starting others. */
+const PARALLEL_FROM_FILES = 1000;
+const MAX_DEFAULT_JOBS = 4;
+
+/** Without --jobs: one ingest process per core (extraction is CPU-bound), for an ingest large enough to pay for it. */
+function defaultJobs(files: number): number {
+  return files < PARALLEL_FROM_FILES ? 1 : Math.max(1, Math.min(MAX_DEFAULT_JOBS, availableParallelism()));
 }
 
 /** Runs `sourced archive …` (argv without `archive`); returns the exit status. Never prints a password. */
