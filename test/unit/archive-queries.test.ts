@@ -4,7 +4,8 @@ import assert from 'node:assert/strict';
 import { redactMessage, redactUrl, urlPassword } from '../../server/src/store/postgres/redact';
 import { passageQuery, quoteQuery } from '../../server/src/store/postgres/archive-queries';
 import { nameKeysAt } from '../../server/src/service/archive-names';
-import { parseArchiveArgs, UsageError } from '../../server/src/cli/archive-args';
+import { parseArchiveArgs } from '../../server/src/cli/archive-args';
+import { UsageError } from '../../server/src/cli/usage-error';
 
 test('redaction: passwords in URLs and keyword strings never survive', () => {
   const cases: [string, string][] = [

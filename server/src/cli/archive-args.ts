@@ -1,4 +1,5 @@
 /** Command-line arguments of `sourced archive <ingest|status|grant>`. */
+import { optionValue, UsageError } from './usage-error';
 
 export const ARCHIVE_USAGE = `Usage:
   sourced archive ingest --url URL <file|folder|glob…> [--base DIR] [--batch N] [--jobs N] [--quiet]
@@ -15,8 +16,6 @@ instead come from PGPASSWORD or ~/.pgpass; SOURCED_ARCHIVE_URL is used when --ur
   status  prints the archive's counts (--json: one JSON object).
   grant   gives an existing role read-only access (SELECT) to the archive.
 Exit status: 0 done, 1 some files could not be read, 2 bad usage, no connection or no write access.`;
-
-export class UsageError extends Error {}
 
 export interface ArchiveArgs {
   command: 'ingest' | 'status' | 'grant';
@@ -41,11 +40,7 @@ export function parseArchiveArgs(argv: readonly string[], env: Record<string, st
   const args: ArchiveArgs = { command, url: env.SOURCED_ARCHIVE_URL ?? '', patterns: [], batch: 200, jobs: 0, json: false, quiet: false };
   for (let i = 0; i < rest.length; i++) {
     const a = rest[i];
-    const value = (): string => {
-      const v = rest[++i];
-      if (v === undefined || v.startsWith('--')) throw new UsageError(`${a} needs a value`);
-      return v;
-    };
+    const value = (): string => optionValue(rest, i++);
     if (a === '--url') args.url = value();
     else if (a === '--base') args.base = value();
     else if (a === '--batch') {

@@ -7,7 +7,8 @@ import { archiveStatus, type ArchiveStatus } from '../store/postgres/archive-sta
 import { migrate } from '../store/postgres/migrate';
 import { redactMessage, redactUrl, urlPassword } from '../store/postgres/redact';
 import { isConnectionError, READ_ONLY_STATES, sqlState, type SqlDatabase } from '../store/postgres/sql';
-import { ARCHIVE_USAGE, parseArchiveArgs, UsageError, type ArchiveArgs } from './archive-args';
+import { ARCHIVE_USAGE, parseArchiveArgs, type ArchiveArgs } from './archive-args';
+import { UsageError } from './usage-error';
 import { ingestFiles } from './archive-files';
 import { ingest } from './archive-ingest';
 import { runShards } from './archive-jobs';

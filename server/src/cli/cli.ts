@@ -9,6 +9,7 @@ import { pathToFileURL } from 'node:url';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { DiagnosticSeverity, type Diagnostic } from 'vscode-languageserver-types';
 import { NodeCorpus } from '../node/node-corpus';
+import { optionValue, UsageError } from './usage-error';
 import { loadWriterBibliographies } from '../node/writer-bibliographies';
 import { createService, resolveConfig, type Logger } from '../service';
 import { readProjectFile, readWorkspaceSettings } from '../node/workspace-settings';
@@ -39,8 +40,6 @@ interface Args {
   quiet: boolean;
 }
 
-class UsageError extends Error {}
-
 function parseArgs(argv: string[]): Args {
   const [command, ...rest] = argv;
   if (command === '--help' || command === '-h' || command === 'help') throw new UsageError('');
@@ -48,11 +47,7 @@ function parseArgs(argv: string[]): Args {
   const args: Args = { drafts: [], corpus: [], format: 'text', quiet: false };
   for (let i = 0; i < rest.length; i++) {
     const a = rest[i];
-    const value = (): string => {
-      const v = rest[++i];
-      if (v === undefined || v.startsWith('--')) throw new UsageError(`${a} needs a value`);
-      return v;
-    };
+    const value = (): string => optionValue(rest, i++);
     if (a === '--corpus') args.corpus.push(value());
     else if (a === '--format') {
       const f = value();
