@@ -7,6 +7,7 @@
  */
 import { MarkupKind, type CompletionItem, type CompletionList, type Hover } from 'vscode-languageserver-types';
 import { NEVER_CANCELLED, type Cancellation } from '../domain/cancellation';
+import { Lru } from '../domain/lru';
 import type { SourceAnalysis } from '../domain/source-analysis';
 import type { ServiceContext } from '../features/context';
 import type { DraftDocument } from '../features/drafts/draft-document';
@@ -33,31 +34,6 @@ const CARD_QUOTES = 3;
 const ANSWER_CACHE = 500;
 const ANALYSIS_CACHE = 2000;
 
-/** A bounded map that forgets the least recently used entry first. */
-class Lru<V> {
-  private readonly map = new Map<string, V>();
-  constructor(private readonly max: number) {}
-  get(key: string): V | undefined {
-    const v = this.map.get(key);
-    if (v !== undefined) {
-      this.map.delete(key);
-      this.map.set(key, v);
-    }
-    return v;
-  }
-  set(key: string, value: V): void {
-    this.map.delete(key);
-    this.map.set(key, value);
-    if (this.map.size > this.max) this.map.delete(this.map.keys().next().value as string);
-  }
-  clear(): void {
-    this.map.clear();
-  }
-  keys(): string[] {
-    return [...this.map.keys()];
-  }
-}
-
 interface Ranked {
   row: QuoteRow;
   tier: number;
@@ -75,9 +51,9 @@ function tierOf(text: string, typedWords: readonly string[], lastPartial: boolea
 }
 
 export class ArchiveAnswers {
-  private readonly quoteAnswers = new Lru<QuoteRow[]>(ANSWER_CACHE);
-  private readonly cards = new Lru<ActorCardRow | null>(ANSWER_CACHE);
-  private readonly analyses = new Lru<SourceUnit>(ANALYSIS_CACHE);
+  private readonly quoteAnswers = new Lru<string, QuoteRow[]>(ANSWER_CACHE);
+  private readonly cards = new Lru<string, ActorCardRow | null>(ANSWER_CACHE);
+  private readonly analyses = new Lru<string, SourceUnit>(ANALYSIS_CACHE);
 
   constructor(private readonly ws: ArchiveWorkingSet) {
     // A completion asks two statements at once: have two connections open (and authenticated) before the first.

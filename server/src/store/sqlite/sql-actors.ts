@@ -16,7 +16,7 @@ import type { MergedTables } from '../memory/actors/actor-index';
 import { summariseRoles } from '../memory/actors/actor-summary';
 import type { Actor, ActorReads, ActorRoleSummary, SourceUnit } from '../source-store';
 import type { SqlDatabase, SqlStatement } from './sql-database';
-import { Lru } from './stored-unit';
+import { Lru } from '../../domain/lru';
 
 export const ACTOR_SCHEMA = `
 CREATE TABLE IF NOT EXISTS actor (
@@ -173,7 +173,7 @@ export class SqlActors implements ActorReads {
 
   /** Every actor once per id (read in one query: a caller may read sources while it iterates). */
   *all(): IterableIterator<Actor> {
-    for (const r of this.sql.main.all() as ActorRow[]) yield this.cache.get(r.n, () => this.make(r)) ?? this.make(r);
+    for (const r of this.sql.main.all() as ActorRow[]) yield this.cache.getOr(r.n, () => this.make(r)) ?? this.make(r);
   }
 
   private numbered(statement: SqlStatement, key: string): SqlActor | undefined {
@@ -182,7 +182,7 @@ export class SqlActors implements ActorReads {
   }
 
   private actor(n: number): SqlActor | undefined {
-    return this.cache.get(n, () => {
+    return this.cache.getOr(n, () => {
       const r = this.sql.row.get(n) as ActorRow | undefined;
       return r && this.make(r);
     });

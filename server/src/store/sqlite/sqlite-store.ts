@@ -24,7 +24,8 @@ import { terms } from '../../text/tokenize';
 import { ACTOR_SCHEMA, saveActorTables, SqlActors } from './sql-actors';
 import type { SqlDatabase, SqlStatement } from './sql-database';
 import { StoreActors } from './store-actors';
-import { Lru, metaOf, StoredUnit, type BodyLoader, type SourceBody, type SourceHead } from './stored-unit';
+import { Lru } from '../../domain/lru';
+import { metaOf, StoredUnit, type BodyLoader, type SourceBody, type SourceHead } from './stored-unit';
 
 /** Bump when the tables or blobs change: an older file is emptied and rebuilt. */
 const SCHEMA_VERSION = 5;
@@ -122,9 +123,9 @@ export class SqliteStore implements SourceStore, BodyLoader {
     };
     const row = this.nextRow++;
     const body: SourceBody = { text: doc.text, paragraphs: doc.paragraphs, sentences: doc.sentences };
-    this.bodies.get(row, () => body);
-    this.quoteLists.get(row, () => analysis.quotes);
-    this.actorLists.get(row, () => analysis.actors);
+    this.bodies.getOr(row, () => body);
+    this.quoteLists.getOr(row, () => analysis.quotes);
+    this.actorLists.getOr(row, () => analysis.actors);
     const unit = new StoredUnit(row, doc.uri, doc.path, head, this);
     this.units.set(row, unit);
     this.sources.addUnit(unit);
@@ -202,15 +203,15 @@ export class SqliteStore implements SourceStore, BodyLoader {
   }
 
   body(row: number): SourceBody {
-    return this.bodies.get(row, () => unpack(this.blob(this.sql.body, row)) as SourceBody);
+    return this.bodies.getOr(row, () => unpack(this.blob(this.sql.body, row)) as SourceBody);
   }
 
   quoteList(row: number): SourceQuote[] {
-    return this.quoteLists.get(row, () => unpack(this.blob(this.sql.quotes, row)) as SourceQuote[]);
+    return this.quoteLists.getOr(row, () => unpack(this.blob(this.sql.quotes, row)) as SourceQuote[]);
   }
 
   actorList(row: number): DocumentActors {
-    return this.actorLists.get(row, () => unpack(this.blob(this.sql.actors, row)) as DocumentActors);
+    return this.actorLists.getOr(row, () => unpack(this.blob(this.sql.actors, row)) as DocumentActors);
   }
 
   private blob(statement: SqlStatement, row: number): Buffer {
@@ -263,7 +264,7 @@ export class SqliteStore implements SourceStore, BodyLoader {
       const unit = new StoredUnit(r.id, r.uri, r.path, head, this);
       // The actor index reads the unit's actors as it is added; the row is at hand (the connection is busy
       // iterating, so the loader could not query it), and the cache lets go of it as later rows arrive.
-      if (!fromTables && head.actorCount > 0) this.actorLists.get(r.id, () => unpack(r.actors) as DocumentActors);
+      if (!fromTables && head.actorCount > 0) this.actorLists.getOr(r.id, () => unpack(r.actors) as DocumentActors);
       this.units.set(r.id, unit);
       this.sources.addUnit(unit);
       const ids = typed(r.quote_ids, (b) => new Uint32Array(b));
@@ -284,7 +285,7 @@ export class SqliteStore implements SourceStore, BodyLoader {
     for (const r of rows) {
       const unit = this.units.get(r.id);
       if (!unit) continue;
-      this.actorLists.get(r.id, () => unpack(r.actors) as DocumentActors);
+      this.actorLists.getOr(r.id, () => unpack(r.actors) as DocumentActors);
       memory.unitAdded(unit);
     }
   }

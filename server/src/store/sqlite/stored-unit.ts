@@ -130,27 +130,3 @@ export class StoredUnit implements SourceUnit {
     return Array.from({ length: this.sentenceCount }, (_, i) => this.firstSentence + i);
   }
 }
-
-/** A small least-recently-used map. */
-export class Lru<K, V> {
-  private readonly map = new Map<K, V>();
-
-  constructor(private readonly capacity: number) {}
-
-  get(key: K, make: () => V): V {
-    const hit = this.map.get(key);
-    if (hit !== undefined) {
-      this.map.delete(key);
-      this.map.set(key, hit);
-      return hit;
-    }
-    const made = make();
-    this.map.set(key, made);
-    if (this.map.size > this.capacity) this.map.delete(this.map.keys().next().value as K);
-    return made;
-  }
-
-  delete(key: K): void {
-    this.map.delete(key);
-  }
-}
