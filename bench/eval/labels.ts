@@ -51,15 +51,19 @@ export interface EvalSet {
   drafts: LabelDraft[];
 }
 
+/** One labelled article; a `dev2` article (labelled later, for tuning only) may label only some kinds. */
 interface ArticleLabels {
   path: string;
-  half: 'dev' | 'test';
-  quotes: { text: string; speaker: string | null }[];
-  actors: LabelActor[];
-  nonActors: string[];
-  claims: { sentence: string; claim: boolean; supported: boolean }[];
-  figures: LabelFigure[];
+  half: Half;
+  quotes?: { text: string; speaker: string | null }[];
+  actors?: LabelActor[];
+  nonActors?: string[];
+  claims?: { sentence: string; claim: boolean; supported: boolean }[];
+  figures?: LabelFigure[];
 }
+
+/** dev and test: the 31 articles split before tuning; dev2: articles labelled afterwards, tuned on like dev. */
+export type Half = 'dev' | 'test' | 'dev2';
 
 /** Corpus path of an article named relative to the shared folder. */
 export function corpusPathOf(sharedPath: string): string {
@@ -71,21 +75,24 @@ export function corpusPathOf(sharedPath: string): string {
 }
 
 /** The hand-labelled articles of one half. */
-export function articleSet(half: 'dev' | 'test'): EvalSet {
+export function articleSet(half: Half): EvalSet {
   const set: EvalSet = { name: half, files: [], quotes: [], actors: [], nonActors: [], drafts: [] };
   for (const f of readdirSync(EVAL_LABELS_DIR).sort()) {
     const a = JSON.parse(readFileSync(path.join(EVAL_LABELS_DIR, f), 'utf8')) as ArticleLabels;
     if (a.half !== half) continue;
     const file = corpusPathOf(a.path);
     set.files.push(file);
-    set.quotes.push(...a.quotes.map((q) => ({ file, text: q.text, speaker: q.speaker })));
-    set.actors.push(...a.actors);
-    set.nonActors.push(...a.nonActors);
-    set.drafts.push({
-      name: f.replace(/\.json$/, ''),
-      sentences: a.claims.map((c) => ({ sentence: c.sentence, claim: c.claim, cited: false, support: c.supported ? [file] : [] })),
-      figures: a.figures,
-    });
+    set.quotes.push(...(a.quotes ?? []).map((q) => ({ file, text: q.text, speaker: q.speaker })));
+    set.actors.push(...(a.actors ?? []));
+    set.nonActors.push(...(a.nonActors ?? []));
+    const claims = a.claims ?? [];
+    const figures = a.figures ?? [];
+    if (claims.length || figures.length)
+      set.drafts.push({
+        name: f.replace(/\.json$/, ''),
+        sentences: claims.map((c) => ({ sentence: c.sentence, claim: c.claim, cited: false, support: c.supported ? [file] : [] })),
+        figures,
+      });
   }
   return set;
 }

@@ -34,6 +34,7 @@ async function started(files: Record<string, string>): Promise<SourcedService> {
 const show = (r: Ratio): string => (r.all ? `${(r.hit / r.all).toFixed(2)} (${r.hit}/${r.all})` : 'n/a');
 
 function f1(c: Figures['claims']): string {
+  if (c.tp + c.fp + c.fn === 0) return 'n/a';
   const p = c.tp / (c.tp + c.fp || 1);
   const r = c.tp / (c.tp + c.fn || 1);
   return `${((2 * p * r) / (p + r || 1)).toFixed(2)} (P ${p.toFixed(2)} R ${r.toFixed(2)})`;
@@ -56,7 +57,7 @@ const ROWS: [string, (f: Figures) => string, string][] = [
 async function main(): Promise<void> {
   const listMisses = process.argv.includes('--misses');
   const t0 = Date.now();
-  const sets: EvalSet[] = [articleSet('dev'), articleSet('test'), fixtureSet('seeds'), fixtureSet('bbc')];
+  const sets: EvalSet[] = [articleSet('dev'), articleSet('test'), articleSet('dev2'), fixtureSet('seeds'), fixtureSet('bbc')];
   const smallFiles = corpusFiles(sets, false);
   const small = await started(smallFiles);
   const large = await started(corpusFiles(sets, true));
