@@ -17,6 +17,10 @@ const CLAIMS: [string, string][] = [
   ['The agreement links Paris, Berlin and Rome.', 'named actors'],
   ['The minister said the deal could collapse.', 'attribution'],
   ['The firm paid 2bn euros to leave a deal that could have forced a takeover.', 'figure'],
+  ['It allows tenants to swap flats without asking the landlord.', 'actor and event'],
+  ['She runs the clinic on the edge of the old harbour.', 'actor and event'],
+  ['A new study investigates how quickly river ice forms in the spring.', 'research finding'],
+  ['The survey of coastal towns found wide gaps in flood insurance.', 'research finding'],
 ];
 
 const NOT_CLAIMS: [string, string][] = [
@@ -36,6 +40,9 @@ const NOT_CLAIMS: [string, string][] = [
   ['First, some background on the conflict.', 'transition'],
   ['Consider the numbers.', 'too short'],
   ['The numbers matter here.', 'no checkable content'],
+  ['This report looks at how the river ice forms.', 'document framing'],
+  ['A new study may change how we think about river ice.', 'hedged analysis'],
+  ['A good study takes patience and a quiet desk.', 'no checkable content'],
 ];
 
 test('claims detect: checkable sentences are claims, each for the expected reason', () => {

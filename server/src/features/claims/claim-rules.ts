@@ -92,7 +92,16 @@ export const EVENT_VERBS = list(`
   triggered triggers caused causes prompted prompts struck strikes hit hits shut ordered orders demanded demands
   patrolled patrols monitored monitors wrested swept sweeps advanced advances retreated surrendered captured
   views viewed regards regarded considers considered sees saw sought seeks tried tries plans planned intends intended
+  allows allowed enables enabled runs ran
 `);
+
+/**
+ * A study, survey or report as the subject ("A new study investigates…", "The survey found…"): what it
+ * examined or found is checkable against it. `this|our report` framing the writer's own document is caught
+ * earlier by the document-framing rule.
+ */
+export const RESEARCH_SUBJECT_RE =
+  /^(?:a|an|the|one|another|that|last (?:week|month|year)'s)(?: \w+){0,2}? (?:study|studies|survey|poll|report|trial|experiment|analysis|review|paper|census|audit|inquiry|investigation|research|researchers|scientists) (?:(?:of|by|from|in|at) [\w\s,'\u2019-]{1,60}? )?(?:investigat|examin|find|found|show|suggest|reveal|measur|test|track|compar|estimat|conclud|identif|look(?:s|ed) at|report)/i;
 
 /** Words that make a figure: scales and units that follow numbers. */
 export const SCALE_WORDS: Record<string, number> = {

@@ -17,6 +17,7 @@ import {
   NOT_A_CLAIM,
   NUMBER_WORDS,
   PRONOUN_SUBJECTS,
+  RESEARCH_SUBJECT_RE,
 } from './claim-rules';
 
 export interface ClaimVerdict {
@@ -144,6 +145,7 @@ export function classifySentence(markdown: string): ClaimVerdict {
   if (plain.search(DATE_RE) >= 0) return { claim: true, reason: 'date' };
   if (COMPARISON_RE.test(plain)) return { claim: true, reason: 'comparison' };
   if (subject && hasEventVerb(lower)) return { claim: true, reason: 'actor and event' };
+  if (RESEARCH_SUBJECT_RE.test(opening)) return { claim: true, reason: 'research finding' };
   if (actor && COPULA_RE.test(lower)) return { claim: true, reason: 'actor and state' };
   if (actors.length >= MIN_ACTORS_FOR_CLAIM) return { claim: true, reason: 'named actors' };
   return { claim: false, reason: 'no checkable content' };
