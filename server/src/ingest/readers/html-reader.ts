@@ -6,6 +6,7 @@ import { decodeHtml } from './html-decode';
 import type { DomDocument, DomNode } from './html-dom';
 import { bylineAuthors, pageMetadata, type PageMetadata } from './html-metadata';
 import { prepareHtml } from './html-prepare';
+import { withDomShortcuts } from './html-readability';
 import type { ReadResult, SourceMetadata } from '../../domain/source-text';
 import { withTitle } from './title-block';
 
@@ -47,7 +48,8 @@ function readArticle(html: string, savedFrom: string | null, parse: HtmlParser):
   const page = pageMetadata(doc, savedFrom);
   // Readability keeps the content element itself (no serialise-and-reparse); the document is consumed.
   // keepClasses: the blocks never read a class, so Readability need not walk the article to strip them.
-  const article = new Readability(doc as never, { serializer: (node: unknown) => node as DomNode, keepClasses: true }).parse();
+  const reader = new Readability<DomNode>(doc as never, { serializer: (node: unknown) => node as DomNode, keepClasses: true });
+  const article = withDomShortcuts(reader).parse();
   return article?.content ? { article, page } : null;
 }
 

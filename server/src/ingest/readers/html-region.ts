@@ -59,14 +59,22 @@ export class RegionTracker {
   private readonly bodyMetadata: number[] = [];
   private body = -1;
   private inParagraph = 0;
+  /** Index of the last text piece written. */
+  private lastText = -1;
 
   constructor(private readonly out: string[]) {}
 
   /** Text between tags. */
   text(text: string): void {
+    this.lastText = this.out.length;
     this.out.push(text);
     const top = this.stack[this.stack.length - 1];
     if (this.inParagraph > 0 && top !== undefined) this.spans[top].text += text.trim().length;
+  }
+
+  /** White space joined to the last text written (or dropped before any): no node of its own in the DOM. */
+  extendText(space: string): void {
+    if (this.lastText >= 0) this.out[this.lastText] += space;
   }
 
   /** Metadata written where it stands (JSON-LD), kept with the region wherever it stands in the body. */
@@ -127,14 +135,20 @@ export class RegionTracker {
       if (s.text >= CORE_SHARE * body.text && (core < 0 || s.depth > this.spans[core].depth)) core = i;
     }
     if (core < 0) return null;
-    for (let k = 0; k < WIDEN && this.spans[core].parent > this.body; k++) core = this.spans[core].parent;
-    const region = this.spans[core];
     const size = (from: number, to: number): number => {
       let n = 0;
       for (let i = from; i < to; i++) n += this.out[i].length;
       return n;
     };
-    if (size(region.start, region.end) > MAX_SHARE * size(body.start, body.end)) return null;
+    // Widened as far as WIDEN ancestors while the region stays under MAX_SHARE of the body's markup.
+    const limit = MAX_SHARE * size(body.start, body.end);
+    if (size(this.spans[core].start, this.spans[core].end) > limit) return null;
+    for (let k = 0; k < WIDEN && this.spans[core].parent > this.body; k++) {
+      const parent = this.spans[this.spans[core].parent];
+      if (size(parent.start, parent.end) > limit) break;
+      core = this.spans[core].parent;
+    }
+    const region = this.spans[core];
     const outside = this.bodyMetadata.filter((i) => i < region.start || i >= region.end).map((i) => this.out[i]);
     return [
       ...this.out.slice(0, body.start + 1),

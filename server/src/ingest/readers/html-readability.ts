@@ -1,0 +1,51 @@
+/**
+ * Two of Readability's DOM helpers replaced by equivalents that are cheap on linkedom. Readability 0.6 is
+ * written against a browser DOM; on linkedom, two of its helpers cost far more than the work they do:
+ *  - collecting elements by tag with `querySelectorAll("a,b")`: linkedom compiles the selector anew on every
+ *    call, and Readability calls it once per paragraph in places;
+ *  - `_isProbablyVisible` reads `node.style`, for which linkedom builds a style object (a Proxy over a Map,
+ *    parsed from the attribute) on every element Readability visits.
+ * Each replacement returns what the original returns on the pages the reader gives it (see the comments).
+ */
+import type { Readability } from '@mozilla/readability';
+import type { DomElement, DomNode } from './html-dom';
+
+interface VisibilityElement extends DomElement {
+  hasAttribute(name: string): boolean;
+  readonly className: string;
+}
+
+/**
+ * The elements under `node` with one of the tag names, one tag after the other: Readability's own fallback for
+ * a DOM without `querySelectorAll`. The same elements as the selector; every caller counts, removes or visits
+ * them one by one, so their order does not matter.
+ */
+function elementsByTags(node: DomElement, tagNames: readonly string[]): DomElement[] {
+  const out: DomElement[] = [];
+  for (const tag of tagNames) {
+    const found = node.getElementsByTagName(tag);
+    for (let i = 0; i < found.length; i++) out.push(found[i]);
+  }
+  return out;
+}
+
+/** A `style` declaration as linkedom reads it (split on `;`, name and value trimmed, compared as written). */
+const HIDDEN_STYLE_RE = /(?:^|;)\s*(?:display\s*:\s*none|visibility\s*:\s*hidden)\s*(?:;|$)/;
+
+/**
+ * Readability's visibility test, reading the `style` attribute instead of linkedom's style object. The
+ * pre-pass keeps at most one hiding declaration of an element's style (`html-attributes.ts`), so "a declaration
+ * `display: none` or `visibility: hidden`" is what `style.display == "none" || style.visibility == "hidden"` is.
+ */
+function isProbablyVisible(node: VisibilityElement): boolean {
+  const style = node.getAttribute('style');
+  if (style !== null && HIDDEN_STYLE_RE.test(style)) return false;
+  if (node.hasAttribute('hidden')) return false;
+  return node.getAttribute('aria-hidden') !== 'true' || node.className.includes('fallback-image');
+}
+
+/** The reader with the two helpers replaced (on this instance only). */
+export function withDomShortcuts(reader: Readability<DomNode>): Readability<DomNode> {
+  Object.assign(reader, { _getAllNodesWithTag: elementsByTags, _isProbablyVisible: isProbablyVisible });
+  return reader;
+}
