@@ -10,6 +10,7 @@ import { analyzeSource } from '../../server/src/ingest/analyze-source';
 import { pageAt } from '../../server/src/domain/source-pages';
 import { isoDate } from '../../server/src/ingest/readers/clean-text';
 import { makeDocx } from '../helpers/make-docx';
+import { PDF_MEMO } from '../helpers/formats-workspace';
 import { makePdf, makeScannedPdf } from '../helpers/make-pdf';
 import { tokenF1, webNewsPages } from '../helpers/web-news';
 
@@ -56,24 +57,14 @@ test('web pages: soft hyphens, non-breaking spaces and line breaks inside markup
   assert.ok(read.text.includes('\u201cwe will rebuild the bridge before winter\u201d'), read.text.slice(0, 200));
 });
 
-const MEMO_PAGES = [
-  [
-    'Quarterly Budget Review',
-    '',
-    'The finance committee met on Tuesday. \u201cWe will hold the line on capital',
-    'spending accord-',
-    'ing to the plan we published in spring,\u201d said Jane Roe, the committee chair.',
-    '',
-    'Roe said the review of the transport budget would end in May, and that the',
-  ],
-  ['council would publish its figures then. \u201cNo project will be cancelled without a', 'public hearing,\u201d she said.', '', '2'],
-];
+/** The shared PDF memo, with a page number printed at the foot of its last page (the reader must not take it for text). */
+const MEMO_PAGES = [...PDF_MEMO.pages.slice(0, -1), [...(PDF_MEMO.pages.at(-1) ?? []), '', String(PDF_MEMO.pages.length)]];
 
 test('PDF: text with page numbers, lines and hyphenation joined, a quotation across a page break is one, document info', async () => {
   const bytes = await makePdf({
     pages: MEMO_PAGES,
-    title: 'Budget Review Memo',
-    author: 'Jane Roe',
+    title: PDF_MEMO.title,
+    author: PDF_MEMO.author,
     date: new Date('2024-03-05T10:00:00Z'),
   });
   const read = await readSourceFile('memo.pdf', bytes, LIMITS);
