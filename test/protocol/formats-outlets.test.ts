@@ -80,6 +80,13 @@ test(
         status.skippedFiles.map((f) => [path.relative(workspace, new URL(f.uri).pathname).split(path.sep).join('/'), f.reason]),
       );
       assert.deepEqual(reasons, OUTLET_BAD_FILES, 'exactly the broken files skipped, each with its reason');
+      for (const [file, reason] of Object.entries(OUTLET_BAD_FILES)) {
+        const name = file.split('/').pop() ?? file;
+        assert.ok(
+          session.logs.some((l) => l.includes(name) && l.includes(reason)),
+          `output channel names ${file}: ${reason}`,
+        );
+      }
       assert.equal(status.sources, OUTLET_QUOTES.length, 'every readable source indexed');
 
       const listed = await session.connection.sendRequest<SourceItem[]>('sourced/listSources', {});
