@@ -245,6 +245,30 @@ const CASES: Case[] = [
     typed: 'He is the',
     speaker: 'Karl Hobb',
   },
+  {
+    kind: 'a bare word after a title-like verb (`Riverton host Dunmore`) is no person: he is the coach named before',
+    article:
+      'Cup tie\n\nRiverton coach Piotr Kowalski has criticised the fixture list.\n\nRiverton host Dunmore in the cup on Friday, ' +
+      'but the Pole has had a hard week with four players away. "We have one training session before the game," he told reporters.',
+    typed: 'We have one',
+    speaker: 'Piotr Kowalski',
+  },
+  {
+    kind: 'a name before its own finite verb acts, after an opening phrase without a comma',
+    article:
+      'Agency chief stays\n\nCouncil leader Emeka Okoro defended the agency. Director Tom Vance’s departure was reported widely.\n\n' +
+      'On the morning programme Mr Okoro was asked why Mr Vance had been allowed to go. He replied: "The director chose to move on and a new one is coming."',
+    typed: 'The director chose',
+    speaker: 'Emeka Okoro',
+  },
+  {
+    kind: 'a name after a verb of its clause is in what was said, not the one speaking',
+    article:
+      'Agency chief stays\n\nDirector Tom Vance was said to have resigned in May.\n\nBut committee member Ian Black said he was "amazed" ' +
+      'Mr Vance was still in post. "We were told he was leaving within weeks," he said.',
+    typed: 'We were told',
+    speaker: 'Ian Black',
+  },
 ];
 
 let version = 0;
