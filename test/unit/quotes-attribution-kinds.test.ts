@@ -269,6 +269,22 @@ const CASES: Case[] = [
     typed: 'We were told',
     speaker: 'Ian Black',
   },
+  {
+    kind: 'an owner with connectors before the source noun: she is the whole unnamed source',
+    article:
+      'Bridge closed\n\nA Department for Roads and Bridges spokeswoman confirmed the bridge would stay shut until spring. ' +
+      '"No date was ever given for the reopening," she said.',
+    typed: 'No date was',
+    speaker: 'Department for Roads and Bridges spokeswoman',
+  },
+  {
+    kind: 'a spokesman for an organisation named with of and and, a parenthesised acronym and a relative clause',
+    article:
+      'Card fraud\n\nBanker Ruth Malone said fraud had fallen. A spokesman for the Association of Card and Cheque Clearing (Acca) ' +
+      'which represents the payments industry said the risk was small. "There is no reason for concern," he said.',
+    typed: 'There is no',
+    speaker: 'spokesman for Association of Card and Cheque Clearing',
+  },
 ];
 
 let version = 0;

@@ -119,10 +119,18 @@ function isNamePart(t: Token): boolean {
 function nounPhraseBack(tokens: Token[], i: number): SpeakerRef | null {
   const noun = tokens[i].bare.toLowerCase();
   let j = i;
-  while (j > 0 && i - j < 5) {
+  let connectors = 0;
+  while (j > 0 && i - j < 5 + connectors) {
     const prev = tokens[j - 1];
     if (/[,;:.]$/.test(prev.word)) break;
     const b = prev.bare.toLowerCase();
+    // `a Department for Work and Pensions spokeswoman`: a connector between capitals is inside the owner's name.
+    const before = tokens[j - 2];
+    if (NAME_CONNECTORS.has(prev.word) && before && isCap(before.bare) && !/[,;:.]$/.test(before.word) && isCap(tokens[j].bare)) {
+      j--;
+      connectors++;
+      continue;
+    }
     // Function words and verbs end the description: `the rupiah weakened as analysts said`.
     const determiner = ['the', 'a', 'an', 'his', 'her', 'its', 'their'].includes(b);
     if (
@@ -156,7 +164,10 @@ function nounPhraseBack(tokens: Token[], i: number): SpeakerRef | null {
   const forName = tokens[i + 1]?.bare === 'for' && owner && isNamePart(owner) && isCap(owner.bare) && !/[,;:.]$/.test(tokens[i].word);
   if (forName && SOURCE_NOUNS.has(noun)) {
     let j2 = i + 2 + skipThe;
-    while (j2 + 1 < tokens.length && isNamePart(tokens[j2 + 1]) && !/[,;:.]$/.test(tokens[j2].word)) j2++;
+    const goesOn = (t: number): boolean =>
+      isNamePart(tokens[t]) ||
+      (NAME_CONNECTORS.has(tokens[t].word) && tokens[t + 1] !== undefined && isCap(tokens[t + 1].bare) && isNamePart(tokens[t + 1]));
+    while (j2 + 1 < tokens.length && goesOn(j2 + 1) && !/[,;:.]$/.test(tokens[j2].word) && !tokens[j2 + 1].word.startsWith('(')) j2++;
     return {
       kind: 'unnamed',
       text: `${text} for ${tokens
@@ -175,6 +186,9 @@ function nounPhraseBack(tokens: Token[], i: number): SpeakerRef | null {
     return { kind: 'unnamed', text, at: words[0].start };
   return { kind: 'other', at: words[0].start };
 }
+
+/** Lower-case words inside an organisation's name (`Department for Work and Pensions`). */
+const NAME_CONNECTORS = new Set(['for', 'and', 'of', 'on']);
 
 /** What a head noun describes, when it describes someone already in the text. */
 function describes(noun: string, next: string | undefined): 'person' | 'organisation' | 'document' | null {
@@ -213,6 +227,18 @@ function descriptorAt(tokens: Token[], from: number, until = tokens.length): Spe
 }
 
 /** A name run ending at token i (inclusive), looking back. */
+/**
+ * `Association of Payment and Clearing Services`: an `and` inside a name whose first half has an `of`
+ * (`Peru and Chile` stays two names).
+ */
+function withOfAnd(tokens: Token[], n: { from: number; text: string }): { from: number; text: string } {
+  const and = tokens[n.from - 1];
+  const prev = tokens[n.from - 2];
+  if (and?.word !== 'and' || !prev || !isCap(prev.bare) || !nameGoesOn(prev)) return n;
+  const m = nameBack(tokens, n.from - 2);
+  return / of /.test(m.text) ? { from: m.from, text: `${m.text} and ${n.text}` } : n;
+}
+
 function nameBack(tokens: Token[], i: number): { from: number; text: string } {
   let j = i;
   while (j > 0 && isNamePart(tokens[j - 1]) && !/[,;:.]$/.test(tokens[j - 1].word)) j--;
@@ -286,7 +312,7 @@ export function speakerBefore(text: string, base: number, participle = false): S
     }
   }
   if (isNamePart(last) && isCap(last.bare)) {
-    const n = nameBack(tokens, i);
+    const n = withOfAnd(tokens, nameBack(tokens, i));
     // `a call with the Danish president X said`: the name is an object; look past its titles for the preposition.
     let k = n.from - 1;
     while (
@@ -305,6 +331,11 @@ export function speakerBefore(text: string, base: number, participle = false): S
     // two clauses: a title stands between `and` and the name).
     if (before?.bare === 'and' && k === n.from - 1 && k > 0 && isNamePart(tokens[k - 1]) && !/,$/.test(tokens[k - 1].word))
       return { kind: 'other', at: tokens[k - 1].start };
+    // `a spokesman for the Acme Trade Association said`: the unnamed source speaks for the name.
+    if (before?.bare.toLowerCase() === 'for' && k > 0 && SOURCE_NOUNS.has(tokens[k - 1].bare.toLowerCase())) {
+      const source = nounPhraseBack(tokens, k - 1);
+      if (source && source.kind !== 'other') return source;
+    }
     const object = before && PREPOSITIONS.has(before.bare.toLowerCase()) && !(participle && before.bare.toLowerCase() === 'with');
     // `David Lee from Acme said`, `Ana Ruiz of the charity said`: the person before the affiliation speaks.
     const affiliation = object && /^(?:from|of|at)$/i.test(before.bare) ? nameBack(tokens, k - 1) : null;

@@ -76,7 +76,8 @@ function nameOf(ref: SpeakerRef, ctx: ResolveContext): string | null {
       return book.withRole(ref.role, ctx.at) ?? (SOURCE_NOUNS.has(ref.role) && /\p{Lu}/u.test(ref.text) ? ref.text : null);
     case 'unnamed': {
       const text = ref.text.replace(/^(?:the|a|an)\s+/i, '').trim();
-      const forName = / for (.+)$/.exec(text);
+      // `a spokesman for Acme`: the owner after `for`; in `a Department for Work spokesman` the `for` is in the name.
+      const forName = SOURCE_NOUNS.has(lastWord(text)) ? null : / for (.+)$/.exec(text);
       return (forName ? text.slice(0, forName.index) + ' for ' + book.fullName(forName[1]) : text) || null;
     }
     case 'inherit':

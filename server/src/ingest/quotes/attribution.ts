@@ -170,7 +170,11 @@ function leadingRef(text: string, from: number, to: number, sentenceStart: numbe
       if (ref && ref.kind !== 'other') return ref;
     }
     if (participle && /(?:,|\bwhile|\band)\s*$/.test(before)) return { kind: 'inherit', at: toks[k].start };
-    const ref = speakerBefore(before, from, participle);
+    // `A spokesman for Acme which represents the industry said`: a relative clause between subject and verb.
+    const relative = /\s(?:which|who)\s[^,;:.!?]*$/.exec(before);
+    const subject = relative && relative.index > 0 ? before.slice(0, relative.index) : before;
+    // `… Services (Acme) said`: an acronym in parentheses after the name is no part of the phrase.
+    const ref = speakerBefore(subject.replace(/\s*\([^()]{1,20}\)\s*$/, ' '), from, participle);
     if (ref?.kind === 'object') return clauseSubject(text, sentenceStart, toks[k].start);
     return ref;
   }
