@@ -285,6 +285,14 @@ const CASES: Case[] = [
     typed: 'There is no',
     speaker: 'spokesman for Association of Card and Cheque Clearing',
   },
+  {
+    kind: 'a spokesman with no owner speaks for the organisation acting last, not for the person who spoke before',
+    article:
+      'Relay service\n\n"The service changed my life," said user Owen Pryce.\n\nThe Telecoms Authority says it will review the rules next year. ' +
+      'But a spokesman said its powers were limited. "Any change would be for the government to make," he said.',
+    typed: 'Any change would',
+    speaker: 'Telecoms Authority spokesman',
+  },
 ];
 
 let version = 0;

@@ -182,7 +182,9 @@ function nounPhraseBack(tokens: Token[], i: number): SpeakerRef | null {
   // `campaigners said`: a group speaks; `both leaders said` names two speakers, not one.
   const counted = [...words, tokens[j - 1]].some((w) => w !== undefined && /^(?:both|two|three|several|some|many|all)$/i.test(w.bare));
   const group = noun.endsWith('s') && !counted;
-  if (SOURCE_NOUNS.has(noun) && (hasCap || INSTITUTIONS.has(noun) || described || group))
+  // `a spokesman said` with no owner: resolution gives it the organisation acting last.
+  const spokesperson = /^spokes(?:man|woman|person)$/.test(noun) && words.length <= 2;
+  if (SOURCE_NOUNS.has(noun) && (hasCap || INSTITUTIONS.has(noun) || described || group || spokesperson))
     return { kind: 'unnamed', text, at: words[0].start };
   return { kind: 'other', at: words[0].start };
 }
