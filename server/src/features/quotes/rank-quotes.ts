@@ -32,6 +32,8 @@ export interface RankOptions {
   limit: number;
   /** Quotations shorter than this many words are left out (fragments). */
   minWords: number;
+  /** Reported speech without marks is offered too, after every quotation in marks of the same tier. */
+  paraphrases?: boolean;
 }
 
 function closeWord(a: string, b: string): boolean {
@@ -96,7 +98,7 @@ export function rankQuotes(k: SourceStore, typed: string, options: RankOptions):
   const lastPartial = /[\p{L}\p{N}]$/u.test(typed);
   const eligible = (id: number): boolean => {
     if (k.quotes.wordCount(id) < options.minWords) return false;
-    return k.quotes.kindOf(id) !== 'indirect';
+    return options.paraphrases === true || k.quotes.kindOf(id) !== 'indirect';
   };
 
   const bm25 = new Map<number, number>();
@@ -120,7 +122,8 @@ export function rankQuotes(k: SourceStore, typed: string, options: RankOptions):
   }
 
   // `tail`: the quotation from a later paragraph on; a whole quotation opening as typed ranks before it.
-  const candidates: (RankedQuote & { bm25: number; speakerText: string; tail: number })[] = [];
+  // `paraphrase`: reported speech, after the quotations in marks that match as well.
+  const candidates: (RankedQuote & { bm25: number; speakerText: string; tail: number; paraphrase: number })[] = [];
   for (const [id, score] of bm25) {
     const indexed = k.quotes.get(id);
     if (!indexed) continue;
@@ -145,12 +148,16 @@ export function rankQuotes(k: SourceStore, typed: string, options: RankOptions):
       bm25: score,
       speakerText: q.quote.speaker ?? '',
       tail: part > 0 ? 1 : 0,
+      paraphrase: q.quote.kind === 'indirect' ? 1 : 0,
       alsoIn: [],
     });
   }
   if (candidates.length === 0) return [];
   // Fuzzy scoring is the costly step: only for the best few by exact evidence.
-  candidates.sort((a, b) => a.tier - b.tier || b.coverage - a.coverage || a.tail - b.tail || b.bm25 - a.bm25 || a.id - b.id);
+  candidates.sort(
+    (a, b) =>
+      a.tier - b.tier || a.paraphrase - b.paraphrase || b.coverage - a.coverage || a.tail - b.tail || b.bm25 - a.bm25 || a.id - b.id,
+  );
   dedupe(candidates);
   candidates.length = Math.min(candidates.length, FUZZY_POOL);
 
@@ -168,7 +175,14 @@ export function rankQuotes(k: SourceStore, typed: string, options: RankOptions):
   for (const r of fuse.search(typed)) candidates[r.refIndex].fuzzy = r.score ?? 1;
 
   candidates.sort(
-    (a, b) => a.tier - b.tier || b.coverage - a.coverage || a.tail - b.tail || a.fuzzy - b.fuzzy || b.bm25 - a.bm25 || a.id - b.id,
+    (a, b) =>
+      a.tier - b.tier ||
+      a.paraphrase - b.paraphrase ||
+      b.coverage - a.coverage ||
+      a.tail - b.tail ||
+      a.fuzzy - b.fuzzy ||
+      b.bm25 - a.bm25 ||
+      a.id - b.id,
   );
   return candidates
     .filter((c) => c.tier < 2 || c.coverage >= 0.5 || c.fuzzy < 0.6)
