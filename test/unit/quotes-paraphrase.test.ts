@@ -86,3 +86,38 @@ for (const [what, typed, pick] of [
     );
   });
 }
+
+/** Reported speech without `that`: each case an invented article, the words typed, and the speaker shown. */
+const REPORTED: { kind: string; article: string; typed: string; speaker: string }[] = [
+  {
+    kind: 'a speech verb directly before a clause',
+    article: 'Relief fund\n\nPresident Amara Diallo said it was now important to rebuild the coastal towns together.',
+    typed: 'it was now important',
+    speaker: 'Amara Diallo',
+  },
+  {
+    kind: 'a pronoun opening the reported clause',
+    article: 'Forehead advert\n\nLiam Ostrander, from Dunmore, Westshire, said he would wear any logo for thirty days.',
+    typed: 'he would wear any',
+    speaker: 'Liam Ostrander',
+  },
+  {
+    kind: 'an organisation named with an acronym in parentheses',
+    article: 'Growth cut\n\nThe Coastal Monetary Board (CMB) said damage from the storm would cut growth by one point this year.',
+    typed: 'damage from the storm',
+    speaker: 'Coastal Monetary Board',
+  },
+];
+
+for (const c of REPORTED) {
+  test(`reported speech without that: ${c.kind}`, async () => {
+    const one = await harness({ 'sources/article.txt': c.article });
+    const text = `Notes.\n\nShe said \u201c${c.typed}`;
+    const doc = one.draft(text);
+    const items = (await one.service.completion(doc, doc.positionAt(text.length)))?.items ?? [];
+    const item = items.find(isParaphrase);
+    assert.ok(item, `a paraphrase among ${items.map((i) => i.label).join(' | ')}`);
+    assert.ok(item.label.startsWith(c.typed), item.label);
+    assert.equal((item.detail ?? '').split(' \u2014 ')[0], c.speaker);
+  });
+}

@@ -254,6 +254,21 @@ function nameBack(tokens: Token[], i: number): { from: number; text: string } {
   };
 }
 
+/**
+ * The subject before a speech verb, past what may stand between them: a relative clause (`A spokesman for Acme
+ * which represents the industry said`), an acronym in parentheses (`… Services (Acme) said`), an affiliation or
+ * place between commas (`Ana Lee, from Harbourtown, Northshire, said`).
+ */
+export function speakerBeforeVerb(text: string, base: number, participle = false): SpeakerRef | null {
+  let s = text;
+  const relative = /\s(?:which|who)\s[^,;:.!?]*$/.exec(s);
+  if (relative && relative.index > 0) s = s.slice(0, relative.index);
+  s = s.replace(/\s*\([^()]{1,20}\)\s*$/, ' ');
+  const setting = /,\s+(?:from|of|in|at)\s+[^,;:.!?]{1,40}(?:,\s*[^,;:.!?]{1,30})?,\s*$/.exec(s);
+  if (setting && setting.index > 0 && /\p{Lu}[\p{L}'’\-]*$/u.test(s.slice(0, setting.index))) s = s.slice(0, setting.index) + ' ';
+  return speakerBefore(s, base, participle);
+}
+
 /** The speaker phrase that ends `text` (the words right before a speech verb). */
 export function speakerBefore(text: string, base: number, participle = false): SpeakerRef | null {
   // A parenthesis between dashes (`X of Y - a property firm - told`) is no part of the speaker phrase.

@@ -7,7 +7,7 @@
  */
 import type { SourceDocument, SourceSentence } from '../../domain/source-document';
 import type { NameBook } from '../../mentions/speaker-names';
-import { speakerAfter, speakerBefore, type SpeakerRef } from '../../mentions/speaker-phrases';
+import { speakerAfter, speakerBefore, speakerBeforeVerb, type SpeakerRef } from '../../mentions/speaker-phrases';
 import { resolveSpeaker, type ResolvedSpeaker } from '../../mentions/speaker-resolution';
 import { CLOSING_VERBS, OCCUPATIONS, ROLE_NOUNS, SOURCE_NOUNS, SPEECH_VERBS, STOP_CAPS } from '../../mentions/speech-words';
 import type { MarkedQuote } from './quote-marks';
@@ -170,11 +170,7 @@ function leadingRef(text: string, from: number, to: number, sentenceStart: numbe
       if (ref && ref.kind !== 'other') return ref;
     }
     if (participle && /(?:,|\bwhile|\band)\s*$/.test(before)) return { kind: 'inherit', at: toks[k].start };
-    // `A spokesman for Acme which represents the industry said`: a relative clause between subject and verb.
-    const relative = /\s(?:which|who)\s[^,;:.!?]*$/.exec(before);
-    const subject = relative && relative.index > 0 ? before.slice(0, relative.index) : before;
-    // `… Services (Acme) said`: an acronym in parentheses after the name is no part of the phrase.
-    const ref = speakerBefore(subject.replace(/\s*\([^()]{1,20}\)\s*$/, ' '), from, participle);
+    const ref = speakerBeforeVerb(before, from, participle);
     if (ref?.kind === 'object') return clauseSubject(text, sentenceStart, toks[k].start);
     return ref;
   }
