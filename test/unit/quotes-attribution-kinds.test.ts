@@ -293,6 +293,39 @@ const CASES: Case[] = [
     typed: 'Any change would',
     speaker: 'Telecoms Authority spokesman',
   },
+  {
+    kind: 'an article and a plain word before the title after the verb',
+    article: 'Rugby\n\nWales beat the champions.\n\n"The whole country wants us back at the top," said a proud coach Idris Vaughan.',
+    typed: 'The whole country',
+    speaker: 'Idris Vaughan',
+  },
+  {
+    kind: 'titles joined by and after the verb',
+    article: 'Results\n\nProfits rose.\n\n"We had a very strong second half," said chairman and chief executive officer Lena Brand.',
+    typed: 'We had a',
+    speaker: 'Lena Brand',
+  },
+  {
+    kind: 'a trailing name with a long apposition before the verb',
+    article:
+      'Cheese\n\nThe court heard the case.\n\n"Our farmers have made this cheese for a century," Karl Erik Moen, a spokesman for the Nordic Dairy Board, told the BBC.',
+    typed: 'Our farmers have',
+    speaker: 'Karl Erik Moen',
+  },
+  {
+    kind: 'a trailing name with its employer after a comma and no closing comma',
+    article:
+      'Spending\n\nShoppers spent more.\n\n"Consumers are still buying despite the prices," Emma Ferrand, from Capel Finance told reporters.',
+    typed: 'Consumers are still',
+    speaker: 'Emma Ferrand',
+  },
+  {
+    kind: 'an indefinite role with a modifier is an unnamed source',
+    article:
+      'Jobs\n\nUnemployment rose again.\n\n"These figures are a warning for the whole economy," a government minister said on television.',
+    typed: 'These figures are',
+    speaker: 'government minister',
+  },
 ];
 
 let version = 0;

@@ -158,6 +158,8 @@ function nounPhraseBack(tokens: Token[], i: number): SpeakerRef | null {
     .map((w) => w.bare)
     .join(' ');
   if (ROLE_NOUNS.has(noun) && definite) return { kind: 'role', role: noun, text, at: words[0].start };
+  // `a government minister said`: an unnamed person described by a role with a modifier.
+  if (ROLE_NOUNS.has(noun) && words.length >= 3 && !/['’]s$/.test(words[1].bare)) return { kind: 'unnamed', text, at: words[0].start };
   // `a spokesman for Mr X`: an unnamed speaker who speaks for a named one.
   const skipThe = tokens[i + 2]?.bare.toLowerCase() === 'the' ? 1 : 0;
   const owner = tokens[i + 2 + skipThe];
@@ -264,7 +266,7 @@ export function speakerBeforeVerb(text: string, base: number, participle = false
   const relative = /\s(?:which|who)\s[^,;:.!?]*$/.exec(s);
   if (relative && relative.index > 0) s = s.slice(0, relative.index);
   s = s.replace(/\s*\([^()]{1,20}\)\s*$/, ' ');
-  const setting = /,\s+(?:from|of|in|at)\s+[^,;:.!?]{1,40}(?:,\s*[^,;:.!?]{1,30})?,\s*$/.exec(s);
+  const setting = /,\s+(?:from|of|in|at)\s+[^,;:.!?]{1,40}(?:,\s*[^,;:.!?]{1,30})?,?\s*$/.exec(s);
   if (setting && setting.index > 0 && /\p{Lu}[\p{L}'’\-]*$/u.test(s.slice(0, setting.index))) s = s.slice(0, setting.index) + ' ';
   return speakerBefore(s, base, participle);
 }
@@ -400,6 +402,27 @@ export function speakerBefore(text: string, base: number, participle = false): S
   return null;
 }
 
+/** Lower-case words that end a run of title words: verbs, not descriptions. */
+const NOT_TITLE_RE = /^(?:was|were|is|are|had|has|have|would|will|could|who|which|that)$/;
+
+/**
+ * `said a proud coach Ana Lee`, `said chairman and chief executive officer Ana Lee`: an article, plain words and
+ * titles joined by `and`, up to six words ending in a title, then the name; the name's first token, or null.
+ */
+function titledName(tokens: Token[]): Token | null {
+  let k = ['a', 'an', 'the'].includes(tokens[0]?.bare.toLowerCase() ?? '') ? 1 : 0;
+  let lastTitle = -1;
+  while (k < Math.min(tokens.length, 7)) {
+    const t = tokens[k];
+    if (!/^\p{Ll}/u.test(t.bare) || /[,;:.]$/.test(t.word) || PREPOSITIONS.has(t.bare) || NOT_TITLE_RE.test(t.bare)) break;
+    if (SPEECH_VERBS.has(t.bare)) break;
+    if (TITLE_WORDS.has(t.bare) || ROLE_NOUNS.has(t.bare) || OCCUPATIONS.has(t.bare) || isAgentNoun(t.bare)) lastTitle = k;
+    k++;
+  }
+  const name = tokens[k];
+  return lastTitle >= 0 && lastTitle === k - 1 && k >= 2 && name && isNamePart(name) && isCap(name.bare) ? name : null;
+}
+
 /** The speaker phrase that opens `text` (the words right after a speech verb: `said the minister`). */
 export function speakerAfter(text: string, base: number): SpeakerRef | null {
   const tokens = tokenize(text, base);
@@ -426,6 +449,8 @@ export function speakerAfter(text: string, base: number): SpeakerRef | null {
     if ((OCCUPATIONS.has(prev.bare) || isAgentNoun(prev.bare)) && isNamePart(tokens[k]) && isCap(tokens[k].bare))
       return speakerAfter(text.slice(tokens[k].start - base), tokens[k].start);
   }
+  const titled = titledName(tokens);
+  if (titled) return speakerAfter(text.slice(titled.start - base), titled.start);
   if (isNamePart(first) && isCap(first.bare)) {
     let j = 0;
     while (j + 1 < tokens.length && isNamePart(tokens[j + 1]) && nameGoesOn(tokens[j])) j++;

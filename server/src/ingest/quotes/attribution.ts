@@ -101,10 +101,12 @@ function trailingRef(text: string, from: number, to: number): SpeakerRef | null 
     SOURCE_NOUNS.has(first.bare) ||
     describedName(text, toks);
   if (!opener) return null;
-  for (let k = 1; k < Math.min(toks.length, 9); k++) {
+  // `“…,” Ana Lee, a spokeswoman for the Acme Dairy Board, told …`: an apposition after the name puts the verb further.
+  const reach = toks.slice(0, 4).some((t) => text[t.end - 1] === ',') ? 16 : 9;
+  for (let k = 1; k < Math.min(toks.length, reach); k++) {
     const documentVerb = DOCUMENT_VERBS.has(toks[k].bare);
     if (!CLOSING_VERBS.has(toks[k].bare) && !documentVerb) continue;
-    const ref = speakerBefore(text.slice(start, toks[k].start), start);
+    const ref = speakerBeforeVerb(text.slice(start, toks[k].start), start);
     if (documentVerb && !isDocument(ref)) continue;
     if (!ref || ref.kind === 'object' || ref.kind === 'inherit') return null;
     if (toks[k + 1]?.bare === 'quoting') {
