@@ -326,6 +326,27 @@ const CASES: Case[] = [
     typed: 'These figures are',
     speaker: 'government minister',
   },
+  {
+    kind: 'a speech verb opening its sentence has the speaker after it',
+    article: 'Squad news\n\nThe winger is fit again.\n\nSaid Riverton assistant coach Dai Pryce: "He adds to the depth of the squad."',
+    typed: 'He adds to',
+    speaker: 'Dai Pryce',
+  },
+  {
+    kind: 'an apposition ending in a title with no closing comma, and a title word ending in -ing',
+    article:
+      'Health targets\n\nThe minister set a new target.\n\nOwain Rhys, Harbour Party health spokesman said: "It is the same target as five years ago." ' +
+      'Later, Acme managing director Sian Lloyd said: "Our staff are ready for the change."',
+    typed: 'It is the same',
+    speaker: 'Owain Rhys',
+  },
+  {
+    kind: 'a statement from an organisation, with a participle phrase, read',
+    article:
+      'Player sacked\n\nRiverton have sacked their striker. A statement from Riverton explaining the decision read: "The club has a zero tolerance policy."',
+    typed: 'The club has',
+    speaker: 'Riverton',
+  },
 ];
 
 let version = 0;

@@ -268,6 +268,17 @@ export function speakerBeforeVerb(text: string, base: number, participle = false
   s = s.replace(/\s*\([^()]{1,20}\)\s*$/, ' ');
   const setting = /,\s+(?:from|of|in|at)\s+[^,;:.!?]{1,40}(?:,\s*[^,;:.!?]{1,30})?,?\s*$/.exec(s);
   if (setting && setting.index > 0 && /\p{Lu}[\p{L}'’\-]*$/u.test(s.slice(0, setting.index))) s = s.slice(0, setting.index) + ' ';
+  // `Ana Lee, PTC president and activist said`: an apposition ending in a title, with no closing comma.
+  const apposition = /,\s+((?:[^,;:.!?\s]+\s+){0,6}(\p{Ll}+))\s*$/u.exec(s);
+  if (apposition && apposition.index > 0 && /\p{Lu}[\p{L}'’\-]*$/u.test(s.slice(0, apposition.index))) {
+    const head = apposition[2];
+    const opening = apposition[1].split(/\s+/)[0].toLowerCase();
+    const titled = ROLE_NOUNS.has(head) || TITLE_WORDS.has(head) || OCCUPATIONS.has(head) || isAgentNoun(head);
+    if (titled && !['the', 'a', 'an', 'his', 'her', 'its', 'their'].includes(opening) && !PREPOSITIONS.has(opening))
+      s = s.slice(0, apposition.index) + ' ';
+  }
+  // `A statement from Acme explaining the decision read`: a participle phrase after the subject.
+  s = s.replace(/\s\p{Ll}{3,}ing(?:\s+[\p{Ll}\d'’\-]+)+\s*$/u, ' ');
   return speakerBefore(s, base, participle);
 }
 
@@ -354,6 +365,12 @@ export function speakerBefore(text: string, base: number, participle = false): S
     if (before?.bare.toLowerCase() === 'for' && k > 0 && SOURCE_NOUNS.has(tokens[k - 1].bare.toLowerCase())) {
       const source = nounPhraseBack(tokens, k - 1);
       if (source && source.kind !== 'other') return source;
+    }
+    // `A statement from Acme read`: the document speaks for the name; `a spokesman from Acme said`: for it.
+    const owner = tokens[k - 1]?.bare.toLowerCase() ?? '';
+    if (/^(?:from|by)$/i.test(before?.bare ?? '') && !/[,;:.]$/.test(tokens[k - 1]?.word ?? ',')) {
+      if (DOCUMENT_NOUNS.has(owner)) return { kind: 'name', text: n.text, at: tokens[n.from].start };
+      if (/^spokes(?:man|woman|person)$/.test(owner)) return { kind: 'unnamed', text: `${n.text} ${owner}`, at: tokens[k - 1].start };
     }
     const object = before && PREPOSITIONS.has(before.bare.toLowerCase()) && !(participle && before.bare.toLowerCase() === 'with');
     // `David Lee from Acme said`, `Ana Ruiz of the charity said`: the person before the affiliation speaks.

@@ -172,6 +172,11 @@ function leadingRef(text: string, from: number, to: number, sentenceStart: numbe
       if (ref && ref.kind !== 'other') return ref;
     }
     if (participle && /(?:,|\bwhile|\band)\s*$/.test(before)) return { kind: 'inherit', at: toks[k].start };
+    // `Said Wales coach Ana Lee: “…”`: a speech verb opening its sentence has the speaker after it.
+    if (before.trim() === '' && /^\p{Lu}/u.test(text.slice(toks[k].start, toks[k].end))) {
+      const after = speakerAfter(text.slice(toks[k].end, to).replace(/:\s*$/, ''), toks[k].end);
+      if (after && after.kind !== 'other') return after;
+    }
     const ref = speakerBeforeVerb(before, from, participle);
     if (ref?.kind === 'object') return clauseSubject(text, sentenceStart, toks[k].start);
     return ref;
