@@ -113,15 +113,17 @@ test(
 );
 
 interface ActorTable {
-  actors: { name: string; type: string }[];
+  actors: { name: string; type: string; roles?: { title: string }[] }[];
 }
 
+/** The labelled actors of the BBC actor tables. */
+const labelledActors = (): ActorTable['actors'] =>
+  ['actors-bbc.json', 'actors-bbc-heldout.json'].flatMap(
+    (f) => (JSON.parse(readFileSync(path.join(FIXTURES_DIR, f), 'utf8')) as ActorTable).actors,
+  );
+
 test('archive parity: hover cards (labelled people and organisations, hovered in a draft)', { skip, timeout: 600_000 }, async () => {
-  const names = new Set<string>();
-  for (const f of ['actors-bbc.json', 'actors-bbc-heldout.json']) {
-    const table = JSON.parse(readFileSync(path.join(FIXTURES_DIR, f), 'utf8')) as ActorTable;
-    for (const a of table.actors) if (a.type === 'person' || a.type === 'organisation') names.add(a.name);
-  }
+  const names = new Set(labelledActors().flatMap((a) => (a.type === 'person' || a.type === 'organisation' ? [a.name] : [])));
   const rates: Rates = { local: 0, archive: 0, n: 0 };
   for (const name of names) {
     const doc = draft(`On Monday ${name} spoke to reporters.`);
@@ -133,6 +135,25 @@ test('archive parity: hover cards (labelled people and organisations, hovered in
   }
   compare('hover cards', rates);
 });
+
+test(
+  'archive parity: roles on hover cards (labelled actors with a role; the card shows its title)',
+  { skip, timeout: 600_000 },
+  async () => {
+    const rates: Rates = { local: 0, archive: 0, n: 0 };
+    for (const actor of labelledActors()) {
+      const title = actor.roles?.[0]?.title;
+      if (!title) continue;
+      const doc = draft(`On Monday ${actor.name} spoke to reporters.`);
+      const position = doc.positionAt('On Monday '.length + 1);
+      const shows = (h: Hover | null): boolean => Boolean(h && norm((h.contents as MarkupContent).value).includes(norm(title)));
+      rates.n++;
+      if (shows(await local.hover(doc, position))) rates.local++;
+      if (shows(await archive.hover(doc, position))) rates.archive++;
+    }
+    compare('roles on cards', rates);
+  },
+);
 
 interface ClaimSet {
   drafts: {

@@ -11,6 +11,7 @@ import { TextDocument } from 'vscode-languageserver-textdocument';
 import { openPgArchive } from '../../server/src/node/pg-archive';
 import { createService, MemoryCorpus, MemoryLogger, type SourcedService } from '../../server/src/service';
 import { archiveCli } from '../helpers/archive-cli';
+import { sqliteTestIndexCache } from '../helpers/fixture';
 import { BBC_DIR } from '../helpers/paths';
 import { pgUnavailable, startCluster, SUPERUSER_PASSWORD, type PgCluster } from '../helpers/pg-cluster';
 
@@ -122,6 +123,36 @@ test(
     // Different words, so the archive is asked again (and answers).
     const again = await completionDetails(service, sampleQuote().typed.split(' ').slice(0, 3).join(' '));
     assert.ok(again.length > 0);
+    service.dispose();
+  },
+);
+
+test(
+  'archive server: with sourced.index.store "sqlite", local sources are indexed on the heap and a claim fix cites an archived source',
+  { skip, timeout: 120_000 },
+  async () => {
+    const { file } = sampleQuote();
+    const text = readFileSync(path.join(BBC_DIR, file), 'utf8');
+    // A sentence of the archived article with a figure in it: a checkable claim that only the archive supports.
+    const sentence = text.split(/(?<=[.!?])\s+/).find((s) => /\d/.test(s) && s.split(/\s+/).length >= 8 && !/["\u201c]/.test(s));
+    assert.ok(sentence, 'sample file has a sentence with a figure');
+    const logger = new MemoryLogger();
+    const service = createService({
+      corpus: new MemoryCorpus({ 'notes/unrelated.txt': 'A note about the weather on a quiet Sunday in the hills.\n' }),
+      config: { ...config, index: { persist: true, store: 'sqlite' } },
+      logger,
+      indexCache: sqliteTestIndexCache(),
+      archive: openPgArchive(pg.url, logger),
+    });
+    await service.start();
+    const findings = await service.findings(draft(`${sentence.trim()}\n`));
+    const claim = findings.find((f) => f.code === 'unsourced-claim');
+    assert.ok(claim && claim.code === 'unsourced-claim', `no unsourced claim for: ${sentence}`);
+    assert.match(claim.candidates[0]?.path ?? '', /^archive:/, JSON.stringify(claim.candidates[0]));
+    assert.ok(
+      logger.lines.some((l) => l.includes('indexed on the heap')),
+      logger.lines.join('\n'),
+    );
     service.dispose();
   },
 );

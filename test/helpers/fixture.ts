@@ -78,7 +78,11 @@ function withTestStore(config: unknown): unknown {
 }
 
 function testIndexCache(): IndexCacheStore | undefined {
-  if (TEST_STORE === 'memory') return undefined;
+  return TEST_STORE === 'memory' ? undefined : sqliteTestIndexCache();
+}
+
+/** An index cache whose embedded store is an SQLite database in memory (no snapshot): for `store: 'sqlite'` services. */
+export function sqliteTestIndexCache(): IndexCacheStore {
   return {
     buildId: 'test',
     load: () => Promise.resolve(null),

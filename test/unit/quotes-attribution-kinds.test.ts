@@ -245,6 +245,108 @@ const CASES: Case[] = [
     typed: 'He is the',
     speaker: 'Karl Hobb',
   },
+  {
+    kind: 'a bare word after a title-like verb (`Riverton host Dunmore`) is no person: he is the coach named before',
+    article:
+      'Cup tie\n\nRiverton coach Piotr Kowalski has criticised the fixture list.\n\nRiverton host Dunmore in the cup on Friday, ' +
+      'but the Pole has had a hard week with four players away. "We have one training session before the game," he told reporters.',
+    typed: 'We have one',
+    speaker: 'Piotr Kowalski',
+  },
+  {
+    kind: 'a name before its own finite verb acts, after an opening phrase without a comma',
+    article:
+      'Agency chief stays\n\nCouncil leader Emeka Okoro defended the agency. Director Tom Vance’s departure was reported widely.\n\n' +
+      'On the morning programme Mr Okoro was asked why Mr Vance had been allowed to go. He replied: "The director chose to move on and a new one is coming."',
+    typed: 'The director chose',
+    speaker: 'Emeka Okoro',
+  },
+  {
+    kind: 'a name after a verb of its clause is in what was said, not the one speaking',
+    article:
+      'Agency chief stays\n\nDirector Tom Vance was said to have resigned in May.\n\nBut committee member Ian Black said he was "amazed" ' +
+      'Mr Vance was still in post. "We were told he was leaving within weeks," he said.',
+    typed: 'We were told',
+    speaker: 'Ian Black',
+  },
+  {
+    kind: 'an owner with connectors before the source noun: she is the whole unnamed source',
+    article:
+      'Bridge closed\n\nA Department for Roads and Bridges spokeswoman confirmed the bridge would stay shut until spring. ' +
+      '"No date was ever given for the reopening," she said.',
+    typed: 'No date was',
+    speaker: 'Department for Roads and Bridges spokeswoman',
+  },
+  {
+    kind: 'a spokesman for an organisation named with of and and, a parenthesised acronym and a relative clause',
+    article:
+      'Card fraud\n\nBanker Ruth Malone said fraud had fallen. A spokesman for the Association of Card and Cheque Clearing (Acca) ' +
+      'which represents the payments industry said the risk was small. "There is no reason for concern," he said.',
+    typed: 'There is no',
+    speaker: 'spokesman for Association of Card and Cheque Clearing',
+  },
+  {
+    kind: 'a spokesman with no owner speaks for the organisation acting last, not for the person who spoke before',
+    article:
+      'Relay service\n\n"The service changed my life," said user Owen Pryce.\n\nThe Telecoms Authority says it will review the rules next year. ' +
+      'But a spokesman said its powers were limited. "Any change would be for the government to make," he said.',
+    typed: 'Any change would',
+    speaker: 'Telecoms Authority spokesman',
+  },
+  {
+    kind: 'an article and a plain word before the title after the verb',
+    article: 'Rugby\n\nWales beat the champions.\n\n"The whole country wants us back at the top," said a proud coach Idris Vaughan.',
+    typed: 'The whole country',
+    speaker: 'Idris Vaughan',
+  },
+  {
+    kind: 'titles joined by and after the verb',
+    article: 'Results\n\nProfits rose.\n\n"We had a very strong second half," said chairman and chief executive officer Lena Brand.',
+    typed: 'We had a',
+    speaker: 'Lena Brand',
+  },
+  {
+    kind: 'a trailing name with a long apposition before the verb',
+    article:
+      'Cheese\n\nThe court heard the case.\n\n"Our farmers have made this cheese for a century," Karl Erik Moen, a spokesman for the Nordic Dairy Board, told the BBC.',
+    typed: 'Our farmers have',
+    speaker: 'Karl Erik Moen',
+  },
+  {
+    kind: 'a trailing name with its employer after a comma and no closing comma',
+    article:
+      'Spending\n\nShoppers spent more.\n\n"Consumers are still buying despite the prices," Emma Ferrand, from Capel Finance told reporters.',
+    typed: 'Consumers are still',
+    speaker: 'Emma Ferrand',
+  },
+  {
+    kind: 'an indefinite role with a modifier is an unnamed source',
+    article:
+      'Jobs\n\nUnemployment rose again.\n\n"These figures are a warning for the whole economy," a government minister said on television.',
+    typed: 'These figures are',
+    speaker: 'government minister',
+  },
+  {
+    kind: 'a speech verb opening its sentence has the speaker after it',
+    article: 'Squad news\n\nThe winger is fit again.\n\nSaid Riverton assistant coach Dai Pryce: "He adds to the depth of the squad."',
+    typed: 'He adds to',
+    speaker: 'Dai Pryce',
+  },
+  {
+    kind: 'an apposition ending in a title with no closing comma, and a title word ending in -ing',
+    article:
+      'Health targets\n\nThe minister set a new target.\n\nOwain Rhys, Harbour Party health spokesman said: "It is the same target as five years ago." ' +
+      'Later, Acme managing director Sian Lloyd said: "Our staff are ready for the change."',
+    typed: 'It is the same',
+    speaker: 'Owain Rhys',
+  },
+  {
+    kind: 'a statement from an organisation, with a participle phrase, read',
+    article:
+      'Player sacked\n\nRiverton have sacked their striker. A statement from Riverton explaining the decision read: "The club has a zero tolerance policy."',
+    typed: 'The club has',
+    speaker: 'Riverton',
+  },
 ];
 
 let version = 0;

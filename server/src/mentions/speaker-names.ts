@@ -117,6 +117,34 @@ const NEXT_PRONOUN_RE = /^[^.!?\u201c"]{0,80}?\b(he|his|him|she|her|hers)\b/i;
 /** A pronoun's gender: `m` for he, `f` for she. */
 export type Gender = 'm' | 'f';
 
+/** A finite verb right after a name: an auxiliary, or a past tense (`Lee attended`, `Acme was`). */
+const FINITE_AFTER_RE =
+  /^[ \t]+(?:(?:also|then|later|now)[ \t]+)?(?:was|were|is|are|has|have|had|will|would|could|can|did|does|should|must|may|might|\p{Ll}{3,}ed)\b/u;
+/** A verb already in the clause before a name (so the name is no subject of it). */
+const CLAUSE_VERB_RE =
+  /^(?:was|were|is|are|has|have|had|will|would|could|can|did|does|do|should|must|may|might|believe|believes|think|thinks|know|knows|say|tell|\p{Ll}{3,}ed)$/u;
+/** Words after which a clause is subordinate: its subject is not who the text is about. */
+const SUBORDINATORS = new Set([
+  'that',
+  'why',
+  'whether',
+  'if',
+  'because',
+  'when',
+  'while',
+  'whom',
+  'which',
+  'where',
+  'how',
+  'as',
+  'and',
+  'or',
+  'than',
+  'the',
+  'a',
+  'an',
+]);
+
 interface GenderVotes {
   byCore: Map<string, { m: number; f: number }>;
   fullBySurname: Map<string, Set<string>>;
@@ -256,8 +284,12 @@ export class NameBook {
       const participle = SPEECH_VERBS.has(m[0].slice(0, m[0].search(/[ \t]|$/)).toLowerCase());
       // `Her deputy, Ana Lee, will take over`: a name apposed to the sentence's opening description is its subject.
       const apposedSubject = /^[ \t]*,/.test(after) && APPOSED_SUBJECT_RE.test(text.slice(Math.max(0, m.index - 60), m.index));
+      // `Band frontman Ana Lee said`: a title preamble introduces a person by a full name; before one bare word
+      // (`Sale host Bath in the cup`) the "title" is as likely a verb, and the word no person.
+      const preamble = this.openedByPreamble(m.index) && tokensOf(this.fullName(core)).length >= 2;
       const subject =
-        !participle && (this.opensSentence(m.index) || SPEECH_VERBS.has(verb) || apposedSubject || this.openedByPreamble(m.index));
+        !participle &&
+        (this.opensSentence(m.index) || SPEECH_VERBS.has(verb) || apposedSubject || preamble || this.beforeFiniteVerb(m.index, after));
       this.names.push({ core, titles, start, end, subject });
     }
     let p = 0;
@@ -293,6 +325,25 @@ export class NameBook {
         k < firstLower || firstLower < 0 ? /^\p{Lu}/u.test(w) || title(w.toLowerCase()) : /^\p{Ll}/u.test(w) || title(w.toLowerCase()),
       )
     );
+  }
+
+  /**
+   * `On that day's programme Mr X was asked …`, `… and Mrs X attended`: a name before a finite verb of its own
+   * clause acts, wherever the clause starts; after a preposition or a subordinating word (`why X had`, `that X
+   * was`) it does not.
+   */
+  private beforeFiniteVerb(at: number, after: string): boolean {
+    if (!FINITE_AFTER_RE.test(after)) return false;
+    const lead = /[^.!?\n]*$/.exec(this.doc.text.slice(Math.max(0, at - 160), at))?.[0] ?? '';
+    const before = /([\p{L}'’]+)[ \t]+$/u.exec(lead)?.[1]?.toLowerCase() ?? '';
+    if (PREPOSITIONS.has(before) || SUBORDINATORS.has(before)) return false;
+    // `X said he was "amazed" Y was still …`, `X did not believe Y had …`: after a verb of its clause the name is
+    // in what was said or thought, not the one acting.
+    const clause = /[^,;:\u2014\u2013]*$/.exec(lead)?.[0] ?? '';
+    return !clause
+      .toLowerCase()
+      .split(/[^\p{L}]+/u)
+      .some((w) => SPEECH_VERBS.has(w) || CLAUSE_VERB_RE.test(w));
   }
 
   private opensSentence(at: number): boolean {

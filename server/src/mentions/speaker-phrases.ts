@@ -119,10 +119,18 @@ function isNamePart(t: Token): boolean {
 function nounPhraseBack(tokens: Token[], i: number): SpeakerRef | null {
   const noun = tokens[i].bare.toLowerCase();
   let j = i;
-  while (j > 0 && i - j < 5) {
+  let connectors = 0;
+  while (j > 0 && i - j < 5 + connectors) {
     const prev = tokens[j - 1];
     if (/[,;:.]$/.test(prev.word)) break;
     const b = prev.bare.toLowerCase();
+    // `a Department for Work and Pensions spokeswoman`: a connector between capitals is inside the owner's name.
+    const before = tokens[j - 2];
+    if (NAME_CONNECTORS.has(prev.word) && before && isCap(before.bare) && !/[,;:.]$/.test(before.word) && isCap(tokens[j].bare)) {
+      j--;
+      connectors++;
+      continue;
+    }
     // Function words and verbs end the description: `the rupiah weakened as analysts said`.
     const determiner = ['the', 'a', 'an', 'his', 'her', 'its', 'their'].includes(b);
     if (
@@ -150,13 +158,18 @@ function nounPhraseBack(tokens: Token[], i: number): SpeakerRef | null {
     .map((w) => w.bare)
     .join(' ');
   if (ROLE_NOUNS.has(noun) && definite) return { kind: 'role', role: noun, text, at: words[0].start };
+  // `a government minister said`: an unnamed person described by a role with a modifier.
+  if (ROLE_NOUNS.has(noun) && words.length >= 3 && !/['’]s$/.test(words[1].bare)) return { kind: 'unnamed', text, at: words[0].start };
   // `a spokesman for Mr X`: an unnamed speaker who speaks for a named one.
   const skipThe = tokens[i + 2]?.bare.toLowerCase() === 'the' ? 1 : 0;
   const owner = tokens[i + 2 + skipThe];
   const forName = tokens[i + 1]?.bare === 'for' && owner && isNamePart(owner) && isCap(owner.bare) && !/[,;:.]$/.test(tokens[i].word);
   if (forName && SOURCE_NOUNS.has(noun)) {
     let j2 = i + 2 + skipThe;
-    while (j2 + 1 < tokens.length && isNamePart(tokens[j2 + 1]) && !/[,;:.]$/.test(tokens[j2].word)) j2++;
+    const goesOn = (t: number): boolean =>
+      isNamePart(tokens[t]) ||
+      (NAME_CONNECTORS.has(tokens[t].word) && tokens[t + 1] !== undefined && isCap(tokens[t + 1].bare) && isNamePart(tokens[t + 1]));
+    while (j2 + 1 < tokens.length && goesOn(j2 + 1) && !/[,;:.]$/.test(tokens[j2].word) && !tokens[j2 + 1].word.startsWith('(')) j2++;
     return {
       kind: 'unnamed',
       text: `${text} for ${tokens
@@ -171,10 +184,15 @@ function nounPhraseBack(tokens: Token[], i: number): SpeakerRef | null {
   // `campaigners said`: a group speaks; `both leaders said` names two speakers, not one.
   const counted = [...words, tokens[j - 1]].some((w) => w !== undefined && /^(?:both|two|three|several|some|many|all)$/i.test(w.bare));
   const group = noun.endsWith('s') && !counted;
-  if (SOURCE_NOUNS.has(noun) && (hasCap || INSTITUTIONS.has(noun) || described || group))
+  // `a spokesman said` with no owner: resolution gives it the organisation acting last.
+  const spokesperson = /^spokes(?:man|woman|person)$/.test(noun) && words.length <= 2;
+  if (SOURCE_NOUNS.has(noun) && (hasCap || INSTITUTIONS.has(noun) || described || group || spokesperson))
     return { kind: 'unnamed', text, at: words[0].start };
   return { kind: 'other', at: words[0].start };
 }
+
+/** Lower-case words inside an organisation's name (`Department for Work and Pensions`). */
+const NAME_CONNECTORS = new Set(['for', 'and', 'of', 'on']);
 
 /** What a head noun describes, when it describes someone already in the text. */
 function describes(noun: string, next: string | undefined): 'person' | 'organisation' | 'document' | null {
@@ -213,6 +231,18 @@ function descriptorAt(tokens: Token[], from: number, until = tokens.length): Spe
 }
 
 /** A name run ending at token i (inclusive), looking back. */
+/**
+ * `Association of Payment and Clearing Services`: an `and` inside a name whose first half has an `of`
+ * (`Peru and Chile` stays two names).
+ */
+function withOfAnd(tokens: Token[], n: { from: number; text: string }): { from: number; text: string } {
+  const and = tokens[n.from - 1];
+  const prev = tokens[n.from - 2];
+  if (and?.word !== 'and' || !prev || !isCap(prev.bare) || !nameGoesOn(prev)) return n;
+  const m = nameBack(tokens, n.from - 2);
+  return / of /.test(m.text) ? { from: m.from, text: `${m.text} and ${n.text}` } : n;
+}
+
 function nameBack(tokens: Token[], i: number): { from: number; text: string } {
   let j = i;
   while (j > 0 && isNamePart(tokens[j - 1]) && !/[,;:.]$/.test(tokens[j - 1].word)) j--;
@@ -224,6 +254,32 @@ function nameBack(tokens: Token[], i: number): { from: number; text: string } {
       .map((t) => t.bare)
       .join(' '),
   };
+}
+
+/**
+ * The subject before a speech verb, past what may stand between them: a relative clause (`A spokesman for Acme
+ * which represents the industry said`), an acronym in parentheses (`… Services (Acme) said`), an affiliation or
+ * place between commas (`Ana Lee, from Harbourtown, Northshire, said`).
+ */
+export function speakerBeforeVerb(text: string, base: number, participle = false): SpeakerRef | null {
+  let s = text;
+  const relative = /\s(?:which|who)\s[^,;:.!?]*$/.exec(s);
+  if (relative && relative.index > 0) s = s.slice(0, relative.index);
+  s = s.replace(/\s*\([^()]{1,20}\)\s*$/, ' ');
+  const setting = /,\s+(?:from|of|in|at)\s+[^,;:.!?]{1,40}(?:,\s*[^,;:.!?]{1,30})?,?\s*$/.exec(s);
+  if (setting && setting.index > 0 && /\p{Lu}[\p{L}'’\-]*$/u.test(s.slice(0, setting.index))) s = s.slice(0, setting.index) + ' ';
+  // `Ana Lee, PTC president and activist said`: an apposition ending in a title, with no closing comma.
+  const apposition = /,\s+((?:[^,;:.!?\s]+\s+){0,6}(\p{Ll}+))\s*$/u.exec(s);
+  if (apposition && apposition.index > 0 && /\p{Lu}[\p{L}'’\-]*$/u.test(s.slice(0, apposition.index))) {
+    const head = apposition[2];
+    const opening = apposition[1].split(/\s+/)[0].toLowerCase();
+    const titled = ROLE_NOUNS.has(head) || TITLE_WORDS.has(head) || OCCUPATIONS.has(head) || isAgentNoun(head);
+    if (titled && !['the', 'a', 'an', 'his', 'her', 'its', 'their'].includes(opening) && !PREPOSITIONS.has(opening))
+      s = s.slice(0, apposition.index) + ' ';
+  }
+  // `A statement from Acme explaining the decision read`: a participle phrase after the subject.
+  s = s.replace(/\s\p{Ll}{3,}ing(?:\s+[\p{Ll}\d'’\-]+)+\s*$/u, ' ');
+  return speakerBefore(s, base, participle);
 }
 
 /** The speaker phrase that ends `text` (the words right before a speech verb). */
@@ -286,7 +342,7 @@ export function speakerBefore(text: string, base: number, participle = false): S
     }
   }
   if (isNamePart(last) && isCap(last.bare)) {
-    const n = nameBack(tokens, i);
+    const n = withOfAnd(tokens, nameBack(tokens, i));
     // `a call with the Danish president X said`: the name is an object; look past its titles for the preposition.
     let k = n.from - 1;
     while (
@@ -305,6 +361,17 @@ export function speakerBefore(text: string, base: number, participle = false): S
     // two clauses: a title stands between `and` and the name).
     if (before?.bare === 'and' && k === n.from - 1 && k > 0 && isNamePart(tokens[k - 1]) && !/,$/.test(tokens[k - 1].word))
       return { kind: 'other', at: tokens[k - 1].start };
+    // `a spokesman for the Acme Trade Association said`: the unnamed source speaks for the name.
+    if (before?.bare.toLowerCase() === 'for' && k > 0 && SOURCE_NOUNS.has(tokens[k - 1].bare.toLowerCase())) {
+      const source = nounPhraseBack(tokens, k - 1);
+      if (source && source.kind !== 'other') return source;
+    }
+    // `A statement from Acme read`: the document speaks for the name; `a spokesman from Acme said`: for it.
+    const owner = tokens[k - 1]?.bare.toLowerCase() ?? '';
+    if (/^(?:from|by)$/i.test(before?.bare ?? '') && !/[,;:.]$/.test(tokens[k - 1]?.word ?? ',')) {
+      if (DOCUMENT_NOUNS.has(owner)) return { kind: 'name', text: n.text, at: tokens[n.from].start };
+      if (/^spokes(?:man|woman|person)$/.test(owner)) return { kind: 'unnamed', text: `${n.text} ${owner}`, at: tokens[k - 1].start };
+    }
     const object = before && PREPOSITIONS.has(before.bare.toLowerCase()) && !(participle && before.bare.toLowerCase() === 'with');
     // `David Lee from Acme said`, `Ana Ruiz of the charity said`: the person before the affiliation speaks.
     const affiliation = object && /^(?:from|of|at)$/i.test(before.bare) ? nameBack(tokens, k - 1) : null;
@@ -352,6 +419,27 @@ export function speakerBefore(text: string, base: number, participle = false): S
   return null;
 }
 
+/** Lower-case words that end a run of title words: verbs, not descriptions. */
+const NOT_TITLE_RE = /^(?:was|were|is|are|had|has|have|would|will|could|who|which|that)$/;
+
+/**
+ * `said a proud coach Ana Lee`, `said chairman and chief executive officer Ana Lee`: an article, plain words and
+ * titles joined by `and`, up to six words ending in a title, then the name; the name's first token, or null.
+ */
+function titledName(tokens: Token[]): Token | null {
+  let k = ['a', 'an', 'the'].includes(tokens[0]?.bare.toLowerCase() ?? '') ? 1 : 0;
+  let lastTitle = -1;
+  while (k < Math.min(tokens.length, 7)) {
+    const t = tokens[k];
+    if (!/^\p{Ll}/u.test(t.bare) || /[,;:.]$/.test(t.word) || PREPOSITIONS.has(t.bare) || NOT_TITLE_RE.test(t.bare)) break;
+    if (SPEECH_VERBS.has(t.bare)) break;
+    if (TITLE_WORDS.has(t.bare) || ROLE_NOUNS.has(t.bare) || OCCUPATIONS.has(t.bare) || isAgentNoun(t.bare)) lastTitle = k;
+    k++;
+  }
+  const name = tokens[k];
+  return lastTitle >= 0 && lastTitle === k - 1 && k >= 2 && name && isNamePart(name) && isCap(name.bare) ? name : null;
+}
+
 /** The speaker phrase that opens `text` (the words right after a speech verb: `said the minister`). */
 export function speakerAfter(text: string, base: number): SpeakerRef | null {
   const tokens = tokenize(text, base);
@@ -378,6 +466,8 @@ export function speakerAfter(text: string, base: number): SpeakerRef | null {
     if ((OCCUPATIONS.has(prev.bare) || isAgentNoun(prev.bare)) && isNamePart(tokens[k]) && isCap(tokens[k].bare))
       return speakerAfter(text.slice(tokens[k].start - base), tokens[k].start);
   }
+  const titled = titledName(tokens);
+  if (titled) return speakerAfter(text.slice(titled.start - base), titled.start);
   if (isNamePart(first) && isCap(first.bare)) {
     let j = 0;
     while (j + 1 < tokens.length && isNamePart(tokens[j + 1]) && nameGoesOn(tokens[j])) j++;

@@ -7,6 +7,9 @@ import type { NameBook } from './speaker-names';
 import type { SpeakerRef } from './speaker-phrases';
 import { EVENT_WORDS, SOURCE_NOUNS, STOP_CAPS, TITLE_WORDS } from './speech-words';
 
+/** A spokesperson named by the noun alone. */
+const SPOKESPERSON_RE = /^spokes(?:man|woman|person)$/i;
+
 const lastWord = (name: string): string => (/(\S+)$/.exec(name)?.[1] ?? '').toLowerCase();
 
 /** A speaker resolved: the name shown, the document actor it is (when the actor extractor knows it), and whether a person. */
@@ -76,7 +79,13 @@ function nameOf(ref: SpeakerRef, ctx: ResolveContext): string | null {
       return book.withRole(ref.role, ctx.at) ?? (SOURCE_NOUNS.has(ref.role) && /\p{Lu}/u.test(ref.text) ? ref.text : null);
     case 'unnamed': {
       const text = ref.text.replace(/^(?:the|a|an)\s+/i, '').trim();
-      const forName = / for (.+)$/.exec(text);
+      // `Acme says … But a spokesman said`: a spokesperson with no owner speaks for the organisation acting last.
+      if (SPOKESPERSON_RE.test(text)) {
+        const org = book.recentOrganisation(ctx.from, ctx.at);
+        return org ? `${org.name} ${text}` : null;
+      }
+      // `a spokesman for Acme`: the owner after `for`; in `a Department for Work spokesman` the `for` is in the name.
+      const forName = SOURCE_NOUNS.has(lastWord(text)) ? null : / for (.+)$/.exec(text);
       return (forName ? text.slice(0, forName.index) + ' for ' + book.fullName(forName[1]) : text) || null;
     }
     case 'inherit':

@@ -207,19 +207,18 @@ export class WorkspaceSession {
     }
   }
 
-  /** A full re-index also re-reads the project file (clients that cannot watch it have this way to apply edits). */
+  /**
+   * A full re-index starts the project again: the project file, the writer's bibliographies and the watchers are
+   * read anew (clients that cannot watch the project file have this way to apply its edits).
+   */
   async reindexAll(): Promise<void> {
-    await this.loadProjectFile();
-    this.service.updateConfig(this.effectiveSettings());
-    this.applyArchive();
-    this.sources.update(this.folders, this.service.config().corpus);
-    await this.index('Sourced: re-indexing sources');
+    await this.startProject('Sourced: re-indexing sources');
   }
 
-  /** Opens (or closes, or switches) the team archive when its setting changed. */
-  private applyArchive(): void {
+  /** Opens (or closes, or switches) the team archive when its setting changed; true when it did. */
+  private applyArchive(): boolean {
     const url = archiveUrlOf(this.effectiveSettings());
-    if (url === this.archiveUrl || !this.host.openArchive) return;
+    if (url === this.archiveUrl || !this.host.openArchive) return false;
     this.archiveUrl = url;
     try {
       const archive = this.host.openArchive(url, this.logger) ?? null;
@@ -228,6 +227,7 @@ export class WorkspaceSession {
     } catch (err) {
       this.logger.error(`cannot open the team archive: ${err instanceof Error ? err.message : String(err)}`);
     }
+    return true;
   }
 
   /** Says once per change what is wrong in the settings, with the valid values. */
@@ -338,10 +338,11 @@ export class WorkspaceSession {
   private async applySettings(): Promise<void> {
     const before = JSON.stringify(this.service.config().corpus);
     this.service.updateConfig(this.effectiveSettings());
-    this.applyArchive();
+    // Archived sources join the local ones in the heap index: opening or closing the archive may change the store.
+    const archiveChanged = this.applyArchive();
     const config = this.service.config();
     await this.loadWriterBibliographies();
-    if (JSON.stringify(config.corpus) !== before) {
+    if (JSON.stringify(config.corpus) !== before || archiveChanged) {
       this.sources.update(this.folders, config.corpus);
       this.watchSources(config);
       await this.index('Sourced: re-indexing sources');

@@ -30,6 +30,10 @@ const QUOTE_ROWS = 40;
 /** Sources listed on an archived actor's card. */
 const CARD_SOURCES = 6;
 const CARD_QUOTES = 3;
+const CARD_ROLES = 6;
+/** Sources (those mentioning the actor most) whose names and roles for it a card gathers. */
+const CARD_FACET_SOURCES = 200;
+const CARD_ALIASES = 12;
 /** Answers and parsed analyses kept between requests. */
 const ANSWER_CACHE = 500;
 const ANALYSIS_CACHE = 2000;
@@ -188,7 +192,7 @@ export class ArchiveAnswers {
     const cacheKey = keys.join('\u0001');
     let card = this.cards.get(cacheKey);
     if (card === undefined) {
-      const found = await this.ws.ask('actor hover', token, (r) => r.actorCard(keys, CARD_SOURCES));
+      const found = await this.ws.ask('actor hover', token, (r) => r.actorCard(keys, CARD_SOURCES, CARD_FACET_SOURCES));
       if (found === undefined) return local;
       this.cards.set(cacheKey, (card = found));
     }
@@ -208,11 +212,54 @@ function archiveLine(card: ActorCardRow): string {
   return `Team archive: ${plural(card.mentions, 'mention')} in ${plural(card.sources, 'source')} \u2014 ${listed}${more}`;
 }
 
-/** The card of an actor known only to the archive: name, type, mentions, sources, quotations. */
+/** The roles the top sources give the actor, most often given first, each with the sources giving it. */
+function roleLines(card: ActorCardRow): string[] {
+  const roles = new Map<string, { title: string; affiliation: string | null; keys: string[] }>();
+  for (const source of card.facets ?? [])
+    for (const role of source.facets.flatMap((f) => f.roles ?? [])) {
+      const id = `${role.title.toLowerCase()}\u0001${(role.affiliation ?? '').toLowerCase()}`;
+      const entry = roles.get(id) ?? { title: role.title, affiliation: role.affiliation, keys: [] };
+      if (!entry.keys.includes(source.key)) entry.keys.push(source.key);
+      roles.set(id, entry);
+    }
+  return [...roles.values()]
+    .sort((a, b) => b.keys.length - a.keys.length)
+    .slice(0, CARD_ROLES)
+    .map((r) => {
+      const title = r.title.charAt(0).toUpperCase() + r.title.slice(1);
+      const aff = r.affiliation ? ` (${r.affiliation})` : '';
+      const listed = r.keys.slice(0, CARD_SOURCES).map(inlineCode).join(', ');
+      return `- ${escapeMarkdown(title + aff)} \u2014 ${plural(r.keys.length, 'source')}: ${listed}${r.keys.length > CARD_SOURCES ? ', \u2026' : ''}`;
+    });
+}
+
+/** Other names the sources use for the actor (their fuller names and aliases), most mentioning source first. */
+function aliasesOf(card: ActorCardRow): string[] {
+  const seen = new Set([card.name.toLowerCase()]);
+  const out: string[] = [];
+  for (const f of (card.facets ?? []).flatMap((source) => source.facets))
+    for (const name of [f.name, ...(f.aliases ?? [])]) {
+      if (!name || seen.has(name.toLowerCase())) continue;
+      seen.add(name.toLowerCase());
+      out.push(name);
+    }
+  return out;
+}
+
+/** The card of an actor known only to the archive: name, type, roles, aliases, mentions, sources, quotations. */
 function cardMarkdown(card: ActorCardRow): string {
-  const lines = [`**${escapeMarkdown(card.name)}**`, '', `*${card.type}*`, '', archiveLine(card), ''];
+  const lines = [`**${escapeMarkdown(card.name)}**`, '', `*${card.type}*`, ''];
   const keys = new Set(card.keys);
   const keyOf = new Map(card.top.map((s) => [String(s.id), s.key]));
+  const roles = roleLines(card);
+  if (roles.length) lines.push('Roles:', '', ...roles, '');
+  const aliases = aliasesOf(card);
+  if (aliases.length)
+    lines.push(
+      `Also: ${aliases.slice(0, CARD_ALIASES).map(escapeMarkdown).join(', ')}${aliases.length > CARD_ALIASES ? ', \u2026' : ''}`,
+      '',
+    );
+  lines.push(archiveLine(card), '');
   const quotes = (card.quotes ?? []).filter((q) => keys.has(nameKey(q.speaker))).slice(0, CARD_QUOTES);
   if (quotes.length) {
     lines.push('Quotations:', '');

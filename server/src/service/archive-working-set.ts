@@ -192,7 +192,7 @@ export class ArchiveWorkingSet {
   private async ensure(refs: readonly ArchiveRef[]): Promise<void> {
     const k = this.indexer.knowledge;
     if (!inMemory(k)) {
-      if (!this.warnedStore) this.logger.warn('archive: the team archive is read only with sourced.index.store "memory"; not reading it');
+      if (!this.warnedStore) this.logger.warn('archive: archived sources join the heap index only; none are loaded into the embedded store (re-index to switch)');
       this.warnedStore = true;
       return;
     }

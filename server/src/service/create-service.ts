@@ -30,7 +30,7 @@ import { findUnknownCitations } from '../features/citations/find-unknown-citatio
 import { citeAllEdits } from '../features/claims/cite-all';
 import { bibliographyText, draftBibliography } from '../features/claims/draft-bibliography';
 import { findClaimFindings } from '../features/claims/find-claim-findings';
-import { resolveConfig, type SourcedConfig } from '../domain/config';
+import { resolveConfig, type IndexStoreKind, type SourcedConfig } from '../domain/config';
 import type { ServiceContext, TextDocumentLike } from '../features/context';
 import type { Corpus, Disposable } from '../domain/corpus';
 import type { DraftDocument } from '../features/drafts/draft-document';
@@ -130,14 +130,20 @@ const MAX_DIAGNOSTICS = 1000;
 export function createService(options: ServiceOptions): SourcedService {
   const logger = options.logger ?? silentLogger;
   let config = resolveConfig(options.config);
-  const persistence = options.indexCache && {
-    store: options.indexCache,
-    enabled: () => config.index.persist,
-    kind: () => config.index.store,
+  let archive: ArchiveWorkingSet | null = null;
+  let warnedArchiveStore = false;
+  /** The store a build uses: with a team archive, the heap index, which archived sources are loaded into beside the local ones. */
+  const storeKind = (): IndexStoreKind => {
+    if (!archive || config.index.store === 'memory') return config.index.store;
+    if (!warnedArchiveStore)
+      logger.info('index: a team archive is open, so local sources are indexed on the heap (archived sources join them there)');
+    warnedArchiveStore = true;
+    return 'memory';
   };
+  const persistence = options.indexCache && { store: options.indexCache, enabled: () => config.index.persist, kind: storeKind };
   const indexer = new Indexer(options.corpus, logger, persistence);
   const drafts = new Map<string, DraftDocument>();
-  let archive = options.archive ? new ArchiveWorkingSet(options.archive, indexer, logger) : null;
+  archive = options.archive ? new ArchiveWorkingSet(options.archive, indexer, logger) : null;
   let answers = archive ? new ArchiveAnswers(archive) : null;
   const archiveListeners = new Set<(s: ArchiveStatusReport) => void>();
   const listenToArchive = (ws: ArchiveWorkingSet): void => {

@@ -10,6 +10,8 @@ import { quoteContextMarkdown, speakerDisplay, sourceLabel } from './quote-prese
 import { rankQuotes } from './rank-quotes';
 
 const MAX_ITEMS = 30;
+/** How an item of reported speech says it is no quotation. */
+export const PARAPHRASE_NOTE = 'paraphrase (reported speech, inserted without quote marks)';
 const LABEL_LENGTH = 80;
 const CLOSING: Record<string, string> = { '\u201c': '\u201d', '"': '"', '\u201e': '\u201c' };
 
@@ -58,13 +60,15 @@ export function quoteCompletionItem(
   typed: string,
   rank: number,
 ): CompletionItem {
-  const close = CLOSING[open.mark] ?? '\u201d';
-  const { edit, additional, snippet } = quoteInsertion(ctx, draft, q, open.mark, close, open.open, end, true);
+  // Reported speech is no one's verbatim words: it replaces the writer's opening mark and goes in without marks.
+  const paraphrase = q.quote.kind === 'indirect';
+  const close = paraphrase ? '' : (CLOSING[open.mark] ?? '\u201d');
+  const { edit, additional, snippet } = quoteInsertion(ctx, draft, q, paraphrase ? '' : open.mark, close, open.open, end, true);
   const others = q.alsoIn?.length ?? 0;
   return {
     label: shorten(plainText(q.quote.text), LABEL_LENGTH),
     kind: CompletionItemKind.Text,
-    detail: `${speakerDisplay(ctx, q)} \u2014 ${sourceLabel(q)}${others ? ` (+${others} other source${others === 1 ? '' : 's'})` : ''}`,
+    detail: `${speakerDisplay(ctx, q)}${paraphrase ? ` \u2014 ${PARAPHRASE_NOTE}` : ''} \u2014 ${sourceLabel(q)}${others ? ` (+${others} other source${others === 1 ? '' : 's'})` : ''}`,
     documentation: { kind: MarkupKind.Markdown, value: quoteContextMarkdown(ctx, q) + alsoInMarkdown(ctx, q.alsoIn ?? []) },
     // The client filters on the text from the opening mark to the cursor; starting with exactly that keeps fuzzy matches.
     filterText: `${open.mark}${typed} ${plainText(q.quote.text)} ${q.quote.speaker ?? ''}`,
@@ -123,7 +127,7 @@ export function provideQuoteCompletion(
   const typed = draft.text.slice(open.open + 1, offset);
   const k = ctx.knowledge();
   const minWords = ctx.config().quotes.minCompletionWords;
-  let hits: (IndexedQuote & { alsoIn?: IndexedQuote[] })[] = rankQuotes(k, typed, { limit: MAX_ITEMS, minWords });
+  let hits: (IndexedQuote & { alsoIn?: IndexedQuote[] })[] = rankQuotes(k, typed, { limit: MAX_ITEMS, minWords, paraphrases: true });
   // Nothing typed yet, or only a word or two with no match: an empty answer would close the list, and
   // Markdown has no quick suggestions to open it again; offer quotations so it stays open and narrows.
   if (hits.length === 0) hits = openingList(ctx, draft, typed, minWords);

@@ -10,6 +10,7 @@ import { terms, words } from '../../text/tokenize';
 import type { IndexedQuote } from '../../store/source-store';
 import { openingKey } from '../../text/opening-key';
 import { normalizeForMatch } from '../../text/normalize';
+import { partOffsets, quotationFromPart, type SourceQuote } from '../../domain/quote-types';
 
 /** Candidates taken from the index before fuzzy ranking. */
 const CANDIDATES = 150;
@@ -31,6 +32,8 @@ export interface RankOptions {
   limit: number;
   /** Quotations shorter than this many words are left out (fragments). */
   minWords: number;
+  /** Reported speech without marks is offered too, after every quotation in marks of the same tier. */
+  paraphrases?: boolean;
 }
 
 function closeWord(a: string, b: string): boolean {
@@ -72,6 +75,22 @@ export function phraseAt(ws: readonly string[], typed: readonly string[], lastPa
   return -1;
 }
 
+/** Characters read after a part's start to check that it opens with the typed words. */
+const PART_LOOKAHEAD = 24;
+
+/**
+ * The later part (paragraph) of a quotation over paragraphs that opens with the typed words, or 0: typing the
+ * first words of a later paragraph asks for the quotation from there on, not from its first paragraph.
+ */
+function partOpening(quote: SourceQuote, typed: string, typedWords: readonly string[], lastPartial: boolean): number {
+  const offsets = partOffsets(quote);
+  for (let i = 0; i < offsets.length; i++) {
+    const head = words(quote.text.slice(offsets[i], offsets[i] + typed.length + PART_LOOKAHEAD));
+    if (phraseAt(head, typedWords, lastPartial) === 0) return i + 1;
+  }
+  return 0;
+}
+
 /** Quotations for a typed fragment, best first. */
 export function rankQuotes(k: SourceStore, typed: string, options: RankOptions): RankedQuote[] {
   const typedWords = words(typed);
@@ -79,7 +98,7 @@ export function rankQuotes(k: SourceStore, typed: string, options: RankOptions):
   const lastPartial = /[\p{L}\p{N}]$/u.test(typed);
   const eligible = (id: number): boolean => {
     if (k.quotes.wordCount(id) < options.minWords) return false;
-    return k.quotes.kindOf(id) !== 'indirect';
+    return options.paraphrases === true || k.quotes.kindOf(id) !== 'indirect';
   };
 
   const bm25 = new Map<number, number>();
@@ -95,17 +114,24 @@ export function rankQuotes(k: SourceStore, typed: string, options: RankOptions):
       if (kept >= CANDIDATES) break;
       const q = k.quotes.get(id);
       if (!q || bm25.has(id) || !eligible(id)) continue;
-      if (phraseAt(words(q.quote.text.slice(0, typed.length + 24)), typedWords, lastPartial) !== 0) continue;
+      const opensAsTyped = phraseAt(words(q.quote.text.slice(0, typed.length + PART_LOOKAHEAD)), typedWords, lastPartial) === 0;
+      if (!opensAsTyped && partOpening(q.quote, typed, typedWords, lastPartial) === 0) continue;
       bm25.set(id, 0);
       kept++;
     }
   }
 
-  const candidates: (RankedQuote & { bm25: number; speakerText: string })[] = [];
+  // `tail`: the quotation from a later paragraph on; a whole quotation opening as typed ranks before it.
+  // `paraphrase`: reported speech, after the quotations in marks that match as well.
+  const candidates: (RankedQuote & { bm25: number; speakerText: string; tail: number; paraphrase: number })[] = [];
   for (const [id, score] of bm25) {
-    const q = k.quotes.get(id);
-    if (!q) continue;
-    const ws = words(q.quote.text);
+    const indexed = k.quotes.get(id);
+    if (!indexed) continue;
+    const whole = words(indexed.quote.text);
+    const opensWhole = phraseAt(whole, typedWords, lastPartial) === 0;
+    const part = opensWhole || !indexed.quote.parts ? 0 : partOpening(indexed.quote, typed, typedWords, lastPartial);
+    const q = part > 0 ? { ...indexed, quote: quotationFromPart(indexed.quote, part) } : indexed;
+    const ws = part > 0 ? words(q.quote.text) : whole;
     const speakerWords = q.quote.speaker ? words(q.quote.speaker) : [];
     const at = phraseAt(ws, typedWords, lastPartial);
     const tier = at === 0 ? 0 : at > 0 ? 1 : 2;
@@ -121,12 +147,17 @@ export function rankQuotes(k: SourceStore, typed: string, options: RankOptions):
       fuzzy: 1,
       bm25: score,
       speakerText: q.quote.speaker ?? '',
+      tail: part > 0 ? 1 : 0,
+      paraphrase: q.quote.kind === 'indirect' ? 1 : 0,
       alsoIn: [],
     });
   }
   if (candidates.length === 0) return [];
   // Fuzzy scoring is the costly step: only for the best few by exact evidence.
-  candidates.sort((a, b) => a.tier - b.tier || b.coverage - a.coverage || b.bm25 - a.bm25 || a.id - b.id);
+  candidates.sort(
+    (a, b) =>
+      a.tier - b.tier || a.paraphrase - b.paraphrase || b.coverage - a.coverage || a.tail - b.tail || b.bm25 - a.bm25 || a.id - b.id,
+  );
   dedupe(candidates);
   candidates.length = Math.min(candidates.length, FUZZY_POOL);
 
@@ -143,7 +174,16 @@ export function rankQuotes(k: SourceStore, typed: string, options: RankOptions):
   });
   for (const r of fuse.search(typed)) candidates[r.refIndex].fuzzy = r.score ?? 1;
 
-  candidates.sort((a, b) => a.tier - b.tier || b.coverage - a.coverage || a.fuzzy - b.fuzzy || b.bm25 - a.bm25 || a.id - b.id);
+  candidates.sort(
+    (a, b) =>
+      a.tier - b.tier ||
+      a.paraphrase - b.paraphrase ||
+      b.coverage - a.coverage ||
+      a.tail - b.tail ||
+      a.fuzzy - b.fuzzy ||
+      b.bm25 - a.bm25 ||
+      a.id - b.id,
+  );
   return candidates
     .filter((c) => c.tier < 2 || c.coverage >= 0.5 || c.fuzzy < 0.6)
     .slice(0, options.limit)

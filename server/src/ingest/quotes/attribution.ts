@@ -7,7 +7,7 @@
  */
 import type { SourceDocument, SourceSentence } from '../../domain/source-document';
 import type { NameBook } from '../../mentions/speaker-names';
-import { speakerAfter, speakerBefore, type SpeakerRef } from '../../mentions/speaker-phrases';
+import { speakerAfter, speakerBefore, speakerBeforeVerb, type SpeakerRef } from '../../mentions/speaker-phrases';
 import { resolveSpeaker, type ResolvedSpeaker } from '../../mentions/speaker-resolution';
 import { CLOSING_VERBS, OCCUPATIONS, ROLE_NOUNS, SOURCE_NOUNS, SPEECH_VERBS, STOP_CAPS } from '../../mentions/speech-words';
 import type { MarkedQuote } from './quote-marks';
@@ -101,10 +101,12 @@ function trailingRef(text: string, from: number, to: number): SpeakerRef | null 
     SOURCE_NOUNS.has(first.bare) ||
     describedName(text, toks);
   if (!opener) return null;
-  for (let k = 1; k < Math.min(toks.length, 9); k++) {
+  // `“…,” Ana Lee, a spokeswoman for the Acme Dairy Board, told …`: an apposition after the name puts the verb further.
+  const reach = toks.slice(0, 4).some((t) => text[t.end - 1] === ',') ? 16 : 9;
+  for (let k = 1; k < Math.min(toks.length, reach); k++) {
     const documentVerb = DOCUMENT_VERBS.has(toks[k].bare);
     if (!CLOSING_VERBS.has(toks[k].bare) && !documentVerb) continue;
-    const ref = speakerBefore(text.slice(start, toks[k].start), start);
+    const ref = speakerBeforeVerb(text.slice(start, toks[k].start), start);
     if (documentVerb && !isDocument(ref)) continue;
     if (!ref || ref.kind === 'object' || ref.kind === 'inherit') return null;
     if (toks[k + 1]?.bare === 'quoting') {
@@ -170,7 +172,12 @@ function leadingRef(text: string, from: number, to: number, sentenceStart: numbe
       if (ref && ref.kind !== 'other') return ref;
     }
     if (participle && /(?:,|\bwhile|\band)\s*$/.test(before)) return { kind: 'inherit', at: toks[k].start };
-    const ref = speakerBefore(before, from, participle);
+    // `Said Wales coach Ana Lee: “…”`: a speech verb opening its sentence has the speaker after it.
+    if (before.trim() === '' && /^\p{Lu}/u.test(text.slice(toks[k].start, toks[k].end))) {
+      const after = speakerAfter(text.slice(toks[k].end, to).replace(/:\s*$/, ''), toks[k].end);
+      if (after && after.kind !== 'other') return after;
+    }
+    const ref = speakerBeforeVerb(before, from, participle);
     if (ref?.kind === 'object') return clauseSubject(text, sentenceStart, toks[k].start);
     return ref;
   }

@@ -52,7 +52,16 @@ export function extractQuotes(doc: SourceDocument, actors: DocumentActors): Sour
     const quoteText = item.parts.map((p) => text.slice(p.start, p.end)).join(' ');
     const kind = kindOf(doc, item, quoteText);
     const speaker = attributor.speakerOf({ marked: item, direct: kind === 'direct' });
-    out.push({ start: first.start, end: first.end, text: quoteText, kind, speaker, paragraph: first.paragraph });
+    const parts = item.parts.length > 1 ? item.parts.map((p) => ({ start: p.start, end: p.end, paragraph: p.paragraph })) : undefined;
+    out.push({
+      start: first.start,
+      end: first.end,
+      text: quoteText,
+      kind,
+      speaker,
+      paragraph: first.paragraph,
+      ...(parts ? { parts } : {}),
+    });
   }
   return out.sort((a, b) => a.start - b.start);
 }

@@ -5,7 +5,7 @@
  * left to the marked-quote extractor.
  */
 import type { SourceDocument } from '../../domain/source-document';
-import { speakerAfter, speakerBefore, type SpeakerRef } from '../../mentions/speaker-phrases';
+import { speakerAfter, speakerBefore, speakerBeforeVerb, type SpeakerRef } from '../../mentions/speaker-phrases';
 import type { MarkedQuote } from './quote-marks';
 import { TAIL_VERBS, THAT_VERBS } from '../../mentions/speech-words';
 
@@ -62,6 +62,8 @@ function tailSpeech(text: string, start: number, end: number): { end: number; re
     if (!TAIL_VERBS.has(toks[k].bare)) continue;
     const after = toks.slice(k + 1);
     if (after.some((t) => t.bare === 'that' || /[,;:]/.test(t.word))) return null;
+    // `X, from Y, said he would …`: a finite verb after the speech verb makes a reported clause, not a speaker.
+    if (after.some((t) => FINITE_RE.test(t.bare))) return null;
     // `…, he said in a statement.` — what follows the verb is a circumstance, not a reported clause.
     if (
       k > 0 &&
@@ -78,7 +80,34 @@ function tailSpeech(text: string, start: number, end: number): { end: number; re
   return null;
 }
 
-/** `X said that …` — the reported words follow "that". */
+/** Verbs that take a reported clause without "that": `X said the plan would fail`. */
+const BARE_CLAUSE_VERBS = new Set([
+  'said',
+  'says',
+  'added',
+  'warned',
+  'insisted',
+  'argued',
+  'claimed',
+  'confirmed',
+  'stressed',
+  'admitted',
+]);
+/** A finite verb within the first words after the speech verb makes those words a clause (`it was`, `the plan would`). */
+const FINITE_RE = /^(?:was|were|is|are|had|has|have|would|will|could|should|can|may|might|must|did|does)$/;
+/** Words right after a speech verb that open no reported clause (`said in a statement`, `said on Monday`). */
+const NO_CLAUSE_RE =
+  /^(?:in|on|at|during|after|before|last|yesterday|today|earlier|later|to|from|when|while|via|through|with|of|for|by|as|so|and|but|or)$/;
+/** Words the subject of a bare reported clause is looked for in. */
+const CLAUSE_REACH = 8;
+
+/** The speaker phrase before a speech verb, when it names one. */
+function speakerOfVerb(text: string, start: number, verbStart: number): SpeakerRef | null {
+  const ref = speakerBeforeVerb(text.slice(start, verbStart), start);
+  return ref && isSpeaker(ref) && ref.kind !== 'other' ? ref : null;
+}
+
+/** `X said that …` — the reported words follow "that"; `X said the plan would fail` — or the verb directly. */
 function thatSpeech(text: string, start: number, end: number): { start: number; ref: SpeakerRef } | null {
   const toks = wordTokens(text.slice(start, end), start);
   for (let k = 0; k < toks.length; k++) {
@@ -86,11 +115,32 @@ function thatSpeech(text: string, start: number, end: number): { start: number; 
     for (let j = k + 1; j < Math.min(toks.length, k + 2 + MAX_GAP); j++) {
       if (/[,;:]$/.test(toks[j - 1].word) && j - 1 > k) break;
       if (toks[j].bare !== 'that') continue;
-      const ref = speakerBefore(text.slice(start, toks[k].start), start);
-      if (!ref || !isSpeaker(ref) || ref.kind === 'other') return null;
-      return { start: toks[j + 1]?.start ?? end, ref };
+      const ref = speakerOfVerb(text, start, toks[k].start);
+      return ref ? { start: toks[j + 1]?.start ?? end, ref } : null;
     }
-    return null;
+    return bareClause(text, start, toks, k);
+  }
+  return null;
+}
+
+/**
+ * `Mr X said it was now important to …`, `the agency said damage would cut …`: a speech verb followed at once
+ * by a clause (a finite verb within its first words, no comma before it) reports that clause.
+ */
+function bareClause(
+  text: string,
+  start: number,
+  toks: ReturnType<typeof wordTokens>,
+  k: number,
+): { start: number; ref: SpeakerRef } | null {
+  const next = toks[k + 1];
+  if (!BARE_CLAUSE_VERBS.has(toks[k].bare) || !next || /[,;:.!?]$/.test(toks[k].word) || NO_CLAUSE_RE.test(next.bare)) return null;
+  if (!/^[\p{L}\p{N}]/u.test(next.word)) return null;
+  for (let j = k + 2; j < Math.min(toks.length, k + 2 + CLAUSE_REACH); j++) {
+    if (/[,;:]$/.test(toks[j - 1].word)) return null;
+    if (!FINITE_RE.test(toks[j].bare)) continue;
+    const ref = speakerOfVerb(text, start, toks[k].start);
+    return ref ? { start: next.start, ref } : null;
   }
   return null;
 }

@@ -1,20 +1,22 @@
 import type { SourceUnit, UnitListener } from './source-index';
 import { InvertedIndex, type InvertedIndexState, type ScoredUnit } from './inverted-index';
-import type { QuoteKind } from '../../domain/quote-types';
+import { openingKeysOf, type QuoteKind } from '../../domain/quote-types';
 import { terms, words } from '../../text/tokenize';
 import type { IndexedQuote, QuoteReads } from '../source-store';
-import { openingKey } from '../../text/opening-key';
 
 export type { IndexedQuote };
 
 const KINDS: readonly QuoteKind[] = ['direct', 'partial', 'fragment', 'indirect'];
 
-/** Per quotation of a unit, in document order: word count, kind (index in KINDS) and opening key. */
+/** Per quotation of a unit, in document order: word count, kind (index in KINDS) and opening keys. */
 export interface QuoteFacts {
   words: number[];
   kinds: number[];
-  openings: (string | null)[];
+  /** One key, or several for a quotation over paragraphs (one per part). */
+  openings: (string | string[] | null)[];
 }
+
+const keyList = (k: string | string[] | null | undefined): string[] => (k == null ? [] : typeof k === 'string' ? [k] : k);
 
 /**
  * The corpus-wide index of quotations: a BM25 inverted index over the words of
@@ -38,7 +40,7 @@ export class QuoteIndex implements UnitListener, QuoteReads {
     unit.quotes.forEach((quote, i) => {
       const ws = words(quote.text);
       const id = this.terms.add([...terms(quote.text), ...(quote.speaker ? terms(quote.speaker) : [])]);
-      this.place(unit, i, id, ws.length, quote.kind, quote.kind !== 'indirect' ? openingKey(ws) : null);
+      this.place(unit, i, id, ws.length, quote.kind, openingKeysOf(quote));
       ids.push(id);
     });
     this.byUnit.set(unit, ids);
@@ -51,7 +53,7 @@ export class QuoteIndex implements UnitListener, QuoteReads {
    */
   restoreUnit(unit: SourceUnit, ids: readonly number[], described: QuoteFacts): void {
     ids.forEach((id, i) =>
-      this.place(unit, i, id, described.words[i] ?? 0, KINDS[described.kinds[i] ?? 0] ?? 'direct', described.openings[i] ?? null),
+      this.place(unit, i, id, described.words[i] ?? 0, KINDS[described.kinds[i] ?? 0] ?? 'direct', keyList(described.openings[i])),
     );
     this.byUnit.set(unit, [...ids]);
     this.count += ids.length;
@@ -63,7 +65,10 @@ export class QuoteIndex implements UnitListener, QuoteReads {
     return {
       words: ids.map((id) => this.wordCounts[id] ?? 0),
       kinds: ids.map((id) => this.kinds[id] ?? 0),
-      openings: unit.quotes.map((q) => (q.kind !== 'indirect' ? openingKey(words(q.text)) : null)),
+      openings: unit.quotes.map((q) => {
+        const keys = openingKeysOf(q);
+        return keys.length === 0 ? null : keys.length === 1 ? keys[0] : keys;
+      }),
     };
   }
 
@@ -87,7 +92,7 @@ export class QuoteIndex implements UnitListener, QuoteReads {
     return this.owners[id] ? KINDS[this.kinds[id] ?? 0] : undefined;
   }
 
-  private place(unit: SourceUnit, local: number, id: number, wordCount: number, kind: QuoteKind, key: string | null): void {
+  private place(unit: SourceUnit, local: number, id: number, wordCount: number, kind: QuoteKind, keys: readonly string[]): void {
     this.owners[id] = unit;
     this.local[id] = local;
     if (id >= this.wordCounts.length) {
@@ -101,7 +106,7 @@ export class QuoteIndex implements UnitListener, QuoteReads {
     }
     this.wordCounts[id] = Math.min(wordCount, 65535);
     this.kinds[id] = KINDS.indexOf(kind);
-    if (key) {
+    for (const key of keys) {
       const list = this.openings.get(key);
       if (list) list.push(id);
       else this.openings.set(key, [id]);
@@ -114,10 +119,8 @@ export class QuoteIndex implements UnitListener, QuoteReads {
     const quotes = unit.quotes;
     for (const id of ids) {
       const quote = quotes[this.local[id]];
-      const key = quote ? openingKey(words(quote.text)) : null;
-      const list = key ? this.openings.get(key) : undefined;
-      if (key && list) {
-        const kept = list.filter((x) => x !== id);
+      for (const key of quote ? openingKeysOf(quote) : []) {
+        const kept = (this.openings.get(key) ?? []).filter((x) => x !== id);
         if (kept.length) this.openings.set(key, kept);
         else this.openings.delete(key);
       }

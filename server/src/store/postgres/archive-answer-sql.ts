@@ -38,7 +38,8 @@ export const withAnalyses = (rows: string): string =>
 /**
  * The actor for a hover: of the name keys $1 found in the archive, the longest (the fullest name under the
  * cursor); of the actors known under it, the most mentioned. With its totals, every key it goes by, the $2
- * sources mentioning it most (id, hash, base key, title, date, count) and their quotations with a speaker.
+ * sources mentioning it most (id, hash, base key, title, date, count), their quotations with a speaker, and how
+ * the $3 sources mentioning it most name and describe it (names, aliases, roles: the mention rows' facets).
  */
 export const ACTOR_CARD_SQL = `WITH best AS (
          SELECT key FROM actor_names WHERE key = ANY($1::text[]) ORDER BY length(key) DESC, key LIMIT 1),
@@ -55,7 +56,12 @@ export const ACTOR_CARD_SQL = `WITH best AS (
          (SELECT json_agg(top ORDER BY top.n DESC, top.id) FROM top) AS top,
          (SELECT json_agg(json_build_object('id', q.source_id, 'speaker', q.speaker, 'text', q.text) ORDER BY q.source_id, q.ordinal)
             FROM quotations q WHERE q.source_id IN (SELECT id FROM top) AND q.speaker IS NOT NULL
-              AND q.kind NOT IN ('indirect', 'fragment')) AS quotes
+              AND q.kind NOT IN ('indirect', 'fragment')) AS quotes,
+         (SELECT json_agg(json_build_object('key', f.key, 'facets', f.facets) ORDER BY f.n DESC, f.source_id)
+            FROM (SELECT m.source_id, m.mention_count AS n, s.base_key AS key, m.facets
+                  FROM mentions m JOIN sources s ON s.id = m.source_id
+                  WHERE m.actor_id = p.actor_id AND m.facets IS NOT NULL
+                  ORDER BY m.mention_count DESC, m.source_id LIMIT $3) f) AS facets
        FROM pick p JOIN actors a ON a.id = p.actor_id`;
 
 /** A LIKE pattern matching texts that open with `prefix` (its wildcards escaped), or null for too short a prefix. */

@@ -5,6 +5,7 @@
 import type { SourceAnalysis } from '../../domain/source-analysis';
 import { ACTOR_CARD_SQL, openingPattern, QUOTE_ROWS_FTS_SQL, QUOTE_ROWS_OPENING_SQL, withAnalyses } from './archive-answer-sql';
 import { passageQuery, quoteQuery } from './archive-queries';
+import type { ActorFacet } from './archive-rows';
 import type { SqlClient } from './sql';
 
 /** One archived source, as stored: database id, content hash and the editor's analysis of it. */
@@ -55,6 +56,8 @@ export interface ActorCardRow {
   top: ActorCardSource[];
   /** Quotations with a speaker in the top sources (the caller keeps those whose speaker is this actor). */
   quotes: { id: string; speaker: string; text: string }[] | null;
+  /** How the sources mentioning it most name and describe it: their citation key and document actors' facets. */
+  facets: { key: string; facets: ActorFacet[] }[] | null;
 }
 
 /** Sources of quotations matching a tsquery ($1), at least $2 words, opening with $3 (of length $4) first; $5 sources. */
@@ -122,9 +125,9 @@ export class ArchiveReader {
   }
 
   /** The card of the actor known under the longest of these name keys, with its `sources` most mentioning sources. */
-  async actorCard(keys: readonly string[], sources: number): Promise<ActorCardRow | null> {
+  async actorCard(keys: readonly string[], sources: number, facetSources: number): Promise<ActorCardRow | null> {
     if (keys.length === 0) return null;
-    const r = await this.db.query<ActorCardRow>(ACTOR_CARD_SQL, [keys, sources]);
+    const r = await this.db.query<ActorCardRow>(ACTOR_CARD_SQL, [keys, sources, facetSources]);
     return r.rows[0] ?? null;
   }
 

@@ -47,6 +47,13 @@ export function quotationRows(a: SourceAnalysis): {
   return out;
 }
 
+/** How one document actor names and describes the actor: what a card lists as roles and other names. */
+export interface ActorFacet {
+  name: string;
+  aliases: string[];
+  roles: { title: string; affiliation: string | null }[];
+}
+
 /** One actor as a source mentions it: canonical key, display name, type, every key it goes by, mention count. */
 export interface ActorRow {
   key: string;
@@ -54,6 +61,8 @@ export interface ActorRow {
   type: string;
   keys: string[];
   mentions: number;
+  /** The source's document actors under this key. */
+  facets: ActorFacet[];
 }
 
 /** The actors of a source, one per name key (actors of one source sharing a key are summed). */
@@ -63,9 +72,14 @@ export function actorRows(a: SourceAnalysis): ActorRow[] {
     const key = actor.keys?.name ?? nameKey(actor.name);
     if (!key) continue;
     const aliasKeys = actor.keys?.aliases ?? actor.aliases.map(nameKey);
-    const row = byKey.get(key) ?? { key, name: clean(actor.name), type: actor.type, keys: [key], mentions: 0 };
+    const row = byKey.get(key) ?? { key, name: clean(actor.name), type: actor.type, keys: [key], mentions: 0, facets: [] };
     for (const k of aliasKeys) if (k && !row.keys.includes(k)) row.keys.push(k);
     row.mentions += Math.max(1, actor.mentions.length);
+    row.facets.push({
+      name: clean(actor.name),
+      aliases: actor.aliases.map(clean),
+      roles: actor.roles.map((r) => ({ title: clean(r.title), affiliation: r.affiliation === null ? null : clean(r.affiliation) })),
+    });
     byKey.set(key, row);
   }
   return [...byKey.values()];

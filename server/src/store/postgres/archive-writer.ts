@@ -1,5 +1,5 @@
 import { baseCitationKey } from '../memory/citation-keys';
-import { actorRows, clean, passageRows, quotationRows, type ArchiveItem } from './archive-rows';
+import { actorRows, clean, passageRows, quotationRows, type ActorFacet, type ArchiveItem } from './archive-rows';
 import { RETRY_STATES, sqlState, type SqlClient, type SqlDatabase } from './sql';
 
 export type { ArchiveItem } from './archive-rows';
@@ -141,15 +141,17 @@ async function insertActors(tx: SqlClient, fresh: readonly Fresh[]): Promise<voi
   const ids = await tx.query<{ id: string; name_key: string }>('SELECT id, name_key FROM actors WHERE name_key = ANY($1::text[])', [keys]);
   const idOf = new Map(ids.rows.map((r) => [r.name_key, r.id]));
   const names = new Map<string, { key: string; actor: string }>();
-  const mentions = new Map<string, { actor: string; source: string; count: number }>();
+  const mentions = new Map<string, { actor: string; source: string; count: number; facets: ActorFacet[] }>();
   for (const s of perSource) {
     for (const a of s.actors) {
       const actor = idOf.get(a.key);
       if (actor === undefined) continue;
       for (const k of a.keys) names.set(`${k}\u0001${actor}`, { key: k, actor });
       const m = mentions.get(`${actor}\u0001${s.id}`);
-      if (m) m.count += a.mentions;
-      else mentions.set(`${actor}\u0001${s.id}`, { actor, source: s.id, count: a.mentions });
+      if (m) {
+        m.count += a.mentions;
+        m.facets.push(...a.facets);
+      } else mentions.set(`${actor}\u0001${s.id}`, { actor, source: s.id, count: a.mentions, facets: a.facets });
     }
   }
   const nameRows = [...names.values()].sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : Number(a.actor) - Number(b.actor)));
@@ -158,7 +160,8 @@ async function insertActors(tx: SqlClient, fresh: readonly Fresh[]): Promise<voi
     [rowsJson(nameRows)],
   );
   await tx.query(
-    'INSERT INTO mentions (actor_id, source_id, mention_count) SELECT actor, source, count FROM json_to_recordset($1::json) AS x(actor bigint, source bigint, count int)',
+    `INSERT INTO mentions (actor_id, source_id, mention_count, facets)
+     SELECT actor, source, count, facets FROM json_to_recordset($1::json) AS x(actor bigint, source bigint, count int, facets json)`,
     [rowsJson([...mentions.values()])],
   );
 }
