@@ -57,6 +57,30 @@ test('web pages: soft hyphens, non-breaking spaces and line breaks inside markup
   assert.ok(read.text.includes('\u201cwe will rebuild the bridge before winter\u201d'), read.text.slice(0, 200));
 });
 
+test('web pages: hidden parts (display:none, visibility:hidden, hidden, aria-hidden) are not article text; indentation changes nothing', async () => {
+  const para = (text: string): string => `<p>${text} ${'The council met again to discuss the new bridge over the river. '.repeat(4)}</p>`;
+  const hidden = [
+    '<div style="color: red; display : none">Hidden by display.</div>',
+    '<div style="visibility:hidden">Hidden by visibility.</div>',
+    '<div hidden>Hidden by the attribute.</div>',
+    '<div aria-hidden="true">Hidden from readers.</div>',
+  ];
+  const body = `<article><h1>Council vote</h1>${para('First.')}${hidden.join('')}${para('Second.')}<div style="display: block">${para('Shown.')}</div></article>`;
+  const flat = `<html><head><title>Council vote</title></head><body>${body}</body></html>`;
+  // The same page with every tag on its own indented line, as saved pages are written.
+  const indented = flat.replace(/></g, '>\n        <');
+  const reads = [];
+  for (const html of [flat, indented]) {
+    const read = await readSourceFile('vote.html', new TextEncoder().encode(html), LIMITS);
+    assert.ok(read.ok && read.source);
+    for (const h of ['display', 'visibility', 'attribute', 'readers'])
+      assert.ok(!read.text.includes(`Hidden by ${h}`) && !read.text.includes('Hidden from'), read.text);
+    assert.ok(read.text.includes('Second.') && read.text.includes('Shown.'), 'a style that does not hide keeps its text');
+    reads.push(read.source);
+  }
+  assert.deepEqual(reads[1], reads[0], 'the indented page reads as the flat one');
+});
+
 /** The shared PDF memo, with a page number printed at the foot of its last page (the reader must not take it for text). */
 const MEMO_PAGES = [...PDF_MEMO.pages.slice(0, -1), [...(PDF_MEMO.pages.at(-1) ?? []), '', String(PDF_MEMO.pages.length)]];
 

@@ -17,8 +17,8 @@ interface VisibilityElement extends DomElement {
 
 /**
  * The elements under `node` with one of the tag names, one tag after the other: Readability's own fallback for
- * a DOM without `querySelectorAll`. The same elements as the selector; every caller counts, removes or visits
- * them one by one, so their order does not matter.
+ * a DOM without `querySelectorAll`. The same elements as the selector (which differs only inside `<template>`,
+ * cut by the pre-pass); every caller counts, removes or visits them one by one, so their order does not matter.
  */
 function elementsByTags(node: DomElement, tagNames: readonly string[]): DomElement[] {
   const out: DomElement[] = [];
@@ -29,17 +29,33 @@ function elementsByTags(node: DomElement, tagNames: readonly string[]): DomEleme
   return out;
 }
 
-/** A `style` declaration as linkedom reads it (split on `;`, name and value trimmed, compared as written). */
-const HIDDEN_STYLE_RE = /(?:^|;)\s*(?:display\s*:\s*none|visibility\s*:\s*hidden)\s*(?:;|$)/;
+/**
+ * The `display` and `visibility` of a `style` attribute, read as linkedom's style object reads it: declarations
+ * split at `;`, name and value split at the first `:` and trimmed, the last declaration of a name winning.
+ */
+function hidingStyle(style: string): boolean {
+  let display = '';
+  let visibility = '';
+  for (const rule of style.split(/\s*;\s*/)) {
+    const colon = rule.indexOf(':');
+    if (colon < 0) continue;
+    const name = rule.slice(0, colon).trim();
+    const value = rule.slice(colon + 1).trim();
+    if (!value) continue;
+    if (name === 'display') display = value;
+    else if (name === 'visibility') visibility = value;
+  }
+  return display === 'none' || visibility === 'hidden';
+}
 
 /**
- * Readability's visibility test, reading the `style` attribute instead of linkedom's style object. The
- * pre-pass keeps at most one hiding declaration of an element's style (`html-attributes.ts`), so "a declaration
- * `display: none` or `visibility: hidden`" is what `style.display == "none" || style.visibility == "hidden"` is.
+ * Readability's visibility test (`style.display`, `style.visibility`, `hidden`, `aria-hidden` unless a
+ * "fallback-image"), reading the `style` attribute instead of building linkedom's style object. The pre-pass
+ * keeps `style` only where it hides the element (or on media elements), so most elements have none.
  */
 function isProbablyVisible(node: VisibilityElement): boolean {
   const style = node.getAttribute('style');
-  if (style !== null && HIDDEN_STYLE_RE.test(style)) return false;
+  if (style !== null && hidingStyle(style)) return false;
   if (node.hasAttribute('hidden')) return false;
   return node.getAttribute('aria-hidden') !== 'true' || node.className.includes('fallback-image');
 }
