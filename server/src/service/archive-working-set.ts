@@ -192,7 +192,10 @@ export class ArchiveWorkingSet {
   private async ensure(refs: readonly ArchiveRef[]): Promise<void> {
     const k = this.indexer.knowledge;
     if (!inMemory(k)) {
-      if (!this.warnedStore) this.logger.warn('archive: archived sources join the heap index only; none are loaded into the embedded store (re-index to switch)');
+      if (!this.warnedStore)
+        this.logger.warn(
+          'archive: archived sources join the heap index only; none are loaded into the embedded store (re-index to switch)',
+        );
       this.warnedStore = true;
       return;
     }
