@@ -72,6 +72,8 @@ const SUBJECT_VERBS = new Set([
   'declined',
   'plans',
 ]);
+/** Lower-case words before a capitalised word that is what a person was ("the late Beatle X", "former Ranger X"). */
+const CAPITAL_TITLE_OPENERS = new Set(['late', 'former']);
 /** Words that keep a title's time: "former minister". Lower-case. */
 const TIME_WORDS = new Set(['former', 'acting', 'interim', 'outgoing', 'incoming']);
 /** First words of weather systems and operations: never actors ("Storm X", "Hurricane X"). */
@@ -424,6 +426,7 @@ class ActorScan {
     affiliation: string | null,
     extraVotes?: Partial<Votes>,
     asName = false,
+    keepTail = false,
   ): Candidate | null {
     const tokens = this.tokens;
     // `Ana Lee MSP`, `Ana Lee CEO`: a role written after the name in capitals is a title, not part of the name.
@@ -433,7 +436,7 @@ class ActorScan {
       to--;
       extraVotes = { ...extraVotes, person: (extraVotes?.person ?? 0) + 2 };
     }
-    [from, to] = this.trimName(from, to);
+    [from, to] = this.trimName(from, to, keepTail);
     if (from >= to || this.notAName(from, to)) return null;
     const name = this.spanText(from, to);
     const country = to - from <= 2 && !asName ? COUNTRY_FORMS.get(name) : undefined;
@@ -474,7 +477,7 @@ class ActorScan {
   }
 
   /** Drops sentence-opening function words, trailing common words and connectors at either end. */
-  private trimName(from: number, to: number): [number, number] {
+  private trimName(from: number, to: number, keepTail: boolean): [number, number] {
     const tokens = this.tokens;
     // Sentence-initial function words ("However Norway", "The Chilean") are not part of the name.
     // A sentence-initial word the article also uses in lower case ("Injured X …", "injured") is not part of the name.
@@ -487,7 +490,9 @@ class ActorScan {
     // A trailing common word goes ("Acme Today"), unless it ends an institution's name ("Institute for Deaf People").
     const institution = (): boolean =>
       tokens.slice(from, to - 1).some((t) => ORG_HEADS.has(t.text)) && NAME_CONNECTORS.has(tokens[to - 3]?.text ?? '');
-    while (to > from && COMMON_WORDS.has(tokens[to - 1].text.toLowerCase()) && !tokens[to - 1].upper && !institution()) to--;
+    // An employer named after "of" keeps its last word ("Ana Lee of Westshire Police").
+    const employer = (): boolean => keepTail && to - from >= 2 && ORG_HEADS.has(tokens[to - 1].text);
+    while (to > from && COMMON_WORDS.has(tokens[to - 1].text.toLowerCase()) && !tokens[to - 1].upper && !institution() && !employer()) to--;
     while (from < to && NAME_CONNECTORS.has(tokens[from].text)) from++;
     while (to > from && NAME_CONNECTORS.has(tokens[to - 1].text)) to--;
     return [from, to];
@@ -684,8 +689,35 @@ class ActorScan {
       reading.affiliation = reading.role.affiliation;
       reading.votes.person = 3;
     }
+    if (!reading.role) this.readCapitalTitle(reading, from, to);
     if (!reading.votes.person && this.afterPersonNoun(from)) reading.votes.person = 2;
     return reading;
+  }
+
+  /**
+   * "the late Beatle Ana Lee", "Former Ranger Tom Vale": after "late" or "former", a capitalised word before a two- or
+   * three-word name is what the person was (a member's noun), not part of the name.
+   */
+  private readCapitalTitle(reading: SpanReading, from: number, to: number): void {
+    const tokens = this.tokens;
+    const prev = tokens[from - 1];
+    const opensSpan = TIME_WORDS.has(tokens[from].key) && tokens[from].sentenceStart;
+    const timeWord = opensSpan
+      ? tokens[from].key
+      : prev && prev.sentence === tokens[from].sentence && tokens[from].gap === '' && !prev.cap && CAPITAL_TITLE_OPENERS.has(prev.key)
+        ? prev.key
+        : null;
+    const t = opensSpan ? from + 1 : from;
+    const rest = tokens.slice(t + 1, to);
+    if (!timeWord || rest.length < 2 || rest.length > 3 || reading.nameFrom !== from) return;
+    const word = tokens[t];
+    const plain = (x: Token): boolean =>
+      x.cap && !x.upper && !x.possessive && !COUNTRY_FORMS.has(x.text) && !ORG_WORDS.has(x.text) && !ORG_HEADS.has(x.text);
+    if (!plain(word) || ORG_STARTS.has(word.text) || PLACE_PREFIXES.has(word.text) || NAME_ADJECTIVES.has(word.text)) return;
+    if (!rest.every((x) => plain(x) && x.gap === '' && !PLACE_HEADS.has(x.text) && !NAME_CONNECTORS.has(x.text))) return;
+    reading.role = { title: timeWord === 'late' ? word.text : `${timeWord} ${word.text}`, affiliation: null };
+    reading.nameFrom = t + 1;
+    reading.votes.person = 3;
   }
 
   /** "compatriot X", "her sister, X", "American duo X": a noun that only people are, right before the name. */
@@ -724,11 +756,12 @@ class ActorScan {
     )
       return to;
     const ownerName = this.spanText(of + 1, to);
-    this.add(of + 1, to, null, null, orgOwner ? { organisation: 2 } : undefined);
+    this.add(of + 1, to, null, null, orgOwner ? { organisation: 2 } : undefined, false, true);
     // "Professor X of Y": an honorific that is also a title is the role, held at the owner.
     if (titled && !reading.role && ROLE_HEADS.has(honorific.text.toLowerCase()))
       reading.role = { title: honorific.text, affiliation: ownerName };
     reading.affiliation ??= ownerName;
+    if (reading.role && !reading.role.affiliation) reading.role = { ...reading.role, affiliation: ownerName };
     reading.votes.person = (reading.votes.person ?? 0) + 2;
     return of;
   }
