@@ -311,6 +311,77 @@ const CASES: Case[] = [
     role: 'former chairman',
   },
   {
+    what: 'a title after "who <verb> <name> as"',
+    article: 'Sales held up, said Kemal Oduya, who follows Grantholm as a managing director at Pellow Securities.',
+    hover: 'Kemal Oduya',
+    card: 'Kemal Oduya',
+    role: 'managing director',
+  },
+  {
+    what: 'an abbreviated honorific with its dot is the role',
+    article: 'The bill will pass, Sen. Marisol Aguerre said on Tuesday. Aguerre has backed it for years.',
+    hover: 'Marisol Aguerre',
+    card: 'Marisol Aguerre',
+    role: 'senator',
+  },
+  {
+    what: "a competition's scope opening the sentence stays in the title",
+    article: 'Rain fell all day. World indoor champion, Benedikt Oyelaran, faded badly and finished fourth.',
+    hover: 'Benedikt Oyelaran',
+    card: 'Benedikt Oyelaran',
+    role: 'world indoor champion',
+  },
+  {
+    what: 'a surname two people share belongs to the one named before every use of it',
+    article:
+      'Singer Lorcan Vetterli tackled a burglar at his home. "I acted on impulse," Vetterli said. "It could have been worse," ' +
+      'Vetterli added. Later his wife Perpetua Vetterli listed the stolen rings.',
+    hover: 'Vetterli',
+    card: 'Lorcan Vetterli',
+  },
+  {
+    what: 'a shorter form of an organisation named after the full name joins it',
+    article: 'A survey by Quorndale Tech Magazine found readers unhappy. "Prices will drop," said the editor of Quorndale Tech.',
+    hover: 'Quorndale Tech',
+    card: 'Quorndale Tech Magazine',
+  },
+  {
+    what: 'a party\'s name without "Party" joins it, whichever comes first',
+    article: 'Ashgrove MPs met on Monday. The Ashgrove Party said the rift must end, and Ashgrove peers agreed.',
+    hover: 'Ashgrove',
+    card: 'Ashgrove Party',
+  },
+  {
+    what: 'two newspapers listed with "and" are two organisations',
+    article: 'A scan of the Tarrow Bay Times and Tarrow Bay Daily News bears this out, one critic said.',
+    hover: 'Tarrow Bay Daily News',
+    card: 'Tarrow Bay Daily News',
+  },
+  {
+    what: 'an acronym in parentheses after "and" names the whole run',
+    article: 'The body, known as the Council of Fenland Ports and Harbour Authorities (CFPHA), is doing research. CFPHA will report soon.',
+    hover: 'CFPHA',
+    card: 'Council of Fenland Ports and Harbour Authorities',
+  },
+  {
+    what: 'a name only ever written after "the" with no person evidence is an organisation, not a person',
+    article: 'Coach Ulrich Penhallow told the Evening Clarion that the deal was close. Penhallow is happy.',
+    hover: 'Evening Clarion',
+    card: 'Evening Clarion',
+  },
+  {
+    what: "an organisation's last word that is also a common word stays when the rest is no name of its own",
+    article: 'Soldiers of the Crimson Watch will come home in May, and the Crimson Watch will then be merged.',
+    hover: 'Crimson Watch',
+    card: 'Crimson Watch',
+  },
+  {
+    what: 'a one-word company ending like an adjective, before "have"',
+    article: 'The survey found that Brontelli and Quadrix have been offering lower prices to customers who call to cancel.',
+    hover: 'Brontelli',
+    card: 'Brontelli',
+  },
+  {
     what: 'a video game',
     article: 'Sales of the Galaxy Raiders game rose last year. Players of Galaxy Raiders spend hours on it, the company said.',
     hover: 'Galaxy Raiders',

@@ -144,6 +144,9 @@ const TITLE_ADVERBS = new Set(['now', 'currently', 'also', 'still', 'then', 'lat
 const COPULAS = new Set(['is', 'was', 'became', 'becomes', 'remains']);
 const APPOSITION_OPENERS = new Set([',', '\u2013', '\u2014']);
 
+/** Capitalised words that give a title its scope, never its owner ("World champion", "Olympic champion"). */
+const TITLE_SCOPES = new Set(['World', 'Olympic', 'Paralympic', 'Commonwealth', 'Paralympics']);
+
 /** Articles and possessive determiners that introduce a title ("the", "a", "his"). */
 const INTRODUCERS = new Set(['the', 'a', 'an', 'its', 'his', 'her', 'their']);
 
@@ -235,6 +238,18 @@ export function titleBefore(
     !tokens[i].upper &&
     !tokens[i].possessive &&
     !countryAt(tokens, i)
+  ) {
+    from = i;
+    i--;
+  }
+  // `World indoor champion X`, `reigning Olympic champion X`: a competition's scope is part of the title, no owner.
+  while (
+    !relation &&
+    i >= 0 &&
+    tokens[i].sentence === first.sentence &&
+    tokens[i + 1].gap === '' &&
+    TITLE_SCOPES.has(tokens[i].text) &&
+    from > i
   ) {
     from = i;
     i--;
@@ -359,9 +374,9 @@ export function titleAfter(
     // ", who was appointed chief executive in 2010", ", who was named as …"
     if (tokens[i] && APPOINTED.has(lower(tokens[i]))) i++;
     if (tokens[i] && lower(tokens[i]) === 'as') i++;
-  } else if (lower(tokens[i]) === 'who' && tokens[i + 2] && lower(tokens[i + 2]) === 'as' && /^\p{Ll}+$/u.test(tokens[i + 1].text)) {
-    // ", who serves as finance minister", ", who works as a nurse"
-    i += 3;
+  } else if (lower(tokens[i]) === 'who' && whoVerbAs(tokens, i + 1, sentence) > 0) {
+    // ", who serves as finance minister", ", who works as a nurse", ", who follows Acme as an analyst at …"
+    i = whoVerbAs(tokens, i + 1, sentence);
   }
   // ", now chairman of …", ", currently head of …": a time adverb before the title; "formerly" keeps "former".
   let formerly = false;
@@ -522,4 +537,15 @@ function countryInOwnersTitle(
 function ownerAfterOf(tokens: readonly Token[], from: number, to: number): boolean {
   for (let k = from + 2; k < to - 1; k++) if (lower(tokens[k]) === 'of') return true;
   return false;
+}
+
+/** After "who": a lower-case verb, up to two more words, then "as"; returns the token after "as", or 0. */
+function whoVerbAs(tokens: readonly Token[], verb: number, sentence: number): number {
+  if (!tokens[verb] || !/^\p{Ll}+$/u.test(tokens[verb].text)) return 0;
+  for (let k = verb + 1; k <= verb + 3 && k < tokens.length; k++) {
+    const t = tokens[k];
+    if (t.sentence !== sentence || t.gap !== '') return 0;
+    if (lower(t) === 'as') return k + 1;
+  }
+  return 0;
 }

@@ -157,6 +157,12 @@ function isNameToken(t: Token): boolean {
   return (t.cap || t.upper) && !NEVER_ACTORS.has(t.text) && !HONORIFICS.has(t.text) && !/^\p{Lu}\.?$/u.test(t.text);
 }
 
+/** True when `h` is an honorific right before the name word `t` ("Mr Lee", "Sen. Lee"). */
+function titles(h: Token | undefined, t: Token): boolean {
+  if (!h || !HONORIFICS.has(h.text) || h.sentence !== t.sentence) return false;
+  return t.gap === '' || (t.gap === '.' && HONORIFICS.has(`${h.text}.`));
+}
+
 /** A word that ends a title ("minister", "President"). */
 const isHeadToken = (t: Token | undefined): boolean => t !== undefined && ROLE_HEADS.has(t.text.toLowerCase());
 
@@ -270,7 +276,13 @@ function andJoinsOrgName(tokens: readonly Token[], j: number, to: number): boole
   if (COUNTRY_FORMS.has(before.text) || before.possessive) return false;
   let k = j + 1;
   while (k < to && tokens[k].gap === '' && isNameToken(tokens[k])) k++;
-  return k > j + 1 && ORG_HEADS.has(tokens[k - 1].text);
+  if (k === j + 1) return false;
+  // "… Postal and Telecommunications Administrations (CEPT)": an acronym defined right after names the whole run.
+  const acronym = tokens[k];
+  if (acronym && acronym.gap === '(' && acronym.upper && acronym.sentence === before.sentence) return true;
+  // "the Acme Times and Acme Daily News": a name that already ends as an organisation's does is listed with the next.
+  if (ORG_HEADS.has(before.text) && k - j > 2) return false;
+  return ORG_HEADS.has(tokens[k - 1].text);
 }
 
 function isPossessiveInsideName(tokens: readonly Token[], i: number, to: number): boolean {
@@ -324,7 +336,8 @@ function classify(
     c.guessed += 1;
   }
   const before = tokens[from - 1];
-  if (before && before.sentence === first.sentence && first.gap === '') {
+  if (titles(before, first)) votes.person += 3;
+  else if (before && before.sentence === first.sentence && first.gap === '') {
     const b = before.text.toLowerCase();
     if (HONORIFICS.has(before.text)) votes.person += 3;
     else if (ORG_NOUNS.has(b)) votes.organisation += 2;
@@ -462,6 +475,7 @@ class ActorScan {
       };
       this.candidates.set(key, c);
     }
+    c.last = from;
     if (country) {
       if (country.kind === 'capital') {
         c.votes.place += 3;
@@ -491,7 +505,12 @@ class ActorScan {
     const institution = (): boolean =>
       tokens.slice(from, to - 1).some((t) => ORG_HEADS.has(t.text)) && NAME_CONNECTORS.has(tokens[to - 3]?.text ?? '');
     // An employer named after "of" keeps its last word ("Ana Lee of Westshire Police").
-    const employer = (): boolean => keepTail && to - from >= 2 && ORG_HEADS.has(tokens[to - 1].text);
+    // "the Black Watch", "Fellmouth Police": an organisation's last word stays unless the rest names something
+    // the text also names on its own ("Acme … the Acme Government").
+    const employer = (): boolean =>
+      to - from >= 2 &&
+      ORG_HEADS.has(tokens[to - 1].text) &&
+      (keepTail || (!COUNTRY_FORMS.has(this.spanText(from, to - 1)) && !this.spanKeys.has(nameKey(this.spanText(from, to - 1)))));
     while (to > from && COMMON_WORDS.has(tokens[to - 1].text.toLowerCase()) && !tokens[to - 1].upper && !institution() && !employer()) to--;
     while (from < to && NAME_CONNECTORS.has(tokens[from].text)) from++;
     while (to > from && NAME_CONNECTORS.has(tokens[to - 1].text)) to--;
@@ -582,7 +601,7 @@ class ActorScan {
     to = this.splitOwnerOf(reading, to);
     const { votes } = reading;
     const honorific = tokens[reading.nameFrom - 1];
-    const titledBy = honorific && HONORIFICS.has(honorific.text) && tokens[reading.nameFrom].gap === '' ? honorific.text : null;
+    const titledBy = honorific && titles(honorific, tokens[reading.nameFrom]) ? honorific.text : null;
     if (titledBy) votes.person = (votes.person ?? 0) + 3;
     const acronym = this.definedAcronym(reading.nameFrom, to);
     if (acronym) reading.nameFrom = Math.max(reading.nameFrom, matchAcronym(tokens, reading.nameFrom, to, acronym));
@@ -594,7 +613,7 @@ class ActorScan {
     // "the World Health Organization Assembly": the organisation, not its meeting.
     if (nameTo - reading.nameFrom >= 3 && EVENT_WORDS.has(tokens[nameTo - 1].text) && ORG_HEADS.has(tokens[nameTo - 2].text)) nameTo--;
     // "Lady Jordan", "Lord Chad": after an honorific a country's name is a person's.
-    const titled = HONORIFICS.has(tokens[reading.nameFrom - 1]?.text ?? '') && tokens[reading.nameFrom].gap === '';
+    const titled = titles(tokens[reading.nameFrom - 1], tokens[reading.nameFrom]);
     const c = this.add(reading.nameFrom, nameTo, reading.role, reading.affiliation, votes, titled);
     if (c && acronym && c.words > 1) {
       c.acronym = acronym;
@@ -746,7 +765,7 @@ class ActorScan {
     const person = tokens.slice(from, of);
     const owner = tokens.slice(of + 1, to);
     const honorific = tokens[from - 1];
-    const titled = honorific !== undefined && HONORIFICS.has(honorific.text) && tokens[from].gap === '';
+    const titled = titles(honorific, tokens[from]);
     const orgOwner = owner.some((t) => ORG_HEADS.has(t.text) || ORG_WORDS.has(t.text));
     if (
       !(titled || orgOwner) ||
@@ -934,14 +953,15 @@ function possessiveCountryBefore(tokens: readonly Token[], from: number): string
   return entry && entry.kind !== 'capital' ? entry.country : null;
 }
 
+/** Verbs and conjunctions after a word ending like an adjective that show it is a name ("Acmeli have …"). */
+const ADJECTIVE_BLOCKERS = new Set('is was has had have are were will would can could should may might must does did and or'.split(' '));
+
 function isAdjectiveUse(tokens: readonly Token[], i: number): boolean {
   const next = tokens[i + 1];
   if (!next || next.sentence !== tokens[i].sentence || next.gap !== '' || next.cap || next.upper) return false;
   const w = next.text.toLowerCase();
   if (ORG_NOUNS.has(w)) return false;
-  return (
-    !COMMON_WORDS.has(w) && !SPEECH_VERBS.has(w) && !/ed$/.test(w) && !['is', 'was', 'has', 'had', 'will', 'would', 'and', 'or'].includes(w)
-  );
+  return !COMMON_WORDS.has(w) && !SPEECH_VERBS.has(w) && !/ed$/.test(w) && !ADJECTIVE_BLOCKERS.has(w);
 }
 
 function isPersonLike(tokens: readonly Token[], from: number, to: number): boolean {
