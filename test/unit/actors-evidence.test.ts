@@ -382,6 +382,25 @@ const CASES: Case[] = [
     card: 'Brontelli',
   },
   {
+    what: 'capitals that spell the initials of an organisation named before them join it',
+    article: 'According to the Lantern Daily Courier, the deal is close. Mr Orr later told the LDC that it was off.',
+    hover: 'LDC',
+    card: 'Lantern Daily Courier',
+  },
+  {
+    what: 'a name in a byline is a person, and the title after its comma is the role',
+    article: 'By Wilhelmina Oakes, Transport correspondent\n\nTrains ran late all week, the operator said. Oakes rode six of them.',
+    hover: 'Wilhelmina Oakes',
+    card: 'Wilhelmina Oakes',
+    role: 'transport correspondent',
+  },
+  {
+    what: 'a name in a picture credit is a person',
+    article: 'Photo\n\nCredit Anselm Brightwater\n\nThe sale is a complicated beast, showing how deal structures differ.',
+    hover: 'Anselm Brightwater',
+    card: 'Anselm Brightwater',
+  },
+  {
     what: 'a video game',
     article: 'Sales of the Galaxy Raiders game rose last year. Players of Galaxy Raiders spend hours on it, the company said.',
     hover: 'Galaxy Raiders',

@@ -5,7 +5,7 @@
 import type { Token } from '../../mentions/actor-tokens';
 import type { ActorMention, ActorRole, ActorType, DocumentActor } from '../../domain/actor-types';
 import { COUNTRY_FORMS, formsOfCountry } from '../../mentions/countries';
-import { NEVER_ACTORS, REGION_PHRASES, REGIONS } from '../../mentions/name-lexicon';
+import { NAME_CONNECTORS, NEVER_ACTORS, REGION_PHRASES, REGIONS } from '../../mentions/name-lexicon';
 import { isCaseSensitiveAlias, nameKey, soundKey } from '../../mentions/name-key';
 
 export type Votes = Record<ActorType, number>;
@@ -82,6 +82,7 @@ function mergeCandidates(candidates: Iterable<Candidate>): Group[] {
   const byKeySuffix = new Map<string, Group[]>();
   const byOrgFirst = new Map<string, Group[]>();
   const byFirstName = new Map<string, Group[]>();
+  const byInitials = new Map<string, Group[]>();
   const push = <K>(map: Map<K, Group[]>, k: K, g: Group): void => {
     const list = map.get(k);
     if (!list) map.set(k, [g]);
@@ -99,8 +100,11 @@ function mergeCandidates(candidates: Iterable<Candidate>): Group[] {
         // "Acme Finance Group … Acme": the short form names the organisation introduced before it; "Acme … Acme
         // Capital" (the short form first) are two organisations.
         const org = unique(byOrgFirst.get(c.key));
+        const initialled = /^\p{Lu}{2,5}$/u.test(c.name) ? unique(byInitials.get(c.name)) : undefined;
         target =
           byAcronym.get(c.name) ??
+          // "the Financial Times … the FT": capitals that spell the initials of an organisation named before them.
+          (initialled && initialled.main.first < c.first ? initialled : undefined) ??
           unique(bySurname.get(c.key)) ??
           introducedBefore(bySurname.get(c.key), c) ??
           unique(bySound.get(soundKey(c.key))) ??
@@ -125,6 +129,8 @@ function mergeCandidates(candidates: Iterable<Candidate>): Group[] {
       const words = c.key.split(' ');
       if (!COUNTRY_FORMS.has(c.name.split(' ')[0])) for (let n = 1; n < words.length; n++) push(byOrgFirst, words.slice(0, n).join(' '), g);
     }
+    if (c.words >= 2 && !c.acronym && !c.key.startsWith('country:') && c.votes.person - c.guessed <= c.votes.organisation)
+      push(byInitials, initialsOf(c.name), g);
     if (c.words >= 2 && !c.acronym && !c.key.startsWith('country:') && c.votes.person >= Math.max(c.votes.organisation, c.votes.place)) {
       const words = c.key.split(' ');
       push(bySurname, words[words.length - 1], g);
@@ -142,6 +148,15 @@ function mergeCandidates(candidates: Iterable<Candidate>): Group[] {
     else groups.push({ main: c, members: [c] });
   }
   return groups;
+}
+
+/** Initials of a name's words, connectors left out ("Bank of Ruritania" → "BR"). */
+function initialsOf(name: string): string {
+  return name
+    .split(/[\s-]+/)
+    .filter((w) => w && !NAME_CONNECTORS.has(w) && w !== 'and' && w !== '&' && w !== 'the')
+    .map((w) => w[0].toUpperCase())
+    .join('');
 }
 
 /**

@@ -387,6 +387,8 @@ class ActorScan {
   private readonly spanKeys = new Map<string, number>();
   /** Acronyms this document defines in parentheses ("World Health Organization (WHO)"). */
   private readonly definedAcronyms = new Set<string>();
+  /** Byline and credit names ("By Ana Lee, Business reporter"): first token → end of the byline. */
+  private readonly bylineNames = new Map<number, number>();
   /** "the Chilean Foreign Minister, Ana Soto": a title waiting for the name after the comma. */
   private pendingRole: { role: ActorRole; after: number } | null = null;
 
@@ -413,12 +415,14 @@ class ActorScan {
     while (s < tokens.length) {
       let e = s;
       while (e < tokens.length && tokens[e].sentence === tokens[s].sentence) e++;
-      if (tokens[s].body) {
-        for (const span of spansOf(tokens, s, e)) {
-          this.spans.push(span);
-          this.spanEndAt.set(span[1] - 1, span);
-          this.spanStartAt.set(span[0], span);
-        }
+      const lead = tokens[s].body ? s : bylineStart(tokens, s, e);
+      // A byline's names are those before its first comma, bar or slash ("By Ana Lee and Tom Vale, Business reporters").
+      const names = lead < 0 ? [] : spansOf(tokens, lead, lead === s ? e : bylineNamesEnd(tokens, lead, e));
+      for (const span of names) {
+        this.spans.push(span);
+        this.spanEndAt.set(span[1] - 1, span);
+        this.spanStartAt.set(span[0], span);
+        if (lead !== s) this.bylineNames.set(span[0], e);
       }
       s = e;
     }
@@ -606,6 +610,8 @@ class ActorScan {
     const acronym = this.definedAcronym(reading.nameFrom, to);
     if (acronym) reading.nameFrom = Math.max(reading.nameFrom, matchAcronym(tokens, reading.nameFrom, to, acronym));
     let nameTo = to;
+    const bylineEnd = this.bylineNames.get(spanFrom);
+    if (bylineEnd !== undefined) this.readByline(reading, to, bylineEnd);
     if (!reading.role) this.readApposition(reading, nameTo);
     // "Professor X", "Judge X", "Bishop X": an honorific that is also an office is the role when nothing else is.
     const office = titledBy ? TITLE_HONORIFICS.get(titledBy.replace(/\.$/, '')) : undefined;
@@ -835,6 +841,21 @@ class ActorScan {
     return !closing || closing.gap.startsWith(')') || closing.sentence !== acronymTok.sentence ? acronymTok.text : null;
   }
 
+  /**
+   * "By Ana Lee, Business reporter", "Credit Ana Lee": a name in a byline or credit is a person's (a full name, no
+   * company word); the words after a comma or bar that end in a title are the role.
+   */
+  private readByline(reading: SpanReading, to: number, end: number): void {
+    const tokens = this.tokens;
+    const name = tokens.slice(reading.nameFrom, to);
+    if (name.length < 2 || name.length > 3 || name.some((t) => t.upper || ORG_WORDS.has(t.text) || ORG_HEADS.has(t.text))) return;
+    reading.votes.person = (reading.votes.person ?? 0) + 3;
+    const rest = tokens.slice(to, end);
+    if (reading.role || rest.length === 0 || rest.length > 6 || !/^[,|\u2013\u2014-]/.test(rest[0].gap)) return;
+    if (rest.slice(1).some((t) => t.gap !== '') || !isHeadToken(rest[rest.length - 1])) return;
+    reading.role = { title: this.spanText(to, end), affiliation: null };
+  }
+
   /** ", the federation's general secretary", ", an analyst at X": an apposition after a person's name. */
   private readApposition(reading: SpanReading, nameTo: number): void {
     const after = titleAfter(this.tokens, nameTo, this.spanAt);
@@ -943,6 +964,25 @@ export function extractActors(doc: SourceDocument): DocumentActors {
   scan.linkNicknames();
   scan.voteEmployers();
   return { actors: buildActors(scan.tokens, scan.candidates.values()) };
+}
+
+/** Words opening a byline or a picture credit, before the name. */
+const BYLINE_WORDS = new Set(['By', 'BY', 'Credit', 'Credits', 'Photo', 'Photograph', 'Picture']);
+
+/** The end of a byline's names: its first token after a comma, bar, slash or dash. */
+function bylineNamesEnd(tokens: readonly Token[], from: number, e: number): number {
+  for (let k = from + 1; k < e; k++) if (/^[,|/\u2013\u2014-]/.test(tokens[k].gap)) return k;
+  return e;
+}
+
+/** Where the names of a byline or credit sentence [s, e) begin ("By Ana Lee", "Reporting by Ana Lee"), or -1. */
+function bylineStart(tokens: readonly Token[], s: number, e: number): number {
+  const first = tokens[s];
+  if (BYLINE_WORDS.has(first.text)) return s + 1 < e ? s + 1 : -1;
+  const by = tokens[s + 1];
+  return by && s + 2 < e && by.key === 'by' && by.gap === '' && first.cap && /^(?:written|reporting|words|report)$/.test(first.key)
+    ? s + 2
+    : -1;
 }
 
 /** "Peru's President X": the country whose possessive stands just before a span. */
