@@ -1,6 +1,7 @@
 // Bundles the extension client, the language server and the CLI into dist/.
 // Usage: node esbuild.mjs [--watch] [--production]
 import * as esbuild from 'esbuild';
+import { readerPatches } from './scripts/esbuild-reader-patches.mjs';
 
 const production = process.argv.includes('--production');
 const watch = process.argv.includes('--watch');
@@ -19,6 +20,7 @@ const common = {
   // Some ESM dependencies (fdir) read import.meta.url, which a CJS bundle lacks.
   define: { 'import.meta.url': '__importMetaUrl' },
   banner: { js: "const __importMetaUrl = require('url').pathToFileURL(__filename).href;" },
+  plugins: [readerPatches],
 };
 
 const builds = [
