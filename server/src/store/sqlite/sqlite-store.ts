@@ -32,6 +32,8 @@ const SCHEMA_VERSION = 5;
 const BODY_CACHE = 2048;
 const QUOTE_CACHE = 4096;
 const ACTOR_CACHE = 2048;
+/** Source writes committed together: one transaction per file costs a commit (and a WAL frame sync) each. */
+const WRITE_BATCH = 200;
 
 const SCHEMA = `
 CREATE TABLE IF NOT EXISTS meta (k TEXT PRIMARY KEY, v BLOB);
@@ -71,6 +73,8 @@ export class SqliteStore implements SourceStore, BodyLoader {
   private readonly actorLists: Lru<number, DocumentActors>;
   private nextRow = 1;
   private dirty = false;
+  /** Source writes not yet committed, in order: an insert's parameters, or the URI of a removal. */
+  private pending: (unknown[] | string)[] = [];
 
   constructor(
     private readonly db: SqlDatabase,
@@ -132,24 +136,26 @@ export class SqliteStore implements SourceStore, BodyLoader {
     this.quotes.unitAdded(unit);
     const facts = this.quotes.describe(unit);
     const quoteIds = Uint32Array.from(this.quotes.idsOf(unit));
-    this.write(() => {
-      this.sql.remove.run(doc.uri);
-      this.sql.insert.run(
-        row,
-        doc.uri,
-        doc.path,
-        record?.size ?? null,
-        record?.mtimeMs ?? null,
-        record?.stampedAt ?? null,
-        record?.hash ?? null,
-        pack(head),
-        pack(facts),
-        Buffer.from(quoteIds.buffer, quoteIds.byteOffset, quoteIds.byteLength),
-        pack(body),
-        pack(analysis.quotes),
-        pack(analysis.actors),
-      );
-    });
+    this.queue([
+      row,
+      doc.uri,
+      doc.path,
+      record?.size ?? null,
+      record?.mtimeMs ?? null,
+      record?.stampedAt ?? null,
+      record?.hash ?? null,
+      pack(head),
+      pack(facts),
+      Buffer.from(quoteIds.buffer, quoteIds.byteOffset, quoteIds.byteLength),
+      pack(body),
+      pack(analysis.quotes),
+      pack(analysis.actors),
+    ]);
+    // Indexed and queued: the analysis is let go (a cold build would otherwise hold the last thousands of them
+    // through the caches); a read before the batch commits commits it first.
+    this.bodies.delete(row);
+    this.quoteLists.delete(row);
+    this.actorLists.delete(row);
     this.records.set(doc.uri, record);
     return unit;
   }
@@ -158,13 +164,32 @@ export class SqliteStore implements SourceStore, BodyLoader {
   remove(uri: string): boolean {
     this.actors.beforeChange();
     const had = this.removeFromIndexes(uri);
-    this.write(() => this.sql.remove.run(uri));
+    this.queue(uri);
     this.records.delete(uri);
     return had;
   }
 
+  /** Commits the queued source writes (a build calls it at its end, a file event after its write). */
+  flushWrites(): void {
+    if (this.pending.length === 0) return;
+    const batch = this.pending;
+    this.pending = [];
+    this.db.transaction(() => {
+      if (!this.dirty) this.sql.setMeta.run('clean', 0);
+      for (const op of batch) {
+        if (typeof op === 'string') this.sql.remove.run(op);
+        else {
+          this.sql.remove.run(op[1]);
+          this.sql.insert.run(...op);
+        }
+      }
+    })();
+    this.dirty = true;
+  }
+
   /** Writes the postings and marks the file consistent. Call after a build and (debounced) after changes. */
   saveIndexes(): void {
+    this.flushWrites();
     if (!this.dirty) return;
     const sentences = encodeState(this.sources.sentences.exportState());
     const quotes = encodeState(this.quotes.exportTerms());
@@ -179,13 +204,13 @@ export class SqliteStore implements SourceStore, BodyLoader {
     this.dirty = false;
   }
 
-  /** Source writes run in a transaction that also marks the saved postings stale. */
-  private write(fn: () => void): void {
-    this.db.transaction(() => {
-      if (!this.dirty) this.sql.setMeta.run('clean', 0);
-      fn();
-    })();
-    this.dirty = true;
+  /**
+   * Queues a source write; every WRITE_BATCH writes are committed in one transaction that also marks the saved
+   * postings stale. A crash loses at most the batch, whose files the next start re-reads (their rows are absent).
+   */
+  private queue(op: unknown[] | string): void {
+    this.pending.push(op);
+    if (this.pending.length >= WRITE_BATCH) this.flushWrites();
   }
 
   private removeFromIndexes(uri: string): boolean {
@@ -215,6 +240,8 @@ export class SqliteStore implements SourceStore, BodyLoader {
   }
 
   private blob(statement: SqlStatement, row: number): Buffer {
+    // A row still in the queue (its caches let go of it) is written first, so that it can be read back.
+    this.flushWrites();
     const found = statement.get(row) as Record<string, Buffer> | undefined;
     const value = found && Object.values(found)[0];
     if (!value) throw new Error(`source row ${row} is missing from the index database`);
@@ -277,6 +304,7 @@ export class SqliteStore implements SourceStore, BodyLoader {
 
   /** Adds every stored source to the memory actor index, reading each row's actors once (in path order). */
   private feedActors(memory: ActorIndex): void {
+    this.flushWrites();
     // One row at a time: the unit's actors are primed from the row, so the index never queries while iterating.
     const rows = this.db.prepare('SELECT id, actors FROM source ORDER BY path').iterate() as IterableIterator<{
       id: number;
@@ -291,6 +319,7 @@ export class SqliteStore implements SourceStore, BodyLoader {
   }
 
   close(): void {
+    this.flushWrites();
     this.db.close();
   }
 }
