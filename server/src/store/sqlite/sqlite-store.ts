@@ -16,6 +16,7 @@ import type { SourceAnalysis } from '../../domain/source-analysis';
 import type { SourceQuote } from '../../domain/quote-types';
 import type { FileRecord } from '../index-cache';
 import type { ActorIndex } from '../memory/actors/actor-index';
+import { keyOf } from '../memory/actors/actor-groups';
 import type { InvertedIndexState } from '../memory/inverted-index';
 import { QuoteIndex, type QuoteFacts } from '../memory/quote-index';
 import { SourceIndex } from '../memory/source-index';
@@ -28,7 +29,7 @@ import { Lru } from '../../domain/lru';
 import { metaOf, StoredUnit, type BodyLoader, type SourceBody, type SourceHead } from './stored-unit';
 
 /** Bump when the tables or blobs change: an older file is emptied and rebuilt. */
-const SCHEMA_VERSION = 5;
+const SCHEMA_VERSION = 6;
 const BODY_CACHE = 2048;
 const QUOTE_CACHE = 4096;
 const ACTOR_CACHE = 2048;
@@ -42,7 +43,11 @@ CREATE TABLE IF NOT EXISTS source (
   size INTEGER, mtime REAL, stamped REAL, hash TEXT,
   head BLOB NOT NULL, facts BLOB NOT NULL, quote_ids BLOB NOT NULL, body BLOB NOT NULL, quotes BLOB NOT NULL,
   actors BLOB NOT NULL
-);`;
+);
+CREATE TABLE IF NOT EXISTS actor_source (
+  key TEXT NOT NULL, row INTEGER NOT NULL, local INTEGER NOT NULL, actor BLOB NOT NULL, PRIMARY KEY (key, row, local)
+) WITHOUT ROWID;
+CREATE INDEX IF NOT EXISTS actor_source_by_row ON actor_source (row);`;
 
 /** A file's freshness record as the store keeps it, or null for text that did not come from disk. */
 export type StoredRecord = FileRecord | null;
@@ -50,6 +55,8 @@ export type StoredRecord = FileRecord | null;
 interface Statements {
   insert: SqlStatement;
   remove: SqlStatement;
+  insertActor: SqlStatement;
+  removeActors: SqlStatement;
   body: SqlStatement;
   quotes: SqlStatement;
   actors: SqlStatement;
@@ -73,8 +80,8 @@ export class SqliteStore implements SourceStore, BodyLoader {
   private readonly actorLists: Lru<number, DocumentActors>;
   private nextRow = 1;
   private dirty = false;
-  /** Source writes not yet committed, in order: an insert's parameters, or the URI of a removal. */
-  private pending: (unknown[] | string)[] = [];
+  /** Source writes not yet committed, in order: an insert, or the URI of a removal. */
+  private pending: (PendingWrite | string)[] = [];
 
   constructor(
     private readonly db: SqlDatabase,
@@ -93,6 +100,8 @@ export class SqliteStore implements SourceStore, BodyLoader {
         'INSERT OR REPLACE INTO source (id, uri, path, size, mtime, stamped, hash, head, facts, quote_ids, body, quotes, actors) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?)',
       ),
       remove: db.prepare('DELETE FROM source WHERE uri = ?'),
+      insertActor: db.prepare('INSERT OR REPLACE INTO actor_source (key, row, local, actor) VALUES (?,?,?,?)'),
+      removeActors: db.prepare('DELETE FROM actor_source WHERE row IN (SELECT id FROM source WHERE uri = ?)'),
       body: db.prepare('SELECT body FROM source WHERE id = ?'),
       quotes: db.prepare('SELECT quotes FROM source WHERE id = ?'),
       actors: db.prepare('SELECT actors FROM source WHERE id = ?'),
@@ -136,7 +145,7 @@ export class SqliteStore implements SourceStore, BodyLoader {
     this.quotes.unitAdded(unit);
     const facts = this.quotes.describe(unit);
     const quoteIds = Uint32Array.from(this.quotes.idsOf(unit));
-    this.queue([
+    const source = [
       row,
       doc.uri,
       doc.path,
@@ -150,7 +159,10 @@ export class SqliteStore implements SourceStore, BodyLoader {
       pack(body),
       pack(analysis.quotes),
       pack(analysis.actors),
-    ]);
+    ];
+    // Each document actor under its group key: a card gathers an actor's appearances from these rows alone.
+    const actors = analysis.actors.actors.map((a, local) => [keyOf(a), row, local, pack(a)]);
+    this.queue({ uri: doc.uri, source, actors });
     // Indexed and queued: the analysis is let go (a cold build would otherwise hold the last thousands of them
     // through the caches); a read before the batch commits commits it first.
     this.bodies.delete(row);
@@ -177,11 +189,12 @@ export class SqliteStore implements SourceStore, BodyLoader {
     this.db.transaction(() => {
       if (!this.dirty) this.sql.setMeta.run('clean', 0);
       for (const op of batch) {
-        if (typeof op === 'string') this.sql.remove.run(op);
-        else {
-          this.sql.remove.run(op[1]);
-          this.sql.insert.run(...op);
-        }
+        const uri = typeof op === 'string' ? op : op.uri;
+        this.sql.removeActors.run(uri);
+        this.sql.remove.run(uri);
+        if (typeof op === 'string') continue;
+        this.sql.insert.run(...op.source);
+        for (const a of op.actors) this.sql.insertActor.run(...a);
       }
     })();
     this.dirty = true;
@@ -197,7 +210,7 @@ export class SqliteStore implements SourceStore, BodyLoader {
     this.db.transaction(() => {
       this.sql.setMeta.run('sentences', sentences);
       this.sql.setMeta.run('quotes', quotes);
-      saveActorTables(this.db, actors, (unit) => (unit as StoredUnit).row);
+      saveActorTables(this.db, actors);
       this.sql.setMeta.run('actors', pack({ size: this.actors.memory.size, maxAliasWords: actors.maxAliasWords }));
       this.sql.setMeta.run('clean', 1);
     })();
@@ -208,7 +221,7 @@ export class SqliteStore implements SourceStore, BodyLoader {
    * Queues a source write; every WRITE_BATCH writes are committed in one transaction that also marks the saved
    * postings stale. A crash loses at most the batch, whose files the next start re-reads (their rows are absent).
    */
-  private queue(op: unknown[] | string): void {
+  private queue(op: PendingWrite | string): void {
     this.pending.push(op);
     if (this.pending.length >= WRITE_BATCH) this.flushWrites();
   }
@@ -263,7 +276,7 @@ export class SqliteStore implements SourceStore, BodyLoader {
       const had = (this.db.prepare('SELECT count(*) AS n FROM source').get() as { n: number }).n;
       this.db.transaction(() => {
         this.db.exec(
-          'DELETE FROM source; DELETE FROM meta; DELETE FROM actor; DELETE FROM actor_key; DELETE FROM actor_form; DELETE FROM actor_case;',
+          'DELETE FROM source; DELETE FROM meta; DELETE FROM actor; DELETE FROM actor_key; DELETE FROM actor_form; DELETE FROM actor_case; DELETE FROM actor_source;',
         );
         this.sql.setMeta.run('version', version);
         this.sql.setMeta.run('clean', 0);
@@ -328,7 +341,15 @@ export class SqliteStore implements SourceStore, BodyLoader {
 function dropOlderSchema(db: SqlDatabase): void {
   db.exec('CREATE TABLE IF NOT EXISTS meta (k TEXT PRIMARY KEY, v BLOB)');
   const found = db.prepare("SELECT v FROM meta WHERE k = 'version'").get() as { v: unknown } | undefined;
-  if (found && !String(found.v).startsWith(`${SCHEMA_VERSION}:`)) db.exec('DROP TABLE IF EXISTS source');
+  if (found && !String(found.v).startsWith(`${SCHEMA_VERSION}:`))
+    db.exec('DROP TABLE IF EXISTS source; DROP TABLE IF EXISTS actor_source; DROP TABLE IF EXISTS actor');
+}
+
+/** A source write waiting for its batch: the source row's values and its actors' rows. */
+interface PendingWrite {
+  uri: string;
+  source: unknown[];
+  actors: unknown[][];
 }
 
 interface RestoredRow {
