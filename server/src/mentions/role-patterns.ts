@@ -144,6 +144,9 @@ const TITLE_ADVERBS = new Set(['now', 'currently', 'also', 'still', 'then', 'lat
 const COPULAS = new Set(['is', 'was', 'became', 'becomes', 'remains']);
 const APPOSITION_OPENERS = new Set([',', '\u2013', '\u2014']);
 
+/** Time words kept in a title before its capitalised part ("former Green MP", "former US president"). */
+const KEPT_TIME_WORDS = new Set(['former', 'acting', 'interim', 'outgoing']);
+
 /** Capitalised words that give a title its scope, never its owner ("World champion", "Olympic champion"). */
 const TITLE_SCOPES = new Set(['World', 'Olympic', 'Paralympic', 'Commonwealth', 'Paralympics']);
 
@@ -254,6 +257,18 @@ export function titleBefore(
     from = i;
     i--;
   }
+  // `former Green MP X`: a time word before a capitalised title word is kept.
+  if (
+    !relation &&
+    i >= 0 &&
+    tokens[i].sentence === first.sentence &&
+    tokens[i + 1].gap === '' &&
+    (!tokens[i].cap || tokens[i].sentenceStart) &&
+    KEPT_TIME_WORDS.has(lower(tokens[i]))
+  ) {
+    from = i;
+    i--;
+  }
   let title = relation
     ? null
     : tokens
@@ -272,8 +287,26 @@ export function titleBefore(
         .join(' ')} ${title}`;
       affiliation = byOwner.owner;
       from = byOwner.from;
-    } else if (c && (c.length === 1 || i > 0)) affiliation = c.country;
-    else {
+    } else if (c && (c.length === 1 || i > 0)) {
+      affiliation = c.country;
+      // `former Chilean president X`: the time word and the country as written stay in the title.
+      const cFrom = countryAt(tokens, i) ? i : i - 1;
+      const time = tokens[cFrom - 1];
+      if (
+        title &&
+        time &&
+        time.sentence === first.sentence &&
+        tokens[cFrom].gap === '' &&
+        (!time.cap || time.sentenceStart) &&
+        KEPT_TIME_WORDS.has(lower(time))
+      ) {
+        title = `${tokens
+          .slice(cFrom - 1, from)
+          .map((t) => t.text)
+          .join(' ')} ${title}`;
+        from = cFrom - 1;
+      }
+    } else {
       const span = spanBefore(i);
       if (span) {
         affiliation = span.name;

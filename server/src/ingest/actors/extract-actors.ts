@@ -72,6 +72,8 @@ const SUBJECT_VERBS = new Set([
   'declined',
   'plans',
 ]);
+/** Person nouns for more than one person: before a single word they name a group ("pop duo X"). */
+const GROUP_NOUNS = new Set(['duo', 'trio', 'pair', 'quartet']);
 /** Lower-case words before a capitalised word that is what a person was ("the late Beatle X", "former Ranger X"). */
 const CAPITAL_TITLE_OPENERS = new Set(['late', 'former']);
 /** Words that keep a title's time: "former minister". Lower-case. */
@@ -608,7 +610,14 @@ class ActorScan {
     const titledBy = honorific && titles(honorific, tokens[reading.nameFrom]) ? honorific.text : null;
     if (titledBy) votes.person = (votes.person ?? 0) + 3;
     const acronym = this.definedAcronym(reading.nameFrom, to);
-    if (acronym) reading.nameFrom = Math.max(reading.nameFrom, matchAcronym(tokens, reading.nameFrom, to, acronym));
+    let shortForm: [number, number] | null = null;
+    if (acronym) {
+      const spelled = matchAcronym(tokens, reading.nameFrom, to, acronym);
+      // "the US Ruritanian Protection Agency (RPA)": a country before the spelled name belongs to the name.
+      const country = spelled > reading.nameFrom ? countryAt(tokens, reading.nameFrom, spelled) : null;
+      if (country && country.length === spelled - reading.nameFrom && to - spelled >= 2) shortForm = [spelled, to];
+      else reading.nameFrom = Math.max(reading.nameFrom, spelled);
+    }
     let nameTo = to;
     const bylineEnd = this.bylineNames.get(spanFrom);
     if (bylineEnd !== undefined) this.readByline(reading, to, bylineEnd);
@@ -625,7 +634,17 @@ class ActorScan {
       c.acronym = acronym;
       c.votes.organisation += 2;
     }
+    if (c && shortForm) this.addShortForm(c, shortForm[0], shortForm[1]);
     return c;
+  }
+
+  /** The name without its country ("Ruritanian Protection Agency" of "US Ruritanian Protection Agency") is an alias of it. */
+  private addShortForm(c: Candidate, from: number, to: number): void {
+    const name = this.spanText(from, to);
+    const key = nameKey(name);
+    if (key === c.key) return;
+    const short = this.candidates.get(key) ?? this.newCandidate(name, key, to - from, from);
+    short.aliasOf = c.key;
   }
 
   /**
@@ -715,7 +734,16 @@ class ActorScan {
       reading.votes.person = 3;
     }
     if (!reading.role) this.readCapitalTitle(reading, from, to);
-    if (!reading.votes.person && this.afterPersonNoun(from)) reading.votes.person = 2;
+    // "pop duo Acme!": a group noun before one word (no "and" after it) names a band, not one of its people.
+    if (
+      !reading.votes.person &&
+      this.afterPersonNoun(from) &&
+      GROUP_NOUNS.has(tokens[from - 1].key) &&
+      to - from === 1 &&
+      tokens[to]?.key !== 'and'
+    )
+      reading.votes.organisation = (reading.votes.organisation ?? 0) + 2;
+    else if (!reading.votes.person && this.afterPersonNoun(from)) reading.votes.person = 2;
     return reading;
   }
 
