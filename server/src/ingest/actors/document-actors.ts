@@ -103,7 +103,7 @@ function mergeCandidates(candidates: Iterable<Candidate>): Group[] {
         const initialled = /^\p{Lu}{2,5}$/u.test(c.name) ? unique(byInitials.get(c.name)) : undefined;
         target =
           byAcronym.get(c.name) ??
-          // "the Financial Times … the FT": capitals that spell the initials of an organisation named before them.
+          // "the Lantern Daily Courier … the LDC": capitals that spell the initials of an organisation named before them.
           (initialled && initialled.main.first < c.first ? initialled : undefined) ??
           unique(bySurname.get(c.key)) ??
           introducedBefore(bySurname.get(c.key), c) ??
@@ -232,7 +232,7 @@ export function buildActors(tokens: readonly Token[], candidates: Iterable<Candi
     const noVote = v.person + v.organisation + v.place + v.country === 0;
     const ways = ends[i].map(([from, to]) => writtenAsThing(tokens, from, to));
     if (!(noVote || ways.some(Boolean)) || ends[i].some(([, to]) => pronounFollows(tokens, to, personStarts))) continue;
-    // "told the Daily Clarion", "outside the Kodak Theatre": a name only ever written after an article, never in
+    // "told the Daily Clarion", "outside the Harbour Lights Theatre": a name only ever written after an article, never in
     // quote marks or before a thing's noun, names a body or a building: an organisation's card, not a person's.
     if (!noVote && ways.every((w) => w === null || w === 'article')) retypeAsOrganisation(actors[i], ends[i], groups[i]);
     else actors[i].mentions = [];

@@ -74,7 +74,7 @@ const SUBJECT_VERBS = new Set([
 ]);
 /** Person nouns for more than one person: before a single word they name a group ("pop duo X"). */
 const GROUP_NOUNS = new Set(['duo', 'trio', 'pair', 'quartet']);
-/** Lower-case words before a capitalised word that is what a person was ("the late Beatle X", "former Ranger X"). */
+/** Lower-case words before a capitalised word that is what a person was ("the late Wombler X", "former Ranger X"). */
 const CAPITAL_TITLE_OPENERS = new Set(['late', 'former']);
 /** Words that keep a title's time: "former minister". Lower-case. */
 const TIME_WORDS = new Set(['former', 'acting', 'interim', 'outgoing', 'incoming']);
@@ -748,7 +748,7 @@ class ActorScan {
   }
 
   /**
-   * "the late Beatle Ana Lee", "Former Ranger Tom Vale": after "late" or "former", a capitalised word before a two- or
+   * "the late Wombler Ana Lee", "Former Ranger Tom Vale": after "late" or "former", a capitalised word before a two- or
    * three-word name is what the person was (a member's noun), not part of the name.
    */
   private readCapitalTitle(reading: SpanReading, from: number, to: number): void {
