@@ -434,6 +434,13 @@ const CASES: Case[] = [
     notPerson: true,
   },
   {
+    what: 'no article: ordinary words and "and" before a head that names an employer after it',
+    article: 'The rules are too strict, said Ingrid Oyawale, standards and regulatory liaison for Tessaline, on Monday.',
+    hover: 'Ingrid Oyawale',
+    card: 'Ingrid Oyawale',
+    role: 'standards and regulatory liaison',
+  },
+  {
     what: 'a video game',
     article: 'Sales of the Galaxy Raiders game rose last year. Players of Galaxy Raiders spend hours on it, the company said.',
     hover: 'Galaxy Raiders',

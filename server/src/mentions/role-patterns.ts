@@ -445,6 +445,8 @@ export function titleAfter(
   const titleStart = i;
   let lastHead = -1;
   let unknown = 0;
+  // With no article, ordinary words may open the title only when its head names an employer after it.
+  const employed = !hadArticle && headBeforeEmployer(tokens, titleStart, sentence);
   while (i < tokens.length && tokens[i].sentence === sentence && (i === titleStart || tokens[i].gap === '')) {
     const t = tokens[i];
     if (isTitleWord(t)) {
@@ -455,12 +457,15 @@ export function titleAfter(
       lastHead < 0 &&
       !t.cap &&
       !t.upper &&
-      unknown < 2 &&
+      unknown < (employed ? 3 : 2) &&
       /^\p{Ll}+$/u.test(t.text) &&
-      (hadArticle || (i > titleStart && isTitleWord(tokens[titleStart]) && !STOPWORDS.has(t.text)))
+      (hadArticle || (i > titleStart && isTitleWord(tokens[titleStart]) && !STOPWORDS.has(t.text)) || employed)
     ) {
       // ", a bond strategist at …", ", senior market strategist at …": up to two ordinary words before the head,
       // after an article or a title word.
+      unknown++;
+    } else if (employed && lastHead < 0 && i > titleStart && lower(t) === 'and' && unknown < 3) {
+      // ", standards and policy liaison for Acme": two fields joined by "and" before the head.
       unknown++;
     } else if (lastHead < 0 && t.cap && !t.possessive && unknown < 2 && hadArticle && !countryAt(tokens, i)) {
       // ", a Republican senator from …": a capitalised party or field word before the head.
@@ -581,4 +586,23 @@ function whoVerbAs(tokens: readonly Token[], verb: number, sentence: number): nu
     if (lower(t) === 'as') return k + 1;
   }
   return 0;
+}
+
+/**
+ * ", standards liaison for Acme", ", research head at the Acme Trust": within four plain lower-case words from `from`,
+ * a title head followed by "at", "of" or "for" and a capitalised name.
+ */
+function headBeforeEmployer(tokens: readonly Token[], from: number, sentence: number): boolean {
+  for (let k = from; k < from + 4 && k < tokens.length; k++) {
+    const t = tokens[k];
+    if (t.sentence !== sentence || (k > from && t.gap !== '') || t.cap || t.upper || STOPWORDS.has(t.text)) {
+      if (lower(t) !== 'and') return false;
+    }
+    if (!isHead(t)) continue;
+    const prep = tokens[k + 1];
+    if (!prep || prep.sentence !== sentence || !['at', 'of', 'for'].includes(lower(prep))) return false;
+    const next = tokens[k + 2] && lower(tokens[k + 2]) === 'the' ? tokens[k + 3] : tokens[k + 2];
+    return next !== undefined && next.sentence === sentence && (next.cap || next.upper);
+  }
+  return false;
 }
