@@ -441,6 +441,12 @@ const CASES: Case[] = [
     role: 'standards and regulatory liaison',
   },
   {
+    what: 'a two-word name after "the" and before a plain noun is a thing: no card',
+    article: 'The festival staged the Ottoline Marchbanks play twice, and critics liked the set.',
+    hover: 'Ottoline Marchbanks',
+    card: null,
+  },
+  {
     what: 'a video game',
     article: 'Sales of the Galaxy Raiders game rose last year. Players of Galaxy Raiders spend hours on it, the company said.',
     hover: 'Galaxy Raiders',

@@ -5,8 +5,9 @@
 import type { Token } from '../../mentions/actor-tokens';
 import type { ActorMention, ActorRole, ActorType, DocumentActor } from '../../domain/actor-types';
 import { COUNTRY_FORMS, formsOfCountry } from '../../mentions/countries';
-import { NAME_CONNECTORS, NEVER_ACTORS, REGION_PHRASES, REGIONS } from '../../mentions/name-lexicon';
+import { NAME_CONNECTORS, NEVER_ACTORS, REGION_PHRASES, REGIONS, SPEECH_VERBS } from '../../mentions/name-lexicon';
 import { isCaseSensitiveAlias, nameKey, soundKey } from '../../mentions/name-key';
+import { STOPWORDS } from '../../text/tokenize';
 
 export type Votes = Record<ActorType, number>;
 
@@ -226,6 +227,11 @@ export function buildActors(tokens: readonly Token[], candidates: Iterable<Candi
   });
   // A person by default only, written as things are ("the X", "X game", in quote marks): no card, unless "he",
   // "she", "his" or "her" follows a mention before another person is named.
+  // Names and aliases of the people the text shows: a span ending with one is no organisation ("the X Ana Lee").
+  const personKeys = new Set<string>();
+  actors.forEach((a, i) => {
+    if (a.type === 'person' && !unproven.has(i)) for (const f of [a.name, ...a.aliases]) personKeys.add(nameKey(f));
+  });
   for (const i of unproven) {
     const v = groups[i].main.votes;
     // No vote at all (a phrase whose words the article also uses as ordinary words): no card either.
@@ -234,7 +240,8 @@ export function buildActors(tokens: readonly Token[], candidates: Iterable<Candi
     if (!(noVote || ways.some(Boolean)) || ends[i].some(([, to]) => pronounFollows(tokens, to, personStarts))) continue;
     // "told the Daily Clarion", "outside the Harbour Lights Theatre": a name only ever written after an article, never in
     // quote marks or before a thing's noun, names a body or a building: an organisation's card, not a person's.
-    if (!noVote && ways.every((w) => w === null || w === 'article')) retypeAsOrganisation(actors[i], ends[i], groups[i]);
+    if (!noVote && ways.every((w) => w === null || w === 'article') && !endsWithPerson(actors[i], personKeys))
+      retypeAsOrganisation(actors[i], ends[i], groups[i]);
     else actors[i].mentions = [];
   }
   // A country's aliases are the forms this document uses (the index knows the rest from the table).
@@ -243,6 +250,13 @@ export function buildActors(tokens: readonly Token[], candidates: Iterable<Candi
   });
   for (const a of actors) a.keys = { name: nameKey(a.name), aliases: a.aliases.map(nameKey) };
   return actors.filter((a) => a.mentions.length > 0).sort((a, b) => a.mentions[0].start - b.mentions[0].start);
+}
+
+/** True when the actor's name ends with the name or surname of a person the text shows. */
+function endsWithPerson(a: DocumentActor, personKeys: ReadonlySet<string>): boolean {
+  const words = nameKey(a.name).split(' ');
+  for (let k = 1; k < words.length; k++) if (personKeys.has(words.slice(k).join(' '))) return true;
+  return false;
 }
 
 /** A default person turned organisation: its surname is no alias, and a surname alone was no mention of it. */
@@ -281,14 +295,25 @@ const ARTICLES = new Set(['the', 'a', 'an']);
  * How a mention is written as things are named: before a noun for a thing or a number, in quote marks, or after an
  * article; null when none.
  */
-function writtenAsThing(tokens: readonly Token[], from: number, to: number): 'noun' | 'quoted' | 'article' | null {
+function writtenAsThing(tokens: readonly Token[], from: number, to: number): 'noun' | 'quoted' | 'article' | 'indefinite' | null {
   const first = tokens[from];
   const before = tokens[from - 1];
   const after = tokens[to + 1];
   const sameSentence = (t: Token | undefined): t is Token => t !== undefined && t.sentence === first.sentence;
   if (sameSentence(after) && after.gap === '' && !after.cap && (THING_NOUNS.has(after.key) || /^\d/.test(after.text))) return 'noun';
   if (/["\u201c]$/.test(first.gap) && sameSentence(after) && /^["\u201d]/.test(after.gap)) return 'quoted';
-  return sameSentence(before) && first.gap === '' && ARTICLES.has(before.key) && !before.cap ? 'article' : null;
+  if (!sameSentence(before) || first.gap !== '' || !ARTICLES.has(before.key) || before.cap) return null;
+  // "a X Y cross kick", "a X Y": one of many things; "the X Y" may also be the one body or building so named,
+  // unless a plain noun follows ("the X Y play").
+  const modifies =
+    sameSentence(after) &&
+    after.gap === '' &&
+    !after.cap &&
+    !after.upper &&
+    !STOPWORDS.has(after.key) &&
+    !SPEECH_VERBS.has(after.key) &&
+    !/ed$/.test(after.key);
+  return before.key === 'the' && !modifies ? 'article' : 'indefinite';
 }
 
 /** The type confidence a pronoun referring back gives a person (that of a title or honorific). */
