@@ -326,7 +326,7 @@ const CASES: Case[] = [
   },
   {
     what: "a competition's scope opening the sentence stays in the title",
-    article: 'Rain fell all day. World indoor champion, Benedikt Oyelaran, faded badly and finished fourth.',
+    article: 'She won the World title in March. World indoor champion, Benedikt Oyelaran, faded badly and finished fourth.',
     hover: 'Benedikt Oyelaran',
     card: 'Benedikt Oyelaran',
     role: 'world indoor champion',
@@ -359,9 +359,10 @@ const CASES: Case[] = [
   },
   {
     what: 'an acronym in parentheses after "and" names the whole run',
-    article: 'The body, known as the Council of Fenland Ports and Harbour Authorities (CFPHA), is doing research. CFPHA will report soon.',
+    article:
+      'The body, known as the Conference of Fenland Ports and Harbour Authorities (CFPHA), is doing research. CFPHA will report soon.',
     hover: 'CFPHA',
-    card: 'Council of Fenland Ports and Harbour Authorities',
+    card: 'Conference of Fenland Ports and Harbour Authorities',
   },
   {
     what: 'a name only ever written after "the" with no person evidence is an organisation, not a person',
@@ -377,7 +378,7 @@ const CASES: Case[] = [
   },
   {
     what: 'a one-word company ending like an adjective, before "have"',
-    article: 'The survey found that Brontelli and Quadrix have been offering lower prices to customers who call to cancel.',
+    article: 'The survey found that Quadrix and Brontelli have been offering lower prices to customers who call to cancel.',
     hover: 'Brontelli',
     card: 'Brontelli',
   },
