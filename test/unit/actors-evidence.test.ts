@@ -448,6 +448,12 @@ const CASES: Case[] = [
     card: null,
   },
   {
+    what: 'a one-word name opening the sentence, listed with "and" before another name',
+    article: 'Awards season is here. Quillon and the Harbour Gazette have kept their focus on the industry this week.',
+    hover: 'Quillon',
+    card: 'Quillon',
+  },
+  {
     what: 'a video game',
     article: 'Sales of the Galaxy Raiders game rose last year. Players of Galaxy Raiders spend hours on it, the company said.',
     hover: 'Galaxy Raiders',

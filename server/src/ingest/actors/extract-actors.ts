@@ -549,11 +549,24 @@ class ActorScan {
     // "Acme has …", "Acme said …": a sentence-opening name followed by a verb of speech or possession is the subject.
     const next = this.tokens[to];
     const subject =
-      first.sentenceStart && next !== undefined && next.sentence === first.sentence && next.gap === '' && SUBJECT_VERBS.has(next.key);
+      first.sentenceStart &&
+      next !== undefined &&
+      next.sentence === first.sentence &&
+      next.gap === '' &&
+      (SUBJECT_VERBS.has(next.key) || this.listedWithName(to));
     const strong = country || !single || first.upper || ((!first.sentenceStart || subject) && !adjectival) || role !== null;
     // A one-word name the article also writes in lower case ("Results" … "results") is an ordinary word, unless a title or honorific says otherwise.
     const ordinary = single && !first.upper && this.lowerWords.has(first.key) && role === null && (extraVotes?.person ?? 0) < 3;
     return strong && !ordinary;
+  }
+
+  /** "Acme and the Daily Clarion have …": "and", maybe "the", then a capitalised name of two or more words. */
+  private listedWithName(and: number): boolean {
+    const tokens = this.tokens;
+    if (tokens[and]?.key !== 'and') return false;
+    const k = tokens[and + 1]?.key === 'the' ? and + 2 : and + 1;
+    const span = this.spanStartAt.get(k);
+    return span !== undefined && span[1] - span[0] >= 2 && tokens[k].sentence === tokens[and].sentence;
   }
 
   /** An owner before a title is a name the text uses on its own too, or looks like one (country, acronym, company word). */
