@@ -3,6 +3,7 @@
 import * as esbuild from 'esbuild';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
+import { readerPatches } from './scripts/esbuild-reader-patches.mjs';
 
 const production = process.argv.includes('--production');
 const watch = process.argv.includes('--watch');
@@ -21,6 +22,7 @@ const common = {
   // Some ESM dependencies (fdir) read import.meta.url, which a CJS bundle lacks.
   define: { 'import.meta.url': '__importMetaUrl' },
   banner: { js: "const __importMetaUrl = require('url').pathToFileURL(__filename).href;" },
+  plugins: [readerPatches],
 };
 
 const builds = [

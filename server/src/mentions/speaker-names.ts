@@ -160,6 +160,23 @@ const APPOSED_SUBJECT_RE =
 const DESCRIPTIVE_PREFIX_RE =
   /^\p{Lu}[\p{L}\p{M}.]*-(?:born|based|bred|raised|educated|trained|owned|led|backed|funded|run|made|listed|registered|headquartered)$/u;
 
+/** A capitalised name that may hold `of`, `on`, `for`, `and` between its capitals: `Center on Poverty and Inequality`. */
+const ISSUER_RE = /^\p{Lu}[\p{L}\p{M}'’\-.&]*(?:[ \t]+(?:(?:of|on|for|and|the|de)[ \t]+)*\p{Lu}[\p{L}\p{M}'’\-.&]*)*/u;
+/** `X's annual report`: the owner right before the study noun (up to two plain words between). */
+const OWNER_RE =
+  /(\p{Lu}[\p{L}\p{M}\-.&]*(?:[ \t]+(?:(?:of|on|for|and)[ \t]+)?\p{Lu}[\p{L}\p{M}\-.&]*)*)['’]s?[ \t]+(?:[\p{Ll}\-]+[ \t]+){0,2}$/u;
+/** `X published a highly critical report`: the subject of a verb of publishing right before the study noun. */
+const PUBLISHER_RE =
+  /(\p{Lu}[\p{L}\p{M}\-.&]*(?:[ \t]+(?:(?:of|on|for|and)[ \t]+)?\p{Lu}[\p{L}\p{M}\-.&]*)*)[ \t]+(?:has[ \t]+|have[ \t]+)?(?:published|released|issued|produced|commissioned|conducted)[ \t]+(?:a|an|its|their)[ \t]+(?:[\p{Ll}\-]+[ \t]+){0,3}$/u;
+
+/** The name at the start of `text`, without a trailing connector or a sentence-opening word. */
+function issuerName(text: string): string | null {
+  const m = ISSUER_RE.exec(text);
+  if (!m) return null;
+  const name = m[0].replace(/(?:[ \t]+(?:of|on|for|and|the|de))+$/, '').replace(/['’]s$/, '');
+  return STOP_CAPS.has(name.toLowerCase()) ? null : name;
+}
+
 /** Splits leading titles from a name phrase: `Danish Foreign Minister Lena Okafor` → titles + `Lena Okafor`. */
 export function splitTitles(phrase: string): { titles: string[]; core: string } {
   const tokens = tokensOf(phrase.replace(/[.,;:]+$/, ''));
@@ -388,6 +405,23 @@ export class NameBook {
     return null;
   }
 
+  /**
+   * Who issued the study last called `noun` before `at` (not before `from`): `a report released on Monday by X`,
+   * `a survey from X`, `X's annual report`, `X published a highly critical report`; null when the text does not say.
+   */
+  issuerOf(noun: string, at: number, from: number): string | null {
+    const text = this.doc.text.slice(from, at);
+    let found: string | null = null;
+    for (const m of text.matchAll(new RegExp(`\\b${noun}\\b`, 'gi'))) {
+      const before = text.slice(Math.max(0, m.index - 120), m.index);
+      const after = /^[^.!?]{0,80}?\b(?:by|from)\s+(?:the\s+)?(.+)$/su.exec(text.slice(m.index + noun.length, m.index + noun.length + 200));
+      const owner = OWNER_RE.exec(before) ?? PUBLISHER_RE.exec(before);
+      const name = issuerName(after?.[1] ?? '') ?? issuerName(owner?.[1] ?? '');
+      if (name) found = name;
+    }
+    return found ? this.fullName(found) : null;
+  }
+
   /** Nothing settles the type: no actor typed with evidence, no organisation or event word. */
   private untyped(core: string): boolean {
     const actor = this.actorNamed(core);
@@ -422,15 +456,42 @@ export class NameBook {
    * (the description itself says it is a person), and a name after a preposition (`beaten by X`) does not.
    */
   recentPerson(from: number, at: number, described = false, gender?: Gender): { name: string; at: number } | null {
+    let object: { name: string; at: number } | null = null;
     for (let i = this.names.length - 1; i >= 0; i--) {
       const n = this.names[i];
       if (n.start >= at || n.quoted || n.heading) continue;
       if (n.start < from) break;
       if (!this.fits(n.core, gender)) continue;
-      if (described ? (this.personOf(n) || this.untyped(n.core)) && !this.afterPreposition(n.start) : this.personOf(n))
-        return { name: this.fullName(n.core), at: n.start };
+      if (!described) {
+        if (this.personOf(n)) return { name: this.fullName(n.core), at: n.start };
+        continue;
+      }
+      if (!(this.personOf(n) || this.untyped(n.core)) || this.afterPreposition(n.start)) continue;
+      // `X won in an hour. She will now meet Y. "…," said the 23-year-old`: the description is of the one acting,
+      // not of a name right after a verb; that name only when nobody else is in reach.
+      if (!this.afterVerb(n.start)) return { name: this.fullName(n.core), at: n.start };
+      object ??= { name: this.fullName(n.core), at: n.start };
     }
-    return null;
+    return object;
+  }
+
+  /**
+   * `will now meet X`, `beat Russian rival X`: a plain lower-case word (no title, no `and`) before the name and its
+   * title words, in its clause. A possessive (`chronicles X's life`) is no object.
+   */
+  private afterVerb(at: number): boolean {
+    const text = this.doc.text;
+    if (/^[\p{L}\p{M}'’\- \t]*?['’]s?(?![\p{L}])/u.test(text.slice(at, at + 40).split(/[,.;:!?]/)[0] ?? '')) return false;
+    const words = text
+      .slice(Math.max(0, at - 60), at)
+      .split(/[ \t]+/)
+      .filter(Boolean);
+    const title = (w: string): boolean => TITLE_WORDS.has(w) || ROLE_NOUNS.has(w) || OCCUPATIONS.has(w) || isAgentNoun(w);
+    let k = words.length - 1;
+    while (k > 0 && (title(words[k]) || (/^\p{Lu}/u.test(words[k]) && !/[,;:.]$/.test(words[k])))) k--;
+    const word = words[k];
+    if (!word || !/^\p{Ll}+$/u.test(word) || ['and', 'or', 'the', 'a', 'an'].includes(word)) return false;
+    return !title(word);
   }
 
   /**

@@ -10,16 +10,19 @@ import {
   HONORIFICS,
   OCCUPATIONS,
   ORGANISATION_DESCRIPTORS,
+  OWNED_TEXT_NOUNS,
   PERSON_DESCRIPTORS,
   PREPOSITIONS,
   ROLE_NOUNS,
   SOURCE_NOUNS,
   SPEECH_VERBS,
   STOP_CAPS,
+  STUDY_NOUNS,
   TITLE_WORDS,
   isAgentNoun,
 } from './speech-words';
 import { splitTitles } from './speaker-names';
+import { COUNTRY_FORMS } from './countries';
 
 /** A speaker phrase found in the text, before resolution. */
 export type SpeakerRef =
@@ -31,7 +34,7 @@ export type SpeakerRef =
    * A definite description of someone already in the text: `the world number three`, `the pop star`, `the
    * 22-year-old` (a person), `the company`, `the statement` (an organisation, or whoever issued it).
    */
-  | { kind: 'descriptor'; of: 'person' | 'organisation' | 'document'; noun: string; at: number }
+  | { kind: 'descriptor'; of: 'person' | 'organisation' | 'document' | 'study'; noun: string; at: number }
   /** `and`, `who`, a participle: the speaker of the clause before. */
   | { kind: 'inherit'; at: number }
   /** A name after a preposition: not the speaker; the clause's subject is. */
@@ -195,7 +198,7 @@ function nounPhraseBack(tokens: Token[], i: number): SpeakerRef | null {
 const NAME_CONNECTORS = new Set(['for', 'and', 'of', 'on']);
 
 /** What a head noun describes, when it describes someone already in the text. */
-function describes(noun: string, next: string | undefined): 'person' | 'organisation' | 'document' | null {
+function describes(noun: string, next: string | undefined): 'person' | 'organisation' | 'document' | 'study' | null {
   if (
     /^\d+-year-old$/.test(noun) ||
     (noun === 'number' && next !== undefined && /^(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten)$/.test(next))
@@ -206,6 +209,38 @@ function describes(noun: string, next: string | undefined): 'person' | 'organisa
   if (TITLE_WORDS.has(noun) && !HONORIFICS.has(noun)) return 'person';
   if (ORGANISATION_DESCRIPTORS.has(noun)) return 'organisation';
   if (DOCUMENT_NOUNS.has(noun)) return 'document';
+  if (STUDY_NOUNS.has(noun)) return 'study';
+  return null;
+}
+
+/**
+ * Whether a capitalised form names one person by their nation (`Brazilian`, `New Zealander`, `Irishman`): a
+ * nationality form that is no plural and no adjective only (`the French`, `the Chinese` are a side, not a person).
+ */
+function personDemonym(form: string): boolean {
+  const entry = COUNTRY_FORMS.get(form);
+  if (entry) return entry.kind === 'adjective' && !/(?:s|ish|ch|ese|sh)$/.test(form);
+  const compound = /^(\p{Lu}\p{Ll}+?)(?:wo)?man$/u.exec(form);
+  return compound !== null && [compound[1], compound[1].replace(/s$/, '')].some((a) => COUNTRY_FORMS.get(a)?.kind === 'adjective');
+}
+
+/**
+ * `the New Zealander`, `the veteran Brazilian`: `the`, up to two plain words, and a nationality form ending at token
+ * `i`; a person already in the text (or, for a plural or an adjective alone, nobody we can name). Never the country.
+ */
+function demonymBack(tokens: Token[], i: number): SpeakerRef | null {
+  for (let w = 1; w <= 2 && i - w + 1 >= 0; w++) {
+    const words = tokens.slice(i - w + 1, i + 1);
+    if (words.slice(0, -1).some((t) => !nameGoesOn(t))) break;
+    const form = words.map((t) => t.bare).join(' ');
+    if (!COUNTRY_FORMS.has(form) && !personDemonym(form)) continue;
+    let k = i - w;
+    while (k >= 0 && i - w - k < 2 && /^\p{Ll}+$/u.test(tokens[k].bare) && tokens[k].bare !== 'the' && nameGoesOn(tokens[k])) k--;
+    if (tokens[k]?.bare.toLowerCase() !== 'the') return null;
+    return personDemonym(form)
+      ? { kind: 'descriptor', of: 'person', noun: form.toLowerCase(), at: tokens[k].start }
+      : { kind: 'other', at: tokens[k].start };
+  }
   return null;
 }
 
@@ -341,7 +376,12 @@ export function speakerBefore(text: string, base: number, participle = false): S
       break;
     }
   }
+  // `his sales pitch adds`, `her website says`: what a person wrote speaks for them.
+  const owned = ownedText(tokens, i);
+  if (owned) return owned;
   if (isNamePart(last) && isCap(last.bare)) {
+    const demonym = demonymBack(tokens, i);
+    if (demonym) return demonym;
     const n = withOfAnd(tokens, nameBack(tokens, i));
     // `a call with the Danish president X said`: the name is an object; look past its titles for the preposition.
     let k = n.from - 1;
@@ -415,6 +455,19 @@ export function speakerBefore(text: string, base: number, participle = false): S
     }
     if (/ing$/.test(lower) && SPEECH_VERBS.has(lower)) return { kind: 'inherit', at: last.start };
     return { kind: 'other', at: last.start };
+  }
+  return null;
+}
+
+const POSSESSIVE_PRONOUNS: Record<string, string> = { his: 'he', her: 'she', its: 'it', their: 'they' };
+
+/** `His sales pitch adds`, `her website says`: a possessive, up to two plain words, a written text; its owner speaks. */
+function ownedText(tokens: Token[], i: number): SpeakerRef | null {
+  if (!OWNED_TEXT_NOUNS.has(tokens[i].bare.toLowerCase())) return null;
+  for (let k = i - 1; k >= Math.max(0, i - 3); k--) {
+    const pronoun = POSSESSIVE_PRONOUNS[tokens[k].bare.toLowerCase()];
+    if (pronoun) return k === 0 || /[,;:.]$/.test(tokens[k - 1].word) ? { kind: 'pronoun', text: pronoun, at: tokens[k].start } : null;
+    if (!/^\p{Ll}+$/u.test(tokens[k].bare) || !nameGoesOn(tokens[k])) return null;
   }
   return null;
 }
@@ -534,6 +587,14 @@ export function speakerAfter(text: string, base: number): SpeakerRef | null {
   }
   // `said the 23-year-old`, `said the world number three`: a description of someone just written about.
   if (lower === 'the') {
+    // `said the New Zealander.`: a nationality closing the phrase is the person, never the country.
+    for (let e = 1; e <= 3 && e < tokens.length; e++) {
+      if (!nameGoesOn(tokens[e]) || e === tokens.length - 1) {
+        const demonym = isCap(tokens[e].bare) ? demonymBack(tokens, e) : null;
+        if (demonym) return demonym;
+        break;
+      }
+    }
     let end = 1;
     while (end < Math.min(tokens.length, 6) && !/[,;:.]$/.test(tokens[end - 1].word)) end++;
     const head = tokens[end - 1]?.bare.toLowerCase() ?? '';

@@ -25,6 +25,8 @@ export interface ResolveContext {
   /** Offset before which a pronoun's antecedent must appear, and the earliest offset it may appear at. */
   at: number;
   from: number;
+  /** Start of the quotation's paragraph: `the report said` takes an organisation that spoke since. */
+  paragraphStart: number;
   /** The speaker of the previous quotation in the same sentence (for `and`, `who`, participles). */
   sameSentence: string | null;
   /** The most recent attributed speaker in reach, with where it was attributed. */
@@ -108,6 +110,12 @@ function describedActor(ref: Extract<SpeakerRef, { kind: 'descriptor' }>, ctx: R
     // `the magazine` after `Acme magazine`: the name the text gave that noun, else the organisation last acting.
     const named = book.namedWith(ref.noun, at);
     return (named ?? book.recentOrganisation(from, at) ?? book.recentOrganisation(from, at, true))?.name ?? null;
+  }
+  if (ref.of === 'study') {
+    // `the report said`: the body the text says wrote it, else an organisation that spoke in this paragraph.
+    const last = ctx.lastSpeaker;
+    const spoke = last && !last.person && last.at >= ctx.paragraphStart && last.at < at ? last.name : null;
+    return book.issuerOf(ref.noun, at, from) ?? spoke;
   }
   // `The statement read`: whoever issued it, the organisation or person acting last.
   const org = book.recentOrganisation(from, at);

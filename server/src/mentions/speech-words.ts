@@ -146,11 +146,23 @@ export const ORGANISATION_DESCRIPTORS = set(`
   union party startup start-up giant maker manufacturer insurer lender operator publisher brand business network
   regulator watchdog supermarket conglomerate corporation
   station channel newspaper paper website magazine studio label federation association institute university
-  hospital court
+  hospital court committee commission panel inquiry fund trust
 `);
 
 /** Documents that speak for whoever issued them: `the statement read`, `the letter said`. */
 export const DOCUMENT_NOUNS = set('statement letter release communique communiqué note post tweet message notice memo filing');
+
+/**
+ * Studies that speak for the body that wrote them (`the report said`, `as the audit states`), but only when the text
+ * says whose they are: `a report by X`, or X speaking just before in the paragraph.
+ */
+export const STUDY_NOUNS = set('report study audit survey review analysis research findings paper');
+
+/** Things a person writes or owns that speak for them: `his sales pitch adds`, `her website says`. */
+export const OWNED_TEXT_NOUNS = set(`
+  pitch website site blog page profile book memoir autobiography biography account column article speech advert
+  advertisement listing manifesto statement letter note post tweet message
+`);
 
 /** A noun naming what someone does (`sufferer`, `campaigner`, `pianist`, `frontman`), by its ending; not a time or filler word. */
 export function isAgentNoun(word: string): boolean {

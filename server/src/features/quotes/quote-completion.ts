@@ -5,7 +5,7 @@ import type { DraftDocument } from '../drafts/draft-document';
 import { inlineCode, plainText, shorten } from '../../text/escape-markdown';
 import { words } from '../../text/tokenize';
 import { quoteInsertion } from './quote-insertion';
-import type { IndexedQuote } from '../../store/source-store';
+import type { IndexedQuote, SourceUnit } from '../../store/source-store';
 import { quoteContextMarkdown, speakerDisplay, sourceLabel } from './quote-presentation';
 import { rankQuotes } from './rank-quotes';
 
@@ -88,10 +88,16 @@ export function quotationEnd(text: string, offset: number, mark: string): number
 /** Sources looked at for the opening list when the draft cites too few. */
 const OPENING_SOURCES = 200;
 
+/** The sources the draft cites, in citation order. */
+function citedUnits(ctx: ServiceContext, draft: DraftDocument): SourceUnit[] {
+  const k = ctx.knowledge();
+  return [...new Set(draft.citations.flatMap((c) => c.keys))].map((key) => k.sources.byKey(key)).filter((u) => u !== undefined);
+}
+
 /** Quotations of the sources the draft cites, then of other sources; those starting as typed first. */
 function openingList(ctx: ServiceContext, draft: DraftDocument, typed: string, minWords: number): IndexedQuote[] {
   const k = ctx.knowledge();
-  const units = [...new Set(draft.citations.flatMap((c) => c.keys))].map((key) => k.sources.byKey(key)).filter((u) => u !== undefined);
+  const units = citedUnits(ctx, draft);
   let looked = 0;
   for (const unit of k.sources.all()) {
     if (units.length >= MAX_ITEMS || ++looked > OPENING_SOURCES) break;
@@ -127,7 +133,8 @@ export function provideQuoteCompletion(
   const typed = draft.text.slice(open.open + 1, offset);
   const k = ctx.knowledge();
   const minWords = ctx.config().quotes.minCompletionWords;
-  let hits: (IndexedQuote & { alsoIn?: IndexedQuote[] })[] = rankQuotes(k, typed, { limit: MAX_ITEMS, minWords, paraphrases: true });
+  const cited = new Set(citedUnits(ctx, draft));
+  let hits: (IndexedQuote & { alsoIn?: IndexedQuote[] })[] = rankQuotes(k, typed, { limit: MAX_ITEMS, minWords, paraphrases: true, cited });
   // Nothing typed yet, or only a word or two with no match: an empty answer would close the list, and
   // Markdown has no quick suggestions to open it again; offer quotations so it stays open and narrows.
   if (hits.length === 0) hits = openingList(ctx, draft, typed, minWords);

@@ -7,7 +7,7 @@
 import Fuse from 'fuse.js';
 import type { SourceStore } from '../../store/source-store';
 import { terms, words } from '../../text/tokenize';
-import type { IndexedQuote } from '../../store/source-store';
+import type { IndexedQuote, SourceUnit } from '../../store/source-store';
 import { openingKey } from '../../text/opening-key';
 import { normalizeForMatch } from '../../text/normalize';
 import { partOffsets, quotationFromPart, type SourceQuote } from '../../domain/quote-types';
@@ -34,7 +34,17 @@ export interface RankOptions {
   minWords: number;
   /** Reported speech without marks is offered too, after every quotation in marks of the same tier. */
   paraphrases?: boolean;
+  /** Sources the draft already cites: among quotations that match equally, theirs come first. */
+  cited?: ReadonlySet<SourceUnit>;
 }
+
+/**
+ * Width of a band of fuse.js scores that count as equal. Quotations that all open with (or hold) the typed words
+ * differ in fuse's score only in the third decimal (its bitap noise, a speaker name's letters), which says nothing
+ * about which one the writer wants; a typo or a missing word costs at least a tenth.
+ */
+const FUZZY_BAND = 0.05;
+const fuzzyBand = (score: number): number => Math.floor(score / FUZZY_BAND);
 
 function closeWord(a: string, b: string): boolean {
   if (a === b) return true;
@@ -174,12 +184,19 @@ export function rankQuotes(k: SourceStore, typed: string, options: RankOptions):
   });
   for (const r of fuse.search(typed)) candidates[r.refIndex].fuzzy = r.score ?? 1;
 
+  // Equal evidence: the sources the draft cites, then the quotation its source leads with (news puts the main
+  // quotations first), rather than the order the files were indexed in.
+  const cited = (unit: SourceUnit): number => (options.cited?.has(unit) ? 1 : 0);
+
   candidates.sort(
     (a, b) =>
       a.tier - b.tier ||
       a.paraphrase - b.paraphrase ||
       b.coverage - a.coverage ||
       a.tail - b.tail ||
+      fuzzyBand(a.fuzzy) - fuzzyBand(b.fuzzy) ||
+      cited(b.unit) - cited(a.unit) ||
+      a.quote.paragraph - b.quote.paragraph ||
       a.fuzzy - b.fuzzy ||
       b.bm25 - a.bm25 ||
       a.id - b.id,

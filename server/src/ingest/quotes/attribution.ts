@@ -59,7 +59,7 @@ function tokens(text: string, base: number): Tok[] {
 const PERSON_SOURCE_RE = /\b(?:spokesman|spokeswoman|spokesperson|official|source|aide|diplomat|insider|adviser|advisor|executive)\b/;
 
 /** First-person words: the quotation is someone speaking for themselves. */
-const FIRST_PERSON_RE = /(?:^|[^\p{L}])(?:I|I['’](?:m|ve|d|ll)|me|my|we|we['’](?:re|ve|d|ll)|our|us)(?![\p{L}])/u;
+const FIRST_PERSON_RE = /(?:^|[^\p{L}])(?:I|I['’](?:m|ve|d|ll)|[Mm]e|[Mm]y|[Ww]e|[Ww]e['’](?:re|ve|d|ll)|[Oo]ur|[Uu]s)(?![\p{L}])/u;
 
 /** `the paper quoted X as saying` right after a quotation, within its sentence. */
 const QUOTED_AS_RE = /^[^.!?\u201c"]{0,50}?\bquot(?:ed|es)\s+([^.!?]{2,60}?)\s+as\s+(?:saying|telling|writing)\b/;
@@ -154,6 +154,12 @@ function clauseSubject(text: string, from: number, to: number): SpeakerRef | nul
 function leadingRef(text: string, from: number, to: number, sentenceStart: number): SpeakerRef | null {
   const toks = tokens(text.slice(from, to), from);
   for (let k = toks.length - 1; k >= 0; k--) {
+    // `as the committee has pointed out, …`: a verb of two words counts as its first.
+    if (toks[k].bare === 'out' && k > 0 && /^point(?:s|ed)$/.test(toks[k - 1].bare)) {
+      const ref = speakerBeforeVerb(text.slice(from, toks[k - 1].start), from);
+      if (ref) return ref;
+      continue;
+    }
     const verb = toks[k].bare;
     if (DOCUMENT_VERBS.has(verb)) {
       // `The statement read in part: “…”`: a document speaks for whoever issued it.
@@ -278,6 +284,7 @@ export class Attributor {
       book: this.book,
       at,
       from: paragraphs[Math.max(0, paragraph - PRONOUN_REACH)].start,
+      paragraphStart: paragraphs[paragraph].start,
       sameSentence,
       lastSpeaker: this.lastSpeaker,
     });
@@ -403,7 +410,11 @@ export class Attributor {
     const last = this.lastSpeaker;
     const first = q.parts[0];
     const { text, paragraphs, sentences } = this.doc;
-    if (!FIRST_PERSON_RE.test(text.slice(first.start, first.end))) return null;
+    // `We “would like to get into it”.`: a short first-person lead outside the marks is the speaker's too.
+    const opening = sentences[sentenceAt(sentences, first.open)];
+    const lead = opening ? text.slice(Math.max(opening.start, paragraphs[first.paragraph].start), first.open) : '';
+    const firstPerson = FIRST_PERSON_RE.test(text.slice(first.start, first.end)) || (wordCount(lead) <= 3 && FIRST_PERSON_RE.test(lead));
+    if (!firstPerson) return null;
     const reach = paragraphs[Math.max(0, first.paragraph - 1)].start;
     if (last?.person && last.at >= reach) {
       const between = this.book.recentPerson(last.at + 1, first.open);

@@ -3,6 +3,7 @@ import type { SourceDocument } from '../../domain/source-document';
 import type { QuoteKind, SourceQuote } from '../../domain/quote-types';
 import { NameBook } from '../../mentions/speaker-names';
 import { Attributor, wordCount } from './attribution';
+import { speakersFromRepeats } from './repeated-quotes';
 import { findIndirectQuotes, type IndirectCandidate } from './indirect-quotes';
 import { findMarkedQuotes, type MarkedQuote } from './quote-marks';
 
@@ -63,5 +64,6 @@ export function extractQuotes(doc: SourceDocument, actors: DocumentActors): Sour
       ...(parts ? { parts } : {}),
     });
   }
+  speakersFromRepeats(doc, out);
   return out.sort((a, b) => a.start - b.start);
 }

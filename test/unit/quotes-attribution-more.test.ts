@@ -1,0 +1,182 @@
+/**
+ * Speaker attribution, fourth round (issue 14): more failure kinds, each an invented article through the public
+ * service, with the first words of one quotation and the speaker its completion item must show (null: none).
+ */
+import { test, before } from 'node:test';
+import assert from 'node:assert/strict';
+import type { CompletionItem, TextEdit } from 'vscode-languageserver-types';
+import { harness, type Harness } from '../helpers/fixture';
+
+interface Case {
+  kind: string;
+  article: string;
+  /** The first words of the quotation, as typed after `“`. */
+  typed: string;
+  speaker: string | null;
+}
+
+const CASES: Case[] = [
+  {
+    kind: 'a relative apposed with a comma before the name: the named relative speaks',
+    article:
+      'Crash victim named\n\nMaya Reyes, 19, died in the crash on the coast road on Friday night.\n\n' +
+      'Her father, Tom Reyes, said: "She was the light of our family and we will miss her every day."',
+    typed: 'She was the light',
+    speaker: 'Tom Reyes',
+  },
+  {
+    kind: 'a relative apposed with a comma, trailing after the quotation',
+    article:
+      'Crash victim named\n\nMaya Reyes, 19, died in the crash on the coast road on Friday night.\n\n' +
+      '"She was the light of our family," her father, Tom Reyes, said.',
+    typed: 'She was the light',
+    speaker: 'Tom Reyes',
+  },
+  {
+    kind: 'as the audit states: the organisation that issued the audit',
+    article:
+      'Hospital waits grow\n\nA new audit published on Monday by the Northshire Health Board looked at waiting times in ten hospitals.\n\n' +
+      'As the audit states: "Patients wait longer in the north than anywhere else in the region."',
+    typed: 'Patients wait longer',
+    speaker: 'Northshire Health Board',
+  },
+  {
+    kind: 'as the committee has pointed out: the committee named before',
+    article:
+      'Agency criticised\n\nThe Commons Transport Committee met on Tuesday to question the agency.\n\n' +
+      'As the committee has pointed out, the agency is "nowhere near ready for the new timetable".',
+    typed: 'nowhere near ready',
+    speaker: 'Commons Transport Committee',
+  },
+  {
+    kind: 'a demonym before an occupation is a description of the player last named',
+    article:
+      'Striker stays\n\nRiverton striker Paulo Mendes has signed a new contract until 2030.\n\n' +
+      '"I am very happy to stay here with my friends," the Brazilian striker said.',
+    typed: 'I am very happy',
+    speaker: 'Paulo Mendes',
+  },
+  {
+    kind: 'a demonym noun alone is a description of the person last named',
+    article:
+      'Title for Harper\n\nJack Harper won the final in four sets on Sunday.\n\n' +
+      '"It was the best day of my whole career," the New Zealander said.',
+    typed: 'It was the best',
+    speaker: 'Jack Harper',
+  },
+  {
+    kind: 'an unnamed user who wrote is nobody the text names',
+    article:
+      'Forehead advert sold\n\nA man from Leeds has sold advertising space on his forehead.\n\n' +
+      'One user wrote on a forum: "Take this chance before somebody else does it first."',
+    typed: 'Take this chance',
+    speaker: null,
+  },
+  {
+    kind: 'a place at the start of a sentence is no speaker',
+    article:
+      'Storm closes port\n\nThe storm closed the port of Harbourtown for two days.\n\n' +
+      'In Harbourtown, "the whole town stopped working for two days", local trader Ana Lopes said.',
+    typed: 'the whole town',
+    speaker: 'Ana Lopes',
+  },
+  {
+    kind: 'a quotation opening a paragraph is not attributed from the next paragraph',
+    article:
+      'Budget row\n\nThe council met on Thursday.\n\n"We cannot keep paying for this forever and ever."\n\n' +
+      'Mayor Ines Carvalho said the budget would be cut.',
+    typed: 'We cannot keep paying',
+    speaker: null,
+  },
+  {
+    kind: 'a standfirst quotation with its speaker named in the body',
+    article:
+      'Mayor plans new bridge\n\nThe mayor says the town needs "a bridge that lasts a hundred years".\n\n' +
+      'Mayor Ines Carvalho presented the plan on Thursday.',
+    typed: 'a bridge that lasts',
+    speaker: 'Ines Carvalho',
+  },
+  {
+    kind: 'a report said: the organisation that spoke just before in the paragraph',
+    article:
+      'Floods slow growth\n\nThe Regional Development Fund cut its forecast on Monday. "The damage will be felt for years to come," the fund said. ' +
+      'Exports are expected to fall. "Farming has been hit hardest of all, and fishing too," the report said.',
+    typed: 'Farming has been hit',
+    speaker: 'Regional Development Fund',
+  },
+  {
+    kind: 'a report said with nobody speaking in its paragraph stays unattributed',
+    article:
+      'Floods slow growth\n\nThe Regional Development Fund cut its forecast on Monday, the Harbour Gazette reported.\n\n' +
+      'Exports are expected to fall. "Farming has been hit hardest of all, and fishing too," the report said.',
+    typed: 'Farming has been hit',
+    speaker: null,
+  },
+  {
+    kind: 'words outside the marks in the first person go on from the person who just spoke',
+    article:
+      'Games deal\n\nAcme chief Rosa Lindqvist said the firm was looking at games makers. Games are "a big business", the paper quoted Ms Lindqvist as saying. ' +
+      'We "would like to get into it very soon".',
+    typed: 'would like to get',
+    speaker: 'Rosa Lindqvist',
+  },
+  {
+    kind: 'his sales pitch adds: the person the possessive points to',
+    article:
+      'Forehead for sale\n\nTom Okoro is selling space on his forehead to advertisers. On the auction site, Mr Okoro calls himself "an ordinary man". ' +
+      'His sales pitch adds: "Take this chance to put your brand on my face."',
+    typed: 'Take this chance',
+    speaker: 'Tom Okoro',
+  },
+  {
+    kind: 'a description after the verb is the person acting, not the one named as an object',
+    article:
+      'Quarter-final set\n\nAfter a slow start, Lena Brandt grew in confidence and won in an hour. She will now meet Carla Moreau.\n\n' +
+      '"I played really well today and I am ready for her," said the 23-year-old.',
+    typed: 'I played really well',
+    speaker: 'Lena Brandt',
+  },
+  {
+    kind: 'a headline quotation takes the speaker of the body quotation that repeats its words',
+    article:
+      'Pills "Burned Her Up From Within", Mother Says\n\nA student died after taking diet pills bought online.\n\n' +
+      '"She was literally burning up from within," her mother, Joan Pryce, said in a statement.',
+    typed: 'Burned Her Up',
+    speaker: 'Joan Pryce',
+  },
+  {
+    kind: 'a standfirst quotation takes the speaker of the later body quotation that repeats it',
+    article:
+      'Student dies after taking diet pills\n\nThe mother of a student has described how her daughter was "literally burning up from within".\n\n' +
+      'The student was taken to hospital in April.\n\n"She was literally burning up from within," her mother, Joan Pryce, said in a statement.',
+    typed: 'literally burning up',
+    speaker: 'Joan Pryce',
+  },
+];
+
+let version = 0;
+/** The speaker shown by the first item that inserts the quotation starting with the typed words. */
+async function speakerShown(h: Harness, typed: string): Promise<string | null | undefined> {
+  const text = `Notes.\n\nShe said \u201c${typed}`;
+  const doc = h.draft(text, ++version);
+  const list = await h.service.completion(doc, doc.positionAt(text.length));
+  const item = (list?.items ?? [])
+    .slice(0, 3)
+    .find((i: CompletionItem) => ((i.textEdit as TextEdit | undefined)?.newText ?? '').includes(typed));
+  if (!item) return undefined;
+  const shown = (item.detail ?? '').split(' \u2014 ')[0];
+  return shown === '' || shown.toLowerCase() === 'unattributed' ? null : shown;
+}
+
+const harnesses: Harness[] = [];
+before(async () => {
+  for (const c of CASES) harnesses.push(await harness({ 'sources/article.txt': c.article }));
+});
+
+for (const [i, c] of CASES.entries()) {
+  test(`attribution: ${c.kind}`, async () => {
+    const shown = await speakerShown(harnesses[i], c.typed);
+    assert.notEqual(shown, undefined, `the quotation “${c.typed}…” is offered`);
+    assert.equal(shown, c.speaker);
+  });
+}
