@@ -65,6 +65,9 @@ test('a driver that cannot be loaded: one warning in the log and the status, the
     await service.flushIndexCache();
     assert.equal(warnings(logger).length, 1, 'warned once, not at every build');
     assert.ok(readFileSync(cache.file).length > 0, 'the memory snapshot is persisted instead');
+    service.updateConfig({ corpus: { include: ['**/*.txt'] }, index: { store: 'memory' } });
+    await service.reindex();
+    assert.equal(service.status().indexWarning, undefined, 'asking for the memory index: nothing to warn about');
     assert.ok(symbols > 0);
     assert.equal((await service.workspaceSymbols('')).length, symbols, 'requests are answered as on the SQLite store');
     service.dispose();

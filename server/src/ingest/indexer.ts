@@ -467,9 +467,10 @@ export class Indexer {
   /** The embedded store when the settings ask for it and the host can open one (opened once per process). */
   private openEmbedded(): SqliteStore | null {
     if (!this.persisting || this.persistence?.kind?.() !== 'sqlite') {
-      // Switched back to the in-memory index: the next build fills a fresh one.
+      // Switched back to the in-memory index: the next build fills a fresh one (and nothing is amiss to report).
       this.embedded?.close();
       this.embedded = null;
+      this.storeWarning = null;
       return null;
     }
     if (this.embedded) return this.embedded;
