@@ -65,3 +65,22 @@ test(
     }
   },
 );
+
+test(
+  'reader pool: files queued behind one that overruns go back to the queue, each read or skipped on its own',
+  { timeout: 120_000 },
+  async () => {
+    const pdf = await makePdf({ pages: [['Harbour Report', '', 'The pier opens in June.']], title: 'Harbour Report' });
+    const pool = new ReaderPool({ size: 1, timeoutMs: 1 });
+    try {
+      const copies = [0, 1, 2].map((n) => Uint8Array.from([...pdf, 0x0a, 0x25, 0x30 + n]));
+      const reads = await Promise.all(copies.map((bytes, n) => pool.read(`memo-${n}.pdf`, bytes, LIMITS)));
+      assert.deepEqual(
+        reads.map((r) => (r.ok ? 'read' : r.reason)),
+        ['reading took longer than 1 ms', 'reading took longer than 1 ms', 'reading took longer than 1 ms'],
+      );
+    } finally {
+      pool.dispose();
+    }
+  },
+);
