@@ -152,6 +152,67 @@ const CASES: Case[] = [
     typed: 'literally burning up',
     speaker: 'Joan Pryce',
   },
+  {
+    kind: 'a hyphenated agent noun before the name after the verb',
+    article:
+      'Campaign backs bill\n\nThe Open Hall Campaign said the bill was a start. "We believe this bill is a good basis for more work," said co-ordinator Nia Ballard.',
+    typed: 'We believe this bill',
+    speaker: 'Nia Ballard',
+  },
+  {
+    kind: 'quoted as saying: an organisation name and an agent noun before the person',
+    article:
+      'Staff mourn\n\nA shrine appeared outside the offices. "We are mourning the end of a fine company," the agency quoted Acme worker Dan Ruiz as saying.',
+    typed: 'We are mourning the',
+    speaker: 'Dan Ruiz',
+  },
+  {
+    kind: 'an opening conjunction before a title preamble: the name is the subject, so he is that person',
+    article:
+      'Runner may race\n\nThe team will be named on Friday. Tessa Gray has not decided yet.\n\n' +
+      'But Northshire Athletics chief Owen Pike believes it is likely Gray will race. He said: "It is worth a try, and she knows it."',
+    typed: 'It is worth a',
+    speaker: 'Owen Pike',
+  },
+  {
+    kind: 'a name after “but” opens a clause of its own, even with a verb before it in the sentence',
+    article:
+      'Hopes for the cup\n\nCoach Pierre Lamy was unhappy. They have ground out wins so far this year but captain Marc Olivier sees hope ahead. ' +
+      '"I get the feeling we are getting better," he said.',
+    typed: 'I get the feeling',
+    speaker: 'Marc Olivier',
+  },
+  {
+    kind: 'a capitalised word opening a sentence (`Others`) is no speaker',
+    article: 'Market rally\n\nBrokers were cheerful on Monday. Others continued to warn that the "bubble may burst at any time now".',
+    typed: 'bubble may burst at',
+    speaker: null,
+  },
+  {
+    kind: 'the Harbourtown MP: the person described, not a word opening the sentence before',
+    article:
+      'Minister speaks\n\nHome Office minister Rhian Wells spoke on Tuesday. Qualifications could also be made tougher, she told a Commons inquiry.\n\n' +
+      '"The threat is most likely to come from a small group," the Harbourtown MP told the committee.',
+    typed: 'The threat is most',
+    speaker: 'Rhian Wells',
+  },
+  {
+    kind: 'as X has pointed out, with on and and inside the organisation’s name',
+    article:
+      'Press freedom\n\nThe bill would let agencies read metadata. But, as the Joint Committee on Courts and Security has pointed out, ' +
+      'it would also be used "for the purpose of finding a reporter\'s sources".',
+    typed: 'for the purpose of',
+    speaker: 'Joint Committee on Courts and Security',
+  },
+  {
+    kind: 'as the report states, with the issuer named paragraphs before',
+    article:
+      'Birth lottery\n\nA new report released on Monday by the Centre on Work and Family calls that into question.\n\n' +
+      'The report looked at ten countries.\n\nIt found wide gaps.\n\nAmong its findings: class matters.\n\n' +
+      'As the report states: "The birth lottery matters more here than in most rich countries."',
+    typed: 'The birth lottery matters',
+    speaker: 'Centre on Work and Family',
+  },
 ];
 
 let version = 0;

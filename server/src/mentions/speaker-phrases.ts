@@ -224,6 +224,18 @@ function personDemonym(form: string): boolean {
   return compound !== null && [compound[1], compound[1].replace(/s$/, '')].some((a) => COUNTRY_FORMS.get(a)?.kind === 'adjective');
 }
 
+/** `the Harbourtown MP`: `the`, a capitalised word or two, and a title in capitals; the person with that title. */
+function placeTitleBack(tokens: Token[], i: number): SpeakerRef | null {
+  const title = tokens[i].bare;
+  if (!/^\p{Lu}{2,4}$/u.test(title) || !TITLE_WORDS.has(title.toLowerCase())) return null;
+  for (let k = i - 1; k >= Math.max(0, i - 3); k--) {
+    if (tokens[k].bare.toLowerCase() === 'the' && k < i - 1)
+      return { kind: 'descriptor', of: 'person', noun: title.toLowerCase(), at: tokens[k].start };
+    if (!isCap(tokens[k].bare) || !nameGoesOn(tokens[k])) return null;
+  }
+  return null;
+}
+
 /**
  * `the New Zealander`, `the veteran Brazilian`: `the`, up to two plain words, and a nationality form ending at token
  * `i`; a person already in the text (or, for a plural or an adjective alone, nobody we can name). Never the country.
@@ -275,12 +287,19 @@ function withOfAnd(tokens: Token[], n: { from: number; text: string }): { from: 
   const prev = tokens[n.from - 2];
   if (and?.word !== 'and' || !prev || !isCap(prev.bare) || !nameGoesOn(prev)) return n;
   const m = nameBack(tokens, n.from - 2);
-  return / of /.test(m.text) ? { from: m.from, text: `${m.text} and ${n.text}` } : n;
+  return / (?:of|on|for) /.test(m.text) ? { from: m.from, text: `${m.text} and ${n.text}` } : n;
 }
 
 function nameBack(tokens: Token[], i: number): { from: number; text: string } {
   let j = i;
-  while (j > 0 && isNamePart(tokens[j - 1]) && !/[,;:.]$/.test(tokens[j - 1].word)) j--;
+  // `Joint Committee on Intelligence`: `on` or `for` between capitals is inside the name.
+  const connector = (k: number): boolean =>
+    /^(?:on|for)$/.test(tokens[k].word) &&
+    k > 0 &&
+    isCap(tokens[k - 1].bare) &&
+    nameGoesOn(tokens[k - 1]) &&
+    isCap(tokens[k + 1]?.bare ?? '');
+  while (j > 0 && (isNamePart(tokens[j - 1]) || connector(j - 1)) && !/[,;:.]$/.test(tokens[j - 1].word)) j--;
   while (j < i && !isCap(tokens[j].bare)) j++;
   return {
     from: j,
@@ -380,7 +399,7 @@ export function speakerBefore(text: string, base: number, participle = false): S
   const owned = ownedText(tokens, i);
   if (owned) return owned;
   if (isNamePart(last) && isCap(last.bare)) {
-    const demonym = demonymBack(tokens, i);
+    const demonym = demonymBack(tokens, i) ?? placeTitleBack(tokens, i);
     if (demonym) return demonym;
     const n = withOfAnd(tokens, nameBack(tokens, i));
     // `a call with the Danish president X said`: the name is an object; look past its titles for the preposition.
@@ -549,7 +568,10 @@ export function speakerAfter(text: string, base: number): SpeakerRef | null {
       r < tokens.length &&
       r - j <= 2 &&
       /^[a-z]/.test(tokens[r].bare) &&
-      (ROLE_NOUNS.has(tokens[r].bare) || TITLE_WORDS.has(tokens[r].bare) || OCCUPATIONS.has(tokens[r].bare)) &&
+      (ROLE_NOUNS.has(tokens[r].bare) ||
+        TITLE_WORDS.has(tokens[r].bare) ||
+        OCCUPATIONS.has(tokens[r].bare) ||
+        isAgentNoun(tokens[r].bare)) &&
       !/[,;:.]$/.test(tokens[r - 1].word)
     )
       r++;
@@ -590,7 +612,7 @@ export function speakerAfter(text: string, base: number): SpeakerRef | null {
     // `said the New Zealander.`: a nationality closing the phrase is the person, never the country.
     for (let e = 1; e <= 3 && e < tokens.length; e++) {
       if (!nameGoesOn(tokens[e]) || e === tokens.length - 1) {
-        const demonym = isCap(tokens[e].bare) ? demonymBack(tokens, e) : null;
+        const demonym = isCap(tokens[e].bare) ? (demonymBack(tokens, e) ?? placeTitleBack(tokens, e)) : null;
         if (demonym) return demonym;
         break;
       }

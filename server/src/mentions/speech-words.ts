@@ -113,7 +113,7 @@ export const STOP_CAPS = set(`
   this that these those it he she they we i you last earlier later since under with without for from by as if his her its
   their our my your there here then so yet still both all some many most several according following despite amid among
   between because once now today yesterday tomorrow what which who where why how not no one two three four five another
-  each every other such nor or instead unlike like while whereas monday tuesday wednesday thursday friday
+  each every other others such nor or instead unlike like while whereas monday tuesday wednesday thursday friday
   saturday sunday january february march april may june july august september october november december
 `);
 
@@ -167,7 +167,7 @@ export const OWNED_TEXT_NOUNS = set(`
 /** A noun naming what someone does (`sufferer`, `campaigner`, `pianist`, `frontman`), by its ending; not a time or filler word. */
 export function isAgentNoun(word: string): boolean {
   return (
-    /^\p{Ll}{3,}(?:er|or|ist|ant|ent|ian|man|woman)$/u.test(word) &&
+    /^(?:\p{Ll}+-)?\p{Ll}{3,}(?:er|or|ist|ant|ent|ian|man|woman)$/u.test(word) &&
     !FILLER_WORDS.has(word) &&
     !STOP_CAPS.has(word) &&
     !/(?:ever|over|under|after|other|rather|whether|either|neither|human|woman)$/.test(word)
