@@ -39,6 +39,10 @@ export class StatusItem implements vscode.Disposable {
     this.item.detail = s.skipped ? `${plural(s.skipped, 'file')} skipped${why} (see output)` : undefined;
     this.item.severity = s.ready && s.sources === 0 ? vscode.LanguageStatusSeverity.Warning : vscode.LanguageStatusSeverity.Information;
     if (s.ready && s.sources === 0) this.item.detail = 'No sources matched sourced.corpus.include';
+    if (s.indexWarning) {
+      this.item.severity = vscode.LanguageStatusSeverity.Warning;
+      this.item.detail = s.indexWarning;
+    }
   }
 
   dispose(): void {

@@ -65,7 +65,7 @@ test(
     const before = await first.diagnosticsNow(uri, 30_000);
     const statusBefore = await first.status();
     await first.lsp.waitFor(
-      () => first.lsp.logs.some((l) => /saved the persisted index|could not save/.test(l)),
+      () => first.lsp.logs.some((l) => /saved the (persisted index|index database)|could not save/.test(l)),
       (v) => v,
       10_000,
     );
@@ -83,7 +83,10 @@ test(
     second.open(uri, draft);
     const after = await second.diagnosticsNow(uri, 30_000);
     const statusAfter = await second.status();
-    const restored = second.lsp.logs.find((l) => /restored \d+ of \d+ files from the persisted index/.test(l));
+    // The default store (the index database) or the snapshot of the memory store.
+    const restored = second.lsp.logs.find((l) =>
+      /restored \d+ of \d+ files from the persisted index|index database: (\d+) of \1 files unchanged, 0 analysed/.test(l),
+    );
     console.log(
       `recovery: killed after ${statusBefore.sources} sources / ${before?.length} diagnostics; successor ready in ${readyMs} ms (${restored ?? 'no persisted index used'}), ${statusAfter.sources} sources / ${after?.length} diagnostics`,
     );

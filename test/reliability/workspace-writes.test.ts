@@ -36,10 +36,10 @@ async function start(workspace: string, settings: Record<string, unknown> = {}):
   return s;
 }
 
-/** Waits for the cache writer to report (saved or refused). */
+/** Waits for the cache writer to report (saved or refused): the index database (the default store) or the snapshot. */
 const cacheReported = (s: ServerSession): Promise<string[]> =>
   s.lsp.waitFor(
-    () => s.lsp.logs.filter((l) => /persisted index/.test(l)),
+    () => s.lsp.logs.filter((l) => /persisted index|index database/.test(l)),
     (l) => l.some((x) => /saved the|could not save/.test(x)),
     15_000,
   );
@@ -55,9 +55,10 @@ test('workspace writes: a control run writes .sourced/ inside the workspace', { 
   const lines = await cacheReported(s);
   console.log(`workspace writes: control: ${JSON.stringify(lines)}`);
   assert.ok(
-    existsSync(path.join(workspace, '.sourced', `index-v${INDEX_FORMAT_VERSION}.bin`)),
-    'the cache is written when nothing is planted',
+    existsSync(path.join(workspace, '.sourced', `index-v${INDEX_FORMAT_VERSION}.sqlite`)),
+    'the index database is written when nothing is planted',
   );
+  assert.ok(!lines.some((l) => /not used|could not/.test(l)), 'and used');
 });
 
 test('workspace writes: .sourced linked outside the workspace is not written through', { timeout: 60_000 }, async () => {
@@ -74,13 +75,17 @@ test('workspace writes: .sourced linked outside the workspace is not written thr
 });
 
 test(
-  'workspace writes: a planted .sourced/.gitignore link and a cache link to /dev/zero change nothing and hang nothing',
+  'workspace writes: a planted .sourced/.gitignore link, a cache link to /dev/zero and database links to a file change nothing and hang nothing',
   { timeout: 60_000 },
   async () => {
     const { workspace, victim } = setup();
     mkdirSync(path.join(workspace, '.sourced'));
     symlinkSync(victim, path.join(workspace, '.sourced', '.gitignore'));
     symlinkSync('/dev/zero', path.join(workspace, '.sourced', `index-v${INDEX_FORMAT_VERSION}.bin`));
+    // SQLite writes the database and its write-ahead log beside it: a link in either place is not written through.
+    for (const suffix of ['', '-wal', '-shm']) {
+      symlinkSync(victim, path.join(workspace, '.sourced', `index-v${INDEX_FORMAT_VERSION}.sqlite${suffix}`));
+    }
     const started = Date.now();
     const s = await start(workspace);
     const readyMs = Date.now() - started;

@@ -28,3 +28,40 @@ test('reader pool: a file over the time limit is skipped with the reason, the ne
     pool.dispose();
   }
 });
+
+test(
+  'reader pool: files queued on one worker at once (PDFs read asynchronously, pages at once) each get their own result',
+  { timeout: 120_000 },
+  async () => {
+    const pdfs = await Promise.all(
+      [1, 2, 3].map((n) =>
+        makePdf({
+          pages: [[`Report ${n}`, '', `\u201cThe pier opens in June ${n},\u201d said the harbour master.`]],
+          title: `Report ${n}`,
+        }),
+      ),
+    );
+    const page = (n: number): Uint8Array =>
+      new TextEncoder().encode(
+        `<html><head><title>Page ${n}</title></head><body><p>The pier opens in June, said the harbour master, page ${n}.</p></body></html>`,
+      );
+    const pool = new ReaderPool({ size: 1, timeoutMs: 20_000 });
+    try {
+      const files = [
+        { name: 'a.pdf', bytes: pdfs[0], title: 'Report 1' },
+        { name: 'a.html', bytes: page(1), title: 'Page 1' },
+        { name: 'b.pdf', bytes: pdfs[1], title: 'Report 2' },
+        { name: 'b.html', bytes: page(2), title: 'Page 2' },
+        { name: 'c.html', bytes: page(3), title: 'Page 3' },
+        { name: 'c.pdf', bytes: pdfs[2], title: 'Report 3' },
+      ];
+      const reads = await Promise.all(files.map((f) => pool.read(f.name, f.bytes, LIMITS)));
+      assert.deepEqual(
+        reads.map((r) => (r.ok ? r.source?.meta.title : r.reason)),
+        files.map((f) => f.title),
+      );
+    } finally {
+      pool.dispose();
+    }
+  },
+);

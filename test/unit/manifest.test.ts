@@ -101,3 +101,13 @@ test('manifest: the walkthrough pages exist and ship; the file-writing commands 
     assert.equal(m.contributes.commands.find((c) => c.command === id)?.enablement, 'isWorkspaceTrusted', id);
   }
 });
+
+test('manifest: the SQLite driver (native, not bundled) is staged next to the bundles and ships in the VSIX', () => {
+  const ignore = readFileSync(path.join(REPO, '.vscodeignore'), 'utf8');
+  assert.match(ignore, /^!dist\/node_modules\/\*\*$/m, 'dist/node_modules/ ships');
+  const build = readFileSync(path.join(REPO, 'esbuild.mjs'), 'utf8');
+  assert.match(build, /external: \['better-sqlite3'\]/, 'the server keeps the driver external');
+  for (const part of ["'better-sqlite3'", "'build/Release/better_sqlite3.node'", 'bindings', "'file-uri-to-path'"]) {
+    assert.ok(build.includes(part), `esbuild.mjs stages ${part}`);
+  }
+});

@@ -1,7 +1,8 @@
 /**
  * The persisted index: a warm start restores unchanged files, re-reads changed ones, drops deleted ones,
  * and rebuilds from scratch when the cache is corrupt, truncated, of another format version or build.
- * Real files in a temporary folder, through the Node corpus and the Node cache store.
+ * Real files in a temporary folder, through the Node corpus and the Node cache store. This is the snapshot of the
+ * `memory` store, so the tests set it (the default store, SQLite, is tested in store-sqlite*.test.ts).
  */
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
@@ -35,7 +36,7 @@ function workspace(): { dir: string; storage: string } {
 }
 
 async function open(dir: string, storage: string | undefined, options: { persist?: boolean; buildId?: string } = {}): Promise<Session> {
-  const raw = { corpus: { include: ['**/*.txt'] }, index: { persist: options.persist ?? true } };
+  const raw = { corpus: { include: ['**/*.txt'] }, index: { persist: options.persist ?? true, store: 'memory' } };
   const corpus = new NodeCorpus([{ path: dir }], resolveConfig(raw).corpus);
   const cache = new NodeIndexCache({ storagePath: storage, workspaceFolders: [dir], buildId: options.buildId ?? 'test-build' });
   const logger = new MemoryLogger();

@@ -180,6 +180,11 @@ test('inverted index: block-max windows and seeding rank exactly like the naive 
       const got = blockMax.search(query, limit);
       close(got, expected);
       assert.deepEqual(got, termAtATime.search(query, limit), `${label}: same ids and the very same float scores`);
+      // A selective filter: too few accepted units in the memoised top list, so the filtered search runs in full.
+      const accept = (id: number): boolean => id % 7 === q % 7;
+      const filtered = blockMax.search(query, limit, accept);
+      close(filtered, naive(docs, query, limit, accept));
+      assert.deepEqual(filtered, termAtATime.search(query, limit, accept), `${label}: filtered, as term-at-a-time`);
     }
     // A query of duplicated units: the seeded threshold equals the best score, so almost every window is skipped.
     const dup = [...docs.values()].find((d, i, all) => i > 0 && all[i - 1] === d)!;

@@ -232,3 +232,35 @@ test('sqlite store: a reopened store answers actors from its saved tables until 
   fresh.close();
   rmSync(root, { recursive: true, force: true });
 });
+
+test("sqlite store: on a reopened store, an actor's card (appearances, roles) reads no source row", () => {
+  const { root } = workspace();
+  const file = path.join(root, 'cards.sqlite');
+  const analyses = Object.entries(seedFiles()).map(([rel, text]) => analyzeSource('file:///ws/' + rel, rel, text));
+  const first = new SqliteStore(openSqliteDatabase(file), 'build');
+  for (const a of analyses) first.put(a, null);
+  first.saveIndexes();
+  const card = (store: SqliteStore): string[] =>
+    [...store.actors.all()]
+      .map((a) => `${a.id}|${a.appearances.map((x) => `${x.unit.doc.uri}:${x.actor.mentions.length}`).join(',')}|${a.roles.length}`)
+      .sort();
+  const expected = card(first);
+  first.close();
+  const second = new SqliteStore(openSqliteDatabase(file), 'build', 1);
+  let rowReads = 0;
+  for (const read of ['body', 'quoteList', 'actorList'] as const) {
+    const original = second[read].bind(second);
+    (second as unknown as Record<string, (row: number) => unknown>)[read] = (row: number) => {
+      rowReads++;
+      return original(row);
+    };
+  }
+  assert.deepEqual(card(second), expected);
+  assert.ok(
+    expected.some((line) => line.split('|')[1].includes(',')),
+    'some actor appears in several sources',
+  );
+  assert.equal(rowReads, 0, 'appearances come from actor_source, not from the sources');
+  second.close();
+  rmSync(root, { recursive: true, force: true });
+});

@@ -54,7 +54,7 @@ export const DEFAULT_CONFIG: SourcedConfig = {
   citations: { style: 'footnote', bibliography: 'sources.json', writerBibliographies: [] },
   claims: { severity: 'warning', citationScope: 'sentence', autoCiteThreshold: 0.5 },
   quotes: { misquoteSeverity: 'warning', minCompletionWords: 4 },
-  index: { persist: true, store: 'memory' },
+  index: { persist: true, store: 'sqlite' },
 };
 
 const SEVERITIES: readonly Severity[] = ['ignore', 'hint', 'information', 'warning', 'error'];

@@ -29,5 +29,7 @@ export interface TextDocumentLike {
 export interface IndexState {
   readonly ready: boolean;
   readonly skipped: ReadonlyMap<string, string>;
+  /** Why the index is not in the store the settings name (set once the store failed to open). */
+  readonly storeWarning?: string | null;
   onDidUpdate(listener: () => void): Disposable;
 }

@@ -9,6 +9,8 @@ export interface StatusReport {
   skipped: number;
   /** The files skipped and why (the first few; the output channel lists all), e.g. "encrypted PDF (needs a password)". */
   skippedFiles: { uri: string; reason: string }[];
+  /** Why the index is not where the settings put it (the SQLite driver did not load: the in-memory index answers). */
+  indexWarning?: string;
 }
 
 /** Skipped files listed in a status report. */
@@ -24,5 +26,6 @@ export function status(ctx: ServiceContext): StatusReport {
     actors: k.actors.size,
     skipped: ctx.indexer.skipped.size,
     skippedFiles: [...ctx.indexer.skipped].slice(0, MAX_SKIPPED_LISTED).map(([uri, reason]) => ({ uri, reason })),
+    ...(ctx.indexer.storeWarning ? { indexWarning: ctx.indexer.storeWarning } : {}),
   };
 }

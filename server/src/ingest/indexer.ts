@@ -66,6 +66,8 @@ export class Indexer {
   readonly skipped = new Map<string, string>();
   /** What the last build learnt from the persisted index: files restored, files re-read. */
   cacheReport: { restored: number; verified: number; analysed: number; dropped: number; note: string } | null = null;
+  /** Why the embedded store the settings ask for is not used (the driver did not load, ...), once it failed. */
+  storeWarning: string | null = null;
   private records = new Map<string, FileRecord>();
   private readonly overlays = new Map<string, string>();
   private readonly listeners = new Set<() => void>();
@@ -446,14 +448,20 @@ export class Indexer {
 
   /** Adds a source to the live index (the embedded store also writes its row). */
   private addSource(analysis: SourceAnalysis, record: FileRecord | null): void {
-    if (this.embedded) this.embedded.put(analysis, record);
-    else this.knowledge.sources.add(analysis);
+    if (!this.embedded) {
+      this.knowledge.sources.add(analysis);
+      return;
+    }
+    this.embedded.put(analysis, record);
+    this.embedded.flushWrites();
   }
 
   /** Removes a source from the live index; false when it was not there. */
   private removeSource(uri: string): boolean {
-    if (this.embedded) return this.embedded.remove(uri);
-    return this.knowledge.sources.remove(uri);
+    if (!this.embedded) return this.knowledge.sources.remove(uri);
+    const removed = this.embedded.remove(uri);
+    this.embedded.flushWrites();
+    return removed;
   }
 
   /** The embedded store when the settings ask for it and the host can open one (opened once per process). */
@@ -465,17 +473,26 @@ export class Indexer {
       return null;
     }
     if (this.embedded) return this.embedded;
+    // A driver that failed to load, or a file that is not ours, does not mend itself: one warning, then the heap.
+    if (this.storeWarning) return null;
     const store = this.persistence.store;
+    if (!store.openDatabase) return null;
     try {
-      const db = store.openDatabase?.();
-      if (!db) return null;
+      const db = store.openDatabase();
+      if (!db) return this.fallBack('its folder is not safe to write to (a link out of the workspace)');
       this.embedded = new SqliteStore(db, store.buildId);
       this.logger.info(this.embedded.openNote);
       return this.embedded;
     } catch (err) {
-      this.logger.warn(`index database not usable (${err instanceof Error ? err.message : String(err)}); using the in-memory index`);
-      return null;
+      return this.fallBack(err instanceof Error ? err.message : String(err));
     }
+  }
+
+  /** Records why the embedded store is not used and warns once; the in-memory index is used instead. */
+  private fallBack(reason: string): null {
+    this.storeWarning = `The index database is not used (${reason}); Sourced indexes in memory instead.`;
+    this.logger.warn(this.storeWarning);
+    return null;
   }
 
   /** What `buildIntoStore` needs of this indexer. */

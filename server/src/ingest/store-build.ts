@@ -115,6 +115,7 @@ export async function buildIntoStore(
       sliceStart = Date.now();
     }
   }
+  store.flushWrites();
   while (!store.actors.settle(SLICE_MS)) {
     await yieldToEventLoop();
     if (b.stale(generation, token)) return 'cancelled';

@@ -71,7 +71,7 @@ Bureau Centre Center Club Society Alliance Coalition Movement Brigade Brigades G
 Cabinet Telegraph Journal Herald Tribune Mail Express Exchange Industries Partners Capital Securities Insurance
 Petroleum Telecom Communications Media Press Radio Television TV Channel Records Studios Pictures Entertainment
 Systems Technologies Software Electronics Pharmaceuticals Tribunal Executive Forum Secretariat
-Agencies Bloc Caucus Directorate Command Navy Militia Monitor Observatory Watch Institute Council Chamber Academy
+Administration Agencies Bloc Caucus Directorate Command Navy Militia Monitor Observatory Watch Institute Council Chamber Academy
 School Hospital Clinic Review Magazine Gazette Daily Weekly Broadcasting Corporation Airport Stores Group Bancorp
 Motor Energy Oil Gas Steel Foods Brewery Brands Retail Labs Laboratories Consulting Associates Fed Reserve
 `);

@@ -100,7 +100,8 @@ export function leadingTitle(tokens: readonly Token[], from: number, to: number)
   if (i < to && ['of', 'for'].includes(lower(tokens[i])) && officeEndsSpan(tokens, i + 1, to)) i = to;
   const nameStart = i < to ? i : null;
   // "General Motors", "Foreign Office": what follows is an organisation, not a person with a title.
-  if (nameStart !== null && ORG_HEADS.has(tokens[to - 1].text)) return null;
+  // "Inspector Ana Lee of Westshire Police": an organisation after "of" is the person's employer.
+  if (nameStart !== null && ORG_HEADS.has(tokens[to - 1].text) && !ownerAfterOf(tokens, nameStart, to)) return null;
   if (nameStart === null && p > from && i - p === 1 && SURNAME_LIKE_HEADS.has(lower(tokens[p]))) return null;
   let affiliation: string | null = null;
   if (p > from) {
@@ -142,6 +143,9 @@ const TITLE_ADVERBS = new Set(['now', 'currently', 'also', 'still', 'then', 'lat
 /** Verbs that state a title after a name ("X is chief executive of Y"). Lower-case. */
 const COPULAS = new Set(['is', 'was', 'became', 'becomes', 'remains']);
 const APPOSITION_OPENERS = new Set([',', '\u2013', '\u2014']);
+
+/** Capitalised words that give a title its scope, never its owner ("World champion", "Olympic champion"). */
+const TITLE_SCOPES = new Set(['World', 'Olympic', 'Paralympic', 'Commonwealth', 'Paralympics']);
 
 /** Articles and possessive determiners that introduce a title ("the", "a", "his"). */
 const INTRODUCERS = new Set(['the', 'a', 'an', 'its', 'his', 'her', 'their']);
@@ -238,6 +242,18 @@ export function titleBefore(
     from = i;
     i--;
   }
+  // `World indoor champion X`, `reigning Olympic champion X`: a competition's scope is part of the title, no owner.
+  while (
+    !relation &&
+    i >= 0 &&
+    tokens[i].sentence === first.sentence &&
+    tokens[i + 1].gap === '' &&
+    TITLE_SCOPES.has(tokens[i].text) &&
+    from > i
+  ) {
+    from = i;
+    i--;
+  }
   let title = relation
     ? null
     : tokens
@@ -247,7 +263,16 @@ export function titleBefore(
   let affiliation: string | null = null;
   if (i >= 0 && tokens[i].sentence === first.sentence && tokens[i + 1].gap === '' && (tokens[i].cap || tokens[i].upper)) {
     const c = countryAt(tokens, i) ?? (i > 0 ? countryAt(tokens, i - 1) : null);
-    if (c && (c.length === 1 || i > 0)) affiliation = c.country;
+    const byOwner = c && title ? countryInOwnersTitle(tokens, countryAt(tokens, i) ? i : i - 1, spanBefore) : null;
+    if (byOwner && title) {
+      // `Acme Weekly's US editor X`: the owner's possessive names the employer; the country stays in the title.
+      title = `${tokens
+        .slice(byOwner.countryFrom, from)
+        .map((t) => t.text)
+        .join(' ')} ${title}`;
+      affiliation = byOwner.owner;
+      from = byOwner.from;
+    } else if (c && (c.length === 1 || i > 0)) affiliation = c.country;
     else {
       const span = spanBefore(i);
       if (span) {
@@ -349,20 +374,32 @@ export function titleAfter(
     // ", who was appointed chief executive in 2010", ", who was named as …"
     if (tokens[i] && APPOINTED.has(lower(tokens[i]))) i++;
     if (tokens[i] && lower(tokens[i]) === 'as') i++;
-  } else if (lower(tokens[i]) === 'who' && tokens[i + 2] && lower(tokens[i + 2]) === 'as' && /^\p{Ll}+$/u.test(tokens[i + 1].text)) {
-    // ", who serves as finance minister", ", who works as a nurse"
-    i += 3;
+  } else if (lower(tokens[i]) === 'who' && whoVerbAs(tokens, i + 1, sentence) > 0) {
+    // ", who serves as finance minister", ", who works as a nurse", ", who follows Acme as an analyst at …"
+    i = whoVerbAs(tokens, i + 1, sentence);
   }
-  // ", now chairman of …", ", currently head of …": a time adverb before the title.
-  if (tokens[i] && tokens[i].sentence === sentence && TITLE_ADVERBS.has(lower(tokens[i]))) i++;
+  // ", now chairman of …", ", currently head of …": a time adverb before the title; "formerly" keeps "former".
+  let formerly = false;
+  if (tokens[i] && tokens[i].sentence === sentence && TITLE_ADVERBS.has(lower(tokens[i]))) {
+    formerly = lower(tokens[i]) === 'formerly';
+    i++;
+  }
   const det = lower(tokens[i] ?? open);
-  const hadArticle = ['the', 'a', 'an', 'his', 'her', 'its', 'their'].includes(det);
+  let hadArticle = ['the', 'a', 'an', 'his', 'her', 'its', 'their'].includes(det);
   if (hadArticle) i++;
   const poss = tokens[i];
-  if (poss && poss.possessive && poss.gap === '' && poss.sentence === sentence && !isHead(poss)) {
+  if (poss && poss.possessive && (poss.gap === '' || i === nameEnd) && poss.sentence === sentence && !isHead(poss)) {
     const c = countryAt(tokens, i);
     affiliation = c ? c.country : poss.cap ? poss.text : null;
+    // ", Norway's oil minister,": a possessive introduces the title as an article does.
+    hadArticle = true;
     i++;
+  }
+  // ", Acme chief economist,": an owner the text names, then a lower-case title closed by a comma or the sentence.
+  const owner = !hadArticle && !affiliation && !copula ? ownerBeforeTitle(tokens, i, spanAt) : null;
+  if (owner) {
+    affiliation = owner.name;
+    i = owner.to;
   }
   // ", US chief economist at …": a country before the title.
   const c0 = !affiliation ? countryAt(tokens, i) : null;
@@ -381,8 +418,16 @@ export function titleAfter(
       if (isHead(t)) lastHead = i;
     } else if (lastHead === i - 1 && lower(t) === 'and' && tokens[i + 1] && tokens[i + 1].gap === '' && isTitleWord(tokens[i + 1])) {
       // ", founder and chief executive of …": two titles joined by "and" are one.
-    } else if (lastHead < 0 && !t.cap && !t.upper && unknown < 2 && /^\p{Ll}+$/u.test(t.text) && hadArticle) {
-      // ", a bond strategist at …": up to two ordinary words before the head, after an article.
+    } else if (
+      lastHead < 0 &&
+      !t.cap &&
+      !t.upper &&
+      unknown < 2 &&
+      /^\p{Ll}+$/u.test(t.text) &&
+      (hadArticle || (i > titleStart && isTitleWord(tokens[titleStart]) && !STOPWORDS.has(t.text)))
+    ) {
+      // ", a bond strategist at …", ", senior market strategist at …": up to two ordinary words before the head,
+      // after an article or a title word.
       unknown++;
     } else if (lastHead < 0 && t.cap && !t.possessive && unknown < 2 && hadArticle && !countryAt(tokens, i)) {
       // ", a Republican senator from …": a capitalised party or field word before the head.
@@ -418,10 +463,11 @@ export function titleAfter(
       i = k;
     }
   }
-  const title = tokens
+  const written = tokens
     .slice(titleStart, titleEnd)
     .map((t) => t.text)
     .join(' ');
+  const title = formerly && !/^former\b/i.test(written) ? `former ${written}` : written;
   // "president of the Paris-based think tank X", "analyst at X in Lima": the first name that is not a place.
   // An employer named after the title wins over a nationality before it.
   if ((!affiliation || countryOnly) && tokens[i] && ['of', 'at', 'for'].includes(lower(tokens[i])) && tokens[i].gap === '') {
@@ -446,4 +492,60 @@ export function titleAfter(
     affiliation ??= fallback;
   }
   return { title, affiliation, from: nameEnd, to: titleEnd };
+}
+
+/**
+ * ", Acme chief economist, said": a capitalised owner (not a country) right after the comma, then a lower-case title
+ * whose head closes the apposition (comma, end of sentence, or "at"/"of"). Returns the owner and where the title starts.
+ */
+function ownerBeforeTitle(
+  tokens: readonly Token[],
+  i: number,
+  spanAt: (index: number) => { to: number; name: string } | null,
+): { name: string; to: number } | null {
+  const t = tokens[i];
+  const span = t && (t.cap || t.upper) && !t.possessive ? spanAt(i) : null;
+  if (!span || countryAt(tokens, i)) return null;
+  let k = span.to;
+  let lastHead = -1;
+  while (k < tokens.length && tokens[k].sentence === t.sentence && tokens[k].gap === '' && !tokens[k].cap && !tokens[k].upper) {
+    if (isHead(tokens[k])) lastHead = k;
+    else if (!isTitleWord(tokens[k])) break;
+    k++;
+  }
+  if (lastHead < 0 || lastHead !== k - 1 || span.to === k) return null;
+  const next = tokens[k];
+  const closed = !next || next.sentence !== t.sentence || next.gap === ',' || ['at', 'of', 'for'].includes(lower(next));
+  return closed ? { name: span.name, to: span.to } : null;
+}
+
+/** `Acme Weekly's US editor`: an owner's possessive right before the country word that opens a title. */
+function countryInOwnersTitle(
+  tokens: readonly Token[],
+  countryFrom: number,
+  spanBefore: (endIndex: number) => { from: number; name: string } | null,
+): { owner: string; from: number; countryFrom: number } | null {
+  const poss = tokens[countryFrom - 1];
+  if (!poss || !poss.possessive || tokens[countryFrom].gap !== '' || poss.sentence !== tokens[countryFrom].sentence) return null;
+  const c = countryAt(tokens, countryFrom - 1);
+  if (c) return { owner: c.country, from: countryFrom - 1, countryFrom };
+  const span = spanBefore(countryFrom - 1);
+  return span ? { owner: span.name, from: span.from, countryFrom } : null;
+}
+
+/** True when "of" follows two or more name words inside [from, to) ("Ana Lee of Westshire Police"). */
+function ownerAfterOf(tokens: readonly Token[], from: number, to: number): boolean {
+  for (let k = from + 2; k < to - 1; k++) if (lower(tokens[k]) === 'of') return true;
+  return false;
+}
+
+/** After "who": a lower-case verb, up to two more words, then "as"; returns the token after "as", or 0. */
+function whoVerbAs(tokens: readonly Token[], verb: number, sentence: number): number {
+  if (!tokens[verb] || !/^\p{Ll}+$/u.test(tokens[verb].text)) return 0;
+  for (let k = verb + 1; k <= verb + 3 && k < tokens.length; k++) {
+    const t = tokens[k];
+    if (t.sentence !== sentence || t.gap !== '') return 0;
+    if (lower(t) === 'as') return k + 1;
+  }
+  return 0;
 }

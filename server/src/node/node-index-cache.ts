@@ -116,7 +116,10 @@ export class NodeIndexCache implements IndexCacheStore {
   /** The embedded index database, next to the cache file (same safety rules: never through a planted link). */
   openDatabase(): SqlDatabase | null {
     const file = this.databaseFile;
-    if (this.inWorkspace && this.folder && unsafeWriteReasonSync(file, this.folder)) return null;
+    // SQLite also writes its log and shared-memory files beside the database: none may be a planted link.
+    const folder = this.folder;
+    const files = [file, `${file}-wal`, `${file}-shm`];
+    if (this.inWorkspace && folder && files.some((f) => unsafeWriteReasonSync(f, folder))) return null;
     mkdirSync(path.dirname(file), { recursive: true });
     if (this.inWorkspace) {
       try {

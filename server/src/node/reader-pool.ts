@@ -33,9 +33,18 @@ interface Pending {
 
 interface Slot {
   worker: Worker;
-  busy: Pending | null;
+  /** Jobs posted to the worker, in its order: the first is the one it is reading. */
+  jobs: Pending[];
+  /** The first job's time limit. */
   timer: ReturnType<typeof setTimeout> | null;
 }
+
+/**
+ * Jobs posted to a worker at once. During a build the main thread analyses files for up to 20 ms between
+ * turns of its event loop, and a worker's reply waits for that turn: with one job at a time, a worker that
+ * finished a page idled until the main thread handed it the next. With a few queued it goes straight on.
+ */
+const WORKER_DEPTH = 4;
 
 /**
  * A worker running the readers: the bundled `reader-worker.js` next to this file, or (tests and tools run
@@ -116,10 +125,8 @@ export class ReaderPool {
       return null;
     }
     worker.stdout.resume(); // anything a library prints is dropped, never reaches the LSP channel
-    const slot: Slot = { worker, busy: null, timer: null };
-    worker.on('message', (reply: ReaderReply) => {
-      if (slot.busy?.job.id === reply.id) this.finish(slot, reply.result);
-    });
+    const slot: Slot = { worker, jobs: [], timer: null };
+    worker.on('message', (reply: ReaderReply) => this.finish(slot, reply));
     worker.on('error', (err) => this.fail(slot, `reader crashed (${err.message})`));
     worker.on('exit', (code) => this.fail(slot, code === 0 ? 'reader stopped' : `reader ended (exit code ${code}; out of memory?)`));
     worker.unref();
@@ -127,67 +134,90 @@ export class ReaderPool {
     return slot;
   }
 
+  /** The slot for the next job: an idle worker, else a new one while under the size, else the least loaded. */
+  private slotForNext(): Slot | undefined {
+    const idle = this.slots.find((s) => s.jobs.length === 0);
+    if (idle) return idle;
+    if (this.slots.length < this.size) {
+      const spawned = this.spawn();
+      if (spawned) return spawned;
+    }
+    let best: Slot | undefined;
+    for (const s of this.slots) if (s.jobs.length < WORKER_DEPTH && (!best || s.jobs.length < best.jobs.length)) best = s;
+    return best;
+  }
+
   private pump(): void {
     while (this.queue.length) {
-      let slot = this.slots.find((s) => !s.busy);
-      if (!slot && this.slots.length < this.size) slot = this.spawn() ?? undefined;
+      const slot = this.slotForNext();
       if (!slot) {
         if (this.inProcess) this.drainInProcess();
         return;
       }
       const pending = this.queue.shift();
       if (!pending) return;
-      slot.busy = pending;
-      slot.timer = setTimeout(() => this.timeout(slot), this.timeoutMs);
+      slot.jobs.push(pending);
+      if (slot.jobs.length === 1) this.startTimer(slot);
       slot.worker.postMessage(pending.job);
     }
+  }
+
+  /** The time limit of the slot's first job, counted from when this thread learns it started. */
+  private startTimer(slot: Slot): void {
+    if (slot.timer) clearTimeout(slot.timer);
+    slot.timer = setTimeout(() => this.timeout(slot), this.timeoutMs);
   }
 
   private drainInProcess(): void {
     for (const p of this.queue.splice(0)) void readSourceFile(p.job.path, p.job.bytes, p.job.limits).then(p.resolve);
   }
 
-  private finish(slot: Slot, result: FileRead): void {
-    const pending = slot.busy;
-    if (slot.timer) clearTimeout(slot.timer);
-    slot.busy = null;
-    slot.timer = null;
-    pending?.resolve(result);
+  private finish(slot: Slot, reply: ReaderReply): void {
+    const i = slot.jobs.findIndex((p) => p.job.id === reply.id);
+    if (i < 0) return;
+    const [pending] = slot.jobs.splice(i, 1);
+    // The worker reads its jobs in order, so the next one has started: its time limit starts now.
+    if (i === 0) {
+      if (slot.timer) clearTimeout(slot.timer);
+      slot.timer = null;
+      if (slot.jobs.length) this.startTimer(slot);
+    }
+    pending.resolve(reply.result);
     this.pump();
   }
 
   private timeout(slot: Slot): void {
-    const pending = slot.busy;
-    this.remove(slot);
     const limit = this.timeoutMs >= 1000 ? `${Math.round(this.timeoutMs / 1000)} s` : `${this.timeoutMs} ms`;
-    pending?.resolve({ ok: false, reason: `reading took longer than ${limit}` });
+    this.remove(slot, `reading took longer than ${limit}`);
     this.pump();
   }
 
   /** A worker failed or exited: its file gets the reason, and a new worker takes its place on demand. */
   private fail(slot: Slot, reason: string): void {
     if (!this.slots.includes(slot)) return;
-    const pending = slot.busy;
-    this.remove(slot);
-    pending?.resolve({ ok: false, reason });
+    this.remove(slot, reason);
     if (!this.disposed) this.pump();
   }
 
-  private remove(slot: Slot): void {
+  /** Ends a worker: the file it was reading gets the reason, the files queued behind it go back to the queue. */
+  private remove(slot: Slot, reason: string): void {
     if (slot.timer) clearTimeout(slot.timer);
-    slot.busy = null;
+    slot.timer = null;
+    const [current, ...waiting] = slot.jobs.splice(0);
     const i = this.slots.indexOf(slot);
     if (i >= 0) this.slots.splice(i, 1);
     void slot.worker.terminate();
+    this.queue.unshift(...waiting);
+    current?.resolve({ ok: false, reason });
   }
 
   /** Stops the workers; files still queued are read on this thread. */
   dispose(): void {
     this.disposed = true;
     for (const slot of [...this.slots]) {
-      const pending = slot.busy;
-      this.remove(slot);
-      pending?.resolve({ ok: false, reason: 'server shutting down' });
+      for (const p of slot.jobs.slice(1)) p.resolve({ ok: false, reason: 'server shutting down' });
+      slot.jobs.splice(1);
+      this.remove(slot, 'server shutting down');
     }
     this.drainInProcess();
   }

@@ -12,10 +12,15 @@ console.info = toStderr;
 console.warn = toStderr;
 console.debug = toStderr;
 
+/** The jobs run one after the other, in the order posted: the pool's time limit is for the oldest one. */
+let queue: Promise<void> = Promise.resolve();
+
 parentPort?.on('message', (job: ReaderJob) => {
-  void readSourceFile(job.path, job.bytes, job.limits).then(
-    (result) => parentPort?.postMessage({ id: job.id, result } satisfies ReaderReply),
-    (err: unknown) =>
-      parentPort?.postMessage({ id: job.id, result: { ok: false, reason: `reader failed (${String(err)})` } } satisfies ReaderReply),
+  queue = queue.then(() =>
+    readSourceFile(job.path, job.bytes, job.limits).then(
+      (result) => parentPort?.postMessage({ id: job.id, result } satisfies ReaderReply),
+      (err: unknown) =>
+        parentPort?.postMessage({ id: job.id, result: { ok: false, reason: `reader failed (${String(err)})` } } satisfies ReaderReply),
+    ),
   );
 });

@@ -107,13 +107,29 @@ function passagesOf(e: Evidence, plain: string): string[] {
 
 /** The sentence with its figures blanked, so retrieval looks for the passage by its words alone. */
 function withoutFigures(plain: string): string {
-  let out = plain;
-  for (const f of extractFigures(plain).reverse()) out = `${out.slice(0, f.start)}${out.slice(f.end)}`;
-  return out;
+  // In one pass (figures are in text order and do not overlap): cutting one at a time is quadratic in figures.
+  const parts: string[] = [];
+  let copied = 0;
+  for (const f of extractFigures(plain)) {
+    if (f.start < copied) {
+      copied = Math.max(copied, f.end);
+      continue;
+    }
+    parts.push(plain.slice(copied, f.start));
+    copied = f.end;
+  }
+  parts.push(plain.slice(copied));
+  return parts.join('');
 }
 
+/** The first mismatch at each start (a Set, not a search per mismatch: a pasted table has thousands of figures). */
 function dedupe(list: SentenceResult['mismatches']): SentenceResult['mismatches'] {
-  return list.filter((m, i) => list.findIndex((o) => o.start === m.start) === i);
+  const seen = new Set<number>();
+  return list.filter((m) => {
+    if (seen.has(m.start)) return false;
+    seen.add(m.start);
+    return true;
+  });
 }
 
 /** The claim verdict of every prose sentence (for the quality tests and the example check). */

@@ -67,11 +67,25 @@ function valueOf(raw: string): { value: number; percent: boolean } {
 
 const contentStems = (ws: string[]): string[] => ws.filter((w) => !STOPWORDS.has(w) && !NOT_A_THING.has(w) && !/\d/.test(w)).map(stem);
 
+/** The matches of figures in a text, in text order. */
+function figureMatches(text: string): RegExpExecArray[] {
+  return [...text.matchAll(FIGURE_RE), ...text.matchAll(NUMBER_WORD_RE)].sort((a, b) => a.index - b.index);
+}
+
+/** Just the values of a text's figures (bare years left out), as `extractFigures` reads them: for ranking passages. */
+export function figureValues(text: string): number[] {
+  const out: number[] = [];
+  for (const m of figureMatches(text)) {
+    const raw = m[0].trim();
+    if (!YEAR_RE.test(raw)) out.push(valueOf(raw).value);
+  }
+  return out;
+}
+
 /** The figures of a text (bare years left out unless asked for), each with what it counts and the words before it. */
 export function extractFigures(text: string, withYears = false): Figure[] {
   const out: Figure[] = [];
-  const found = [...text.matchAll(FIGURE_RE), ...text.matchAll(NUMBER_WORD_RE)].sort((a, b) => a.index - b.index);
-  for (const m of found) {
+  for (const m of figureMatches(text)) {
     const raw = m[0].trim();
     const year = YEAR_RE.test(raw);
     if (year && !withYears) continue;

@@ -13,9 +13,10 @@ import type { SourceStore } from '../../store/source-store';
 import type { SourceUnit } from '../../store/source-store';
 import { normalizeForMatch } from '../../text/normalize';
 import { stem, STOPWORDS, terms, words } from '../../text/tokenize';
-import { COMMON_OPENERS, DATE_RE } from './claim-rules';
+import { COMMON_OPENERS } from './claim-rules';
 import { namedActors } from './detect-claims';
 import { extractFigures } from './number-check';
+import { datesOf, sentenceDates, sentenceFacts, sentenceValues } from './sentence-facts';
 
 /** How many BM25 hits are re-ranked. */
 const GATHER = 24;
@@ -50,12 +51,8 @@ interface ClaimFeatures {
   dates: string[];
   /** Stemmed name words, compared with passage terms. */
   names: string[];
-  /** Full names as written ("Ana Lee"), for the actor index. */
-  actorNames: string[];
-}
-
-function datesOf(text: string): string[] {
-  return [...text.matchAll(DATE_RE)].map((m) => m[0].toLowerCase());
+  /** Full names as written ("Ana Lee"), normalised, with their last word: compared with a source's actors. */
+  actorKeys: { key: string; last: string }[];
 }
 
 /** Capitalised words other than a common sentence opener: the names a claim mentions, normalised. */
@@ -91,7 +88,10 @@ function featuresOf(k: SourceStore, plain: string): ClaimFeatures {
     figures: extractFigures(plain).map((f) => f.value),
     dates: datesOf(plain),
     names: namesOf(plain),
-    actorNames: namedActors(plain),
+    actorKeys: namedActors(plain).map((name) => {
+      const key = normalizeForMatch(name);
+      return { key, last: key.split(' ').pop() ?? key };
+    }),
   };
 }
 
@@ -116,31 +116,13 @@ function actorForms(unit: SourceUnit): Set<string> {
  * corpus-wide index, whose lazy rebuild after a corpus change would land on the
  * next diagnostics; with no extracted actors it is simply false.
  */
-function sharesActor(unit: SourceUnit, claimActors: readonly string[]): boolean {
+function sharesActor(unit: SourceUnit, claimActors: ClaimFeatures['actorKeys']): boolean {
   if (claimActors.length === 0) return false;
   const forms = actorForms(unit);
-  return claimActors.some((name) => {
-    const key = normalizeForMatch(name);
-    return forms.has(key) || forms.has(key.split(' ').pop() ?? key);
-  });
+  return claimActors.some(({ key, last }) => forms.has(key) || forms.has(last));
 }
 
-/** Retrieval terms per sentence of the sources touched so far (dropped with the unit). */
-const termCache = new WeakMap<SourceUnit, (Set<string> | undefined)[]>();
-
-function sentenceTerms(unit: SourceUnit, index: number): Set<string> {
-  if (index < 0 || index >= unit.doc.sentences.length) return new Set();
-  let perUnit = termCache.get(unit);
-  if (!perUnit) termCache.set(unit, (perUnit = []));
-  let cached = perUnit[index];
-  if (!cached) perUnit[index] = cached = new Set(terms(sentenceText(unit, index)));
-  return cached;
-}
-
-function sentenceText(unit: SourceUnit, index: number): string {
-  const s = unit.doc.sentences[index];
-  return s ? unit.doc.text.slice(s.start, s.end) : '';
-}
+const sentenceText = (unit: SourceUnit, index: number): string => sentenceFacts(unit, index).text;
 
 const ratio = (hit: number, all: number): number => (all === 0 ? 0 : hit / all);
 
@@ -149,9 +131,9 @@ const ratio = (hit: number, all: number): number => (all === 0 ? 0 : hit / all);
  * figures, dates and names could not lift it above `floor`, returns -Infinity without examining them.
  */
 function baseScore(f: ClaimFeatures, unit: SourceUnit, index: number, floor = -Infinity): number {
-  const own = sentenceTerms(unit, index);
-  const before = sentenceTerms(unit, index - 1);
-  const after = sentenceTerms(unit, index + 1);
+  const own = sentenceFacts(unit, index).termSet;
+  const before = sentenceFacts(unit, index - 1).termSet;
+  const after = sentenceFacts(unit, index + 1).termSet;
   let total = 0;
   let hit = 0;
   for (const [t, w] of f.idf) {
@@ -166,21 +148,19 @@ function baseScore(f: ClaimFeatures, unit: SourceUnit, index: number, floor = -I
   const extras: number[] = [];
   if (f.figures.length === 0 && f.dates.length === 0 && f.names.length === 0) return 0.8 * recall;
   if (0.55 * recall + 0.25 <= floor) return -Infinity;
-  const passage =
-    f.figures.length || f.dates.length
-      ? `${sentenceText(unit, index - 1)} ${sentenceText(unit, index)} ${sentenceText(unit, index + 1)}`
-      : '';
+  // The passage's figures and dates, sentence by sentence (cached per source sentence).
+  const around = [index - 1, index, index + 1];
   if (f.figures.length) {
-    const theirs = extractFigures(passage).map((x) => x.value);
+    const theirs = around.flatMap((i) => sentenceValues(unit, i));
     extras.push(ratio(f.figures.filter((v) => theirs.includes(v)).length, f.figures.length));
   }
   if (f.dates.length) {
-    const theirs = datesOf(passage);
+    const theirs = around.flatMap((i) => sentenceDates(unit, i));
     extras.push(ratio(f.dates.filter((d) => theirs.includes(d)).length, f.dates.length));
   }
   if (f.names.length) {
     const named = ratio(f.names.filter((n) => own.has(n) || before.has(n) || after.has(n)).length, f.names.length);
-    extras.push(sharesActor(unit, f.actorNames) ? Math.min(1, named + 0.2) : named);
+    extras.push(sharesActor(unit, f.actorKeys) ? Math.min(1, named + 0.2) : named);
   }
   const extra = extras.length ? extras.reduce((a, b) => a + b, 0) / extras.length : recall;
   return 0.55 * recall + 0.25 * extra;
@@ -249,8 +229,9 @@ export function bestSentencesIn(unit: SourceUnit, plain: string, limit = 2): str
   if (wanted.size === 0) return [];
   return unit.doc.sentences
     .map((_, i) => {
-      const own = terms(sentenceText(unit, i));
-      return { i, hit: own.filter((t) => wanted.has(t)).length };
+      let hit = 0;
+      for (const t of sentenceFacts(unit, i).terms) if (wanted.has(t)) hit++;
+      return { i, hit };
     })
     .filter((x) => x.hit > 0)
     .sort((a, b) => b.hit - a.hit || a.i - b.i)

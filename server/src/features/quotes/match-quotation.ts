@@ -66,9 +66,18 @@ export function quotationParts(text: string): { parts: string[][]; ellipsis: str
   };
 }
 
+/** Words of the source quotations aligned so far (a draft's quotations meet the same candidates again). */
+const quoteWords = new WeakMap<object, { word: string; start: number; end: number }[]>();
+
+function sourceWords(q: IndexedQuote): { word: string; start: number; end: number }[] {
+  let found = quoteWords.get(q.quote);
+  if (!found) quoteWords.set(q.quote, (found = wordsWithOffsets(q.quote.text)));
+  return found;
+}
+
 /** Aligns the parts with one source quotation. */
 function align(parts: string[][], ellipsis: string, q: IndexedQuote): QuotationMatch {
-  const source = wordsWithOffsets(q.quote.text);
+  const source = sourceWords(q);
   const ws = source.map((w) => w.word);
   let pos = 0;
   let exact = true;

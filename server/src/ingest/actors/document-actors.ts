@@ -23,6 +23,8 @@ export interface Candidate {
   weak: boolean;
   /** Token index of its first mention. */
   first: number;
+  /** Token index of its last mention as a span of its own, when known. */
+  last?: number;
   /** Key of the person whose nickname this is (`Ana "The Anvil" Lee`). */
   aliasOf?: string;
   /** Person votes given by default (a two-word name with no other evidence), not by anything the text says. */
@@ -100,12 +102,15 @@ function mergeCandidates(candidates: Iterable<Candidate>): Group[] {
         target =
           byAcronym.get(c.name) ??
           unique(bySurname.get(c.key)) ??
+          introducedBefore(bySurname.get(c.key), c) ??
           unique(bySound.get(soundKey(c.key))) ??
           (org && (org.main.first < c.first || legalFormOf(org.main, c)) ? org : undefined);
         // `her mother, Ana, said` … `Ana Lee`: a first name alone is the one person of the document called so.
         if (!target && c.votes.organisation + c.votes.place + c.votes.country === 0 && !c.acronym) target = unique(byFirstName.get(c.key));
       } else {
-        target = unique(byKeySuffix.get(c.key));
+        // "PC Weekly Magazine … PC Weekly": a shorter form of an organisation named before it, as for one word.
+        const org = unique(byOrgFirst.get(c.key));
+        target = unique(byKeySuffix.get(c.key)) ?? (org && (org.main.first < c.first || legalFormOf(org.main, c)) ? org : undefined);
       }
     }
     if (target) {
@@ -117,8 +122,8 @@ function mergeCandidates(candidates: Iterable<Candidate>): Group[] {
     if (c.acronym) byAcronym.set(c.acronym, g);
     if (c.words >= 2 && !c.key.startsWith('country:') && c.votes.organisation > c.votes.person) {
       // "Acme Finance Group" … "Acme": an organisation's first word names it when nothing else does.
-      const firstWord = c.key.split(' ')[0];
-      if (!COUNTRY_FORMS.has(c.name.split(' ')[0])) push(byOrgFirst, firstWord, g);
+      const words = c.key.split(' ');
+      if (!COUNTRY_FORMS.has(c.name.split(' ')[0])) for (let n = 1; n < words.length; n++) push(byOrgFirst, words.slice(0, n).join(' '), g);
     }
     if (c.words >= 2 && !c.acronym && !c.key.startsWith('country:') && c.votes.person >= Math.max(c.votes.organisation, c.votes.place)) {
       const words = c.key.split(' ');
@@ -139,15 +144,29 @@ function mergeCandidates(candidates: Iterable<Candidate>): Group[] {
   return groups;
 }
 
-/** Words that only give an organisation's legal form: "Acme Inc" and "Acme" are one company, whichever comes first. */
+/**
+ * Words that only give an organisation's legal form or kind: "Acme Inc" and "Acme", "Reform Party" and "Reform" are one
+ * body, whichever comes first.
+ */
 const LEGAL_FORMS = new Set(
-  'inc incorporated corp corporation co company ltd limited plc llc llp group holdings sa ag nv se gmbh'.split(' '),
+  'inc incorporated corp corporation co company ltd limited plc llc llp group holdings sa ag nv se gmbh party magazine'.split(' '),
 );
 
 /** True when the longer name is the shorter one plus legal-form words only ("Acme Holdings Inc" for "Acme"). */
 function legalFormOf(long: Candidate, short: Candidate): boolean {
   const rest = long.key.split(' ').slice(short.key.split(' ').length);
   return rest.length > 0 && rest.every((w) => LEGAL_FORMS.has(w));
+}
+
+/**
+ * `Ana Lee … Lee said … Tom Lee`: a surname two people share belongs to the one named in full before every use of
+ * it, when the other is named in full only after its last use.
+ */
+function introducedBefore(list: Group[] | undefined, c: Candidate): Group | undefined {
+  if (!list || list.length < 2 || c.last === undefined) return undefined;
+  const last = c.last;
+  const before = list.filter((g) => g.main.first < c.first);
+  return before.length === 1 && list.every((g) => g === before[0] || g.main.first > last) ? before[0] : undefined;
 }
 
 function unique(list: Group[] | undefined): Group | undefined {
@@ -174,11 +193,12 @@ export function buildActors(tokens: readonly Token[], candidates: Iterable<Candi
     }
     actors.push(actor);
   }
-  // A surname two people share in this document is nobody's alias here.
-  for (const a of actors) {
-    if (a.type !== 'person') continue;
-    a.aliases = a.aliases.filter((x) => x.includes(' ') || (surnameOwners.get(nameKey(x)) ?? 0) <= 1);
-  }
+  // A surname two people share in this document is nobody's alias here, unless the text gave it to one of them.
+  actors.forEach((a, i) => {
+    if (a.type !== 'person') return;
+    const members = new Set(groups[i].members.map((m) => m.name));
+    a.aliases = a.aliases.filter((x) => x.includes(' ') || members.has(x) || (surnameOwners.get(nameKey(x)) ?? 0) <= 1);
+  });
   const { used, ends } = findMentions(tokens, actors);
   const personStarts = new Set<number>();
   actors.forEach((a, i) => {
@@ -194,8 +214,13 @@ export function buildActors(tokens: readonly Token[], candidates: Iterable<Candi
   for (const i of unproven) {
     const v = groups[i].main.votes;
     // No vote at all (a phrase whose words the article also uses as ordinary words): no card either.
-    const thing = v.person + v.organisation + v.place + v.country === 0 || ends[i].some(([from, to]) => writtenAsThing(tokens, from, to));
-    if (thing && !ends[i].some(([, to]) => pronounFollows(tokens, to, personStarts))) actors[i].mentions = [];
+    const noVote = v.person + v.organisation + v.place + v.country === 0;
+    const ways = ends[i].map(([from, to]) => writtenAsThing(tokens, from, to));
+    if (!(noVote || ways.some(Boolean)) || ends[i].some(([, to]) => pronounFollows(tokens, to, personStarts))) continue;
+    // "told the Daily Clarion", "outside the Kodak Theatre": a name only ever written after an article, never in
+    // quote marks or before a thing's noun, names a body or a building: an organisation's card, not a person's.
+    if (!noVote && ways.every((w) => w === null || w === 'article')) retypeAsOrganisation(actors[i], ends[i], groups[i]);
+    else actors[i].mentions = [];
   }
   // A country's aliases are the forms this document uses (the index knows the rest from the table).
   actors.forEach((a, i) => {
@@ -203,6 +228,15 @@ export function buildActors(tokens: readonly Token[], candidates: Iterable<Candi
   });
   for (const a of actors) a.keys = { name: nameKey(a.name), aliases: a.aliases.map(nameKey) };
   return actors.filter((a) => a.mentions.length > 0).sort((a, b) => a.mentions[0].start - b.mentions[0].start);
+}
+
+/** A default person turned organisation: its surname is no alias, and a surname alone was no mention of it. */
+function retypeAsOrganisation(a: DocumentActor, ends: [number, number][], g: Group): void {
+  const names = new Set(g.members.map((m) => m.name));
+  a.type = 'organisation';
+  a.typeConfidence = 0;
+  a.aliases = a.aliases.filter((x) => names.has(x));
+  a.mentions = a.mentions.filter((_, k) => ends[k][1] > ends[k][0]);
 }
 
 /** One group's actor: name, voted type, aliases (other names, acronyms, a country's forms), roles and affiliation. */
@@ -228,15 +262,18 @@ const THING_NOUNS = new Set(
 );
 const ARTICLES = new Set(['the', 'a', 'an']);
 
-/** A mention written as things are named: after an article, before a noun for a thing or a number, or in quote marks. */
-function writtenAsThing(tokens: readonly Token[], from: number, to: number): boolean {
+/**
+ * How a mention is written as things are named: before a noun for a thing or a number, in quote marks, or after an
+ * article; null when none.
+ */
+function writtenAsThing(tokens: readonly Token[], from: number, to: number): 'noun' | 'quoted' | 'article' | null {
   const first = tokens[from];
   const before = tokens[from - 1];
   const after = tokens[to + 1];
   const sameSentence = (t: Token | undefined): t is Token => t !== undefined && t.sentence === first.sentence;
-  if (sameSentence(before) && first.gap === '' && ARTICLES.has(before.key) && !before.cap) return true;
-  if (sameSentence(after) && after.gap === '' && !after.cap && (THING_NOUNS.has(after.key) || /^\d/.test(after.text))) return true;
-  return /["\u201c]$/.test(first.gap) && sameSentence(after) && /^["\u201d]/.test(after.gap);
+  if (sameSentence(after) && after.gap === '' && !after.cap && (THING_NOUNS.has(after.key) || /^\d/.test(after.text))) return 'noun';
+  if (/["\u201c]$/.test(first.gap) && sameSentence(after) && /^["\u201d]/.test(after.gap)) return 'quoted';
+  return sameSentence(before) && first.gap === '' && ARTICLES.has(before.key) && !before.cap ? 'article' : null;
 }
 
 /** The type confidence a pronoun referring back gives a person (that of a title or honorific). */

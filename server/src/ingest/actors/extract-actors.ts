@@ -72,6 +72,8 @@ const SUBJECT_VERBS = new Set([
   'declined',
   'plans',
 ]);
+/** Lower-case words before a capitalised word that is what a person was ("the late Beatle X", "former Ranger X"). */
+const CAPITAL_TITLE_OPENERS = new Set(['late', 'former']);
 /** Words that keep a title's time: "former minister". Lower-case. */
 const TIME_WORDS = new Set(['former', 'acting', 'interim', 'outgoing', 'incoming']);
 /** First words of weather systems and operations: never actors ("Storm X", "Hurricane X"). */
@@ -153,6 +155,12 @@ const newVotes = (): Votes => ({ person: 0, organisation: 0, country: 0, place: 
 
 function isNameToken(t: Token): boolean {
   return (t.cap || t.upper) && !NEVER_ACTORS.has(t.text) && !HONORIFICS.has(t.text) && !/^\p{Lu}\.?$/u.test(t.text);
+}
+
+/** True when `h` is an honorific right before the name word `t` ("Mr Lee", "Sen. Lee"). */
+function titles(h: Token | undefined, t: Token): boolean {
+  if (!h || !HONORIFICS.has(h.text) || h.sentence !== t.sentence) return false;
+  return t.gap === '' || (t.gap === '.' && HONORIFICS.has(`${h.text}.`));
 }
 
 /** A word that ends a title ("minister", "President"). */
@@ -268,7 +276,13 @@ function andJoinsOrgName(tokens: readonly Token[], j: number, to: number): boole
   if (COUNTRY_FORMS.has(before.text) || before.possessive) return false;
   let k = j + 1;
   while (k < to && tokens[k].gap === '' && isNameToken(tokens[k])) k++;
-  return k > j + 1 && ORG_HEADS.has(tokens[k - 1].text);
+  if (k === j + 1) return false;
+  // "… Postal and Telecommunications Administrations (CEPT)": an acronym defined right after names the whole run.
+  const acronym = tokens[k];
+  if (acronym && acronym.gap === '(' && acronym.upper && acronym.sentence === before.sentence) return true;
+  // "the Acme Times and Acme Daily News": a name that already ends as an organisation's does is listed with the next.
+  if (ORG_HEADS.has(before.text) && k - j > 2) return false;
+  return ORG_HEADS.has(tokens[k - 1].text);
 }
 
 function isPossessiveInsideName(tokens: readonly Token[], i: number, to: number): boolean {
@@ -322,7 +336,8 @@ function classify(
     c.guessed += 1;
   }
   const before = tokens[from - 1];
-  if (before && before.sentence === first.sentence && first.gap === '') {
+  if (titles(before, first)) votes.person += 3;
+  else if (before && before.sentence === first.sentence && first.gap === '') {
     const b = before.text.toLowerCase();
     if (HONORIFICS.has(before.text)) votes.person += 3;
     else if (ORG_NOUNS.has(b)) votes.organisation += 2;
@@ -424,6 +439,7 @@ class ActorScan {
     affiliation: string | null,
     extraVotes?: Partial<Votes>,
     asName = false,
+    keepTail = false,
   ): Candidate | null {
     const tokens = this.tokens;
     // `Ana Lee MSP`, `Ana Lee CEO`: a role written after the name in capitals is a title, not part of the name.
@@ -433,7 +449,7 @@ class ActorScan {
       to--;
       extraVotes = { ...extraVotes, person: (extraVotes?.person ?? 0) + 2 };
     }
-    [from, to] = this.trimName(from, to);
+    [from, to] = this.trimName(from, to, keepTail);
     if (from >= to || this.notAName(from, to)) return null;
     const name = this.spanText(from, to);
     const country = to - from <= 2 && !asName ? COUNTRY_FORMS.get(name) : undefined;
@@ -459,6 +475,7 @@ class ActorScan {
       };
       this.candidates.set(key, c);
     }
+    c.last = from;
     if (country) {
       if (country.kind === 'capital') {
         c.votes.place += 3;
@@ -474,7 +491,7 @@ class ActorScan {
   }
 
   /** Drops sentence-opening function words, trailing common words and connectors at either end. */
-  private trimName(from: number, to: number): [number, number] {
+  private trimName(from: number, to: number, keepTail: boolean): [number, number] {
     const tokens = this.tokens;
     // Sentence-initial function words ("However Norway", "The Chilean") are not part of the name.
     // A sentence-initial word the article also uses in lower case ("Injured X …", "injured") is not part of the name.
@@ -487,7 +504,14 @@ class ActorScan {
     // A trailing common word goes ("Acme Today"), unless it ends an institution's name ("Institute for Deaf People").
     const institution = (): boolean =>
       tokens.slice(from, to - 1).some((t) => ORG_HEADS.has(t.text)) && NAME_CONNECTORS.has(tokens[to - 3]?.text ?? '');
-    while (to > from && COMMON_WORDS.has(tokens[to - 1].text.toLowerCase()) && !tokens[to - 1].upper && !institution()) to--;
+    // An employer named after "of" keeps its last word ("Ana Lee of Westshire Police").
+    // "the Black Watch", "Fellmouth Police": an organisation's last word stays unless the rest names something
+    // the text also names on its own ("Acme … the Acme Government").
+    const employer = (): boolean =>
+      to - from >= 2 &&
+      ORG_HEADS.has(tokens[to - 1].text) &&
+      (keepTail || (!COUNTRY_FORMS.has(this.spanText(from, to - 1)) && !this.spanKeys.has(nameKey(this.spanText(from, to - 1)))));
+    while (to > from && COMMON_WORDS.has(tokens[to - 1].text.toLowerCase()) && !tokens[to - 1].upper && !institution() && !employer()) to--;
     while (from < to && NAME_CONNECTORS.has(tokens[from].text)) from++;
     while (to > from && NAME_CONNECTORS.has(tokens[to - 1].text)) to--;
     return [from, to];
@@ -577,7 +601,7 @@ class ActorScan {
     to = this.splitOwnerOf(reading, to);
     const { votes } = reading;
     const honorific = tokens[reading.nameFrom - 1];
-    const titledBy = honorific && HONORIFICS.has(honorific.text) && tokens[reading.nameFrom].gap === '' ? honorific.text : null;
+    const titledBy = honorific && titles(honorific, tokens[reading.nameFrom]) ? honorific.text : null;
     if (titledBy) votes.person = (votes.person ?? 0) + 3;
     const acronym = this.definedAcronym(reading.nameFrom, to);
     if (acronym) reading.nameFrom = Math.max(reading.nameFrom, matchAcronym(tokens, reading.nameFrom, to, acronym));
@@ -589,7 +613,7 @@ class ActorScan {
     // "the World Health Organization Assembly": the organisation, not its meeting.
     if (nameTo - reading.nameFrom >= 3 && EVENT_WORDS.has(tokens[nameTo - 1].text) && ORG_HEADS.has(tokens[nameTo - 2].text)) nameTo--;
     // "Lady Jordan", "Lord Chad": after an honorific a country's name is a person's.
-    const titled = HONORIFICS.has(tokens[reading.nameFrom - 1]?.text ?? '') && tokens[reading.nameFrom].gap === '';
+    const titled = titles(tokens[reading.nameFrom - 1], tokens[reading.nameFrom]);
     const c = this.add(reading.nameFrom, nameTo, reading.role, reading.affiliation, votes, titled);
     if (c && acronym && c.words > 1) {
       c.acronym = acronym;
@@ -684,8 +708,35 @@ class ActorScan {
       reading.affiliation = reading.role.affiliation;
       reading.votes.person = 3;
     }
+    if (!reading.role) this.readCapitalTitle(reading, from, to);
     if (!reading.votes.person && this.afterPersonNoun(from)) reading.votes.person = 2;
     return reading;
+  }
+
+  /**
+   * "the late Beatle Ana Lee", "Former Ranger Tom Vale": after "late" or "former", a capitalised word before a two- or
+   * three-word name is what the person was (a member's noun), not part of the name.
+   */
+  private readCapitalTitle(reading: SpanReading, from: number, to: number): void {
+    const tokens = this.tokens;
+    const prev = tokens[from - 1];
+    const opensSpan = TIME_WORDS.has(tokens[from].key) && tokens[from].sentenceStart;
+    const timeWord = opensSpan
+      ? tokens[from].key
+      : prev && prev.sentence === tokens[from].sentence && tokens[from].gap === '' && !prev.cap && CAPITAL_TITLE_OPENERS.has(prev.key)
+        ? prev.key
+        : null;
+    const t = opensSpan ? from + 1 : from;
+    const rest = tokens.slice(t + 1, to);
+    if (!timeWord || rest.length < 2 || rest.length > 3 || reading.nameFrom !== from) return;
+    const word = tokens[t];
+    const plain = (x: Token): boolean =>
+      x.cap && !x.upper && !x.possessive && !COUNTRY_FORMS.has(x.text) && !ORG_WORDS.has(x.text) && !ORG_HEADS.has(x.text);
+    if (!plain(word) || ORG_STARTS.has(word.text) || PLACE_PREFIXES.has(word.text) || NAME_ADJECTIVES.has(word.text)) return;
+    if (!rest.every((x) => plain(x) && x.gap === '' && !PLACE_HEADS.has(x.text) && !NAME_CONNECTORS.has(x.text))) return;
+    reading.role = { title: timeWord === 'late' ? word.text : `${timeWord} ${word.text}`, affiliation: null };
+    reading.nameFrom = t + 1;
+    reading.votes.person = 3;
   }
 
   /** "compatriot X", "her sister, X", "American duo X": a noun that only people are, right before the name. */
@@ -714,7 +765,7 @@ class ActorScan {
     const person = tokens.slice(from, of);
     const owner = tokens.slice(of + 1, to);
     const honorific = tokens[from - 1];
-    const titled = honorific !== undefined && HONORIFICS.has(honorific.text) && tokens[from].gap === '';
+    const titled = titles(honorific, tokens[from]);
     const orgOwner = owner.some((t) => ORG_HEADS.has(t.text) || ORG_WORDS.has(t.text));
     if (
       !(titled || orgOwner) ||
@@ -724,11 +775,12 @@ class ActorScan {
     )
       return to;
     const ownerName = this.spanText(of + 1, to);
-    this.add(of + 1, to, null, null, orgOwner ? { organisation: 2 } : undefined);
+    this.add(of + 1, to, null, null, orgOwner ? { organisation: 2 } : undefined, false, true);
     // "Professor X of Y": an honorific that is also a title is the role, held at the owner.
     if (titled && !reading.role && ROLE_HEADS.has(honorific.text.toLowerCase()))
       reading.role = { title: honorific.text, affiliation: ownerName };
     reading.affiliation ??= ownerName;
+    if (reading.role && !reading.role.affiliation) reading.role = { ...reading.role, affiliation: ownerName };
     reading.votes.person = (reading.votes.person ?? 0) + 2;
     return of;
   }
@@ -901,14 +953,15 @@ function possessiveCountryBefore(tokens: readonly Token[], from: number): string
   return entry && entry.kind !== 'capital' ? entry.country : null;
 }
 
+/** Verbs and conjunctions after a word ending like an adjective that show it is a name ("Acmeli have …"). */
+const ADJECTIVE_BLOCKERS = new Set('is was has had have are were will would can could should may might must does did and or'.split(' '));
+
 function isAdjectiveUse(tokens: readonly Token[], i: number): boolean {
   const next = tokens[i + 1];
   if (!next || next.sentence !== tokens[i].sentence || next.gap !== '' || next.cap || next.upper) return false;
   const w = next.text.toLowerCase();
   if (ORG_NOUNS.has(w)) return false;
-  return (
-    !COMMON_WORDS.has(w) && !SPEECH_VERBS.has(w) && !/ed$/.test(w) && !['is', 'was', 'has', 'had', 'will', 'would', 'and', 'or'].includes(w)
-  );
+  return !COMMON_WORDS.has(w) && !SPEECH_VERBS.has(w) && !/ed$/.test(w) && !ADJECTIVE_BLOCKERS.has(w);
 }
 
 function isPersonLike(tokens: readonly Token[], from: number, to: number): boolean {

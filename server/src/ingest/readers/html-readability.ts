@@ -1,6 +1,7 @@
 /**
- * Two of Readability's DOM helpers replaced by equivalents that are cheap on linkedom. Readability 0.6 is
- * written against a browser DOM; on linkedom, two of its helpers cost far more than the work they do:
+ * Readability's helpers replaced by equivalents that are cheap on linkedom, or skipped where the reader never
+ * reads what they do (absolute link addresses). Readability 0.6 is written against a browser DOM; on linkedom,
+ * two of its helpers cost far more than the work they do:
  *  - collecting elements by tag with `querySelectorAll("a,b")`: linkedom compiles the selector anew on every
  *    call, and Readability calls it once per paragraph in places;
  *  - `_isProbablyVisible` reads `node.style`, for which linkedom builds a style object (a Proxy over a Map,
@@ -60,8 +61,14 @@ function isProbablyVisible(node: VisibilityElement): boolean {
   return node.getAttribute('aria-hidden') !== 'true' || node.className.includes('fallback-image');
 }
 
-/** The reader with the two helpers replaced (on this instance only). */
+/**
+ * Readability's last step makes every link and image address absolute (and turns `javascript:` links into
+ * their text, inline as the link was): the blocks read no address, so the walk over the article is skipped.
+ */
+function keepAddresses(): void {}
+
+/** The reader with the helpers replaced (on this instance only). */
 export function withDomShortcuts(reader: Readability<DomNode>): Readability<DomNode> {
-  Object.assign(reader, { _getAllNodesWithTag: elementsByTags, _isProbablyVisible: isProbablyVisible });
+  Object.assign(reader, { _getAllNodesWithTag: elementsByTags, _isProbablyVisible: isProbablyVisible, _fixRelativeUris: keepAddresses });
   return reader;
 }

@@ -157,6 +157,7 @@ function seed(
   lengths: Uint16Array,
   avgLen: number,
   anyDead: boolean,
+  accept?: (id: number) => boolean,
 ): number {
   const { p } = lists[0];
   const n = Math.min(p.size, Math.max(SEEDS, limit));
@@ -164,12 +165,15 @@ function seed(
     const id = p.ids[j];
     if (anyDead && !alive[id]) continue;
     const score = fullScore(lists, id, lengths, avgLen);
-    if (heap.wouldKeep(score, id)) heap.offer(score, id);
+    if (heap.wouldKeep(score, id) && (!accept || accept(id))) heap.offer(score, id);
   }
   return n > 0 ? p.ids[n - 1] : -1;
 }
 
-/** The best `limit` live units for the lists (in summing order) by BM25; see the file comment. */
+/**
+ * The best `limit` live units for the lists (in summing order) by BM25, only those `accept` takes if given (the
+ * threshold is then that of accepted units: still exact); see the file comment.
+ */
 export function blockMaxTopK(
   lists: readonly QueryList[],
   limit: number,
@@ -177,6 +181,7 @@ export function blockMaxTopK(
   lengths: Uint16Array,
   avgLen: number,
   anyDead: boolean,
+  accept?: (id: number) => boolean,
 ): ScoredUnit[] {
   const m = lists.length;
   if (m === 0 || limit <= 0) return [];
@@ -190,7 +195,7 @@ export function blockMaxTopK(
   const essential = new Uint8Array(m);
   const { local, contrib, cands } = takeScratch(m);
   const cursor = new Int32Array(m);
-  const lastSeed = seed(lists, limit, heap, alive, lengths, avgLen, anyDead);
+  const lastSeed = seed(lists, limit, heap, alive, lengths, avgLen, anyDead, accept);
   for (;;) {
     // The next window starts at the lowest id any list still holds.
     let start = 0xffffffff;
@@ -293,8 +298,8 @@ export function blockMaxTopK(
           score += (idf * tf * (K1 + 1)) / (tf + K1 * (1 - B + (B * lengths[id]) / avgLen));
         }
       }
-      if (first && id <= lastSeed) continue; // already in the heap
-      if (heap.wouldKeep(score, id)) {
+      if (first && id <= lastSeed) continue; // already offered to the heap
+      if (heap.wouldKeep(score, id) && (!accept || accept(id))) {
         heap.offer(score, id);
         if (heap.full()) theta = heap.worst();
       }

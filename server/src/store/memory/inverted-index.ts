@@ -10,9 +10,6 @@ export type { ScoredUnit } from './top-k';
 
 /** Memoised searches kept (least recently used dropped first). */
 const MEMO_ENTRIES = 1024;
-/** A memoised search keeps this many times the requested hits (at least MEMO_MIN), so filters can be applied to it. */
-const MEMO_FACTOR = 4;
-const MEMO_MIN = 64;
 /** Up to this many terms, repeats are counted in place rather than with a Map. */
 const SMALL_UNIT = 32;
 
@@ -199,9 +196,10 @@ export class InvertedIndex {
 
   /**
    * The best `limit` live units for the query terms by BM25, optionally filtered (best first; ties by id).
-   * Results are memoised until the index changes: re-diagnosing a draft after a keystroke repeats the same
-   * queries for every unchanged sentence and quotation. With a filter, the memoised unfiltered top list is
-   * filtered; when it holds too few accepted units (and was not every match), the search runs in full.
+   * Unfiltered results are memoised until the index changes: re-diagnosing a draft after a keystroke repeats the
+   * same queries for every unchanged sentence. A filtered search reads a memoised list of the same terms when it
+   * holds enough accepted units, and otherwise runs with the filter (the k-th best accepted unit prunes far more
+   * than a longer unfiltered list would); filters are closures, so filtered results are not memoised.
    */
   search(queryTerms: readonly string[], limit: number, accept?: (id: number) => boolean): ScoredUnit[] {
     if (this.liveUnits === 0 || limit <= 0) return [];
@@ -209,24 +207,30 @@ export class InvertedIndex {
     const terms = [...new Set(queryTerms)].sort();
     const key = terms.join('\u0000');
     let memo = this.memo.get(key);
-    // Unfiltered searches keep exactly what they return: a smaller k prunes far more.
-    const wanted = accept ? Math.max(limit * MEMO_FACTOR, MEMO_MIN) : limit;
-    if (memo && (memo.version !== this.version || (memo.list.length < wanted && !memo.complete))) memo = undefined;
+    if (memo && (memo.version !== this.version || (memo.list.length < limit && !memo.complete && !accept))) memo = undefined;
+    if (accept) {
+      const out = memo ? this.accepted(memo.list, limit, accept) : [];
+      return memo && (out.length >= limit || memo.complete) ? out : this.scoreTopK(terms, limit, accept);
+    }
     if (!memo) {
-      const list = this.scoreTopK(terms, wanted);
-      memo = { version: this.version, list, complete: list.length < wanted };
+      const list = this.scoreTopK(terms, limit);
+      memo = { version: this.version, list, complete: list.length < limit };
       const oldest = this.memo.keys().next();
       if (this.memo.size >= MEMO_ENTRIES && !oldest.done) this.memo.delete(oldest.value);
     } else {
       this.memo.delete(key); // refresh its place in the LRU order
     }
     this.memo.set(key, memo);
+    return this.accepted(memo.list, limit);
+  }
+
+  /** The first `limit` hits of a ranked list that the filter takes (copies: callers may keep them). */
+  private accepted(list: readonly ScoredUnit[], limit: number, accept?: (id: number) => boolean): ScoredUnit[] {
     const out: ScoredUnit[] = [];
-    for (const hit of memo.list) {
+    for (const hit of list) {
       if (out.length >= limit) break;
       if (!accept || accept(hit.id)) out.push({ id: hit.id, score: hit.score });
     }
-    if (out.length < limit && !memo.complete && accept) return this.scoreTopK(terms, limit, accept);
     return out;
   }
 
@@ -264,7 +268,7 @@ export class InvertedIndex {
     // score so far, no unseen unit can enter the top k, and the long lists of common terms only update units
     // already scored (by binary search when the list is much longer than the candidates). Exact, not approximate.
     lists.sort((a, b) => b.bound - a.bound || a.p.size - b.p.size);
-    if (!accept && this.blockMax) return blockMaxTopK(lists, limit, alive, lengths, avgLen, this.dead > 0);
+    if (this.blockMax) return blockMaxTopK(lists, limit, alive, lengths, avgLen, this.dead > 0, accept);
     const rest = new Float64Array(lists.length + 1);
     for (let i = lists.length - 1; i >= 0; i--) rest[i] = rest[i + 1] + lists[i].bound;
     let best = 0;

@@ -4,9 +4,10 @@
  * stays the memory actor index's (`store/memory/actors/`): its result is written here, in the transaction that
  * saves the postings, and read back per lookup (one actor row, a small cache of actor objects).
  *
- * Tables: `actor` (one row per merged actor: summary, appearances as (source row, position) pairs, whether it is
- * the one its id resolves to), `actor_key` (document actors' group key → actor), `actor_form` (every form key →
- * the actor it resolves to), `actor_case` (short all-capital spellings that match case-sensitively).
+ * Tables: `actor` (one row per merged actor: summary, whether it is the one its id resolves to), `actor_key`
+ * (document actors' group key → actor), `actor_form` (every form key → the actor it resolves to), `actor_case` (short
+ * all-capital spellings that match case-sensitively). A card's appearances come from `actor_source` (written with
+ * each source row by the store: every document actor under its group key), joined through `actor_key`.
  */
 import type { ActorType, DocumentActor } from '../../domain/actor-types';
 import { HONORIFICS } from '../../mentions/name-lexicon';
@@ -15,16 +16,18 @@ import { keyOf } from '../memory/actors/actor-groups';
 import type { MergedTables } from '../memory/actors/actor-index';
 import { summariseRoles } from '../memory/actors/actor-summary';
 import type { Actor, ActorReads, ActorRoleSummary, SourceUnit } from '../source-store';
+import { unpack } from 'msgpackr';
 import type { SqlDatabase, SqlStatement } from './sql-database';
 import { Lru } from '../../domain/lru';
 
 export const ACTOR_SCHEMA = `
 CREATE TABLE IF NOT EXISTS actor (
   n INTEGER PRIMARY KEY, id TEXT NOT NULL, first_key TEXT NOT NULL, main INTEGER NOT NULL, name TEXT NOT NULL,
-  type TEXT NOT NULL, aliases TEXT NOT NULL, affiliation TEXT, mentions INTEGER NOT NULL, refs BLOB NOT NULL
+  type TEXT NOT NULL, aliases TEXT NOT NULL, affiliation TEXT, mentions INTEGER NOT NULL
 );
 CREATE INDEX IF NOT EXISTS actor_by_id ON actor (id, first_key);
 CREATE TABLE IF NOT EXISTS actor_key (key TEXT PRIMARY KEY, n INTEGER NOT NULL) WITHOUT ROWID;
+CREATE INDEX IF NOT EXISTS actor_key_by_n ON actor_key (n);
 CREATE TABLE IF NOT EXISTS actor_form (key TEXT PRIMARY KEY, n INTEGER NOT NULL) WITHOUT ROWID;
 CREATE TABLE IF NOT EXISTS actor_case (key TEXT NOT NULL, form TEXT NOT NULL, PRIMARY KEY (key, form)) WITHOUT ROWID;`;
 
@@ -39,30 +42,23 @@ interface ActorRow {
   aliases: string;
   affiliation: string | null;
   mentions: number;
-  refs: Buffer;
 }
 
 /** Resolves a stored source row to its unit (undefined when the row is gone). */
 export type UnitOfRow = (row: number) => SourceUnit | undefined;
 
-/** Writes the merged state into the tables (call inside a transaction); `rowOf` gives a unit's source row. */
-export function saveActorTables(db: SqlDatabase, tables: MergedTables, rowOf: (unit: SourceUnit) => number): void {
+/** Writes the merged state into the tables (call inside a transaction); appearances are the sources' rows in `actor_source`. */
+export function saveActorTables(db: SqlDatabase, tables: MergedTables): void {
   db.exec('DELETE FROM actor; DELETE FROM actor_key; DELETE FROM actor_form; DELETE FROM actor_case;');
   const insertActor = db.prepare(
-    'INSERT INTO actor (n, id, first_key, main, name, type, aliases, affiliation, mentions, refs) VALUES (?,?,?,?,?,?,?,?,?,?)',
+    'INSERT INTO actor (n, id, first_key, main, name, type, aliases, affiliation, mentions) VALUES (?,?,?,?,?,?,?,?,?)',
   );
   const insertKey = db.prepare('INSERT INTO actor_key (key, n) VALUES (?, ?)');
   const numbers = new Map<object, number>();
   let n = 0;
   for (const { actor, primary } of tables.clusters) {
     numbers.set(actor, ++n);
-    const refs: number[] = [];
-    for (const g of actor.groups) {
-      insertKey.run(g.key, n);
-      const pairs = g.refs ?? [];
-      for (let i = 0; i < pairs.length; i += 2) refs.push(rowOf(pairs[i] as SourceUnit), pairs[i + 1] as number);
-    }
-    const packed = Uint32Array.from(refs);
+    for (const g of actor.groups) insertKey.run(g.key, n);
     insertActor.run(
       n,
       actor.id,
@@ -73,7 +69,6 @@ export function saveActorTables(db: SqlDatabase, tables: MergedTables, rowOf: (u
       JSON.stringify(actor.aliases),
       actor.affiliation,
       actor.mentionCount,
-      Buffer.from(packed.buffer, packed.byteOffset, packed.byteLength),
     );
   }
   const insertForm = db.prepare('INSERT INTO actor_form (key, n) VALUES (?, ?)');
@@ -85,7 +80,17 @@ export function saveActorTables(db: SqlDatabase, tables: MergedTables, rowOf: (u
   for (const [key, forms] of tables.caseSensitive) for (const form of forms.keys()) insertCase.run(key, form);
 }
 
-/** An actor read from its row; appearances and roles are gathered from the sources' rows when asked for. */
+/** One document actor of an actor's appearances, as \`actor_source\` keeps it. */
+interface AppearanceRow {
+  row: number;
+  local: number;
+  actor: Buffer;
+}
+
+/** An actor's appearances: its document actors' rows, by merged actor number (a few indexed reads, no source row). */
+export type AppearancesOf = (n: number) => AppearanceRow[];
+
+/** An actor read from its row; appearances and roles are gathered from \`actor_source\` when asked for. */
 class SqlActor implements Actor {
   private cachedAppearances: { unit: SourceUnit; actor: DocumentActor }[] | null = null;
   private cachedRoles: ActorRoleSummary[] | null = null;
@@ -97,17 +102,16 @@ class SqlActor implements Actor {
     readonly aliases: string[],
     readonly affiliation: string | null,
     readonly mentionCount: number,
-    private readonly refs: Uint32Array,
-    private readonly unitOf: UnitOfRow,
+    private readonly n: number,
+    private readonly rows: { appearancesOf: AppearancesOf; unitOf: UnitOfRow },
   ) {}
 
   get appearances(): { unit: SourceUnit; actor: DocumentActor }[] {
     if (!this.cachedAppearances) {
       const items: { unit: SourceUnit; local: number; actor: DocumentActor }[] = [];
-      for (let i = 0; i < this.refs.length; i += 2) {
-        const unit = this.unitOf(this.refs[i]);
-        const actor = unit?.actors.actors[this.refs[i + 1]];
-        if (unit && actor) items.push({ unit, local: this.refs[i + 1], actor });
+      for (const r of this.rows.appearancesOf(this.n)) {
+        const unit = this.rows.unitOf(r.row);
+        if (unit) items.push({ unit, local: r.local, actor: unpack(r.actor) as DocumentActor });
       }
       // The memory index's order: by source, then by the actor's place in it.
       items.sort((a, b) => (a.unit.doc.uri < b.unit.doc.uri ? -1 : a.unit.doc.uri > b.unit.doc.uri ? 1 : a.local - b.local));
@@ -126,23 +130,24 @@ export class SqlActors implements ActorReads {
   readonly size: number;
   readonly maxAliasWords: number;
   private readonly cache = new Lru<number, SqlActor | undefined>(ACTOR_CACHE);
-  private readonly sql: Record<'row' | 'byKey' | 'byForm' | 'byId' | 'cases' | 'main', SqlStatement>;
+  private readonly sql: Record<'row' | 'byKey' | 'byForm' | 'byId' | 'cases' | 'main' | 'appearances', SqlStatement>;
+  private readonly rows: { appearancesOf: AppearancesOf; unitOf: UnitOfRow };
 
-  constructor(
-    db: SqlDatabase,
-    private readonly unitOf: UnitOfRow,
-    counts: { size: number; maxAliasWords: number },
-  ) {
+  constructor(db: SqlDatabase, unitOf: UnitOfRow, counts: { size: number; maxAliasWords: number }) {
     this.size = counts.size;
     this.maxAliasWords = counts.maxAliasWords;
     this.sql = {
-      row: db.prepare('SELECT n, id, name, type, aliases, affiliation, mentions, refs FROM actor WHERE n = ?'),
+      row: db.prepare('SELECT n, id, name, type, aliases, affiliation, mentions FROM actor WHERE n = ?'),
       byKey: db.prepare('SELECT n FROM actor_key WHERE key = ?'),
       byForm: db.prepare('SELECT n FROM actor_form WHERE key = ?'),
       byId: db.prepare('SELECT n FROM actor WHERE id = ? ORDER BY first_key LIMIT 1'),
       cases: db.prepare('SELECT form FROM actor_case WHERE key = ?'),
-      main: db.prepare('SELECT n, id, name, type, aliases, affiliation, mentions, refs FROM actor WHERE main = 1'),
+      main: db.prepare('SELECT n, id, name, type, aliases, affiliation, mentions FROM actor WHERE main = 1'),
+      appearances: db.prepare(
+        'SELECT s.row AS row, s.local AS local, s.actor AS actor FROM actor_key k JOIN actor_source s ON s.key = k.key WHERE k.n = ?',
+      ),
     };
+    this.rows = { appearancesOf: (n) => this.sql.appearances.all(n) as AppearanceRow[], unitOf };
   }
 
   canonical(unit: SourceUnit, localIndex: number): Actor | undefined {
@@ -189,8 +194,7 @@ export class SqlActors implements ActorReads {
   }
 
   private make(r: ActorRow): SqlActor {
-    const refs = new Uint32Array(r.refs.buffer.slice(r.refs.byteOffset, r.refs.byteOffset + r.refs.byteLength));
     const aliases = JSON.parse(r.aliases) as string[];
-    return new SqlActor(r.id, r.name, r.type, aliases, r.affiliation, r.mentions, refs, this.unitOf);
+    return new SqlActor(r.id, r.name, r.type, aliases, r.affiliation, r.mentions, r.n, this.rows);
   }
 }

@@ -16,6 +16,7 @@ import type { SourceAnalysis } from '../../domain/source-analysis';
 import type { SourceQuote } from '../../domain/quote-types';
 import type { FileRecord } from '../index-cache';
 import type { ActorIndex } from '../memory/actors/actor-index';
+import { keyOf } from '../memory/actors/actor-groups';
 import type { InvertedIndexState } from '../memory/inverted-index';
 import { QuoteIndex, type QuoteFacts } from '../memory/quote-index';
 import { SourceIndex } from '../memory/source-index';
@@ -28,10 +29,12 @@ import { Lru } from '../../domain/lru';
 import { metaOf, StoredUnit, type BodyLoader, type SourceBody, type SourceHead } from './stored-unit';
 
 /** Bump when the tables or blobs change: an older file is emptied and rebuilt. */
-const SCHEMA_VERSION = 5;
+const SCHEMA_VERSION = 6;
 const BODY_CACHE = 2048;
 const QUOTE_CACHE = 4096;
 const ACTOR_CACHE = 2048;
+/** Source writes committed together: one transaction per file costs a commit (and a WAL frame sync) each. */
+const WRITE_BATCH = 200;
 
 const SCHEMA = `
 CREATE TABLE IF NOT EXISTS meta (k TEXT PRIMARY KEY, v BLOB);
@@ -40,7 +43,11 @@ CREATE TABLE IF NOT EXISTS source (
   size INTEGER, mtime REAL, stamped REAL, hash TEXT,
   head BLOB NOT NULL, facts BLOB NOT NULL, quote_ids BLOB NOT NULL, body BLOB NOT NULL, quotes BLOB NOT NULL,
   actors BLOB NOT NULL
-);`;
+);
+CREATE TABLE IF NOT EXISTS actor_source (
+  key TEXT NOT NULL, row INTEGER NOT NULL, local INTEGER NOT NULL, actor BLOB NOT NULL, PRIMARY KEY (key, row, local)
+) WITHOUT ROWID;
+CREATE INDEX IF NOT EXISTS actor_source_by_row ON actor_source (row);`;
 
 /** A file's freshness record as the store keeps it, or null for text that did not come from disk. */
 export type StoredRecord = FileRecord | null;
@@ -48,6 +55,8 @@ export type StoredRecord = FileRecord | null;
 interface Statements {
   insert: SqlStatement;
   remove: SqlStatement;
+  insertActor: SqlStatement;
+  removeActors: SqlStatement;
   body: SqlStatement;
   quotes: SqlStatement;
   actors: SqlStatement;
@@ -71,6 +80,8 @@ export class SqliteStore implements SourceStore, BodyLoader {
   private readonly actorLists: Lru<number, DocumentActors>;
   private nextRow = 1;
   private dirty = false;
+  /** Source writes not yet committed, in order: an insert, or the URI of a removal. */
+  private pending: (PendingWrite | string)[] = [];
 
   constructor(
     private readonly db: SqlDatabase,
@@ -89,6 +100,8 @@ export class SqliteStore implements SourceStore, BodyLoader {
         'INSERT OR REPLACE INTO source (id, uri, path, size, mtime, stamped, hash, head, facts, quote_ids, body, quotes, actors) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?)',
       ),
       remove: db.prepare('DELETE FROM source WHERE uri = ?'),
+      insertActor: db.prepare('INSERT OR REPLACE INTO actor_source (key, row, local, actor) VALUES (?,?,?,?)'),
+      removeActors: db.prepare('DELETE FROM actor_source WHERE row IN (SELECT id FROM source WHERE uri = ?)'),
       body: db.prepare('SELECT body FROM source WHERE id = ?'),
       quotes: db.prepare('SELECT quotes FROM source WHERE id = ?'),
       actors: db.prepare('SELECT actors FROM source WHERE id = ?'),
@@ -132,24 +145,29 @@ export class SqliteStore implements SourceStore, BodyLoader {
     this.quotes.unitAdded(unit);
     const facts = this.quotes.describe(unit);
     const quoteIds = Uint32Array.from(this.quotes.idsOf(unit));
-    this.write(() => {
-      this.sql.remove.run(doc.uri);
-      this.sql.insert.run(
-        row,
-        doc.uri,
-        doc.path,
-        record?.size ?? null,
-        record?.mtimeMs ?? null,
-        record?.stampedAt ?? null,
-        record?.hash ?? null,
-        pack(head),
-        pack(facts),
-        Buffer.from(quoteIds.buffer, quoteIds.byteOffset, quoteIds.byteLength),
-        pack(body),
-        pack(analysis.quotes),
-        pack(analysis.actors),
-      );
-    });
+    const source = [
+      row,
+      doc.uri,
+      doc.path,
+      record?.size ?? null,
+      record?.mtimeMs ?? null,
+      record?.stampedAt ?? null,
+      record?.hash ?? null,
+      pack(head),
+      pack(facts),
+      Buffer.from(quoteIds.buffer, quoteIds.byteOffset, quoteIds.byteLength),
+      pack(body),
+      pack(analysis.quotes),
+      pack(analysis.actors),
+    ];
+    // Each document actor under its group key: a card gathers an actor's appearances from these rows alone.
+    const actors = analysis.actors.actors.map((a, local) => [keyOf(a), row, local, pack(a)]);
+    this.queue({ uri: doc.uri, source, actors });
+    // Indexed and queued: the analysis is let go (a cold build would otherwise hold the last thousands of them
+    // through the caches); a read before the batch commits commits it first.
+    this.bodies.delete(row);
+    this.quoteLists.delete(row);
+    this.actorLists.delete(row);
     this.records.set(doc.uri, record);
     return unit;
   }
@@ -158,13 +176,33 @@ export class SqliteStore implements SourceStore, BodyLoader {
   remove(uri: string): boolean {
     this.actors.beforeChange();
     const had = this.removeFromIndexes(uri);
-    this.write(() => this.sql.remove.run(uri));
+    this.queue(uri);
     this.records.delete(uri);
     return had;
   }
 
+  /** Commits the queued source writes (a build calls it at its end, a file event after its write). */
+  flushWrites(): void {
+    if (this.pending.length === 0) return;
+    const batch = this.pending;
+    this.pending = [];
+    this.db.transaction(() => {
+      if (!this.dirty) this.sql.setMeta.run('clean', 0);
+      for (const op of batch) {
+        const uri = typeof op === 'string' ? op : op.uri;
+        this.sql.removeActors.run(uri);
+        this.sql.remove.run(uri);
+        if (typeof op === 'string') continue;
+        this.sql.insert.run(...op.source);
+        for (const a of op.actors) this.sql.insertActor.run(...a);
+      }
+    })();
+    this.dirty = true;
+  }
+
   /** Writes the postings and marks the file consistent. Call after a build and (debounced) after changes. */
   saveIndexes(): void {
+    this.flushWrites();
     if (!this.dirty) return;
     const sentences = encodeState(this.sources.sentences.exportState());
     const quotes = encodeState(this.quotes.exportTerms());
@@ -172,20 +210,20 @@ export class SqliteStore implements SourceStore, BodyLoader {
     this.db.transaction(() => {
       this.sql.setMeta.run('sentences', sentences);
       this.sql.setMeta.run('quotes', quotes);
-      saveActorTables(this.db, actors, (unit) => (unit as StoredUnit).row);
+      saveActorTables(this.db, actors);
       this.sql.setMeta.run('actors', pack({ size: this.actors.memory.size, maxAliasWords: actors.maxAliasWords }));
       this.sql.setMeta.run('clean', 1);
     })();
     this.dirty = false;
   }
 
-  /** Source writes run in a transaction that also marks the saved postings stale. */
-  private write(fn: () => void): void {
-    this.db.transaction(() => {
-      if (!this.dirty) this.sql.setMeta.run('clean', 0);
-      fn();
-    })();
-    this.dirty = true;
+  /**
+   * Queues a source write; every WRITE_BATCH writes are committed in one transaction that also marks the saved
+   * postings stale. A crash loses at most the batch, whose files the next start re-reads (their rows are absent).
+   */
+  private queue(op: PendingWrite | string): void {
+    this.pending.push(op);
+    if (this.pending.length >= WRITE_BATCH) this.flushWrites();
   }
 
   private removeFromIndexes(uri: string): boolean {
@@ -215,6 +253,8 @@ export class SqliteStore implements SourceStore, BodyLoader {
   }
 
   private blob(statement: SqlStatement, row: number): Buffer {
+    // A row still in the queue (its caches let go of it) is written first, so that it can be read back.
+    this.flushWrites();
     const found = statement.get(row) as Record<string, Buffer> | undefined;
     const value = found && Object.values(found)[0];
     if (!value) throw new Error(`source row ${row} is missing from the index database`);
@@ -236,7 +276,7 @@ export class SqliteStore implements SourceStore, BodyLoader {
       const had = (this.db.prepare('SELECT count(*) AS n FROM source').get() as { n: number }).n;
       this.db.transaction(() => {
         this.db.exec(
-          'DELETE FROM source; DELETE FROM meta; DELETE FROM actor; DELETE FROM actor_key; DELETE FROM actor_form; DELETE FROM actor_case;',
+          'DELETE FROM source; DELETE FROM meta; DELETE FROM actor; DELETE FROM actor_key; DELETE FROM actor_form; DELETE FROM actor_case; DELETE FROM actor_source;',
         );
         this.sql.setMeta.run('version', version);
         this.sql.setMeta.run('clean', 0);
@@ -277,6 +317,7 @@ export class SqliteStore implements SourceStore, BodyLoader {
 
   /** Adds every stored source to the memory actor index, reading each row's actors once (in path order). */
   private feedActors(memory: ActorIndex): void {
+    this.flushWrites();
     // One row at a time: the unit's actors are primed from the row, so the index never queries while iterating.
     const rows = this.db.prepare('SELECT id, actors FROM source ORDER BY path').iterate() as IterableIterator<{
       id: number;
@@ -291,6 +332,7 @@ export class SqliteStore implements SourceStore, BodyLoader {
   }
 
   close(): void {
+    this.flushWrites();
     this.db.close();
   }
 }
@@ -299,7 +341,15 @@ export class SqliteStore implements SourceStore, BodyLoader {
 function dropOlderSchema(db: SqlDatabase): void {
   db.exec('CREATE TABLE IF NOT EXISTS meta (k TEXT PRIMARY KEY, v BLOB)');
   const found = db.prepare("SELECT v FROM meta WHERE k = 'version'").get() as { v: unknown } | undefined;
-  if (found && !String(found.v).startsWith(`${SCHEMA_VERSION}:`)) db.exec('DROP TABLE IF EXISTS source');
+  if (found && !String(found.v).startsWith(`${SCHEMA_VERSION}:`))
+    db.exec('DROP TABLE IF EXISTS source; DROP TABLE IF EXISTS actor_source; DROP TABLE IF EXISTS actor');
+}
+
+/** A source write waiting for its batch: the source row's values and its actors' rows. */
+interface PendingWrite {
+  uri: string;
+  source: unknown[];
+  actors: unknown[][];
 }
 
 interface RestoredRow {
