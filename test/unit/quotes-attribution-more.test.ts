@@ -213,6 +213,35 @@ const CASES: Case[] = [
     typed: 'The birth lottery matters',
     speaker: 'Centre on Work and Family',
   },
+  {
+    kind: 'a relative clause with a list between commas before the verb: the description before it speaks',
+    article:
+      'Theatre appeal\n\nThe actor Sean Doyle backed the appeal on Monday.\n\n' +
+      'The award-winning actor, whose films include Red Harbour, Grey Hills and Star Lanes: The Return, said: "The theatre is too important to lose."',
+    typed: 'The theatre is too',
+    speaker: 'Sean Doyle',
+  },
+  {
+    kind: 'an adverb between the name and the verb',
+    article:
+      'Smoke on stage\n\nA player smelled smoke. Ravi Menon immediately told the director: "I start shouting and waving at everyone."',
+    typed: 'I start shouting and',
+    speaker: 'Ravi Menon',
+  },
+  {
+    kind: 'laughs closes a quotation like said',
+    article: 'Smoke on stage\n\nThe smoke was only paint. "Nobody was hurt, it was not a big drama," laughs Ravi Menon.',
+    typed: 'Nobody was hurt, it',
+    speaker: 'Ravi Menon',
+  },
+  {
+    kind: 'a title of something opening the sentence, apposed to the name: he is that person',
+    article:
+      'Content panel\n\nLord Hale opened the meeting on Monday.\n\n' +
+      'Head of the division, Aaron Vance, spoke about new platforms. "How bold can I be in this new world?" he said.',
+    typed: 'How bold can I',
+    speaker: 'Aaron Vance',
+  },
 ];
 
 let version = 0;

@@ -156,6 +156,9 @@ const NUMERAL_RE = /^(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten)$/;
 const APPOSED_SUBJECT_RE =
   /(?:^|[.!?]["”’]?\s+|\n)(?:The|A|An|His|Her|Its|Their)\s+(?:[\p{Ll}\-]+['’]s\s+)?[\p{Ll}\-]+(?:\s+[\p{Ll}\-]+){0,3},[ \t]*$/u;
 
+/** A sentence opened by a title of something and a comma, right before a name: `Head of the division, `. */
+const TITLE_APPOSED_RE = /(?:^|[.!?]["”’]?\s+|\n)(\p{Lu}\p{Ll}+)\s+(?:of|for)\s+(?:the\s+)?[\p{Ll}\-]+(?:\s+[\p{Ll}\-]+){0,2},[ \t]*$/u;
+
 /** A capitalised word with a participle after a hyphen describes the name after it: `Lagos-born`, `Oslo-based`. */
 const DESCRIPTIVE_PREFIX_RE =
   /^\p{Lu}[\p{L}\p{M}.]*-(?:born|based|bred|raised|educated|trained|owned|led|backed|funded|run|made|listed|registered|headquartered)$/u;
@@ -300,7 +303,12 @@ export class NameBook {
       // Sentence-initial names and names right before a speech verb act; `… that X had tried` does not make X the topic.
       const participle = SPEECH_VERBS.has(m[0].slice(0, m[0].search(/[ \t]|$/)).toLowerCase());
       // `Her deputy, Ana Lee, will take over`: a name apposed to the sentence's opening description is its subject.
-      const apposedSubject = /^[ \t]*,/.test(after) && APPOSED_SUBJECT_RE.test(text.slice(Math.max(0, m.index - 60), m.index));
+      const opening = text.slice(Math.max(0, m.index - 60), m.index);
+      const titleOpening = TITLE_APPOSED_RE.exec(opening)?.[1]?.toLowerCase();
+      const apposedSubject =
+        /^[ \t]*,/.test(after) &&
+        (APPOSED_SUBJECT_RE.test(opening) ||
+          (titleOpening !== undefined && (TITLE_WORDS.has(titleOpening) || ROLE_NOUNS.has(titleOpening))));
       // `Band frontman Ana Lee said`: a title preamble introduces a person by a full name; before one bare word
       // (`Sale host Bath in the cup`) the "title" is as likely a verb, and the word no person.
       const preamble = this.openedByPreamble(m.index) && tokensOf(this.fullName(core)).length >= 2;

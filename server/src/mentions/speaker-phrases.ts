@@ -277,6 +277,14 @@ function descriptorAt(tokens: Token[], from: number, until = tokens.length): Spe
   return found;
 }
 
+/** Words ending in -ly that are no adverbs. */
+const NOT_ADVERBS = new Set(['family', 'supply', 'reply', 'rally', 'ally', 'assembly', 'monopoly', 'anomaly', 'belly', 'bully', 'folly']);
+
+/** `Lee immediately told …`: an adverb of manner or time between the speaker and the verb. */
+function isMannerAdverb(word: string): boolean {
+  return /^\p{Ll}{4,}ly$/u.test(word) && !NOT_ADVERBS.has(word);
+}
+
 /** A name run ending at token i (inclusive), looking back. */
 /**
  * `Association of Payment and Clearing Services`: an `and` inside a name whose first half has an `of`
@@ -319,6 +327,9 @@ export function speakerBeforeVerb(text: string, base: number, participle = false
   let s = text;
   const relative = /\s(?:which|who)\s[^,;:.!?]*$/.exec(s);
   if (relative && relative.index > 0) s = s.slice(0, relative.index);
+  // `The actor, whose films include X, Y and Z, said`: a relative clause between commas, lists and all.
+  const between = /,\s+(?:who|whose|which)\s[^;.!?]*,\s*$/.exec(s);
+  if (between && between.index > 0) s = s.slice(0, between.index) + ' ';
   s = s.replace(/\s*\([^()]{1,20}\)\s*$/, ' ');
   const setting = /,\s+(?:from|of|in|at)\s+[^,;:.!?]{1,40}(?:,\s*[^,;:.!?]{1,30})?,?\s*$/.exec(s);
   if (setting && setting.index > 0 && /\p{Lu}[\p{L}'’\-]*$/u.test(s.slice(0, setting.index))) s = s.slice(0, setting.index) + ' ';
@@ -348,7 +359,7 @@ export function speakerBefore(text: string, base: number, participle = false): S
   // Skip "also", "has", "on Monday", "last week" between speaker and verb.
   while (i >= 0) {
     const b = tokens[i].bare.toLowerCase();
-    if (FILLER_WORDS.has(b) && !/,$/.test(tokens[i].word)) i--;
+    if ((FILLER_WORDS.has(b) || isMannerAdverb(b)) && !/,$/.test(tokens[i].word)) i--;
     else if (TIME_WORDS.has(b) && i > 0 && /^(?:on|last|this|next|late|early)$/i.test(tokens[i - 1].bare)) i -= 2;
     else break;
   }

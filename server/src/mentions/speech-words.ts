@@ -15,6 +15,7 @@ export const SPEECH_VERBS = set(`
   rejected rejects accused accuses complained complains conceded concedes continued continues concluded concludes cautioned
   cautions stated states agreed agrees maintained maintains recalled recalls boasted joked quipped tweeted posted
   shouted shouts yelled screamed whispered cried asked asks criticised criticized welcomed praised condemned hailed defended
+  laughs laughed smiles smiled sighs sighed
   saying adding warning stressing noting insisting arguing claiming explaining announcing confirming denying revealing
   admitting urging pledging vowing promising emphasizing emphasising asserting declaring describing telling calling
   writing replying expressing rejecting accusing complaining conceding stating
@@ -28,6 +29,7 @@ export const CLOSING_VERBS = set(`
   admitted admits acknowledged acknowledges conceded concedes claimed claims announced announces urged urges concluded
   concludes observed observes commented comments cautioned cautions stated states recalled recalls predicted predicts
   boasted joked quipped tweeted posted confirmed confirms revealed reveals suggested suggests say asked asks
+  laughs laughed smiles smiled sighs sighed
 `);
 
 /** Verbs of `X said that …` indirect speech. */
