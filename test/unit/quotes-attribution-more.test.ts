@@ -13,6 +13,8 @@ interface Case {
   /** The first words of the quotation, as typed after `“`. */
   typed: string;
   speaker: string | null;
+  /** The source's path (`.md`: headings are read as headings). */
+  file?: string;
 }
 
 const CASES: Case[] = [
@@ -242,6 +244,24 @@ const CASES: Case[] = [
     typed: 'How bold can I',
     speaker: 'Aaron Vance',
   },
+  {
+    kind: 'a standfirst set as a heading takes the speaker of the body quotation repeating it',
+    file: 'sources/article.md',
+    article:
+      '# Student dies after taking diet pills\n\n## Her mother says she was "literally burning up from within" at the end\n\n' +
+      'The student was taken to hospital in April.\n\n"She was literally burning up from within," her mother, Joan Pryce, said in a statement.\n',
+    typed: 'literally burning up',
+    speaker: 'Joan Pryce',
+  },
+  {
+    kind: 'a crosshead later in the article keeps no speaker: it sums up a section in the editor’s words',
+    file: 'sources/article.md',
+    article:
+      '# Student dies after taking diet pills\n\nThe student was taken to hospital in April.\n\n' +
+      '"She was literally burning up from within," her mother, Joan Pryce, said in a statement.\n\n## "She was burning up from within"\n\nMore text here.\n',
+    typed: 'She was burning up',
+    speaker: null,
+  },
 ];
 
 let version = 0;
@@ -260,7 +280,7 @@ async function speakerShown(h: Harness, typed: string): Promise<string | null | 
 
 const harnesses: Harness[] = [];
 before(async () => {
-  for (const c of CASES) harnesses.push(await harness({ 'sources/article.txt': c.article }));
+  for (const c of CASES) harnesses.push(await harness({ [c.file ?? 'sources/article.txt']: c.article }));
 });
 
 for (const [i, c] of CASES.entries()) {
