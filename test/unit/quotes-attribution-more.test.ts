@@ -45,10 +45,10 @@ const CASES: Case[] = [
   {
     kind: 'as the committee has pointed out: the committee named before',
     article:
-      'Agency criticised\n\nThe Commons Transport Committee met on Tuesday to question the agency.\n\n' +
+      'Agency criticised\n\nThe Harbour Transport Committee met on Tuesday to question the agency.\n\n' +
       'As the committee has pointed out, the agency is "nowhere near ready for the new timetable".',
     typed: 'nowhere near ready',
-    speaker: 'Commons Transport Committee',
+    speaker: 'Harbour Transport Committee',
   },
   {
     kind: 'a demonym before an occupation is a description of the player last named',
@@ -118,8 +118,8 @@ const CASES: Case[] = [
     kind: 'words outside the marks in the first person go on from the person who just spoke',
     article:
       'Games deal\n\nAcme chief Rosa Lindqvist said the firm was looking at games makers. Games are "a big business", the paper quoted Ms Lindqvist as saying. ' +
-      'We "would like to get into it very soon".',
-    typed: 'would like to get',
+      'We "would love to be part of it one day".',
+    typed: 'would love to be',
     speaker: 'Rosa Lindqvist',
   },
   {
@@ -141,17 +141,17 @@ const CASES: Case[] = [
   {
     kind: 'a headline quotation takes the speaker of the body quotation that repeats its words',
     article:
-      'Pills "Burned Her Up From Within", Mother Says\n\nA student died after taking diet pills bought online.\n\n' +
-      '"She was literally burning up from within," her mother, Joan Pryce, said in a statement.',
-    typed: 'Burned Her Up',
+      'Pills "Burned Her From The Inside", Mother Says\n\nA student died after taking herbal capsules bought online.\n\n' +
+      '"She was burning from the inside," her mother, Joan Pryce, said in a statement.',
+    typed: 'Burned Her From',
     speaker: 'Joan Pryce',
   },
   {
     kind: 'a standfirst quotation takes the speaker of the later body quotation that repeats it',
     article:
-      'Student dies after taking diet pills\n\nThe mother of a student has described how her daughter was "literally burning up from within".\n\n' +
-      'The student was taken to hospital in April.\n\n"She was literally burning up from within," her mother, Joan Pryce, said in a statement.',
-    typed: 'literally burning up',
+      'Student dies after taking herbal capsules\n\nThe mother of a student has described how her daughter was "truly on fire from the inside".\n\n' +
+      'The student was taken to hospital in April.\n\n"She was truly on fire from the inside," her mother, Joan Pryce, said in a statement.',
+    typed: 'truly on fire from',
     speaker: 'Joan Pryce',
   },
   {
@@ -164,8 +164,8 @@ const CASES: Case[] = [
   {
     kind: 'quoted as saying: an organisation name and an agent noun before the person',
     article:
-      'Staff mourn\n\nA shrine appeared outside the offices. "We are mourning the end of a fine company," the agency quoted Acme worker Dan Ruiz as saying.',
-    typed: 'We are mourning the',
+      'Staff mourn\n\nA shrine appeared outside the offices. "We are grieving for a company we loved," the agency quoted Acme worker Dan Ruiz as saying.',
+    typed: 'We are grieving for',
     speaker: 'Dan Ruiz',
   },
   {
@@ -193,7 +193,7 @@ const CASES: Case[] = [
   {
     kind: 'the Harbourtown MP: the person described, not a word opening the sentence before',
     article:
-      'Minister speaks\n\nHome Office minister Rhian Wells spoke on Tuesday. Qualifications could also be made tougher, she told a Commons inquiry.\n\n' +
+      'Minister speaks\n\nHarbour Office minister Rhian Wells spoke on Tuesday. Permits could also be made harder to get, she told a Harbour inquiry.\n\n' +
       '"The threat is most likely to come from a small group," the Harbourtown MP told the committee.',
     typed: 'The threat is most',
     speaker: 'Rhian Wells',
@@ -202,17 +202,17 @@ const CASES: Case[] = [
     kind: 'as X has pointed out, with on and and inside the organisation’s name',
     article:
       'Press freedom\n\nThe bill would let agencies read metadata. But, as the Joint Committee on Courts and Security has pointed out, ' +
-      'it would also be used "for the purpose of finding a reporter\'s sources".',
-    typed: 'for the purpose of',
+      'it would also be used "to trace the people who talk to reporters".',
+    typed: 'to trace the people',
     speaker: 'Joint Committee on Courts and Security',
   },
   {
     kind: 'as the report states, with the issuer named paragraphs before',
     article:
-      'Birth lottery\n\nA new report released on Monday by the Centre on Work and Family calls that into question.\n\n' +
+      'Born lucky\n\nA new report released on Monday by the Centre on Work and Family calls that into question.\n\n' +
       'The report looked at ten countries.\n\nIt found wide gaps.\n\nAmong its findings: class matters.\n\n' +
-      'As the report states: "The birth lottery matters more here than in most rich countries."',
-    typed: 'The birth lottery matters',
+      'As the report states: "Where you are born counts for more here than in other rich lands."',
+    typed: 'Where you are born',
     speaker: 'Centre on Work and Family',
   },
   {
@@ -248,18 +248,18 @@ const CASES: Case[] = [
     kind: 'a standfirst set as a heading takes the speaker of the body quotation repeating it',
     file: 'sources/article.md',
     article:
-      '# Student dies after taking diet pills\n\n## Her mother says she was "literally burning up from within" at the end\n\n' +
-      'The student was taken to hospital in April.\n\n"She was literally burning up from within," her mother, Joan Pryce, said in a statement.\n',
-    typed: 'literally burning up',
+      '# Student dies after taking herbal capsules\n\n## Her mother says she was "truly on fire from the inside" at the end\n\n' +
+      'The student was taken to hospital in April.\n\n"She was truly on fire from the inside," her mother, Joan Pryce, said in a statement.\n',
+    typed: 'truly on fire from',
     speaker: 'Joan Pryce',
   },
   {
     kind: 'a crosshead later in the article keeps no speaker: it sums up a section in the editor’s words',
     file: 'sources/article.md',
     article:
-      '# Student dies after taking diet pills\n\nThe student was taken to hospital in April.\n\n' +
-      '"She was literally burning up from within," her mother, Joan Pryce, said in a statement.\n\n## "She was burning up from within"\n\nMore text here.\n',
-    typed: 'She was burning up',
+      '# Student dies after taking herbal capsules\n\nThe student was taken to hospital in April.\n\n' +
+      '"She was truly on fire from the inside," her mother, Joan Pryce, said in a statement.\n\n## "She was on fire from the inside"\n\nMore text here.\n',
+    typed: 'She was on fire',
     speaker: null,
   },
 ];

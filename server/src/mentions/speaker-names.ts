@@ -493,7 +493,7 @@ export class NameBook {
   }
 
   /**
-   * `will now meet X`, `beat Russian rival X`, `a Commons inquiry`: a plain lower-case word (no title, no `and`)
+   * `will now meet X`, `beat Russian rival X`, `a Harbour inquiry`: a plain lower-case word (no title, no `and`)
    * before the name and its title words, or an article right before it. A possessive (`chronicles X's life`) is no object.
    */
   private afterVerb(at: number): boolean {
@@ -508,7 +508,7 @@ export class NameBook {
     while (k > 0 && (title(words[k]) || (/^\p{Lu}/u.test(words[k]) && !/[,;:.]$/.test(words[k])))) k--;
     const word = words[k];
     if (!word || !/^\p{Ll}+$/u.test(word) || ['and', 'or'].includes(word)) return false;
-    // `told a Commons inquiry`: a capitalised word after an article names a thing, or qualifies one.
+    // `told a Harbour inquiry`: a capitalised word after an article names a thing, or qualifies one.
     return ['the', 'a', 'an'].includes(word) ? k === words.length - 1 : !title(word);
   }
 
