@@ -326,7 +326,7 @@ const CASES: Case[] = [
   },
   {
     what: "a competition's scope opening the sentence stays in the title",
-    article: 'Rain fell all day. World indoor champion, Benedikt Oyelaran, faded badly and finished fourth.',
+    article: 'She won the World title in March. World indoor champion, Benedikt Oyelaran, faded badly and finished fourth.',
     hover: 'Benedikt Oyelaran',
     card: 'Benedikt Oyelaran',
     role: 'world indoor champion',
@@ -359,9 +359,10 @@ const CASES: Case[] = [
   },
   {
     what: 'an acronym in parentheses after "and" names the whole run',
-    article: 'The body, known as the Council of Fenland Ports and Harbour Authorities (CFPHA), is doing research. CFPHA will report soon.',
+    article:
+      'The body, known as the Conference of Fenland Ports and Harbour Authorities (CFPHA), is doing research. CFPHA will report soon.',
     hover: 'CFPHA',
-    card: 'Council of Fenland Ports and Harbour Authorities',
+    card: 'Conference of Fenland Ports and Harbour Authorities',
   },
   {
     what: 'a name only ever written after "the" with no person evidence is an organisation, not a person',
@@ -377,9 +378,80 @@ const CASES: Case[] = [
   },
   {
     what: 'a one-word company ending like an adjective, before "have"',
-    article: 'The survey found that Brontelli and Quadrix have been offering lower prices to customers who call to cancel.',
+    article: 'The survey found that Quadrix and Brontelli have been offering lower prices to customers who call to cancel.',
     hover: 'Brontelli',
     card: 'Brontelli',
+  },
+  {
+    what: 'capitals that spell the initials of an organisation named before them join it',
+    article: 'According to the Lantern Daily Courier, the deal is close. Mr Orr later told the LDC that it was off.',
+    hover: 'LDC',
+    card: 'Lantern Daily Courier',
+  },
+  {
+    what: 'a name in a byline is a person, and the title after its comma is the role',
+    article: 'By Wilhelmina Oakes, Transport correspondent\n\nTrains ran late all week, the operator said. Oakes rode six of them.',
+    hover: 'Wilhelmina Oakes',
+    card: 'Wilhelmina Oakes',
+    role: 'transport correspondent',
+  },
+  {
+    what: 'a name in a picture credit is a person',
+    article: 'Photo\n\nCredit Anselm Brightwater\n\nThe sale is a complicated beast, showing how deal structures differ.',
+    hover: 'Anselm Brightwater',
+    card: 'Anselm Brightwater',
+  },
+  {
+    what: 'a country before the name an acronym spells stays in the name',
+    article: 'Chargers waste power, said the US Kettering Efficiency Agency (KEA). According to the KEA, adaptors are the worst.',
+    hover: 'US Kettering Efficiency Agency',
+    card: 'US Kettering Efficiency Agency',
+  },
+  {
+    what: 'the name without its country is an alias',
+    article: 'Chargers waste power, said the US Kettering Efficiency Agency (KEA). The Kettering Efficiency Agency will report.',
+    hover: 'Kettering Efficiency Agency',
+    card: 'US Kettering Efficiency Agency',
+  },
+  {
+    what: '"former" is kept before a party word and a capitalised title',
+    article: 'It was a mistake, said former Verdant MP Ottoline Gasparyan, who lost her seat in 2001.',
+    hover: 'Ottoline Gasparyan',
+    card: 'Ottoline Gasparyan',
+    role: 'former verdant mp',
+  },
+  {
+    what: '"former" is kept before a nationality and a lower-case title',
+    article: 'Former Chilean president Aurelio Pichardo-Baeza said the vote was fair. He spoke in Lima.',
+    hover: 'Aurelio Pichardo-Baeza',
+    card: 'Aurelio Pichardo-Baeza',
+    role: 'former chilean president',
+  },
+  {
+    what: 'a one-word band after "duo" is not a person',
+    article: 'He rose to fame as one half of pop duo Zephyrine! in the 1980s before going solo.',
+    hover: 'Zephyrine',
+    card: null,
+    notPerson: true,
+  },
+  {
+    what: 'no article: ordinary words and "and" before a head that names an employer after it',
+    article: 'The rules are too strict, said Ingrid Oyawale, standards and regulatory liaison for Tessaline, on Monday.',
+    hover: 'Ingrid Oyawale',
+    card: 'Ingrid Oyawale',
+    role: 'standards and regulatory liaison',
+  },
+  {
+    what: 'a two-word name after "the" and before a plain noun is a thing: no card',
+    article: 'The festival staged the Ottoline Marchbanks play twice, and critics liked the set.',
+    hover: 'Ottoline Marchbanks',
+    card: null,
+  },
+  {
+    what: 'a one-word name opening the sentence, listed with "and" before another name',
+    article: 'Awards season is here. Quillon and the Harbour Gazette have kept their focus on the industry this week.',
+    hover: 'Quillon',
+    card: 'Quillon',
   },
   {
     what: 'a video game',

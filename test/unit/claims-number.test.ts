@@ -1,7 +1,7 @@
 /** Figures in prose and the number-mismatch check. */
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { extractFigures, figureConflicts } from '../../server/src/features/claims/number-check';
+import { extractFigures, figureConflicts, figureValues } from '../../server/src/features/claims/number-check';
 import { harness } from '../helpers/fixture';
 
 test('claims number: figures with scales, separators, currency and percent; bare years are not figures', () => {
@@ -14,6 +14,12 @@ test('claims number: figures with scales, separators, currency and percent; bare
     ['15%', 15, true, 'rise'],
     ['400', 400, false, 'people'],
   ]);
+});
+
+test('claims number: the values alone (what passage ranking reads) are those of the figures, years left out', () => {
+  const text = 'Some 3.2 million Syrian refugees, \u00a3546m profit, a 15% rise, seven boats and 400 people in 2024.';
+  assert.deepEqual(figureValues(text), [3_200_000, 546_000_000, 15, 7, 400]);
+  assert.deepEqual(figureValues('No figures here, only 1995.'), []);
 });
 
 test('claims number: a different figure for the same counted thing conflicts; the same value or another thing does not', () => {

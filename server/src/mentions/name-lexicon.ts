@@ -26,7 +26,7 @@ star player goalkeeper midfielder defender winger batsman bowler jockey trainer 
 swimmer athlete driver rider chef blogger councillor councilor alderman assemblyman assemblywoman legislator lawmaker
 peer priest vicar pastor rector dean provost headteacher headmaster headmistress curator conductor composer guitarist
 drummer bassist vocalist frontman rapper filmmaker screenwriter playwright commentator pundit columnist critic
-trustee volunteer employee staffer planner trader broker landlord shopkeeper miner barrister magistrate coroner
+trustee volunteer employee staffer planner trader broker landlord shopkeeper miner barrister magistrate coroner liaison
 warden detective agent student pupil graduate survivor witness resident protester spokesmen
 `);
 

@@ -144,6 +144,9 @@ const TITLE_ADVERBS = new Set(['now', 'currently', 'also', 'still', 'then', 'lat
 const COPULAS = new Set(['is', 'was', 'became', 'becomes', 'remains']);
 const APPOSITION_OPENERS = new Set([',', '\u2013', '\u2014']);
 
+/** Time words kept in a title before its capitalised part ("former Green MP", "former US president"). */
+const KEPT_TIME_WORDS = new Set(['former', 'acting', 'interim', 'outgoing']);
+
 /** Capitalised words that give a title its scope, never its owner ("World champion", "Olympic champion"). */
 const TITLE_SCOPES = new Set(['World', 'Olympic', 'Paralympic', 'Commonwealth', 'Paralympics']);
 
@@ -254,6 +257,18 @@ export function titleBefore(
     from = i;
     i--;
   }
+  // `former Green MP X`: a time word before a capitalised title word is kept.
+  if (
+    !relation &&
+    i >= 0 &&
+    tokens[i].sentence === first.sentence &&
+    tokens[i + 1].gap === '' &&
+    (!tokens[i].cap || tokens[i].sentenceStart) &&
+    KEPT_TIME_WORDS.has(lower(tokens[i]))
+  ) {
+    from = i;
+    i--;
+  }
   let title = relation
     ? null
     : tokens
@@ -272,8 +287,26 @@ export function titleBefore(
         .join(' ')} ${title}`;
       affiliation = byOwner.owner;
       from = byOwner.from;
-    } else if (c && (c.length === 1 || i > 0)) affiliation = c.country;
-    else {
+    } else if (c && (c.length === 1 || i > 0)) {
+      affiliation = c.country;
+      // `former Chilean president X`: the time word and the country as written stay in the title.
+      const cFrom = countryAt(tokens, i) ? i : i - 1;
+      const time = tokens[cFrom - 1];
+      if (
+        title &&
+        time &&
+        time.sentence === first.sentence &&
+        tokens[cFrom].gap === '' &&
+        (!time.cap || time.sentenceStart) &&
+        KEPT_TIME_WORDS.has(lower(time))
+      ) {
+        title = `${tokens
+          .slice(cFrom - 1, from)
+          .map((t) => t.text)
+          .join(' ')} ${title}`;
+        from = cFrom - 1;
+      }
+    } else {
       const span = spanBefore(i);
       if (span) {
         affiliation = span.name;
@@ -412,6 +445,8 @@ export function titleAfter(
   const titleStart = i;
   let lastHead = -1;
   let unknown = 0;
+  // With no article, ordinary words may open the title only when its head names an employer after it.
+  const employed = !hadArticle && headBeforeEmployer(tokens, titleStart, sentence);
   while (i < tokens.length && tokens[i].sentence === sentence && (i === titleStart || tokens[i].gap === '')) {
     const t = tokens[i];
     if (isTitleWord(t)) {
@@ -422,12 +457,15 @@ export function titleAfter(
       lastHead < 0 &&
       !t.cap &&
       !t.upper &&
-      unknown < 2 &&
+      unknown < (employed ? 3 : 2) &&
       /^\p{Ll}+$/u.test(t.text) &&
-      (hadArticle || (i > titleStart && isTitleWord(tokens[titleStart]) && !STOPWORDS.has(t.text)))
+      (hadArticle || (i > titleStart && isTitleWord(tokens[titleStart]) && !STOPWORDS.has(t.text)) || employed)
     ) {
       // ", a bond strategist at …", ", senior market strategist at …": up to two ordinary words before the head,
       // after an article or a title word.
+      unknown++;
+    } else if (employed && lastHead < 0 && i > titleStart && lower(t) === 'and' && unknown < 3) {
+      // ", standards and policy liaison for Acme": two fields joined by "and" before the head.
       unknown++;
     } else if (lastHead < 0 && t.cap && !t.possessive && unknown < 2 && hadArticle && !countryAt(tokens, i)) {
       // ", a Republican senator from …": a capitalised party or field word before the head.
@@ -548,4 +586,23 @@ function whoVerbAs(tokens: readonly Token[], verb: number, sentence: number): nu
     if (lower(t) === 'as') return k + 1;
   }
   return 0;
+}
+
+/**
+ * ", standards liaison for Acme", ", research head at the Acme Trust": within four plain lower-case words from `from`,
+ * a title head followed by "at", "of" or "for" and a capitalised name.
+ */
+function headBeforeEmployer(tokens: readonly Token[], from: number, sentence: number): boolean {
+  for (let k = from; k < from + 4 && k < tokens.length; k++) {
+    const t = tokens[k];
+    if (t.sentence !== sentence || (k > from && t.gap !== '') || t.cap || t.upper || STOPWORDS.has(t.text)) {
+      if (lower(t) !== 'and') return false;
+    }
+    if (!isHead(t)) continue;
+    const prep = tokens[k + 1];
+    if (!prep || prep.sentence !== sentence || !['at', 'of', 'for'].includes(lower(prep))) return false;
+    const next = tokens[k + 2] && lower(tokens[k + 2]) === 'the' ? tokens[k + 3] : tokens[k + 2];
+    return next !== undefined && next.sentence === sentence && (next.cap || next.upper);
+  }
+  return false;
 }

@@ -30,6 +30,12 @@ const RARE_TERMS = 2;
 const RARE_WEIGHT = 0.3;
 /** Query terms sent to BM25 (the rarest ones); every term still counts in the re-rank. */
 const MAX_QUERY_TERMS = 10;
+/**
+ * Terms in more than this share of sentences are left out of the BM25 query when enough rarer ones remain (they
+ * still count in the re-rank): on a big corpus their postings were most of what a claim's search walked.
+ */
+const MAX_SEARCH_SHARE = 0.005;
+const MIN_SEARCH_TERMS = 3;
 /** How many of the best re-ranked passages get the fuzzy phrase comparison. */
 const FUZZY_POOL = 3;
 /** Fuse threshold: passages scoring worse get no fuzzy credit (and bitap stops early). */
@@ -46,6 +52,8 @@ export interface Evidence extends SupportCandidate {
 
 interface ClaimFeatures {
   queryTerms: string[];
+  /** The query terms sent to BM25: the rare ones (see MAX_SEARCH_SHARE). */
+  searchTerms: string[];
   idf: Map<string, number>;
   figures: number[];
   dates: string[];
@@ -82,8 +90,11 @@ function featuresOf(k: SourceStore, plain: string): ClaimFeatures {
     .sort((a, b) => b[1] - a[1])
     .slice(0, MAX_QUERY_TERMS)
     .map(([t]) => t);
+  const minIdf = Math.log(1 + (n - MAX_SEARCH_SHARE * n + 0.5) / (MAX_SEARCH_SHARE * n + 0.5));
+  const focused = queryTerms.filter((t) => (idf.get(t) ?? 0) >= minIdf);
   return {
     queryTerms,
+    searchTerms: focused.length >= MIN_SEARCH_TERMS ? focused : queryTerms,
     idf,
     figures: extractFigures(plain).map((f) => f.value),
     dates: datesOf(plain),
@@ -170,7 +181,7 @@ function baseScore(f: ClaimFeatures, unit: SourceUnit, index: number, floor = -I
 export function retrieveEvidence(k: SourceStore, plain: string, limit = 3, token?: Cancellation): Evidence[] {
   const f = featuresOf(k, plain);
   if (f.queryTerms.length === 0) return [];
-  const hits = k.sources.sentences.search(f.queryTerms, GATHER);
+  const hits = k.sources.sentences.search(f.searchTerms, GATHER);
   if (hits.length === 0 || token?.isCancellationRequested) return [];
   const located = hits
     .map((h) => ({ at: k.sources.sentence(h.id) }))

@@ -11,6 +11,7 @@ import type { IndexedQuote, SourceUnit } from '../../store/source-store';
 import { openingKey } from '../../text/opening-key';
 import { normalizeForMatch } from '../../text/normalize';
 import { partOffsets, quotationFromPart, type SourceQuote } from '../../domain/quote-types';
+import { quoteWords, speakerWords } from './quote-words';
 
 /** Candidates taken from the index before fuzzy ranking. */
 const CANDIDATES = 150;
@@ -137,18 +138,18 @@ export function rankQuotes(k: SourceStore, typed: string, options: RankOptions):
   for (const [id, score] of bm25) {
     const indexed = k.quotes.get(id);
     if (!indexed) continue;
-    const whole = words(indexed.quote.text);
+    const whole = quoteWords(indexed.quote);
     const opensWhole = phraseAt(whole, typedWords, lastPartial) === 0;
     const part = opensWhole || !indexed.quote.parts ? 0 : partOpening(indexed.quote, typed, typedWords, lastPartial);
     const q = part > 0 ? { ...indexed, quote: quotationFromPart(indexed.quote, part) } : indexed;
     const ws = part > 0 ? words(q.quote.text) : whole;
-    const speakerWords = q.quote.speaker ? words(q.quote.speaker) : [];
+    const spoken = speakerWords(q.quote);
     const at = phraseAt(ws, typedWords, lastPartial);
     const tier = at === 0 ? 0 : at > 0 ? 1 : 2;
     let found = 0;
     typedWords.forEach((t, i) => {
       const partial = lastPartial && i === typedWords.length - 1;
-      if (ws.some((w) => wordMatches(t, w, partial)) || speakerWords.some((w) => wordMatches(t, w, partial))) found++;
+      if (ws.some((w) => wordMatches(t, w, partial)) || spoken.some((w) => wordMatches(t, w, partial))) found++;
     });
     candidates.push({
       ...q,

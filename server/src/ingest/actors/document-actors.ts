@@ -5,8 +5,9 @@
 import type { Token } from '../../mentions/actor-tokens';
 import type { ActorMention, ActorRole, ActorType, DocumentActor } from '../../domain/actor-types';
 import { COUNTRY_FORMS, formsOfCountry } from '../../mentions/countries';
-import { NEVER_ACTORS, REGION_PHRASES, REGIONS } from '../../mentions/name-lexicon';
+import { NAME_CONNECTORS, NEVER_ACTORS, REGION_PHRASES, REGIONS, SPEECH_VERBS } from '../../mentions/name-lexicon';
 import { isCaseSensitiveAlias, nameKey, soundKey } from '../../mentions/name-key';
+import { STOPWORDS } from '../../text/tokenize';
 
 export type Votes = Record<ActorType, number>;
 
@@ -82,6 +83,7 @@ function mergeCandidates(candidates: Iterable<Candidate>): Group[] {
   const byKeySuffix = new Map<string, Group[]>();
   const byOrgFirst = new Map<string, Group[]>();
   const byFirstName = new Map<string, Group[]>();
+  const byInitials = new Map<string, Group[]>();
   const push = <K>(map: Map<K, Group[]>, k: K, g: Group): void => {
     const list = map.get(k);
     if (!list) map.set(k, [g]);
@@ -99,8 +101,11 @@ function mergeCandidates(candidates: Iterable<Candidate>): Group[] {
         // "Acme Finance Group … Acme": the short form names the organisation introduced before it; "Acme … Acme
         // Capital" (the short form first) are two organisations.
         const org = unique(byOrgFirst.get(c.key));
+        const initialled = /^\p{Lu}{2,5}$/u.test(c.name) ? unique(byInitials.get(c.name)) : undefined;
         target =
           byAcronym.get(c.name) ??
+          // "the Lantern Daily Courier … the LDC": capitals that spell the initials of an organisation named before them.
+          (initialled && initialled.main.first < c.first ? initialled : undefined) ??
           unique(bySurname.get(c.key)) ??
           introducedBefore(bySurname.get(c.key), c) ??
           unique(bySound.get(soundKey(c.key))) ??
@@ -125,6 +130,8 @@ function mergeCandidates(candidates: Iterable<Candidate>): Group[] {
       const words = c.key.split(' ');
       if (!COUNTRY_FORMS.has(c.name.split(' ')[0])) for (let n = 1; n < words.length; n++) push(byOrgFirst, words.slice(0, n).join(' '), g);
     }
+    if (c.words >= 2 && !c.acronym && !c.key.startsWith('country:') && c.votes.person - c.guessed <= c.votes.organisation)
+      push(byInitials, initialsOf(c.name), g);
     if (c.words >= 2 && !c.acronym && !c.key.startsWith('country:') && c.votes.person >= Math.max(c.votes.organisation, c.votes.place)) {
       const words = c.key.split(' ');
       push(bySurname, words[words.length - 1], g);
@@ -142,6 +149,15 @@ function mergeCandidates(candidates: Iterable<Candidate>): Group[] {
     else groups.push({ main: c, members: [c] });
   }
   return groups;
+}
+
+/** Initials of a name's words, connectors left out ("Bank of Ruritania" → "BR"). */
+function initialsOf(name: string): string {
+  return name
+    .split(/[\s-]+/)
+    .filter((w) => w && !NAME_CONNECTORS.has(w) && w !== 'and' && w !== '&' && w !== 'the')
+    .map((w) => w[0].toUpperCase())
+    .join('');
 }
 
 /**
@@ -211,15 +227,21 @@ export function buildActors(tokens: readonly Token[], candidates: Iterable<Candi
   });
   // A person by default only, written as things are ("the X", "X game", in quote marks): no card, unless "he",
   // "she", "his" or "her" follows a mention before another person is named.
+  // Names and aliases of the people the text shows: a span ending with one is no organisation ("the X Ana Lee").
+  const personKeys = new Set<string>();
+  actors.forEach((a, i) => {
+    if (a.type === 'person' && !unproven.has(i)) for (const f of [a.name, ...a.aliases]) personKeys.add(nameKey(f));
+  });
   for (const i of unproven) {
     const v = groups[i].main.votes;
     // No vote at all (a phrase whose words the article also uses as ordinary words): no card either.
     const noVote = v.person + v.organisation + v.place + v.country === 0;
     const ways = ends[i].map(([from, to]) => writtenAsThing(tokens, from, to));
     if (!(noVote || ways.some(Boolean)) || ends[i].some(([, to]) => pronounFollows(tokens, to, personStarts))) continue;
-    // "told the Daily Clarion", "outside the Kodak Theatre": a name only ever written after an article, never in
+    // "told the Daily Clarion", "outside the Harbour Lights Theatre": a name only ever written after an article, never in
     // quote marks or before a thing's noun, names a body or a building: an organisation's card, not a person's.
-    if (!noVote && ways.every((w) => w === null || w === 'article')) retypeAsOrganisation(actors[i], ends[i], groups[i]);
+    if (!noVote && ways.every((w) => w === null || w === 'article') && !endsWithPerson(actors[i], personKeys))
+      retypeAsOrganisation(actors[i], ends[i], groups[i]);
     else actors[i].mentions = [];
   }
   // A country's aliases are the forms this document uses (the index knows the rest from the table).
@@ -228,6 +250,13 @@ export function buildActors(tokens: readonly Token[], candidates: Iterable<Candi
   });
   for (const a of actors) a.keys = { name: nameKey(a.name), aliases: a.aliases.map(nameKey) };
   return actors.filter((a) => a.mentions.length > 0).sort((a, b) => a.mentions[0].start - b.mentions[0].start);
+}
+
+/** True when the actor's name ends with the name or surname of a person the text shows. */
+function endsWithPerson(a: DocumentActor, personKeys: ReadonlySet<string>): boolean {
+  const words = nameKey(a.name).split(' ');
+  for (let k = 1; k < words.length; k++) if (personKeys.has(words.slice(k).join(' '))) return true;
+  return false;
 }
 
 /** A default person turned organisation: its surname is no alias, and a surname alone was no mention of it. */
@@ -266,14 +295,25 @@ const ARTICLES = new Set(['the', 'a', 'an']);
  * How a mention is written as things are named: before a noun for a thing or a number, in quote marks, or after an
  * article; null when none.
  */
-function writtenAsThing(tokens: readonly Token[], from: number, to: number): 'noun' | 'quoted' | 'article' | null {
+function writtenAsThing(tokens: readonly Token[], from: number, to: number): 'noun' | 'quoted' | 'article' | 'indefinite' | null {
   const first = tokens[from];
   const before = tokens[from - 1];
   const after = tokens[to + 1];
   const sameSentence = (t: Token | undefined): t is Token => t !== undefined && t.sentence === first.sentence;
   if (sameSentence(after) && after.gap === '' && !after.cap && (THING_NOUNS.has(after.key) || /^\d/.test(after.text))) return 'noun';
   if (/["\u201c]$/.test(first.gap) && sameSentence(after) && /^["\u201d]/.test(after.gap)) return 'quoted';
-  return sameSentence(before) && first.gap === '' && ARTICLES.has(before.key) && !before.cap ? 'article' : null;
+  if (!sameSentence(before) || first.gap !== '' || !ARTICLES.has(before.key) || before.cap) return null;
+  // "a X Y cross kick", "a X Y": one of many things; "the X Y" may also be the one body or building so named,
+  // unless a plain noun follows ("the X Y play").
+  const modifies =
+    sameSentence(after) &&
+    after.gap === '' &&
+    !after.cap &&
+    !after.upper &&
+    !STOPWORDS.has(after.key) &&
+    !SPEECH_VERBS.has(after.key) &&
+    !/ed$/.test(after.key);
+  return before.key === 'the' && !modifies ? 'article' : 'indefinite';
 }
 
 /** The type confidence a pronoun referring back gives a person (that of a title or honorific). */

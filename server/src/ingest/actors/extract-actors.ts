@@ -72,7 +72,9 @@ const SUBJECT_VERBS = new Set([
   'declined',
   'plans',
 ]);
-/** Lower-case words before a capitalised word that is what a person was ("the late Beatle X", "former Ranger X"). */
+/** Person nouns for more than one person: before a single word they name a group ("pop duo X"). */
+const GROUP_NOUNS = new Set(['duo', 'trio', 'pair', 'quartet']);
+/** Lower-case words before a capitalised word that is what a person was ("the late Wombler X", "former Ranger X"). */
 const CAPITAL_TITLE_OPENERS = new Set(['late', 'former']);
 /** Words that keep a title's time: "former minister". Lower-case. */
 const TIME_WORDS = new Set(['former', 'acting', 'interim', 'outgoing', 'incoming']);
@@ -387,6 +389,8 @@ class ActorScan {
   private readonly spanKeys = new Map<string, number>();
   /** Acronyms this document defines in parentheses ("World Health Organization (WHO)"). */
   private readonly definedAcronyms = new Set<string>();
+  /** Byline and credit names ("By Ana Lee, Business reporter"): first token → end of the byline. */
+  private readonly bylineNames = new Map<number, number>();
   /** "the Chilean Foreign Minister, Ana Soto": a title waiting for the name after the comma. */
   private pendingRole: { role: ActorRole; after: number } | null = null;
 
@@ -413,12 +417,14 @@ class ActorScan {
     while (s < tokens.length) {
       let e = s;
       while (e < tokens.length && tokens[e].sentence === tokens[s].sentence) e++;
-      if (tokens[s].body) {
-        for (const span of spansOf(tokens, s, e)) {
-          this.spans.push(span);
-          this.spanEndAt.set(span[1] - 1, span);
-          this.spanStartAt.set(span[0], span);
-        }
+      const lead = tokens[s].body ? s : bylineStart(tokens, s, e);
+      // A byline's names are those before its first comma, bar or slash ("By Ana Lee and Tom Vale, Business reporters").
+      const names = lead < 0 ? [] : spansOf(tokens, lead, lead === s ? e : bylineNamesEnd(tokens, lead, e));
+      for (const span of names) {
+        this.spans.push(span);
+        this.spanEndAt.set(span[1] - 1, span);
+        this.spanStartAt.set(span[0], span);
+        if (lead !== s) this.bylineNames.set(span[0], e);
       }
       s = e;
     }
@@ -543,11 +549,24 @@ class ActorScan {
     // "Acme has …", "Acme said …": a sentence-opening name followed by a verb of speech or possession is the subject.
     const next = this.tokens[to];
     const subject =
-      first.sentenceStart && next !== undefined && next.sentence === first.sentence && next.gap === '' && SUBJECT_VERBS.has(next.key);
+      first.sentenceStart &&
+      next !== undefined &&
+      next.sentence === first.sentence &&
+      next.gap === '' &&
+      (SUBJECT_VERBS.has(next.key) || this.listedWithName(to));
     const strong = country || !single || first.upper || ((!first.sentenceStart || subject) && !adjectival) || role !== null;
     // A one-word name the article also writes in lower case ("Results" … "results") is an ordinary word, unless a title or honorific says otherwise.
     const ordinary = single && !first.upper && this.lowerWords.has(first.key) && role === null && (extraVotes?.person ?? 0) < 3;
     return strong && !ordinary;
+  }
+
+  /** "Acme and the Daily Clarion have …": "and", maybe "the", then a capitalised name of two or more words. */
+  private listedWithName(and: number): boolean {
+    const tokens = this.tokens;
+    if (tokens[and]?.key !== 'and') return false;
+    const k = tokens[and + 1]?.key === 'the' ? and + 2 : and + 1;
+    const span = this.spanStartAt.get(k);
+    return span !== undefined && span[1] - span[0] >= 2 && tokens[k].sentence === tokens[and].sentence;
   }
 
   /** An owner before a title is a name the text uses on its own too, or looks like one (country, acronym, company word). */
@@ -604,8 +623,17 @@ class ActorScan {
     const titledBy = honorific && titles(honorific, tokens[reading.nameFrom]) ? honorific.text : null;
     if (titledBy) votes.person = (votes.person ?? 0) + 3;
     const acronym = this.definedAcronym(reading.nameFrom, to);
-    if (acronym) reading.nameFrom = Math.max(reading.nameFrom, matchAcronym(tokens, reading.nameFrom, to, acronym));
+    let shortForm: [number, number] | null = null;
+    if (acronym) {
+      const spelled = matchAcronym(tokens, reading.nameFrom, to, acronym);
+      // "the US Ruritanian Protection Agency (RPA)": a country before the spelled name belongs to the name.
+      const country = spelled > reading.nameFrom ? countryAt(tokens, reading.nameFrom, spelled) : null;
+      if (country && country.length === spelled - reading.nameFrom && to - spelled >= 2) shortForm = [spelled, to];
+      else reading.nameFrom = Math.max(reading.nameFrom, spelled);
+    }
     let nameTo = to;
+    const bylineEnd = this.bylineNames.get(spanFrom);
+    if (bylineEnd !== undefined) this.readByline(reading, to, bylineEnd);
     if (!reading.role) this.readApposition(reading, nameTo);
     // "Professor X", "Judge X", "Bishop X": an honorific that is also an office is the role when nothing else is.
     const office = titledBy ? TITLE_HONORIFICS.get(titledBy.replace(/\.$/, '')) : undefined;
@@ -619,7 +647,17 @@ class ActorScan {
       c.acronym = acronym;
       c.votes.organisation += 2;
     }
+    if (c && shortForm) this.addShortForm(c, shortForm[0], shortForm[1]);
     return c;
+  }
+
+  /** The name without its country ("Ruritanian Protection Agency" of "US Ruritanian Protection Agency") is an alias of it. */
+  private addShortForm(c: Candidate, from: number, to: number): void {
+    const name = this.spanText(from, to);
+    const key = nameKey(name);
+    if (key === c.key) return;
+    const short = this.candidates.get(key) ?? this.newCandidate(name, key, to - from, from);
+    short.aliasOf = c.key;
   }
 
   /**
@@ -709,12 +747,21 @@ class ActorScan {
       reading.votes.person = 3;
     }
     if (!reading.role) this.readCapitalTitle(reading, from, to);
-    if (!reading.votes.person && this.afterPersonNoun(from)) reading.votes.person = 2;
+    // "pop duo Acme!": a group noun before one word (no "and" after it) names a band, not one of its people.
+    if (
+      !reading.votes.person &&
+      this.afterPersonNoun(from) &&
+      GROUP_NOUNS.has(tokens[from - 1].key) &&
+      to - from === 1 &&
+      tokens[to]?.key !== 'and'
+    )
+      reading.votes.organisation = (reading.votes.organisation ?? 0) + 2;
+    else if (!reading.votes.person && this.afterPersonNoun(from)) reading.votes.person = 2;
     return reading;
   }
 
   /**
-   * "the late Beatle Ana Lee", "Former Ranger Tom Vale": after "late" or "former", a capitalised word before a two- or
+   * "the late Wombler Ana Lee", "Former Ranger Tom Vale": after "late" or "former", a capitalised word before a two- or
    * three-word name is what the person was (a member's noun), not part of the name.
    */
   private readCapitalTitle(reading: SpanReading, from: number, to: number): void {
@@ -835,6 +882,21 @@ class ActorScan {
     return !closing || closing.gap.startsWith(')') || closing.sentence !== acronymTok.sentence ? acronymTok.text : null;
   }
 
+  /**
+   * "By Ana Lee, Business reporter", "Credit Ana Lee": a name in a byline or credit is a person's (a full name, no
+   * company word); the words after a comma or bar that end in a title are the role.
+   */
+  private readByline(reading: SpanReading, to: number, end: number): void {
+    const tokens = this.tokens;
+    const name = tokens.slice(reading.nameFrom, to);
+    if (name.length < 2 || name.length > 3 || name.some((t) => t.upper || ORG_WORDS.has(t.text) || ORG_HEADS.has(t.text))) return;
+    reading.votes.person = (reading.votes.person ?? 0) + 3;
+    const rest = tokens.slice(to, end);
+    if (reading.role || rest.length === 0 || rest.length > 6 || !/^[,|\u2013\u2014-]/.test(rest[0].gap)) return;
+    if (rest.slice(1).some((t) => t.gap !== '') || !isHeadToken(rest[rest.length - 1])) return;
+    reading.role = { title: this.spanText(to, end), affiliation: null };
+  }
+
   /** ", the federation's general secretary", ", an analyst at X": an apposition after a person's name. */
   private readApposition(reading: SpanReading, nameTo: number): void {
     const after = titleAfter(this.tokens, nameTo, this.spanAt);
@@ -943,6 +1005,25 @@ export function extractActors(doc: SourceDocument): DocumentActors {
   scan.linkNicknames();
   scan.voteEmployers();
   return { actors: buildActors(scan.tokens, scan.candidates.values()) };
+}
+
+/** Words opening a byline or a picture credit, before the name. */
+const BYLINE_WORDS = new Set(['By', 'BY', 'Credit', 'Credits', 'Photo', 'Photograph', 'Picture']);
+
+/** The end of a byline's names: its first token after a comma, bar, slash or dash. */
+function bylineNamesEnd(tokens: readonly Token[], from: number, e: number): number {
+  for (let k = from + 1; k < e; k++) if (/^[,|/\u2013\u2014-]/.test(tokens[k].gap)) return k;
+  return e;
+}
+
+/** Where the names of a byline or credit sentence [s, e) begin ("By Ana Lee", "Reporting by Ana Lee"), or -1. */
+function bylineStart(tokens: readonly Token[], s: number, e: number): number {
+  const first = tokens[s];
+  if (BYLINE_WORDS.has(first.text)) return s + 1 < e ? s + 1 : -1;
+  const by = tokens[s + 1];
+  return by && s + 2 < e && by.key === 'by' && by.gap === '' && first.cap && /^(?:written|reporting|words|report)$/.test(first.key)
+    ? s + 2
+    : -1;
 }
 
 /** "Peru's President X": the country whose possessive stands just before a span. */
