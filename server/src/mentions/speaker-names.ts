@@ -119,7 +119,7 @@ export type Gender = 'm' | 'f';
 
 /** A finite verb right after a name: an auxiliary, or a past tense (`Lee attended`, `Acme was`). */
 const FINITE_AFTER_RE =
-  /^[ \t]+(?:(?:also|then|later|now)[ \t]+)?(?:was|were|is|are|has|have|had|will|would|could|can|did|does|should|must|may|might|\p{Ll}{3,}ed)\b/u;
+  /^[ \t]+(?:(?:also|then|later|now|still)[ \t]+)?(?:was|were|is|are|has|have|had|will|would|could|can|did|does|should|must|may|might|\p{Ll}{3,}ed|believes|thinks|feels|sees|wants|knows|expects)\b/u;
 /** A verb already in the clause before a name (so the name is no subject of it). */
 const CLAUSE_VERB_RE =
   /^(?:was|were|is|are|has|have|had|will|would|could|can|did|does|do|should|must|may|might|believe|believes|think|thinks|know|knows|say|tell|\p{Ll}{3,}ed)$/u;
@@ -155,6 +155,9 @@ const NUMERAL_RE = /^(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten)$/;
 /** A sentence opened by a short description and a comma, right before a name: `Her deputy, `, `The club's owner, `. */
 const APPOSED_SUBJECT_RE =
   /(?:^|[.!?]["”’]?\s+|\n)(?:The|A|An|His|Her|Its|Their)\s+(?:[\p{Ll}\-]+['’]s\s+)?[\p{Ll}\-]+(?:\s+[\p{Ll}\-]+){0,3},[ \t]*$/u;
+
+/** A sentence opened by a title of something and a comma, right before a name: `Head of the division, `. */
+const TITLE_APPOSED_RE = /(?:^|[.!?]["”’]?\s+|\n)(\p{Lu}\p{Ll}+)\s+(?:of|for)\s+(?:the\s+)?[\p{Ll}\-]+(?:\s+[\p{Ll}\-]+){0,2},[ \t]*$/u;
 
 /** A capitalised word with a participle after a hyphen describes the name after it: `Lagos-born`, `Oslo-based`. */
 const DESCRIPTIVE_PREFIX_RE =
@@ -300,7 +303,12 @@ export class NameBook {
       // Sentence-initial names and names right before a speech verb act; `… that X had tried` does not make X the topic.
       const participle = SPEECH_VERBS.has(m[0].slice(0, m[0].search(/[ \t]|$/)).toLowerCase());
       // `Her deputy, Ana Lee, will take over`: a name apposed to the sentence's opening description is its subject.
-      const apposedSubject = /^[ \t]*,/.test(after) && APPOSED_SUBJECT_RE.test(text.slice(Math.max(0, m.index - 60), m.index));
+      const opening = text.slice(Math.max(0, m.index - 60), m.index);
+      const titleOpening = TITLE_APPOSED_RE.exec(opening)?.[1]?.toLowerCase();
+      const apposedSubject =
+        /^[ \t]*,/.test(after) &&
+        (APPOSED_SUBJECT_RE.test(opening) ||
+          (titleOpening !== undefined && (TITLE_WORDS.has(titleOpening) || ROLE_NOUNS.has(titleOpening))));
       // `Band frontman Ana Lee said`: a title preamble introduces a person by a full name; before one bare word
       // (`Sale host Bath in the cup`) the "title" is as likely a verb, and the word no person.
       const preamble = this.openedByPreamble(m.index) && tokensOf(this.fullName(core)).length >= 2;
@@ -323,7 +331,11 @@ export class NameBook {
   private openedByPreamble(at: number): boolean {
     const lead = /(?:^|[.!?]["”’]?[ \t]+|\n)([^.!?\n]{1,60})$/.exec(this.doc.text.slice(Math.max(0, at - 61), at))?.[1];
     if (!lead) return false;
-    const words = lead.trim().split(/[ \t]+/);
+    // `But UK Athletics chief X believes …`: an opening conjunction is no part of the preamble.
+    const words = lead
+      .trim()
+      .replace(/^(?:But|And|Yet|So|Now)[ \t]+/, '')
+      .split(/[ \t]+/);
     const first = words[0].toLowerCase();
     if (/,[ \t]*$/.test(lead))
       return words.length <= 4 && (STOP_CAPS.has(first) || PREPOSITIONS.has(first)) && !/,/.test(lead.trimEnd().slice(0, -1));
@@ -356,7 +368,7 @@ export class NameBook {
     if (PREPOSITIONS.has(before) || SUBORDINATORS.has(before)) return false;
     // `X said he was "amazed" Y was still …`, `X did not believe Y had …`: after a verb of its clause the name is
     // in what was said or thought, not the one acting.
-    const clause = /[^,;:\u2014\u2013]*$/.exec(lead)?.[0] ?? '';
+    const clause = /(?:^|[,;:\u2014\u2013]|\bbut\b)((?:(?![,;:\u2014\u2013]|\bbut\b)[^])*)$/.exec(lead)?.[1] ?? '';
     return !clause
       .toLowerCase()
       .split(/[^\p{L}]+/u)
@@ -456,28 +468,33 @@ export class NameBook {
    * (the description itself says it is a person), and a name after a preposition (`beaten by X`) does not.
    */
   recentPerson(from: number, at: number, described = false, gender?: Gender): { name: string; at: number } | null {
+    // `X won in an hour. She will now meet Y. "…," said the 23-year-old`: the description is of a person acting, not
+    // of a name right after a verb or an article; an untyped word opening a sentence only when no person is in reach.
+    let untyped: { name: string; at: number } | null = null;
     let object: { name: string; at: number } | null = null;
     for (let i = this.names.length - 1; i >= 0; i--) {
       const n = this.names[i];
       if (n.start >= at || n.quoted || n.heading) continue;
       if (n.start < from) break;
       if (!this.fits(n.core, gender)) continue;
+      const person = this.personOf(n);
       if (!described) {
-        if (this.personOf(n)) return { name: this.fullName(n.core), at: n.start };
+        if (person) return { name: this.fullName(n.core), at: n.start };
         continue;
       }
-      if (!(this.personOf(n) || this.untyped(n.core)) || this.afterPreposition(n.start)) continue;
-      // `X won in an hour. She will now meet Y. "…," said the 23-year-old`: the description is of the one acting,
-      // not of a name right after a verb; that name only when nobody else is in reach.
-      if (!this.afterVerb(n.start)) return { name: this.fullName(n.core), at: n.start };
-      object ??= { name: this.fullName(n.core), at: n.start };
+      if (!(person || this.untyped(n.core)) || this.afterPreposition(n.start)) continue;
+      const found = { name: this.fullName(n.core), at: n.start };
+      // A capitalised word inside a sentence is most likely a name; opening one, it may be any noun (`Qualifications`).
+      if (this.afterVerb(n.start)) object ??= found;
+      else if (person || !this.opensSentence(n.start)) return found;
+      else untyped ??= found;
     }
-    return object;
+    return untyped ?? object;
   }
 
   /**
-   * `will now meet X`, `beat Russian rival X`: a plain lower-case word (no title, no `and`) before the name and its
-   * title words, in its clause. A possessive (`chronicles X's life`) is no object.
+   * `will now meet X`, `beat Russian rival X`, `a Harbour inquiry`: a plain lower-case word (no title, no `and`)
+   * before the name and its title words, or an article right before it. A possessive (`chronicles X's life`) is no object.
    */
   private afterVerb(at: number): boolean {
     const text = this.doc.text;
@@ -490,8 +507,9 @@ export class NameBook {
     let k = words.length - 1;
     while (k > 0 && (title(words[k]) || (/^\p{Lu}/u.test(words[k]) && !/[,;:.]$/.test(words[k])))) k--;
     const word = words[k];
-    if (!word || !/^\p{Ll}+$/u.test(word) || ['and', 'or', 'the', 'a', 'an'].includes(word)) return false;
-    return !title(word);
+    if (!word || !/^\p{Ll}+$/u.test(word) || ['and', 'or'].includes(word)) return false;
+    // `told a Harbour inquiry`: a capitalised word after an article names a thing, or qualifies one.
+    return ['the', 'a', 'an'].includes(word) ? k === words.length - 1 : !title(word);
   }
 
   /**

@@ -224,6 +224,18 @@ function personDemonym(form: string): boolean {
   return compound !== null && [compound[1], compound[1].replace(/s$/, '')].some((a) => COUNTRY_FORMS.get(a)?.kind === 'adjective');
 }
 
+/** `the Harbourtown MP`: `the`, a capitalised word or two, and a title in capitals; the person with that title. */
+function placeTitleBack(tokens: Token[], i: number): SpeakerRef | null {
+  const title = tokens[i].bare;
+  if (!/^\p{Lu}{2,4}$/u.test(title) || !TITLE_WORDS.has(title.toLowerCase())) return null;
+  for (let k = i - 1; k >= Math.max(0, i - 3); k--) {
+    if (tokens[k].bare.toLowerCase() === 'the' && k < i - 1)
+      return { kind: 'descriptor', of: 'person', noun: title.toLowerCase(), at: tokens[k].start };
+    if (!isCap(tokens[k].bare) || !nameGoesOn(tokens[k])) return null;
+  }
+  return null;
+}
+
 /**
  * `the New Zealander`, `the veteran Brazilian`: `the`, up to two plain words, and a nationality form ending at token
  * `i`; a person already in the text (or, for a plural or an adjective alone, nobody we can name). Never the country.
@@ -265,6 +277,14 @@ function descriptorAt(tokens: Token[], from: number, until = tokens.length): Spe
   return found;
 }
 
+/** Words ending in -ly that are no adverbs. */
+const NOT_ADVERBS = new Set(['family', 'supply', 'reply', 'rally', 'ally', 'assembly', 'monopoly', 'anomaly', 'belly', 'bully', 'folly']);
+
+/** `Lee immediately told …`: an adverb of manner or time between the speaker and the verb. */
+function isMannerAdverb(word: string): boolean {
+  return /^\p{Ll}{4,}ly$/u.test(word) && !NOT_ADVERBS.has(word);
+}
+
 /** A name run ending at token i (inclusive), looking back. */
 /**
  * `Association of Payment and Clearing Services`: an `and` inside a name whose first half has an `of`
@@ -275,12 +295,19 @@ function withOfAnd(tokens: Token[], n: { from: number; text: string }): { from: 
   const prev = tokens[n.from - 2];
   if (and?.word !== 'and' || !prev || !isCap(prev.bare) || !nameGoesOn(prev)) return n;
   const m = nameBack(tokens, n.from - 2);
-  return / of /.test(m.text) ? { from: m.from, text: `${m.text} and ${n.text}` } : n;
+  return / (?:of|on|for) /.test(m.text) ? { from: m.from, text: `${m.text} and ${n.text}` } : n;
 }
 
 function nameBack(tokens: Token[], i: number): { from: number; text: string } {
   let j = i;
-  while (j > 0 && isNamePart(tokens[j - 1]) && !/[,;:.]$/.test(tokens[j - 1].word)) j--;
+  // `Joint Committee on Intelligence`: `on` or `for` between capitals is inside the name.
+  const connector = (k: number): boolean =>
+    /^(?:on|for)$/.test(tokens[k].word) &&
+    k > 0 &&
+    isCap(tokens[k - 1].bare) &&
+    nameGoesOn(tokens[k - 1]) &&
+    isCap(tokens[k + 1]?.bare ?? '');
+  while (j > 0 && (isNamePart(tokens[j - 1]) || connector(j - 1)) && !/[,;:.]$/.test(tokens[j - 1].word)) j--;
   while (j < i && !isCap(tokens[j].bare)) j++;
   return {
     from: j,
@@ -300,6 +327,9 @@ export function speakerBeforeVerb(text: string, base: number, participle = false
   let s = text;
   const relative = /\s(?:which|who)\s[^,;:.!?]*$/.exec(s);
   if (relative && relative.index > 0) s = s.slice(0, relative.index);
+  // `The actor, whose films include X, Y and Z, said`: a relative clause between commas, lists and all.
+  const between = /,\s+(?:who|whose|which)\s[^;.!?]*,\s*$/.exec(s);
+  if (between && between.index > 0) s = s.slice(0, between.index) + ' ';
   s = s.replace(/\s*\([^()]{1,20}\)\s*$/, ' ');
   const setting = /,\s+(?:from|of|in|at)\s+[^,;:.!?]{1,40}(?:,\s*[^,;:.!?]{1,30})?,?\s*$/.exec(s);
   if (setting && setting.index > 0 && /\p{Lu}[\p{L}'’\-]*$/u.test(s.slice(0, setting.index))) s = s.slice(0, setting.index) + ' ';
@@ -329,7 +359,7 @@ export function speakerBefore(text: string, base: number, participle = false): S
   // Skip "also", "has", "on Monday", "last week" between speaker and verb.
   while (i >= 0) {
     const b = tokens[i].bare.toLowerCase();
-    if (FILLER_WORDS.has(b) && !/,$/.test(tokens[i].word)) i--;
+    if ((FILLER_WORDS.has(b) || isMannerAdverb(b)) && !/,$/.test(tokens[i].word)) i--;
     else if (TIME_WORDS.has(b) && i > 0 && /^(?:on|last|this|next|late|early)$/i.test(tokens[i - 1].bare)) i -= 2;
     else break;
   }
@@ -380,7 +410,7 @@ export function speakerBefore(text: string, base: number, participle = false): S
   const owned = ownedText(tokens, i);
   if (owned) return owned;
   if (isNamePart(last) && isCap(last.bare)) {
-    const demonym = demonymBack(tokens, i);
+    const demonym = demonymBack(tokens, i) ?? placeTitleBack(tokens, i);
     if (demonym) return demonym;
     const n = withOfAnd(tokens, nameBack(tokens, i));
     // `a call with the Danish president X said`: the name is an object; look past its titles for the preposition.
@@ -549,7 +579,10 @@ export function speakerAfter(text: string, base: number): SpeakerRef | null {
       r < tokens.length &&
       r - j <= 2 &&
       /^[a-z]/.test(tokens[r].bare) &&
-      (ROLE_NOUNS.has(tokens[r].bare) || TITLE_WORDS.has(tokens[r].bare) || OCCUPATIONS.has(tokens[r].bare)) &&
+      (ROLE_NOUNS.has(tokens[r].bare) ||
+        TITLE_WORDS.has(tokens[r].bare) ||
+        OCCUPATIONS.has(tokens[r].bare) ||
+        isAgentNoun(tokens[r].bare)) &&
       !/[,;:.]$/.test(tokens[r - 1].word)
     )
       r++;
@@ -590,7 +623,7 @@ export function speakerAfter(text: string, base: number): SpeakerRef | null {
     // `said the New Zealander.`: a nationality closing the phrase is the person, never the country.
     for (let e = 1; e <= 3 && e < tokens.length; e++) {
       if (!nameGoesOn(tokens[e]) || e === tokens.length - 1) {
-        const demonym = isCap(tokens[e].bare) ? demonymBack(tokens, e) : null;
+        const demonym = isCap(tokens[e].bare) ? (demonymBack(tokens, e) ?? placeTitleBack(tokens, e)) : null;
         if (demonym) return demonym;
         break;
       }

@@ -115,7 +115,8 @@ function describedActor(ref: Extract<SpeakerRef, { kind: 'descriptor' }>, ctx: R
     // `the report said`: the body the text says wrote it, else an organisation that spoke in this paragraph.
     const last = ctx.lastSpeaker;
     const spoke = last && !last.person && last.at >= ctx.paragraphStart && last.at < at ? last.name : null;
-    return book.issuerOf(ref.noun, at, from) ?? spoke;
+    // The study may have been introduced anywhere before: its noun anchors the search, not a pronoun's reach.
+    return book.issuerOf(ref.noun, at, 0) ?? spoke;
   }
   // `The statement read`: whoever issued it, the organisation or person acting last.
   const org = book.recentOrganisation(from, at);

@@ -15,6 +15,7 @@ export const SPEECH_VERBS = set(`
   rejected rejects accused accuses complained complains conceded concedes continued continues concluded concludes cautioned
   cautions stated states agreed agrees maintained maintains recalled recalls boasted joked quipped tweeted posted
   shouted shouts yelled screamed whispered cried asked asks criticised criticized welcomed praised condemned hailed defended
+  laughs laughed smiles smiled sighs sighed
   saying adding warning stressing noting insisting arguing claiming explaining announcing confirming denying revealing
   admitting urging pledging vowing promising emphasizing emphasising asserting declaring describing telling calling
   writing replying expressing rejecting accusing complaining conceding stating
@@ -28,6 +29,7 @@ export const CLOSING_VERBS = set(`
   admitted admits acknowledged acknowledges conceded concedes claimed claims announced announces urged urges concluded
   concludes observed observes commented comments cautioned cautions stated states recalled recalls predicted predicts
   boasted joked quipped tweeted posted confirmed confirms revealed reveals suggested suggests say asked asks
+  laughs laughed smiles smiled sighs sighed
 `);
 
 /** Verbs of `X said that …` indirect speech. */
@@ -113,7 +115,7 @@ export const STOP_CAPS = set(`
   this that these those it he she they we i you last earlier later since under with without for from by as if his her its
   their our my your there here then so yet still both all some many most several according following despite amid among
   between because once now today yesterday tomorrow what which who where why how not no one two three four five another
-  each every other such nor or instead unlike like while whereas monday tuesday wednesday thursday friday
+  each every other others such nor or instead unlike like while whereas monday tuesday wednesday thursday friday
   saturday sunday january february march april may june july august september october november december
 `);
 
@@ -167,7 +169,7 @@ export const OWNED_TEXT_NOUNS = set(`
 /** A noun naming what someone does (`sufferer`, `campaigner`, `pianist`, `frontman`), by its ending; not a time or filler word. */
 export function isAgentNoun(word: string): boolean {
   return (
-    /^\p{Ll}{3,}(?:er|or|ist|ant|ent|ian|man|woman)$/u.test(word) &&
+    /^(?:\p{Ll}+-)?\p{Ll}{3,}(?:er|or|ist|ant|ent|ian|man|woman)$/u.test(word) &&
     !FILLER_WORDS.has(word) &&
     !STOP_CAPS.has(word) &&
     !/(?:ever|over|under|after|other|rather|whether|either|neither|human|woman)$/.test(word)

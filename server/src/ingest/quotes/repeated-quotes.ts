@@ -42,11 +42,16 @@ export function repeats(short: string, long: string): boolean {
 }
 
 /**
- * Gives each unattributed body quotation, and each quotation in the title, the speaker of an attributed body
- * quotation repeating it. Section headings are left alone: a crosshead sums up the section in the editor's words.
+ * Gives each unattributed body quotation, and each quotation in the title or standfirst, the speaker of an
+ * attributed body quotation repeating it. Crossheads are left alone: they sum up a section in the editor's words.
  */
 export function speakersFromRepeats(doc: SourceDocument, quotes: SourceQuote[]): void {
-  const kind = (q: SourceQuote): string | undefined => doc.paragraphs[q.paragraph]?.kind;
+  // A heading before the first body paragraph is the standfirst, part of the title block; later ones are crossheads.
+  const firstBody = doc.paragraphs.findIndex((p) => p.kind === 'body');
+  const kind = (q: SourceQuote): string | undefined => {
+    const k = doc.paragraphs[q.paragraph]?.kind;
+    return k === 'heading' && (firstBody < 0 || q.paragraph < firstBody) ? 'title' : k;
+  };
   const sources = quotes.filter((q) => q.kind !== 'indirect' && q.speaker !== null && kind(q) === 'body');
   for (const q of quotes) {
     if (q.kind === 'indirect' || kind(q) === 'heading' || (q.speaker !== null && kind(q) === 'body')) continue;
