@@ -2,7 +2,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import * as path from 'node:path';
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import type { Position } from 'vscode-languageserver-types';
+import type { CompletionItem, Position, TextEdit } from 'vscode-languageserver-types';
 import { createService, MemoryCorpus, MemoryLogger, type SourcedService } from '../../server/src/service';
 
 import { BBC_DIR, repoRoot, SEEDS_DIR } from './paths';
@@ -95,4 +95,19 @@ export function sqliteTestIndexCache(): IndexCacheStore {
 /** Applies LSP text edits to a text (edits must not overlap). */
 export function applyEdits(doc: TextDocument, edits: { range: { start: Position; end: Position }; newText: string }[]): string {
   return TextDocument.applyEdits(doc, edits);
+}
+
+let speakerDrafts = 0;
+
+/** The speaker shown by the first of the top three items that inserts a quotation holding `typed` (null: none shown; undefined: no such item). */
+export async function speakerShown(h: Harness, typed: string): Promise<string | null | undefined> {
+  const text = `Notes.\n\nShe said \u201c${typed}`;
+  const doc = h.draft(text, ++speakerDrafts);
+  const list = await h.service.completion(doc, doc.positionAt(text.length));
+  const item = (list?.items ?? [])
+    .slice(0, 3)
+    .find((i: CompletionItem) => ((i.textEdit as TextEdit | undefined)?.newText ?? '').includes(typed));
+  if (!item) return undefined;
+  const shown = (item.detail ?? '').split(' \u2014 ')[0];
+  return shown === '' || shown.toLowerCase() === 'unattributed' ? null : shown;
 }

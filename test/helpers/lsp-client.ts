@@ -6,7 +6,7 @@ import * as path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { createMessageConnection, StreamMessageReader, StreamMessageWriter, type MessageConnection } from 'vscode-jsonrpc/node';
 import type { PublishDiagnosticsParams } from 'vscode-languageserver-protocol';
-import type { Diagnostic } from 'vscode-languageserver-types';
+import type { CompletionItem, CompletionList, Diagnostic, TextEdit } from 'vscode-languageserver-types';
 import { StatusRequest, type StatusReport } from '../../server/src/protocol/requests';
 import { REPO } from './fixture';
 import { SEEDS_DIR } from './paths';
@@ -165,3 +165,21 @@ export async function startOnSeeds(settings?: Record<string, unknown>, timeoutMs
     },
   });
 }
+
+let completedDrafts = 0;
+
+/** Opens `text` as a new draft in `workspace` and asks for completion at its end. */
+export async function completeAtEnd(session: LspSession, workspace: string, text: string): Promise<CompletionItem[]> {
+  const uri = pathToFileURL(path.join(workspace, `draft-${++completedDrafts}.md`)).href;
+  session.open(uri, text);
+  const lines = text.split('\n');
+  const list = await session.connection.sendRequest<CompletionList | null>('textDocument/completion', {
+    textDocument: { uri },
+    position: { line: lines.length - 1, character: lines[lines.length - 1].length },
+  });
+  return list?.items ?? [];
+}
+
+/** Everything a completion item inserts: its edit and its additional edits (footnotes), one per line. */
+export const insertedText = (item: CompletionItem): string =>
+  [(item.textEdit as TextEdit | undefined)?.newText ?? '', ...(item.additionalTextEdits ?? []).map((e) => e.newText)].join('\n');

@@ -12,8 +12,8 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import * as path from 'node:path';
 import { pathToFileURL } from 'node:url';
-import type { CodeAction, CompletionItem, CompletionList, Diagnostic, TextEdit } from 'vscode-languageserver-types';
-import { startServer, type LspSession } from '../helpers/lsp-client';
+import type { CodeAction, Diagnostic } from 'vscode-languageserver-types';
+import { completeAtEnd, insertedText, startServer } from '../helpers/lsp-client';
 import {
   EXPLAINER,
   GENERATED_BAD_FILES,
@@ -43,21 +43,8 @@ interface SourceDetails {
   quotes: { label: string }[];
 }
 
-let drafts = 0;
-
-async function complete(session: LspSession, workspace: string, text: string): Promise<CompletionItem[]> {
-  const uri = pathToFileURL(path.join(workspace, `draft-${++drafts}.md`)).href;
-  session.open(uri, text);
-  const lines = text.split('\n');
-  const list = await session.connection.sendRequest<CompletionList | null>('textDocument/completion', {
-    textDocument: { uri },
-    position: { line: lines.length - 1, character: lines[lines.length - 1].length },
-  });
-  return list?.items ?? [];
-}
-
-const inserted = (item: CompletionItem): string =>
-  [(item.textEdit as TextEdit | undefined)?.newText ?? '', ...(item.additionalTextEdits ?? []).map((e) => e.newText)].join('\n');
+const complete = completeAtEnd;
+const inserted = insertedText;
 
 const QUOTES = [
   ...NEWSLETTER.quotes.map((q) => ({ ...q, file: NEWSLETTER.file, title: NEWSLETTER.title, page: undefined })),

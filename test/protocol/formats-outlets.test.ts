@@ -11,8 +11,8 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import * as path from 'node:path';
 import { pathToFileURL } from 'node:url';
-import type { CodeAction, CompletionItem, CompletionList, Diagnostic, TextEdit } from 'vscode-languageserver-types';
-import { startServer, type LspSession } from '../helpers/lsp-client';
+import type { CodeAction, Diagnostic } from 'vscode-languageserver-types';
+import { completeAtEnd, insertedText, startServer } from '../helpers/lsp-client';
 import {
   OUTLET_BAD_FILES,
   OUTLET_BIB,
@@ -49,20 +49,8 @@ interface CslItem {
 const KNOWN_SPEAKER_MISSES = ['harbour-wire.html', 'northern-ledger.html'];
 
 let drafts = 0;
-
-async function complete(session: LspSession, workspace: string, text: string): Promise<CompletionItem[]> {
-  const uri = pathToFileURL(path.join(workspace, `draft-${++drafts}.md`)).href;
-  session.open(uri, text);
-  const lines = text.split('\n');
-  const list = await session.connection.sendRequest<CompletionList | null>('textDocument/completion', {
-    textDocument: { uri },
-    position: { line: lines.length - 1, character: lines[lines.length - 1].length },
-  });
-  return list?.items ?? [];
-}
-
-const inserted = (item: CompletionItem): string =>
-  [(item.textEdit as TextEdit | undefined)?.newText ?? '', ...(item.additionalTextEdits ?? []).map((e) => e.newText)].join('\n');
+const complete = completeAtEnd;
+const inserted = insertedText;
 
 test(
   'formats on material of other outlets: readable sources indexed, titles, speakers, pages, writer keys, bad files',

@@ -4,8 +4,7 @@
  */
 import { test, before } from 'node:test';
 import assert from 'node:assert/strict';
-import type { CompletionItem, TextEdit } from 'vscode-languageserver-types';
-import { harness, type Harness } from '../helpers/fixture';
+import { harness, speakerShown, type Harness } from '../helpers/fixture';
 
 interface Case {
   kind: string;
@@ -263,20 +262,6 @@ const CASES: Case[] = [
     speaker: null,
   },
 ];
-
-let version = 0;
-/** The speaker shown by the first item that inserts the quotation starting with the typed words. */
-async function speakerShown(h: Harness, typed: string): Promise<string | null | undefined> {
-  const text = `Notes.\n\nShe said \u201c${typed}`;
-  const doc = h.draft(text, ++version);
-  const list = await h.service.completion(doc, doc.positionAt(text.length));
-  const item = (list?.items ?? [])
-    .slice(0, 3)
-    .find((i: CompletionItem) => ((i.textEdit as TextEdit | undefined)?.newText ?? '').includes(typed));
-  if (!item) return undefined;
-  const shown = (item.detail ?? '').split(' \u2014 ')[0];
-  return shown === '' || shown.toLowerCase() === 'unattributed' ? null : shown;
-}
 
 const harnesses: Harness[] = [];
 before(async () => {
