@@ -183,3 +183,10 @@ export async function completeAtEnd(session: LspSession, workspace: string, text
 /** Everything a completion item inserts: its edit and its additional edits (footnotes), one per line. */
 export const insertedText = (item: CompletionItem): string =>
   [(item.textEdit as TextEdit | undefined)?.newText ?? '', ...(item.additionalTextEdits ?? []).map((e) => e.newText)].join('\n');
+
+/** The skipped files of a status report, by path relative to `workspace` (forward slashes), with their reasons. */
+export function skippedReasons(status: StatusReport, workspace: string): Record<string, string> {
+  return Object.fromEntries(
+    (status.skippedFiles ?? []).map((f) => [path.relative(workspace, new URL(f.uri).pathname).split(path.sep).join('/'), f.reason]),
+  );
+}

@@ -13,7 +13,7 @@ import { readFileSync } from 'node:fs';
 import * as path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { CodeAction, Diagnostic } from 'vscode-languageserver-types';
-import { completeAtEnd, insertedText, startServer } from '../helpers/lsp-client';
+import { completeAtEnd, insertedText, skippedReasons, startServer } from '../helpers/lsp-client';
 import {
   EXPLAINER,
   GENERATED_BAD_FILES,
@@ -25,12 +25,6 @@ import {
   NEWSLETTER,
   SPLIT_PDF,
 } from '../helpers/generated-sources';
-
-interface Status {
-  ready: boolean;
-  sources: number;
-  skippedFiles: { uri: string; reason: string }[];
-}
 
 interface SourceItem {
   uri: string;
@@ -60,14 +54,8 @@ test(
     const workspace = await generatedWorkspace();
     const session = await startServer({ workspace, settings: GENERATED_SETTINGS });
     try {
-      const status = await session.waitFor(
-        () => session.connection.sendRequest<Status>('sourced/status'),
-        (s) => s.ready,
-        120_000,
-      );
-      const reasons = Object.fromEntries(
-        status.skippedFiles.map((f) => [path.relative(workspace, new URL(f.uri).pathname).split(path.sep).join('/'), f.reason]),
-      );
+      const status = await session.whenReady(120_000);
+      const reasons = skippedReasons(status, workspace);
       assert.deepEqual(Object.keys(reasons).sort(), Object.keys(GENERATED_BAD_FILES).sort(), 'exactly the broken files skipped');
       for (const [file, reason] of Object.entries(GENERATED_BAD_FILES))
         assert.ok(reasons[file]?.startsWith(reason), `${file}: ${reasons[file]} (expected ${reason}…)`);

@@ -12,7 +12,7 @@ import { readFileSync } from 'node:fs';
 import * as path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { CodeAction, Diagnostic } from 'vscode-languageserver-types';
-import { completeAtEnd, insertedText, startServer } from '../helpers/lsp-client';
+import { completeAtEnd, insertedText, skippedReasons, startServer } from '../helpers/lsp-client';
 import {
   OUTLET_BAD_FILES,
   OUTLET_BIB,
@@ -22,13 +22,6 @@ import {
   OUTLETS_SETTINGS,
   outletsWorkspace,
 } from '../helpers/outlets-workspace';
-
-interface Status {
-  ready: boolean;
-  sources: number;
-  skipped: number;
-  skippedFiles: { uri: string; reason: string }[];
-}
 
 interface SourceItem {
   path: string;
@@ -59,14 +52,8 @@ test(
     const workspace = await outletsWorkspace();
     const session = await startServer({ workspace, settings: OUTLETS_SETTINGS });
     try {
-      const status = await session.waitFor(
-        () => session.connection.sendRequest<Status>('sourced/status'),
-        (s) => s.ready,
-        120_000,
-      );
-      const reasons = Object.fromEntries(
-        status.skippedFiles.map((f) => [path.relative(workspace, new URL(f.uri).pathname).split(path.sep).join('/'), f.reason]),
-      );
+      const status = await session.whenReady(120_000);
+      const reasons = skippedReasons(status, workspace);
       assert.deepEqual(reasons, OUTLET_BAD_FILES, 'exactly the broken files skipped, each with its reason');
       for (const [file, reason] of Object.entries(OUTLET_BAD_FILES)) {
         const name = file.split('/').pop() ?? file;

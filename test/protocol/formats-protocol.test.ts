@@ -11,7 +11,7 @@ import { readFileSync } from 'node:fs';
 import * as path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { CompletionItem, CompletionList, Hover, TextEdit } from 'vscode-languageserver-types';
-import { startServer, type LspSession } from '../helpers/lsp-client';
+import { skippedReasons, startServer, type LspSession } from '../helpers/lsp-client';
 import {
   BAD_FILES,
   FORMATS_SETTINGS,
@@ -22,13 +22,6 @@ import {
   WRITER_BIB,
   WRITER_KEY,
 } from '../helpers/formats-workspace';
-
-interface Status {
-  ready: boolean;
-  sources: number;
-  skipped: number;
-  skippedFiles: { uri: string; reason: string }[];
-}
 
 let drafts = 0;
 
@@ -55,15 +48,9 @@ test(
     const workspace = await formatsWorkspace();
     const session = await startServer({ workspace, settings: FORMATS_SETTINGS });
     try {
-      const status = await session.waitFor(
-        () => session.connection.sendRequest<Status>('sourced/status'),
-        (s) => s.ready,
-        120_000,
-      );
+      const status = await session.whenReady(120_000);
       assert.equal(status.sources, WORKSPACE_PAGES.length + 2, 'every readable source indexed');
-      const reasons = Object.fromEntries(
-        status.skippedFiles.map((f) => [path.relative(workspace, new URL(f.uri).pathname).split(path.sep).join('/'), f.reason]),
-      );
+      const reasons = skippedReasons(status, workspace);
       assert.deepEqual(reasons, BAD_FILES);
       for (const [file, reason] of Object.entries(BAD_FILES)) {
         assert.ok(
