@@ -95,9 +95,9 @@ function citedUnits(ctx: ServiceContext, draft: DraftDocument): SourceUnit[] {
 }
 
 /** Quotations of the sources the draft cites, then of other sources; those starting as typed first. */
-function openingList(ctx: ServiceContext, draft: DraftDocument, typed: string, minWords: number): IndexedQuote[] {
+function openingList(ctx: ServiceContext, cited: readonly SourceUnit[], typed: string, minWords: number): IndexedQuote[] {
   const k = ctx.knowledge();
-  const units = citedUnits(ctx, draft);
+  const units = [...cited];
   let looked = 0;
   for (const unit of k.sources.all()) {
     if (units.length >= MAX_ITEMS || ++looked > OPENING_SOURCES) break;
@@ -133,11 +133,12 @@ export function provideQuoteCompletion(
   const typed = draft.text.slice(open.open + 1, offset);
   const k = ctx.knowledge();
   const minWords = ctx.config().quotes.minCompletionWords;
-  const cited = new Set(citedUnits(ctx, draft));
+  const citedList = citedUnits(ctx, draft);
+  const cited = new Set(citedList);
   let hits: (IndexedQuote & { alsoIn?: IndexedQuote[] })[] = rankQuotes(k, typed, { limit: MAX_ITEMS, minWords, paraphrases: true, cited });
   // Nothing typed yet, or only a word or two with no match: an empty answer would close the list, and
   // Markdown has no quick suggestions to open it again; offer quotations so it stays open and narrows.
-  if (hits.length === 0) hits = openingList(ctx, draft, typed, minWords);
+  if (hits.length === 0) hits = openingList(ctx, citedList, typed, minWords);
   if (token.isCancellationRequested) return null;
   const end = quotationEnd(draft.text, offset, open.mark);
   return { isIncomplete: true, items: hits.map((q, i) => quoteCompletionItem(ctx, draft, q, open, end, typed, i)) };
