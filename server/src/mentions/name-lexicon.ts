@@ -28,6 +28,7 @@ peer priest vicar pastor rector dean provost headteacher headmaster headmistress
 drummer bassist vocalist frontman rapper filmmaker screenwriter playwright commentator pundit columnist critic
 trustee volunteer employee staffer planner trader broker landlord shopkeeper miner barrister magistrate coroner liaison
 warden detective agent student pupil graduate survivor witness resident protester spokesmen
+lyricist publisher nanny dancer ombudsman cinematographer choreographer
 `);
 
 /** Words that may stand before a role head inside a title ("foreign", "prime", "shadow"). Lower-case. */

@@ -6,7 +6,7 @@
 import type { Token } from './actor-tokens';
 import { STOPWORDS } from '../text/tokenize';
 import { COUNTRY_FORMS } from './countries';
-import { COMMON_WORDS, HONORIFICS, ORG_HEADS, RELATION_WORDS, ROLE_HEADS, ROLE_MODIFIERS } from './name-lexicon';
+import { COMMON_WORDS, HONORIFICS, ORG_HEADS, ORG_WORDS, RELATION_WORDS, ROLE_HEADS, ROLE_MODIFIERS } from './name-lexicon';
 
 /** A title found next to a name. */
 export interface FoundRole {
@@ -61,6 +61,14 @@ const SURNAME_LIKE_HEADS = new Set([
   'partner',
   'official',
 ]);
+
+/** `Norway international X`: a player capped by a country (the noun only after the country's name). */
+function capped(tokens: readonly Token[], i: number): boolean {
+  if (lower(tokens[i]) !== 'international') return false;
+  const one = countryAt(tokens, i - 1);
+  const two = i > 1 ? countryAt(tokens, i - 2) : null;
+  return (one !== null && one.length === 1) || (two !== null && two.length === 2);
+}
 
 /** A title inside a capitalised span: [affiliation] title [name]. */
 export interface LeadingTitle {
@@ -119,6 +127,20 @@ export function leadingTitle(tokens: readonly Token[], from: number, to: number)
     .map((t) => t.text)
     .join(' ');
   return { title, affiliation, affTo: p, nameStart };
+}
+
+/**
+ * The capitalised span ending at token `i` when it names an owner. `Fund manager X`: one ordinary organisation
+ * noun capitalised only because it opens the sentence names no owner; it is the title's field.
+ */
+function ownerSpanBefore(
+  tokens: readonly Token[],
+  i: number,
+  spanBefore: (endIndex: number) => { from: number; name: string } | null,
+): { from: number; name: string } | null {
+  const span = spanBefore(i);
+  if (span && span.from === i && tokens[i].sentenceStart && ORG_WORDS.has(tokens[i].text)) return null;
+  return span;
 }
 
 /** True when [from, to) are capitalised words (and connectors) that end the span: the office's domain, not a name. */
@@ -187,7 +209,7 @@ export function titleBefore(
     (kinOwner.possessive || POSSESSIVE_DETERMINERS.has(lower(kinOwner)))
   )
     return { title: head.text, affiliation: null, from: i, to: nameStart };
-  if ((head.cap && !head.upper) || !(isHead(head) || RELATION_WORDS.has(lower(head)))) return null;
+  if ((head.cap && !head.upper) || !(isHead(head) || RELATION_WORDS.has(lower(head)) || capped(tokens, i))) return null;
   const relation = RELATION_WORDS.has(lower(head));
   if (relation && first.gap !== '') return null;
   let from = i;
@@ -233,7 +255,7 @@ export function titleBefore(
           tokens[i].sentenceStart ||
           (tokens[i - 1].sentenceStart && COMMON_WORDS.has(lower(tokens[i - 1])))) &&
         !COMMON_WORDS.has(lower(tokens[i])) &&
-        !spanBefore(i))) &&
+        !ownerSpanBefore(tokens, i, spanBefore))) &&
     i >= 0 &&
     tokens[i].sentence === first.sentence &&
     tokens[i + 1].gap === '' &&
@@ -501,6 +523,12 @@ export function titleAfter(
       i = k;
     }
   }
+  // ", director of marketing for Acme", ", Acme's head of Policy Research,": the field after "of" is the title's.
+  const field = titleEnd === lastHead + 1 && !tokens[lastHead].cap ? fieldAfterOf(tokens, i, sentence, affiliation !== null) : 0;
+  if (field > 0) {
+    titleEnd = field;
+    i = field;
+  }
   const written = tokens
     .slice(titleStart, titleEnd)
     .map((t) => t.text)
@@ -575,6 +603,32 @@ function countryInOwnersTitle(
 function ownerAfterOf(tokens: readonly Token[], from: number, to: number): boolean {
   for (let k = from + 2; k < to - 1; k++) if (lower(tokens[k]) === 'of') return true;
   return false;
+}
+
+/**
+ * `of` and a field closing a title: one to three plain lower-case words before a comma, the sentence's end or an
+ * employer (`at`/`for`/`with`), or, when the owner is already known, capitalised words before a comma or the end
+ * (a department). Returns the token after the field, or 0.
+ */
+function fieldAfterOf(tokens: readonly Token[], i: number, sentence: number, ownerKnown: boolean): number {
+  const of = tokens[i];
+  if (!of || of.sentence !== sentence || of.gap !== '' || lower(of) !== 'of') return 0;
+  const first = tokens[i + 1];
+  if (!first || first.sentence !== sentence || first.gap !== '') return 0;
+  const capitalised = first.cap || first.upper;
+  if (capitalised && (!ownerKnown || countryAt(tokens, i + 1))) return 0;
+  let k = i + 1;
+  while (k < tokens.length && k - i <= 3 && tokens[k].sentence === sentence && (k === i + 1 || tokens[k].gap === '')) {
+    const t = tokens[k];
+    const fits = capitalised ? (t.cap || t.upper) && !t.possessive : /^\p{Ll}+$/u.test(t.text) && !STOPWORDS.has(t.text);
+    if (!fits) break;
+    k++;
+    if (t.possessive) break;
+  }
+  if (k === i + 1) return 0;
+  const next = tokens[k];
+  const closed = !next || next.sentence !== sentence || next.gap !== '' || (!capitalised && ['at', 'for', 'with'].includes(lower(next)));
+  return closed ? k : 0;
 }
 
 /** After "who": a lower-case verb, up to two more words, then "as"; returns the token after "as", or 0. */

@@ -1,0 +1,136 @@
+/**
+ * Actors on invented articles, fourth round (issue 14): titles written before a name at the start of a sentence,
+ * titles with their field after "of", occupation nouns, "ex-" titles, organisations whose names hold "of the",
+ * a possessive or a number word, and one person under a surname. Through the service's hover; every article and
+ * name below is made up for this test.
+ */
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import type { MarkupContent } from 'vscode-languageserver-types';
+import { harness, type Harness } from '../helpers/fixture';
+
+interface Case {
+  what: string;
+  article: string;
+  /** The name hovered in a draft. */
+  hover: string;
+  /** The card's name; null: no card. */
+  card: string | null;
+  /** A role the card must list (lower-case comparison), if any. */
+  role?: string;
+}
+
+const CASES: Case[] = [
+  // Titles before the name, opening the sentence.
+  {
+    what: 'a capitalised field word opening the sentence before a lower-case head stays in the title',
+    article: 'Shares fell on Monday. Fund manager Tobias Wrenfield said he would sell more. Wrenfield owns 4%.',
+    hover: 'Tobias Wrenfield',
+    card: 'Tobias Wrenfield',
+    role: 'fund manager',
+  },
+  {
+    what: 'an occupation word alone opening the sentence is the title, not a first name',
+    article: 'Cinematographer Idris Vantongeren, who was nominated in 2001, lost again. He said little.',
+    hover: 'Idris Vantongeren',
+    card: 'Idris Vantongeren',
+    role: 'cinematographer',
+  },
+  {
+    what: 'an ombudsman is a title',
+    article: 'Pensions ombudsman Marisol Pendry said: "Firms must pay." She wants a new law.',
+    hover: 'Marisol Pendry',
+    card: 'Marisol Pendry',
+    role: 'pensions ombudsman',
+  },
+  // Titles with their field after "of".
+  {
+    what: 'a lower-case field after "of" belongs to the title, the employer after "for"',
+    article: 'Ravi Osei, director of marketing for Kestrel Media, said sales rose. Osei expects more.',
+    hover: 'Ravi Osei',
+    card: 'Ravi Osei',
+    role: 'director of marketing',
+  },
+  {
+    what: 'a capitalised department after "of" belongs to the title after an owner\'s possessive',
+    article: '"It is wrong," Lena Farrow, Greenwell Trust\'s head of Policy Research, said. Ms Farrow wants change.',
+    hover: 'Lena Farrow',
+    card: 'Lena Farrow',
+    role: 'head of policy research',
+  },
+  // Occupation nouns before a name.
+  {
+    what: 'a lyricist named after a composer',
+    article: 'Composer Anselm Quaye and lyricist Pavel Dunmore were nominated for the song. They lost.',
+    hover: 'Pavel Dunmore',
+    card: 'Pavel Dunmore',
+    role: 'lyricist',
+  },
+  {
+    what: 'a publisher after a participle adjective',
+    article: 'The minister spoke of his love for married publisher Oriel Stanway. Mrs Stanway denies it.',
+    hover: 'Oriel Stanway',
+    card: 'Oriel Stanway',
+    role: 'publisher',
+  },
+  {
+    what: 'a nanny before the name',
+    article: "He learned of nanny Carmelita Osorio's wait for a visa. Officials said it was routine.",
+    hover: 'Carmelita Osorio',
+    card: 'Carmelita Osorio',
+    role: 'nanny',
+  },
+  {
+    what: 'a dancer in a relative clause',
+    article: 'In May the singer married Dorian Fellowes, who had been a dancer on the tour. They live abroad.',
+    hover: 'Dorian Fellowes',
+    card: 'Dorian Fellowes',
+    role: 'dancer',
+  },
+  // Time of the title.
+  {
+    what: '"ex-" before a capitalised title keeps the whole title',
+    article: 'Documents suggest ex-Home Secretary Bertram Kaye called the plan a gamble. Mr Kaye denied it.',
+    hover: 'Bertram Kaye',
+    card: 'Bertram Kaye',
+    role: 'ex-home secretary',
+  },
+  {
+    what: 'a former international of a country',
+    article: 'Former Norway international Dougal Fenner fears the worst. Fenner said: "This is bad news."',
+    hover: 'Dougal Fenner',
+    card: 'Dougal Fenner',
+    role: 'former norway international',
+  },
+];
+
+let h: Harness;
+let n = 0;
+before(async () => {
+  const files: Record<string, string> = {};
+  CASES.forEach((c, i) => (files[`evidence-more/${String(i).padStart(2, '0')}.txt`] = `A headline\n\n${c.article}\n`));
+  h = await harness(files);
+});
+after(() => h.service.dispose());
+
+async function card(name: string): Promise<{ name: string; type: string; roles: string[] } | null> {
+  const text = `Notes.\n\nWe read about ${name} today.\n`;
+  const doc = h.draft(text, 1, `evidence-more-${n++}.md`);
+  const hover = await h.service.hover(doc, doc.positionAt(text.indexOf(name) + 1));
+  const value = hover ? (hover.contents as MarkupContent).value.replace(/\\([\\`*_{}[\]()#+\-.!|<>~'])/g, '$1') : '';
+  const head = /^\*\*(.+?)\*\*\s*\n\s*\n\*([^*]+)\*/.exec(value);
+  if (!head) return null;
+  return { name: head[1], type: head[2].trim(), roles: [...value.matchAll(/^- (.+?): /gm)].map((m) => m[1].toLowerCase()) };
+}
+
+for (const c of CASES) {
+  test(`actors evidence, more: ${c.what}`, async () => {
+    const got = await card(c.hover);
+    assert.equal(got?.name ?? null, c.card, `${c.hover} → ${JSON.stringify(got)}`);
+    if (c.role)
+      assert.ok(
+        got?.roles.some((r) => r.includes(c.role ?? '')),
+        `${c.hover}: ${c.role} not in ${JSON.stringify(got?.roles)}`,
+      );
+  });
+}
