@@ -102,6 +102,44 @@ const CASES: Case[] = [
     card: 'Dougal Fenner',
     role: 'former norway international',
   },
+  // Organisations.
+  {
+    what: 'title words right after "of" belong to the body\'s name, and its word-written acronym joins it',
+    article: 'Association of Chief Harbour Officers president Lyle Brannigan said the rules must change. Acho wants longer closures.',
+    hover: 'Association of Chief Harbour Officers',
+    card: 'Association of Chief Harbour Officers',
+  },
+  {
+    what: 'an acronym written as a word joins the body whose initials it spells',
+    article: 'Association of Chief Harbour Officers president Lyle Brannigan said the rules must change. Acho wants longer closures.',
+    hover: 'Acho',
+    card: 'Association of Chief Harbour Officers',
+  },
+  {
+    what: 'the president of a body whose name holds a title word',
+    article: 'Association of Chief Harbour Officers president Lyle Brannigan said the rules must change. Acho wants longer closures.',
+    hover: 'Lyle Brannigan',
+    card: 'Lyle Brannigan',
+    role: 'president',
+  },
+  {
+    what: '"of the" inside a paper\'s name',
+    article: 'He said the Herald of the Marshes picked up the story. The Herald of the Marshes denied it.',
+    hover: 'Herald of the Marshes',
+    card: 'Herald of the Marshes',
+  },
+  {
+    what: 'a station named after an acronym keeps its own card',
+    article: 'He told KRBN Radio Westvale on Monday that he was sorry. He later told KRBN it was late.',
+    hover: 'KRBN Radio Westvale',
+    card: 'KRBN Radio Westvale',
+  },
+  {
+    what: 'a country after a full name is where the person is from, not part of the name',
+    article: 'Three players took part: Ilse Marenko of Norway and Pia Okafor. Marenko is fuming about it.',
+    hover: 'Marenko',
+    card: 'Ilse Marenko',
+  },
 ];
 
 let h: Harness;

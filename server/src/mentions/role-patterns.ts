@@ -91,6 +91,8 @@ export function leadingTitle(tokens: readonly Token[], from: number, to: number)
     p++;
   }
   if (p >= to || p - from > 4) return null;
+  // "Association of Chief Police Officers": title words right after "of" name the body's domain, not a title.
+  if (p > from && lower(tokens[p - 1]) === 'of') return null;
   let i = p;
   let lastHead = -1;
   while (i < to) {

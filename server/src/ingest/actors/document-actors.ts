@@ -101,7 +101,10 @@ function mergeCandidates(candidates: Iterable<Candidate>): Group[] {
         // "Acme Finance Group … Acme": the short form names the organisation introduced before it; "Acme … Acme
         // Capital" (the short form first) are two organisations.
         const org = unique(byOrgFirst.get(c.key));
-        const initialled = /^\p{Lu}{2,5}$/u.test(c.name) ? unique(byInitials.get(c.name)) : undefined;
+        // `Acpo`: an acronym some outlets write as a word (four or five letters) spells initials too.
+        const initialled = /^\p{Lu}{2,5}$|^\p{Lu}\p{Ll}{3,4}$/u.test(c.name) ? unique(byInitials.get(c.name.toUpperCase())) : undefined;
+        // "BBC Radio Sheffield … BBC": an acronym is a whole name; a longer name opening with it is a part of it.
+        const acronymOwner = /^\p{Lu}{2,}$/u.test(c.name);
         target =
           byAcronym.get(c.name) ??
           // "the Lantern Daily Courier … the LDC": capitals that spell the initials of an organisation named before them.
@@ -109,7 +112,7 @@ function mergeCandidates(candidates: Iterable<Candidate>): Group[] {
           unique(bySurname.get(c.key)) ??
           introducedBefore(bySurname.get(c.key), c) ??
           unique(bySound.get(soundKey(c.key))) ??
-          (org && (org.main.first < c.first || legalFormOf(org.main, c)) ? org : undefined);
+          (org && ((org.main.first < c.first && !acronymOwner) || legalFormOf(org.main, c)) ? org : undefined);
         // `her mother, Ana, said` … `Ana Lee`: a first name alone is the one person of the document called so.
         if (!target && c.votes.organisation + c.votes.place + c.votes.country === 0 && !c.acronym) target = unique(byFirstName.get(c.key));
       } else {

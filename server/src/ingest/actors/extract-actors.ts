@@ -261,6 +261,9 @@ function spansOf(tokens: readonly Token[], from: number, to: number): [number, n
         if ((t.text === 'of' || t.text === 'for') && ORG_HEADS.has(tokens[j - 1].text)) orgTail = true;
         let k = j + 1;
         while (k < to && k - j < 3 && tokens[k].gap === '' && NAME_CONNECTORS.has(tokens[k].text)) k++;
+        // "Department of the Environment", "News of the World": "of the" inside a body's name, after its head noun.
+        const body = ORG_WORDS.has(tokens[j - 1].text) || ORG_HEADS.has(tokens[j - 1].text);
+        if (t.text === 'of' && k === j + 1 && body && tokens[k]?.text === 'the' && tokens[k].gap === '') k++;
         if (k < to && tokens[k].gap === '' && isNameToken(tokens[k])) j = k + 1;
         else break;
       } else break;
@@ -814,8 +817,10 @@ class ActorScan {
     const honorific = tokens[from - 1];
     const titled = titles(honorific, tokens[from]);
     const orgOwner = owner.some((t) => ORG_HEADS.has(t.text) || ORG_WORDS.has(t.text));
+    // "Ana Lee of Ruritania": a country or a city after a full name is where the person is from.
+    const placeOwner = person.length === 2 && COUNTRY_FORMS.has(this.spanText(of + 1, to));
     if (
-      !(titled || orgOwner) ||
+      !(titled || orgOwner || placeOwner) ||
       ORG_STARTS.has(person[0].text) ||
       PLACE_STARTS.has(person[0].text) ||
       person.some((t) => t.upper || ORG_HEADS.has(t.text) || ORG_WORDS.has(t.text) || PLACE_HEADS.has(t.text) || isTitleToken(t))
