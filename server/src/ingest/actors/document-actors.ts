@@ -228,6 +228,17 @@ export function buildActors(tokens: readonly Token[], candidates: Iterable<Candi
     if (a.type !== 'person' || (a.typeConfidence ?? 0) >= PRONOUN_CONFIDENCE || unproven.has(i)) return;
     if (ends[i].some(([, to]) => pronounFollows(tokens, to, personStarts))) a.typeConfidence = PRONOUN_CONFIDENCE;
   });
+  // "… when Lenka held her nerve": one word with no vote of any type, typed an organisation by default only, is a
+  // person when it opens a clause before a verb and "he", "she", "his" or "her" follows in that sentence.
+  actors.forEach((a, i) => {
+    const v = groups[i].main.votes;
+    const none = groups[i].members.every((m) => m.votes.person + m.votes.organisation + m.votes.place + m.votes.country === 0);
+    if (a.type !== 'organisation' || groups[i].main.words !== 1 || groups[i].main.acronym || !none || v.person !== 0) return;
+    if (ends[i].some(([from, to]) => subjectOfOwnPronoun(tokens, from, to, personStarts))) {
+      a.type = 'person';
+      a.typeConfidence = PRONOUN_CONFIDENCE;
+    }
+  });
   // A person by default only, written as things are ("the X", "X game", in quote marks): no card, unless "he",
   // "she", "his" or "her" follows a mention before another person is named.
   // Names and aliases of the people the text shows: a span ending with one is no organisation ("the X Ana Lee").
@@ -332,6 +343,24 @@ function pronounFollows(tokens: readonly Token[], end: number, personStarts: Rea
     const t = tokens[i];
     if (PERSONAL_PRONOUNS.has(t.key)) return true;
     if (personStarts.has(t.start)) return false;
+  }
+  return false;
+}
+
+/** Words after which a name opens a clause as its subject ("when X held her nerve"). */
+const CLAUSE_OPENERS = new Set(['when', 'and', 'but', 'as', 'while', 'after', 'before', 'because', 'although', 'until', 'then']);
+
+/** True when the mention [from, to] opens a clause, a lower-case word follows, and a personal pronoun follows in its sentence. */
+function subjectOfOwnPronoun(tokens: readonly Token[], from: number, to: number, personStarts: ReadonlySet<number>): boolean {
+  const first = tokens[from];
+  const before = tokens[from - 1];
+  const after = tokens[to + 1];
+  const opens = first.sentenceStart || (before !== undefined && first.gap === '' && CLAUSE_OPENERS.has(before.key));
+  if (!opens || !after || after.sentence !== first.sentence || after.gap !== '' || after.cap || after.upper || ARTICLES.has(after.key))
+    return false;
+  for (let i = to + 1; i < tokens.length && tokens[i].sentence === first.sentence; i++) {
+    if (PERSONAL_PRONOUNS.has(tokens[i].key)) return true;
+    if (personStarts.has(tokens[i].start)) return false;
   }
   return false;
 }
