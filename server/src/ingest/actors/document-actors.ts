@@ -234,6 +234,7 @@ export function buildActors(tokens: readonly Token[], candidates: Iterable<Candi
     const v = groups[i].main.votes;
     const none = groups[i].members.every((m) => m.votes.person + m.votes.organisation + m.votes.place + m.votes.country === 0);
     if (a.type !== 'organisation' || groups[i].main.words !== 1 || groups[i].main.acronym || !none || v.person !== 0) return;
+    if (ends[i].some(([, to]) => itFollows(tokens, to))) return;
     if (ends[i].some(([from, to]) => subjectOfOwnPronoun(tokens, from, to, personStarts))) {
       a.type = 'person';
       a.typeConfidence = PRONOUN_CONFIDENCE;
@@ -358,10 +359,22 @@ function subjectOfOwnPronoun(tokens: readonly Token[], from: number, to: number,
   const opens = first.sentenceStart || (before !== undefined && first.gap === '' && CLAUSE_OPENERS.has(before.key));
   if (!opens || !after || after.sentence !== first.sentence || after.gap !== '' || after.cap || after.upper || ARTICLES.has(after.key))
     return false;
-  for (let i = to + 1; i < tokens.length && tokens[i].sentence === first.sentence; i++) {
+  // Within a few words ("held her nerve"), before another person or a noun the pronoun may point to.
+  for (let i = to + 1; i < tokens.length && i <= to + OWN_PRONOUN_REACH && tokens[i].sentence === first.sentence; i++) {
     if (PERSONAL_PRONOUNS.has(tokens[i].key)) return true;
-    if (personStarts.has(tokens[i].start)) return false;
+    if (personStarts.has(tokens[i].start) || ARTICLES.has(tokens[i].key)) return false;
   }
+  return false;
+}
+
+/** How many words after a name its own pronoun may come ("X held her nerve", "X said she would"). */
+const OWN_PRONOUN_REACH = 4;
+
+/** True when "it" or "its" follows a mention in its sentence: the text speaks of the name as a thing or a body. */
+function itFollows(tokens: readonly Token[], to: number): boolean {
+  const sentence = tokens[to].sentence;
+  for (let i = to + 1; i < tokens.length && tokens[i].sentence === sentence; i++)
+    if (tokens[i].key === 'its' || tokens[i].key === 'it') return true;
   return false;
 }
 
