@@ -168,6 +168,16 @@ const CASES: Case[] = [
     card: null,
     notPerson: true,
   },
+  {
+    what: '"its" after a name typed person by a title before it makes it an organisation',
+    article:
+      'German football club and former European champion Harrowgate Athletic has warned it may fold. ' +
+      'Harrowgate Athletic has missed rent payments on its Meadow Lane ground. ' +
+      "Fund manager Ivo Brandt - Harrowgate Athletic's largest investor - said he wants a say.",
+    hover: 'Harrowgate Athletic',
+    card: 'Harrowgate Athletic',
+    notPerson: true,
+  },
 ];
 
 let h: Harness;

@@ -228,6 +228,17 @@ export function buildActors(tokens: readonly Token[], candidates: Iterable<Candi
     if (a.type !== 'person' || (a.typeConfidence ?? 0) >= PRONOUN_CONFIDENCE || unproven.has(i)) return;
     if (ends[i].some(([, to]) => pronounFollows(tokens, to, personStarts))) a.typeConfidence = PRONOUN_CONFIDENCE;
   });
+  // "Acme Rovers … missed payments on its stadium": "its" after a mention, and no "he", "she", "his" or "her" after
+  // any, says a name typed person (by a title before it, "former champion Acme Rovers") names a body.
+  actors.forEach((a, i) => {
+    if (a.type !== 'person' || groups[i].main.words < 2) return;
+    if (!ends[i].some(([, to]) => itsFollows(tokens, to))) return;
+    // `Acme's largest investor said he …`, `talks with Acme …, he said`: after a possessive mention or one after a
+    // preposition the pronoun is someone else's.
+    const own = ([from, to]: [number, number]): boolean => !tokens[to].possessive && !PREPOSITIONS.has(tokens[from - 1]?.key ?? '');
+    if (ends[i].some((m) => own(m) && pronounFollows(tokens, m[1], personStarts))) return;
+    a.type = 'organisation';
+  });
   // "… when Lenka held her nerve": one word with no vote of any type, typed an organisation by default only, is a
   // person when it opens a clause before a verb and "he", "she", "his" or "her" follows in that sentence.
   actors.forEach((a, i) => {
@@ -363,6 +374,23 @@ function subjectOfOwnPronoun(tokens: readonly Token[], from: number, to: number,
   for (let i = to + 1; i < tokens.length && i <= to + OWN_PRONOUN_REACH && tokens[i].sentence === first.sentence; i++) {
     if (PERSONAL_PRONOUNS.has(tokens[i].key)) return true;
     if (personStarts.has(tokens[i].start) || ARTICLES.has(tokens[i].key)) return false;
+  }
+  return false;
+}
+
+/** Words after which a name is an object, not the subject a later pronoun refers to. */
+const PREPOSITIONS = new Set(['with', 'on', 'in', 'at', 'for', 'from', 'of', 'to', 'by', 'about', 'over', 'against', 'into', 'than']);
+
+/** How far after a name "its" may refer back to it (`X has posted losses and missed payments on its stadium`). */
+const ITS_REACH = 12;
+
+/** True when "its" follows the mention ending at `end` in its sentence, before any other name or personal pronoun. */
+function itsFollows(tokens: readonly Token[], end: number): boolean {
+  const sentence = tokens[end].sentence;
+  for (let i = end + 1; i < tokens.length && i <= end + ITS_REACH && tokens[i].sentence === sentence; i++) {
+    const t = tokens[i];
+    if (t.key === 'its') return true;
+    if (PERSONAL_PRONOUNS.has(t.key) || t.cap || t.upper || /["\u201c\u201d]/.test(t.gap)) return false;
   }
   return false;
 }
