@@ -178,6 +178,55 @@ const CASES: Case[] = [
     card: 'Harrowgate Athletic',
     notPerson: true,
   },
+  // Second dev3 batch.
+  {
+    what: 'a peer known by title and one name keeps the title in the name',
+    article: 'The book says he met Downing Street adviser Baroness Penhallow on Monday. Baroness Penhallow declined to comment.',
+    hover: 'Baroness Penhallow',
+    card: 'Baroness Penhallow',
+    role: 'adviser',
+  },
+  {
+    what: "a modifier opening an owner's name is no title: the head after the owner is",
+    article: 'He met then Home Office Minister Lord Tregarth in March. Lord Tregarth said nothing.',
+    hover: 'Lord Tregarth',
+    card: 'Lord Tregarth',
+    role: 'minister',
+  },
+  {
+    what: 'a conjunction opening the sentence is no part of an "ex-" title',
+    article: 'But ex-foreign secretary Ivo Brandt says all the advice should be published. Mr Brandt said it was wrong.',
+    hover: 'Ivo Brandt',
+    card: 'Ivo Brandt',
+    role: 'ex-foreign secretary',
+  },
+  {
+    what: 'a QC in an apposition',
+    article: 'In his new book, Philippa Sandoe, a QC and law professor, suggests the answer was written elsewhere.',
+    hover: 'Philippa Sandoe',
+    card: 'Philippa Sandoe',
+    role: 'qc',
+  },
+  {
+    what: 'an associate before an apposed name',
+    article: 'She received a call from a Kestrel associate, Marc Dunmore, who said the family had left.',
+    hover: 'Marc Dunmore',
+    card: 'Marc Dunmore',
+    role: 'associate',
+  },
+  {
+    what: 'a name whose initials the text uses is one name even when its first word is a title word',
+    article: 'US engineering group General Turbines has posted a jump in sales. GT is the largest firm in its field.',
+    hover: 'General Turbines',
+    card: 'General Turbines',
+  },
+  {
+    what: "a party named by its members' plural is no person",
+    article: 'But the Harbour Democrats say they want the advice published. The Harbour Democrats will vote on Monday.',
+    hover: 'Harbour Democrats',
+    card: null,
+    notPerson: true,
+  },
 ];
 
 let h: Harness;

@@ -26,7 +26,7 @@ const TITLE_STARTERS = new Set(['shadow', 'former', 'acting', 'deputy', 'interim
 /** "ex-president", "former-minister" count as the title they name. */
 const bare = (t: Token): string => lower(t).replace(/^(?:ex|former)[-\u2010\u2011]/, '');
 const isHead = (t: Token): boolean => ROLE_HEADS.has(bare(t));
-const isTitleWord = (t: Token): boolean => ROLE_HEADS.has(bare(t)) || ROLE_MODIFIERS.has(lower(t));
+const isTitleWord = (t: Token): boolean => ROLE_HEADS.has(bare(t)) || ROLE_MODIFIERS.has(bare(t));
 
 /** The country a token (or a token followed by the next) names, e.g. "Peruvian" → Peru. */
 export function countryAt(tokens: readonly Token[], i: number, end = tokens.length): { country: string; length: number } | null {
@@ -95,15 +95,24 @@ export function leadingTitle(tokens: readonly Token[], from: number, to: number)
   if (p > from && lower(tokens[p - 1]) === 'of') return null;
   let i = p;
   let lastHead = -1;
-  while (i < to) {
-    const t = tokens[i];
-    if (isTitleWord(t) && (t.cap || t.upper)) {
-      if (isHead(t)) lastHead = i;
-      i++;
-      if (t.possessive) break;
-    } else if (lower(t) === 'of' && i + 1 < to && isTitleWord(tokens[i + 1])) {
-      i++;
-    } else break;
+  for (;;) {
+    while (i < to) {
+      const t = tokens[i];
+      if (isTitleWord(t) && (t.cap || t.upper)) {
+        if (isHead(t)) lastHead = i;
+        i++;
+        if (t.possessive) break;
+      } else if (lower(t) === 'of' && i + 1 < to && isTitleWord(tokens[i + 1])) {
+        i++;
+      } else break;
+    }
+    // "Home Office Minister X": a modifier that opens an owner's name ("Home") is no title; look for one after it.
+    if (lastHead >= 0 || i >= to) break;
+    let next = i + 1;
+    while (next < to && !(isTitleWord(tokens[next]) && (tokens[next].cap || tokens[next].upper))) next++;
+    if (next >= to || next - from > 4 || tokens.slice(p, next).some((t) => t.possessive)) break;
+    p = next;
+    i = next;
   }
   if (lastHead < 0) return null;
   // "The Minister of Works, Ada Eze": "of"/"for" and capitalised words closing the span before a comma name the office.
@@ -357,7 +366,8 @@ export function titleBefore(
       tokens[k + 1].gap === '' &&
       from - k <= 3 &&
       !countryAt(tokens, k) &&
-      !/^(?:the|a|an)$/i.test(tokens[k].text)
+      !/^(?:the|a|an)$/i.test(tokens[k].text) &&
+      !(k === from - 1 && COMMON_WORDS.has(lower(tokens[k])))
     ) {
       from = k;
       title = tokens

@@ -214,6 +214,24 @@ const NAME_MONTHS = new Set(['Jan', 'May', 'June', 'April', 'August', 'Mar']);
 
 const isInitial = (t: Token): boolean => /^\p{Lu}$/u.test(t.text);
 
+/** Initials of the capitalised words of a span ("General Electric" → "GE"). */
+function initialsOfSpan(tokens: readonly Token[], from: number, to: number): string {
+  let out = '';
+  for (let k = from; k < to; k++) if (tokens[k].cap) out += tokens[k].text[0].toUpperCase();
+  return out;
+}
+
+/** Titles of peers, part of the name when only one name follows ("Baroness Morgan"). */
+const PEERAGES = new Set(['Lord', 'Lady', 'Baroness', 'Baron']);
+
+/** True when token k is a peerage followed by exactly one name word ("Lord Hale said", not "Lord Peter Hale"). */
+function isPeerName(tokens: readonly Token[], k: number, to: number): boolean {
+  const name = tokens[k + 1];
+  const after = tokens[k + 2];
+  if (!name || k + 1 >= to || name.gap !== '' || !isNameToken(name) || HONORIFICS.has(name.text)) return false;
+  return !after || k + 2 >= to || after.gap !== '' || !isNameToken(after) || name.possessive;
+}
+
 /** Capitalised spans of one sentence's tokens [from, to): token index ranges, joined by name connectors. */
 function spansOf(tokens: readonly Token[], from: number, to: number): [number, number][] {
   const out: [number, number][] = [];
@@ -225,6 +243,8 @@ function spansOf(tokens: readonly Token[], from: number, to: number): [number, n
     if (isNameToken(t)) return true;
     // "Oona King", "Charles Prince": an honorific that is also a surname, after a first name.
     if (SURNAME_HONORIFICS.has(t.text) && k > from && t.gap === '' && isNameToken(tokens[k - 1])) return true;
+    // "Baroness Morgan", "Lord Hale": a peer known by the title and one name keeps the title in the name.
+    if (PEERAGES.has(t.text) && isPeerName(tokens, k, to)) return true;
     // "Muslim Council of Britain", "Catholic Church": a faith or region adjective starts a name, never is one.
     if (NAME_ADJECTIVES.has(t.text)) {
       const next = tokens[k + 1];
@@ -394,6 +414,8 @@ class ActorScan {
   private readonly definedAcronyms = new Set<string>();
   /** Byline and credit names ("By Ana Lee, Business reporter"): first token → end of the byline. */
   private readonly bylineNames = new Map<number, number>();
+  /** Short upper-case words of the text ("GE", "NBC"), for names spelled by their initials. */
+  private readonly upperWords = new Set<string>();
   /** "the Chilean Foreign Minister, Ana Soto": a title waiting for the name after the comma. */
   private pendingRole: { role: ActorRole; after: number } | null = null;
 
@@ -401,6 +423,7 @@ class ActorScan {
     this.tokens = tokenize(doc);
     this.text = doc.text;
     for (const t of this.tokens) if (!t.cap && !t.upper) this.lowerWords.add(t.key);
+    for (const t of this.tokens) if (t.upper && t.text.length <= 5) this.upperWords.add(t.text);
     this.collectSpans();
     for (const [a, b] of this.spans) {
       const k = nameKey(this.spanText(a, b));
@@ -704,7 +727,12 @@ class ActorScan {
     const postNominal = to - from >= 3 && tokens[to - 1].upper && ROLE_HEADS.has(tokens[to - 1].text.toLowerCase());
     // "Former US President X": a time word opening the span belongs to the title after the owner.
     const timed = !postNominal && to - from >= 3 && TIME_WORDS.has(tokens[from].text.toLowerCase()) && !isHeadToken(tokens[from + 1]);
-    const lead = postNominal ? null : (leadingTitle(tokens, from, to) ?? (timed ? leadingTitle(tokens, from + 1, to) : null));
+    // "General Electric … GE": a span whose initials the text uses as a word is one name, whatever its first word.
+    const spelled =
+      to - from >= 2 &&
+      this.upperWords.has(initialsOfSpan(tokens, from, to)) &&
+      tokens.slice(from, to).some((t) => t.cap && !isTitleToken(t));
+    const lead = postNominal || spelled ? null : (leadingTitle(tokens, from, to) ?? (timed ? leadingTitle(tokens, from + 1, to) : null));
     // "the Scottish Executive", "the European Council": a country's body, not a title waiting for a name.
     if (
       lead &&
