@@ -227,6 +227,28 @@ const CASES: Case[] = [
     card: null,
     notPerson: true,
   },
+  // Appositions in other outlets' prose (invented probes, not from any labelled set).
+  {
+    what: 'an agent noun after an article, closed by "who", is the title',
+    article: '"People depend on it," said Lena Marwick, a librarian who has worked at the branch for 20 years.',
+    hover: 'Lena Marwick',
+    card: 'Lena Marwick',
+    role: 'librarian',
+  },
+  {
+    what: 'an agent noun after an article, closed by a comma, keeps its describing word',
+    article: 'Tobias Kell, 54, a retired welder, said he was pleased. Kell has lived there since 1990.',
+    hover: 'Tobias Kell',
+    card: 'Tobias Kell',
+    role: 'retired welder',
+  },
+  {
+    what: 'a councilmember before the name is the title, not part of the name',
+    article: 'Councilmember Ray Okonkwo-Hale voted against it. Okonkwo-Hale said the plan was wrong.',
+    hover: 'Ray Okonkwo-Hale',
+    card: 'Ray Okonkwo-Hale',
+    role: 'councilmember',
+  },
 ];
 
 let h: Harness;

@@ -29,6 +29,7 @@ drummer bassist vocalist frontman rapper filmmaker screenwriter playwright comme
 trustee volunteer employee staffer planner trader broker landlord shopkeeper miner barrister magistrate coroner liaison
 warden detective agent student pupil graduate survivor witness resident protester spokesmen
 lyricist publisher nanny dancer ombudsman cinematographer choreographer qc associate
+councilmember councilwoman councilman assemblymember supervisor librarian
 `);
 
 /** Words that may stand before a role head inside a title ("foreign", "prime", "shadow"). Lower-case. */

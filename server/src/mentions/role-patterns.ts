@@ -5,6 +5,7 @@
  */
 import type { Token } from './actor-tokens';
 import { STOPWORDS } from '../text/tokenize';
+import { isAgentNoun } from './speech-words';
 import { COUNTRY_FORMS } from './countries';
 import { COMMON_WORDS, HONORIFICS, ORG_HEADS, ORG_WORDS, RELATION_WORDS, ROLE_HEADS, ROLE_MODIFIERS } from './name-lexicon';
 
@@ -513,6 +514,15 @@ export function titleAfter(
     } else break;
     i++;
   }
+  // ", a librarian who …", ", a retired welder,": after an article, a word naming what someone does closes the title.
+  if (lastHead < 0 && hadArticle) {
+    for (let k = titleStart; k < i && k < titleStart + 3; k++)
+      if (!tokens[k].cap && isAgentNoun(lower(tokens[k])) && closesApposition(tokens, k + 1, sentence)) {
+        lastHead = k;
+        i = k + 1;
+        break;
+      }
+  }
   if (lastHead < 0) return null;
   // ", former Green MP Ana Lee": the title introduces the next name, not this one.
   const following = tokens[lastHead + 1];
@@ -641,6 +651,12 @@ function fieldAfterOf(tokens: readonly Token[], i: number, sentence: number, own
   const next = tokens[k];
   const closed = !next || next.sentence !== sentence || next.gap !== '' || (!capitalised && ['at', 'for', 'with'].includes(lower(next)));
   return closed ? k : 0;
+}
+
+/** True when token i ends an apposition: a comma, the sentence's end, or "who" / "at". */
+function closesApposition(tokens: readonly Token[], i: number, sentence: number): boolean {
+  const t = tokens[i];
+  return !t || t.sentence !== sentence || t.gap === ',' || (t.gap === '' && (lower(t) === 'who' || lower(t) === 'at'));
 }
 
 /** After "who": a lower-case verb, up to two more words, then "as"; returns the token after "as", or 0. */
