@@ -249,6 +249,13 @@ const CASES: Case[] = [
     card: 'Ray Okonkwo-Hale',
     role: 'councilmember',
   },
+  {
+    what: 'a one-word name after "told" is the listener, no person by that alone',
+    article: 'Mr Sandoe told Nightline the government had prepared a team. In a statement to Nightline, Lord Hale said no.',
+    hover: 'Nightline',
+    card: null,
+    notPerson: true,
+  },
 ];
 
 let h: Harness;

@@ -72,6 +72,8 @@ const SUBJECT_VERBS = new Set([
   'declined',
   'plans',
 ]);
+/** Speech verbs whose object is the listener, not the speaker. Lower-case. */
+const LISTENER_VERBS = new Set(['told', 'tells', 'tell', 'telling', 'asked', 'asks', 'urged', 'urges', 'warned', 'warns', 'informed']);
 /** Person nouns for more than one person: before a single word they name a group ("pop duo X"). */
 const GROUP_NOUNS = new Set(['duo', 'trio', 'pair', 'quartet']);
 /** Lower-case words before a capitalised word that is what a person was ("the late Wombler X", "former Ranger X"). */
@@ -368,8 +370,9 @@ function classify(
     else if (ORG_NOUNS.has(b)) votes.organisation += 2;
     else if (PLACE_NOUNS.has(b) || (b === 'of' && PLACE_NOUNS.has(tokens[from - 2]?.text.toLowerCase() ?? ''))) votes.place += 2;
     else if (PLACE_PREPOSITIONS.has(b) && words <= 2) votes.place += 1;
-    // "said Gardener", "says Ana Lee": a speaker named after the verb (organisations rarely are).
-    else if (SPEECH_VERBS.has(b) && !before.cap) votes.person += words >= 2 ? 2 : 1;
+    // "said Gardener", "says Ana Lee": a speaker named after the verb (organisations rarely are); after "told" or
+    // "asked" comes the listener, often a newspaper or a programme ("told Newsnight").
+    else if (SPEECH_VERBS.has(b) && !LISTENER_VERBS.has(b) && !before.cap) votes.person += words >= 2 ? 2 : 1;
   }
   const after = tokens[to];
   // `X, 21, was taken …`, `X, who …`, `Ana B. Lee`: what the text says only of people.
