@@ -256,6 +256,13 @@ const CASES: Case[] = [
     card: null,
     notPerson: true,
   },
+  {
+    what: 'a possessive after "in" is an owner, not a place',
+    article:
+      "Brannock Tilley's film failed to win. She starred in Brannock Tilley's film. " + 'Tilley had previously received three nominations.',
+    hover: 'Tilley',
+    card: 'Brannock Tilley',
+  },
 ];
 
 let h: Harness;

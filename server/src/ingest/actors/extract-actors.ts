@@ -369,7 +369,8 @@ function classify(
     if (HONORIFICS.has(before.text)) votes.person += 3;
     else if (ORG_NOUNS.has(b)) votes.organisation += 2;
     else if (PLACE_NOUNS.has(b) || (b === 'of' && PLACE_NOUNS.has(tokens[from - 2]?.text.toLowerCase() ?? ''))) votes.place += 2;
-    else if (PLACE_PREPOSITIONS.has(b) && words <= 2) votes.place += 1;
+    // `in Lisbon`, but not `in Ana Lee's film`: a possessive owns the noun after it, the place is that noun's.
+    else if (PLACE_PREPOSITIONS.has(b) && words <= 2 && !last.possessive) votes.place += 1;
     // "said Gardener", "says Ana Lee": a speaker named after the verb (organisations rarely are); after "told" or
     // "asked" comes the listener, often a newspaper or a programme ("told Newsnight").
     else if (SPEECH_VERBS.has(b) && !LISTENER_VERBS.has(b) && !before.cap) votes.person += words >= 2 ? 2 : 1;
