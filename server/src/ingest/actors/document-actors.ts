@@ -101,9 +101,9 @@ function mergeCandidates(candidates: Iterable<Candidate>): Group[] {
         // "Acme Finance Group … Acme": the short form names the organisation introduced before it; "Acme … Acme
         // Capital" (the short form first) are two organisations.
         const org = unique(byOrgFirst.get(c.key));
-        // `Acpo`: an acronym some outlets write as a word (four or five letters) spells initials too.
+        // `Acho`: an acronym some outlets write as a word (four or five letters) spells initials too.
         const initialled = /^\p{Lu}{2,5}$|^\p{Lu}\p{Ll}{3,4}$/u.test(c.name) ? unique(byInitials.get(c.name.toUpperCase())) : undefined;
-        // "BBC Radio Sheffield … BBC": an acronym is a whole name; a longer name opening with it is a part of it.
+        // "KRBN Radio Westvale … KRBN": an acronym is a whole name; a longer name opening with it is a part of it.
         const acronymOwner = /^\p{Lu}{2,}$/u.test(c.name);
         target =
           byAcronym.get(c.name) ??

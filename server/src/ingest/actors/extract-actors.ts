@@ -216,14 +216,14 @@ const NAME_MONTHS = new Set(['Jan', 'May', 'June', 'April', 'August', 'Mar']);
 
 const isInitial = (t: Token): boolean => /^\p{Lu}$/u.test(t.text);
 
-/** Initials of the capitalised words of a span ("General Electric" → "GE"). */
+/** Initials of the capitalised words of a span ("General Turbines" → "GT"). */
 function initialsOfSpan(tokens: readonly Token[], from: number, to: number): string {
   let out = '';
   for (let k = from; k < to; k++) if (tokens[k].cap) out += tokens[k].text[0].toUpperCase();
   return out;
 }
 
-/** Titles of peers, part of the name when only one name follows ("Baroness Morgan"). */
+/** Titles of peers, part of the name when only one name follows ("Baroness Penhallow"). */
 const PEERAGES = new Set(['Lord', 'Lady', 'Baroness', 'Baron']);
 
 /** True when token k is a peerage followed by exactly one name word ("Lord Hale said", not "Lord Peter Hale"). */
@@ -245,7 +245,7 @@ function spansOf(tokens: readonly Token[], from: number, to: number): [number, n
     if (isNameToken(t)) return true;
     // "Oona King", "Charles Prince": an honorific that is also a surname, after a first name.
     if (SURNAME_HONORIFICS.has(t.text) && k > from && t.gap === '' && isNameToken(tokens[k - 1])) return true;
-    // "Baroness Morgan", "Lord Hale": a peer known by the title and one name keeps the title in the name.
+    // "Baroness Penhallow", "Lord Hale": a peer known by the title and one name keeps the title in the name.
     if (PEERAGES.has(t.text) && isPeerName(tokens, k, to)) return true;
     // "Muslim Council of Britain", "Catholic Church": a faith or region adjective starts a name, never is one.
     if (NAME_ADJECTIVES.has(t.text)) {
@@ -283,7 +283,7 @@ function spansOf(tokens: readonly Token[], from: number, to: number): [number, n
         if ((t.text === 'of' || t.text === 'for') && ORG_HEADS.has(tokens[j - 1].text)) orgTail = true;
         let k = j + 1;
         while (k < to && k - j < 3 && tokens[k].gap === '' && NAME_CONNECTORS.has(tokens[k].text)) k++;
-        // "Department of the Environment", "News of the World": "of the" inside a body's name, after its head noun.
+        // "Herald of the Marshes", "Bank of the West Coast": "of the" inside a body's name, after its head noun.
         const body = ORG_WORDS.has(tokens[j - 1].text) || ORG_HEADS.has(tokens[j - 1].text);
         if (t.text === 'of' && k === j + 1 && body && tokens[k]?.text === 'the' && tokens[k].gap === '') k++;
         if (k < to && tokens[k].gap === '' && isNameToken(tokens[k])) j = k + 1;
@@ -372,7 +372,7 @@ function classify(
     // `in Lisbon`, but not `in Ana Lee's film`: a possessive owns the noun after it, the place is that noun's.
     else if (PLACE_PREPOSITIONS.has(b) && words <= 2 && !last.possessive) votes.place += 1;
     // "said Gardener", "says Ana Lee": a speaker named after the verb (organisations rarely are); after "told" or
-    // "asked" comes the listener, often a newspaper or a programme ("told Newsnight").
+    // "asked" comes the listener, often a newspaper or a programme ("told Nightline").
     else if (SPEECH_VERBS.has(b) && !LISTENER_VERBS.has(b) && !before.cap) votes.person += words >= 2 ? 2 : 1;
   }
   const after = tokens[to];
@@ -418,7 +418,7 @@ class ActorScan {
   private readonly definedAcronyms = new Set<string>();
   /** Byline and credit names ("By Ana Lee, Business reporter"): first token → end of the byline. */
   private readonly bylineNames = new Map<number, number>();
-  /** Short upper-case words of the text ("GE", "NBC"), for names spelled by their initials. */
+  /** Short upper-case words of the text ("GT", "KRBN"), for names spelled by their initials. */
   private readonly upperWords = new Set<string>();
   /** "the Chilean Foreign Minister, Ana Soto": a title waiting for the name after the comma. */
   private pendingRole: { role: ActorRole; after: number } | null = null;
@@ -731,7 +731,7 @@ class ActorScan {
     const postNominal = to - from >= 3 && tokens[to - 1].upper && ROLE_HEADS.has(tokens[to - 1].text.toLowerCase());
     // "Former US President X": a time word opening the span belongs to the title after the owner.
     const timed = !postNominal && to - from >= 3 && TIME_WORDS.has(tokens[from].text.toLowerCase()) && !isHeadToken(tokens[from + 1]);
-    // "General Electric … GE": a span whose initials the text uses as a word is one name, whatever its first word.
+    // "General Turbines … GT": a span whose initials the text uses as a word is one name, whatever its first word.
     const spelled =
       to - from >= 2 &&
       this.upperWords.has(initialsOfSpan(tokens, from, to)) &&
