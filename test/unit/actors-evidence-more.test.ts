@@ -263,6 +263,27 @@ const CASES: Case[] = [
     hover: 'Tilley',
     card: 'Brannock Tilley',
   },
+  {
+    what: 'a majority leader of a chamber',
+    article: 'Senate Majority Leader Tom Harkness agreed with the plan. Harkness said a vote would follow.',
+    hover: 'Tom Harkness',
+    card: 'Tom Harkness',
+    role: 'majority leader',
+  },
+  {
+    what: 'a press secretary of a body whose name ends in House; the body is no person',
+    article: 'Harbour House press secretary Gil Navarro declined to comment. Navarro later said the plan was sound.',
+    hover: 'Harbour House',
+    card: null,
+    notPerson: true,
+  },
+  {
+    what: 'a chief medical officer at an employer',
+    article: 'Dr. Amara Singhal, chief medical officer at Westlake Health, said the cuts would cost lives.',
+    hover: 'Amara Singhal',
+    card: 'Amara Singhal',
+    role: 'chief medical officer',
+  },
 ];
 
 let h: Harness;

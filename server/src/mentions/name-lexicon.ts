@@ -40,6 +40,7 @@ interim state presidential intelligence security national military party opposit
 business industry treasury exchequer agriculture fisheries communities local government cabinet europe european
 international development digital media sport sports science technology treasurer exchequer affairs
 northern scottish welsh permanent assistant under junior principal lead associate regional district
+majority minority medical
 financial operating commercial marketing technical news political economics legal public press communications
 information police army naval air armed forces supreme high court federal central county city tourism
 housing planning transport women equalities constitutional religious spiritual first second former ex
@@ -185,7 +186,7 @@ Supermarkets Group Corporation Company Industries Enterprises International Glob
 Federation Council Committee Commission Union Institute Foundation Society Club League Alliance Coalition
 Concern Aid Charity Trust Watch Universities University College School Academy Hospital Airport Party Ministry
 Department Agency Authority Office Service Court Parliament Assembly Government Army Police Forces Church
-Democrats Republicans Conservatives Liberals Socialists Nationalists Unionists Advisors Advisers Associates
+Democrats Republicans Conservatives Liberals Socialists Nationalists Unionists Advisors Advisers Associates House Health
 `);
 
 /** First words of place names ("District of Columbia", "Province of …"). */

@@ -536,7 +536,7 @@ export function titleAfter(
     return null;
   // ", the Minister of Works,": a capitalised office keeps its domain in the title.
   let titleEnd = lastHead + 1;
-  if (tokens[lastHead].cap && tokens[i] && ['of', 'for'].includes(lower(tokens[i])) && tokens[i].gap === '') {
+  if (tokens[lastHead].cap && !tokens[lastHead].upper && tokens[i] && ['of', 'for'].includes(lower(tokens[i])) && tokens[i].gap === '') {
     let k = i + 1;
     while (k < tokens.length && tokens[k].sentence === sentence && tokens[k].gap === '' && (tokens[k].cap || lower(tokens[k]) === 'and'))
       k++;
