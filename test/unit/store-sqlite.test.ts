@@ -300,3 +300,33 @@ test('sqlite store: sources replaced and removed while an empty database is bein
   fresh.close();
   rmSync(root, { recursive: true, force: true });
 });
+
+test('sqlite store: once a first fill is saved its tables answer as the merge did, and the next change merges again', () => {
+  const { root } = workspace();
+  const analyses = Object.entries(seedFiles()).map(([rel, text]) => analyzeSource('file:///ws/' + rel, rel, text));
+  const answers = (store: SqliteStore): string[] =>
+    [...store.actors.all()]
+      .map((a) => {
+        const found = store.actors.findByName(a.name)?.id;
+        const cards = a.appearances.map((x) => `${x.unit.doc.uri}:${x.actor.mentions.length}`).join(',');
+        return `${a.id}|${a.name}|${a.type}|${a.mentionCount}|${a.aliases.join(',')}|${found}|${cards}|${a.roles.length}`;
+      })
+      .sort();
+  const store = new SqliteStore(openSqliteDatabase(path.join(root, 'first.sqlite')), 'build', 1);
+  for (const a of analyses) store.put(a, null);
+  const merged = answers(store);
+  assert.equal(store.actors.fromTables, false, 'the merge answers while the database is filled');
+  store.saveIndexes();
+  assert.ok(store.actors.fromTables, 'the saved tables answer after the first save');
+  assert.deepEqual(answers(store), merged);
+  store.remove(analyses[0].doc.uri);
+  assert.equal(store.actors.fromTables, false, 'a change hands over to the merge');
+  const fresh = new SqliteStore(openSqliteDatabase(path.join(root, 'fresh.sqlite')), 'build');
+  for (const a of analyses.slice(1)) fresh.put(a, null);
+  assert.deepEqual(answers(store), answers(fresh));
+  store.saveIndexes();
+  assert.equal(store.actors.fromTables, false, 'a later save keeps the merge (it was built for the change)');
+  store.close();
+  fresh.close();
+  rmSync(root, { recursive: true, force: true });
+});

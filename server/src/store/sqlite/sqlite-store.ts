@@ -247,19 +247,28 @@ export class SqliteStore implements SourceStore, BodyLoader {
 
   /** Writes the postings and marks the file consistent. Call after a build and (debounced) after changes. */
   saveIndexes(): void {
+    // The merge of a first fill leaves the heap once its tables are saved (later saves keep it: a change rebuilt it).
+    const handOver = this.bulk;
     this.endBulk();
     if (!this.dirty) return;
     const sentences = encodeState(this.sources.sentences.exportState());
     const quotes = encodeState(this.quotes.exportTerms());
     const actors = this.actors.memory.tables();
+    const counts = { size: this.actors.memory.size, maxAliasWords: actors.maxAliasWords };
     this.db.transaction(() => {
       this.sql.setMeta.run('sentences', sentences);
       this.sql.setMeta.run('quotes', quotes);
       saveActorTables(this.db, actors);
-      this.sql.setMeta.run('actors', pack({ size: this.actors.memory.size, maxAliasWords: actors.maxAliasWords }));
+      this.sql.setMeta.run('actors', pack(counts));
       this.sql.setMeta.run('clean', 1);
     })();
     this.dirty = false;
+    if (handOver) this.actors.handOver(this.savedActors(counts));
+  }
+
+  /** Actor reads from the saved tables. */
+  private savedActors(counts: { size: number; maxAliasWords: number }): SqlActors {
+    return new SqlActors(this.db, (row) => this.units.get(row), counts);
   }
 
   /**
@@ -336,7 +345,7 @@ export class SqliteStore implements SourceStore, BodyLoader {
     const fromTables = actorCounts !== undefined;
     if (actorCounts) {
       const counts = unpack(actorCounts) as { size: number; maxAliasWords: number };
-      this.actors.useTables(new SqlActors(this.db, (row) => this.units.get(row), counts));
+      this.actors.useTables(this.savedActors(counts));
     }
     const rows = this.db
       .prepare(
