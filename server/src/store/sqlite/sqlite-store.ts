@@ -251,19 +251,31 @@ export class SqliteStore implements SourceStore, BodyLoader {
     const handOver = this.bulk;
     this.endBulk();
     if (!this.dirty) return;
-    const sentences = encodeState(this.sources.sentences.exportState());
-    const quotes = encodeState(this.quotes.exportTerms());
-    const actors = this.actors.memory.tables();
-    const counts = { size: this.actors.memory.size, maxAliasWords: actors.maxAliasWords };
-    this.db.transaction(() => {
-      this.sql.setMeta.run('sentences', sentences);
-      this.sql.setMeta.run('quotes', quotes);
-      saveActorTables(this.db, actors);
-      this.sql.setMeta.run('actors', pack(counts));
-      this.sql.setMeta.run('clean', 1);
-    })();
+    try {
+      this.db.transaction(() => {
+        // The actors first: a first fill's merge is let go before the postings are encoded, so that the two
+        // never share the heap (at 100,000 sources each is hundreds of MB).
+        const counts = this.saveActors();
+        if (handOver) this.actors.handOver(this.savedActors(counts));
+        this.sql.setMeta.run('sentences', encodeState(this.sources.sentences.exportState()));
+        this.sql.setMeta.run('quotes', encodeState(this.quotes.exportTerms()));
+        this.sql.setMeta.run('clean', 1);
+      })();
+    } catch (err) {
+      // Rolled back: tables handed over above are not there; the merge is built again from the rows.
+      if (handOver) this.actors.beforeChange();
+      throw err;
+    }
     this.dirty = false;
-    if (handOver) this.actors.handOver(this.savedActors(counts));
+  }
+
+  /** Writes the merged actors' tables (inside the save's transaction); returns the counts saved with them. */
+  private saveActors(): { size: number; maxAliasWords: number } {
+    const tables = this.actors.memory.tables();
+    const counts = { size: this.actors.memory.size, maxAliasWords: tables.maxAliasWords };
+    saveActorTables(this.db, tables);
+    this.sql.setMeta.run('actors', pack(counts));
+    return counts;
   }
 
   /** Actor reads from the saved tables. */
