@@ -264,3 +264,43 @@ test("sqlite store: on a reopened store, an actor's card (appearances, roles) re
   second.close();
   rmSync(root, { recursive: true, force: true });
 });
+
+test('sqlite store: on a reopened store, co-mentions read no source row and match the merge', () => {
+  const { root } = workspace();
+  const file = path.join(root, 'co.sqlite');
+  const analyses = Object.entries(seedFiles()).map(([rel, text]) => analyzeSource('file:///ws/' + rel, rel, text));
+  const first = new SqliteStore(openSqliteDatabase(file), 'build');
+  for (const a of analyses) first.put(a, null);
+  first.saveIndexes();
+  const co = (store: SqliteStore): string[] =>
+    [...store.actors.all()]
+      .map(
+        (a) =>
+          `${a.id}|${store.actors
+            .coMentioned(a, 5)
+            .map((c) => `${c.actor.id}:${c.count}`)
+            .join(',')}`,
+      )
+      .sort();
+  const expected = co(first);
+  assert.ok(first.actors.fromTables === false, 'the first store answers from the merge');
+  first.close();
+  const second = new SqliteStore(openSqliteDatabase(file), 'build', 1);
+  let rowReads = 0;
+  for (const read of ['body', 'quoteList', 'actorList'] as const) {
+    const original = second[read].bind(second);
+    (second as unknown as Record<string, (row: number) => unknown>)[read] = (row: number) => {
+      rowReads++;
+      return original(row);
+    };
+  }
+  assert.ok(second.actors.fromTables, 'answers from the saved tables');
+  assert.deepEqual(co(second), expected);
+  assert.ok(
+    expected.some((line) => /:[2-9]/.test(line)),
+    'some pair of actors shares several sources',
+  );
+  assert.equal(rowReads, 0, 'counted from the saved numbers, not from the sources');
+  second.close();
+  rmSync(root, { recursive: true, force: true });
+});

@@ -210,7 +210,7 @@ export class SqliteStore implements SourceStore, BodyLoader {
     this.db.transaction(() => {
       this.sql.setMeta.run('sentences', sentences);
       this.sql.setMeta.run('quotes', quotes);
-      saveActorTables(this.db, actors);
+      saveActorTables(this.db, actors, (unit) => (unit instanceof StoredUnit ? unit.row : undefined));
       this.sql.setMeta.run('actors', pack({ size: this.actors.memory.size, maxAliasWords: actors.maxAliasWords }));
       this.sql.setMeta.run('clean', 1);
     })();

@@ -6,7 +6,7 @@
  */
 import { ActorIndex, type Actor } from '../memory/actors/actor-index';
 import type { UnitListener } from '../memory/source-index';
-import type { ActorReads, SourceUnit } from '../source-store';
+import type { ActorReads, CoMention, SourceUnit } from '../source-store';
 import type { SqlActors } from './sql-actors';
 
 export class StoreActors implements ActorReads, UnitListener {
@@ -77,5 +77,9 @@ export class StoreActors implements ActorReads, UnitListener {
 
   all(): IterableIterator<Actor> {
     return this.reads.all();
+  }
+
+  coMentioned(actor: Actor, limit: number): CoMention[] {
+    return this.reads.coMentioned(actor, limit);
   }
 }
