@@ -89,8 +89,11 @@ export interface QuoteReads {
   /** The kind of a quotation, read without materialising its source (undefined when not indexed). */
   kindOf(id: number): SourceQuote['kind'] | undefined;
   search(queryTerms: readonly string[], limit: number, accept?: (id: number) => boolean): ScoredUnit[];
-  /** Ids of the quotations whose first two words make this key. */
-  opening(key: string): number[];
+  /**
+   * Ids of the quotations whose first two words make this key; with `third`, only those whose third word may start
+   * with it (a filter that never drops one that does: the caller still checks the words it reads).
+   */
+  opening(key: string, third?: string): number[];
   quotesOf(unit: SourceUnit): IndexedQuote[];
 }
 
