@@ -34,6 +34,8 @@ CREATE TABLE IF NOT EXISTS actor_case (key TEXT NOT NULL, form TEXT NOT NULL, PR
 
 /** Actor objects kept (identity within a request: features compare actors with `===`). */
 const ACTOR_CACHE = 4096;
+/** Form keys whose actor number is kept. */
+const FORM_CACHE = 16384;
 
 interface ActorRow {
   n: number;
@@ -134,6 +136,8 @@ export class SqlActors implements ActorReads {
   readonly size: number;
   readonly maxAliasWords: number;
   private readonly cache = new Lru<number, SqlActor | undefined>(ACTOR_CACHE);
+  /** Form keys already looked up (0: no actor): speakers' names are resolved for every completion item. */
+  private readonly forms = new Lru<string, number>(FORM_CACHE);
   private readonly sql: Record<
     'row' | 'byKey' | 'byForm' | 'byId' | 'cases' | 'main' | 'appearances' | 'coMentions' | 'appearanceRows',
     SqlStatement
@@ -178,16 +182,16 @@ export class SqlActors implements ActorReads {
   }
 
   findByName(name: string): Actor | undefined {
-    const hit = this.numbered(this.sql.byForm, nameKey(name));
+    const hit = this.byForm(nameKey(name));
     if (hit) return hit;
     const words = name.trim().split(/\s+/);
-    if (words.length > 1 && HONORIFICS.has(words[0])) return this.numbered(this.sql.byForm, nameKey(words.slice(1).join(' ')));
+    if (words.length > 1 && HONORIFICS.has(words[0])) return this.byForm(nameKey(words.slice(1).join(' ')));
     return undefined;
   }
 
   lookupForm(form: string): Actor | undefined {
     const key = nameKey(form);
-    const actor = this.numbered(this.sql.byForm, key);
+    const actor = this.byForm(key);
     if (!actor) return undefined;
     const exact = (this.sql.cases.all(key) as { form: string }[]).map((r) => r.form);
     return exact.length > 0 && !exact.includes(form.replace(/\u2019/g, "'")) ? undefined : actor;
@@ -237,6 +241,11 @@ export class SqlActors implements ActorReads {
   /** Co-mention counts in SQL (a file saved without the row numbers): slow for actors in thousands of sources. */
   private countInSql(n: number): { n: number; count: number }[] {
     return this.sql.coMentions.all({ n }) as { n: number; count: number }[];
+  }
+
+  private byForm(key: string): SqlActor | undefined {
+    const n = this.forms.getOr(key, () => (this.sql.byForm.get(key) as { n: number } | undefined)?.n ?? 0);
+    return n === 0 ? undefined : this.actor(n);
   }
 
   private numbered(statement: SqlStatement, key: string): SqlActor | undefined {
