@@ -25,8 +25,12 @@ async function phase<T>(name: string, run: () => Promise<T>): Promise<T> {
   const t = performance.now();
   const out = await run();
   const used = process.cpuUsage(cpu);
-  const rss = Math.round(process.memoryUsage().rss / 1048576);
-  console.log(`${name}: ${Math.round(performance.now() - t)} ms (CPU ${Math.round((used.user + used.system) / 1000)} ms), RSS ${rss} MB`);
+  const ms = Math.round(performance.now() - t);
+  (globalThis as { gc?: () => void }).gc?.();
+  const { rss, heapUsed, external, arrayBuffers } = process.memoryUsage();
+  const mb = (n: number): number => Math.round(n / 1048576);
+  const memory = `RSS ${mb(rss)} MB, heap ${mb(heapUsed)} MB, external ${mb(external)} MB (array buffers ${mb(arrayBuffers)} MB)`;
+  console.log(`${name}: ${ms} ms (CPU ${Math.round((used.user + used.system) / 1000)} ms), ${memory}`);
   if (profileDir) {
     const { profile } = await session.post('Profiler.stop');
     writeFileSync(path.join(profileDir, `${name}.cpuprofile`), JSON.stringify(profile));

@@ -16,6 +16,7 @@ import { createService, MemoryLogger, resolveConfig, type SourcedService } from 
 import { seedFiles } from '../helpers/fixture';
 import { analyzeSource } from '../../server/src/ingest/analyze-source';
 import { SqliteStore } from '../../server/src/store/sqlite/sqlite-store';
+import type { IndexCacheStore } from '../../server/src/store/index-cache';
 
 interface Session {
   service: SourcedService;
@@ -302,5 +303,45 @@ test('sqlite store: on a reopened store, co-mentions read no source row and matc
   );
   assert.equal(rowReads, 0, 'counted from the saved numbers, not from the sources');
   second.close();
+  rmSync(root, { recursive: true, force: true });
+});
+
+test('sqlite store: a second start answers from the stored index while the files are still being checked', async () => {
+  const { root, dir, storage } = workspace();
+  const first = await open(dir, storage);
+  const expected = JSON.stringify(await first.service.searchQuotes('the reactivation of', 10));
+  assert.notEqual(expected, '[]', 'the seeds have such quotations');
+  first.service.dispose();
+  // The second start's file check waits on a gate: the stamps of the files do not come until it opens.
+  const raw = { corpus: { include: ['**/*.txt'] }, index: { persist: true, store: 'sqlite' } };
+  const corpus = new NodeCorpus([{ path: dir }], resolveConfig(raw).corpus);
+  const real = new NodeIndexCache({ storagePath: storage, workspaceFolders: [dir], buildId: 'test-build' });
+  let release = (): void => undefined;
+  const gate = new Promise<void>((resolve) => (release = resolve));
+  let stamped = 0;
+  const gated: IndexCacheStore = {
+    buildId: real.buildId,
+    load: () => real.load(),
+    save: (chunks) => real.save(chunks),
+    stamp: async (uri) => {
+      await gate;
+      stamped++;
+      return real.stamp(uri);
+    },
+    openDatabase: () => real.openDatabase(),
+  };
+  const service = createService({ corpus, config: raw, logger: new MemoryLogger(), indexCache: gated });
+  const started = service.start();
+  const waited = new Promise<boolean>((resolve) => setTimeout(() => resolve(false), 10_000).unref());
+  const ready = await Promise.race([service.whenReady().then(() => true), waited]);
+  if (!ready) release();
+  assert.ok(ready, 'ready before the file check');
+  assert.equal(JSON.stringify(await service.searchQuotes('the reactivation of', 10)), expected, 'answered from the stored index');
+  assert.equal(stamped, 0, 'before any file was checked');
+  release();
+  await started;
+  assert.ok(stamped > 0, 'the files were checked after');
+  assert.equal(JSON.stringify(await service.searchQuotes('the reactivation of', 10)), expected);
+  service.dispose();
   rmSync(root, { recursive: true, force: true });
 });
