@@ -1,7 +1,7 @@
 /**
  * Profiles a second start and the requests after it on a benchmark run's index database:
- * `node --expose-gc --import tsx bench/profile-warm.ts <size> [profile-dir]` (SOURCED_BENCH_DIR as for the bench
- * run that made `run-<size>/cache-sqlite`). Prints the start, completion, hover and draft times (wall and CPU) and,
+ * `node --expose-gc --import tsx bench/profile-warm.ts <size> [profile-dir] [cache-dir]` (SOURCED_BENCH_DIR as for
+ * the bench run that made `run-<size>/cache-sqlite`, or a copy of that folder as `cache-dir`). Prints the start, completion, hover and draft times (wall and CPU) and,
  * with a profile folder, writes one `.cpuprofile` per phase. The database is read, not rewritten (the folder is
  * unchanged since the bench run).
  */
@@ -17,7 +17,7 @@ import { benchRoot, corpusFor } from './corpora';
 import type { Workload } from './workload';
 
 const session = new Session();
-const profileDir = process.argv[3];
+const profileDir = process.argv[3] || undefined;
 
 async function phase<T>(name: string, run: () => Promise<T>): Promise<T> {
   if (profileDir) await session.post('Profiler.start');
@@ -58,7 +58,7 @@ async function main(): Promise<void> {
   const workload = JSON.parse(readFileSync(path.join(work, 'workload.json'), 'utf8')) as Workload;
   const raw = { corpus: { include: ['**/*.txt'] }, index: { persist: true, store: 'sqlite' } };
   const corpus = new NodeCorpus([{ path: dir }], resolveConfig(raw).corpus);
-  const cache = new NodeIndexCache({ storagePath: path.join(work, 'cache-sqlite'), workspaceFolders: [dir], buildId: 'bench' });
+  const cache = new NodeIndexCache({ storagePath: process.argv[4] ?? path.join(work, 'cache-sqlite'), workspaceFolders: [dir], buildId: 'bench' });
   const logger = new MemoryLogger();
   const service = createService({ corpus, config: raw, indexCache: cache, logger });
   await phase('start', () => service.start());
