@@ -215,6 +215,10 @@ export class SqliteStore implements SourceStore, BodyLoader {
       this.sql.setMeta.run('clean', 1);
     })();
     this.dirty = false;
+    // Cards read the saved tables from now on (co-mentions from the rows' numbers, no source row per appearance),
+    // as after a second start; the merge stays current for the next change.
+    const counts = { size: this.actors.memory.size, maxAliasWords: actors.maxAliasWords };
+    this.actors.useTables(new SqlActors(this.db, (row) => this.units.get(row), counts), true);
   }
 
   /**

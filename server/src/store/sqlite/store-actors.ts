@@ -13,13 +13,20 @@ export class StoreActors implements ActorReads, UnitListener {
   /** The merge (memory actor index): fed while no saved tables answer. */
   readonly memory = new ActorIndex();
   private tables: SqlActors | null = null;
+  /** Whether the merge holds every source (false after a start that answered from the tables alone). */
+  private memoryCurrent = true;
 
   /** `feedAll` adds every stored source to `memory` (called when a change ends the tables' validity). */
   constructor(private readonly feedAll: (memory: ActorIndex) => void) {}
 
-  /** Answers from saved tables until the next change (sources added meanwhile are not fed to the merge). */
-  useTables(tables: SqlActors): void {
+  /**
+   * Answers from saved tables until the next change (sources added meanwhile are not fed to the merge).
+   * `memoryCurrent`: the merge already holds every source (the tables were just saved from it), so a change goes
+   * on from it instead of feeding it every source again.
+   */
+  useTables(tables: SqlActors, memoryCurrent = false): void {
     this.tables = tables;
+    this.memoryCurrent = memoryCurrent;
   }
 
   /** Whether the saved tables answer (nothing changed since they were read). */
@@ -31,7 +38,9 @@ export class StoreActors implements ActorReads, UnitListener {
   beforeChange(): void {
     if (!this.tables) return;
     this.tables = null;
+    if (this.memoryCurrent) return;
     this.feedAll(this.memory);
+    this.memoryCurrent = true;
   }
 
   unitAdded(unit: SourceUnit): void {
