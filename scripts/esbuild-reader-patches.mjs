@@ -9,6 +9,12 @@
 //    every element it walks past (Readability asks in lower case, so the upper-cased name never matches). The
 //    upper-case names are kept in a table, and a lower-case query skips the upper-case comparison: HTML's
 //    parser gives lower-case local names, and a name with no lower-case letters upper-cases to itself.
+//  - The parser sets each `class` attribute through `className`, which builds a DOMTokenList (a Set of the
+//    tokens), and reading `className` or `getAttribute('class')` joins that Set again (building one for an
+//    element without a class): Readability reads the class of nearly every element, several times. The parser
+//    now writes the attribute's value as the setter would leave it (tokens split at white space, empty and
+//    repeated ones dropped, joined by one space), and `className` reads it from the attribute until a
+//    `classList` exists (every change through `classList` or `className` keeps the attribute the same).
 //  - Readability builds four debug messages from its article's `innerHTML` whether or not debugging is on:
 //    four serialisations of the article per page. They are built only when debugging is on.
 import { readFile } from 'node:fs/promises';
@@ -46,6 +52,20 @@ const PATCHES = {
     [
       'export const localCase =',
       'const UPPER_CASE = new Map;\nconst upperCase = (name) => { const upper = name.toUpperCase(); if (UPPER_CASE.size < 4096) UPPER_CASE.set(name, upper); return upper; };\nexport const localCase =',
+      1,
+    ],
+  ],
+  'linkedom/esm/shared/parse-from-string.js': [
+    [
+      "  if (attribute.name === 'class')\n    element.className = value;",
+      "  if (attribute.name === 'class')\n    attribute[VALUE] = [...new Set(String(value).split(/\\s+/).filter(Boolean))].join(' ');",
+      1,
+    ],
+  ],
+  'linkedom/esm/interface/element.js': [
+    [
+      '  get className() { return this.classList.value; }',
+      "  get className() { return this[CLASS_LIST] ? this[CLASS_LIST].value : (this.getAttributeNode('class')?.value ?? ''); }",
       1,
     ],
   ],
