@@ -63,7 +63,7 @@ export function readHtml(bytes: Uint8Array, parse: HtmlParser = linkedomParser, 
   // The article's region first (a smaller DOM to build and score); the whole page when that finds nothing.
   const found =
     (!whole && prepared.region !== null && readArticle(prepared.region, prepared.savedFrom, parse)) ||
-    readArticle(prepared.html, prepared.savedFrom, parse);
+    readArticle(prepared.html(), prepared.savedFrom, parse);
   if (!found) return { ok: false, reason: 'no readable article text in the page' };
   const { article, page } = found;
   const bylineKey = article.byline
