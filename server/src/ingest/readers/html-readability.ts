@@ -16,12 +16,20 @@ interface VisibilityElement extends DomElement {
   readonly className: string;
 }
 
+interface TagNamesWalk {
+  getElementsByTagNames(names: ReadonlySet<string>): ArrayLike<DomElement>;
+}
+
 /**
  * The elements under `node` with one of the tag names, one tag after the other: Readability's own fallback for
- * a DOM without `querySelectorAll`. The same elements as the selector (which differs only inside `<template>`,
- * cut by the pre-pass); every caller counts, removes or visits them one by one, so their order does not matter.
+ * a DOM without `querySelectorAll`, or (bundled) one walk in document order. The same elements as the selector
+ * (which differs only inside `<template>`, cut by the pre-pass); every caller counts, removes or visits them one
+ * by one, so their order does not matter.
  */
-function elementsByTags(node: DomElement, tagNames: readonly string[]): DomElement[] {
+function elementsByTags(node: DomElement, tagNames: readonly string[]): ArrayLike<DomElement> {
+  // One walk for all the tags where the bundled linkedom has it (scripts/esbuild-reader-patches.mjs).
+  const oneWalk = (node as Partial<TagNamesWalk>).getElementsByTagNames;
+  if (tagNames.length > 1 && oneWalk) return oneWalk.call(node, new Set(tagNames));
   const out: DomElement[] = [];
   for (const tag of tagNames) {
     const found = node.getElementsByTagName(tag);
@@ -136,5 +144,34 @@ export function withDomShortcuts(reader: Readability<DomNode>): Readability<DomN
     _isElementWithoutContent: isElementWithoutContent,
     _isValidByline: isValidByline,
   });
+  return reader;
+}
+
+interface PreparingReader {
+  _unwrapNoscriptImages(doc: unknown): void;
+  _removeScripts(doc: unknown): void;
+  _prepDocument(): void;
+}
+
+/**
+ * The page's body as Readability's article search first sees it: after its own preparation (images out of
+ * `<noscript>`, scripts removed, `<br><br>` made paragraphs, `<font>` made `<span>`), serialised. The document is
+ * consumed.
+ */
+export function preparedBodyHtml(reader: Readability<DomNode>, doc: { readonly body: { readonly innerHTML: string } | null }): string {
+  const steps = reader as unknown as PreparingReader;
+  steps._unwrapNoscriptImages(doc);
+  steps._removeScripts(doc);
+  steps._prepDocument();
+  return doc.body?.innerHTML ?? '';
+}
+
+/**
+ * Lets the bundled Readability (scripts/esbuild-reader-patches.mjs) skip serialising the page before its
+ * article search: `later` makes the same string (`preparedBodyHtml` of the page parsed again) for the rare
+ * second attempt. Unbundled, Readability serialises the page as it always does.
+ */
+export function withPageHtmlLater(reader: Readability<DomNode>, later: () => string): Readability<DomNode> {
+  Object.assign(reader, { _pageHtmlLater: later });
   return reader;
 }
