@@ -107,7 +107,7 @@ export function leadingTitle(tokens: readonly Token[], from: number, to: number)
         i++;
       } else break;
     }
-    // "Home Office Minister X": a modifier that opens an owner's name ("Home") is no title; look for one after it.
+    // "Harbour Office Minister X": a modifier that opens an owner's name ("Harbour") is no title; look for one after it.
     if (lastHead >= 0 || i >= to) break;
     let next = i + 1;
     while (next < to && !(isTitleWord(tokens[next]) && (tokens[next].cap || tokens[next].upper))) next++;

@@ -133,7 +133,7 @@ function describedName(text: string, toks: Tok[]): boolean {
 }
 
 /**
- * A subject phrase read more closely: `Tory leader Ana Lee reiterated …` is the name after the role, not the role;
+ * A subject phrase read more closely: `Unity leader Ana Lee reiterated …` is the name after the role, not the role;
  * `The prime minister's official spokesman also rejected …` is that unnamed source, not a description of someone.
  */
 function refined(s: string, from: number, ref: SpeakerRef | null): SpeakerRef | null {
