@@ -16,6 +16,7 @@ import { createService, MemoryLogger, resolveConfig, type SourcedService } from 
 import { seedFiles } from '../helpers/fixture';
 import { analyzeSource } from '../../server/src/ingest/analyze-source';
 import { SqliteStore } from '../../server/src/store/sqlite/sqlite-store';
+import type { IndexCacheStore } from '../../server/src/store/index-cache';
 
 interface Session {
   service: SourcedService;
@@ -262,5 +263,157 @@ test("sqlite store: on a reopened store, an actor's card (appearances, roles) re
   );
   assert.equal(rowReads, 0, 'appearances come from actor_source, not from the sources');
   second.close();
+  rmSync(root, { recursive: true, force: true });
+});
+
+test('sqlite store: sources replaced and removed while an empty database is being filled keep the saved cards exact', () => {
+  const { root } = workspace();
+  const analyses = Object.entries(seedFiles()).map(([rel, text]) => analyzeSource('file:///ws/' + rel, rel, text));
+  const [changed, , gone] = analyses;
+  // The changed file keeps its first half: fewer actors, under the same URI.
+  const text = changed.doc.text.slice(0, Math.floor(changed.doc.text.length / 2));
+  const replacement = analyzeSource(changed.doc.uri, changed.doc.path, text);
+  const card = (store: SqliteStore): string[] =>
+    [...store.actors.all()]
+      .map((a) => `${a.id}|${a.mentionCount}|${a.appearances.map((x) => `${x.unit.doc.uri}:${x.actor.mentions.length}`).join(',')}`)
+      .sort();
+  const file = path.join(root, 'bulk.sqlite');
+  const first = new SqliteStore(openSqliteDatabase(file), 'build');
+  for (const a of analyses) first.put(a, null);
+  first.put(replacement, null);
+  first.remove(gone.doc.uri);
+  first.saveIndexes();
+  first.close();
+  const db = openSqliteDatabase(file);
+  const rows = (db.prepare('SELECT count(*) AS n FROM actor_source').get() as { n: number }).n;
+  db.close();
+  const kept = analyses.filter((a) => a !== gone).map((a) => (a === changed ? replacement : a));
+  const fresh = new SqliteStore(openSqliteDatabase(path.join(root, 'fresh.sqlite')), 'build');
+  for (const a of kept) fresh.put(a, null);
+  const expected = card(fresh);
+  const documentActors = kept.reduce((n, a) => n + a.actors.actors.length, 0);
+  assert.equal(rows, documentActors, 'one actor_source row per document actor of the sources as they are');
+  assert.ok(expected.length > 0 && replacement.actors.actors.length < changed.actors.actors.length, 'the change drops actors');
+  const second = new SqliteStore(openSqliteDatabase(file), 'build', 1);
+  assert.ok(second.actors.fromTables, 'answers from the saved tables');
+  assert.deepEqual(card(second), expected);
+  second.close();
+  fresh.close();
+  rmSync(root, { recursive: true, force: true });
+});
+
+test('sqlite store: once a first fill is saved its tables answer as the merge did; a change merges again, kept through later saves', () => {
+  const { root } = workspace();
+  const analyses = Object.entries(seedFiles()).map(([rel, text]) => analyzeSource('file:///ws/' + rel, rel, text));
+  const answers = (store: SqliteStore): string[] =>
+    [...store.actors.all()]
+      .map((a) => {
+        const found = store.actors.findByName(a.name)?.id;
+        const cards = a.appearances.map((x) => `${x.unit.doc.uri}:${x.actor.mentions.length}`).join(',');
+        return `${a.id}|${a.name}|${a.type}|${a.mentionCount}|${a.aliases.join(',')}|${found}|${cards}|${a.roles.length}`;
+      })
+      .sort();
+  const store = new SqliteStore(openSqliteDatabase(path.join(root, 'first.sqlite')), 'build', 1);
+  for (const a of analyses) store.put(a, null);
+  const merged = answers(store);
+  assert.equal(store.actors.fromTables, false, 'the merge answers while the database is filled');
+  store.saveIndexes();
+  assert.ok(store.actors.fromTables, 'the saved tables answer after the first save');
+  assert.deepEqual(answers(store), merged);
+  store.remove(analyses[0].doc.uri);
+  assert.equal(store.actors.fromTables, false, 'a change hands over to the merge');
+  const fresh = new SqliteStore(openSqliteDatabase(path.join(root, 'fresh.sqlite')), 'build');
+  for (const a of analyses.slice(1)) fresh.put(a, null);
+  assert.deepEqual(answers(store), answers(fresh));
+  store.saveIndexes();
+  assert.ok(store.actors.fromTables, 'a later save: the tables answer again');
+  assert.deepEqual(answers(store), answers(fresh), 'and answer as the merge does');
+  store.remove(analyses[1].doc.uri);
+  fresh.remove(analyses[1].doc.uri);
+  assert.deepEqual(answers(store), answers(fresh), 'the merge, kept current through that save, answers the next change');
+  store.close();
+  fresh.close();
+  rmSync(root, { recursive: true, force: true });
+});
+
+test('sqlite store: on a reopened store, co-mentions read no source row and match the merge', () => {
+  const { root } = workspace();
+  const file = path.join(root, 'co.sqlite');
+  const analyses = Object.entries(seedFiles()).map(([rel, text]) => analyzeSource('file:///ws/' + rel, rel, text));
+  const first = new SqliteStore(openSqliteDatabase(file), 'build');
+  for (const a of analyses) first.put(a, null);
+  const co = (store: SqliteStore): string[] =>
+    [...store.actors.all()]
+      .map(
+        (a) =>
+          `${a.id}|${store.actors
+            .coMentioned(a, 5)
+            .map((c) => `${c.actor.id}:${c.count}`)
+            .join(',')}`,
+      )
+      .sort();
+  assert.equal(first.actors.fromTables, false, 'before a save the merge answers');
+  const expected = co(first);
+  first.saveIndexes();
+  assert.ok(first.actors.fromTables, 'after a save the saved tables answer');
+  assert.deepEqual(co(first), expected);
+  first.close();
+  const second = new SqliteStore(openSqliteDatabase(file), 'build', 1);
+  let rowReads = 0;
+  for (const read of ['body', 'quoteList', 'actorList'] as const) {
+    const original = second[read].bind(second);
+    (second as unknown as Record<string, (row: number) => unknown>)[read] = (row: number) => {
+      rowReads++;
+      return original(row);
+    };
+  }
+  assert.ok(second.actors.fromTables, 'answers from the saved tables');
+  assert.deepEqual(co(second), expected);
+  assert.ok(
+    expected.some((line) => /:[2-9]/.test(line)),
+    'some pair of actors shares several sources',
+  );
+  assert.equal(rowReads, 0, 'counted from the saved numbers, not from the sources');
+  second.close();
+  rmSync(root, { recursive: true, force: true });
+});
+
+test('sqlite store: a second start answers from the stored index while the files are still being checked', async () => {
+  const { root, dir, storage } = workspace();
+  const first = await open(dir, storage);
+  const expected = JSON.stringify(await first.service.searchQuotes('the reactivation of', 10));
+  assert.notEqual(expected, '[]', 'the seeds have such quotations');
+  first.service.dispose();
+  // The second start's file check waits on a gate: the stamps of the files do not come until it opens.
+  const raw = { corpus: { include: ['**/*.txt'] }, index: { persist: true, store: 'sqlite' } };
+  const corpus = new NodeCorpus([{ path: dir }], resolveConfig(raw).corpus);
+  const real = new NodeIndexCache({ storagePath: storage, workspaceFolders: [dir], buildId: 'test-build' });
+  let release = (): void => undefined;
+  const gate = new Promise<void>((resolve) => (release = resolve));
+  let stamped = 0;
+  const gated: IndexCacheStore = {
+    buildId: real.buildId,
+    load: () => real.load(),
+    save: (chunks) => real.save(chunks),
+    stamp: async (uri) => {
+      await gate;
+      stamped++;
+      return real.stamp(uri);
+    },
+    openDatabase: () => real.openDatabase(),
+  };
+  const service = createService({ corpus, config: raw, logger: new MemoryLogger(), indexCache: gated });
+  const started = service.start();
+  const waited = new Promise<boolean>((resolve) => setTimeout(() => resolve(false), 10_000).unref());
+  const ready = await Promise.race([service.whenReady().then(() => true), waited]);
+  if (!ready) release();
+  assert.ok(ready, 'ready before the file check');
+  assert.equal(JSON.stringify(await service.searchQuotes('the reactivation of', 10)), expected, 'answered from the stored index');
+  assert.equal(stamped, 0, 'before any file was checked');
+  release();
+  await started;
+  assert.ok(stamped > 0, 'the files were checked after');
+  assert.equal(JSON.stringify(await service.searchQuotes('the reactivation of', 10)), expected);
+  service.dispose();
   rmSync(root, { recursive: true, force: true });
 });
