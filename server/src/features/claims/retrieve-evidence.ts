@@ -24,6 +24,11 @@ const GATHER = 24;
 export const MIN_SUPPORT = 0.5;
 /** Terms in more than this share of all sentences carry no evidence and are left out of the query (speed on big corpora). */
 const MAX_TERM_SHARE = 0.05;
+/**
+ * ...but only terms in more than this many sentences: in a folder of a few short sources every word is in more
+ * than 5 % of the sentences, and dropping them all left a claim copied from a source with no query at all.
+ */
+const MIN_COMMON_SENTENCES = 20;
 const NEIGHBOUR_WEIGHT = 0.5;
 /** The claim's rarest terms, and how much a passage loses for missing them all. */
 const RARE_TERMS = 2;
@@ -82,7 +87,7 @@ function featuresOf(k: SourceStore, plain: string): ClaimFeatures {
   const idf = new Map<string, number>();
   for (const t of new Set(terms(plain))) {
     const df = index.docFreq(t);
-    if (df === 0 || df / n > MAX_TERM_SHARE) continue;
+    if (df === 0 || (df / n > MAX_TERM_SHARE && df > MIN_COMMON_SENTENCES)) continue;
     idf.set(t, Math.log(1 + (n - df + 0.5) / (df + 0.5)));
   }
   // The rarest terms carry the evidence; capping the query bounds the postings walked on a big corpus.
