@@ -2,7 +2,7 @@ import { computeLineStarts, rangeAt } from '../../text/line-index';
 import type { WriterEntry } from '../../domain/writer-entry';
 import { WriterBibliography } from '../writer-bibliography';
 import { InvertedIndex } from './inverted-index';
-import { SentenceOwners } from './sentence-owners';
+import { UnitOwners } from './unit-owners';
 import { terms } from '../../text/tokenize';
 import type { Location } from 'vscode-languageserver-types';
 import type { SourceAnalysis } from '../../domain/source-analysis';
@@ -22,7 +22,7 @@ export class SourceIndex implements SourceReads {
   /** BM25 index over every sentence of every source. */
   readonly sentences = new InvertedIndex();
   private readonly units = new Map<string, SourceUnit>();
-  private readonly owners = new SentenceOwners();
+  private readonly owners = new UnitOwners();
   private readonly keys = new CitationKeyRegistry();
   private readonly uriByKey = new Map<string, string>();
   private readonly uriByPath = new Map<string, string>();

@@ -1,19 +1,19 @@
 /**
- * Which source owns each sentence id, and the sentence's place in it: typed arrays indexed by sentence id (a unit
- * number, a position) and one slot per unit. Millions of sentences at 100,000 sources: an array of object
- * references per sentence was written for every sentence at each start and walked by every full collection.
+ * Which source owns each numbered item (a sentence, a quotation), and the item's place in it: typed arrays indexed
+ * by id (a unit slot, a position) and one slot per unit. Millions of sentences at 100,000 sources: an array of
+ * object references per item was written for every item at each start and walked by every full collection.
  */
 import type { SourceUnit } from '../source-store';
 
-export class SentenceOwners {
-  /** Unit slot + 1 per sentence id (0: none). */
+export class UnitOwners {
+  /** Unit slot + 1 per id (0: none). */
   private slotOf = new Uint32Array(1024);
   private position = new Uint32Array(1024);
   private readonly units: (SourceUnit | undefined)[] = [];
   private readonly slots = new Map<SourceUnit, number>();
   private readonly free: number[] = [];
 
-  /** Records a unit's sentences (ids in document order). */
+  /** Records a unit's items (ids in document order). */
   add(unit: SourceUnit, ids: readonly number[]): void {
     let slot = this.slots.get(unit);
     if (slot === undefined) {
@@ -30,7 +30,7 @@ export class SentenceOwners {
     }
   }
 
-  /** Forgets a unit's sentences. */
+  /** Forgets a unit's items. */
   remove(unit: SourceUnit, ids: readonly number[]): void {
     for (const id of ids) if (id < this.slotOf.length) this.slotOf[id] = 0;
     const slot = this.slots.get(unit);
@@ -40,7 +40,12 @@ export class SentenceOwners {
     this.free.push(slot);
   }
 
-  /** The owner and position of a sentence id. */
+  /** Whether an id has an owner. */
+  has(id: number): boolean {
+    return id < this.slotOf.length && this.slotOf[id] !== 0;
+  }
+
+  /** The owner and position of an id. */
   get(id: number): { unit: SourceUnit; index: number } | undefined {
     const slot = id < this.slotOf.length ? this.slotOf[id] : 0;
     const unit = slot === 0 ? undefined : this.units[slot - 1];
