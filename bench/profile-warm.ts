@@ -58,7 +58,11 @@ async function main(): Promise<void> {
   const workload = JSON.parse(readFileSync(path.join(work, 'workload.json'), 'utf8')) as Workload;
   const raw = { corpus: { include: ['**/*.txt'] }, index: { persist: true, store: 'sqlite' } };
   const corpus = new NodeCorpus([{ path: dir }], resolveConfig(raw).corpus);
-  const cache = new NodeIndexCache({ storagePath: process.argv[4] ?? path.join(work, 'cache-sqlite'), workspaceFolders: [dir], buildId: 'bench' });
+  const cache = new NodeIndexCache({
+    storagePath: process.argv[4] ?? path.join(work, 'cache-sqlite'),
+    workspaceFolders: [dir],
+    buildId: 'bench',
+  });
   const logger = new MemoryLogger();
   const service = createService({ corpus, config: raw, indexCache: cache, logger });
   await phase('start', () => service.start());

@@ -266,6 +266,76 @@ test("sqlite store: on a reopened store, an actor's card (appearances, roles) re
   rmSync(root, { recursive: true, force: true });
 });
 
+test('sqlite store: sources replaced and removed while an empty database is being filled keep the saved cards exact', () => {
+  const { root } = workspace();
+  const analyses = Object.entries(seedFiles()).map(([rel, text]) => analyzeSource('file:///ws/' + rel, rel, text));
+  const [changed, , gone] = analyses;
+  // The changed file keeps its first half: fewer actors, under the same URI.
+  const text = changed.doc.text.slice(0, Math.floor(changed.doc.text.length / 2));
+  const replacement = analyzeSource(changed.doc.uri, changed.doc.path, text);
+  const card = (store: SqliteStore): string[] =>
+    [...store.actors.all()]
+      .map((a) => `${a.id}|${a.mentionCount}|${a.appearances.map((x) => `${x.unit.doc.uri}:${x.actor.mentions.length}`).join(',')}`)
+      .sort();
+  const file = path.join(root, 'bulk.sqlite');
+  const first = new SqliteStore(openSqliteDatabase(file), 'build');
+  for (const a of analyses) first.put(a, null);
+  first.put(replacement, null);
+  first.remove(gone.doc.uri);
+  first.saveIndexes();
+  first.close();
+  const db = openSqliteDatabase(file);
+  const rows = (db.prepare('SELECT count(*) AS n FROM actor_source').get() as { n: number }).n;
+  db.close();
+  const kept = analyses.filter((a) => a !== gone).map((a) => (a === changed ? replacement : a));
+  const fresh = new SqliteStore(openSqliteDatabase(path.join(root, 'fresh.sqlite')), 'build');
+  for (const a of kept) fresh.put(a, null);
+  const expected = card(fresh);
+  const documentActors = kept.reduce((n, a) => n + a.actors.actors.length, 0);
+  assert.equal(rows, documentActors, 'one actor_source row per document actor of the sources as they are');
+  assert.ok(expected.length > 0 && replacement.actors.actors.length < changed.actors.actors.length, 'the change drops actors');
+  const second = new SqliteStore(openSqliteDatabase(file), 'build', 1);
+  assert.ok(second.actors.fromTables, 'answers from the saved tables');
+  assert.deepEqual(card(second), expected);
+  second.close();
+  fresh.close();
+  rmSync(root, { recursive: true, force: true });
+});
+
+test('sqlite store: once a first fill is saved its tables answer as the merge did; a change merges again, kept through later saves', () => {
+  const { root } = workspace();
+  const analyses = Object.entries(seedFiles()).map(([rel, text]) => analyzeSource('file:///ws/' + rel, rel, text));
+  const answers = (store: SqliteStore): string[] =>
+    [...store.actors.all()]
+      .map((a) => {
+        const found = store.actors.findByName(a.name)?.id;
+        const cards = a.appearances.map((x) => `${x.unit.doc.uri}:${x.actor.mentions.length}`).join(',');
+        return `${a.id}|${a.name}|${a.type}|${a.mentionCount}|${a.aliases.join(',')}|${found}|${cards}|${a.roles.length}`;
+      })
+      .sort();
+  const store = new SqliteStore(openSqliteDatabase(path.join(root, 'first.sqlite')), 'build', 1);
+  for (const a of analyses) store.put(a, null);
+  const merged = answers(store);
+  assert.equal(store.actors.fromTables, false, 'the merge answers while the database is filled');
+  store.saveIndexes();
+  assert.ok(store.actors.fromTables, 'the saved tables answer after the first save');
+  assert.deepEqual(answers(store), merged);
+  store.remove(analyses[0].doc.uri);
+  assert.equal(store.actors.fromTables, false, 'a change hands over to the merge');
+  const fresh = new SqliteStore(openSqliteDatabase(path.join(root, 'fresh.sqlite')), 'build');
+  for (const a of analyses.slice(1)) fresh.put(a, null);
+  assert.deepEqual(answers(store), answers(fresh));
+  store.saveIndexes();
+  assert.ok(store.actors.fromTables, 'a later save: the tables answer again');
+  assert.deepEqual(answers(store), answers(fresh), 'and answer as the merge does');
+  store.remove(analyses[1].doc.uri);
+  fresh.remove(analyses[1].doc.uri);
+  assert.deepEqual(answers(store), answers(fresh), 'the merge, kept current through that save, answers the next change');
+  store.close();
+  fresh.close();
+  rmSync(root, { recursive: true, force: true });
+});
+
 test('sqlite store: on a reopened store, co-mentions read no source row and match the merge', () => {
   const { root } = workspace();
   const file = path.join(root, 'co.sqlite');

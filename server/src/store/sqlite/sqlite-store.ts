@@ -35,6 +35,11 @@ const QUOTE_CACHE = 4096;
 const ACTOR_CACHE = 2048;
 /** Source writes committed together: one transaction per file costs a commit (and a WAL frame sync) each. */
 const WRITE_BATCH = 200;
+/**
+ * The same while filling an empty database (a first start): a commit writes every page its batch touched, so
+ * fewer, larger batches write each page fewer times (1,000 sources hold about 10 MB of rows until committed).
+ */
+const BULK_BATCH = 1000;
 
 const SCHEMA = `
 CREATE TABLE IF NOT EXISTS meta (k TEXT PRIMARY KEY, v BLOB);
@@ -56,6 +61,8 @@ interface Statements {
   insert: SqlStatement;
   remove: SqlStatement;
   insertActor: SqlStatement;
+  /** Appends to the bulk load's staging table (prepared when a bulk load begins). */
+  stageActor: SqlStatement | null;
   removeActors: SqlStatement;
   body: SqlStatement;
   quotes: SqlStatement;
@@ -65,6 +72,9 @@ interface Statements {
 }
 
 /** Opens the store over an opened database; `buildId` is the analysing code's fingerprint (another build: rebuilt). */
+/** What the saved actor tables need to answer: the merge's size and its longest alias in words. */
+type ActorCounts = { size: number; maxAliasWords: number };
+
 export class SqliteStore implements SourceStore, BodyLoader {
   readonly sources = new SourceIndex();
   readonly quotes = new QuoteIndex();
@@ -80,6 +90,8 @@ export class SqliteStore implements SourceStore, BodyLoader {
   private readonly actorLists: Lru<number, DocumentActors>;
   private nextRow = 1;
   private dirty = false;
+  /** Filling an empty database: see `beginBulk`. */
+  private bulk = false;
   /** Source writes not yet committed, in order: an insert, or the URI of a removal. */
   private pending: (PendingWrite | string)[] = [];
 
@@ -101,6 +113,7 @@ export class SqliteStore implements SourceStore, BodyLoader {
       ),
       remove: db.prepare('DELETE FROM source WHERE uri = ?'),
       insertActor: db.prepare('INSERT OR REPLACE INTO actor_source (key, row, local, actor) VALUES (?,?,?,?)'),
+      stageActor: null,
       removeActors: db.prepare('DELETE FROM actor_source WHERE row IN (SELECT id FROM source WHERE uri = ?)'),
       body: db.prepare('SELECT body FROM source WHERE id = ?'),
       quotes: db.prepare('SELECT quotes FROM source WHERE id = ?'),
@@ -120,6 +133,7 @@ export class SqliteStore implements SourceStore, BodyLoader {
   /** Adds or replaces a source: analysed, indexed in memory and written to its row in one transaction. */
   put(analysis: SourceAnalysis, record: StoredRecord): SourceUnit {
     this.actors.beforeChange();
+    if (this.records.has(analysis.doc.uri)) this.endBulk();
     this.removeFromIndexes(analysis.doc.uri);
     const { doc } = analysis;
     let firstSentence = -1;
@@ -175,6 +189,7 @@ export class SqliteStore implements SourceStore, BodyLoader {
   /** Removes a source from memory and disk; false if it was not stored. */
   remove(uri: string): boolean {
     this.actors.beforeChange();
+    if (this.records.has(uri)) this.endBulk();
     const had = this.removeFromIndexes(uri);
     this.queue(uri);
     this.records.delete(uri);
@@ -186,39 +201,94 @@ export class SqliteStore implements SourceStore, BodyLoader {
     if (this.pending.length === 0) return;
     const batch = this.pending;
     this.pending = [];
+    // A bulk load only adds sources the database does not hold (`put` of a stored one ends it): nothing to delete.
+    const stage = this.bulk ? this.sql.stageActor : null;
     this.db.transaction(() => {
       if (!this.dirty) this.sql.setMeta.run('clean', 0);
       for (const op of batch) {
         const uri = typeof op === 'string' ? op : op.uri;
-        this.sql.removeActors.run(uri);
-        this.sql.remove.run(uri);
+        if (!stage) {
+          this.sql.removeActors.run(uri);
+          this.sql.remove.run(uri);
+        }
         if (typeof op === 'string') continue;
         this.sql.insert.run(...op.source);
-        for (const a of op.actors) this.sql.insertActor.run(...a);
+        for (const a of op.actors) (stage ?? this.sql.insertActor).run(...a);
       }
     })();
     this.dirty = true;
   }
 
+  /**
+   * Filling an empty database (a first start, or a file that was emptied): document actors are appended to a
+   * temporary table instead of `actor_source`, whose primary key is the actor's group key, so each insert would
+   * land on a random page of a table larger than the page cache (the first start's cost grew faster than the
+   * corpus). `endBulk` copies them over in key order, which writes each page once, and builds the by-row index
+   * after. Commits are not synced meanwhile: a crash leaves the file marked unclean, and the next start rebuilds it.
+   */
+  private beginBulk(): void {
+    this.db.exec(
+      'DROP INDEX IF EXISTS actor_source_by_row; CREATE TEMP TABLE IF NOT EXISTS actor_stage (key TEXT NOT NULL, row INTEGER NOT NULL, local INTEGER NOT NULL, actor BLOB NOT NULL); PRAGMA synchronous = OFF',
+    );
+    this.sql.stageActor = this.db.prepare('INSERT INTO actor_stage (key, row, local, actor) VALUES (?,?,?,?)');
+    this.bulk = true;
+  }
+
+  /** Commits the queued writes and ends a bulk load: the staged actors move to `actor_source` in key order. */
+  endBulk(): void {
+    this.flushWrites();
+    if (!this.bulk) return;
+    this.bulk = false;
+    this.sql.stageActor = null;
+    this.db.transaction(() => {
+      this.db.exec(
+        'INSERT INTO actor_source (key, row, local, actor) SELECT key, row, local, actor FROM actor_stage ORDER BY key, row, local; DROP TABLE actor_stage; CREATE INDEX IF NOT EXISTS actor_source_by_row ON actor_source (row)',
+      );
+    })();
+    this.db.exec('PRAGMA synchronous = NORMAL');
+  }
+
   /** Writes the postings and marks the file consistent. Call after a build and (debounced) after changes. */
   saveIndexes(): void {
-    this.flushWrites();
+    // The merge of a first fill leaves the heap once its tables are saved (later saves keep it: a change rebuilt it).
+    const handOver = this.bulk;
+    this.endBulk();
     if (!this.dirty) return;
-    const sentences = encodeState(this.sources.sentences.exportState());
-    const quotes = encodeState(this.quotes.exportTerms());
-    const actors = this.actors.memory.tables();
-    this.db.transaction(() => {
-      this.sql.setMeta.run('sentences', sentences);
-      this.sql.setMeta.run('quotes', quotes);
-      saveActorTables(this.db, actors, (unit) => (unit instanceof StoredUnit ? unit.row : undefined));
-      this.sql.setMeta.run('actors', pack({ size: this.actors.memory.size, maxAliasWords: actors.maxAliasWords }));
-      this.sql.setMeta.run('clean', 1);
-    })();
+    let counts: ActorCounts | undefined;
+    try {
+      this.db.transaction(() => {
+        // The actors first: a first fill's merge is let go before the postings are encoded, so that the two
+        // never share the heap (at 100,000 sources each is hundreds of MB).
+        counts = this.saveActors();
+        if (handOver) this.actors.handOver(this.savedActors(counts));
+        this.sql.setMeta.run('sentences', encodeState(this.sources.sentences.exportState()));
+        this.sql.setMeta.run('quotes', encodeState(this.quotes.exportTerms()));
+        this.sql.setMeta.run('clean', 1);
+      })();
+    } catch (err) {
+      // Rolled back: tables handed over above are not there; the merge is built again from the rows.
+      if (handOver) this.actors.beforeChange();
+      throw err;
+    }
     this.dirty = false;
     // Cards read the saved tables from now on (co-mentions from the rows' numbers, no source row per appearance),
-    // as after a second start; the merge stays current for the next change.
-    const counts = { size: this.actors.memory.size, maxAliasWords: actors.maxAliasWords };
-    this.actors.useTables(new SqlActors(this.db, (row) => this.units.get(row), counts), true);
+    // as after a second start. After a later save the merge stays current for the next change (a first fill's
+    // merge was let go above).
+    if (!handOver && counts) this.actors.useTables(this.savedActors(counts), true);
+  }
+
+  /** Writes the merged actors' tables (inside the save's transaction); returns the counts saved with them. */
+  private saveActors(): ActorCounts {
+    const tables = this.actors.memory.tables();
+    const counts = { size: this.actors.memory.size, maxAliasWords: tables.maxAliasWords };
+    saveActorTables(this.db, tables, (unit) => (unit instanceof StoredUnit ? unit.row : undefined));
+    this.sql.setMeta.run('actors', pack(counts));
+    return counts;
+  }
+
+  /** Actor reads from the saved tables. */
+  private savedActors(counts: ActorCounts): SqlActors {
+    return new SqlActors(this.db, (row) => this.units.get(row), counts);
   }
 
   /**
@@ -227,7 +297,7 @@ export class SqliteStore implements SourceStore, BodyLoader {
    */
   private queue(op: PendingWrite | string): void {
     this.pending.push(op);
-    if (this.pending.length >= WRITE_BATCH) this.flushWrites();
+    if (this.pending.length >= (this.bulk ? BULK_BATCH : WRITE_BATCH)) this.flushWrites();
   }
 
   private removeFromIndexes(uri: string): boolean {
@@ -286,6 +356,7 @@ export class SqliteStore implements SourceStore, BodyLoader {
         this.sql.setMeta.run('clean', 0);
       })();
       this.dirty = true;
+      this.beginBulk();
       return had ? `index database ${why ?? 'incomplete'}: emptied, rebuilding` : 'new index database';
     }
     this.sources.sentences.loadState(decodeState(sentences));
@@ -294,7 +365,7 @@ export class SqliteStore implements SourceStore, BodyLoader {
     const fromTables = actorCounts !== undefined;
     if (actorCounts) {
       const counts = unpack(actorCounts) as { size: number; maxAliasWords: number };
-      this.actors.useTables(new SqlActors(this.db, (row) => this.units.get(row), counts));
+      this.actors.useTables(this.savedActors(counts));
     }
     // In path order, as a build adds them (citation keys); sorted here rather than by SQLite, whose sort of the
     // rows' columns costs more than the read.

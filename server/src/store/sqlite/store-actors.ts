@@ -10,14 +10,18 @@ import type { ActorReads, CoMention, SourceUnit } from '../source-store';
 import type { SqlActors } from './sql-actors';
 
 export class StoreActors implements ActorReads, UnitListener {
-  /** The merge (memory actor index): fed while no saved tables answer. */
-  readonly memory = new ActorIndex();
+  private merge = new ActorIndex();
   private tables: SqlActors | null = null;
   /** Whether the merge holds every source (false after a start that answered from the tables alone). */
   private memoryCurrent = true;
 
   /** `feedAll` adds every stored source to `memory` (called when a change ends the tables' validity). */
   constructor(private readonly feedAll: (memory: ActorIndex) => void) {}
+
+  /** The merge (memory actor index): fed while no saved tables answer. */
+  get memory(): ActorIndex {
+    return this.merge;
+  }
 
   /**
    * Answers from saved tables until the next change (sources added meanwhile are not fed to the merge).
@@ -27,6 +31,16 @@ export class StoreActors implements ActorReads, UnitListener {
   useTables(tables: SqlActors, memoryCurrent = false): void {
     this.tables = tables;
     this.memoryCurrent = memoryCurrent;
+  }
+
+  /**
+   * Answers from the tables just saved from the merge, and lets the merge go: after a first start the heap then
+   * holds what a second start holds. The next change builds the merge again from every source's row, once.
+   */
+  handOver(tables: SqlActors): void {
+    this.tables = tables;
+    this.merge = new ActorIndex();
+    this.memoryCurrent = false;
   }
 
   /** Whether the saved tables answer (nothing changed since they were read). */
@@ -39,25 +53,25 @@ export class StoreActors implements ActorReads, UnitListener {
     if (!this.tables) return;
     this.tables = null;
     if (this.memoryCurrent) return;
-    this.feedAll(this.memory);
+    this.feedAll(this.merge);
     this.memoryCurrent = true;
   }
 
   unitAdded(unit: SourceUnit): void {
-    if (!this.tables) this.memory.unitAdded(unit);
+    if (!this.tables) this.merge.unitAdded(unit);
   }
 
   unitRemoved(unit: SourceUnit): void {
-    if (!this.tables) this.memory.unitRemoved(unit);
+    if (!this.tables) this.merge.unitRemoved(unit);
   }
 
   /** Merges pending changes for about `budgetMs`; true when none are left (tables: nothing to merge). */
   settle(budgetMs: number): boolean {
-    return this.tables ? true : this.memory.settle(budgetMs);
+    return this.tables ? true : this.merge.settle(budgetMs);
   }
 
   private get reads(): ActorReads {
-    return this.tables ?? this.memory;
+    return this.tables ?? this.merge;
   }
 
   get size(): number {
