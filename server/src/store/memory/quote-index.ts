@@ -1,5 +1,6 @@
 import type { SourceUnit, UnitListener } from './source-index';
 import { InvertedIndex, type InvertedIndexState, type ScoredUnit } from './inverted-index';
+import { UnitOwners } from './unit-owners';
 import { openingKeysOf, type QuoteKind } from '../../domain/quote-types';
 import { terms, words } from '../../text/tokenize';
 import type { IndexedQuote, QuoteReads } from '../source-store';
@@ -59,8 +60,7 @@ const keyList = (k: string | string[] | null | undefined): string[] => (k == nul
 export class QuoteIndex implements UnitListener, QuoteReads {
   private readonly terms = new InvertedIndex();
   private readonly byUnit = new Map<SourceUnit, number[]>();
-  private readonly owners: (SourceUnit | undefined)[] = [];
-  private readonly local: number[] = [];
+  private readonly owners = new UnitOwners();
   private wordCounts = new Uint16Array(1024);
   private kinds = new Uint8Array(1024);
   private thirds = new Float64Array(1024);
@@ -69,12 +69,13 @@ export class QuoteIndex implements UnitListener, QuoteReads {
 
   unitAdded(unit: SourceUnit): void {
     const ids: number[] = [];
-    unit.quotes.forEach((quote, i) => {
+    for (const quote of unit.quotes) {
       const ws = words(quote.text);
       const id = this.terms.add([...terms(quote.text), ...(quote.speaker ? terms(quote.speaker) : [])]);
-      this.place(unit, i, id, ws.length, quote.kind, openingKeysOf(quote), thirdWordCode(ws, (quote.parts?.length ?? 0) > 0));
+      this.place(id, ws.length, quote.kind, openingKeysOf(quote), thirdWordCode(ws, (quote.parts?.length ?? 0) > 0));
       ids.push(id);
-    });
+    }
+    this.owners.add(unit, ids);
     this.byUnit.set(unit, ids);
     this.count += ids.length;
   }
@@ -86,8 +87,6 @@ export class QuoteIndex implements UnitListener, QuoteReads {
   restoreUnit(unit: SourceUnit, ids: readonly number[], described: QuoteFacts): void {
     ids.forEach((id, i) =>
       this.place(
-        unit,
-        i,
         id,
         described.words[i] ?? 0,
         KINDS[described.kinds[i] ?? 0] ?? 'direct',
@@ -95,6 +94,7 @@ export class QuoteIndex implements UnitListener, QuoteReads {
         described.thirds?.[i] ?? UNKNOWN_THIRD,
       ),
     );
+    this.owners.add(unit, ids);
     this.byUnit.set(unit, [...ids]);
     this.count += ids.length;
   }
@@ -130,20 +130,10 @@ export class QuoteIndex implements UnitListener, QuoteReads {
 
   /** The kind of a quotation without reading its source (eligibility filters run on hundreds of candidates). */
   kindOf(id: number): QuoteKind | undefined {
-    return this.owners[id] ? KINDS[this.kinds[id] ?? 0] : undefined;
+    return this.owners.has(id) ? KINDS[this.kinds[id] ?? 0] : undefined;
   }
 
-  private place(
-    unit: SourceUnit,
-    local: number,
-    id: number,
-    wordCount: number,
-    kind: QuoteKind,
-    keys: readonly string[],
-    third: number,
-  ): void {
-    this.owners[id] = unit;
-    this.local[id] = local;
+  private place(id: number, wordCount: number, kind: QuoteKind, keys: readonly string[], third: number): void {
     if (id >= this.wordCounts.length) {
       const size = Math.max(id + 1, this.wordCounts.length * 2);
       const grown = new Uint16Array(size);
@@ -170,16 +160,17 @@ export class QuoteIndex implements UnitListener, QuoteReads {
     const ids = this.byUnit.get(unit);
     if (!ids) return;
     const quotes = unit.quotes;
-    for (const id of ids) {
-      const quote = quotes[this.local[id]];
+    // A unit's ids are in document order: the i-th is its i-th quotation.
+    ids.forEach((id, i) => {
+      const quote = quotes[i];
       for (const key of quote ? openingKeysOf(quote) : []) {
         const kept = (this.openings.get(key) ?? []).filter((x) => x !== id);
         if (kept.length) this.openings.set(key, kept);
         else this.openings.delete(key);
       }
       this.terms.remove(id);
-      this.owners[id] = undefined;
-    }
+    });
+    this.owners.remove(unit, ids);
     this.byUnit.delete(unit);
     this.count -= ids.length;
   }
@@ -190,10 +181,10 @@ export class QuoteIndex implements UnitListener, QuoteReads {
 
   /** The quotation with an id, if it is still indexed. */
   get(id: number): IndexedQuote | undefined {
-    const unit = this.owners[id];
-    if (!unit) return undefined;
-    const quote = unit.quotes[this.local[id]];
-    return quote ? { id, unit, quote } : undefined;
+    const owner = this.owners.get(id);
+    if (!owner) return undefined;
+    const quote = owner.unit.quotes[owner.index];
+    return quote ? { id, unit: owner.unit, quote } : undefined;
   }
 
   /** Number of words of a quotation. */
@@ -208,7 +199,7 @@ export class QuoteIndex implements UnitListener, QuoteReads {
 
   /** Live quotations whose first two words are these (and whose third word may start like `third`, when given). */
   opening(key: string, third?: string): number[] {
-    const live = (id: number): boolean => this.owners[id] !== undefined;
+    const live = (id: number): boolean => this.owners.has(id);
     const list = this.openings.get(key) ?? [];
     return third ? list.filter((id) => live(id) && thirdMayMatch(this.thirds[id] ?? UNKNOWN_THIRD, third)) : list.filter(live);
   }

@@ -2,6 +2,7 @@ import { computeLineStarts, rangeAt } from '../../text/line-index';
 import type { WriterEntry } from '../../domain/writer-entry';
 import { WriterBibliography } from '../writer-bibliography';
 import { InvertedIndex } from './inverted-index';
+import { UnitOwners } from './unit-owners';
 import { terms } from '../../text/tokenize';
 import type { Location } from 'vscode-languageserver-types';
 import type { SourceAnalysis } from '../../domain/source-analysis';
@@ -21,8 +22,7 @@ export class SourceIndex implements SourceReads {
   /** BM25 index over every sentence of every source. */
   readonly sentences = new InvertedIndex();
   private readonly units = new Map<string, SourceUnit>();
-  private readonly owners: (SourceUnit | undefined)[] = [];
-  private readonly localIndex: number[] = [];
+  private readonly owners = new UnitOwners();
   private readonly keys = new CitationKeyRegistry();
   private readonly uriByKey = new Map<string, string>();
   private readonly uriByPath = new Map<string, string>();
@@ -95,12 +95,7 @@ export class SourceIndex implements SourceReads {
   addUnit(unit: SourceUnit): void {
     const { doc } = unit;
     if (this.units.get(doc.uri) !== unit) this.remove(doc.uri);
-    // Read once: a stored unit makes the array on each read.
-    const ids = unit.sentenceIds;
-    for (let i = 0; i < ids.length; i++) {
-      this.localIndex[ids[i]] = i;
-      this.owners[ids[i]] = unit;
-    }
+    this.owners.add(unit, unit.sentenceIds);
     this.units.set(doc.uri, unit);
     this.uriByPath.set(doc.path, doc.uri);
     this.refreshKeys(this.keys.add(doc.path, baseCitationKey(doc)), doc.path);
@@ -113,10 +108,9 @@ export class SourceIndex implements SourceReads {
     const unit = this.units.get(uri);
     if (!unit) return false;
     for (const l of this.listeners) l.unitRemoved(unit);
-    for (const id of unit.sentenceIds) {
-      this.sentences.remove(id);
-      this.owners[id] = undefined;
-    }
+    const ids = unit.sentenceIds;
+    for (const id of ids) this.sentences.remove(id);
+    this.owners.remove(unit, ids);
     this.units.delete(uri);
     this.unmatchWriter(uri);
     this.uriByPath.delete(unit.doc.path);
@@ -190,8 +184,7 @@ export class SourceIndex implements SourceReads {
 
   /** The source and sentence index of a sentence id from `sentences`. */
   sentence(id: number): { unit: SourceUnit; index: number } | undefined {
-    const unit = this.owners[id];
-    return unit ? { unit, index: this.localIndex[id] } : undefined;
+    return this.owners.get(id);
   }
 
   /** The LSP location of an offset span in a source. */

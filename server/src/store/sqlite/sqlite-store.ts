@@ -367,22 +367,20 @@ export class SqliteStore implements SourceStore, BodyLoader {
       const counts = unpack(actorCounts) as { size: number; maxAliasWords: number };
       this.actors.useTables(this.savedActors(counts));
     }
-    // In path order, as a build adds them (citation keys); sorted here rather than by SQLite, whose sort of the
-    // rows' columns costs more than the read.
-    // Without actor tables every row's actors are read too: then one row at a time, sorted by SQLite.
-    const columns = 'id, uri, path, size, mtime, stamped, hash, head, facts, quote_ids';
-    const rows: Iterable<RestoredRow> = fromTables
-      ? (this.db.prepare(`SELECT ${columns}, NULL AS actors FROM source`).all() as RestoredRow[]).sort((a, b) =>
-          a.path < b.path ? -1 : a.path > b.path ? 1 : 0,
-        )
-      : (this.db.prepare(`SELECT ${columns}, actors FROM source ORDER BY path`).iterate() as IterableIterator<RestoredRow>);
+    // In path order, as a build adds them (citation keys), one row at a time: holding every row at once (to sort
+    // them here) raised the start's peak at 100,000 sources.
+    const rows = this.db
+      .prepare(
+        `SELECT id, uri, path, size, mtime, stamped, hash, head, facts, quote_ids, ${fromTables ? 'NULL AS actors' : 'actors'} FROM source ORDER BY path`,
+      )
+      .iterate() as IterableIterator<RestoredRow>;
     let restored = 0;
     for (const r of rows) {
       restored++;
       const head = unpack(r.head) as SourceHead;
       const unit = new StoredUnit(r.id, r.uri, r.path, head, this);
-      // The actor index reads the unit's actors as it is added; the row is at hand, and the cache lets go of it
-      // as later rows arrive.
+      // The actor index reads the unit's actors as it is added; the row is at hand (the connection is busy
+      // iterating, so the loader could not query it), and the cache lets go of it as later rows arrive.
       if (!fromTables && head.actorCount > 0) this.actorLists.getOr(r.id, () => unpack(r.actors) as DocumentActors);
       this.units.set(r.id, unit);
       this.sources.addUnit(unit);
@@ -456,17 +454,16 @@ function typed<T>(bytes: Uint8Array, make: (buffer: ArrayBuffer) => T): T {
 }
 
 /**
- * The postings as typed arrays: views of the read blob when their bytes happen to be aligned (at 100,000 sources
- * they are hundreds of MB, and a copy doubles them while the start runs), else aligned copies.
+ * The postings as typed arrays: views of the read blob when both are aligned (no copy), else aligned copies of
+ * both (a view of one would keep the whole blob alive next to the other's copy).
  */
-function uint32s(bytes: Uint8Array): Uint32Array {
-  if (bytes.byteOffset % 4 === 0) return new Uint32Array(bytes.buffer, bytes.byteOffset, bytes.byteLength / 4);
-  return typed(bytes, (b) => new Uint32Array(b));
-}
-
-function uint16s(bytes: Uint8Array): Uint16Array {
-  if (bytes.byteOffset % 2 === 0) return new Uint16Array(bytes.buffer, bytes.byteOffset, bytes.byteLength / 2);
-  return typed(bytes, (b) => new Uint16Array(b));
+function postings(ids: Uint8Array, tfs: Uint8Array): { ids: Uint32Array; tfs: Uint16Array } {
+  if (ids.byteOffset % 4 === 0 && tfs.byteOffset % 2 === 0)
+    return {
+      ids: new Uint32Array(ids.buffer, ids.byteOffset, ids.byteLength / 4),
+      tfs: new Uint16Array(tfs.buffer, tfs.byteOffset, tfs.byteLength / 2),
+    };
+  return { ids: typed(ids, (b) => new Uint32Array(b)), tfs: typed(tfs, (b) => new Uint16Array(b)) };
 }
 
 function decodeState(bytes: Buffer): InvertedIndexState {
@@ -481,8 +478,7 @@ function decodeState(bytes: Buffer): InvertedIndexState {
   return {
     terms: raw.terms,
     offsets: typed(raw.offsets, (b) => new Uint32Array(b)),
-    ids: uint32s(raw.ids),
-    tfs: uint16s(raw.tfs),
+    ...postings(raw.ids, raw.tfs),
     lengths: typed(raw.lengths, (b) => new Uint16Array(b)),
     alive: typed(raw.alive, (b) => new Uint8Array(b)),
   };
