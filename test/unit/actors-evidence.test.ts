@@ -3,25 +3,9 @@
  * share a word, roles written in the ways news prose writes them, and capitalised things that are not people.
  * Every article and name below is made up for this test.
  */
-import { test, before, after } from 'node:test';
-import assert from 'node:assert/strict';
-import type { MarkupContent } from 'vscode-languageserver-types';
-import { harness, type Harness } from '../helpers/fixture';
+import { runActorCases, type ActorCase } from '../helpers/actor-cases';
 
-interface Case {
-  what: string;
-  article: string;
-  /** The name hovered in a draft. */
-  hover: string;
-  /** The card's name; null: no card, or a card that is not a person's (`notPerson`). */
-  card: string | null;
-  /** A role the card must list (lower-case comparison), if any. */
-  role?: string;
-  /** A card may exist, but not a person's. */
-  notPerson?: boolean;
-}
-
-const CASES: Case[] = [
+const CASES: ActorCase[] = [
   // One person under several names.
   {
     what: 'a nickname in quotes after "known as" is the same person',
@@ -496,37 +480,4 @@ const CASES: Case[] = [
   },
 ];
 
-let h: Harness;
-let n = 0;
-before(async () => {
-  const files: Record<string, string> = {};
-  CASES.forEach((c, i) => (files[`evidence/${String(i).padStart(2, '0')}.txt`] = `A headline\n\n${c.article}\n`));
-  h = await harness(files);
-});
-after(() => h.service.dispose());
-
-async function card(name: string): Promise<{ name: string; type: string; roles: string[] } | null> {
-  const text = `Notes.\n\nWe read about ${name} today.\n`;
-  const doc = h.draft(text, 1, `evidence-${n++}.md`);
-  const hover = await h.service.hover(doc, doc.positionAt(text.indexOf(name) + 1));
-  const value = hover ? (hover.contents as MarkupContent).value.replace(/\\([\\`*_{}[\]()#+\-.!|<>~'])/g, '$1') : '';
-  const head = /^\*\*(.+?)\*\*\s*\n\s*\n\*([^*]+)\*/.exec(value);
-  if (!head) return null;
-  return { name: head[1], type: head[2].trim(), roles: [...value.matchAll(/^- (.+?): /gm)].map((m) => m[1].toLowerCase()) };
-}
-
-for (const c of CASES) {
-  test(`actors evidence: ${c.what}`, async () => {
-    const got = await card(c.hover);
-    if (c.notPerson) {
-      assert.notEqual(got?.type, 'person', `${c.hover} → ${JSON.stringify(got)}`);
-      return;
-    }
-    assert.equal(got?.name ?? null, c.card, `${c.hover} → ${JSON.stringify(got)}`);
-    if (c.role)
-      assert.ok(
-        got?.roles.some((r) => r.includes(c.role ?? '')),
-        `${c.hover}: ${c.role} not in ${JSON.stringify(got?.roles)}`,
-      );
-  });
-}
+runActorCases('actors evidence', CASES);

@@ -3,19 +3,9 @@
  * article through the public service, with the first words of one quotation and the speaker its completion item
  * must show (null: none).
  */
-import { test, before } from 'node:test';
-import assert from 'node:assert/strict';
-import { harness, speakerShown, type Harness } from '../helpers/fixture';
+import { runAttributionCases, type AttributionCase } from '../helpers/attribution-cases';
 
-interface Case {
-  kind: string;
-  article: string;
-  /** The first words of the quotation, as typed after `“`. */
-  typed: string;
-  speaker: string | null;
-}
-
-const CASES: Case[] = [
+const CASES: AttributionCase[] = [
   {
     kind: '`it said` in the next paragraph goes to a club a title before its name made look like a person',
     article:
@@ -73,15 +63,4 @@ const CASES: Case[] = [
   },
 ];
 
-const harnesses: Harness[] = [];
-before(async () => {
-  for (const c of CASES) harnesses.push(await harness({ 'sources/article.txt': c.article }));
-});
-
-for (const [i, c] of CASES.entries()) {
-  test(`attribution: ${c.kind}`, async () => {
-    const shown = await speakerShown(harnesses[i], c.typed);
-    assert.notEqual(shown, undefined, `the quotation “${c.typed}…” is offered`);
-    assert.equal(shown, c.speaker);
-  });
-}
+runAttributionCases(CASES);

@@ -3,19 +3,9 @@
  * article, the first words of one of its quotations, and the speaker the completion item must show (null: it
  * must show no speaker). Every article is its own source, so a case cannot borrow a name from another.
  */
-import { test, before } from 'node:test';
-import assert from 'node:assert/strict';
-import { harness, speakerShown, type Harness } from '../helpers/fixture';
+import { runAttributionCases, type AttributionCase } from '../helpers/attribution-cases';
 
-interface Case {
-  kind: string;
-  article: string;
-  /** The first words of the quotation, as typed after `“`. */
-  typed: string;
-  speaker: string | null;
-}
-
-const CASES: Case[] = [
+const CASES: AttributionCase[] = [
   {
     kind: 'a descriptor after the verb is the person last named, not the tournament in the headline',
     article:
@@ -348,15 +338,4 @@ const CASES: Case[] = [
   },
 ];
 
-const harnesses: Harness[] = [];
-before(async () => {
-  for (const c of CASES) harnesses.push(await harness({ 'sources/article.txt': c.article }));
-});
-
-for (const [i, c] of CASES.entries()) {
-  test(`attribution: ${c.kind}`, async () => {
-    const shown = await speakerShown(harnesses[i], c.typed);
-    assert.notEqual(shown, undefined, `the quotation “${c.typed}…” is offered`);
-    assert.equal(shown, c.speaker);
-  });
-}
+runAttributionCases(CASES);

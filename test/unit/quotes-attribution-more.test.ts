@@ -2,21 +2,9 @@
  * Speaker attribution, fourth round (issue 14): more failure kinds, each an invented article through the public
  * service, with the first words of one quotation and the speaker its completion item must show (null: none).
  */
-import { test, before } from 'node:test';
-import assert from 'node:assert/strict';
-import { harness, speakerShown, type Harness } from '../helpers/fixture';
+import { runAttributionCases, type AttributionCase } from '../helpers/attribution-cases';
 
-interface Case {
-  kind: string;
-  article: string;
-  /** The first words of the quotation, as typed after `“`. */
-  typed: string;
-  speaker: string | null;
-  /** The source's path (`.md`: headings are read as headings). */
-  file?: string;
-}
-
-const CASES: Case[] = [
+const CASES: AttributionCase[] = [
   {
     kind: 'a relative apposed with a comma before the name: the named relative speaks',
     article:
@@ -263,15 +251,4 @@ const CASES: Case[] = [
   },
 ];
 
-const harnesses: Harness[] = [];
-before(async () => {
-  for (const c of CASES) harnesses.push(await harness({ [c.file ?? 'sources/article.txt']: c.article }));
-});
-
-for (const [i, c] of CASES.entries()) {
-  test(`attribution: ${c.kind}`, async () => {
-    const shown = await speakerShown(harnesses[i], c.typed);
-    assert.notEqual(shown, undefined, `the quotation “${c.typed}…” is offered`);
-    assert.equal(shown, c.speaker);
-  });
-}
+runAttributionCases(CASES);
