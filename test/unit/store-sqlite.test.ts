@@ -47,6 +47,16 @@ async function open(dir: string, storage: string, buildId = 'test-build', store 
   return { service, logger, cache };
 }
 
+/** The seed articles analysed as a build would (URIs under file:///ws/). */
+function seedAnalyses(): ReturnType<typeof analyzeSource>[] {
+  return Object.entries(seedFiles()).map(([rel, text]) => analyzeSource('file:///ws/' + rel, rel, text));
+}
+
+/** A store over the database `file` (created when absent); `cacheSources` 1 sends every read to the row. */
+function storeAt(file: string, cacheSources?: number): SqliteStore {
+  return new SqliteStore(openSqliteDatabase(file), 'build', cacheSources);
+}
+
 const summary = (s: Session): string => s.logger.lines.filter((l) => l.includes('indexed')).pop() ?? '';
 
 async function answers(s: Session): Promise<string> {
@@ -125,11 +135,11 @@ test('sqlite store: a reopened source keeps its metadata (format, authors, pages
   analysis.doc.format = 'pdf';
   analysis.doc.authors = ['A. Writer'];
   analysis.doc.pageStarts = [120, 480];
-  const first = new SqliteStore(openSqliteDatabase(file), 'build');
+  const first = storeAt(file);
   first.put(analysis, null);
   first.saveIndexes();
   first.close();
-  const second = new SqliteStore(openSqliteDatabase(file), 'build');
+  const second = storeAt(file);
   const unit = second.sources.get('file:///ws/' + rel);
   assert.ok(unit, 'restored');
   assert.deepEqual([unit.doc.format, unit.doc.authors, unit.doc.pageStarts], ['pdf', ['A. Writer'], [120, 480]]);
@@ -172,16 +182,16 @@ test('sqlite store: actors and their cards answer like the memory store, on a fi
 
 test('sqlite store: a source removed after its actors left the cache is taken out of the actor index (read back from its row)', () => {
   const { root } = workspace();
-  const analyses = Object.entries(seedFiles()).map(([rel, text]) => analyzeSource('file:///ws/' + rel, rel, text));
+  const analyses = seedAnalyses();
   const summary = (store: SqliteStore): string[] =>
     [...store.actors.all()]
       .map((a) => `${a.id}|${a.name}|${a.type}|${a.mentionCount}|${a.aliases.join(',')}|${a.appearances.length}`)
       .sort();
-  const tiny = new SqliteStore(openSqliteDatabase(path.join(root, 'tiny.sqlite')), 'build', 1);
+  const tiny = storeAt(path.join(root, 'tiny.sqlite'), 1);
   for (const a of analyses) tiny.put(a, null);
   tiny.remove(analyses[0].doc.uri);
   tiny.put(analyses[1], null);
-  const fresh = new SqliteStore(openSqliteDatabase(path.join(root, 'fresh.sqlite')), 'build');
+  const fresh = storeAt(path.join(root, 'fresh.sqlite'));
   for (const a of analyses.slice(1)) fresh.put(a, null);
   assert.ok(summary(fresh).length > 10, 'the seeds have actors');
   assert.deepEqual(summary(tiny), summary(fresh));
@@ -193,7 +203,7 @@ test('sqlite store: a source removed after its actors left the cache is taken ou
 test('sqlite store: a reopened store answers actors from its saved tables until a source changes, then from the merge', () => {
   const { root } = workspace();
   const file = path.join(root, 'actors.sqlite');
-  const analyses = Object.entries(seedFiles()).map(([rel, text]) => analyzeSource('file:///ws/' + rel, rel, text));
+  const analyses = seedAnalyses();
   const summary = (store: SqliteStore): string[] =>
     [...store.actors.all()]
       .map((a) => {
@@ -201,7 +211,7 @@ test('sqlite store: a reopened store answers actors from its saved tables until 
         return `${a.id}|${a.name}|${a.type}|${a.mentionCount}|${a.aliases.join(',')}|${a.appearances.length}|${roles}`;
       })
       .sort();
-  const first = new SqliteStore(openSqliteDatabase(file), 'build');
+  const first = storeAt(file);
   for (const a of analyses) first.put(a, null);
   first.saveIndexes();
   const expected = summary(first);
@@ -219,14 +229,14 @@ test('sqlite store: a reopened store answers actors from its saved tables until 
   const expectedCanonical = canonicalIds(first);
   assert.ok(expectedCanonical.length > 0, 'the source has actors');
   first.close();
-  const second = new SqliteStore(openSqliteDatabase(file), 'build', 1);
+  const second = storeAt(file, 1);
   assert.ok(second.actors.fromTables, 'answers from the saved tables');
   assert.deepEqual(summary(second), expected);
   assert.deepEqual(lookups(second), expectedLookups);
   assert.deepEqual(canonicalIds(second), expectedCanonical);
   second.remove(analyses[0].doc.uri);
   assert.equal(second.actors.fromTables, false, 'a change hands over to the merge');
-  const fresh = new SqliteStore(openSqliteDatabase(path.join(root, 'fresh.sqlite')), 'build');
+  const fresh = storeAt(path.join(root, 'fresh.sqlite'));
   for (const a of analyses.slice(1)) fresh.put(a, null);
   assert.deepEqual(summary(second), summary(fresh));
   second.close();
@@ -237,8 +247,8 @@ test('sqlite store: a reopened store answers actors from its saved tables until 
 test("sqlite store: on a reopened store, an actor's card (appearances, roles) reads no source row", () => {
   const { root } = workspace();
   const file = path.join(root, 'cards.sqlite');
-  const analyses = Object.entries(seedFiles()).map(([rel, text]) => analyzeSource('file:///ws/' + rel, rel, text));
-  const first = new SqliteStore(openSqliteDatabase(file), 'build');
+  const analyses = seedAnalyses();
+  const first = storeAt(file);
   for (const a of analyses) first.put(a, null);
   first.saveIndexes();
   const card = (store: SqliteStore): string[] =>
@@ -247,7 +257,7 @@ test("sqlite store: on a reopened store, an actor's card (appearances, roles) re
       .sort();
   const expected = card(first);
   first.close();
-  const second = new SqliteStore(openSqliteDatabase(file), 'build', 1);
+  const second = storeAt(file, 1);
   let rowReads = 0;
   for (const read of ['body', 'quoteList', 'actorList'] as const) {
     const original = second[read].bind(second);
@@ -268,7 +278,7 @@ test("sqlite store: on a reopened store, an actor's card (appearances, roles) re
 
 test('sqlite store: sources replaced and removed while an empty database is being filled keep the saved cards exact', () => {
   const { root } = workspace();
-  const analyses = Object.entries(seedFiles()).map(([rel, text]) => analyzeSource('file:///ws/' + rel, rel, text));
+  const analyses = seedAnalyses();
   const [changed, , gone] = analyses;
   // The changed file keeps its first half: fewer actors, under the same URI.
   const text = changed.doc.text.slice(0, Math.floor(changed.doc.text.length / 2));
@@ -278,7 +288,7 @@ test('sqlite store: sources replaced and removed while an empty database is bein
       .map((a) => `${a.id}|${a.mentionCount}|${a.appearances.map((x) => `${x.unit.doc.uri}:${x.actor.mentions.length}`).join(',')}`)
       .sort();
   const file = path.join(root, 'bulk.sqlite');
-  const first = new SqliteStore(openSqliteDatabase(file), 'build');
+  const first = storeAt(file);
   for (const a of analyses) first.put(a, null);
   first.put(replacement, null);
   first.remove(gone.doc.uri);
@@ -288,13 +298,13 @@ test('sqlite store: sources replaced and removed while an empty database is bein
   const rows = (db.prepare('SELECT count(*) AS n FROM actor_source').get() as { n: number }).n;
   db.close();
   const kept = analyses.filter((a) => a !== gone).map((a) => (a === changed ? replacement : a));
-  const fresh = new SqliteStore(openSqliteDatabase(path.join(root, 'fresh.sqlite')), 'build');
+  const fresh = storeAt(path.join(root, 'fresh.sqlite'));
   for (const a of kept) fresh.put(a, null);
   const expected = card(fresh);
   const documentActors = kept.reduce((n, a) => n + a.actors.actors.length, 0);
   assert.equal(rows, documentActors, 'one actor_source row per document actor of the sources as they are');
   assert.ok(expected.length > 0 && replacement.actors.actors.length < changed.actors.actors.length, 'the change drops actors');
-  const second = new SqliteStore(openSqliteDatabase(file), 'build', 1);
+  const second = storeAt(file, 1);
   assert.ok(second.actors.fromTables, 'answers from the saved tables');
   assert.deepEqual(card(second), expected);
   second.close();
@@ -304,7 +314,7 @@ test('sqlite store: sources replaced and removed while an empty database is bein
 
 test('sqlite store: once a first fill is saved its tables answer as the merge did; a change merges again, kept through later saves', () => {
   const { root } = workspace();
-  const analyses = Object.entries(seedFiles()).map(([rel, text]) => analyzeSource('file:///ws/' + rel, rel, text));
+  const analyses = seedAnalyses();
   const answers = (store: SqliteStore): string[] =>
     [...store.actors.all()]
       .map((a) => {
@@ -313,7 +323,7 @@ test('sqlite store: once a first fill is saved its tables answer as the merge di
         return `${a.id}|${a.name}|${a.type}|${a.mentionCount}|${a.aliases.join(',')}|${found}|${cards}|${a.roles.length}`;
       })
       .sort();
-  const store = new SqliteStore(openSqliteDatabase(path.join(root, 'first.sqlite')), 'build', 1);
+  const store = storeAt(path.join(root, 'first.sqlite'), 1);
   for (const a of analyses) store.put(a, null);
   const merged = answers(store);
   assert.equal(store.actors.fromTables, false, 'the merge answers while the database is filled');
@@ -322,7 +332,7 @@ test('sqlite store: once a first fill is saved its tables answer as the merge di
   assert.deepEqual(answers(store), merged);
   store.remove(analyses[0].doc.uri);
   assert.equal(store.actors.fromTables, false, 'a change hands over to the merge');
-  const fresh = new SqliteStore(openSqliteDatabase(path.join(root, 'fresh.sqlite')), 'build');
+  const fresh = storeAt(path.join(root, 'fresh.sqlite'));
   for (const a of analyses.slice(1)) fresh.put(a, null);
   assert.deepEqual(answers(store), answers(fresh));
   store.saveIndexes();
@@ -339,8 +349,8 @@ test('sqlite store: once a first fill is saved its tables answer as the merge di
 test('sqlite store: on a reopened store, co-mentions read no source row and match the merge', () => {
   const { root } = workspace();
   const file = path.join(root, 'co.sqlite');
-  const analyses = Object.entries(seedFiles()).map(([rel, text]) => analyzeSource('file:///ws/' + rel, rel, text));
-  const first = new SqliteStore(openSqliteDatabase(file), 'build');
+  const analyses = seedAnalyses();
+  const first = storeAt(file);
   for (const a of analyses) first.put(a, null);
   const co = (store: SqliteStore): string[] =>
     [...store.actors.all()]
@@ -358,7 +368,7 @@ test('sqlite store: on a reopened store, co-mentions read no source row and matc
   assert.ok(first.actors.fromTables, 'after a save the saved tables answer');
   assert.deepEqual(co(first), expected);
   first.close();
-  const second = new SqliteStore(openSqliteDatabase(file), 'build', 1);
+  const second = storeAt(file, 1);
   let rowReads = 0;
   for (const read of ['body', 'quoteList', 'actorList'] as const) {
     const original = second[read].bind(second);
