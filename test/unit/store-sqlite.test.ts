@@ -52,6 +52,13 @@ function seedAnalyses(): ReturnType<typeof analyzeSource>[] {
   return Object.entries(seedFiles()).map(([rel, text]) => analyzeSource('file:///ws/' + rel, rel, text));
 }
 
+/** A store over `file` holding `analyses` (written, not yet saved). */
+function filledStore(analyses: ReturnType<typeof analyzeSource>[], file: string, cacheSources?: number): SqliteStore {
+  const store = storeAt(file, cacheSources);
+  for (const a of analyses) store.put(a, null);
+  return store;
+}
+
 /** A store over the database `file` (created when absent); `cacheSources` 1 sends every read to the row. */
 function storeAt(file: string, cacheSources?: number): SqliteStore {
   return new SqliteStore(openSqliteDatabase(file), 'build', cacheSources);
@@ -187,8 +194,7 @@ test('sqlite store: a source removed after its actors left the cache is taken ou
     [...store.actors.all()]
       .map((a) => `${a.id}|${a.name}|${a.type}|${a.mentionCount}|${a.aliases.join(',')}|${a.appearances.length}`)
       .sort();
-  const tiny = storeAt(path.join(root, 'tiny.sqlite'), 1);
-  for (const a of analyses) tiny.put(a, null);
+  const tiny = filledStore(analyses, path.join(root, 'tiny.sqlite'), 1);
   tiny.remove(analyses[0].doc.uri);
   tiny.put(analyses[1], null);
   const fresh = storeAt(path.join(root, 'fresh.sqlite'));
@@ -211,8 +217,7 @@ test('sqlite store: a reopened store answers actors from its saved tables until 
         return `${a.id}|${a.name}|${a.type}|${a.mentionCount}|${a.aliases.join(',')}|${a.appearances.length}|${roles}`;
       })
       .sort();
-  const first = storeAt(file);
-  for (const a of analyses) first.put(a, null);
+  const first = filledStore(analyses, file);
   first.saveIndexes();
   const expected = summary(first);
   const lookups = (store: SqliteStore): unknown[] =>
@@ -248,8 +253,7 @@ test("sqlite store: on a reopened store, an actor's card (appearances, roles) re
   const { root } = workspace();
   const file = path.join(root, 'cards.sqlite');
   const analyses = seedAnalyses();
-  const first = storeAt(file);
-  for (const a of analyses) first.put(a, null);
+  const first = filledStore(analyses, file);
   first.saveIndexes();
   const card = (store: SqliteStore): string[] =>
     [...store.actors.all()]
@@ -288,8 +292,7 @@ test('sqlite store: sources replaced and removed while an empty database is bein
       .map((a) => `${a.id}|${a.mentionCount}|${a.appearances.map((x) => `${x.unit.doc.uri}:${x.actor.mentions.length}`).join(',')}`)
       .sort();
   const file = path.join(root, 'bulk.sqlite');
-  const first = storeAt(file);
-  for (const a of analyses) first.put(a, null);
+  const first = filledStore(analyses, file);
   first.put(replacement, null);
   first.remove(gone.doc.uri);
   first.saveIndexes();
@@ -323,8 +326,7 @@ test('sqlite store: once a first fill is saved its tables answer as the merge di
         return `${a.id}|${a.name}|${a.type}|${a.mentionCount}|${a.aliases.join(',')}|${found}|${cards}|${a.roles.length}`;
       })
       .sort();
-  const store = storeAt(path.join(root, 'first.sqlite'), 1);
-  for (const a of analyses) store.put(a, null);
+  const store = filledStore(analyses, path.join(root, 'first.sqlite'), 1);
   const merged = answers(store);
   assert.equal(store.actors.fromTables, false, 'the merge answers while the database is filled');
   store.saveIndexes();
@@ -350,8 +352,7 @@ test('sqlite store: on a reopened store, co-mentions read no source row and matc
   const { root } = workspace();
   const file = path.join(root, 'co.sqlite');
   const analyses = seedAnalyses();
-  const first = storeAt(file);
-  for (const a of analyses) first.put(a, null);
+  const first = filledStore(analyses, file);
   const co = (store: SqliteStore): string[] =>
     [...store.actors.all()]
       .map(
