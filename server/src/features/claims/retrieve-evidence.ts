@@ -163,7 +163,9 @@ function baseScore(f: ClaimFeatures, unit: SourceUnit, index: number, floor = -I
   const recall = ratio(hit, total) * (1 - RARE_WEIGHT + RARE_WEIGHT * rareHit);
   const extras: number[] = [];
   if (f.figures.length === 0 && f.dates.length === 0 && f.names.length === 0) return 0.8 * recall;
-  if (0.55 * recall + 0.25 <= floor) return -Infinity;
+  // Strictly below: a passage that could tie the pool's worst is scored, so that ties are broken by path (below),
+  // not by the order the index happens to hold sentences in (a churned index and a fresh one must agree).
+  if (0.55 * recall + 0.25 < floor) return -Infinity;
   // The passage's figures and dates, sentence by sentence (cached per source sentence).
   const around = [index - 1, index, index + 1];
   if (f.figures.length) {
@@ -182,6 +184,11 @@ function baseScore(f: ClaimFeatures, unit: SourceUnit, index: number, floor = -I
   return 0.55 * recall + 0.25 * extra;
 }
 
+/** Source path, then sentence order: how equal scores are ordered, whatever order the index holds sentences in. */
+function byPlace(a: { unit: SourceUnit; index: number }, b: { unit: SourceUnit; index: number }): number {
+  return a.unit.doc.path.localeCompare(b.unit.doc.path) || a.index - b.index;
+}
+
 /** The best supporting passages for a claim (plain text), one per source, best first, at most `limit`. */
 export function retrieveEvidence(k: SourceStore, plain: string, limit = 3, token?: Cancellation): Evidence[] {
   const f = featuresOf(k, plain);
@@ -191,8 +198,7 @@ export function retrieveEvidence(k: SourceStore, plain: string, limit = 3, token
   const located = hits
     .map((h) => ({ at: k.sources.sentence(h.id) }))
     .filter((x): x is { at: { unit: SourceUnit; index: number } } => x.at !== undefined);
-  // Only the best FUZZY_POOL go on: a passage that cannot beat the pool's worst so far is not examined in full
-  // (it would sort after it, as a tie keeps the earlier BM25 rank).
+  // Only the best FUZZY_POOL go on: a passage that cannot reach the pool's worst so far is not examined in full.
   const pool: number[] = [];
   const all = located.map(({ at }) => {
     const score = baseScore(f, at.unit, at.index, pool.length < FUZZY_POOL ? -Infinity : pool[FUZZY_POOL - 1]);
@@ -203,7 +209,7 @@ export function retrieveEvidence(k: SourceStore, plain: string, limit = 3, token
     }
     return { at, score };
   });
-  const scored = all.sort((a, b) => b.score - a.score).slice(0, FUZZY_POOL);
+  const scored = all.sort((a, b) => b.score - a.score || byPlace(a.at, b.at)).slice(0, FUZZY_POOL);
   // Fuzzy phrase overlap only over the short list: bitap per candidate is the costly part.
   const fuse = new Fuse(
     scored.map((x) => normalizeForMatch(sentenceText(x.at.unit, x.at.index))),
