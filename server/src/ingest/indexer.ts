@@ -1,5 +1,5 @@
 import { NEVER_CANCELLED, yieldToEventLoop, type Cancellation } from '../domain/cancellation';
-import type { Corpus, CorpusEntry, CorpusEvent, CorpusRead, Disposable } from '../domain/corpus';
+import type { Corpus, CorpusEntry, CorpusEvent, Disposable } from '../domain/corpus';
 import {
   CacheError,
   contentHash,
@@ -8,7 +8,6 @@ import {
   serializeSnapshot,
   type CachedFile,
   type FileRecord,
-  type FileStamp,
   type IndexCacheStore,
   type IndexSnapshot,
 } from '../store/index-cache';
@@ -19,10 +18,10 @@ import { SqliteStore } from '../store/sqlite/sqlite-store';
 import type { Logger } from '../domain/logger';
 import { buildIntoStore, type EmbeddedBuild } from './store-build';
 import { analyzeSource, type SourceAnalysis } from './analyze-source';
-import { needsReader } from './readers/sniff-format';
+import type { Fetched, ProgressReporter } from './fetched-source';
 
-/** Reports indexing progress: files done out of total. */
-export type ProgressReporter = (done: number, total: number) => void;
+export type { ProgressReporter } from './fetched-source';
+import { needsReader } from './readers/sniff-format';
 
 /** Where the index is persisted between sessions, and whether it should be (`sourced.index.persist`). */
 export interface IndexPersistence {
@@ -40,15 +39,6 @@ const READ_AHEAD = 48;
 const STAT_CONCURRENCY = 64;
 /** Quiet time after a file change before the persisted index is rewritten. */
 const SAVE_DELAY_MS = 5000;
-
-export interface Fetched {
-  entry: CorpusEntry;
-  read: CorpusRead;
-  /** The stamp taken before reading (null without persistence or when the store cannot stat). */
-  stamp: FileStamp | null;
-  stampedAt: number;
-  overlay: boolean;
-}
 
 /**
  * Builds the knowledge from the corpus and keeps it current: a full build

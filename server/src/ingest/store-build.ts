@@ -9,7 +9,7 @@ import type { Logger } from '../domain/logger';
 import { contentHash, freshness, type FileRecord, type FileStamp } from '../store/index-cache';
 import type { SqliteStore } from '../store/sqlite/sqlite-store';
 import type { SourceAnalysis } from './analyze-source';
-import type { Fetched, ProgressReporter } from './indexer';
+import type { Fetched, ProgressReporter } from './fetched-source';
 
 /** How long synchronous work may hold the event loop before yielding, in ms. */
 const SLICE_MS = 20;
