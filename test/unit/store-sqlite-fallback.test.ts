@@ -123,3 +123,24 @@ test("in .sourced/ (no storage folder), a planted link in place of the database'
   assert.equal(readFileSync(victim, 'utf8'), "the user's own file\n");
   rmSync(root, { recursive: true, force: true });
 });
+
+const nodeMajor = Number(process.versions.node.split('.')[0]);
+
+test(
+  'node:sqlite asked for on a Node that has none (Node 20): the warning names it, the in-memory index answers',
+  { skip: nodeMajor >= 22 && 'this Node has node:sqlite (npm run test:editor-node runs the store on it)' },
+  async () => {
+    const { root, dir, storage } = workspace();
+    process.env.SOURCED_SQLITE_MODULE = 'node:sqlite';
+    try {
+      const { service, logger } = await open(dir, storage);
+      assert.ok(service.status().sources > 0);
+      assert.match(service.status().indexWarning ?? '', /node:sqlite.*no built-in node:sqlite/);
+      assert.equal(warnings(logger).length, 1);
+      service.dispose();
+    } finally {
+      delete process.env.SOURCED_SQLITE_MODULE;
+      rmSync(root, { recursive: true, force: true });
+    }
+  },
+);
