@@ -280,8 +280,18 @@ async function main(): Promise<void> {
   } else {
     const { service } = makeService(args.dir, args.cache, true, args.store);
     const t0 = performance.now();
-    await service.start();
-    result = { warmMs: ms(t0), warmSources: service.status().sources, warmReadyRssMb: peakRssMb(), warmLog: indexLog() };
+    const started = service.start();
+    // When requests are first answered (the embedded store answers before its files are checked), then the end.
+    await service.whenReady();
+    const answering = ms(t0);
+    await started;
+    result = {
+      warmMs: ms(t0),
+      warmAnsweringMs: answering,
+      warmSources: service.status().sources,
+      warmReadyRssMb: peakRssMb(),
+      warmLog: indexLog(),
+    };
     // What a writer meets on a second start: the first requests after ready, on the restored index.
     for (const [k, v] of Object.entries(await queries(service, workload))) result[`warm${k[0].toUpperCase()}${k.slice(1)}`] = v;
     result.warmRssMb = peakRssMb();

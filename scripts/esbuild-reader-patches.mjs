@@ -9,6 +9,19 @@
 //    every element it walks past (Readability asks in lower case, so the upper-cased name never matches). The
 //    upper-case names are kept in a table, and a lower-case query skips the upper-case comparison: HTML's
 //    parser gives lower-case local names, and a name with no lower-case letters upper-cases to itself.
+//  - The parser sets each `class` attribute through `className`, which builds a DOMTokenList (a Set of the
+//    tokens), and reading `className` or `getAttribute('class')` joins that Set again (building one for an
+//    element without a class): Readability reads the class of nearly every element, several times. The parser
+//    now writes the attribute's value as the setter would leave it (tokens split at white space, empty and
+//    repeated ones dropped, joined by one space), and `className` reads it from the attribute until a
+//    `classList` exists (every change through `classList` or `className` keeps the attribute the same).
+//  - Readability serialises the whole page (`page.innerHTML`) before every article search, to restore it for a
+//    second attempt with looser rules (a page whose first attempt finds under 500 characters): one serialisation
+//    per page, while a second attempt is rare. When the reader supplies `_pageHtmlLater`, the string is made only
+//    for a second attempt (the reader makes it by parsing and preparing the page again: html-readability.ts).
+//  - Readability collects elements of several tags with one walk of the tree per tag (`_getAllNodesWithTag`):
+//    `getElementsByTagNames` collects them in one walk, in document order, matching each name as
+//    `getElementsByTagName` does (html-readability.ts uses it).
 //  - Readability builds four debug messages from its article's `innerHTML` whether or not debugging is on:
 //    four serialisations of the article per page. They are built only when debugging is on.
 import { readFile } from 'node:fs/promises';
@@ -32,6 +45,8 @@ const PATCHES = {
       1,
     ],
     ['this.log("Grabbed: " + articleContent.innerHTML);', 'this._debug && this.log("Grabbed: " + articleContent.innerHTML);', 1],
+    ['var pageCacheHtml = page.innerHTML;', 'var pageCacheHtml = !isPaging && this._pageHtmlLater ? null : page.innerHTML;', 1],
+    ['page.innerHTML = pageCacheHtml;', 'page.innerHTML = pageCacheHtml ??= this._pageHtmlLater();', 1],
   ],
   'linkedom/esm/interface/event-target.js': [
     ['wm.set(this, new Map);', '', 1],
@@ -49,10 +64,29 @@ const PATCHES = {
       1,
     ],
   ],
+  'linkedom/esm/shared/parse-from-string.js': [
+    [
+      "  if (attribute.name === 'class')\n    element.className = value;",
+      "  if (attribute.name === 'class')\n    attribute[VALUE] = [...new Set(String(value).split(/\\s+/).filter(Boolean))].join(' ');",
+      1,
+    ],
+  ],
+  'linkedom/esm/interface/element.js': [
+    [
+      '  get className() { return this.classList.value; }',
+      "  get className() { return this[CLASS_LIST] ? this[CLASS_LIST].value : (this.getAttributeNode('class')?.value ?? ''); }",
+      1,
+    ],
+  ],
   'linkedom/esm/mixin/parent-node.js': [
     [
       '    const elements = new NodeList;\n    let {[NEXT]: next, [END]: end} = this;\n    while (next !== end) {\n      if (next.nodeType === ELEMENT_NODE && (\n        next.localName === tagName ||\n        localCase(next) === tagName',
       '    const elements = new NodeList;\n    const lowerCaseQuery = tagName === tagName.toLowerCase();\n    let {[NEXT]: next, [END]: end} = this;\n    while (next !== end) {\n      if (next.nodeType === ELEMENT_NODE && (\n        next.localName === tagName ||\n        (!lowerCaseQuery && localCase(next) === tagName)',
+      1,
+    ],
+    [
+      '  querySelector(selectors) {',
+      '  getElementsByTagNames(names) {\n    const elements = new NodeList;\n    const anyUpperCase = [...names].some((name) => name !== name.toLowerCase());\n    let {[NEXT]: next, [END]: end} = this;\n    while (next !== end) {\n      if (next.nodeType === ELEMENT_NODE && (names.has(next.localName) || (anyUpperCase && names.has(localCase(next)))))\n        elements.push(next);\n      next = next[NEXT];\n    }\n    return elements;\n  }\n\n  querySelector(selectors) {',
       1,
     ],
   ],

@@ -131,7 +131,7 @@ async function cardFor(service: SourcedService, name: string): Promise<Card | nu
   const doc = draftDoc(text, 'hover');
   const hover: Hover | null = await service.hover(doc, doc.positionAt(text.indexOf(name) + 1));
   const value = hover && typeof hover.contents === 'object' && 'value' in hover.contents ? hover.contents.value : '';
-  const plain = value.replace(/\\([\\`*_{}[\]()#+\-.!|<>~])/g, '$1');
+  const plain = value.replace(/\\([\\`*_{}[\]()#+\-.!|<>~'])/g, '$1');
   const head = /^\*\*(.+?)\*\*\s*\n\s*\n\*([^*]+)\*/.exec(plain);
   if (!head) return null;
   const roles = [...plain.matchAll(/^- (.+?) \u2014 /gm)].map((m) => m[1]);

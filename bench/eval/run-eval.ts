@@ -57,7 +57,14 @@ const ROWS: [string, (f: Figures) => string, string][] = [
 async function main(): Promise<void> {
   const listMisses = process.argv.includes('--misses');
   const t0 = Date.now();
-  const sets: EvalSet[] = [articleSet('dev'), articleSet('test'), articleSet('dev2'), fixtureSet('seeds'), fixtureSet('bbc')];
+  const sets: EvalSet[] = [
+    articleSet('dev'),
+    articleSet('test'),
+    articleSet('dev2'),
+    articleSet('dev3'),
+    fixtureSet('seeds'),
+    fixtureSet('bbc'),
+  ];
   const smallFiles = corpusFiles(sets, false);
   const small = await started(smallFiles);
   const large = await started(corpusFiles(sets, true));

@@ -51,7 +51,19 @@ export const BAD_FILES: Record<string, string> = {
   'sources/scan.pdf': 'scanned, no text (the PDF has no text layer)',
   'sources/fake.html': 'named .html but the content is PDF',
   'sources/bomb.docx': 'zip bomb: expands to more than 40 MB',
+  'sources/scans.docx': 'larger than sourced.corpus.maxFileSizeKb (2255 KB > 2048 KB)',
 };
+
+/** Bytes that do not compress (a fixed pseudo-random sequence), so a file holding them has a known size. */
+function noise(length: number): Uint8Array {
+  const out = new Uint8Array(length);
+  let x = 12345;
+  for (let i = 0; i < length; i++) {
+    x = (Math.imul(x, 1103515245) + 12345) >>> 0;
+    out[i] = x >>> 24;
+  }
+  return out;
+}
 
 /** Creates the workspace; `maxFileSizeKb` 2048 makes the bomb limit 40 MB. */
 export async function formatsWorkspace(): Promise<string> {
@@ -70,6 +82,11 @@ export async function formatsWorkspace(): Promise<string> {
   writeFileSync(
     path.join(sources, 'bomb.docx'),
     makeDocx({ paragraphs: ['Short memo.'], extra: { 'word/media/zeros.bin': new Uint8Array(48 * 1024 * 1024) } }),
+  );
+  // A memo with 2.2 MB of photographs: over the 2048 KB limit on its own, not a bomb.
+  writeFileSync(
+    path.join(sources, 'scans.docx'),
+    makeDocx({ paragraphs: ['A memo with its photographs.'], extra: { 'word/media/photo.bin': noise(2.2 * 1024 * 1024) } }),
   );
   writeFileSync(path.join(root, 'refs.bib'), WRITER_BIB);
   return root;

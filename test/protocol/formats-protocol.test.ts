@@ -1,6 +1,7 @@
 /**
  * Real sources through the built server: saved web pages, a PDF and a Word memo, broken files and the writer's
- * BibTeX file. Exactly the readable sources are indexed (the others skipped with their reason); quotations from
+ * BibTeX file. Exactly the readable sources are indexed (the others, among them a truncated, an encrypted and a
+ * scanned PDF, a PDF named .html, a zip bomb and an oversized .docx, skipped with their reason); quotations from
  * the PDF carry speaker, title and page, from the Word file speaker and title; the writer's key is completed,
  * shown on hover and used for the page it describes; the .bib file is never written; the server stays up.
  * Needs `npm run build`.

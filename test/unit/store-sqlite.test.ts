@@ -16,6 +16,7 @@ import { createService, MemoryLogger, resolveConfig, type SourcedService } from 
 import { seedFiles } from '../helpers/fixture';
 import { analyzeSource } from '../../server/src/ingest/analyze-source';
 import { SqliteStore } from '../../server/src/store/sqlite/sqlite-store';
+import type { IndexCacheStore } from '../../server/src/store/index-cache';
 
 interface Session {
   service: SourcedService;
@@ -301,7 +302,7 @@ test('sqlite store: sources replaced and removed while an empty database is bein
   rmSync(root, { recursive: true, force: true });
 });
 
-test('sqlite store: once a first fill is saved its tables answer as the merge did, and the next change merges again', () => {
+test('sqlite store: once a first fill is saved its tables answer as the merge did; a change merges again, kept through later saves', () => {
   const { root } = workspace();
   const analyses = Object.entries(seedFiles()).map(([rel, text]) => analyzeSource('file:///ws/' + rel, rel, text));
   const answers = (store: SqliteStore): string[] =>
@@ -325,8 +326,94 @@ test('sqlite store: once a first fill is saved its tables answer as the merge di
   for (const a of analyses.slice(1)) fresh.put(a, null);
   assert.deepEqual(answers(store), answers(fresh));
   store.saveIndexes();
-  assert.equal(store.actors.fromTables, false, 'a later save keeps the merge (it was built for the change)');
+  assert.ok(store.actors.fromTables, 'a later save: the tables answer again');
+  assert.deepEqual(answers(store), answers(fresh), 'and answer as the merge does');
+  store.remove(analyses[1].doc.uri);
+  fresh.remove(analyses[1].doc.uri);
+  assert.deepEqual(answers(store), answers(fresh), 'the merge, kept current through that save, answers the next change');
   store.close();
   fresh.close();
+  rmSync(root, { recursive: true, force: true });
+});
+
+test('sqlite store: on a reopened store, co-mentions read no source row and match the merge', () => {
+  const { root } = workspace();
+  const file = path.join(root, 'co.sqlite');
+  const analyses = Object.entries(seedFiles()).map(([rel, text]) => analyzeSource('file:///ws/' + rel, rel, text));
+  const first = new SqliteStore(openSqliteDatabase(file), 'build');
+  for (const a of analyses) first.put(a, null);
+  const co = (store: SqliteStore): string[] =>
+    [...store.actors.all()]
+      .map(
+        (a) =>
+          `${a.id}|${store.actors
+            .coMentioned(a, 5)
+            .map((c) => `${c.actor.id}:${c.count}`)
+            .join(',')}`,
+      )
+      .sort();
+  assert.equal(first.actors.fromTables, false, 'before a save the merge answers');
+  const expected = co(first);
+  first.saveIndexes();
+  assert.ok(first.actors.fromTables, 'after a save the saved tables answer');
+  assert.deepEqual(co(first), expected);
+  first.close();
+  const second = new SqliteStore(openSqliteDatabase(file), 'build', 1);
+  let rowReads = 0;
+  for (const read of ['body', 'quoteList', 'actorList'] as const) {
+    const original = second[read].bind(second);
+    (second as unknown as Record<string, (row: number) => unknown>)[read] = (row: number) => {
+      rowReads++;
+      return original(row);
+    };
+  }
+  assert.ok(second.actors.fromTables, 'answers from the saved tables');
+  assert.deepEqual(co(second), expected);
+  assert.ok(
+    expected.some((line) => /:[2-9]/.test(line)),
+    'some pair of actors shares several sources',
+  );
+  assert.equal(rowReads, 0, 'counted from the saved numbers, not from the sources');
+  second.close();
+  rmSync(root, { recursive: true, force: true });
+});
+
+test('sqlite store: a second start answers from the stored index while the files are still being checked', async () => {
+  const { root, dir, storage } = workspace();
+  const first = await open(dir, storage);
+  const expected = JSON.stringify(await first.service.searchQuotes('the reactivation of', 10));
+  assert.notEqual(expected, '[]', 'the seeds have such quotations');
+  first.service.dispose();
+  // The second start's file check waits on a gate: the stamps of the files do not come until it opens.
+  const raw = { corpus: { include: ['**/*.txt'] }, index: { persist: true, store: 'sqlite' } };
+  const corpus = new NodeCorpus([{ path: dir }], resolveConfig(raw).corpus);
+  const real = new NodeIndexCache({ storagePath: storage, workspaceFolders: [dir], buildId: 'test-build' });
+  let release = (): void => undefined;
+  const gate = new Promise<void>((resolve) => (release = resolve));
+  let stamped = 0;
+  const gated: IndexCacheStore = {
+    buildId: real.buildId,
+    load: () => real.load(),
+    save: (chunks) => real.save(chunks),
+    stamp: async (uri) => {
+      await gate;
+      stamped++;
+      return real.stamp(uri);
+    },
+    openDatabase: () => real.openDatabase(),
+  };
+  const service = createService({ corpus, config: raw, logger: new MemoryLogger(), indexCache: gated });
+  const started = service.start();
+  const waited = new Promise<boolean>((resolve) => setTimeout(() => resolve(false), 10_000).unref());
+  const ready = await Promise.race([service.whenReady().then(() => true), waited]);
+  if (!ready) release();
+  assert.ok(ready, 'ready before the file check');
+  assert.equal(JSON.stringify(await service.searchQuotes('the reactivation of', 10)), expected, 'answered from the stored index');
+  assert.equal(stamped, 0, 'before any file was checked');
+  release();
+  await started;
+  assert.ok(stamped > 0, 'the files were checked after');
+  assert.equal(JSON.stringify(await service.searchQuotes('the reactivation of', 10)), expected);
+  service.dispose();
   rmSync(root, { recursive: true, force: true });
 });

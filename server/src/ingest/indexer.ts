@@ -506,6 +506,13 @@ export class Indexer {
       recordOf: (fetched) => this.recordOf(fetched),
       overlays: this.overlays,
       stale: (generation, token) => token.isCancellationRequested || generation !== this.buildGeneration || this.disposed,
+      restored: (store) => {
+        if (this.ready) return;
+        this.knowledge = store;
+        this.ready = true;
+        this.resolveFirst();
+        this.fire();
+      },
       finish: (store, records, skipped, note) => {
         this.knowledge = store;
         this.records = records;

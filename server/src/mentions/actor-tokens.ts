@@ -2,6 +2,7 @@
 import type { SourceDocument } from '../domain/source-document';
 import { COUNTRY_FORMS } from './countries';
 import { NAME_PARTICLES, nameKey } from './name-key';
+import { ROLE_HEADS, ROLE_MODIFIERS } from './name-lexicon';
 
 export interface Token {
   /** Offsets of the word without a possessive ending ("Norway" in "Norway's"). */
@@ -56,6 +57,7 @@ const WORD_PREFIXES = new Set([
 ]);
 const HYPHEN_SPLIT_RE = /^([\p{L}\p{M}]+)[-\u2010\u2011](.+)$/u;
 
+const isTitleLexeme = (w: string): boolean => ROLE_HEADS.has(w.toLowerCase()) || ROLE_MODIFIERS.has(w.toLowerCase());
 const isUpperChar = (c: string): boolean => (c >= 'A' && c <= 'Z') || (c > '\u007f' && c !== c.toLowerCase() && c === c.toUpperCase());
 const isLowerChar = (c: string): boolean => (c >= 'a' && c <= 'z') || (c > '\u007f' && c !== c.toUpperCase() && c === c.toLowerCase());
 const isSpace = (c: number): boolean => c === 32 || c === 10 || c === 13 || c === 9 || c === 160;
@@ -106,7 +108,9 @@ export function tokenize(doc: SourceDocument): Token[] {
       const gap = gapOf(text, prevEnd, m.index);
       const hyphen = word.indexOf('-') >= 0 || word.indexOf('\u2010') >= 0 || word.indexOf('\u2011') >= 0;
       const split = hyphen ? HYPHEN_SPLIT_RE.exec(word) : null;
-      if (split && WORD_PREFIXES.has(split[1].toLowerCase())) {
+      // `ex-Home Secretary`: "ex-" before a capitalised title word stays a capitalised title word.
+      const exTitle = split !== null && /^ex$/i.test(split[1]) && isUpperChar(split[2][0]) && isTitleLexeme(split[2]);
+      if (split && WORD_PREFIXES.has(split[1].toLowerCase()) && !exTitle) {
         // "Anti-terror", "Pro-democracy": an ordinary word.
         out.push({
           ...makeToken(word, m.index, end, possessive, gap, first, si, body, text),
@@ -118,7 +122,7 @@ export function tokenize(doc: SourceDocument): Token[] {
         first = false;
         continue;
       }
-      if (split && !PARTICLE_CAP_RE.test(word)) {
+      if (split && !exTitle && !PARTICLE_CAP_RE.test(word)) {
         // "French-backed", "Paris-based": the capitalised part is a name, the rest an ordinary word.
         const head = split[1];
         const rest = split[2];
@@ -130,7 +134,8 @@ export function tokenize(doc: SourceDocument): Token[] {
           continue;
         }
       }
-      out.push(makeToken(word, m.index, end, possessive, gap, first, si, body, text));
+      const token = makeToken(word, m.index, end, possessive, gap, first, si, body, text);
+      out.push(exTitle ? { ...token, cap: true } : token);
       prevEnd = consumed;
       first = false;
     }

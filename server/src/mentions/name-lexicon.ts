@@ -28,6 +28,8 @@ peer priest vicar pastor rector dean provost headteacher headmaster headmistress
 drummer bassist vocalist frontman rapper filmmaker screenwriter playwright commentator pundit columnist critic
 trustee volunteer employee staffer planner trader broker landlord shopkeeper miner barrister magistrate coroner liaison
 warden detective agent student pupil graduate survivor witness resident protester spokesmen
+lyricist publisher nanny dancer ombudsman cinematographer choreographer qc associate
+councilmember councilwoman councilman assemblymember supervisor librarian
 `);
 
 /** Words that may stand before a role head inside a title ("foreign", "prime", "shadow"). Lower-case. */
@@ -183,6 +185,7 @@ Supermarkets Group Corporation Company Industries Enterprises International Glob
 Federation Council Committee Commission Union Institute Foundation Society Club League Alliance Coalition
 Concern Aid Charity Trust Watch Universities University College School Academy Hospital Airport Party Ministry
 Department Agency Authority Office Service Court Parliament Assembly Government Army Police Forces Church
+Democrats Republicans Conservatives Liberals Socialists Nationalists Unionists Advisors Advisers Associates
 `);
 
 /** First words of place names ("District of Columbia", "Province of …"). */

@@ -5,8 +5,9 @@
  */
 import type { Token } from './actor-tokens';
 import { STOPWORDS } from '../text/tokenize';
+import { isAgentNoun } from './speech-words';
 import { COUNTRY_FORMS } from './countries';
-import { COMMON_WORDS, HONORIFICS, ORG_HEADS, RELATION_WORDS, ROLE_HEADS, ROLE_MODIFIERS } from './name-lexicon';
+import { COMMON_WORDS, HONORIFICS, ORG_HEADS, ORG_WORDS, RELATION_WORDS, ROLE_HEADS, ROLE_MODIFIERS } from './name-lexicon';
 
 /** A title found next to a name. */
 export interface FoundRole {
@@ -26,7 +27,7 @@ const TITLE_STARTERS = new Set(['shadow', 'former', 'acting', 'deputy', 'interim
 /** "ex-president", "former-minister" count as the title they name. */
 const bare = (t: Token): string => lower(t).replace(/^(?:ex|former)[-\u2010\u2011]/, '');
 const isHead = (t: Token): boolean => ROLE_HEADS.has(bare(t));
-const isTitleWord = (t: Token): boolean => ROLE_HEADS.has(bare(t)) || ROLE_MODIFIERS.has(lower(t));
+const isTitleWord = (t: Token): boolean => ROLE_HEADS.has(bare(t)) || ROLE_MODIFIERS.has(bare(t));
 
 /** The country a token (or a token followed by the next) names, e.g. "Peruvian" → Peru. */
 export function countryAt(tokens: readonly Token[], i: number, end = tokens.length): { country: string; length: number } | null {
@@ -62,6 +63,14 @@ const SURNAME_LIKE_HEADS = new Set([
   'official',
 ]);
 
+/** `Norway international X`: a player capped by a country (the noun only after the country's name). */
+function capped(tokens: readonly Token[], i: number): boolean {
+  if (lower(tokens[i]) !== 'international') return false;
+  const one = countryAt(tokens, i - 1);
+  const two = i > 1 ? countryAt(tokens, i - 2) : null;
+  return (one !== null && one.length === 1) || (two !== null && two.length === 2);
+}
+
 /** A title inside a capitalised span: [affiliation] title [name]. */
 export interface LeadingTitle {
   title: string;
@@ -83,17 +92,28 @@ export function leadingTitle(tokens: readonly Token[], from: number, to: number)
     p++;
   }
   if (p >= to || p - from > 4) return null;
+  // "Association of Chief Police Officers": title words right after "of" name the body's domain, not a title.
+  if (p > from && lower(tokens[p - 1]) === 'of') return null;
   let i = p;
   let lastHead = -1;
-  while (i < to) {
-    const t = tokens[i];
-    if (isTitleWord(t) && (t.cap || t.upper)) {
-      if (isHead(t)) lastHead = i;
-      i++;
-      if (t.possessive) break;
-    } else if (lower(t) === 'of' && i + 1 < to && isTitleWord(tokens[i + 1])) {
-      i++;
-    } else break;
+  for (;;) {
+    while (i < to) {
+      const t = tokens[i];
+      if (isTitleWord(t) && (t.cap || t.upper)) {
+        if (isHead(t)) lastHead = i;
+        i++;
+        if (t.possessive) break;
+      } else if (lower(t) === 'of' && i + 1 < to && isTitleWord(tokens[i + 1])) {
+        i++;
+      } else break;
+    }
+    // "Harbour Office Minister X": a modifier that opens an owner's name ("Harbour") is no title; look for one after it.
+    if (lastHead >= 0 || i >= to) break;
+    let next = i + 1;
+    while (next < to && !(isTitleWord(tokens[next]) && (tokens[next].cap || tokens[next].upper))) next++;
+    if (next >= to || next - from > 4 || tokens.slice(p, next).some((t) => t.possessive)) break;
+    p = next;
+    i = next;
   }
   if (lastHead < 0) return null;
   // "The Minister of Works, Ada Eze": "of"/"for" and capitalised words closing the span before a comma name the office.
@@ -119,6 +139,20 @@ export function leadingTitle(tokens: readonly Token[], from: number, to: number)
     .map((t) => t.text)
     .join(' ');
   return { title, affiliation, affTo: p, nameStart };
+}
+
+/**
+ * The capitalised span ending at token `i` when it names an owner. `Fund manager X`: one ordinary organisation
+ * noun capitalised only because it opens the sentence names no owner; it is the title's field.
+ */
+function ownerSpanBefore(
+  tokens: readonly Token[],
+  i: number,
+  spanBefore: (endIndex: number) => { from: number; name: string } | null,
+): { from: number; name: string } | null {
+  const span = spanBefore(i);
+  if (span && span.from === i && tokens[i].sentenceStart && ORG_WORDS.has(tokens[i].text)) return null;
+  return span;
 }
 
 /** True when [from, to) are capitalised words (and connectors) that end the span: the office's domain, not a name. */
@@ -187,7 +221,7 @@ export function titleBefore(
     (kinOwner.possessive || POSSESSIVE_DETERMINERS.has(lower(kinOwner)))
   )
     return { title: head.text, affiliation: null, from: i, to: nameStart };
-  if ((head.cap && !head.upper) || !(isHead(head) || RELATION_WORDS.has(lower(head)))) return null;
+  if ((head.cap && !head.upper) || !(isHead(head) || RELATION_WORDS.has(lower(head)) || capped(tokens, i))) return null;
   const relation = RELATION_WORDS.has(lower(head));
   if (relation && first.gap !== '') return null;
   let from = i;
@@ -233,7 +267,7 @@ export function titleBefore(
           tokens[i].sentenceStart ||
           (tokens[i - 1].sentenceStart && COMMON_WORDS.has(lower(tokens[i - 1])))) &&
         !COMMON_WORDS.has(lower(tokens[i])) &&
-        !spanBefore(i))) &&
+        !ownerSpanBefore(tokens, i, spanBefore))) &&
     i >= 0 &&
     tokens[i].sentence === first.sentence &&
     tokens[i + 1].gap === '' &&
@@ -333,7 +367,8 @@ export function titleBefore(
       tokens[k + 1].gap === '' &&
       from - k <= 3 &&
       !countryAt(tokens, k) &&
-      !/^(?:the|a|an)$/i.test(tokens[k].text)
+      !/^(?:the|a|an)$/i.test(tokens[k].text) &&
+      !(k === from - 1 && COMMON_WORDS.has(lower(tokens[k])))
     ) {
       from = k;
       title = tokens
@@ -479,6 +514,15 @@ export function titleAfter(
     } else break;
     i++;
   }
+  // ", a librarian who …", ", a retired welder,": after an article, a word naming what someone does closes the title.
+  if (lastHead < 0 && hadArticle) {
+    for (let k = titleStart; k < i && k < titleStart + 3; k++)
+      if (!tokens[k].cap && isAgentNoun(lower(tokens[k])) && closesApposition(tokens, k + 1, sentence)) {
+        lastHead = k;
+        i = k + 1;
+        break;
+      }
+  }
   if (lastHead < 0) return null;
   // ", former Green MP Ana Lee": the title introduces the next name, not this one.
   const following = tokens[lastHead + 1];
@@ -500,6 +544,12 @@ export function titleAfter(
       titleEnd = k;
       i = k;
     }
+  }
+  // ", director of marketing for Acme", ", Acme's head of Policy Research,": the field after "of" is the title's.
+  const field = titleEnd === lastHead + 1 && !tokens[lastHead].cap ? fieldAfterOf(tokens, i, sentence, affiliation !== null) : 0;
+  if (field > 0) {
+    titleEnd = field;
+    i = field;
   }
   const written = tokens
     .slice(titleStart, titleEnd)
@@ -575,6 +625,38 @@ function countryInOwnersTitle(
 function ownerAfterOf(tokens: readonly Token[], from: number, to: number): boolean {
   for (let k = from + 2; k < to - 1; k++) if (lower(tokens[k]) === 'of') return true;
   return false;
+}
+
+/**
+ * `of` and a field closing a title: one to three plain lower-case words before a comma, the sentence's end or an
+ * employer (`at`/`for`/`with`), or, when the owner is already known, capitalised words before a comma or the end
+ * (a department). Returns the token after the field, or 0.
+ */
+function fieldAfterOf(tokens: readonly Token[], i: number, sentence: number, ownerKnown: boolean): number {
+  const of = tokens[i];
+  if (!of || of.sentence !== sentence || of.gap !== '' || lower(of) !== 'of') return 0;
+  const first = tokens[i + 1];
+  if (!first || first.sentence !== sentence || first.gap !== '') return 0;
+  const capitalised = first.cap || first.upper;
+  if (capitalised && (!ownerKnown || countryAt(tokens, i + 1))) return 0;
+  let k = i + 1;
+  while (k < tokens.length && k - i <= 3 && tokens[k].sentence === sentence && (k === i + 1 || tokens[k].gap === '')) {
+    const t = tokens[k];
+    const fits = capitalised ? (t.cap || t.upper) && !t.possessive : /^\p{Ll}+$/u.test(t.text) && !STOPWORDS.has(t.text);
+    if (!fits) break;
+    k++;
+    if (t.possessive) break;
+  }
+  if (k === i + 1) return 0;
+  const next = tokens[k];
+  const closed = !next || next.sentence !== sentence || next.gap !== '' || (!capitalised && ['at', 'for', 'with'].includes(lower(next)));
+  return closed ? k : 0;
+}
+
+/** True when token i ends an apposition: a comma, the sentence's end, or "who" / "at". */
+function closesApposition(tokens: readonly Token[], i: number, sentence: number): boolean {
+  const t = tokens[i];
+  return !t || t.sentence !== sentence || t.gap === ',' || (t.gap === '' && (lower(t) === 'who' || lower(t) === 'at'));
 }
 
 /** After "who": a lower-case verb, up to two more words, then "as"; returns the token after "as", or 0. */

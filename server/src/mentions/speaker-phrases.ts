@@ -146,8 +146,10 @@ function nounPhraseBack(tokens: Token[], i: number): SpeakerRef | null {
       break;
     j--;
     if (/['’]s$/.test(prev.bare)) {
-      // `Harbour Trust's spokeswoman`: the whole owner name.
+      // `Harbour Trust's spokeswoman`: the whole owner name; `the prime minister's spokesman`: the owner's title.
       while (j > 0 && isNamePart(tokens[j - 1]) && nameGoesOn(tokens[j - 1])) j--;
+      if (/^\p{Ll}/u.test(prev.bare))
+        while (j > 0 && i - j < 6 && TITLE_WORDS.has(tokens[j - 1].bare) && !/[,;:.]$/.test(tokens[j - 1].word)) j--;
       break;
     }
     if (['the', 'a', 'an', 'his', 'her', 'its', 'their'].includes(b)) break;

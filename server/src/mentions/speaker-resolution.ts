@@ -77,7 +77,10 @@ function nameOf(ref: SpeakerRef, ctx: ResolveContext): string | null {
       // `said the spokesman` right after `a spokesman for X said`: the same unnamed speaker.
       if (ctx.lastSpeaker && ctx.lastSpeaker.at >= ctx.from && new RegExp(`\\b${ref.role}\\b`, 'i').test(ctx.lastSpeaker.name))
         return ctx.lastSpeaker.name;
-      // An unnamed spokesman stays an unnamed speaker; "the minister" with no minister in sight is no one.
+      // An unnamed spokesman stays an unnamed speaker (`the Acme spokesman`, `the prime minister's spokesman`);
+      // "the minister" with no minister in sight is no one.
+      // `the prime minister's spokesman` speaks for the owner the phrase names, not for another spokesman named before.
+      if (SPOKESPERSON_RE.test(ref.role) && /^\p{Ll}[\p{L}\s]*['’]s\s/u.test(ref.text)) return ref.text;
       return book.withRole(ref.role, ctx.at) ?? (SOURCE_NOUNS.has(ref.role) && /\p{Lu}/u.test(ref.text) ? ref.text : null);
     case 'unnamed': {
       const text = ref.text.replace(/^(?:the|a|an)\s+/i, '').trim();

@@ -89,8 +89,11 @@ export interface QuoteReads {
   /** The kind of a quotation, read without materialising its source (undefined when not indexed). */
   kindOf(id: number): SourceQuote['kind'] | undefined;
   search(queryTerms: readonly string[], limit: number, accept?: (id: number) => boolean): ScoredUnit[];
-  /** Ids of the quotations whose first two words make this key. */
-  opening(key: string): number[];
+  /**
+   * Ids of the quotations whose first two words make this key; with `third`, only those whose third word may start
+   * with it (a filter that never drops one that does: the caller still checks the words it reads).
+   */
+  opening(key: string, third?: string): number[];
   quotesOf(unit: SourceUnit): IndexedQuote[];
 }
 
@@ -104,6 +107,25 @@ export interface ActorReads {
   lookupForm(form: string): Actor | undefined;
   byId(id: string): Actor | undefined;
   all(): IterableIterator<Actor>;
+  /**
+   * The actors named most often in the sources that name `actor` (each of its appearances counts every document
+   * actor of that source), most first; ties by mentions, then name and id. Bounded work for an actor named in
+   * thousands of sources is the store's business (a persistent store counts in its tables).
+   */
+  coMentioned(actor: Actor, limit: number): CoMention[];
+}
+
+/** An actor named in the same sources as another, and how often. */
+export interface CoMention {
+  actor: Actor;
+  count: number;
+}
+
+/** The order of co-mentions: count, then mentions, then name and id (the same in every store). */
+export function byCoMention(a: { count: number; mentions: number; name: string; id: string }, b: typeof a): number {
+  return (
+    b.count - a.count || b.mentions - a.mentions || (a.name < b.name ? -1 : a.name > b.name ? 1 : a.id < b.id ? -1 : a.id > b.id ? 1 : 0)
+  );
 }
 
 /** Everything the features read: sources and passages, quotations, actors. */

@@ -29,17 +29,28 @@ export function describe(actor: Actor): string {
   return `${head} \u00b7 ${plural(actor.mentionCount, 'mention')} in ${plural(actor.appearances.length, 'source')}`;
 }
 
-/** Quotations by this actor: quotes whose speaker name resolves to it. */
+/** Sources of an actor looked through for its quotations: a card must not read thousands of sources. */
+const MAX_QUOTE_SOURCES = 200;
+
+/** Quotations by this actor: quotes whose speaker name resolves to it, from its first sources (by path). */
 export function quotesBy(ctx: ServiceContext, actor: Actor, limit: number): { unit: SourceUnit; text: string }[] {
   const k = ctx.knowledge();
   const out: { unit: SourceUnit; text: string }[] = [];
   const seen = new Set<SourceUnit>();
+  // A speaker is named the same way in many quotations: each name is resolved once per card.
+  const speakers = new Map<string, boolean>();
+  const isActor = (speaker: string): boolean => {
+    let hit = speakers.get(speaker);
+    if (hit === undefined) speakers.set(speaker, (hit = k.actors.findByName(speaker) === actor));
+    return hit;
+  };
   for (const { unit } of actor.appearances) {
     if (seen.has(unit)) continue;
+    if (seen.size >= MAX_QUOTE_SOURCES) break;
     seen.add(unit);
     for (const quote of unit.quotes ?? []) {
       if (!quote.speaker || quote.kind === 'fragment' || quote.kind === 'indirect') continue;
-      if (k.actors.findByName(quote.speaker) !== actor) continue;
+      if (!isActor(quote.speaker)) continue;
       out.push({ unit, text: quote.text });
       if (out.length >= limit) return out;
     }
@@ -49,18 +60,7 @@ export function quotesBy(ctx: ServiceContext, actor: Actor, limit: number): { un
 
 /** Actors most often mentioned in the same sources. */
 export function coMentioned(ctx: ServiceContext, actor: Actor, limit: number): { actor: Actor; count: number }[] {
-  const k = ctx.knowledge();
-  const counts = new Map<Actor, number>();
-  for (const { unit } of actor.appearances) {
-    unit.actors.actors.forEach((_, i) => {
-      const other = k.actors.canonical(unit, i);
-      if (other && other !== actor) counts.set(other, (counts.get(other) ?? 0) + 1);
-    });
-  }
-  return [...counts.entries()]
-    .sort((a, b) => b[1] - a[1] || b[0].mentionCount - a[0].mentionCount)
-    .slice(0, limit)
-    .map(([a, count]) => ({ actor: a, count }));
+  return ctx.knowledge().actors.coMentioned(actor, limit);
 }
 
 /** The card: bold name, type, roles with sources, aliases, mentions per source, quotations, co-mentioned actors. */

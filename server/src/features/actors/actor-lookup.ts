@@ -20,8 +20,9 @@ interface Word {
 const WORD_RE =
   /(?:\p{Lu}\.){2,}|(?:(?:al|el|Al|El)[-\u2010\u2011])?[\p{L}\p{N}][\p{L}\p{N}\p{M}]*(?:['\u2019\u02bc][\p{L}][\p{L}\p{M}]*)*/gu;
 const POSSESSIVE_RE = /['\u2019\u02bc][sS]$/;
-// Words of one name are joined by spaces, "&", an initial's dot, or a hyphen ("Lewis-Francis").
-const JOIN_RE = /^(?:['\u2019]?[ \t]+|[ \t]*&[ \t]*|\.[ \t]+|[-\u2010\u2011])$/;
+// Words of one name are joined by spaces, "&", an initial's dot, or a hyphen ("Lewis-Francis"); a possessive inside a
+// name ("Women's Aid") is looked up whole too (the longest known form wins).
+const JOIN_RE = /^(?:(?:['\u2019][sS]?)?[ \t]+|[ \t]*&[ \t]*|\.[ \t]+|[-\u2010\u2011])$/;
 /** How far around a hover position to look for a multi-word name. */
 const WINDOW = 160;
 

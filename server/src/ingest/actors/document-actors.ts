@@ -101,7 +101,10 @@ function mergeCandidates(candidates: Iterable<Candidate>): Group[] {
         // "Acme Finance Group … Acme": the short form names the organisation introduced before it; "Acme … Acme
         // Capital" (the short form first) are two organisations.
         const org = unique(byOrgFirst.get(c.key));
-        const initialled = /^\p{Lu}{2,5}$/u.test(c.name) ? unique(byInitials.get(c.name)) : undefined;
+        // `Acpo`: an acronym some outlets write as a word (four or five letters) spells initials too.
+        const initialled = /^\p{Lu}{2,5}$|^\p{Lu}\p{Ll}{3,4}$/u.test(c.name) ? unique(byInitials.get(c.name.toUpperCase())) : undefined;
+        // "BBC Radio Sheffield … BBC": an acronym is a whole name; a longer name opening with it is a part of it.
+        const acronymOwner = /^\p{Lu}{2,}$/u.test(c.name);
         target =
           byAcronym.get(c.name) ??
           // "the Lantern Daily Courier … the LDC": capitals that spell the initials of an organisation named before them.
@@ -109,7 +112,7 @@ function mergeCandidates(candidates: Iterable<Candidate>): Group[] {
           unique(bySurname.get(c.key)) ??
           introducedBefore(bySurname.get(c.key), c) ??
           unique(bySound.get(soundKey(c.key))) ??
-          (org && (org.main.first < c.first || legalFormOf(org.main, c)) ? org : undefined);
+          (org && ((org.main.first < c.first && !acronymOwner) || legalFormOf(org.main, c)) ? org : undefined);
         // `her mother, Ana, said` … `Ana Lee`: a first name alone is the one person of the document called so.
         if (!target && c.votes.organisation + c.votes.place + c.votes.country === 0 && !c.acronym) target = unique(byFirstName.get(c.key));
       } else {
@@ -225,6 +228,29 @@ export function buildActors(tokens: readonly Token[], candidates: Iterable<Candi
     if (a.type !== 'person' || (a.typeConfidence ?? 0) >= PRONOUN_CONFIDENCE || unproven.has(i)) return;
     if (ends[i].some(([, to]) => pronounFollows(tokens, to, personStarts))) a.typeConfidence = PRONOUN_CONFIDENCE;
   });
+  // "Acme Rovers … missed payments on its stadium": "its" after a mention, and no "he", "she", "his" or "her" after
+  // any, says a name typed person (by a title before it, "former champion Acme Rovers") names a body.
+  actors.forEach((a, i) => {
+    if (a.type !== 'person' || groups[i].main.words < 2) return;
+    if (!ends[i].some(([, to]) => itsFollows(tokens, to))) return;
+    // `Acme's largest investor said he …`, `talks with Acme …, he said`: after a possessive mention or one after a
+    // preposition the pronoun is someone else's.
+    const own = ([from, to]: [number, number]): boolean => !tokens[to].possessive && !PREPOSITIONS.has(tokens[from - 1]?.key ?? '');
+    if (ends[i].some((m) => own(m) && pronounFollows(tokens, m[1], personStarts))) return;
+    a.type = 'organisation';
+  });
+  // "… when Lenka held her nerve": one word with no vote of any type, typed an organisation by default only, is a
+  // person when it opens a clause before a verb and "he", "she", "his" or "her" follows in that sentence.
+  actors.forEach((a, i) => {
+    const v = groups[i].main.votes;
+    const none = groups[i].members.every((m) => m.votes.person + m.votes.organisation + m.votes.place + m.votes.country === 0);
+    if (a.type !== 'organisation' || groups[i].main.words !== 1 || groups[i].main.acronym || !none || v.person !== 0) return;
+    if (ends[i].some(([, to]) => itFollows(tokens, to))) return;
+    if (ends[i].some(([from, to]) => subjectOfOwnPronoun(tokens, from, to, personStarts))) {
+      a.type = 'person';
+      a.typeConfidence = PRONOUN_CONFIDENCE;
+    }
+  });
   // A person by default only, written as things are ("the X", "X game", in quote marks): no card, unless "he",
   // "she", "his" or "her" follows a mention before another person is named.
   // Names and aliases of the people the text shows: a span ending with one is no organisation ("the X Ana Lee").
@@ -330,6 +356,53 @@ function pronounFollows(tokens: readonly Token[], end: number, personStarts: Rea
     if (PERSONAL_PRONOUNS.has(t.key)) return true;
     if (personStarts.has(t.start)) return false;
   }
+  return false;
+}
+
+/** Words after which a name opens a clause as its subject ("when X held her nerve"). */
+const CLAUSE_OPENERS = new Set(['when', 'and', 'but', 'as', 'while', 'after', 'before', 'because', 'although', 'until', 'then']);
+
+/** True when the mention [from, to] opens a clause, a lower-case word follows, and a personal pronoun follows in its sentence. */
+function subjectOfOwnPronoun(tokens: readonly Token[], from: number, to: number, personStarts: ReadonlySet<number>): boolean {
+  const first = tokens[from];
+  const before = tokens[from - 1];
+  const after = tokens[to + 1];
+  const opens = first.sentenceStart || (before !== undefined && first.gap === '' && CLAUSE_OPENERS.has(before.key));
+  if (!opens || !after || after.sentence !== first.sentence || after.gap !== '' || after.cap || after.upper || ARTICLES.has(after.key))
+    return false;
+  // Within a few words ("held her nerve"), before another person or a noun the pronoun may point to.
+  for (let i = to + 1; i < tokens.length && i <= to + OWN_PRONOUN_REACH && tokens[i].sentence === first.sentence; i++) {
+    if (PERSONAL_PRONOUNS.has(tokens[i].key)) return true;
+    if (personStarts.has(tokens[i].start) || ARTICLES.has(tokens[i].key)) return false;
+  }
+  return false;
+}
+
+/** Words after which a name is an object, not the subject a later pronoun refers to. */
+const PREPOSITIONS = new Set(['with', 'on', 'in', 'at', 'for', 'from', 'of', 'to', 'by', 'about', 'over', 'against', 'into', 'than']);
+
+/** How far after a name "its" may refer back to it (`X has posted losses and missed payments on its stadium`). */
+const ITS_REACH = 12;
+
+/** True when "its" follows the mention ending at `end` in its sentence, before any other name or personal pronoun. */
+function itsFollows(tokens: readonly Token[], end: number): boolean {
+  const sentence = tokens[end].sentence;
+  for (let i = end + 1; i < tokens.length && i <= end + ITS_REACH && tokens[i].sentence === sentence; i++) {
+    const t = tokens[i];
+    if (t.key === 'its') return true;
+    if (PERSONAL_PRONOUNS.has(t.key) || t.cap || t.upper || /["\u201c\u201d]/.test(t.gap)) return false;
+  }
+  return false;
+}
+
+/** How many words after a name its own pronoun may come ("X held her nerve", "X said she would"). */
+const OWN_PRONOUN_REACH = 4;
+
+/** True when "it" or "its" follows a mention in its sentence: the text speaks of the name as a thing or a body. */
+function itFollows(tokens: readonly Token[], to: number): boolean {
+  const sentence = tokens[to].sentence;
+  for (let i = to + 1; i < tokens.length && tokens[i].sentence === sentence; i++)
+    if (tokens[i].key === 'its' || tokens[i].key === 'it') return true;
   return false;
 }
 

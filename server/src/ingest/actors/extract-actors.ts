@@ -72,6 +72,8 @@ const SUBJECT_VERBS = new Set([
   'declined',
   'plans',
 ]);
+/** Speech verbs whose object is the listener, not the speaker. Lower-case. */
+const LISTENER_VERBS = new Set(['told', 'tells', 'tell', 'telling', 'asked', 'asks', 'urged', 'urges', 'warned', 'warns', 'informed']);
 /** Person nouns for more than one person: before a single word they name a group ("pop duo X"). */
 const GROUP_NOUNS = new Set(['duo', 'trio', 'pair', 'quartet']);
 /** Lower-case words before a capitalised word that is what a person was ("the late Wombler X", "former Ranger X"). */
@@ -214,6 +216,24 @@ const NAME_MONTHS = new Set(['Jan', 'May', 'June', 'April', 'August', 'Mar']);
 
 const isInitial = (t: Token): boolean => /^\p{Lu}$/u.test(t.text);
 
+/** Initials of the capitalised words of a span ("General Electric" → "GE"). */
+function initialsOfSpan(tokens: readonly Token[], from: number, to: number): string {
+  let out = '';
+  for (let k = from; k < to; k++) if (tokens[k].cap) out += tokens[k].text[0].toUpperCase();
+  return out;
+}
+
+/** Titles of peers, part of the name when only one name follows ("Baroness Morgan"). */
+const PEERAGES = new Set(['Lord', 'Lady', 'Baroness', 'Baron']);
+
+/** True when token k is a peerage followed by exactly one name word ("Lord Hale said", not "Lord Peter Hale"). */
+function isPeerName(tokens: readonly Token[], k: number, to: number): boolean {
+  const name = tokens[k + 1];
+  const after = tokens[k + 2];
+  if (!name || k + 1 >= to || name.gap !== '' || !isNameToken(name) || HONORIFICS.has(name.text)) return false;
+  return !after || k + 2 >= to || after.gap !== '' || !isNameToken(after) || name.possessive;
+}
+
 /** Capitalised spans of one sentence's tokens [from, to): token index ranges, joined by name connectors. */
 function spansOf(tokens: readonly Token[], from: number, to: number): [number, number][] {
   const out: [number, number][] = [];
@@ -225,6 +245,8 @@ function spansOf(tokens: readonly Token[], from: number, to: number): [number, n
     if (isNameToken(t)) return true;
     // "Oona King", "Charles Prince": an honorific that is also a surname, after a first name.
     if (SURNAME_HONORIFICS.has(t.text) && k > from && t.gap === '' && isNameToken(tokens[k - 1])) return true;
+    // "Baroness Morgan", "Lord Hale": a peer known by the title and one name keeps the title in the name.
+    if (PEERAGES.has(t.text) && isPeerName(tokens, k, to)) return true;
     // "Muslim Council of Britain", "Catholic Church": a faith or region adjective starts a name, never is one.
     if (NAME_ADJECTIVES.has(t.text)) {
       const next = tokens[k + 1];
@@ -261,6 +283,9 @@ function spansOf(tokens: readonly Token[], from: number, to: number): [number, n
         if ((t.text === 'of' || t.text === 'for') && ORG_HEADS.has(tokens[j - 1].text)) orgTail = true;
         let k = j + 1;
         while (k < to && k - j < 3 && tokens[k].gap === '' && NAME_CONNECTORS.has(tokens[k].text)) k++;
+        // "Department of the Environment", "News of the World": "of the" inside a body's name, after its head noun.
+        const body = ORG_WORDS.has(tokens[j - 1].text) || ORG_HEADS.has(tokens[j - 1].text);
+        if (t.text === 'of' && k === j + 1 && body && tokens[k]?.text === 'the' && tokens[k].gap === '') k++;
         if (k < to && tokens[k].gap === '' && isNameToken(tokens[k])) j = k + 1;
         else break;
       } else break;
@@ -344,9 +369,11 @@ function classify(
     if (HONORIFICS.has(before.text)) votes.person += 3;
     else if (ORG_NOUNS.has(b)) votes.organisation += 2;
     else if (PLACE_NOUNS.has(b) || (b === 'of' && PLACE_NOUNS.has(tokens[from - 2]?.text.toLowerCase() ?? ''))) votes.place += 2;
-    else if (PLACE_PREPOSITIONS.has(b) && words <= 2) votes.place += 1;
-    // "said Gardener", "says Ana Lee": a speaker named after the verb (organisations rarely are).
-    else if (SPEECH_VERBS.has(b) && !before.cap) votes.person += words >= 2 ? 2 : 1;
+    // `in Lisbon`, but not `in Ana Lee's film`: a possessive owns the noun after it, the place is that noun's.
+    else if (PLACE_PREPOSITIONS.has(b) && words <= 2 && !last.possessive) votes.place += 1;
+    // "said Gardener", "says Ana Lee": a speaker named after the verb (organisations rarely are); after "told" or
+    // "asked" comes the listener, often a newspaper or a programme ("told Newsnight").
+    else if (SPEECH_VERBS.has(b) && !LISTENER_VERBS.has(b) && !before.cap) votes.person += words >= 2 ? 2 : 1;
   }
   const after = tokens[to];
   // `X, 21, was taken …`, `X, who …`, `Ana B. Lee`: what the text says only of people.
@@ -391,6 +418,8 @@ class ActorScan {
   private readonly definedAcronyms = new Set<string>();
   /** Byline and credit names ("By Ana Lee, Business reporter"): first token → end of the byline. */
   private readonly bylineNames = new Map<number, number>();
+  /** Short upper-case words of the text ("GE", "NBC"), for names spelled by their initials. */
+  private readonly upperWords = new Set<string>();
   /** "the Chilean Foreign Minister, Ana Soto": a title waiting for the name after the comma. */
   private pendingRole: { role: ActorRole; after: number } | null = null;
 
@@ -398,6 +427,7 @@ class ActorScan {
     this.tokens = tokenize(doc);
     this.text = doc.text;
     for (const t of this.tokens) if (!t.cap && !t.upper) this.lowerWords.add(t.key);
+    for (const t of this.tokens) if (t.upper && t.text.length <= 5) this.upperWords.add(t.text);
     this.collectSpans();
     for (const [a, b] of this.spans) {
       const k = nameKey(this.spanText(a, b));
@@ -701,7 +731,12 @@ class ActorScan {
     const postNominal = to - from >= 3 && tokens[to - 1].upper && ROLE_HEADS.has(tokens[to - 1].text.toLowerCase());
     // "Former US President X": a time word opening the span belongs to the title after the owner.
     const timed = !postNominal && to - from >= 3 && TIME_WORDS.has(tokens[from].text.toLowerCase()) && !isHeadToken(tokens[from + 1]);
-    const lead = postNominal ? null : (leadingTitle(tokens, from, to) ?? (timed ? leadingTitle(tokens, from + 1, to) : null));
+    // "General Electric … GE": a span whose initials the text uses as a word is one name, whatever its first word.
+    const spelled =
+      to - from >= 2 &&
+      this.upperWords.has(initialsOfSpan(tokens, from, to)) &&
+      tokens.slice(from, to).some((t) => t.cap && !isTitleToken(t));
+    const lead = postNominal || spelled ? null : (leadingTitle(tokens, from, to) ?? (timed ? leadingTitle(tokens, from + 1, to) : null));
     // "the Scottish Executive", "the European Council": a country's body, not a title waiting for a name.
     if (
       lead &&
@@ -814,8 +849,10 @@ class ActorScan {
     const honorific = tokens[from - 1];
     const titled = titles(honorific, tokens[from]);
     const orgOwner = owner.some((t) => ORG_HEADS.has(t.text) || ORG_WORDS.has(t.text));
+    // "Ana Lee of Ruritania": a country or a city after a full name is where the person is from.
+    const placeOwner = person.length === 2 && COUNTRY_FORMS.has(this.spanText(of + 1, to));
     if (
-      !(titled || orgOwner) ||
+      !(titled || orgOwner || placeOwner) ||
       ORG_STARTS.has(person[0].text) ||
       PLACE_STARTS.has(person[0].text) ||
       person.some((t) => t.upper || ORG_HEADS.has(t.text) || ORG_WORDS.has(t.text) || PLACE_HEADS.has(t.text) || isTitleToken(t))

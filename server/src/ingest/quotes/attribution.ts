@@ -9,7 +9,7 @@ import type { SourceDocument, SourceSentence } from '../../domain/source-documen
 import type { NameBook } from '../../mentions/speaker-names';
 import { speakerAfter, speakerBefore, speakerBeforeVerb, type SpeakerRef } from '../../mentions/speaker-phrases';
 import { resolveSpeaker, type ResolvedSpeaker } from '../../mentions/speaker-resolution';
-import { CLOSING_VERBS, OCCUPATIONS, ROLE_NOUNS, SOURCE_NOUNS, SPEECH_VERBS, STOP_CAPS } from '../../mentions/speech-words';
+import { CLOSING_VERBS, OCCUPATIONS, ROLE_NOUNS, SOURCE_NOUNS, SPEECH_VERBS, STOP_CAPS, TITLE_WORDS } from '../../mentions/speech-words';
 import type { MarkedQuote } from './quote-marks';
 
 /** How many paragraphs back a pronoun may find its person. */
@@ -65,6 +65,10 @@ const FIRST_PERSON_RE = /(?:^|[^\p{L}])(?:I|I['’](?:m|ve|d|ll)|[Mm]e|[Mm]y|[Ww
 const QUOTED_AS_RE = /^[^.!?\u201c"]{0,50}?\bquot(?:ed|es)\s+([^.!?]{2,60}?)\s+as\s+(?:saying|telling|writing)\b/;
 /** `“…,” the agency was quoted as saying`: the subject of the passive is the speaker. */
 const PASSIVE_QUOTED_RE = /^([^.!?\u201c"]{2,60}?)\s+(?:was|were|is|are)\s+quoted\s+as\s+(?:saying|telling|writing)\b/;
+
+/** Verbs of taking a stand in public: a quotation right after a sentence whose subject did this is the subject's. */
+const STANCE_VERBS_RE =
+  /\b(?:call(?:s|ed)? for|(?:renew|repeat|reiterat|echo)(?:ed|es|s)? (?:\S+ )?calls?|urg(?:ed|es)|warn(?:ed|s)|insist(?:ed|s)|argu(?:ed|es)|criticis(?:ed|es)|defend(?:ed|s)|demand(?:ed|s)|dismiss(?:ed|es)|reject(?:ed|s)|accus(?:ed|es)|prais(?:ed|es)|condemn(?:ed|s))\b/i;
 
 /** Verbs by which a document speaks: `the statement read`. */
 const DOCUMENT_VERBS = new Set(['read', 'reads']);
@@ -128,6 +132,41 @@ function describedName(text: string, toks: Tok[]): boolean {
   return toks[e] !== undefined && CLOSING_VERBS.has(toks[e].bare);
 }
 
+/**
+ * A subject phrase read more closely: `Unity leader Ana Lee reiterated …` is the name after the role, not the role;
+ * `The prime minister's official spokesman also rejected …` is that unnamed source, not a description of someone.
+ */
+function refined(s: string, from: number, ref: SpeakerRef | null): SpeakerRef | null {
+  if (ref?.kind === 'name') {
+    // `Harbour party spokesman Ana Lee repeated …`: the name is the owner of a title before the person's name.
+    const end = ref.at - from + ref.text.length;
+    const title = /^\s+((?:\p{Ll}[\p{Ll}\-]*\s+){0,3}?)(\p{Ll}[\p{Ll}\-]*)\s+(?=\p{Lu}\p{Ll})/u.exec(s.slice(end));
+    const head = title?.[2] ?? '';
+    if (title && (ROLE_NOUNS.has(head) || TITLE_WORDS.has(head) || OCCUPATIONS.has(head))) {
+      const at = end + title[0].length;
+      const named = speakerAfter(s.slice(at), from + at);
+      if (named?.kind === 'name') return named;
+    }
+  }
+  if (ref?.kind === 'role') {
+    const end = ref.at - from + s.slice(ref.at - from).indexOf(ref.text) + ref.text.length;
+    const rest = s.slice(end);
+    const lead = rest.length - rest.trimStart().length;
+    if (ref.text && end > 0 && /^\s+\p{Lu}\p{Ll}/u.test(rest)) {
+      const named = speakerAfter(rest.trimStart(), from + end + lead);
+      if (named?.kind === 'name') return named;
+    }
+  }
+  if (ref?.kind === 'descriptor' && ref.of === 'person') {
+    const m = new RegExp(`\\b${ref.noun}\\b`).exec(s.slice(ref.at - from));
+    if (m) {
+      const phrase = speakerBefore(s.slice(0, ref.at - from + m.index + m[0].length), from);
+      if (phrase && (phrase.kind === 'role' || phrase.kind === 'unnamed')) return phrase;
+    }
+  }
+  return ref;
+}
+
 /** The subject at the start of a clause, past an opening adverbial (`Also on Monday, X …`). */
 function clauseSubject(text: string, from: number, to: number): SpeakerRef | null {
   let s = text.slice(from, to);
@@ -139,7 +178,7 @@ function clauseSubject(text: string, from: number, to: number): SpeakerRef | nul
   }
   // `Referring to X, Y told …`: an opening participle is no subject; the clause after its comma has it.
   const participial = /^\p{Lu}\p{Ll}{3,}ing\s/u.test(s);
-  const direct = participial ? null : speakerAfter(s, from);
+  const direct = participial ? null : refined(s, from, speakerAfter(s, from));
   if (direct && direct.kind !== 'other' && !(direct.kind === 'name' && STOP_CAPS.has(direct.text.toLowerCase()))) return direct;
   const comma = s.indexOf(',');
   if (comma > 0 && comma < 40)
@@ -351,7 +390,8 @@ export class Attributor {
     if (ref?.kind === 'inherit' && !same?.speaker) {
       // `…, he said, adding that … “…”` with no quote before: the speaker of the clause the participle hangs on.
       const earlier = leadingRef(text, sentenceStart, ref.at, sentenceStart);
-      ref = earlier && earlier.kind !== 'inherit' ? earlier : clauseSubject(text, sentenceStart, ref.at);
+      // `X renewed calls for …, warning: “…”`: a verb whose subject is no speaker phrase leaves the clause's subject.
+      ref = earlier && earlier.kind !== 'inherit' && earlier.kind !== 'other' ? earlier : clauseSubject(text, sentenceStart, ref.at);
     }
     if (ref || named) return ref;
     // Consecutive quotations in one sentence share the speaker: `X insisted he had been “…” in “…”`.
@@ -371,6 +411,9 @@ export class Attributor {
         if (known) return { kind: 'unnamed', text: known, at: prev.start }; // already resolved: taken as it is
         const r = leadingRef(text, prev.start, prev.end, prev.start);
         if (isUseful(r) && r.kind !== 'inherit') return r;
+        // `Lib Dem spokesman X repeated his calls for … . “…”`: a named subject who called, urged or warned just before.
+        const subject = STANCE_VERBS_RE.test(text.slice(prev.start, prev.end)) ? clauseSubject(text, prev.start, prev.end) : null;
+        if (subject?.kind === 'name' && !/["\u201c\u201d]/.test(text.slice(prev.start, prev.end))) return subject;
       }
     }
     return this.continuation(q);

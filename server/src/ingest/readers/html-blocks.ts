@@ -50,6 +50,18 @@ const HEADING_RE = /^H[1-6]$/;
 /** Deepest nesting walked; text below it is kept as text of the enclosing block. */
 const MAX_DEPTH = 200;
 
+/** Words of a heading that reads as a sentence of the story. */
+const SENTENCE_WORDS = 8;
+
+/**
+ * A heading element whose text is a sentence of the story (eight words or more, ending in a full stop, a
+ * question or exclamation mark, perhaps inside a closing quotation mark): pages set a lede or an item's first
+ * sentence in `<h2>`. It is read as a paragraph, so the sentences after it (`she said`) can refer back to it.
+ */
+function isSentence(text: string): boolean {
+  return /[.!?]["'\u201d\u2019]?$/.test(text) && text.split(/\s+/).length >= SENTENCE_WORDS;
+}
+
 /**
  * The text blocks of an element: one block per paragraph-like element, headings marked, inline markup
  * (links, emphasis, `<br>`) joined into its block's text. Iterative, so deep markup cannot overflow the stack.
@@ -60,7 +72,7 @@ export function htmlBlocks(root: DomNode): TextBlock[] {
   let kind: BlockKind = 'body';
   const flush = (): void => {
     const text = cleanInline(buffer.join(''));
-    if (text) blocks.push({ text, kind });
+    if (text) blocks.push({ text, kind: kind === 'heading' && isSentence(text) ? 'body' : kind });
     buffer = [];
     kind = 'body';
   };

@@ -19,6 +19,7 @@ export interface DomElement extends DomNode {
 
 export interface DomDocument {
   readonly documentElement: DomElement | null;
+  readonly body: (DomElement & { readonly innerHTML: string }) | null;
   readonly title: string;
   querySelectorAll(selector: string): ArrayLike<DomElement>;
   /** A walk of the tree (linkedom: much cheaper than a CSS selector, which it matches against every node). */

@@ -39,8 +39,8 @@ const BLANK_RE = /^\s*$/;
 const TAG_START_RE = /<(?:(!--)|([!?])|(\/?)([A-Za-z][^\s/>]*))/g;
 
 export interface PreparedHtml {
-  /** The whole page, cleaned. */
-  html: string;
+  /** The whole page, cleaned (joined on demand: most pages are read by their region only). */
+  html(): string;
   /** The head, the body's part that holds most paragraph text, and the body's metadata; null when that is most of the page. */
   region: string | null;
   /** The address a browser noted when it saved the page (`<!-- saved from url=(0042)https://… -->`). */
@@ -152,5 +152,5 @@ export function prepareHtml(html: string): PreparedHtml {
     if (tag !== null) region.open(name, tag);
   }
   flushText(html.length, false);
-  return { html: out.join(''), region: region.region(), savedFrom };
+  return { html: () => out.join(''), region: region.region(), savedFrom };
 }

@@ -6,7 +6,7 @@ import { decodeHtml } from './html-decode';
 import type { DomDocument, DomNode } from './html-dom';
 import { bylineAuthors, pageMetadata, type PageMetadata } from './html-metadata';
 import { prepareHtml } from './html-prepare';
-import { withDomShortcuts } from './html-readability';
+import { preparedBodyHtml, withDomShortcuts, withPageHtmlLater } from './html-readability';
 import type { ReadResult, SourceMetadata } from '../../domain/source-text';
 import { withTitle } from './title-block';
 
@@ -42,14 +42,22 @@ interface Found {
   page: PageMetadata;
 }
 
+/** A Readability over the document, with the reader's shortcuts; the document is consumed. */
+function newReadability(doc: DomDocument): Readability<DomNode> {
+  // Readability keeps the content element itself (no serialise-and-reparse).
+  // keepClasses: the blocks never read a class, so Readability need not walk the article to strip them.
+  return withDomShortcuts(new Readability<DomNode>(doc as never, { serializer: (node: unknown) => node as DomNode, keepClasses: true }));
+}
+
 /** Readability's article of a cleaned page, with the page's own metadata; null when it finds none. */
 function readArticle(html: string, savedFrom: string | null, parse: HtmlParser): Found | null {
   const doc = parse(html);
   const page = pageMetadata(doc, savedFrom);
-  // Readability keeps the content element itself (no serialise-and-reparse); the document is consumed.
-  // keepClasses: the blocks never read a class, so Readability need not walk the article to strip them.
-  const reader = new Readability<DomNode>(doc as never, { serializer: (node: unknown) => node as DomNode, keepClasses: true });
-  const article = withDomShortcuts(reader).parse();
+  const reader = withPageHtmlLater(newReadability(doc), () => {
+    const again = parse(html);
+    return preparedBodyHtml(newReadability(again), again);
+  });
+  const article = reader.parse();
   return article?.content ? { article, page } : null;
 }
 
@@ -63,7 +71,7 @@ export function readHtml(bytes: Uint8Array, parse: HtmlParser = linkedomParser, 
   // The article's region first (a smaller DOM to build and score); the whole page when that finds nothing.
   const found =
     (!whole && prepared.region !== null && readArticle(prepared.region, prepared.savedFrom, parse)) ||
-    readArticle(prepared.html, prepared.savedFrom, parse);
+    readArticle(prepared.html(), prepared.savedFrom, parse);
   if (!found) return { ok: false, reason: 'no readable article text in the page' };
   const { article, page } = found;
   const bylineKey = article.byline

@@ -29,6 +29,8 @@ const WIDEN = 2;
 const MIN_TEXT = 1000;
 /** A region above this share of the body's markup saves too little: the page is read whole. */
 const MAX_SHARE = 0.7;
+/** The words BYLINE_RE needs, tested first: most tags have none, and BYLINE_RE backtracks over each attribute. */
+const BYLINE_WORD_RE = /byline|author|dateline|writtenby/i;
 /** What Readability takes for a byline's element (its `_checkByline`: class or id, `rel`, `itemprop`). */
 const BYLINE_RE =
   /\b(?:class|id)\s*=\s*["']?[^"'>]*(?:byline|author|dateline|writtenby|p-author)|\brel\s*=\s*["']?author|\bitemprop\s*=\s*["']?[^"'>]*author/i;
@@ -98,7 +100,15 @@ export class RegionTracker {
     if (PARAGRAPHS.has(name)) this.inParagraph++;
     const parent = this.stack[this.stack.length - 1] ?? -1;
     this.stack.push(this.spans.length);
-    this.spans.push({ name, start: this.out.length - 1, end: -1, text: 0, depth: this.stack.length, parent, byline: BYLINE_RE.test(tag) });
+    this.spans.push({
+      name,
+      start: this.out.length - 1,
+      end: -1,
+      text: 0,
+      depth: this.stack.length,
+      parent,
+      byline: BYLINE_WORD_RE.test(tag) && BYLINE_RE.test(tag),
+    });
   }
 
   /** A closing tag. */

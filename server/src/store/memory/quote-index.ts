@@ -14,6 +14,37 @@ export interface QuoteFacts {
   kinds: number[];
   /** One key, or several for a quotation over paragraphs (one per part). */
   openings: (string | string[] | null)[];
+  /** The first letters of each quotation's third word (`thirdWordCode`); absent in files saved before them. */
+  thirds?: number[];
+}
+
+/** Letters of a third word kept per quotation: enough to pass over most quotations that share two opening words. */
+const THIRD_LETTERS = 3;
+/** A quotation whose third word is not known (over paragraphs: its parts open other ways; or restored without it). */
+const UNKNOWN_THIRD = -1;
+/** A quotation of fewer than three words. */
+const NO_THIRD = -2;
+
+/** The first letters of a word as one number (UTF-16 code units, 16 bits each: exact in a double). */
+function letterCode(word: string, letters: number): number {
+  let code = 0;
+  for (let i = 0; i < letters; i++) code = code * 65536 + (i < word.length ? word.charCodeAt(i) : 0);
+  return code;
+}
+
+/** What a quotation's third word is kept as: its first letters, or why there are none. */
+function thirdWordCode(ws: readonly string[], parts: boolean): number {
+  if (parts) return UNKNOWN_THIRD;
+  return ws.length < 3 ? NO_THIRD : letterCode(ws[2], THIRD_LETTERS);
+}
+
+/** Whether a quotation kept as `code` may have a third word starting like `typed` (never false when it does). */
+function thirdMayMatch(code: number, typed: string): boolean {
+  if (code === UNKNOWN_THIRD) return true;
+  if (code === NO_THIRD) return false;
+  const letters = Math.min(THIRD_LETTERS, typed.length);
+  const drop = 65536 ** (THIRD_LETTERS - letters);
+  return Math.floor(code / drop) === letterCode(typed, letters);
 }
 
 const keyList = (k: string | string[] | null | undefined): string[] => (k == null ? [] : typeof k === 'string' ? [k] : k);
@@ -32,6 +63,7 @@ export class QuoteIndex implements UnitListener, QuoteReads {
   private readonly local: number[] = [];
   private wordCounts = new Uint16Array(1024);
   private kinds = new Uint8Array(1024);
+  private thirds = new Float64Array(1024);
   private readonly openings = new Map<string, number[]>();
   private count = 0;
 
@@ -40,7 +72,7 @@ export class QuoteIndex implements UnitListener, QuoteReads {
     unit.quotes.forEach((quote, i) => {
       const ws = words(quote.text);
       const id = this.terms.add([...terms(quote.text), ...(quote.speaker ? terms(quote.speaker) : [])]);
-      this.place(unit, i, id, ws.length, quote.kind, openingKeysOf(quote));
+      this.place(unit, i, id, ws.length, quote.kind, openingKeysOf(quote), thirdWordCode(ws, (quote.parts?.length ?? 0) > 0));
       ids.push(id);
     });
     this.byUnit.set(unit, ids);
@@ -53,7 +85,15 @@ export class QuoteIndex implements UnitListener, QuoteReads {
    */
   restoreUnit(unit: SourceUnit, ids: readonly number[], described: QuoteFacts): void {
     ids.forEach((id, i) =>
-      this.place(unit, i, id, described.words[i] ?? 0, KINDS[described.kinds[i] ?? 0] ?? 'direct', keyList(described.openings[i])),
+      this.place(
+        unit,
+        i,
+        id,
+        described.words[i] ?? 0,
+        KINDS[described.kinds[i] ?? 0] ?? 'direct',
+        keyList(described.openings[i]),
+        described.thirds?.[i] ?? UNKNOWN_THIRD,
+      ),
     );
     this.byUnit.set(unit, [...ids]);
     this.count += ids.length;
@@ -65,6 +105,7 @@ export class QuoteIndex implements UnitListener, QuoteReads {
     return {
       words: ids.map((id) => this.wordCounts[id] ?? 0),
       kinds: ids.map((id) => this.kinds[id] ?? 0),
+      thirds: ids.map((id) => this.thirds[id] ?? UNKNOWN_THIRD),
       openings: unit.quotes.map((q) => {
         const keys = openingKeysOf(q);
         return keys.length === 0 ? null : keys.length === 1 ? keys[0] : keys;
@@ -92,7 +133,15 @@ export class QuoteIndex implements UnitListener, QuoteReads {
     return this.owners[id] ? KINDS[this.kinds[id] ?? 0] : undefined;
   }
 
-  private place(unit: SourceUnit, local: number, id: number, wordCount: number, kind: QuoteKind, keys: readonly string[]): void {
+  private place(
+    unit: SourceUnit,
+    local: number,
+    id: number,
+    wordCount: number,
+    kind: QuoteKind,
+    keys: readonly string[],
+    third: number,
+  ): void {
     this.owners[id] = unit;
     this.local[id] = local;
     if (id >= this.wordCounts.length) {
@@ -103,7 +152,11 @@ export class QuoteIndex implements UnitListener, QuoteReads {
       const kinds = new Uint8Array(size);
       kinds.set(this.kinds);
       this.kinds = kinds;
+      const thirds = new Float64Array(size);
+      thirds.set(this.thirds);
+      this.thirds = thirds;
     }
+    this.thirds[id] = third;
     this.wordCounts[id] = Math.min(wordCount, 65535);
     this.kinds[id] = KINDS.indexOf(kind);
     for (const key of keys) {
@@ -153,9 +206,11 @@ export class QuoteIndex implements UnitListener, QuoteReads {
     return this.terms.search(queryTerms, limit, accept);
   }
 
-  /** Live quotations whose first two words are these. */
-  opening(key: string): number[] {
-    return (this.openings.get(key) ?? []).filter((id) => this.owners[id] !== undefined);
+  /** Live quotations whose first two words are these (and whose third word may start like `third`, when given). */
+  opening(key: string, third?: string): number[] {
+    const live = (id: number): boolean => this.owners[id] !== undefined;
+    const list = this.openings.get(key) ?? [];
+    return third ? list.filter((id) => live(id) && thirdMayMatch(this.thirds[id] ?? UNKNOWN_THIRD, third)) : list.filter(live);
   }
 
   /** The quotations of one source, in document order. */

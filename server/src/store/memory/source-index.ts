@@ -95,8 +95,12 @@ export class SourceIndex implements SourceReads {
   addUnit(unit: SourceUnit): void {
     const { doc } = unit;
     if (this.units.get(doc.uri) !== unit) this.remove(doc.uri);
-    unit.sentenceIds.forEach((id, i) => (this.localIndex[id] = i));
-    for (const id of unit.sentenceIds) this.owners[id] = unit;
+    // Read once: a stored unit makes the array on each read.
+    const ids = unit.sentenceIds;
+    for (let i = 0; i < ids.length; i++) {
+      this.localIndex[ids[i]] = i;
+      this.owners[ids[i]] = unit;
+    }
     this.units.set(doc.uri, unit);
     this.uriByPath.set(doc.path, doc.uri);
     this.refreshKeys(this.keys.add(doc.path, baseCitationKey(doc)), doc.path);

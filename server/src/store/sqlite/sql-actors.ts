@@ -15,10 +15,11 @@ import { nameKey } from '../../mentions/name-key';
 import { keyOf } from '../memory/actors/actor-groups';
 import type { MergedTables } from '../memory/actors/actor-index';
 import { summariseRoles } from '../memory/actors/actor-summary';
-import type { Actor, ActorReads, ActorRoleSummary, SourceUnit } from '../source-store';
+import { byCoMention, type Actor, type ActorReads, type ActorRoleSummary, type CoMention, type SourceUnit } from '../source-store';
 import { unpack } from 'msgpackr';
 import type { SqlDatabase, SqlStatement } from './sql-database';
 import { Lru } from '../../domain/lru';
+import { actorRowsOf, loadActorRows, saveActorRows, type ActorRows } from './actor-rows';
 
 export const ACTOR_SCHEMA = `
 CREATE TABLE IF NOT EXISTS actor (
@@ -33,6 +34,8 @@ CREATE TABLE IF NOT EXISTS actor_case (key TEXT NOT NULL, form TEXT NOT NULL, PR
 
 /** Actor objects kept (identity within a request: features compare actors with `===`). */
 const ACTOR_CACHE = 4096;
+/** Form keys whose actor number is kept. */
+const FORM_CACHE = 16384;
 
 interface ActorRow {
   n: number;
@@ -48,7 +51,7 @@ interface ActorRow {
 export type UnitOfRow = (row: number) => SourceUnit | undefined;
 
 /** Writes the merged state into the tables (call inside a transaction); appearances are the sources' rows in `actor_source`. */
-export function saveActorTables(db: SqlDatabase, tables: MergedTables): void {
+export function saveActorTables(db: SqlDatabase, tables: MergedTables, rowOf: (unit: SourceUnit) => number | undefined): void {
   db.exec('DELETE FROM actor; DELETE FROM actor_key; DELETE FROM actor_form; DELETE FROM actor_case;');
   const insertActor = db.prepare(
     'INSERT INTO actor (n, id, first_key, main, name, type, aliases, affiliation, mentions) VALUES (?,?,?,?,?,?,?,?,?)',
@@ -78,6 +81,8 @@ export function saveActorTables(db: SqlDatabase, tables: MergedTables): void {
   }
   const insertCase = db.prepare('INSERT OR IGNORE INTO actor_case (key, form) VALUES (?, ?)');
   for (const [key, forms] of tables.caseSensitive) for (const form of forms.keys()) insertCase.run(key, form);
+  const numbered = tables.clusters.map(({ actor }) => ({ n: numbers.get(actor) ?? 0, groups: actor.groups }));
+  saveActorRows(db, actorRowsOf(numbered, rowOf));
 }
 
 /** One document actor of an actor's appearances, as \`actor_source\` keeps it. */
@@ -102,7 +107,8 @@ class SqlActor implements Actor {
     readonly aliases: string[],
     readonly affiliation: string | null,
     readonly mentionCount: number,
-    private readonly n: number,
+    /** Its row number in `actor`. */
+    readonly n: number,
     private readonly rows: { appearancesOf: AppearancesOf; unitOf: UnitOfRow },
   ) {}
 
@@ -130,10 +136,21 @@ export class SqlActors implements ActorReads {
   readonly size: number;
   readonly maxAliasWords: number;
   private readonly cache = new Lru<number, SqlActor | undefined>(ACTOR_CACHE);
-  private readonly sql: Record<'row' | 'byKey' | 'byForm' | 'byId' | 'cases' | 'main' | 'appearances', SqlStatement>;
+  /** Form keys already looked up (0: no actor): speakers' names are resolved for every completion item. */
+  private readonly forms = new Lru<string, number>(FORM_CACHE);
+  private readonly sql: Record<
+    'row' | 'byKey' | 'byForm' | 'byId' | 'cases' | 'main' | 'appearances' | 'coMentions' | 'appearanceRows',
+    SqlStatement
+  >;
   private readonly rows: { appearancesOf: AppearancesOf; unitOf: UnitOfRow };
+  /** The saved row numbers, read on the first co-mention count (null: the file has none). */
+  private actorRows: ActorRows | null | undefined;
 
-  constructor(db: SqlDatabase, unitOf: UnitOfRow, counts: { size: number; maxAliasWords: number }) {
+  constructor(
+    private readonly db: SqlDatabase,
+    unitOf: UnitOfRow,
+    counts: { size: number; maxAliasWords: number },
+  ) {
     this.size = counts.size;
     this.maxAliasWords = counts.maxAliasWords;
     this.sql = {
@@ -146,6 +163,14 @@ export class SqlActors implements ActorReads {
       appearances: db.prepare(
         'SELECT s.row AS row, s.local AS local, s.actor AS actor FROM actor_key k JOIN actor_source s ON s.key = k.key WHERE k.n = ?',
       ),
+      // Every document actor of every source the actor appears in, counted per appearance, by merged actor: one
+      // query over indexes, however many sources (no source row, no actor object per document actor).
+      coMentions: db.prepare(
+        `SELECT k2.n AS n, count(*) AS count FROM actor_key k JOIN actor_source s ON s.key = k.key
+         JOIN actor_source s2 ON s2.row = s.row JOIN actor_key k2 ON k2.key = s2.key
+         WHERE k.n = @n AND k2.n <> @n GROUP BY k2.n`,
+      ),
+      appearanceRows: db.prepare('SELECT s.row AS row FROM actor_key k JOIN actor_source s ON s.key = k.key WHERE k.n = ?'),
     };
     this.rows = { appearancesOf: (n) => this.sql.appearances.all(n) as AppearanceRow[], unitOf };
   }
@@ -157,16 +182,16 @@ export class SqlActors implements ActorReads {
   }
 
   findByName(name: string): Actor | undefined {
-    const hit = this.numbered(this.sql.byForm, nameKey(name));
+    const hit = this.byForm(nameKey(name));
     if (hit) return hit;
     const words = name.trim().split(/\s+/);
-    if (words.length > 1 && HONORIFICS.has(words[0])) return this.numbered(this.sql.byForm, nameKey(words.slice(1).join(' ')));
+    if (words.length > 1 && HONORIFICS.has(words[0])) return this.byForm(nameKey(words.slice(1).join(' ')));
     return undefined;
   }
 
   lookupForm(form: string): Actor | undefined {
     const key = nameKey(form);
-    const actor = this.numbered(this.sql.byForm, key);
+    const actor = this.byForm(key);
     if (!actor) return undefined;
     const exact = (this.sql.cases.all(key) as { form: string }[]).map((r) => r.form);
     return exact.length > 0 && !exact.includes(form.replace(/\u2019/g, "'")) ? undefined : actor;
@@ -179,6 +204,48 @@ export class SqlActors implements ActorReads {
   /** Every actor once per id (read in one query: a caller may read sources while it iterates). */
   *all(): IterableIterator<Actor> {
     for (const r of this.sql.main.all() as ActorRow[]) yield this.cache.getOr(r.n, () => this.make(r)) ?? this.make(r);
+  }
+
+  coMentioned(actor: Actor, limit: number): CoMention[] {
+    if (!(actor instanceof SqlActor)) return [];
+    if (this.actorRows === undefined) this.actorRows = loadActorRows(this.db);
+    const counted = this.actorRows ? this.countFromRows(actor.n, this.actorRows) : this.countInSql(actor.n);
+    // Only the actors that can still make the list are read (count, then mentions, name and id decide).
+    counted.sort((a, b) => b.count - a.count);
+    const floor = counted[Math.min(limit, counted.length) - 1]?.count ?? 0;
+    const ranked: (CoMention & { mentions: number; name: string; id: string })[] = [];
+    for (const { n, count } of counted) {
+      if (count < floor) break;
+      const other = this.actor(n);
+      if (other) ranked.push({ actor: other, count, mentions: other.mentionCount, name: other.name, id: other.id });
+    }
+    return ranked
+      .sort(byCoMention)
+      .slice(0, limit)
+      .map(({ actor: other, count }) => ({ actor: other, count }));
+  }
+
+  /** Co-mention counts from the saved row numbers: one indexed read of the actor's source rows. */
+  private countFromRows(n: number, rows: ActorRows): { n: number; count: number }[] {
+    const counts = new Map<number, number>();
+    for (const { row } of this.sql.appearanceRows.all(n) as { row: number }[]) {
+      const to = row + 1 < rows.offsets.length ? rows.offsets[row + 1] : rows.offsets[row];
+      for (let j = rows.offsets[row] ?? 0; j < to; j++) {
+        const other = rows.ns[j];
+        if (other !== 0 && other !== n) counts.set(other, (counts.get(other) ?? 0) + 1);
+      }
+    }
+    return [...counts].map(([other, count]) => ({ n: other, count }));
+  }
+
+  /** Co-mention counts in SQL (a file saved without the row numbers): slow for actors in thousands of sources. */
+  private countInSql(n: number): { n: number; count: number }[] {
+    return this.sql.coMentions.all({ n }) as { n: number; count: number }[];
+  }
+
+  private byForm(key: string): SqlActor | undefined {
+    const n = this.forms.getOr(key, () => (this.sql.byForm.get(key) as { n: number } | undefined)?.n ?? 0);
+    return n === 0 ? undefined : this.actor(n);
   }
 
   private numbered(statement: SqlStatement, key: string): SqlActor | undefined {

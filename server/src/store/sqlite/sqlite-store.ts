@@ -72,6 +72,9 @@ interface Statements {
 }
 
 /** Opens the store over an opened database; `buildId` is the analysing code's fingerprint (another build: rebuilt). */
+/** What the saved actor tables need to answer: the merge's size and its longest alias in words. */
+type ActorCounts = { size: number; maxAliasWords: number };
+
 export class SqliteStore implements SourceStore, BodyLoader {
   readonly sources = new SourceIndex();
   readonly quotes = new QuoteIndex();
@@ -251,11 +254,12 @@ export class SqliteStore implements SourceStore, BodyLoader {
     const handOver = this.bulk;
     this.endBulk();
     if (!this.dirty) return;
+    let counts: ActorCounts | undefined;
     try {
       this.db.transaction(() => {
         // The actors first: a first fill's merge is let go before the postings are encoded, so that the two
         // never share the heap (at 100,000 sources each is hundreds of MB).
-        const counts = this.saveActors();
+        counts = this.saveActors();
         if (handOver) this.actors.handOver(this.savedActors(counts));
         this.sql.setMeta.run('sentences', encodeState(this.sources.sentences.exportState()));
         this.sql.setMeta.run('quotes', encodeState(this.quotes.exportTerms()));
@@ -267,19 +271,23 @@ export class SqliteStore implements SourceStore, BodyLoader {
       throw err;
     }
     this.dirty = false;
+    // Cards read the saved tables from now on (co-mentions from the rows' numbers, no source row per appearance),
+    // as after a second start. After a later save the merge stays current for the next change (a first fill's
+    // merge was let go above).
+    if (!handOver && counts) this.actors.useTables(this.savedActors(counts), true);
   }
 
   /** Writes the merged actors' tables (inside the save's transaction); returns the counts saved with them. */
-  private saveActors(): { size: number; maxAliasWords: number } {
+  private saveActors(): ActorCounts {
     const tables = this.actors.memory.tables();
     const counts = { size: this.actors.memory.size, maxAliasWords: tables.maxAliasWords };
-    saveActorTables(this.db, tables);
+    saveActorTables(this.db, tables, (unit) => (unit instanceof StoredUnit ? unit.row : undefined));
     this.sql.setMeta.run('actors', pack(counts));
     return counts;
   }
 
   /** Actor reads from the saved tables. */
-  private savedActors(counts: { size: number; maxAliasWords: number }): SqlActors {
+  private savedActors(counts: ActorCounts): SqlActors {
     return new SqlActors(this.db, (row) => this.units.get(row), counts);
   }
 
@@ -359,18 +367,22 @@ export class SqliteStore implements SourceStore, BodyLoader {
       const counts = unpack(actorCounts) as { size: number; maxAliasWords: number };
       this.actors.useTables(this.savedActors(counts));
     }
-    const rows = this.db
-      .prepare(
-        `SELECT id, uri, path, size, mtime, stamped, hash, head, facts, quote_ids, ${fromTables ? 'NULL AS actors' : 'actors'} FROM source ORDER BY path`,
-      )
-      .iterate() as IterableIterator<RestoredRow>;
+    // In path order, as a build adds them (citation keys); sorted here rather than by SQLite, whose sort of the
+    // rows' columns costs more than the read.
+    // Without actor tables every row's actors are read too: then one row at a time, sorted by SQLite.
+    const columns = 'id, uri, path, size, mtime, stamped, hash, head, facts, quote_ids';
+    const rows: Iterable<RestoredRow> = fromTables
+      ? (this.db.prepare(`SELECT ${columns}, NULL AS actors FROM source`).all() as RestoredRow[]).sort((a, b) =>
+          a.path < b.path ? -1 : a.path > b.path ? 1 : 0,
+        )
+      : (this.db.prepare(`SELECT ${columns}, actors FROM source ORDER BY path`).iterate() as IterableIterator<RestoredRow>);
     let restored = 0;
     for (const r of rows) {
       restored++;
       const head = unpack(r.head) as SourceHead;
       const unit = new StoredUnit(r.id, r.uri, r.path, head, this);
-      // The actor index reads the unit's actors as it is added; the row is at hand (the connection is busy
-      // iterating, so the loader could not query it), and the cache lets go of it as later rows arrive.
+      // The actor index reads the unit's actors as it is added; the row is at hand, and the cache lets go of it
+      // as later rows arrive.
       if (!fromTables && head.actorCount > 0) this.actorLists.getOr(r.id, () => unpack(r.actors) as DocumentActors);
       this.units.set(r.id, unit);
       this.sources.addUnit(unit);
@@ -443,6 +455,20 @@ function typed<T>(bytes: Uint8Array, make: (buffer: ArrayBuffer) => T): T {
   return make(bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength) as ArrayBuffer);
 }
 
+/**
+ * The postings as typed arrays: views of the read blob when their bytes happen to be aligned (at 100,000 sources
+ * they are hundreds of MB, and a copy doubles them while the start runs), else aligned copies.
+ */
+function uint32s(bytes: Uint8Array): Uint32Array {
+  if (bytes.byteOffset % 4 === 0) return new Uint32Array(bytes.buffer, bytes.byteOffset, bytes.byteLength / 4);
+  return typed(bytes, (b) => new Uint32Array(b));
+}
+
+function uint16s(bytes: Uint8Array): Uint16Array {
+  if (bytes.byteOffset % 2 === 0) return new Uint16Array(bytes.buffer, bytes.byteOffset, bytes.byteLength / 2);
+  return typed(bytes, (b) => new Uint16Array(b));
+}
+
 function decodeState(bytes: Buffer): InvertedIndexState {
   const raw = unpack(bytes) as {
     terms: string[];
@@ -455,8 +481,8 @@ function decodeState(bytes: Buffer): InvertedIndexState {
   return {
     terms: raw.terms,
     offsets: typed(raw.offsets, (b) => new Uint32Array(b)),
-    ids: typed(raw.ids, (b) => new Uint32Array(b)),
-    tfs: typed(raw.tfs, (b) => new Uint16Array(b)),
+    ids: uint32s(raw.ids),
+    tfs: uint16s(raw.tfs),
     lengths: typed(raw.lengths, (b) => new Uint16Array(b)),
     alive: typed(raw.alive, (b) => new Uint8Array(b)),
   };

@@ -6,12 +6,14 @@
  */
 import { ActorIndex, type Actor } from '../memory/actors/actor-index';
 import type { UnitListener } from '../memory/source-index';
-import type { ActorReads, SourceUnit } from '../source-store';
+import type { ActorReads, CoMention, SourceUnit } from '../source-store';
 import type { SqlActors } from './sql-actors';
 
 export class StoreActors implements ActorReads, UnitListener {
   private merge = new ActorIndex();
   private tables: SqlActors | null = null;
+  /** Whether the merge holds every source (false after a start that answered from the tables alone). */
+  private memoryCurrent = true;
 
   /** `feedAll` adds every stored source to `memory` (called when a change ends the tables' validity). */
   constructor(private readonly feedAll: (memory: ActorIndex) => void) {}
@@ -21,9 +23,14 @@ export class StoreActors implements ActorReads, UnitListener {
     return this.merge;
   }
 
-  /** Answers from saved tables until the next change (sources added meanwhile are not fed to the merge). */
-  useTables(tables: SqlActors): void {
+  /**
+   * Answers from saved tables until the next change (sources added meanwhile are not fed to the merge).
+   * `memoryCurrent`: the merge already holds every source (the tables were just saved from it), so a change goes
+   * on from it instead of feeding it every source again.
+   */
+  useTables(tables: SqlActors, memoryCurrent = false): void {
     this.tables = tables;
+    this.memoryCurrent = memoryCurrent;
   }
 
   /**
@@ -33,6 +40,7 @@ export class StoreActors implements ActorReads, UnitListener {
   handOver(tables: SqlActors): void {
     this.tables = tables;
     this.merge = new ActorIndex();
+    this.memoryCurrent = false;
   }
 
   /** Whether the saved tables answer (nothing changed since they were read). */
@@ -44,7 +52,9 @@ export class StoreActors implements ActorReads, UnitListener {
   beforeChange(): void {
     if (!this.tables) return;
     this.tables = null;
+    if (this.memoryCurrent) return;
     this.feedAll(this.merge);
+    this.memoryCurrent = true;
   }
 
   unitAdded(unit: SourceUnit): void {
@@ -90,5 +100,9 @@ export class StoreActors implements ActorReads, UnitListener {
 
   all(): IterableIterator<Actor> {
     return this.reads.all();
+  }
+
+  coMentioned(actor: Actor, limit: number): CoMention[] {
+    return this.reads.coMentioned(actor, limit);
   }
 }

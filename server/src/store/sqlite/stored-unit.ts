@@ -127,6 +127,9 @@ export class StoredUnit implements SourceUnit {
 
   /** Sentence ids are consecutive per source: the store adds a source's sentences in one go. */
   get sentenceIds(): number[] {
-    return Array.from({ length: this.sentenceCount }, (_, i) => this.firstSentence + i);
+    // A plain loop: Array.from with a callback costs several times more, and a second start asks for every unit's.
+    const ids = new Array<number>(this.sentenceCount);
+    for (let i = 0; i < ids.length; i++) ids[i] = this.firstSentence + i;
+    return ids;
   }
 }

@@ -2,6 +2,8 @@ import type { SourceUnit, UnitListener } from '../source-index';
 import { ActorGroups, keyOf } from './actor-groups';
 import { MergedActors, type MergedTables } from './actor-merge';
 import type { Actor } from './actor-summary';
+import type { CoMention } from '../../source-store';
+import { countCoMentions } from './co-mentions';
 import { HONORIFICS } from '../../../mentions/name-lexicon';
 import { nameKey } from '../../../mentions/name-key';
 
@@ -77,6 +79,10 @@ export class ActorIndex implements UnitListener {
 
   all(): IterableIterator<Actor> {
     return this.state().actors();
+  }
+
+  coMentioned(actor: Actor, limit: number): CoMention[] {
+    return countCoMentions(actor, limit, (unit, local) => this.canonical(unit, local));
   }
 
   /** The merged state as rows, merged up to date first (a persistent store saves it). */

@@ -1,0 +1,76 @@
+/**
+ * How the HTML reader splits a generated page into blocks (headings, paragraphs) and what the quote extractor
+ * then finds in them. All text is invented.
+ */
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { readSourceFile } from '../../server/src/ingest/readers/read-source-file';
+import { analyzeSource } from '../../server/src/ingest/analyze-source';
+
+const LIMITS = { maxBytes: 5 * 1024 * 1024, maxExpandedBytes: 100 * 1024 * 1024 };
+const FILLER = '<p>' + 'The council met again on Tuesday to go over the figures for the coming year. '.repeat(6) + '</p>';
+
+/** A saved page with the given article body. */
+function page(body: string): Uint8Array {
+  return new TextEncoder().encode(
+    `<html><head><title>Pills sold online</title></head><body><nav><a href="/">Home</a></nav><article><h1>Pills sold online</h1>${body}${FILLER}</article><footer>Contact us</footer></body></html>`,
+  );
+}
+
+async function blocksOf(body: string): Promise<[string, string][]> {
+  const read = await readSourceFile('page.html', page(body), LIMITS);
+  assert.ok(read.ok && read.source, 'read');
+  return read.source.blocks.filter((b) => b.kind !== 'title').map((b) => [b.kind, b.text.slice(0, 30)]);
+}
+
+const CASES: { name: string; body: string; expected: [string, string][] }[] = [
+  {
+    name: 'a short heading stays a heading',
+    body: '<h2>What the council decided</h2><p>It met on Monday.</p>',
+    expected: [
+      ['heading', 'What the council decided'],
+      ['body', 'It met on Monday.'],
+    ],
+  },
+  {
+    name: 'a short question stays a heading',
+    body: '<h2>Who pays for the bridge?</h2><p>It met on Monday.</p>',
+    expected: [
+      ['heading', 'Who pays for the bridge?'],
+      ['body', 'It met on Monday.'],
+    ],
+  },
+  {
+    name: 'a heading that is a sentence of the story is a paragraph',
+    body: '<h2>Mara Quill asked people to stay away from the pills sold online.</h2><p>It met on Monday.</p>',
+    expected: [
+      ['body', 'Mara Quill asked people to sta'],
+      ['body', 'It met on Monday.'],
+    ],
+  },
+  {
+    name: 'a lede in a heading ending in a quotation is a paragraph',
+    body: '<h2>The mother of a student who died has described the pills as \u201ca poison sold as a cure.\u201d</h2><p>It met.</p>',
+    expected: [
+      ['body', 'The mother of a student who di'],
+      ['body', 'It met.'],
+    ],
+  },
+];
+
+test('HTML blocks: headings that are sentences of the story are read as paragraphs', async () => {
+  for (const c of CASES) assert.deepEqual((await blocksOf(c.body)).slice(0, c.expected.length), c.expected, c.name);
+});
+
+test('HTML blocks: "she said" after a sentence set as a heading refers to the person that sentence names', async () => {
+  const body =
+    '<p>The mother of a student who died after taking pills bought online, Mara, spoke at the inquest on Monday.</p>' +
+    '<h2>Mara Quill asked people to stay away from the pills sold online.</h2>' +
+    '<p>\u201cNobody told her how dangerous the tablets were,\u201d she said.</p>';
+  const read = await readSourceFile('page.html', page(body), LIMITS);
+  assert.ok(read.ok && read.source, 'read');
+  const a = analyzeSource('file:///w/page.html', 'page.html', read.text, read.source);
+  const q = a.quotes.find((x) => x.text.startsWith('Nobody told her'));
+  assert.ok(q, `quotes: ${a.quotes.map((x) => x.text).join(' | ')}`);
+  assert.equal(q.speaker, 'Mara Quill');
+});
