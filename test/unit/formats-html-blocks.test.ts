@@ -56,9 +56,32 @@ const CASES: { name: string; body: string; expected: [string, string][] }[] = [
       ['body', 'It met.'],
     ],
   },
+  {
+    name: 'a paragraph or a list item that is only a link (a related story) is not article text',
+    body:
+      '<p>The ferry runs twice a day.</p><p><a href="/a">Island school to close its doors</a></p>' +
+      '<ul><li><a href="/b">Harbour fees rise again</a></li><li><a href="/c"><span>Storm</span> <b>warning</b></a></li></ul>' +
+      '<p>Tickets cost more from May.</p>',
+    expected: [
+      ['body', 'The ferry runs twice a day.'],
+      ['body', 'Tickets cost more from May.'],
+    ],
+  },
+  {
+    name: 'a link inside prose, a paragraph that only starts with one, and a heading that is a link stay',
+    body:
+      '<p>The <a href="/r">report</a> came out on Monday.</p><p><a href="/m">The mayor</a> spoke first.</p>' +
+      '<h2><a href="#s">What comes next</a></h2><p>It met.</p>',
+    expected: [
+      ['body', 'The report came out on Monday.'],
+      ['body', 'The mayor spoke first.'],
+      ['heading', 'What comes next'],
+      ['body', 'It met.'],
+    ],
+  },
 ];
 
-test('HTML blocks: headings that are sentences of the story are read as paragraphs', async () => {
+test('HTML blocks: sentence headings read as paragraphs, link-only paragraphs and list items left out', async () => {
   for (const c of CASES) assert.deepEqual((await blocksOf(c.body)).slice(0, c.expected.length), c.expected, c.name);
 });
 

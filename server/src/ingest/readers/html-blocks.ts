@@ -46,6 +46,7 @@ const BLOCK_TAGS = new Set([
 /** Elements whose text is never article prose. */
 const SKIPPED_TAGS = new Set(['SCRIPT', 'STYLE', 'NOSCRIPT', 'TEMPLATE', 'SVG', 'BUTTON', 'SELECT', 'TEXTAREA', 'IFRAME', 'NAV']);
 const HEADING_RE = /^H[1-6]$/;
+const NON_BLANK_RE = /\S/;
 
 /** Deepest nesting walked; text below it is kept as text of the enclosing block. */
 const MAX_DEPTH = 200;
@@ -70,18 +71,26 @@ export function htmlBlocks(root: DomNode): TextBlock[] {
   const blocks: TextBlock[] = [];
   let buffer: string[] = [];
   let kind: BlockKind = 'body';
+  // Links open around the walk, and whether the block has text outside any link.
+  let inLinks = 0;
+  let plainText = false;
   const flush = (): void => {
     const text = cleanInline(buffer.join(''));
-    if (text) blocks.push({ text, kind: kind === 'heading' && isSentence(text) ? 'body' : kind });
+    // A paragraph or list item that is nothing but a link is a teaser or a related story, not the article's prose.
+    const linkOnly = !plainText && kind === 'body';
+    if (text && !linkOnly) blocks.push({ text, kind: kind === 'heading' && isSentence(text) ? 'body' : kind });
     buffer = [];
     kind = 'body';
+    plainText = false;
   };
   // Stack of [node, entering?]: a block element flushes when entered and when left.
   const stack: [DomNode, boolean, number][] = [[root, true, 0]];
   for (let top = stack.pop(); top; top = stack.pop()) {
     const [node, entering, depth] = top;
     if (node.nodeType === TEXT_NODE) {
-      buffer.push(node.textContent ?? '');
+      const text = node.textContent ?? '';
+      buffer.push(text);
+      if (inLinks === 0 && NON_BLANK_RE.test(text)) plainText = true;
       continue;
     }
     if (node.nodeType !== ELEMENT_NODE) continue;
@@ -90,8 +99,10 @@ export function htmlBlocks(root: DomNode): TextBlock[] {
     const isBlock = BLOCK_TAGS.has(tag);
     if (!entering) {
       if (isBlock) flush();
+      if (tag === 'A') inLinks--;
       continue;
     }
+    if (tag === 'A') inLinks++;
     // A line break inside a paragraph is a space: a quotation broken over two lines still matches.
     if (tag === 'BR') {
       buffer.push(' ');
@@ -101,6 +112,8 @@ export function htmlBlocks(root: DomNode): TextBlock[] {
     if (HEADING_RE.test(tag)) kind = 'heading';
     if (depth >= MAX_DEPTH) {
       buffer.push(' ', node.textContent ?? '', ' ');
+      plainText = true;
+      if (tag === 'A') inLinks--;
       continue;
     }
     stack.push([node, false, depth]);
