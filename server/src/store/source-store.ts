@@ -58,6 +58,8 @@ export interface TermSearch {
   readonly size: number;
   /** How many units hold the term. */
   docFreq(term: string): number;
+  /** Whether unit `id` holds the term: a passage's words read from the postings, without reading its text. */
+  contains(term: string, id: number): boolean;
   /** The best `limit` units for the query terms (BM25), optionally filtered. */
   search(queryTerms: readonly string[], limit: number, accept?: (id: number) => boolean): ScoredUnit[];
 }
@@ -78,6 +80,8 @@ export interface SourceReads {
   all(): IterableIterator<SourceUnit>;
   /** The source and sentence index of a passage id. */
   sentence(id: number): { unit: SourceUnit; index: number } | undefined;
+  /** The passage id of sentence `index` of a source (undefined outside it), read without its text. */
+  sentenceId(unit: SourceUnit, index: number): number | undefined;
   location(unit: SourceUnit, start: number, end: number): Location;
 }
 

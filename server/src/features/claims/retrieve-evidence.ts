@@ -17,6 +17,7 @@ import { COMMON_OPENERS } from './claim-rules';
 import { namedActors } from './detect-claims';
 import { extractFigures } from './number-check';
 import { datesOf, sentenceDates, sentenceFacts, sentenceValues } from './sentence-facts';
+import { passageTerms, type PassageAt } from './passage-terms';
 
 /** How many BM25 hits are re-ranked. */
 const GATHER = 24;
@@ -142,46 +143,59 @@ const sentenceText = (unit: SourceUnit, index: number): string => sentenceFacts(
 
 const ratio = (hit: number, all: number): number => (all === 0 ? 0 : hit / all);
 
+/** The mean of the extras in the order figures, dates, names (the order fixes the sum's rounding). */
+function meanOf(extras: readonly number[]): number {
+  return extras.reduce((a, b) => a + b, 0) / extras.length;
+}
+
 /**
- * Scores one candidate passage against the claim without the fuzzy part; 0–0.8. When even full marks for
- * figures, dates and names could not lift it above `floor`, returns -Infinity without examining them.
+ * Scores one candidate passage against the claim without the fuzzy part; 0–0.8. When the passage cannot reach
+ * `floor` (the pool's worst so far), returns -Infinity as soon as an upper bound says so: the words come from the
+ * postings, and the sentences' text (figures, dates) and the source's actors are read only while it still can.
  */
-function baseScore(f: ClaimFeatures, unit: SourceUnit, index: number, floor = -Infinity): number {
-  const own = sentenceFacts(unit, index).termSet;
-  const before = sentenceFacts(unit, index - 1).termSet;
-  const after = sentenceFacts(unit, index + 1).termSet;
+function baseScore(k: SourceStore, f: ClaimFeatures, at: PassageAt, floor = -Infinity): number {
+  const held = passageTerms(k.sources, at);
   let total = 0;
   let hit = 0;
   for (const [t, w] of f.idf) {
     total += w;
-    if (own.has(t)) hit += w;
-    else if (before.has(t) || after.has(t)) hit += w * NEIGHBOUR_WEIGHT;
+    const where = held(t);
+    if (where === 'own') hit += w;
+    else if (where === 'near') hit += w * NEIGHBOUR_WEIGHT;
   }
   // The claim's rarest words say what it is about: a passage without any of them is weaker evidence.
   const rare = f.queryTerms.slice(0, RARE_TERMS);
-  const rareHit = ratio(rare.filter((t) => own.has(t) || before.has(t) || after.has(t)).length, rare.length);
+  const rareHit = ratio(rare.filter((t) => held(t) !== 'none').length, rare.length);
   const recall = ratio(hit, total) * (1 - RARE_WEIGHT + RARE_WEIGHT * rareHit);
-  const extras: number[] = [];
   if (f.figures.length === 0 && f.dates.length === 0 && f.names.length === 0) return 0.8 * recall;
   // Strictly below: a passage that could tie the pool's worst is scored, so that ties are broken by path (below),
   // not by the order the index happens to hold sentences in (a churned index and a fresh one must agree).
   if (0.55 * recall + 0.25 < floor) return -Infinity;
+  const named = f.names.length ? ratio(f.names.filter((n) => held(n) !== 'none').length, f.names.length) : 0;
+  // A shared actor adds 0.2 to the names' part, up to 1: when all names are there already it cannot add.
+  const nameBest = Math.min(1, named + 0.2);
+  // Upper bounds with every figure and date found (rounding is monotone: a bound below the floor is exact).
+  const bound = (figures: number, dates: number, names: number): number =>
+    0.55 * recall +
+    0.25 * meanOf([...(f.figures.length ? [figures] : []), ...(f.dates.length ? [dates] : []), ...(f.names.length ? [names] : [])]);
+  if (bound(1, 1, nameBest) < floor) return -Infinity;
   // The passage's figures and dates, sentence by sentence (cached per source sentence).
-  const around = [index - 1, index, index + 1];
+  const around = [at.index - 1, at.index, at.index + 1];
+  let figures = 0;
   if (f.figures.length) {
-    const theirs = around.flatMap((i) => sentenceValues(unit, i));
-    extras.push(ratio(f.figures.filter((v) => theirs.includes(v)).length, f.figures.length));
+    const theirs = around.flatMap((i) => sentenceValues(at.unit, i));
+    figures = ratio(f.figures.filter((v) => theirs.includes(v)).length, f.figures.length);
   }
+  let dates = 0;
   if (f.dates.length) {
-    const theirs = around.flatMap((i) => sentenceDates(unit, i));
-    extras.push(ratio(f.dates.filter((d) => theirs.includes(d)).length, f.dates.length));
+    const theirs = around.flatMap((i) => sentenceDates(at.unit, i));
+    dates = ratio(f.dates.filter((d) => theirs.includes(d)).length, f.dates.length);
   }
-  if (f.names.length) {
-    const named = ratio(f.names.filter((n) => own.has(n) || before.has(n) || after.has(n)).length, f.names.length);
-    extras.push(sharesActor(unit, f.actorKeys) ? Math.min(1, named + 0.2) : named);
-  }
-  const extra = extras.length ? extras.reduce((a, b) => a + b, 0) / extras.length : recall;
-  return 0.55 * recall + 0.25 * extra;
+  if (!f.names.length) return bound(figures, dates, 0);
+  if (nameBest === named) return bound(figures, dates, named);
+  // The source's actors are read only when the bonus could lift the passage to the floor.
+  if (bound(figures, dates, nameBest) < floor) return -Infinity;
+  return bound(figures, dates, sharesActor(at.unit, f.actorKeys) ? nameBest : named);
 }
 
 /** Source path, then sentence order: how equal scores are ordered, whatever order the index holds sentences in. */
@@ -195,13 +209,14 @@ export function retrieveEvidence(k: SourceStore, plain: string, limit = 3, token
   if (f.queryTerms.length === 0) return [];
   const hits = k.sources.sentences.search(f.searchTerms, GATHER);
   if (hits.length === 0 || token?.isCancellationRequested) return [];
-  const located = hits
-    .map((h) => ({ at: k.sources.sentence(h.id) }))
-    .filter((x): x is { at: { unit: SourceUnit; index: number } } => x.at !== undefined);
+  const located = hits.flatMap((h) => {
+    const owner = k.sources.sentence(h.id);
+    return owner ? [{ at: { ...owner, id: h.id } }] : [];
+  });
   // Only the best FUZZY_POOL go on: a passage that cannot reach the pool's worst so far is not examined in full.
   const pool: number[] = [];
   const all = located.map(({ at }) => {
-    const score = baseScore(f, at.unit, at.index, pool.length < FUZZY_POOL ? -Infinity : pool[FUZZY_POOL - 1]);
+    const score = baseScore(k, f, at, pool.length < FUZZY_POOL ? -Infinity : pool[FUZZY_POOL - 1]);
     if (score !== -Infinity) {
       pool.push(score);
       pool.sort((a, b) => b - a);
@@ -235,7 +250,8 @@ export function retrieveEvidence(k: SourceStore, plain: string, limit = 3, token
       title: doc.title,
       path: doc.path,
       passage: sentenceText(at.unit, at.index),
-      page: pageAt(doc.pageStarts, doc.sentences[at.index]?.start ?? 0),
+      // The sentence offsets are read only for a paged source (reading them reads the whole source's structure).
+      page: doc.pageStarts ? pageAt(doc.pageStarts, doc.sentences[at.index]?.start ?? 0) : null,
       score: Math.round(Math.min(1, score) * 1000) / 1000,
     });
   }

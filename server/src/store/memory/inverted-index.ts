@@ -171,6 +171,14 @@ export class InvertedIndex {
     return !p ? 0 : this.liveDf(term, p);
   }
 
+  /** Whether unit `id` holds the term (a binary search of its postings, which are in id order). */
+  contains(term: string, id: number): boolean {
+    const p = this.postings.get(term);
+    if (!p) return false;
+    const at = lowerBound(p, id, 0);
+    return at < p.size && p.ids[at] === id;
+  }
+
   /** Live unit ids containing every one of the terms (intersection), at most `limit`. */
   unitsWithAll(terms: readonly string[], limit = Infinity): number[] {
     const lists = [...new Set(terms)].map((t) => this.postings.get(t));

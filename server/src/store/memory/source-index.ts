@@ -187,6 +187,11 @@ export class SourceIndex implements SourceReads {
     return this.owners.get(id);
   }
 
+  /** The passage id of sentence `index` of a source, or undefined outside it. */
+  sentenceId(unit: SourceUnit, index: number): number | undefined {
+    return index < 0 ? undefined : unit.sentenceIds[index];
+  }
+
   /** The LSP location of an offset span in a source. */
   location(unit: SourceUnit, start: number, end: number): Location {
     let starts = this.lineStarts.get(unit);
