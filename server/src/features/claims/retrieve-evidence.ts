@@ -16,7 +16,7 @@ import { stem, STOPWORDS, terms, words } from '../../text/tokenize';
 import { COMMON_OPENERS } from './claim-rules';
 import { namedActors } from './detect-claims';
 import { extractFigures } from './number-check';
-import { datesOf, sentenceDates, sentenceFacts, sentenceValues } from './sentence-facts';
+import { datesOf, sentenceDates, sentenceFacts, sentenceTerms, sentenceValues } from './sentence-facts';
 import { passageTerms, type PassageAt } from './passage-terms';
 
 /** How many BM25 hits are re-ranked. */
@@ -268,7 +268,7 @@ export function bestSentencesIn(unit: SourceUnit, plain: string, limit = 2): str
   return unit.doc.sentences
     .map((_, i) => {
       let hit = 0;
-      for (const t of sentenceFacts(unit, i).terms) if (wanted.has(t)) hit++;
+      for (const t of sentenceTerms(unit, i)) if (wanted.has(t)) hit++;
       return { i, hit };
     })
     .filter((x) => x.hit > 0)

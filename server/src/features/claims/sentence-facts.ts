@@ -12,16 +12,15 @@ import { figureValues } from './number-check';
 /** One source sentence as the claim check reads it. */
 export interface SentenceFacts {
   text: string;
-  /** Retrieval terms in order, repeats kept. */
-  terms: readonly string[];
-  termSet: ReadonlySet<string>;
+  /** Retrieval terms in order, repeats kept, computed on first use (the re-rank reads words from the postings). */
+  terms?: readonly string[];
   /** Values of its figures (bare years left out), computed on first use. */
   values?: readonly number[];
   /** Its dates and times, lower-cased, computed on first use. */
   dates?: readonly string[];
 }
 
-const NONE: SentenceFacts = { text: '', terms: [], termSet: new Set(), values: [], dates: [] };
+const NONE: SentenceFacts = { text: '', terms: [], values: [], dates: [] };
 const cache = new WeakMap<SourceUnit, (SentenceFacts | undefined)[]>();
 
 /** The dates and times of a text, lower-cased, in order. */
@@ -31,18 +30,22 @@ export function datesOf(text: string): string[] {
 
 /** The facts of sentence `index` of a source (an empty sentence outside it). */
 export function sentenceFacts(unit: SourceUnit, index: number): SentenceFacts {
-  const { sentences } = unit.doc;
-  if (index < 0 || index >= sentences.length) return NONE;
+  if (index < 0) return NONE;
   let perUnit = cache.get(unit);
+  // A sentence already read is answered without the source's structure (a persistent store reads it from disk).
+  const known = perUnit?.[index];
+  if (known) return known;
+  const { sentences } = unit.doc;
+  if (index >= sentences.length) return NONE;
   if (!perUnit) cache.set(unit, (perUnit = []));
-  let facts = perUnit[index];
-  if (!facts) {
-    const s = sentences[index];
-    const text = unit.doc.text.slice(s.start, s.end);
-    const list = terms(text);
-    perUnit[index] = facts = { text, terms: list, termSet: new Set(list) };
-  }
-  return facts;
+  const s = sentences[index];
+  return (perUnit[index] = { text: unit.doc.text.slice(s.start, s.end) });
+}
+
+/** The retrieval terms of a source sentence, in order, repeats kept (cached). */
+export function sentenceTerms(unit: SourceUnit, index: number): readonly string[] {
+  const facts = sentenceFacts(unit, index);
+  return (facts.terms ??= terms(facts.text));
 }
 
 /** The figure values of a source sentence (cached). */
