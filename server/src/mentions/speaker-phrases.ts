@@ -109,8 +109,12 @@ function isCap(bare: string): boolean {
   return /^(?:(?:al|el|Abu)-)?\p{Lu}/u.test(bare);
 }
 
+/** A party and state tag after a legislator's name: `(D-Ore.)`, `R-Texas`, `(I-N.M.)`; no part of the name. */
+export const PARTY_TAG_RE = /^\(?[DRI]-\p{Lu}[\p{L}.]*\)?[,;:.]?$/u;
+
 function isNamePart(t: Token): boolean {
   const lower = t.bare.toLowerCase();
+  if (PARTY_TAG_RE.test(t.word)) return false;
   // `Describing X as …` opens a sentence with a capitalised verb, not a name.
   return (
     (isCap(t.bare) && !STOP_CAPS.has(lower) && !SPEECH_VERBS.has(lower)) ||
@@ -333,6 +337,8 @@ export function speakerBeforeVerb(text: string, base: number, participle = false
   const between = /,\s+(?:who|whose|which)\s[^;.!?]*,\s*$/.exec(s);
   if (between && between.index > 0) s = s.slice(0, between.index) + ' ';
   s = s.replace(/\s*\([^()]{1,20}\)\s*$/, ' ');
+  // `Rep. Ana Lee, R-Texas, said`: a party and state tag between commas.
+  s = s.replace(/,\s+[DRI]-\p{Lu}[\p{L}.]*(?:\s\p{Lu}[\p{L}.]*)?,\s*$/u, ' ');
   const setting = /,\s+(?:from|of|in|at)\s+[^,;:.!?]{1,40}(?:,\s*[^,;:.!?]{1,30})?,?\s*$/.exec(s);
   if (setting && setting.index > 0 && /\p{Lu}[\p{L}'’\-]*$/u.test(s.slice(0, setting.index))) s = s.slice(0, setting.index) + ' ';
   // `Ana Lee, PTC president and activist said`: an apposition ending in a title, with no closing comma.

@@ -256,10 +256,14 @@ function tailRef(text: string, from: number, to: number): SpeakerRef | null {
  */
 function questionTail(doc: SourceDocument, close: number, paragraph: number): SpeakerRef | null {
   const { text, sentences } = doc;
-  if (!/[?!]\s*["\u201d\u2019']?$/.test(text.slice(Math.max(0, close - 3), close))) return null;
+  const ending = /([?!.])\s*["\u201d\u2019']?$/.exec(text.slice(Math.max(0, close - 3), close))?.[1];
+  if (!ending) return null;
   const next = sentences[sentenceAt(sentences, close) + 1];
   if (!next || next.paragraph !== paragraph || next.start - close > 3) return null;
-  if (wordCount(text.slice(next.start, next.end)) > 10) return null;
+  const words = text.slice(next.start, next.end);
+  if (wordCount(words) > 10) return null;
+  // `“… yet.” Mayor Ana Lee added.`: after a full stop only a short sentence that ends with its speech verb.
+  if (ending === '.' && (wordCount(words) > 6 || !CLOSING_VERBS.has(/(\p{L}+)\W*$/u.exec(words)?.[1]?.toLowerCase() ?? ''))) return null;
   return trailingRef(text, close, next.end);
 }
 
@@ -398,6 +402,15 @@ export class Attributor {
     if (same?.speaker && !/[.!?]\s/.test(lead)) return { kind: 'inherit', at: leadFrom };
     const owned = possessiveOrCopula(text, leadFrom, first.open);
     if (owned) return owned;
+    // `a question came from a member of the audience: “…”`: whoever the words came from.
+    const source = /\bcame\s+from\s+([^,;:.!?\u201c"]{3,60}?)\s*:\s*$/.exec(lead);
+    if (source) {
+      const at = leadFrom + source.index + source[0].indexOf(source[1]);
+      const named = speakerAfter(source[1], at);
+      if (named?.kind === 'name') return named;
+      const unnamed = /^(?:a|an|one)\s+(\p{Ll}[\p{Ll}\s]+)$/u.exec(source[1]);
+      if (unnamed) return { kind: 'unnamed', text: unnamed[1], at };
+    }
     // `Lee summed it up: “…”`: a colon hands the quotation to the sentence's subject.
     if (/:\s*$/.test(lead)) {
       const subject = clauseSubject(text, sentenceStart, first.open);
@@ -457,7 +470,11 @@ export class Attributor {
     const opening = sentences[sentenceAt(sentences, first.open)];
     const lead = opening ? text.slice(Math.max(opening.start, paragraphs[first.paragraph].start), first.open) : '';
     const firstPerson = FIRST_PERSON_RE.test(text.slice(first.start, first.end)) || (wordCount(lead) <= 3 && FIRST_PERSON_RE.test(lead));
-    if (!firstPerson) return null;
+    // `“…,” X said. And yet he found nothing. “Of all the books …, not one line.”`: a whole sentence in marks, in
+    // the paragraph where the person just spoke, goes on with them (a scare quote is no sentence).
+    const sentence =
+      lead.trim() === '' && /^\p{Lu}/u.test(text.slice(first.start, first.end)) && wordCount(text.slice(first.start, first.end)) >= 5;
+    if (!firstPerson && !(sentence && last?.person && last.at >= paragraphs[first.paragraph].start)) return null;
     const reach = paragraphs[Math.max(0, first.paragraph - 1)].start;
     if (last?.person && last.at >= reach) {
       const between = this.book.recentPerson(last.at + 1, first.open);

@@ -1,0 +1,150 @@
+/**
+ * Speaker attribution, sixth round (issue 14, tuned on the dev4 web pages and invented text in the style of US and
+ * international web news): each case an invented article through the public service, with the first words of one
+ * quotation and the speaker its completion item must show (null: none).
+ */
+import { runAttributionCases, type AttributionCase } from '../helpers/attribution-cases';
+
+const CASES: AttributionCase[] = [
+  {
+    kind: '`said X, the Y of Z` after the quotation',
+    article:
+      'Strike looms\n\n“We will not back down on pay this year,” said Dana Whitfield, the president of the Orland ' + 'Teachers Union.',
+    typed: 'We will not',
+    speaker: 'Dana Whitfield',
+  },
+  {
+    kind: 'an abbreviated title and a party-state tag: `said Sen. X (D-Ore.)`',
+    article:
+      'Budget fight\n\n“The numbers simply do not add up for families,” said Sen. Marcus Delane (D-Ore.), who chairs the ' +
+      'budget panel.',
+    typed: 'The numbers simply',
+    speaker: 'Marcus Delane',
+  },
+  {
+    kind: 'a party-state tag between commas before the verb: `Rep. X, R-Texas, said:`',
+    article: 'Budget fight\n\nRep. Alma Cruz, R-Texas, said: “This bill is dead on arrival in the House.”',
+    typed: 'This bill is',
+    speaker: 'Alma Cruz',
+  },
+  {
+    kind: "an owner's title before an apposed name: `the company's chief executive, X, told`",
+    article:
+      'Profit warning\n\nShares in Brenmoor fell sharply on Tuesday.\n\n“It was a mistake to expand so quickly,” the ' +
+      "company's chief executive, Lena Parkhurst, told reporters.",
+    typed: 'It was a mistake',
+    speaker: 'Lena Parkhurst',
+  },
+  {
+    kind: 'a relative clause between the name and the verb: `X, who …, said, “…”`',
+    article:
+      'Profit warning\n\nLena Parkhurst, who founded the firm in a garage in 2009, said, “We grew far too fast for our ' + 'own good.”',
+    typed: 'We grew far',
+    speaker: 'Lena Parkhurst',
+  },
+  {
+    kind: 'a quotation over paragraphs: a middle paragraph with no closing mark is the speaker’s',
+    article:
+      'Flood season\n\n“We started the season with nothing,” said Ruth Obermann, a farmer in Dell County.\n\n“Then the ' +
+      'rain came, and it did not stop for weeks on end.\n\n“By the end of it we had lost the whole crop,” she said.',
+    typed: 'Then the rain',
+    speaker: 'Ruth Obermann',
+  },
+  {
+    kind: '`according to X` after a quotation',
+    article:
+      'Inquiry\n\nThe agency “failed to act on repeated warnings about the bridge,” according to Paul Renwick, a former ' + 'inspector.',
+    typed: 'failed to act',
+    speaker: 'Paul Renwick',
+  },
+  {
+    kind: '`he said` after a quotation: the person who spoke just before, not a name inside the marks',
+    article:
+      'Lab notes\n\nIn the spring the physicist Daniel Osterholm was preparing a lecture.\n\n“Who is Mary Quill?” ' +
+      'Osterholm recalls asking. “It is one of the most cited papers in the whole field,” he said.',
+    typed: 'It is one of',
+    speaker: 'Daniel Osterholm',
+  },
+  {
+    kind: 'a quotation with no verb after the speaker’s own in the same paragraph goes on with that speaker',
+    article:
+      'Lab notes\n\n“It is one of the most cited papers in the whole field,” Daniel Osterholm said. And yet he could ' +
+      'find nothing about its author. “Of all the books written on the subject, not one line.”',
+    typed: 'Of all the books',
+    speaker: 'Daniel Osterholm',
+  },
+  {
+    kind: '`she said` after `said X, an astronomer …`: the person just named, not a man named earlier',
+    article:
+      'Careers\n\n“We lose them to industry,” Daniel Osterholm said.\n\nMany coders leave research for better pay, said ' +
+      'Alicia Goodwin, an astronomer at Clearwater University. “There was no such thing as a data scientist then,” she said.',
+    typed: 'There was no such',
+    speaker: 'Alicia Goodwin',
+  },
+  {
+    kind: '`X had written, “…”`',
+    article:
+      'Lab notes\n\nIn the acknowledgments of the paper, Harold Vance had written, “Special thanks are due to Miss Ada ' +
+      'Brill for the computations.”',
+    typed: 'Special thanks are',
+    speaker: 'Harold Vance',
+  },
+  {
+    kind: 'an organisation as the speaker of a statement: `X said in a statement`',
+    article: 'Recall\n\n“The safety of our customers is our highest priority,” Brenmoor Foods said in a statement on Friday.',
+    typed: 'The safety of',
+    speaker: 'Brenmoor Foods',
+  },
+  {
+    kind: 'the speaker in the next short sentence after a full stop: `“…” Mayor X added.`',
+    article: 'Vote\n\nThe count went on late into the night. “We are not done yet.” Mayor Lidia Santos added.',
+    typed: 'We are not done',
+    speaker: 'Lidia Santos',
+  },
+  {
+    kind: '`Gov. X said` with a `Gov.` that ends no sentence',
+    article: 'Storm\n\nGov. Carla Benning said Thursday: “Every county will get the help it needs.”',
+    typed: 'Every county will',
+    speaker: 'Carla Benning',
+  },
+  {
+    kind: '`X, a spokeswoman for Y, said in an email`',
+    article: 'Recall\n\n“We are reviewing the complaint,” Jo Merritt, a spokeswoman for Brenmoor Foods, said in an email.',
+    typed: 'We are reviewing',
+    speaker: 'Jo Merritt',
+  },
+  {
+    kind: '`wrote X, the Y for Z, in an email to`',
+    article:
+      'Careers\n\n“This is an old story in the history of science,” wrote Janet Lyle, the department head for Westbury ' +
+      'University’s history program, in an email.',
+    typed: 'This is an old',
+    speaker: 'Janet Lyle',
+  },
+  {
+    kind: '`said X, a historian at Y` then a quotation of the same speaker with no verb',
+    article:
+      'Careers\n\n“It was seen as rote,” said Morgan Hale, a historian at the Lakeshore Institute of Technology. “Working ' +
+      'with machines gave it less status, not more.”',
+    typed: 'Working with machines',
+    speaker: 'Morgan Hale',
+  },
+  {
+    kind: 'an object pronoun after a name is someone else: `X reached out to her` gives X no gender',
+    article:
+      'Lab notes\n\nDaniel Osterholm reached out to her in the spring. “Who is Mary Quill?” Osterholm recalls asking. ' +
+      '“It is one of the most cited papers in the whole field,” he said.',
+    typed: 'It is one of',
+    speaker: 'Daniel Osterholm',
+  },
+  {
+    kind: '`a question came from a member of the audience: “…”`: the unnamed source the words came from',
+    article:
+      'Lab notes\n\nAfter the lecture, a question came from a member of the audience: “Did you change the starting ' +
+      'values only slightly?”',
+    typed: 'Did you change',
+    speaker: 'member of the audience',
+  },
+];
+
+runAttributionCases(CASES);
