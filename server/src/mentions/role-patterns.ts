@@ -198,6 +198,15 @@ export function titleBefore(
 ): FoundRole | null {
   const first = tokens[nameStart];
   let i = nameStart - 1;
+  // `a meteorologist named X`, `a graduate student named X`: a title introduced by an article, then `named`.
+  const named = tokens[i];
+  if (named && /^(?:named|called)$/.test(named.text) && first.gap === '' && named.gap === '' && named.sentence === first.sentence) {
+    const r = titleBefore(tokens, i, spanBefore);
+    const article = r ? tokens[r.from - 1] : undefined;
+    return r?.title && article && /^(?:a|an|the)$/i.test(article.text) && article.sentence === first.sentence
+      ? { ...r, to: nameStart }
+      : null;
+  }
   // "its chairman, Sir John Doe": look past an honorific.
   if (i > 0 && HONORIFICS.has(tokens[i].text) && first.gap === '') {
     return titleBefore(tokens, i, spanBefore);
