@@ -121,6 +121,13 @@ const CASES: ActorCase[] = [
     card: 'Sarah Quillon',
     role: 'graduate student',
   },
+  {
+    what: '`White House chief of staff X`: the office is `chief of staff`',
+    article: 'White House chief of staff Kara Linwood met the senators. Linwood said little.',
+    hover: 'Kara Linwood',
+    card: 'Kara Linwood',
+    role: 'chief of staff',
+  },
 ];
 
 runActorCases('web-style actors', CASES);

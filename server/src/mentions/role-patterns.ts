@@ -230,9 +230,12 @@ export function titleBefore(
     (kinOwner.possessive || POSSESSIVE_DETERMINERS.has(lower(kinOwner)))
   )
     return { title: head.text, affiliation: null, from: i, to: nameStart };
-  if ((head.cap && !head.upper) || !(isHead(head) || RELATION_WORDS.has(lower(head)) || capped(tokens, i))) return null;
+  // `White House chief of staff X`: the office is `chief of staff`.
+  const chiefOf = lower(head) === 'staff' && lower(tokens[i - 1] ?? head) === 'of' && lower(tokens[i - 2] ?? head) === 'chief';
+  if ((head.cap && !head.upper) || !(isHead(head) || chiefOf || RELATION_WORDS.has(lower(head)) || capped(tokens, i))) return null;
   const relation = RELATION_WORDS.has(lower(head));
   if (relation && first.gap !== '') return null;
+  if (chiefOf) i -= 2;
   let from = i;
   i--;
   // Lower-case title words, or a capitalised one that only starts the sentence ("Shadow home secretary X").
