@@ -145,6 +145,57 @@ const CASES: AttributionCase[] = [
     typed: 'Did you change',
     speaker: 'member of the audience',
   },
+  {
+    kind: '`according to a statement from X`: whoever issued the statement',
+    article: 'Merger\n\nThe merger “creates the largest grocer in the region,” according to a statement from Brenmoor.',
+    typed: 'creates the largest',
+    speaker: 'Brenmoor',
+  },
+  {
+    kind: '`the group said`: a body named before, not an unnamed group',
+    article: 'Vote\n\nThe Harbor Alliance opposed the bill. “This is a giveaway to developers,” the group said.',
+    typed: 'This is a giveaway',
+    speaker: 'Harbor Alliance',
+  },
+  {
+    kind: '`the agency said in a news release`: the agency named before',
+    article:
+      'Vote\n\nThe Environmental Protection Agency issued new rules. “The rules will save lives,” the agency said in a ' + 'news release.',
+    typed: 'The rules will',
+    speaker: 'Environmental Protection Agency',
+  },
+  {
+    kind: 'guard: `“…,” the senator told reporters` after `Sen. X (D-Ore.)`',
+    article:
+      'Vote\n\nSen. Marcus Delane (D-Ore.) voted no.\n\n“This bill does nothing for working families,” the senator ' +
+      'told reporters Tuesday.',
+    typed: 'This bill does',
+    speaker: 'Marcus Delane',
+  },
+  {
+    kind: 'guard: `said Lt. Gov. X` (two abbreviated titles)',
+    article: 'Budget\n\n“The budget is balanced for the first time,” said Lt. Gov. Ann Kessington.',
+    typed: 'The budget is',
+    speaker: 'Ann Kessington',
+  },
+  {
+    kind: 'guard: `U.S. Attorney X said`',
+    article: 'Charges\n\n“No one is above the law in this district,” U.S. Attorney Jane Morrow said.',
+    typed: 'No one is above',
+    speaker: 'Jane Morrow',
+  },
+  {
+    kind: 'a dash then a name with no verb signs the quotation: `“…” — X, a resident.`',
+    article: 'Flood\n\n“The water came up to the windows in an hour” — Aled Pryce, a resident.',
+    typed: 'The water came',
+    speaker: 'Aled Pryce',
+  },
+  {
+    kind: 'guard: `says lead author Dr. X, of the University of Y`',
+    article: 'Study\n\n“These results surprised us,” says lead author Dr. Ines Kowalczyk, of the University of Marlow.',
+    typed: 'These results surprised',
+    speaker: 'Ines Kowalczyk',
+  },
 ];
 
 runAttributionCases(CASES);

@@ -401,7 +401,9 @@ export function speakerBefore(text: string, base: number, participle = false): S
   if (PRONOUNS.has(lower)) return { kind: 'pronoun', text: lower, at: last.start };
   if (INHERIT_WORDS.has(lower)) return { kind: 'inherit', at: last.start };
   // `the 31-year-old told …`: a description of the person just written about.
-  if (/^[\p{Ll}\d]/u.test(last.bare) && ((!ROLE_NOUNS.has(lower) && !SOURCE_NOUNS.has(lower)) || DOCUMENT_NOUNS.has(lower))) {
+  // `the agency said`, `the group said`: right after `the`, a body's noun points back to the body, not an unnamed source.
+  const thatBody = ORGANISATION_DESCRIPTORS.has(lower) && tokens[i - 1]?.bare.toLowerCase() === 'the';
+  if (/^[\p{Ll}\d]/u.test(last.bare) && ((!ROLE_NOUNS.has(lower) && !SOURCE_NOUNS.has(lower)) || DOCUMENT_NOUNS.has(lower) || thatBody)) {
     for (let k = i - 1; k >= Math.max(0, i - 5); k--) {
       const det = tokens[k].bare.toLowerCase();
       // `a statement on her website said`: a document speaks for its issuer, whatever the article.

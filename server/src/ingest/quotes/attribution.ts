@@ -97,6 +97,11 @@ function trailingRef(text: string, from: number, to: number): SpeakerRef | null 
   const first = toks[0];
   if (!first) return null;
   if (CLOSING_VERBS.has(first.bare)) return speakerAfter(text.slice(first.end, to), first.end);
+  // `“…” — Ana Lee, a resident.`: a dash, then a name with no verb, signs the quotation.
+  if (/[\u2014\u2013]/.test(text.slice(from, start)) && !toks.some((t) => SPEECH_VERBS.has(t.bare))) {
+    const signed = speakerAfter(text.slice(start, to), start);
+    if (signed?.kind === 'name') return signed;
+  }
   const opener =
     /^[\p{Lu}]|^\p{Ll}+\p{Lu}/u.test(text.slice(first.start, first.end)) ||
     ['he', 'she', 'they', 'it', 'the', 'a', 'an', 'his', 'her', 'its'].includes(first.bare) ||
@@ -232,7 +237,9 @@ function leadingRef(text: string, from: number, to: number, sentenceStart: numbe
 /** `…, the Chilean side said in a statement.` and `according to X` anywhere in the sentence. */
 function tailRef(text: string, from: number, to: number): SpeakerRef | null {
   const s = text.slice(from, to);
-  const according = /\baccording to\s+/i.exec(s);
+  // `according to a statement from Acme`, `according to a report by X`: whoever issued it.
+  const issued = /\baccording to\s+(?:a|an|the)\s+(?:[\p{Ll}\-]+\s+){1,3}?(?:from|by)\s+(?:the\s+)?/iu.exec(s);
+  const according = issued ?? /\baccording to\s+/i.exec(s);
   if (according) {
     const at = from + according.index + according[0].length;
     const ref = speakerAfter(text.slice(at, to), at);
