@@ -196,6 +196,43 @@ const CASES: AttributionCase[] = [
     typed: 'These results surprised',
     speaker: 'Ines Kowalczyk',
   },
+  {
+    kind: '`“…,” read a statement from X.`: whoever issued the statement',
+    article: 'Recall\n\n“We are deeply sorry for the distress caused,” read a statement from Brenmoor Foods.',
+    typed: 'We are deeply sorry',
+    speaker: 'Brenmoor Foods',
+  },
+  {
+    kind: 'a quotation opening the paragraph after `X issued a statement` is the issuer’s',
+    article:
+      'Recall\n\nBrenmoor Foods issued a statement on Friday.\n\n“We are deeply sorry for the distress caused to our ' + 'customers.”',
+    typed: 'We are deeply sorry',
+    speaker: 'Brenmoor Foods',
+  },
+  {
+    kind: 'guard: a quotation over paragraphs with no verb after the speaker’s first quotation',
+    article:
+      'Rain\n\n“We started with nothing,” said Ruth Obermann. “Then the rain came, day after day.\n\n“And it never ' +
+      'stopped, not once, for weeks.”',
+    typed: 'And it never stopped',
+    speaker: 'Ruth Obermann',
+  },
+  {
+    kind: 'no continuation when someone else spoke since: `His agent told the paper …` then a whole sentence',
+    article:
+      'Film\n\n“I have no wish to change the story,” Ivo Marchetti said. His agent told a newspaper that Marchetti was ' +
+      'happy. “Of course the studio wants to make money, but the director is a real fan.”',
+    typed: 'Of course the studio',
+    speaker: null,
+  },
+  {
+    kind: '`according to a report published by Acme-based research firm X`: the name after the description',
+    article:
+      'Phones\n\n“Faster networks will be vital for mobile video,” according to a report published by Westshire-based ' +
+      'research firm Analytica.',
+    typed: 'Faster networks will',
+    speaker: 'Analytica',
+  },
 ];
 
 runAttributionCases(CASES);

@@ -68,7 +68,7 @@ const PASSIVE_QUOTED_RE = /^([^.!?\u201c"]{2,60}?)\s+(?:was|were|is|are)\s+quote
 
 /** Verbs of taking a stand in public: a quotation right after a sentence whose subject did this is the subject's. */
 const STANCE_VERBS_RE =
-  /\b(?:call(?:s|ed)? for|(?:renew|repeat|reiterat|echo)(?:ed|es|s)? (?:\S+ )?calls?|urg(?:ed|es)|warn(?:ed|s)|insist(?:ed|s)|argu(?:ed|es)|criticis(?:ed|es)|defend(?:ed|s)|demand(?:ed|s)|dismiss(?:ed|es)|reject(?:ed|s)|accus(?:ed|es)|prais(?:ed|es)|condemn(?:ed|s))\b/i;
+  /\b(?:call(?:s|ed)? for|(?:renew|repeat|reiterat|echo)(?:ed|es|s)? (?:\S+ )?calls?|urg(?:ed|es)|warn(?:ed|s)|insist(?:ed|s)|argu(?:ed|es)|criticis(?:ed|es)|defend(?:ed|s)|demand(?:ed|s)|dismiss(?:ed|es)|reject(?:ed|s)|accus(?:ed|es)|prais(?:ed|es)|condemn(?:ed|s)|(?:issu|releas|publish|post)(?:ed|es|s)? (?:a|an|its|their|the) (?:\S+ )?(?:statement|letter|note|memo))\b/i;
 
 /** Verbs by which a document speaks: `the statement read`. */
 const DOCUMENT_VERBS = new Set(['read', 'reads']);
@@ -96,6 +96,15 @@ function trailingRef(text: string, from: number, to: number): SpeakerRef | null 
   const toks = tokens(text.slice(start, to), start);
   const first = toks[0];
   if (!first) return null;
+  // `“…,” read a statement from Acme.`: whoever issued the statement.
+  const issued =
+    /^(?:read|reads|said|says)\s+(?:a|an|the)\s+(?:[\p{Ll}\-]+\s+){0,2}?(?:statement|release|letter|note|memo|post)\s+(?:issued\s+)?(?:from|by)\s+(?:the\s+)?/u.exec(
+      text.slice(start, to),
+    );
+  if (issued) {
+    const owner = speakerAfter(text.slice(start + issued[0].length, to), start + issued[0].length);
+    if (owner?.kind === 'name') return owner;
+  }
   if (CLOSING_VERBS.has(first.bare)) return speakerAfter(text.slice(first.end, to), first.end);
   // `“…” — Ana Lee, a resident.`: a dash, then a name with no verb, signs the quotation.
   if (/[\u2014\u2013]/.test(text.slice(from, start)) && !toks.some((t) => SPEECH_VERBS.has(t.bare))) {
@@ -238,7 +247,11 @@ function leadingRef(text: string, from: number, to: number, sentenceStart: numbe
 function tailRef(text: string, from: number, to: number): SpeakerRef | null {
   const s = text.slice(from, to);
   // `according to a statement from Acme`, `according to a report by X`: whoever issued it.
-  const issued = /\baccording to\s+(?:a|an|the)\s+(?:[\p{Ll}\-]+\s+){1,3}?(?:from|by)\s+(?:the\s+)?/iu.exec(s);
+  // (`… by UK-based research firm Acme`: a descriptive prefix and the kind of body stand before the name.)
+  const issued =
+    /\baccording to\s+(?:a|an|the)\s+(?:[\p{Ll}\-]+\s+){1,3}?(?:from|by)\s+(?:the\s+)?(?:\p{Lu}[\p{L}.]*-\p{Ll}+\s+)?(?:\p{Ll}[\p{Ll}\-]*\s+){0,3}(?=\p{Lu})/iu.exec(
+      s,
+    );
   const according = issued ?? /\baccording to\s+/i.exec(s);
   if (according) {
     const at = from + according.index + according[0].length;
@@ -466,6 +479,28 @@ export class Attributor {
   }
 
   /**
+   * Whether someone else may be speaking: a speech verb after the closing mark in the quotation's sentence (an
+   * attribution not read: `said 20-year-old student X`), or one since the previous quotation whose subject is not
+   * the last speaker (`His agent told the paper that …`).
+   */
+  private otherVoice(q: MarkedQuote, speaker: string): boolean {
+    const { text, sentences } = this.doc;
+    const last = q.parts[q.parts.length - 1];
+    const closing = sentences[sentenceAt(sentences, Math.max(last.start, last.close - 1))];
+    if (closing && tokens(text.slice(last.close, closing.end), last.close).some((t) => SPEECH_VERBS.has(t.bare))) return true;
+    const since = this.previous ? text.slice(this.previous.close, q.parts[0].open) : '';
+    const surname = (/(\S+)$/.exec(speaker)?.[1] ?? '').toLowerCase();
+    const toks = tokens(since, 0);
+    return toks.some(
+      (t, k) =>
+        SPEECH_VERBS.has(t.bare) &&
+        !toks
+          .slice(Math.max(0, k - 2), k + 4)
+          .some((b) => b.bare === surname || ((b.bare === 'he' || b.bare === 'she') && b.start < t.start)),
+    );
+  }
+
+  /**
    * `“…,” said X. The price is “as low as I’ve ever seen.”`: words in the first person with no attribution of their
    * own go on from the person who spoke last, in this paragraph or the one before, when nobody else is named between.
    */
@@ -481,7 +516,8 @@ export class Attributor {
     // the paragraph where the person just spoke, goes on with them (a scare quote is no sentence).
     const sentence =
       lead.trim() === '' && /^\p{Lu}/u.test(text.slice(first.start, first.end)) && wordCount(text.slice(first.start, first.end)) >= 5;
-    if (!firstPerson && !(sentence && last?.person && last.at >= paragraphs[first.paragraph].start)) return null;
+    if (!firstPerson && !(sentence && last?.person && last.at >= paragraphs[first.paragraph].start && !this.otherVoice(q, last.name)))
+      return null;
     const reach = paragraphs[Math.max(0, first.paragraph - 1)].start;
     if (last?.person && last.at >= reach) {
       const between = this.book.recentPerson(last.at + 1, first.open);
