@@ -128,6 +128,14 @@ const CASES: ActorCase[] = [
     card: 'Kara Linwood',
     role: 'chief of staff',
   },
+  {
+    what: 'the signature of an embedded post, `— First Last (@handle) date`, names a person',
+    article:
+      'The talks failed.\n\nWe will keep fighting for every family.\n\n— Lidia Santovar (@lidiasantovar) March 3, 2018' +
+      '\n\nThe mayor posted it late.',
+    hover: 'Lidia Santovar',
+    card: 'Lidia Santovar',
+  },
 ];
 
 runActorCases('web-style actors', CASES);

@@ -1081,7 +1081,7 @@ const BYLINE_WORDS = new Set(['By', 'BY', 'Credit', 'Credits', 'Photo', 'Photogr
 
 /** The end of a byline's names: its first token after a comma, bar, slash or dash. */
 function bylineNamesEnd(tokens: readonly Token[], from: number, e: number): number {
-  for (let k = from + 1; k < e; k++) if (/^[,|/\u2013\u2014-]/.test(tokens[k].gap)) return k;
+  for (let k = from + 1; k < e; k++) if (/^[,|/(\u2013\u2014-]/.test(tokens[k].gap)) return k;
   return e;
 }
 
@@ -1089,6 +1089,9 @@ function bylineNamesEnd(tokens: readonly Token[], from: number, e: number): numb
 function bylineStart(tokens: readonly Token[], s: number, e: number): number {
   const first = tokens[s];
   if (BYLINE_WORDS.has(first.text)) return s + 1 < e ? s + 1 : -1;
+  // `— Ana Lee (@analee) March 3, 2018`: the signature of an embedded post, a name and its handle.
+  const handle = tokens.slice(s + 2, Math.min(e, s + 4)).findIndex((t) => t.gap === '(@');
+  if (!first.body && /^[\u2013\u2014]$/.test(first.gap) && handle >= 0 && tokens.slice(s, s + 2 + handle).every((t) => t.cap)) return s;
   // `Ana Lee/Acme`: a picture credit line of its own, two or three capitalised words, a slash, the agency.
   const slash = tokens.slice(s + 2, Math.min(e, s + 4)).findIndex((t) => t.gap === '/');
   if (
