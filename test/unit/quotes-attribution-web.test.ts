@@ -233,6 +233,12 @@ const CASES: AttributionCase[] = [
     typed: 'Faster networks will',
     speaker: 'Analytica',
   },
+  {
+    kind: '`said 20-year-old politics student X`: an age opens the description before the name',
+    article: 'Rally\n\n“It has been a fantastic few weeks for all of us,” said 20-year-old politics student Nick Varley.',
+    typed: 'It has been a',
+    speaker: 'Nick Varley',
+  },
 ];
 
 runAttributionCases(CASES);

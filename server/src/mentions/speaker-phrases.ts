@@ -555,7 +555,9 @@ export function speakerAfter(text: string, base: number): SpeakerRef | null {
   // `said rally driver Ana Lee`: plain words, then an occupation right before the name.
   for (let k = 1; k < Math.min(tokens.length, 4); k++) {
     const prev = tokens[k - 1];
-    if (!/^\p{Ll}/u.test(prev.bare) || /[,;:.]$/.test(prev.word) || PREPOSITIONS.has(prev.bare) || STOP_CAPS.has(prev.bare)) break;
+    // (`said 20-year-old politics student X`: an age may open the description.)
+    if (!/^\p{Ll}|^\d+-year-old$/u.test(prev.bare) || /[,;:.]$/.test(prev.word) || PREPOSITIONS.has(prev.bare) || STOP_CAPS.has(prev.bare))
+      break;
     if ((OCCUPATIONS.has(prev.bare) || isAgentNoun(prev.bare)) && isNamePart(tokens[k]) && isCap(tokens[k].bare))
       return speakerAfter(text.slice(tokens[k].start - base), tokens[k].start);
   }
