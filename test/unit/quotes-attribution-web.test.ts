@@ -239,6 +239,24 @@ const CASES: AttributionCase[] = [
     typed: 'It has been a',
     speaker: 'Nick Varley',
   },
+  {
+    kind: '`Dr. X and colleagues conclude that “…”`: the named lead speaks for the team',
+    article: 'Study\n\nDr. Ines Kowalczyk and colleagues conclude that “sleep is a modifiable risk factor for diabetes.”',
+    typed: 'sleep is a modifiable',
+    speaker: 'Ines Kowalczyk',
+  },
+  {
+    kind: '`In his words, “…”`: the person the pronoun points back to',
+    article: 'City\n\nTheo Brannigan has studied streets for decades. In his words, “Most streets were built for cars, not people.”',
+    typed: 'Most streets were',
+    speaker: 'Theo Brannigan',
+  },
+  {
+    kind: '`In the words of planner X, “…”`',
+    article: 'City\n\nIn the words of planner Theo Brannigan, “Most streets were built for cars, not people.”',
+    typed: 'Most streets were',
+    speaker: 'Theo Brannigan',
+  },
 ];
 
 runAttributionCases(CASES);

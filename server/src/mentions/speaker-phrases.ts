@@ -350,6 +350,8 @@ export function speakerBeforeVerb(text: string, base: number, participle = false
     if (titled && !['the', 'a', 'an', 'his', 'her', 'its', 'their'].includes(opening) && !PREPOSITIONS.has(opening))
       s = s.slice(0, apposition.index) + ' ';
   }
+  // `Dr Ana Lee and colleagues conclude`: the named lead speaks for the team.
+  s = s.replace(/\s+and\s+(?:(?:his|her|their)\s+)?(?:colleagues|co-authors|coauthors|collaborators|team)\s*$/, ' ');
   // `A statement from Acme explaining the decision read`: a participle phrase after the subject.
   s = s.replace(/\s\p{Ll}{3,}ing(?:\s+[\p{Ll}\d'’\-]+)+\s*$/u, ' ');
   return speakerBefore(s, base, participle);

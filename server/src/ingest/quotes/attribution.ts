@@ -70,6 +70,10 @@ const PASSIVE_QUOTED_RE = /^([^.!?\u201c"]{2,60}?)\s+(?:was|were|is|are)\s+quote
 const STANCE_VERBS_RE =
   /\b(?:call(?:s|ed)? for|(?:renew|repeat|reiterat|echo)(?:ed|es|s)? (?:\S+ )?calls?|urg(?:ed|es)|warn(?:ed|s)|insist(?:ed|s)|argu(?:ed|es)|criticis(?:ed|es)|defend(?:ed|s)|demand(?:ed|s)|dismiss(?:ed|es)|reject(?:ed|s)|accus(?:ed|es)|prais(?:ed|es)|condemn(?:ed|s)|(?:issu|releas|publish|post)(?:ed|es|s)? (?:a|an|its|their|the) (?:\S+ )?(?:statement|letter|note|memo))\b/i;
 
+/** Plural present verbs of speech, read only after a team's noun (`… and colleagues conclude`). */
+const TEAM_VERBS = new Set(['conclude', 'write', 'explain', 'note', 'suggest', 'argue', 'warn', 'report']);
+const TEAM_NOUNS = new Set(['colleagues', 'co-authors', 'coauthors', 'collaborators', 'team']);
+
 /** Verbs by which a document speaks: `the statement read`. */
 const DOCUMENT_VERBS = new Set(['read', 'reads']);
 
@@ -220,7 +224,9 @@ function leadingRef(text: string, from: number, to: number, sentenceStart: numbe
       if (isDocument(ref)) return ref;
       continue;
     }
-    if (!SPEECH_VERBS.has(verb)) continue;
+    // `Dr Ana Lee and colleagues conclude that “…”`: a plural verb of speech after a team's noun.
+    const teamVerb = TEAM_VERBS.has(verb) && k > 0 && TEAM_NOUNS.has(toks[k - 1].bare);
+    if (!SPEECH_VERBS.has(verb) && !teamVerb) continue;
     const participle = verb.endsWith('ing');
     const before = text.slice(from, toks[k].start);
     const quotedAs = verb === 'saying' ? /\bquot(?:ed|es|ing)\s+(.{2,60}?)\s+as\s*$/.exec(before) : null;
@@ -422,6 +428,18 @@ export class Attributor {
     if (same?.speaker && !/[.!?]\s/.test(lead)) return { kind: 'inherit', at: leadFrom };
     const owned = possessiveOrCopula(text, leadFrom, first.open);
     if (owned) return owned;
+    // `In his words, “…”`, `In the words of X, “…”`: the words are that person's.
+    const inWords = /\bin\s+(?:(his|her|their)\s+(?:own\s+)?words|the\s+words\s+of\s+([^,;:.!?]{2,60}?))\s*[,:]?\s*$/i.exec(lead);
+    if (inWords?.[1])
+      return {
+        kind: 'pronoun',
+        text: { his: 'he', her: 'she', their: 'they' }[inWords[1].toLowerCase()] ?? 'they',
+        at: leadFrom + inWords.index,
+      };
+    if (inWords?.[2]) {
+      const named = speakerAfter(inWords[2], leadFrom + inWords.index + inWords[0].indexOf(inWords[2]));
+      if (named && named.kind !== 'other') return named;
+    }
     // `a question came from a member of the audience: “…”`: whoever the words came from.
     const source = /\bcame\s+from\s+([^,;:.!?\u201c"]{3,60}?)\s*:\s*$/.exec(lead);
     if (source) {
