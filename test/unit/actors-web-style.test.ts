@@ -136,6 +136,13 @@ const CASES: ActorCase[] = [
     hover: 'Lidia Santovar',
     card: 'Lidia Santovar',
   },
+  {
+    what: '`X, a 28-year-old nurse,`: the age is no part of the title',
+    article: 'Carla Benitez, a 28-year-old nurse, said the ward was full. Benitez has worked there for years.',
+    hover: 'Carla Benitez',
+    card: 'Carla Benitez',
+    role: 'nurse',
+  },
 ];
 
 runActorCases('web-style actors', CASES);

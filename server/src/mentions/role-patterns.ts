@@ -489,6 +489,8 @@ export function titleAfter(
     countryOnly = true;
     i += c0.length;
   }
+  // `X, a 28-year-old nurse,`: the age describes the person, not the title.
+  if (hadArticle && tokens[i]?.sentence === sentence && /^\d{1,3}-year-old$/.test(tokens[i].text) && tokens[i + 1]?.gap === '') i++;
   const titleStart = i;
   let lastHead = -1;
   let unknown = 0;
