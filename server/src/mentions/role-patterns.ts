@@ -230,7 +230,7 @@ export function titleBefore(
     (kinOwner.possessive || POSSESSIVE_DETERMINERS.has(lower(kinOwner)))
   )
     return { title: head.text, affiliation: null, from: i, to: nameStart };
-  // `White House chief of staff X`: the office is `chief of staff`.
+  // `the governor's office chief of staff X`: the office is `chief of staff`.
   const chiefOf = lower(head) === 'staff' && lower(tokens[i - 1] ?? head) === 'of' && lower(tokens[i - 2] ?? head) === 'chief';
   if ((head.cap && !head.upper) || !(isHead(head) || chiefOf || RELATION_WORDS.has(lower(head)) || capped(tokens, i))) return null;
   const relation = RELATION_WORDS.has(lower(head));
