@@ -431,7 +431,7 @@ test('sqlite store: a second start answers from the stored index while the files
 
 /** Reopens `file` with a rebuild that takes one source per slice, however small the store. */
 function slicedStoreAt(file: string): SqliteStore {
-  return new SqliteStore(openSqliteDatabase(file), 'build', 1, { sliceMs: 0, syncBelow: 0 });
+  return new SqliteStore(openSqliteDatabase(file), 'build', 1, { sliceMs: 0, gapMs: 0, syncBelow: 0 });
 }
 
 /** Every actor with what a hover card and a lookup show of it, sorted. */

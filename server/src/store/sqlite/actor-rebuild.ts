@@ -21,14 +21,22 @@ export interface RebuildSources {
   rebuilt(): void;
 }
 
-/** How a rebuild runs: slices of `sliceMs`; a store with fewer than `syncBelow` sources rebuilds at once. */
+/**
+ * How a rebuild runs: slices of `sliceMs` with `gapMs` of idle time after each; a store with fewer than
+ * `syncBelow` sources rebuilds at once.
+ */
 export interface RebuildPace {
   sliceMs: number;
+  gapMs: number;
   syncBelow: number;
 }
 
-/** Slices of 20 ms, as a build's; below 500 sources (tens of ms of work) the rebuild is not worth slicing. */
-export const DEFAULT_PACE: RebuildPace = { sliceMs: 20, syncBelow: 500 };
+/**
+ * Slices of 20 ms, as a build's, each followed by 10 ms with nothing to do: work that takes several turns of the
+ * event loop (a file event's read: stat, open, read, close) would otherwise wait a whole slice per turn (a changed
+ * file took 260 ms instead of 30 at 20,000 articles). Below 500 sources (tens of ms of work) it is not sliced.
+ */
+export const DEFAULT_PACE: RebuildPace = { sliceMs: 20, gapMs: 10, syncBelow: 500 };
 
 export class ActorRebuild {
   readonly index = new ActorIndex();
@@ -38,7 +46,7 @@ export class ActorRebuild {
 
   constructor(
     private readonly sources: RebuildSources,
-    private readonly sliceMs: number,
+    private readonly pace: RebuildPace,
   ) {
     this.queue = sources.units();
   }
@@ -71,9 +79,9 @@ export class ActorRebuild {
   /** Runs slice after slice, yielding between them; true when complete, false when stopped first. */
   async run(): Promise<boolean> {
     for (;;) {
-      await yieldToEventLoop();
+      await (this.pace.gapMs > 0 ? new Promise<void>((resolve) => setTimeout(resolve, this.pace.gapMs)) : yieldToEventLoop());
       if (this.stopped) return false;
-      if (this.step(this.sliceMs)) return true;
+      if (this.step(this.pace.sliceMs)) return true;
     }
   }
 }

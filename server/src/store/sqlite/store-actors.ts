@@ -112,7 +112,7 @@ export class StoreActors implements ActorReads, UnitListener {
   }
 
   private startRebuild(now: boolean): void {
-    const rebuild = new ActorRebuild(this.sources, this.pace.sliceMs);
+    const rebuild = new ActorRebuild(this.sources, this.pace);
     this.rebuild = rebuild;
     if (now) {
       rebuild.step(Infinity);
