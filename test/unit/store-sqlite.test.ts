@@ -428,3 +428,135 @@ test('sqlite store: a second start answers from the stored index while the files
   service.dispose();
   rmSync(root, { recursive: true, force: true });
 });
+
+/** Reopens `file` with a rebuild that takes one source per slice, however small the store. */
+function slicedStoreAt(file: string): SqliteStore {
+  return new SqliteStore(openSqliteDatabase(file), 'build', 1, { sliceMs: 0, gapMs: 0, syncBelow: 0 });
+}
+
+/** Every actor with what a hover card and a lookup show of it, sorted. */
+function actorAnswersOf(store: SqliteStore): string[] {
+  return [...store.actors.all()]
+    .map((a) => {
+      const roles = a.roles.map((r) => `${r.title}/${r.affiliation ?? ''}/${r.units.length}`).join(';');
+      const cards = a.appearances.map((x) => `${x.unit.doc.uri}:${x.actor.mentions.length}`).join(',');
+      const co = store.actors
+        .coMentioned(a, 5)
+        .map((c) => `${c.actor.id}:${c.count}`)
+        .join(',');
+      const found = `${store.actors.findByName(a.name)?.id}/${store.actors.lookupForm(a.name)?.id}/${store.actors.byId(a.id)?.name}`;
+      return `${a.id}|${a.name}|${a.type}|${a.mentionCount}|${a.aliases.join(',')}|${found}|${cards}|${roles}|${co}`;
+    })
+    .sort();
+}
+
+/** The canonical actor of every document actor of every source. */
+function canonicalOf(store: SqliteStore): string[] {
+  return [...store.sources.all()]
+    .flatMap((u) => u.actors.actors.map((d, i) => `${u.doc.uri}#${i}:${d.name}→${store.actors.canonical(u, i)?.id}`))
+    .sort();
+}
+
+/** The seeds after a change: the first removed, the second cut to its first half. */
+function changedSeeds(): { analyses: ReturnType<typeof analyzeSource>[]; kept: ReturnType<typeof analyzeSource>[] } {
+  const analyses = seedAnalyses();
+  const changed = analyses[1];
+  const replacement = analyzeSource(changed.doc.uri, changed.doc.path, changed.doc.text.slice(0, Math.floor(changed.doc.text.length / 2)));
+  return { analyses, kept: [replacement, ...analyses.slice(2)] };
+}
+
+test('sqlite store: after a change on a reopened store, actors are answered from the tables while the merge is rebuilt in slices, then as a store built from scratch', async () => {
+  const { root } = workspace();
+  const file = path.join(root, 'sliced.sqlite');
+  const { analyses, kept: changed } = changedSeeds();
+  // Sources fed first (in path order) change during the rebuild: one removed, one written again.
+  const [early, second] = changed.slice(1).sort((x, y) => (x.doc.path < y.doc.path ? -1 : 1));
+  const kept = changed.filter((a) => a !== early);
+  const first = filledStore(analyses, file);
+  first.saveIndexes();
+  const before = actorAnswersOf(first);
+  first.close();
+  const fresh = storeAt(path.join(root, 'fresh.sqlite'));
+  for (const a of kept) fresh.put(a, null);
+  const expected = actorAnswersOf(fresh);
+  assert.ok(expected.length > 10 && JSON.stringify(expected) !== JSON.stringify(before), 'the change changes the actors');
+  const store = slicedStoreAt(file);
+  store.remove(analyses[0].doc.uri);
+  store.put(kept[0], null);
+  assert.ok(store.actors.rebuilding && store.actors.fromTables, 'the change starts a rebuild; the tables answer meanwhile');
+  // What a hover reads (a name looked up, its card), between slices: the rebuild yields to the event loop.
+  const untouched = analyses[2].actors.actors[0];
+  assert.ok(untouched, 'an unchanged source has actors');
+  let answered = 0;
+  for (let slice = 0; slice < 3; slice++) {
+    await new Promise<void>((resolve) => setImmediate(resolve));
+    const actor = store.actors.findByName(untouched.name);
+    if (actor && actor.appearances.length > 0 && actor.roles.length >= 0) answered++;
+  }
+  assert.equal(answered, 3, 'a hover is answered between slices');
+  assert.ok(store.actors.rebuilding, 'while the rebuild is still running');
+  store.remove(early.doc.uri);
+  store.put(second, null);
+  await store.actors.whenCurrent();
+  assert.equal(store.actors.fromTables, false, 'the rebuilt merge answers');
+  assert.deepEqual(actorAnswersOf(store), expected, 'as a store built from scratch on the same files');
+  assert.deepEqual(canonicalOf(store), canonicalOf(fresh));
+  store.saveIndexes();
+  assert.ok(store.actors.fromTables, 'the next save writes the tables, which answer again');
+  assert.deepEqual(actorAnswersOf(store), expected);
+  store.close();
+  const reopened = storeAt(file, 1);
+  assert.ok(reopened.actors.fromTables && !reopened.actors.rebuilding);
+  assert.deepEqual(actorAnswersOf(reopened), expected, 'reopened after the save');
+  assert.deepEqual(canonicalOf(reopened), canonicalOf(fresh));
+  reopened.close();
+  fresh.close();
+  rmSync(root, { recursive: true, force: true });
+});
+
+test('sqlite store: a save during the rebuild keeps the tables marked stale; the rebuild writes them, or the next start rebuilds behind them', async () => {
+  const { root } = workspace();
+  const file = path.join(root, 'stale.sqlite');
+  const { analyses, kept } = changedSeeds();
+  const first = filledStore(analyses, file);
+  first.saveIndexes();
+  first.close();
+  const fresh = storeAt(path.join(root, 'fresh.sqlite'));
+  for (const a of kept) fresh.put(a, null);
+  const expected = actorAnswersOf(fresh);
+  // Closed during the rebuild, after a save: the next start finds the mark and rebuilds behind the tables.
+  const second = slicedStoreAt(file);
+  second.remove(analyses[0].doc.uri);
+  second.put(kept[0], null);
+  second.saveIndexes();
+  assert.ok(second.actors.rebuilding, 'saved while the rebuild runs');
+  second.close();
+  const third = slicedStoreAt(file);
+  assert.ok(third.actors.rebuilding && third.actors.fromTables, 'a start on stale tables rebuilds behind them');
+  await third.actors.whenCurrent();
+  assert.deepEqual(actorAnswersOf(third), expected);
+  assert.ok(third.actors.fromTables, 'the rebuild wrote the tables (nothing changed since the save), which answer');
+  assert.deepEqual(actorAnswersOf(third), expected);
+  third.close();
+  const fourth = storeAt(file, 1);
+  assert.ok(fourth.actors.fromTables && !fourth.actors.rebuilding, 'no mark left');
+  assert.deepEqual(actorAnswersOf(fourth), expected);
+  assert.deepEqual(canonicalOf(fourth), canonicalOf(fresh));
+  fourth.close();
+  // A small store rebuilds at once at a start on stale tables, and writes them.
+  const small = slicedStoreAt(path.join(root, 'small.sqlite'));
+  for (const a of analyses) small.put(a, null);
+  small.saveIndexes();
+  small.close();
+  const smallAgain = slicedStoreAt(path.join(root, 'small.sqlite'));
+  smallAgain.remove(analyses[0].doc.uri);
+  smallAgain.put(kept[0], null);
+  smallAgain.saveIndexes();
+  smallAgain.close();
+  const smallThird = storeAt(path.join(root, 'small.sqlite'), 1);
+  assert.ok(smallThird.actors.fromTables && !smallThird.actors.rebuilding, 'rebuilt at open and its tables written');
+  assert.deepEqual(actorAnswersOf(smallThird), expected);
+  smallThird.close();
+  fresh.close();
+  rmSync(root, { recursive: true, force: true });
+});

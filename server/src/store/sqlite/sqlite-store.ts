@@ -15,7 +15,6 @@ import type { DocumentActors } from '../../domain/actor-types';
 import type { SourceAnalysis } from '../../domain/source-analysis';
 import type { SourceQuote } from '../../domain/quote-types';
 import type { FileRecord } from '../index-cache';
-import type { ActorIndex } from '../memory/actors/actor-index';
 import { keyOf } from '../memory/actors/actor-groups';
 import type { InvertedIndexState } from '../memory/inverted-index';
 import { QuoteIndex, type QuoteFacts } from '../memory/quote-index';
@@ -25,6 +24,7 @@ import { terms } from '../../text/tokenize';
 import { ACTOR_SCHEMA, saveActorTables, SqlActors } from './sql-actors';
 import type { SqlDatabase, SqlStatement } from './sql-database';
 import { StoreActors } from './store-actors';
+import { DEFAULT_PACE, type RebuildPace } from './actor-rebuild';
 import { Lru } from '../../domain/lru';
 import { metaOf, StoredUnit, type BodyLoader, type SourceBody, type SourceHead } from './stored-unit';
 
@@ -78,7 +78,7 @@ type ActorCounts = { size: number; maxAliasWords: number };
 export class SqliteStore implements SourceStore, BodyLoader {
   readonly sources = new SourceIndex();
   readonly quotes = new QuoteIndex();
-  readonly actors = new StoreActors((memory) => this.feedActors(memory));
+  readonly actors: StoreActors;
   /** What the open found: restored sources, or why the file was emptied. */
   readonly openNote: string;
   private readonly sql: Statements;
@@ -94,13 +94,25 @@ export class SqliteStore implements SourceStore, BodyLoader {
   private bulk = false;
   /** Source writes not yet committed, in order: an insert, or the URI of a removal. */
   private pending: (PendingWrite | string)[] = [];
+  /** The saved actor tables predate changes (a save came while the merge was rebuilt): written once it is done. */
+  private actorTablesStale = false;
 
   constructor(
     private readonly db: SqlDatabase,
     buildId: string,
     /** Sources whose parts each cache holds (tests pass 1 so that every read goes to the row). */
     cacheSources?: number,
+    /** How the actor merge is rebuilt after a change (tests slice even a small store). */
+    pace: RebuildPace = DEFAULT_PACE,
   ) {
+    this.actors = new StoreActors(
+      {
+        units: () => [...this.units.values()],
+        holds: (unit) => this.sources.get(unit.doc.uri) === unit,
+        rebuilt: () => this.actorsRebuilt(),
+      },
+      pace,
+    );
     this.bodies = new Lru(cacheSources ?? BODY_CACHE);
     this.quoteLists = new Lru(cacheSources ?? QUOTE_CACHE);
     this.actorLists = new Lru(cacheSources ?? ACTOR_CACHE);
@@ -255,26 +267,46 @@ export class SqliteStore implements SourceStore, BodyLoader {
     this.endBulk();
     if (!this.dirty) return;
     let counts: ActorCounts | undefined;
+    // While the merge is rebuilt the saved tables stay (stale for the changed sources, marked so): the rebuild
+    // writes them when it is done, and a start that finds the mark rebuilds the merge behind them.
+    const rebuilding = this.actors.rebuilding;
     try {
       this.db.transaction(() => {
         // The actors first: a first fill's merge is let go before the postings are encoded, so that the two
         // never share the heap (at 100,000 sources each is hundreds of MB).
-        counts = this.saveActors();
-        if (handOver) this.actors.handOver(this.savedActors(counts));
+        if (!rebuilding) counts = this.saveActors();
+        this.sql.setMeta.run('actors_stale', rebuilding ? 1 : 0);
+        if (handOver && counts) this.actors.handOver(this.savedActors(counts));
         this.sql.setMeta.run('sentences', encodeState(this.sources.sentences.exportState()));
         this.sql.setMeta.run('quotes', encodeState(this.quotes.exportTerms()));
         this.sql.setMeta.run('clean', 1);
       })();
     } catch (err) {
       // Rolled back: tables handed over above are not there; the merge is built again from the rows.
-      if (handOver) this.actors.beforeChange();
+      if (handOver) this.actors.rebuildNow();
       throw err;
     }
     this.dirty = false;
+    this.actorTablesStale = rebuilding;
     // Cards read the saved tables from now on (co-mentions from the rows' numbers, no source row per appearance),
     // as after a second start. After a later save the merge stays current for the next change (a first fill's
     // merge was let go above).
     if (!handOver && counts) this.actors.useTables(this.savedActors(counts), true);
+  }
+
+  /**
+   * A rebuild of the merge that ran in slices is done: when a save kept the stale tables meanwhile (and nothing
+   * changed since, else the coming save writes them), they are written now and answer again.
+   */
+  private actorsRebuilt(): void {
+    if (!this.actorTablesStale || this.dirty || this.pending.length > 0) return;
+    let counts: ActorCounts | undefined;
+    this.db.transaction(() => {
+      counts = this.saveActors();
+      this.sql.setMeta.run('actors_stale', 0);
+    })();
+    this.actorTablesStale = false;
+    if (counts) this.actors.useTables(this.savedActors(counts), true);
   }
 
   /** Writes the merged actors' tables (inside the save's transaction); returns the counts saved with them. */
@@ -363,6 +395,7 @@ export class SqliteStore implements SourceStore, BodyLoader {
     this.quotes.loadTerms(decodeState(quotes));
     const actorCounts = this.meta('actors') as Buffer | undefined;
     const fromTables = actorCounts !== undefined;
+    this.actorTablesStale = fromTables && this.meta('actors_stale') === 1;
     if (actorCounts) {
       const counts = unpack(actorCounts) as { size: number; maxAliasWords: number };
       this.actors.useTables(this.savedActors(counts));
@@ -389,26 +422,17 @@ export class SqliteStore implements SourceStore, BodyLoader {
       this.records.set(r.uri, r.hash === null ? null : { size: r.size, mtimeMs: r.mtime, stampedAt: r.stamped, hash: r.hash });
       if (r.id >= this.nextRow) this.nextRow = r.id + 1;
     }
+    // The last session was saved while its merge was rebuilt: the same rebuild runs behind the tables now.
+    if (this.actorTablesStale) {
+      this.actors.beforeChange();
+      // A small store rebuilt it at once: its tables are written now rather than rebuilt at every start.
+      if (!this.actors.rebuilding) this.actorsRebuilt();
+    }
     return `restored ${restored} sources from the index database`;
   }
 
-  /** Adds every stored source to the memory actor index, reading each row's actors once (in path order). */
-  private feedActors(memory: ActorIndex): void {
-    this.flushWrites();
-    // One row at a time: the unit's actors are primed from the row, so the index never queries while iterating.
-    const rows = this.db.prepare('SELECT id, actors FROM source ORDER BY path').iterate() as IterableIterator<{
-      id: number;
-      actors: Buffer;
-    }>;
-    for (const r of rows) {
-      const unit = this.units.get(r.id);
-      if (!unit) continue;
-      this.actorLists.getOr(r.id, () => unpack(r.actors) as DocumentActors);
-      memory.unitAdded(unit);
-    }
-  }
-
   close(): void {
+    this.actors.close();
     this.flushWrites();
     this.db.close();
   }
