@@ -16,6 +16,7 @@ import { WriterBibliography } from '../store/writer-bibliography';
 import type { IndexStoreKind } from '../domain/config';
 import { SqliteStore } from '../store/sqlite/sqlite-store';
 import type { Logger } from '../domain/logger';
+import type { PreparedRead, PreparedSource } from '../domain/prepared-source';
 import { buildIntoStore, type EmbeddedBuild } from './store-build';
 import { analyzeSource, type SourceAnalysis } from './analyze-source';
 import type { Fetched, ProgressReporter } from './fetched-source';
@@ -322,6 +323,22 @@ export class Indexer {
     }
   }
 
+  /** Has the corpus analyse and pack a read file on another thread, when it can (files from disk only). */
+  private prepare(fetched: Fetched): Promise<PreparedRead | null> {
+    const { read } = fetched;
+    if (!read.ok || fetched.overlay || !this.corpus.analyse) return Promise.resolve(null);
+    return this.corpus.analyse(fetched.entry, read.text, read.source);
+  }
+
+  /** A file analysed on another thread: its reader's note logged, or why its analysis failed recorded (as `analyse`). */
+  private accept(fetched: Fetched, prepared: PreparedRead, skipped: Map<string, string>): PreparedSource | null {
+    if (fetched.read.ok && fetched.read.note) this.logger.info(`${fetched.entry.path}: ${fetched.read.note}`);
+    if (prepared.ok) return prepared.prepared;
+    skipped.set(fetched.entry.uri, prepared.reason);
+    this.logger.error(`skipped ${fetched.entry.path}: ${prepared.reason}`);
+    return null;
+  }
+
   /** Re-indexes one file after a corpus event; queued while a full build runs. */
   async handleEvent(event: CorpusEvent): Promise<void> {
     if (this.building) {
@@ -493,6 +510,8 @@ export class Indexer {
       stamp: (uri) => cache.stamp(uri),
       fetch: (entry) => this.fetch(entry),
       analyse: (fetched, skipped) => this.analyse(fetched, skipped),
+      prepare: (fetched) => this.prepare(fetched),
+      accept: (fetched, read, skipped) => this.accept(fetched, read, skipped),
       recordOf: (fetched) => this.recordOf(fetched),
       overlays: this.overlays,
       stale: (generation, token) => token.isCancellationRequested || generation !== this.buildGeneration || this.disposed,

@@ -6,6 +6,8 @@ import picomatch from 'picomatch';
 import { glob } from 'tinyglobby';
 import type { CorpusEntry, CorpusEvent, CorpusRead, Disposable, WorkspaceCorpus, WorkspaceFolder } from '../domain/corpus';
 import type { SourcedConfig } from '../domain/config';
+import type { PreparedRead } from '../domain/prepared-source';
+import type { SourceText } from '../domain/source-text';
 import { decodeSource } from '../ingest/readers/decode-source';
 import { needsReader } from '../ingest/readers/sniff-format';
 import { sharedReaderPool, type ReaderPool } from './reader-pool';
@@ -156,6 +158,11 @@ export class NodeCorpus implements WorkspaceCorpus {
               : `cannot read (${code ?? String(err)})`;
       return { ok: false, reason };
     }
+  }
+
+  /** Analyses and packs a read file on a reader worker (the build's main thread then only indexes it). */
+  analyse(entry: CorpusEntry, text: string, source: SourceText | undefined): Promise<PreparedRead | null> {
+    return this.readers.analyse(entry.uri, entry.path, text, source);
   }
 
   onDidChange(listener: (e: CorpusEvent) => void): Disposable {

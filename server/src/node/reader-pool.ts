@@ -9,9 +9,11 @@ import { existsSync } from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { Worker, type WorkerOptions } from 'node:worker_threads';
-import { readSourceFile, type FileRead } from '../ingest/readers/read-source-file';
-import type { ReadLimits } from '../domain/source-text';
-import type { ReaderJob, ReaderReply } from './reader-protocol';
+import type { FileRead } from '../ingest/readers/read-source-file';
+import type { PreparedRead } from '../domain/prepared-source';
+import type { ReadLimits, SourceText } from '../domain/source-text';
+import type { ReaderReply, WorkerJob } from './reader-protocol';
+import { runJob } from './worker-jobs';
 
 export interface ReaderPoolOptions {
   /** Workers; default: one per core, at most 4 (the main thread mostly waits on them while a build reads files). */
@@ -27,8 +29,10 @@ export interface ReaderPoolOptions {
 }
 
 interface Pending {
-  job: ReaderJob;
-  resolve: (r: FileRead) => void;
+  job: WorkerJob;
+  resolve: (r: FileRead | PreparedRead) => void;
+  /** The worker failed or timed out on this job, or the pool shut down. */
+  fail: (reason: string) => void;
 }
 
 interface Slot {
@@ -107,11 +111,35 @@ export class ReaderPool {
   }
 
   private readUncached(filePath: string, bytes: Uint8Array, limits: ReadLimits): Promise<FileRead> {
-    if (this.inProcess || this.disposed) return readSourceFile(filePath, bytes, limits);
+    const job: WorkerJob = { kind: 'read', id: this.nextId++, path: filePath, bytes, limits };
     return new Promise<FileRead>((resolve) => {
-      this.queue.push({ job: { id: this.nextId++, path: filePath, bytes, limits }, resolve });
-      this.pump();
+      const fail = (reason: string): void => resolve({ ok: false, reason });
+      this.post(job, (r) => (!r.ok || 'text' in r ? resolve(r) : fail('unexpected reply')), fail);
     });
+  }
+
+  /**
+   * Analyses a read source and packs it for the embedded store on a worker; null when the worker failed or timed
+   * out on it (the caller analyses it on its own thread, as it would without workers).
+   */
+  analyse(uri: string, filePath: string, text: string, source: SourceText | undefined): Promise<PreparedRead | null> {
+    const job: WorkerJob = { kind: 'analyse', id: this.nextId++, uri, path: filePath, text, ...(source ? { source } : {}) };
+    return new Promise<PreparedRead | null>((resolve) => {
+      this.post(
+        job,
+        (r) => resolve(!r.ok || 'prepared' in r ? r : null),
+        () => resolve(null),
+      );
+    });
+  }
+
+  private post(job: WorkerJob, resolve: Pending['resolve'], fail: Pending['fail']): void {
+    if (this.inProcess || this.disposed) {
+      void runJob(job).then(resolve);
+      return;
+    }
+    this.queue.push({ job, resolve, fail });
+    this.pump();
   }
 
   private spawn(): Slot | null {
@@ -171,7 +199,7 @@ export class ReaderPool {
   }
 
   private drainInProcess(): void {
-    for (const p of this.queue.splice(0)) void readSourceFile(p.job.path, p.job.bytes, p.job.limits).then(p.resolve);
+    for (const p of this.queue.splice(0)) void runJob(p.job).then(p.resolve);
   }
 
   private finish(slot: Slot, reply: ReaderReply): void {
@@ -210,14 +238,14 @@ export class ReaderPool {
     if (i >= 0) this.slots.splice(i, 1);
     void slot.worker.terminate();
     this.queue.unshift(...waiting);
-    current?.resolve({ ok: false, reason });
+    current?.fail(reason);
   }
 
   /** Stops the workers; files still queued are read on this thread. */
   dispose(): void {
     this.disposed = true;
     for (const slot of [...this.slots]) {
-      for (const p of slot.jobs.slice(1)) p.resolve({ ok: false, reason: 'server shutting down' });
+      for (const p of slot.jobs.slice(1)) p.fail('server shutting down');
       slot.jobs.splice(1);
       this.remove(slot, 'server shutting down');
     }
