@@ -5,7 +5,7 @@ import type { SourcedConfig } from './config';
  * and an in-memory one (memory-corpus.ts) stand behind this interface.
  */
 
-import type { PreparedRead } from './prepared-source';
+import type { PreparedRead, ReadAndPrepared } from './prepared-source';
 import type { SourceText } from './source-text';
 
 export interface CorpusEntry {
@@ -42,6 +42,8 @@ export interface Corpus {
    * null when that failed (the caller analyses it itself).
    */
   analyse?(entry: CorpusEntry, text: string, source: SourceText | undefined): Promise<PreparedRead | null>;
+  /** The same from the file itself: read (as `read` does) and analysed on another thread; null when that failed. */
+  readAndAnalyse?(entry: CorpusEntry): Promise<ReadAndPrepared | null>;
 }
 
 /** A workspace folder the corpus may read from: nothing outside these is read. */

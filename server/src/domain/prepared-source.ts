@@ -23,3 +23,9 @@ export interface PreparedSource {
 
 /** What analysing a source off the main thread gave: the prepared source, or why its analysis failed. */
 export type PreparedRead = { ok: true; prepared: PreparedSource } | { ok: false; reason: string };
+
+/**
+ * A file read and analysed on another thread: why it cannot be indexed (as a read says), or its reader's note,
+ * the content hash of its text and the prepared source (or why its analysis failed).
+ */
+export type ReadAndPrepared = { ok: false; reason: string } | { ok: true; note?: string; hash: string; prepared: PreparedRead };

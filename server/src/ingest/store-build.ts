@@ -10,7 +10,7 @@ import { contentHash, freshness, type FileRecord, type FileStamp } from '../stor
 import type { SqliteStore } from '../store/sqlite/sqlite-store';
 import type { PreparedRead, PreparedSource } from '../domain/prepared-source';
 import type { SourceAnalysis } from './analyze-source';
-import type { Fetched, ProgressReporter } from './fetched-source';
+import type { Fetched, FetchedFile, ProgressReporter } from './fetched-source';
 
 /** How long synchronous work may hold the event loop before yielding, in ms. */
 const SLICE_MS = 20;
@@ -25,6 +25,8 @@ export interface EmbeddedBuild {
   analyse(fetched: Fetched, skipped: Map<string, string>): SourceAnalysis | null;
   /** Analyses a fetched file on another thread where the host can; null: `analyse` it here. */
   prepare(fetched: Fetched): Promise<PreparedRead | null>;
+  /** Stamps, reads and analyses a file, on another thread where the host can (then its text never comes here). */
+  fetchPrepared(entry: CorpusEntry): Promise<FetchedFile>;
   /** What `prepare` gave, logged like `analyse` logs: the source, or null (recorded as skipped). */
   accept(fetched: Fetched, read: PreparedRead, skipped: Map<string, string>): PreparedSource | null;
   recordOf(fetched: Fetched): FileRecord | null;
@@ -101,16 +103,13 @@ export async function buildIntoStore(
 
   let sliceStart = Date.now();
   // Each file is read and, where the host has worker threads, analysed ahead: this thread only indexes and writes.
-  const fetches = new Map<number, Promise<{ fetched: Fetched; prepared: PreparedRead | null }>>();
+  const fetches = new Map<number, Promise<FetchedFile>>();
   let requested = 0;
   for (let i = 0; i < pending.length; i++) {
     while (requested < pending.length && requested < i + READ_AHEAD) {
       const item = pending[requested];
-      const fetching = 'read' in item ? Promise.resolve(item) : b.fetch(item);
-      fetches.set(
-        requested++,
-        fetching.then(async (fetched) => ({ fetched, prepared: await b.prepare(fetched) })),
-      );
+      const fetching = 'read' in item ? b.prepare(item).then((prepared) => ({ fetched: item, prepared })) : b.fetchPrepared(item);
+      fetches.set(requested++, fetching);
     }
     const next = fetches.get(i);
     if (!next) continue;

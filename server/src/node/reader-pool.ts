@@ -10,7 +10,8 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import { Worker, type WorkerOptions } from 'node:worker_threads';
 import type { FileRead } from '../ingest/readers/read-source-file';
-import type { PreparedRead } from '../domain/prepared-source';
+import type { PreparedRead, ReadAndPrepared } from '../domain/prepared-source';
+import type { FileLocation } from './read-corpus-file';
 import type { ReadLimits, SourceText } from '../domain/source-text';
 import type { ReaderReply, WorkerJob } from './reader-protocol';
 import { runJob } from './worker-jobs';
@@ -30,7 +31,7 @@ export interface ReaderPoolOptions {
 
 interface Pending {
   job: WorkerJob;
-  resolve: (r: FileRead | PreparedRead) => void;
+  resolve: (r: ReaderReply['result']) => void;
   /** The worker failed or timed out on this job, or the pool shut down. */
   fail: (reason: string) => void;
 }
@@ -127,7 +128,22 @@ export class ReaderPool {
     return new Promise<PreparedRead | null>((resolve) => {
       this.post(
         job,
-        (r) => resolve(!r.ok || 'prepared' in r ? r : null),
+        (r) => resolve(!r.ok || ('prepared' in r && !('hash' in r)) ? r : null),
+        () => resolve(null),
+      );
+    });
+  }
+
+  /**
+   * Reads a corpus file as the Node corpus does (a format's reader runs on the same worker), then analyses and
+   * packs it; null when the worker failed or timed out on it.
+   */
+  readAndAnalyse(uri: string, filePath: string, loc: FileLocation, maxFileSizeKb: number): Promise<ReadAndPrepared | null> {
+    const job: WorkerJob = { kind: 'read-analyse', id: this.nextId++, uri, path: filePath, loc, maxFileSizeKb };
+    return new Promise<ReadAndPrepared | null>((resolve) => {
+      this.post(
+        job,
+        (r) => resolve(!r.ok || 'hash' in r ? r : null),
         () => resolve(null),
       );
     });

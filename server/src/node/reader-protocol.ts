@@ -1,5 +1,6 @@
 import type { FileRead } from '../ingest/readers/read-source-file';
-import type { PreparedRead } from '../domain/prepared-source';
+import type { PreparedRead, ReadAndPrepared } from '../domain/prepared-source';
+import type { FileLocation } from './read-corpus-file';
 import type { ReadLimits, SourceText } from '../domain/source-text';
 
 /** A file for the reader worker. */
@@ -21,11 +22,21 @@ export interface AnalyseJob {
   source?: SourceText;
 }
 
+/** A corpus file to read (as the Node corpus reads it), analyse and pack. */
+export interface ReadAnalyseJob {
+  kind: 'read-analyse';
+  id: number;
+  uri: string;
+  path: string;
+  loc: FileLocation;
+  maxFileSizeKb: number;
+}
+
 /** What the worker is asked to do. */
-export type WorkerJob = ReaderJob | AnalyseJob;
+export type WorkerJob = ReaderJob | AnalyseJob | ReadAnalyseJob;
 
 /** The worker's answer to a job: a read file, or an analysed one. */
 export interface ReaderReply {
   id: number;
-  result: FileRead | PreparedRead;
+  result: FileRead | PreparedRead | ReadAndPrepared;
 }

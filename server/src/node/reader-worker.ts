@@ -20,7 +20,9 @@ parentPort?.on('message', (job: WorkerJob) => {
   queue = queue.then(() =>
     runJob(job).then((result) => {
       // A prepared source's buffer moves to the main thread instead of being copied.
-      const transfer = 'prepared' in result ? [result.prepared.bytes] : [];
+      const prepared = 'prepared' in result ? result.prepared : null;
+      const bytes = prepared && 'bytes' in prepared ? prepared.bytes : prepared?.ok ? prepared.prepared.bytes : null;
+      const transfer = bytes ? [bytes] : [];
       parentPort?.postMessage({ id: job.id, result } satisfies ReaderReply, transfer);
     }),
   );
