@@ -42,7 +42,15 @@ interface Slot {
   jobs: Pending[];
   /** The first job's time limit. */
   timer: ReturnType<typeof setTimeout> | null;
+  /** Ends the worker once it has been idle a while (see IDLE_MS). */
+  idle: ReturnType<typeof setTimeout> | null;
 }
+
+/**
+ * A worker idle this long is ended: a worker's stdout stream keeps the process alive even when the worker is
+ * unreferenced (a test or a tool that indexed a folder would never exit), and an idle worker holds its heap.
+ */
+const IDLE_MS = 5_000;
 
 /**
  * Jobs posted to a worker at once. During a build the main thread analyses files for up to 20 ms between
@@ -171,7 +179,7 @@ export class ReaderPool {
       return null;
     }
     worker.stdout.resume(); // anything a library prints is dropped, never reaches the LSP channel
-    const slot: Slot = { worker, jobs: [], timer: null };
+    const slot: Slot = { worker, jobs: [], timer: null, idle: null };
     worker.on('message', (reply: ReaderReply) => this.finish(slot, reply));
     worker.on('error', (err) => this.fail(slot, `reader crashed (${err.message})`));
     worker.on('exit', (code) => this.fail(slot, code === 0 ? 'reader stopped' : `reader ended (exit code ${code}; out of memory?)`));
@@ -202,6 +210,8 @@ export class ReaderPool {
       }
       const pending = this.queue.shift();
       if (!pending) return;
+      if (slot.idle) clearTimeout(slot.idle);
+      slot.idle = null;
       slot.jobs.push(pending);
       if (slot.jobs.length === 1) this.startTimer(slot);
       slot.worker.postMessage(pending.job);
@@ -230,6 +240,13 @@ export class ReaderPool {
     }
     pending.resolve(reply.result);
     this.pump();
+    if (slot.jobs.length === 0 && !slot.idle) {
+      slot.idle = setTimeout(() => {
+        slot.idle = null;
+        if (slot.jobs.length === 0) this.remove(slot, 'idle');
+      }, IDLE_MS);
+      slot.idle.unref();
+    }
   }
 
   private timeout(slot: Slot): void {
@@ -247,6 +264,8 @@ export class ReaderPool {
 
   /** Ends a worker: the file it was reading gets the reason, the files queued behind it go back to the queue. */
   private remove(slot: Slot, reason: string): void {
+    if (slot.idle) clearTimeout(slot.idle);
+    slot.idle = null;
     if (slot.timer) clearTimeout(slot.timer);
     slot.timer = null;
     const [current, ...waiting] = slot.jobs.splice(0);
