@@ -34,9 +34,17 @@ function fetchNode() {
   const work = mkdtempSync(path.join(tmpdir(), 'sourced-editor-node-'));
   try {
     console.log(`editor node: fetching ${packageName()} from the npm registry (about 50 MB, once) into ${path.relative(root, dir)}`);
-    run('npm', ['pack', packageName(), '--pack-destination', work, '--silent'], { stdio: ['ignore', 'ignore', 'inherit'] });
-    const tarball = spawnSync('sh', ['-c', `ls ${JSON.stringify(work)}/*.tgz`], { encoding: 'utf8' }).stdout.trim();
-    run('tar', ['xzf', tarball, '-C', work]);
+    const packed = spawnSync('npm', ['pack', packageName(), '--pack-destination', work, '--json'], {
+      encoding: 'utf8',
+      stdio: ['ignore', 'pipe', 'inherit'],
+    });
+    if (packed.status !== 0) {
+      console.error(`editor node: \`npm pack ${packageName()}\` failed (exit ${packed.status ?? packed.signal})`);
+      process.exit(1);
+    }
+    // npm names the tarball it wrote in its JSON report.
+    const [{ filename }] = JSON.parse(packed.stdout);
+    run('tar', ['xzf', path.join(work, filename), '-C', work]);
     mkdirSync(path.dirname(dir), { recursive: true });
     rmSync(dir, { recursive: true, force: true });
     renameSync(path.join(work, 'package'), dir);

@@ -62,6 +62,7 @@ async function main(): Promise<void> {
     articleSet('test'),
     articleSet('dev2'),
     articleSet('dev3'),
+    articleSet('dev4'),
     fixtureSet('seeds'),
     fixtureSet('bbc'),
   ];

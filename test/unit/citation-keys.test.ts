@@ -32,3 +32,37 @@ test('citation keys: collisions get -2, -3 by path order, stable whatever the or
   assert.equal(a.keyOf('b.txt'), 'k');
   assert.equal(a.keyOf('a.txt'), undefined);
 });
+
+test('citation keys: add and remove name exactly the paths whose key changed', () => {
+  const r = new CitationKeyRegistry();
+  const table: [op: 'add' | 'remove', path: string, base: string, changed: string[]][] = [
+    ['add', 'b.txt', 'k', ['b.txt']],
+    ['add', 'd.txt', 'k', ['d.txt']],
+    ['add', 'a.txt', 'k', ['a.txt', 'b.txt', 'd.txt']],
+    ['add', 'c.txt', 'k', ['c.txt', 'd.txt']],
+    ['remove', 'b.txt', 'k', ['c.txt', 'd.txt']],
+    // Moving a path to another base: it and the paths after it under the old base change.
+    ['add', 'a.txt', 'other', ['c.txt', 'd.txt', 'a.txt']],
+    ['remove', 'zzz.txt', 'k', []],
+  ];
+  for (const [op, path, base, changed] of table) {
+    assert.deepEqual(op === 'add' ? r.add(path, base) : r.remove(path), changed, `${op} ${path}`);
+  }
+  assert.deepEqual(
+    ['a.txt', 'c.txt', 'd.txt', 'b.txt'].map((p) => r.keyOf(p)),
+    ['other', 'k', 'k-2', undefined],
+  );
+});
+
+test('citation keys: many sources with one title stay n log n (a guard against quadratic registration)', () => {
+  const n = 200_000;
+  const paths = Array.from({ length: n }, (_, i) => `press/release-${String(i).padStart(6, '0')}.txt`);
+  const r = new CitationKeyRegistry();
+  const started = process.hrtime.bigint();
+  for (const p of paths) assert.deepEqual(r.add(p, 'press-release'), [p]);
+  const last = r.keyOf(paths[n - 1]);
+  const ms = Number(process.hrtime.bigint() - started) / 1e6;
+  assert.equal(last, `press-release-${n}`);
+  // Quadratic registration (a sort or a scan of the group per add) takes minutes here; linear work well under a second.
+  assert.ok(ms < 10_000, `${Math.round(ms)} ms for ${n} sources under one base key`);
+});

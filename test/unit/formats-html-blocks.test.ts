@@ -79,6 +79,17 @@ const CASES: { name: string; body: string; expected: [string, string][] }[] = [
       ['body', 'It met.'],
     ],
   },
+  {
+    name: "a photo's buttons, its place in a gallery and a credit line are not article text",
+    body:
+      '<p>The ferry runs twice a day.</p><figure><img src="f.jpg"><figcaption>View photo</figcaption></figure>' +
+      '<p>Enlarge this image</p><p>Image 2 of 9</p><p>Photo: Lena Marsh/Coast Agency</p><p>Hide caption</p>' +
+      '<p>Tickets cost more from May.</p>',
+    expected: [
+      ['body', 'The ferry runs twice a day.'],
+      ['body', 'Tickets cost more from May.'],
+    ],
+  },
 ];
 
 test('HTML blocks: sentence headings read as paragraphs, link-only paragraphs and list items left out', async () => {
@@ -96,4 +107,18 @@ test('HTML blocks: "she said" after a sentence set as a heading refers to the pe
   const q = a.quotes.find((x) => x.text.startsWith('Nobody told her'));
   assert.ok(q, `quotes: ${a.quotes.map((x) => x.text).join(' | ')}`);
   assert.equal(q.speaker, 'Mara Quill');
+});
+
+test('HTML blocks: a caption keeps its text without the credit at its end; prose that names a photo stays', async () => {
+  const body =
+    '<figure><img src="f.jpg"><figcaption>Passengers wait at the pier on Monday. (Coast Agency Photo/Lena Marsh)</figcaption></figure>' +
+    '<p>See photos of the pier in our gallery, the council said on Monday.</p><p>Source: harbour board</p>';
+  const read = await readSourceFile('page.html', page(body), LIMITS);
+  assert.ok(read.ok && read.source, 'read');
+  const texts = read.source.blocks.filter((b) => b.kind !== 'title').map((b) => b.text);
+  assert.deepEqual(texts.slice(0, 2), [
+    'Passengers wait at the pier on Monday.',
+    'See photos of the pier in our gallery, the council said on Monday.',
+  ]);
+  assert.ok(!texts.includes('Source: harbour board'), texts.join(' | '));
 });

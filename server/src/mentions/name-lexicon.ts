@@ -30,6 +30,11 @@ trustee volunteer employee staffer planner trader broker landlord shopkeeper min
 warden detective agent student pupil graduate survivor witness resident protester spokesmen
 lyricist publisher nanny dancer ombudsman cinematographer choreographer qc associate
 councilmember councilwoman councilman assemblymember supervisor librarian
+co-director co-chair co-chairman co-chairwoman co-host co-owner co-president
+geophysicist astrophysicist meteorologist astronomer oceanographer geologist sociologist psychologist anthropologist
+epidemiologist neuroscientist ecologist climatologist zoologist archaeologist pathologist linguist statistician
+demographer geographer cartographer physician pediatrician paediatrician psychiatrist dentist pharmacist therapist
+technician electrician politician lobbyist publicist cartoonist pianist violinist cellist guitarist archivist
 `);
 
 /** Words that may stand before a role head inside a title ("foreign", "prime", "shadow"). Lower-case. */

@@ -198,6 +198,15 @@ export function titleBefore(
 ): FoundRole | null {
   const first = tokens[nameStart];
   let i = nameStart - 1;
+  // `a meteorologist named X`, `a graduate student named X`: a title introduced by an article, then `named`.
+  const named = tokens[i];
+  if (named && /^(?:named|called)$/.test(named.text) && first.gap === '' && named.gap === '' && named.sentence === first.sentence) {
+    const r = titleBefore(tokens, i, spanBefore);
+    const article = r ? tokens[r.from - 1] : undefined;
+    return r?.title && article && /^(?:a|an|the)$/i.test(article.text) && article.sentence === first.sentence
+      ? { ...r, to: nameStart }
+      : null;
+  }
   // "its chairman, Sir John Doe": look past an honorific.
   if (i > 0 && HONORIFICS.has(tokens[i].text) && first.gap === '') {
     return titleBefore(tokens, i, spanBefore);
@@ -221,9 +230,12 @@ export function titleBefore(
     (kinOwner.possessive || POSSESSIVE_DETERMINERS.has(lower(kinOwner)))
   )
     return { title: head.text, affiliation: null, from: i, to: nameStart };
-  if ((head.cap && !head.upper) || !(isHead(head) || RELATION_WORDS.has(lower(head)) || capped(tokens, i))) return null;
+  // `the governor's office chief of staff X`: the office is `chief of staff`.
+  const chiefOf = lower(head) === 'staff' && lower(tokens[i - 1] ?? head) === 'of' && lower(tokens[i - 2] ?? head) === 'chief';
+  if ((head.cap && !head.upper) || !(isHead(head) || chiefOf || RELATION_WORDS.has(lower(head)) || capped(tokens, i))) return null;
   const relation = RELATION_WORDS.has(lower(head));
   if (relation && first.gap !== '') return null;
+  if (chiefOf) i -= 2;
   let from = i;
   i--;
   // Lower-case title words, or a capitalised one that only starts the sentence ("Shadow home secretary X").
@@ -477,6 +489,8 @@ export function titleAfter(
     countryOnly = true;
     i += c0.length;
   }
+  // `X, a 28-year-old nurse,`: the age describes the person, not the title.
+  if (hadArticle && tokens[i]?.sentence === sentence && /^\d{1,3}-year-old$/.test(tokens[i].text) && tokens[i + 1]?.gap === '') i++;
   const titleStart = i;
   let lastHead = -1;
   let unknown = 0;

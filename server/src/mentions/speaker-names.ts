@@ -113,6 +113,16 @@ const MALE_TITLES = new Set([
 ]);
 /** The first personal pronoun after a name in its sentence: `Ana Lee said her team …`. */
 const NEXT_PRONOUN_RE = /^[^.!?\u201c"]{0,80}?\b(he|his|him|she|her|hers)\b/i;
+/**
+ * An object pronoun is someone else (`Lee reached out to her`, `Lee told him`): `him` never votes, `her` only as a
+ * possessive, before a plain word that is no preposition, article or conjunction (`Lee said her team …`).
+ */
+const NOT_AFTER_POSSESSIVE_RE =
+  /^\s*(?:[^\p{L}\s]|$|(?:to|that|the|a|an|and|or|but|in|on|at|for|with|about|from|of|as|if|when|was|is|had|would|what|how|why)\b)/iu;
+
+/** A speech verb after a comma or a closing quotation mark, then lower-case title words: `…, said astronomer `. */
+const INVERTED_SUBJECT_RE =
+  /[,\u201d"][ \t]*(?:said|says|wrote|writes|added|adds|explained|recalled|continued)[ \t]+(?:\p{Ll}+[ \t]+){0,3}$/u;
 
 /** A pronoun's gender: `m` for he, `f` for she. */
 export type Gender = 'm' | 'f';
@@ -312,9 +322,16 @@ export class NameBook {
       // `Band frontman Ana Lee said`: a title preamble introduces a person by a full name; before one bare word
       // (`Sale host Bath in the cup`) the "title" is as likely a verb, and the word no person.
       const preamble = this.openedByPreamble(m.index) && tokensOf(this.fullName(core)).length >= 2;
+      // `…, said Ana Lee, an astronomer`: the name right after a speech verb closing a clause is that verb's subject.
+      const inverted = INVERTED_SUBJECT_RE.test(before);
       const subject =
         !participle &&
-        (this.opensSentence(m.index) || SPEECH_VERBS.has(verb) || apposedSubject || preamble || this.beforeFiniteVerb(m.index, after));
+        (this.opensSentence(m.index) ||
+          SPEECH_VERBS.has(verb) ||
+          apposedSubject ||
+          preamble ||
+          inverted ||
+          this.beforeFiniteVerb(m.index, after));
       this.names.push({ core, titles, start, end, subject });
     }
     let p = 0;
@@ -633,7 +650,11 @@ export class NameBook {
         else if (MALE_TITLES.has(t)) v.m++;
       }
       const next = n.subject ? NEXT_PRONOUN_RE.exec(text.slice(n.end, n.end + 100)) : null;
-      if (next && !/\p{Lu}\p{Ll}+\s+\p{Lu}/u.test(next[0])) {
+      const objectPronoun =
+        next !== null &&
+        (/^him$/i.test(next[1]) ||
+          (/^her$/i.test(next[1]) && NOT_AFTER_POSSESSIVE_RE.test(text.slice(n.end + next[0].length, n.end + next[0].length + 12))));
+      if (next && !objectPronoun && !/\p{Lu}\p{Ll}+\s+\p{Lu}/u.test(next[0])) {
         if (/^(?:he|his|him)$/i.test(next[1])) v.m++;
         else v.f++;
       }

@@ -109,8 +109,12 @@ function isCap(bare: string): boolean {
   return /^(?:(?:al|el|Abu)-)?\p{Lu}/u.test(bare);
 }
 
+/** A party and state tag after a legislator's name: `(D-Ore.)`, `R-Texas`, `(I-N.M.)`; no part of the name. */
+export const PARTY_TAG_RE = /^\(?[DRI]-\p{Lu}[\p{L}.]*\)?[,;:.]?$/u;
+
 function isNamePart(t: Token): boolean {
   const lower = t.bare.toLowerCase();
+  if (PARTY_TAG_RE.test(t.word)) return false;
   // `Describing X as …` opens a sentence with a capitalised verb, not a name.
   return (
     (isCap(t.bare) && !STOP_CAPS.has(lower) && !SPEECH_VERBS.has(lower)) ||
@@ -333,6 +337,8 @@ export function speakerBeforeVerb(text: string, base: number, participle = false
   const between = /,\s+(?:who|whose|which)\s[^;.!?]*,\s*$/.exec(s);
   if (between && between.index > 0) s = s.slice(0, between.index) + ' ';
   s = s.replace(/\s*\([^()]{1,20}\)\s*$/, ' ');
+  // `Rep. Ana Lee, R-Texas, said`: a party and state tag between commas.
+  s = s.replace(/,\s+[DRI]-\p{Lu}[\p{L}.]*(?:\s\p{Lu}[\p{L}.]*)?,\s*$/u, ' ');
   const setting = /,\s+(?:from|of|in|at)\s+[^,;:.!?]{1,40}(?:,\s*[^,;:.!?]{1,30})?,?\s*$/.exec(s);
   if (setting && setting.index > 0 && /\p{Lu}[\p{L}'’\-]*$/u.test(s.slice(0, setting.index))) s = s.slice(0, setting.index) + ' ';
   // `Ana Lee, PTC president and activist said`: an apposition ending in a title, with no closing comma.
@@ -344,6 +350,8 @@ export function speakerBeforeVerb(text: string, base: number, participle = false
     if (titled && !['the', 'a', 'an', 'his', 'her', 'its', 'their'].includes(opening) && !PREPOSITIONS.has(opening))
       s = s.slice(0, apposition.index) + ' ';
   }
+  // `Dr Ana Lee and colleagues conclude`: the named lead speaks for the team.
+  s = s.replace(/\s+and\s+(?:(?:his|her|their)\s+)?(?:colleagues|co-authors|coauthors|collaborators|team)\s*$/, ' ');
   // `A statement from Acme explaining the decision read`: a participle phrase after the subject.
   s = s.replace(/\s\p{Ll}{3,}ing(?:\s+[\p{Ll}\d'’\-]+)+\s*$/u, ' ');
   return speakerBefore(s, base, participle);
@@ -395,7 +403,9 @@ export function speakerBefore(text: string, base: number, participle = false): S
   if (PRONOUNS.has(lower)) return { kind: 'pronoun', text: lower, at: last.start };
   if (INHERIT_WORDS.has(lower)) return { kind: 'inherit', at: last.start };
   // `the 31-year-old told …`: a description of the person just written about.
-  if (/^[\p{Ll}\d]/u.test(last.bare) && ((!ROLE_NOUNS.has(lower) && !SOURCE_NOUNS.has(lower)) || DOCUMENT_NOUNS.has(lower))) {
+  // `the agency said`, `the group said`: right after `the`, a body's noun points back to the body, not an unnamed source.
+  const thatBody = ORGANISATION_DESCRIPTORS.has(lower) && tokens[i - 1]?.bare.toLowerCase() === 'the';
+  if (/^[\p{Ll}\d]/u.test(last.bare) && ((!ROLE_NOUNS.has(lower) && !SOURCE_NOUNS.has(lower)) || DOCUMENT_NOUNS.has(lower) || thatBody)) {
     for (let k = i - 1; k >= Math.max(0, i - 5); k--) {
       const det = tokens[k].bare.toLowerCase();
       // `a statement on her website said`: a document speaks for its issuer, whatever the article.
@@ -547,7 +557,9 @@ export function speakerAfter(text: string, base: number): SpeakerRef | null {
   // `said rally driver Ana Lee`: plain words, then an occupation right before the name.
   for (let k = 1; k < Math.min(tokens.length, 4); k++) {
     const prev = tokens[k - 1];
-    if (!/^\p{Ll}/u.test(prev.bare) || /[,;:.]$/.test(prev.word) || PREPOSITIONS.has(prev.bare) || STOP_CAPS.has(prev.bare)) break;
+    // (`said 20-year-old politics student X`: an age may open the description.)
+    if (!/^\p{Ll}|^\d+-year-old$/u.test(prev.bare) || /[,;:.]$/.test(prev.word) || PREPOSITIONS.has(prev.bare) || STOP_CAPS.has(prev.bare))
+      break;
     if ((OCCUPATIONS.has(prev.bare) || isAgentNoun(prev.bare)) && isNamePart(tokens[k]) && isCap(tokens[k].bare))
       return speakerAfter(text.slice(tokens[k].start - base), tokens[k].start);
   }

@@ -13,7 +13,7 @@ export const SPEECH_VERBS = set(`
   asserted asserts declared declares described describes wrote writes replied replies responded responds commented comments
   remarked remarks observed observes suggested suggests predicted predicts informed informs expressed expresses reported reports
   rejected rejects accused accuses complained complains conceded concedes continued continues concluded concludes cautioned
-  cautions stated states agreed agrees maintained maintains recalled recalls boasted joked quipped tweeted posted
+  cautions stated states agreed agrees maintained maintains recalled recalls boasted joked quipped tweeted posted written
   shouted shouts yelled screamed whispered cried asked asks criticised criticized welcomed praised condemned hailed defended
   laughs laughed smiles smiled sighs sighed
   saying adding warning stressing noting insisting arguing claiming explaining announcing confirming denying revealing

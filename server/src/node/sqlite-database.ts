@@ -30,14 +30,15 @@ function reasonOf(err: unknown): string {
 /** The first driver that opens `file`; one readable error naming every driver tried when none can. */
 function openWithDriver(file: string): SqlDatabase {
   const failures: string[] = [];
-  for (const name of driverModules()) {
+  const modules = driverModules();
+  for (const name of modules) {
     try {
       return name === BUILT_IN ? openNodeSqlite(file) : openWithModule(name, file);
     } catch (err) {
       failures.push(`${name}: ${reasonOf(err)}`);
     }
   }
-  throw new Error(`the SQLite driver (${driverModules().join(', then ')}) could not be loaded: ${failures.join('; ')}`);
+  throw new Error(`the SQLite driver (${modules.join(', then ')}) could not be loaded: ${failures.join('; ')}`);
 }
 
 /** Tables of a database Sourced made: its `meta` table names the schema version it was written with. */

@@ -449,12 +449,13 @@ class ActorScan {
       while (e < tokens.length && tokens[e].sentence === tokens[s].sentence) e++;
       const lead = tokens[s].body ? s : bylineStart(tokens, s, e);
       // A byline's names are those before its first comma, bar or slash ("By Ana Lee and Tom Vale, Business reporters").
-      const names = lead < 0 ? [] : spansOf(tokens, lead, lead === s ? e : bylineNamesEnd(tokens, lead, e));
+      const byline = lead >= 0 && !tokens[s].body;
+      const names = lead < 0 ? [] : spansOf(tokens, lead, byline ? bylineNamesEnd(tokens, lead, e) : e);
       for (const span of names) {
         this.spans.push(span);
         this.spanEndAt.set(span[1] - 1, span);
         this.spanStartAt.set(span[0], span);
-        if (lead !== s) this.bylineNames.set(span[0], e);
+        if (byline) this.bylineNames.set(span[0], e);
       }
       s = e;
     }
@@ -664,6 +665,7 @@ class ActorScan {
     let nameTo = to;
     const bylineEnd = this.bylineNames.get(spanFrom);
     if (bylineEnd !== undefined) this.readByline(reading, to, bylineEnd);
+    const titledBefore = reading.role !== null;
     if (!reading.role) this.readApposition(reading, nameTo);
     // "Professor X", "Judge X", "Bishop X": an honorific that is also an office is the role when nothing else is.
     const office = titledBy ? TITLE_HONORIFICS.get(titledBy.replace(/\.$/, '')) : undefined;
@@ -678,7 +680,16 @@ class ActorScan {
       c.votes.organisation += 2;
     }
     if (c && shortForm) this.addShortForm(c, shortForm[0], shortForm[1]);
+    if (c && titledBefore) this.addApposedRole(c, reading.nameFrom, nameTo);
     return c;
+  }
+
+  /** `the geophysicist X, co-director of Y,`: a title apposed after a name that had one before is kept too. */
+  private addApposedRole(c: Candidate, nameFrom: number, nameTo: number): void {
+    const after = titleAfter(this.tokens, nameTo, this.spanAt);
+    const title = after?.title;
+    if (!after || !title || !isPersonLike(this.tokens, nameFrom, nameTo)) return;
+    if (!c.roles.some((r) => r.title === title)) c.roles.push({ title, affiliation: after.affiliation });
   }
 
   /** The name without its country ("Ruritanian Protection Agency" of "US Ruritanian Protection Agency") is an alias of it. */
@@ -966,6 +977,26 @@ class ActorScan {
     }
   }
 
+  /**
+   * `Mary Quill, née Brent`: the name before `née` and the first name with the maiden surname are one person; the
+   * one written later joins the one written first. One pass over the tokens.
+   */
+  linkMaidenNames(): void {
+    const tokens = this.tokens;
+    for (let i = 2; i + 1 < tokens.length; i++) {
+      const maiden = tokens[i + 1];
+      if (!/^n[e\u00e9]e$/.test(tokens[i].key) || !tokens[i].gap.startsWith(',') || !maiden.cap || maiden.gap !== '') continue;
+      const span = this.spanEndAt.get(i - 1);
+      if (!span || span[1] - span[0] < 2) continue;
+      const married = this.candidates.get(nameKey(this.spanText(span[0], span[1])));
+      const other = this.candidates.get(nameKey(`${tokens[span[0]].text} ${maiden.text}`));
+      if (!married || !other || other === married || married.aliasOf || other.aliasOf) continue;
+      const [early, late] = other.first <= married.first ? [other, married] : [married, other];
+      late.aliasOf = early.key;
+      early.votes.person += 3;
+    }
+  }
+
   /** The person a quoted nickname [q, last] belongs to, by the words around it. */
   private nicknamed(q: number, last: number): Candidate | null {
     const tokens = this.tokens;
@@ -1040,6 +1071,7 @@ export function extractActors(doc: SourceDocument): DocumentActors {
   const found = scan.spans.map(([from, to]) => scan.scanSpan(from, to));
   scan.voteLists(found);
   scan.linkNicknames();
+  scan.linkMaidenNames();
   scan.voteEmployers();
   return { actors: buildActors(scan.tokens, scan.candidates.values()) };
 }
@@ -1049,7 +1081,7 @@ const BYLINE_WORDS = new Set(['By', 'BY', 'Credit', 'Credits', 'Photo', 'Photogr
 
 /** The end of a byline's names: its first token after a comma, bar, slash or dash. */
 function bylineNamesEnd(tokens: readonly Token[], from: number, e: number): number {
-  for (let k = from + 1; k < e; k++) if (/^[,|/\u2013\u2014-]/.test(tokens[k].gap)) return k;
+  for (let k = from + 1; k < e; k++) if (/^[,|/(\u2013\u2014-]/.test(tokens[k].gap)) return k;
   return e;
 }
 
@@ -1057,6 +1089,18 @@ function bylineNamesEnd(tokens: readonly Token[], from: number, e: number): numb
 function bylineStart(tokens: readonly Token[], s: number, e: number): number {
   const first = tokens[s];
   if (BYLINE_WORDS.has(first.text)) return s + 1 < e ? s + 1 : -1;
+  // `— Ana Lee (@analee) March 3, 2018`: the signature of an embedded post, a name and its handle.
+  const handle = tokens.slice(s + 2, Math.min(e, s + 4)).findIndex((t) => t.gap === '(@');
+  if (!first.body && /^[\u2013\u2014]$/.test(first.gap) && handle >= 0 && tokens.slice(s, s + 2 + handle).every((t) => t.cap)) return s;
+  // `Ana Lee/Acme`: a picture credit line of its own, two or three capitalised words, a slash, the agency.
+  const slash = tokens.slice(s + 2, Math.min(e, s + 4)).findIndex((t) => t.gap === '/');
+  if (
+    !first.body &&
+    slash >= 0 &&
+    e - s <= 6 &&
+    tokens.slice(s, e).every((t, k) => (t.cap || t.upper) && (k === slash + 2 || t.gap === ''))
+  )
+    return s;
   const by = tokens[s + 1];
   return by && s + 2 < e && by.key === 'by' && by.gap === '' && first.cap && /^(?:written|reporting|words|report)$/.test(first.key)
     ? s + 2

@@ -68,7 +68,11 @@ const PASSIVE_QUOTED_RE = /^([^.!?\u201c"]{2,60}?)\s+(?:was|were|is|are)\s+quote
 
 /** Verbs of taking a stand in public: a quotation right after a sentence whose subject did this is the subject's. */
 const STANCE_VERBS_RE =
-  /\b(?:call(?:s|ed)? for|(?:renew|repeat|reiterat|echo)(?:ed|es|s)? (?:\S+ )?calls?|urg(?:ed|es)|warn(?:ed|s)|insist(?:ed|s)|argu(?:ed|es)|criticis(?:ed|es)|defend(?:ed|s)|demand(?:ed|s)|dismiss(?:ed|es)|reject(?:ed|s)|accus(?:ed|es)|prais(?:ed|es)|condemn(?:ed|s))\b/i;
+  /\b(?:call(?:s|ed)? for|(?:renew|repeat|reiterat|echo)(?:ed|es|s)? (?:\S+ )?calls?|urg(?:ed|es)|warn(?:ed|s)|insist(?:ed|s)|argu(?:ed|es)|criticis(?:ed|es)|defend(?:ed|s)|demand(?:ed|s)|dismiss(?:ed|es)|reject(?:ed|s)|accus(?:ed|es)|prais(?:ed|es)|condemn(?:ed|s)|(?:issu|releas|publish|post)(?:ed|es|s)? (?:a|an|its|their|the) (?:\S+ )?(?:statement|letter|note|memo))\b/i;
+
+/** Plural present verbs of speech, read only after a team's noun (`… and colleagues conclude`). */
+const TEAM_VERBS = new Set(['conclude', 'write', 'explain', 'note', 'suggest', 'argue', 'warn', 'report']);
+const TEAM_NOUNS = new Set(['colleagues', 'co-authors', 'coauthors', 'collaborators', 'team']);
 
 /** Verbs by which a document speaks: `the statement read`. */
 const DOCUMENT_VERBS = new Set(['read', 'reads']);
@@ -96,7 +100,21 @@ function trailingRef(text: string, from: number, to: number): SpeakerRef | null 
   const toks = tokens(text.slice(start, to), start);
   const first = toks[0];
   if (!first) return null;
+  // `“…,” read a statement from Acme.`: whoever issued the statement.
+  const issued =
+    /^(?:read|reads|said|says)\s+(?:a|an|the)\s+(?:[\p{Ll}\-]+\s+){0,2}?(?:statement|release|letter|note|memo|post)\s+(?:issued\s+)?(?:from|by)\s+(?:the\s+)?/u.exec(
+      text.slice(start, to),
+    );
+  if (issued) {
+    const owner = speakerAfter(text.slice(start + issued[0].length, to), start + issued[0].length);
+    if (owner?.kind === 'name') return owner;
+  }
   if (CLOSING_VERBS.has(first.bare)) return speakerAfter(text.slice(first.end, to), first.end);
+  // `“…” — Ana Lee, a resident.`: a dash, then a name with no verb, signs the quotation.
+  if (/[\u2014\u2013]/.test(text.slice(from, start)) && !toks.some((t) => SPEECH_VERBS.has(t.bare))) {
+    const signed = speakerAfter(text.slice(start, to), start);
+    if (signed?.kind === 'name') return signed;
+  }
   const opener =
     /^[\p{Lu}]|^\p{Ll}+\p{Lu}/u.test(text.slice(first.start, first.end)) ||
     ['he', 'she', 'they', 'it', 'the', 'a', 'an', 'his', 'her', 'its'].includes(first.bare) ||
@@ -206,7 +224,9 @@ function leadingRef(text: string, from: number, to: number, sentenceStart: numbe
       if (isDocument(ref)) return ref;
       continue;
     }
-    if (!SPEECH_VERBS.has(verb)) continue;
+    // `Dr Ana Lee and colleagues conclude that “…”`: a plural verb of speech after a team's noun.
+    const teamVerb = TEAM_VERBS.has(verb) && k > 0 && TEAM_NOUNS.has(toks[k - 1].bare);
+    if (!SPEECH_VERBS.has(verb) && !teamVerb) continue;
     const participle = verb.endsWith('ing');
     const before = text.slice(from, toks[k].start);
     const quotedAs = verb === 'saying' ? /\bquot(?:ed|es|ing)\s+(.{2,60}?)\s+as\s*$/.exec(before) : null;
@@ -232,7 +252,13 @@ function leadingRef(text: string, from: number, to: number, sentenceStart: numbe
 /** `…, the Chilean side said in a statement.` and `according to X` anywhere in the sentence. */
 function tailRef(text: string, from: number, to: number): SpeakerRef | null {
   const s = text.slice(from, to);
-  const according = /\baccording to\s+/i.exec(s);
+  // `according to a statement from Acme`, `according to a report by X`: whoever issued it.
+  // (`… by UK-based research firm Acme`: a descriptive prefix and the kind of body stand before the name.)
+  const issued =
+    /\baccording to\s+(?:a|an|the)\s+(?:[\p{Ll}\-]+\s+){1,3}?(?:from|by)\s+(?:the\s+)?(?:\p{Lu}[\p{L}.]*-\p{Ll}+\s+)?(?:\p{Ll}[\p{Ll}\-]*\s+){0,3}(?=\p{Lu})/iu.exec(
+      s,
+    );
+  const according = issued ?? /\baccording to\s+/i.exec(s);
   if (according) {
     const at = from + according.index + according[0].length;
     const ref = speakerAfter(text.slice(at, to), at);
@@ -256,10 +282,14 @@ function tailRef(text: string, from: number, to: number): SpeakerRef | null {
  */
 function questionTail(doc: SourceDocument, close: number, paragraph: number): SpeakerRef | null {
   const { text, sentences } = doc;
-  if (!/[?!]\s*["\u201d\u2019']?$/.test(text.slice(Math.max(0, close - 3), close))) return null;
+  const ending = /([?!.])\s*["\u201d\u2019']?$/.exec(text.slice(Math.max(0, close - 3), close))?.[1];
+  if (!ending) return null;
   const next = sentences[sentenceAt(sentences, close) + 1];
   if (!next || next.paragraph !== paragraph || next.start - close > 3) return null;
-  if (wordCount(text.slice(next.start, next.end)) > 10) return null;
+  const words = text.slice(next.start, next.end);
+  if (wordCount(words) > 10) return null;
+  // `“… yet.” Mayor Ana Lee added.`: after a full stop only a short sentence that ends with its speech verb.
+  if (ending === '.' && (wordCount(words) > 6 || !CLOSING_VERBS.has(/(\p{L}+)\W*$/u.exec(words)?.[1]?.toLowerCase() ?? ''))) return null;
   return trailingRef(text, close, next.end);
 }
 
@@ -398,6 +428,27 @@ export class Attributor {
     if (same?.speaker && !/[.!?]\s/.test(lead)) return { kind: 'inherit', at: leadFrom };
     const owned = possessiveOrCopula(text, leadFrom, first.open);
     if (owned) return owned;
+    // `In his words, “…”`, `In the words of X, “…”`: the words are that person's.
+    const inWords = /\bin\s+(?:(his|her|their)\s+(?:own\s+)?words|the\s+words\s+of\s+([^,;:.!?]{2,60}?))\s*[,:]?\s*$/i.exec(lead);
+    if (inWords?.[1])
+      return {
+        kind: 'pronoun',
+        text: { his: 'he', her: 'she', their: 'they' }[inWords[1].toLowerCase()] ?? 'they',
+        at: leadFrom + inWords.index,
+      };
+    if (inWords?.[2]) {
+      const named = speakerAfter(inWords[2], leadFrom + inWords.index + inWords[0].indexOf(inWords[2]));
+      if (named && named.kind !== 'other') return named;
+    }
+    // `a question came from a member of the audience: “…”`: whoever the words came from.
+    const source = /\bcame\s+from\s+([^,;:.!?\u201c"]{3,60}?)\s*:\s*$/.exec(lead);
+    if (source) {
+      const at = leadFrom + source.index + source[0].indexOf(source[1]);
+      const named = speakerAfter(source[1], at);
+      if (named?.kind === 'name') return named;
+      const unnamed = /^(?:a|an|one)\s+(\p{Ll}[\p{Ll}\s]+)$/u.exec(source[1]);
+      if (unnamed) return { kind: 'unnamed', text: unnamed[1], at };
+    }
     // `Lee summed it up: “…”`: a colon hands the quotation to the sentence's subject.
     if (/:\s*$/.test(lead)) {
       const subject = clauseSubject(text, sentenceStart, first.open);
@@ -446,6 +497,28 @@ export class Attributor {
   }
 
   /**
+   * Whether someone else may be speaking: a speech verb after the closing mark in the quotation's sentence (an
+   * attribution not read: `said 20-year-old student X`), or one since the previous quotation whose subject is not
+   * the last speaker (`His agent told the paper that …`).
+   */
+  private otherVoice(q: MarkedQuote, speaker: string): boolean {
+    const { text, sentences } = this.doc;
+    const last = q.parts[q.parts.length - 1];
+    const closing = sentences[sentenceAt(sentences, Math.max(last.start, last.close - 1))];
+    if (closing && tokens(text.slice(last.close, closing.end), last.close).some((t) => SPEECH_VERBS.has(t.bare))) return true;
+    const since = this.previous ? text.slice(this.previous.close, q.parts[0].open) : '';
+    const surname = (/(\S+)$/.exec(speaker)?.[1] ?? '').toLowerCase();
+    const toks = tokens(since, 0);
+    return toks.some(
+      (t, k) =>
+        SPEECH_VERBS.has(t.bare) &&
+        !toks
+          .slice(Math.max(0, k - 2), k + 4)
+          .some((b) => b.bare === surname || ((b.bare === 'he' || b.bare === 'she') && b.start < t.start)),
+    );
+  }
+
+  /**
    * `“…,” said X. The price is “as low as I’ve ever seen.”`: words in the first person with no attribution of their
    * own go on from the person who spoke last, in this paragraph or the one before, when nobody else is named between.
    */
@@ -457,7 +530,12 @@ export class Attributor {
     const opening = sentences[sentenceAt(sentences, first.open)];
     const lead = opening ? text.slice(Math.max(opening.start, paragraphs[first.paragraph].start), first.open) : '';
     const firstPerson = FIRST_PERSON_RE.test(text.slice(first.start, first.end)) || (wordCount(lead) <= 3 && FIRST_PERSON_RE.test(lead));
-    if (!firstPerson) return null;
+    // `“…,” X said. And yet he found nothing. “Of all the books …, not one line.”`: a whole sentence in marks, in
+    // the paragraph where the person just spoke, goes on with them (a scare quote is no sentence).
+    const sentence =
+      lead.trim() === '' && /^\p{Lu}/u.test(text.slice(first.start, first.end)) && wordCount(text.slice(first.start, first.end)) >= 5;
+    if (!firstPerson && !(sentence && last?.person && last.at >= paragraphs[first.paragraph].start && !this.otherVoice(q, last.name)))
+      return null;
     const reach = paragraphs[Math.max(0, first.paragraph - 1)].start;
     if (last?.person && last.at >= reach) {
       const between = this.book.recentPerson(last.at + 1, first.open);

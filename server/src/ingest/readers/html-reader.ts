@@ -1,6 +1,7 @@
 import { Readability } from '@mozilla/readability';
 import { parseHTML } from 'linkedom';
 import { cleanInline, isoDate } from './clean-text';
+import { isBoilerplate, withoutTrailingCredit } from './html-boilerplate';
 import { htmlBlocks } from './html-blocks';
 import { decodeHtml } from './html-decode';
 import type { DomDocument, DomNode } from './html-dom';
@@ -23,18 +24,6 @@ function hostOf(url: string | null): string | null {
   } catch {
     return null;
   }
-}
-
-/** Labels a page puts in its article's flow: an ad slot's label, a skip link, a "continue reading" prompt. */
-const BOILERPLATE_PART_RE =
-  /^(?:advertisement|advert|ad|sponsored(?: content)?|skip to(?: main)? content|scroll to continue(?: with content)?|story continues below(?: advertisement)?|continue reading(?: below)?)$/i;
-
-/** A short block made only of boilerplate labels ("Advertisement · Scroll to continue"). */
-function isBoilerplate(text: string): boolean {
-  return (
-    text.length < 80 &&
-    text.split(/\s*[\u00b7\u2022|\u2013\u2014:-]\s*/).every((part) => BOILERPLATE_PART_RE.test(part.replace(/[.!]+$/, '')))
-  );
 }
 
 interface Found {
@@ -82,6 +71,7 @@ export function readHtml(bytes: Uint8Array, parse: HtmlParser = linkedomParser, 
   // A byline Readability recognised from the page's metadata may still stand in the article as a paragraph.
   const blocks = htmlBlocks(article.content as DomNode)
     .filter((b) => !isBoilerplate(b.text))
+    .map((b) => ({ ...b, text: withoutTrailingCredit(b.text) }))
     .filter((b) => !bylineKey || b.text.toLowerCase().replace(/^by\s+/, '') !== bylineKey);
   if (blocks.length === 0) return { ok: false, reason: 'no readable article text in the page' };
   // Readability's title comes from the head's metadata, else from <title>; a headline marked up in the body beats <title>.

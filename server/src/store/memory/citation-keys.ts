@@ -21,43 +21,60 @@ export function baseCitationKey(doc: Pick<SourceDocument, 'title' | 'year' | 'pa
   return doc.year ? `${base}-${doc.year}` : base;
 }
 
+/** Where `path` is, or would be inserted, in the sorted `paths`. */
+function placeOf(paths: readonly string[], path: string): number {
+  let from = 0;
+  let to = paths.length;
+  while (from < to) {
+    const mid = (from + to) >>> 1;
+    if (paths[mid] < path) from = mid + 1;
+    else to = mid;
+  }
+  return from;
+}
+
 /**
  * Keeps keys unique and stable: among sources sharing a base key, the one with
  * the smallest path keeps the base and the others get `-2`, `-3`… in path order,
- * so the same files always get the same keys.
+ * so the same files always get the same keys. Each base's paths stay sorted and are found by binary search: a
+ * build adds in path order, so thousands of sources with one title (press releases, copies) cost n log n, not n².
  */
 export class CitationKeyRegistry {
   private readonly byBase = new Map<string, string[]>();
   private readonly baseOf = new Map<string, string>();
 
-  /** Registers a source (by path) under a base key; returns the paths whose key may have changed. */
+  /** Registers a source (by path) under a base key; returns the paths whose key may have changed (in path order). */
   add(path: string, base: string): string[] {
-    this.remove(path);
-    const paths = this.byBase.get(base) ?? [];
-    paths.push(path);
-    paths.sort();
-    this.byBase.set(base, paths);
+    const moved = this.remove(path);
+    let paths = this.byBase.get(base);
+    if (!paths) this.byBase.set(base, (paths = []));
+    const at = placeOf(paths, path);
+    if (at === paths.length) paths.push(path);
+    else paths.splice(at, 0, path);
     this.baseOf.set(path, base);
-    return paths;
+    const changed = paths.slice(at);
+    return moved.length ? [...moved, ...changed] : changed;
   }
 
-  /** Unregisters a source; returns the paths whose key may have changed. */
+  /** Unregisters a source; returns the paths whose key may have changed (those after it under its base). */
   remove(path: string): string[] {
     const base = this.baseOf.get(path);
     if (base === undefined) return [];
     this.baseOf.delete(path);
-    const paths = (this.byBase.get(base) ?? []).filter((p) => p !== path);
-    if (paths.length) this.byBase.set(base, paths);
-    else this.byBase.delete(base);
-    return paths;
+    const paths = this.byBase.get(base) ?? [];
+    const at = placeOf(paths, path);
+    if (paths[at] === path) paths.splice(at, 1);
+    if (paths.length === 0) this.byBase.delete(base);
+    return paths.slice(at);
   }
 
   /** The unique key of a registered source. */
   keyOf(path: string): string | undefined {
     const base = this.baseOf.get(path);
     if (base === undefined) return undefined;
-    const rank = this.byBase.get(base)?.indexOf(path) ?? -1;
-    if (rank < 0) return undefined;
+    const paths = this.byBase.get(base) ?? [];
+    const rank = placeOf(paths, path);
+    if (paths[rank] !== path) return undefined;
     return rank === 0 ? base : `${base}-${rank + 1}`;
   }
 }

@@ -98,7 +98,7 @@ export class SourceIndex implements SourceReads {
     this.owners.add(unit, unit.sentenceIds);
     this.units.set(doc.uri, unit);
     this.uriByPath.set(doc.path, doc.uri);
-    this.refreshKeys(this.keys.add(doc.path, baseCitationKey(doc)), doc.path);
+    this.refreshKeys(this.keys.add(doc.path, baseCitationKey(doc)));
     this.matchWriter(unit);
     for (const l of this.listeners) l.unitAdded(unit);
   }
@@ -115,7 +115,7 @@ export class SourceIndex implements SourceReads {
     this.unmatchWriter(uri);
     this.uriByPath.delete(unit.doc.path);
     this.unassign(unit.doc.path);
-    this.refreshKeys(this.keys.remove(unit.doc.path), unit.doc.path);
+    this.refreshKeys(this.keys.remove(unit.doc.path));
     return true;
   }
 
@@ -127,18 +127,8 @@ export class SourceIndex implements SourceReads {
     this.assigned.delete(path);
   }
 
-  /** Re-keys only the paths whose key may have changed (touching every key would make loading quadratic). */
-  private refreshKeys(sharing: string[], changed: string): void {
-    // `sharing` is sorted by path: only the paths from `changed`'s place on change rank (an add in path order,
-    // as in a full build, re-keys just the new path, not every source sharing its base key).
-    let from = 0;
-    let to = sharing.length;
-    while (from < to) {
-      const mid = (from + to) >>> 1;
-      if (sharing[mid] < changed) from = mid + 1;
-      else to = mid;
-    }
-    const paths = sharing.slice(from);
+  /** Re-keys only the paths whose key may have changed (the registry names them; touching every key would make loading quadratic). */
+  private refreshKeys(paths: string[]): void {
     for (const path of paths) this.unassign(path);
     for (const path of paths) {
       const uri = this.uriByPath.get(path);

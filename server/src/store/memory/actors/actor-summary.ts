@@ -168,7 +168,7 @@ export function summarise(list: KeyGroup[], s: ActorGroups): Summary {
 
 /** Roles merged by title; a role without affiliation joins the one role of that title that has one. Newest first. */
 export function summariseRoles(list: { unit: SourceUnit; actor: DocumentActor }[]): ActorRoleSummary[] {
-  const byKey = new Map<string, ActorRoleSummary>();
+  const byKey = new Map<string, RoleTally>();
   const loose: { title: string; unit: SourceUnit }[] = [];
   for (const { unit, actor } of list) {
     for (const r of actor.roles) {
@@ -180,20 +180,40 @@ export function summariseRoles(list: { unit: SourceUnit; actor: DocumentActor }[
       addRole(byKey, r.title, r.affiliation, unit);
     }
   }
-  for (const { title, unit } of loose) {
-    const same = [...byKey.values()].filter((r) => r.title.toLowerCase() === title.toLowerCase());
-    addRole(byKey, title, same.length === 1 ? same[0].affiliation : null, unit);
+  // Affiliations known per title, counted once before the loose titles are placed (a scan per loose title was
+  // quadratic for an actor named with a title in thousands of sources).
+  const affiliated = new Map<string, Set<string>>();
+  for (const r of byKey.values()) {
+    const title = r.summary.title.toLowerCase();
+    affiliated.set(title, (affiliated.get(title) ?? new Set()).add(r.summary.affiliation ?? ''));
   }
-  return [...byKey.values()].sort((a, b) => (b.newest ?? '').localeCompare(a.newest ?? '') || b.units.length - a.units.length);
+  for (const { title, unit } of loose) {
+    const same = affiliated.get(title.toLowerCase());
+    const only = same?.size === 1 ? [...same][0] : null;
+    addRole(byKey, title, only || null, unit);
+  }
+  return [...byKey.values()]
+    .map((r) => r.summary)
+    .sort((a, b) => (b.newest ?? '').localeCompare(a.newest ?? '') || b.units.length - a.units.length);
 }
 
-function addRole(byKey: Map<string, ActorRoleSummary>, title: string, affiliation: string | null, unit: SourceUnit): void {
+/** A role being summarised, with the set of its sources (a list scan per source was quadratic). */
+interface RoleTally {
+  summary: ActorRoleSummary;
+  seen: Set<SourceUnit>;
+}
+
+function addRole(byKey: Map<string, RoleTally>, title: string, affiliation: string | null, unit: SourceUnit): void {
   const key = `${title.toLowerCase()}|${affiliation ?? ''}`;
-  let r = byKey.get(key);
-  if (!r) byKey.set(key, (r = { title, affiliation, units: [], newest: null }));
+  let tally = byKey.get(key);
+  if (!tally) byKey.set(key, (tally = { summary: { title, affiliation, units: [], newest: null }, seen: new Set() }));
+  const r = tally.summary;
   // Prefer the capitalised spelling of a title ("Foreign Minister" over "foreign minister").
   if (/^\p{Lu}/u.test(title) && !/^\p{Lu}/u.test(r.title)) r.title = title;
-  if (!r.units.includes(unit)) r.units.push(unit);
+  if (!tally.seen.has(unit)) {
+    tally.seen.add(unit);
+    r.units.push(unit);
+  }
   const d = dateOf(unit);
   if (d && (!r.newest || d > r.newest)) r.newest = d;
 }
