@@ -52,8 +52,19 @@ const log = (m: string): void => void process.stderr.write(`[bench] ${m}\n`);
 
 async function bundleChild(): Promise<string> {
   const outfile = path.join(benchRoot(), 'child.js');
+  // The reader workers beside the child, as dist/reader-worker.js is beside dist/server.js: without it the pool
+  // would run their jobs (format readers, a first start's analysis) on the main thread.
+  for (const [entry, name] of [
+    ['bench/child.ts', 'child.js'],
+    ['server/src/node/reader-worker.ts', 'reader-worker.js'],
+  ])
+    await bundle(path.join(REPO, entry), path.join(benchRoot(), name));
+  return outfile;
+}
+
+async function bundle(entry: string, outfile: string): Promise<void> {
   await build({
-    entryPoints: [path.join(REPO, 'bench', 'child.ts')],
+    entryPoints: [entry],
     bundle: true,
     platform: 'node',
     target: 'node20',
@@ -67,7 +78,6 @@ async function bundleChild(): Promise<string> {
     external: ['better-sqlite3'],
     banner: { js: "const __importMetaUrl = require('url').pathToFileURL(__filename).href;" },
   });
-  return outfile;
 }
 
 /** Runs one measurement in a fresh process and returns its JSON line. */

@@ -5,6 +5,7 @@ import type { SourcedConfig } from './config';
  * and an in-memory one (memory-corpus.ts) stand behind this interface.
  */
 
+import type { PreparedRead, ReadAndPrepared } from './prepared-source';
 import type { SourceText } from './source-text';
 
 export interface CorpusEntry {
@@ -36,6 +37,13 @@ export interface Corpus {
   entryFor(uri: string): CorpusEntry | undefined;
   /** Created, changed and deleted files. */
   onDidChange(listener: (event: CorpusEvent) => void): Disposable;
+  /**
+   * Analyses a read file and packs it for the embedded store on another thread, where the host has threads;
+   * null when that failed (the caller analyses it itself).
+   */
+  analyse?(entry: CorpusEntry, text: string, source: SourceText | undefined): Promise<PreparedRead | null>;
+  /** The same from the file itself: read (as `read` does) and analysed on another thread; null when that failed. */
+  readAndAnalyse?(entry: CorpusEntry): Promise<ReadAndPrepared | null>;
 }
 
 /** A workspace folder the corpus may read from: nothing outside these is read. */

@@ -1,5 +1,6 @@
 /** What the indexer hands from reading a corpus file to the build that analyses and stores it. */
 import type { CorpusEntry, CorpusRead } from '../domain/corpus';
+import type { PreparedRead } from '../domain/prepared-source';
 import type { FileStamp } from '../store/index-cache';
 
 /** Reports indexing progress: files done out of total. */
@@ -13,4 +14,12 @@ export interface Fetched {
   stamp: FileStamp | null;
   stampedAt: number;
   overlay: boolean;
+  /** The text's content hash, when the file was read and analysed on another thread (its text stayed there). */
+  hash?: string;
+}
+
+/** A fetched file, and its analysis when another thread made it (null: analyse it on this one). */
+export interface FetchedFile {
+  fetched: Fetched;
+  prepared: PreparedRead | null;
 }

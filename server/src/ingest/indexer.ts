@@ -16,9 +16,10 @@ import { WriterBibliography } from '../store/writer-bibliography';
 import type { IndexStoreKind } from '../domain/config';
 import { SqliteStore } from '../store/sqlite/sqlite-store';
 import type { Logger } from '../domain/logger';
+import type { PreparedRead, PreparedSource } from '../domain/prepared-source';
 import { buildIntoStore, type EmbeddedBuild } from './store-build';
 import { analyzeSource, type SourceAnalysis } from './analyze-source';
-import type { Fetched, ProgressReporter } from './fetched-source';
+import type { Fetched, FetchedFile, ProgressReporter } from './fetched-source';
 
 export type { ProgressReporter } from './fetched-source';
 import { needsReader } from './readers/sniff-format';
@@ -300,7 +301,7 @@ export class Indexer {
 
   private recordOf(fetched: Fetched): FileRecord | null {
     if (!fetched.stamp || fetched.overlay || !fetched.read.ok) return null;
-    return { ...fetched.stamp, stampedAt: fetched.stampedAt, hash: contentHash(fetched.read.text) };
+    return { ...fetched.stamp, stampedAt: fetched.stampedAt, hash: fetched.hash ?? contentHash(fetched.read.text) };
   }
 
   /** Analyses one fetched file; records and logs why when it cannot. */
@@ -320,6 +321,43 @@ export class Indexer {
       this.logger.error(`skipped ${entry.path}: ${reason}`);
       return null;
     }
+  }
+
+  /** Has the corpus analyse and pack a read file on another thread, when it can (files from disk only). */
+  private prepare(fetched: Fetched): Promise<PreparedRead | null> {
+    const { read } = fetched;
+    if (!read.ok || fetched.overlay || !this.corpus.analyse) return Promise.resolve(null);
+    return this.corpus.analyse(fetched.entry, read.text, read.source);
+  }
+
+  /**
+   * Stamps a file, then has the corpus read, analyse and pack it on another thread when it can (a file open in an
+   * editor, or one the worker failed on, is fetched and analysed here).
+   */
+  private async fetchPrepared(entry: CorpusEntry): Promise<FetchedFile> {
+    if (this.overlays.has(entry.uri) || !this.corpus.readAndAnalyse) {
+      const fetched = await this.fetch(entry);
+      return { fetched, prepared: await this.prepare(fetched) };
+    }
+    const stampedAt = Date.now();
+    // Stat before reading, as `fetch` does.
+    const stamp = this.persisting ? await this.cacheStore().stamp(entry.uri) : null;
+    const done = await this.corpus.readAndAnalyse(entry);
+    const base = { entry, stamp, stampedAt, overlay: false };
+    if (!done) return { fetched: { ...base, read: await this.corpus.read(entry.uri) }, prepared: null };
+    if (!done.ok) return { fetched: { ...base, read: done }, prepared: null };
+    // The text stayed on the worker: what is left here is its hash (for the record) and its reader's note.
+    const read = { ok: true as const, text: '', ...(done.note ? { note: done.note } : {}) };
+    return { fetched: { ...base, read, hash: done.hash }, prepared: done.prepared };
+  }
+
+  /** A file analysed on another thread: its reader's note logged, or why its analysis failed recorded (as `analyse`). */
+  private accept(fetched: Fetched, prepared: PreparedRead, skipped: Map<string, string>): PreparedSource | null {
+    if (fetched.read.ok && fetched.read.note) this.logger.info(`${fetched.entry.path}: ${fetched.read.note}`);
+    if (prepared.ok) return prepared.prepared;
+    skipped.set(fetched.entry.uri, prepared.reason);
+    this.logger.error(`skipped ${fetched.entry.path}: ${prepared.reason}`);
+    return null;
   }
 
   /** Re-indexes one file after a corpus event; queued while a full build runs. */
@@ -493,6 +531,9 @@ export class Indexer {
       stamp: (uri) => cache.stamp(uri),
       fetch: (entry) => this.fetch(entry),
       analyse: (fetched, skipped) => this.analyse(fetched, skipped),
+      prepare: (fetched) => this.prepare(fetched),
+      fetchPrepared: (entry) => this.fetchPrepared(entry),
+      accept: (fetched, read, skipped) => this.accept(fetched, read, skipped),
       recordOf: (fetched) => this.recordOf(fetched),
       overlays: this.overlays,
       stale: (generation, token) => token.isCancellationRequested || generation !== this.buildGeneration || this.disposed,

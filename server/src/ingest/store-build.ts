@@ -8,8 +8,9 @@ import type { Corpus, CorpusEntry } from '../domain/corpus';
 import type { Logger } from '../domain/logger';
 import { contentHash, freshness, type FileRecord, type FileStamp } from '../store/index-cache';
 import type { SqliteStore } from '../store/sqlite/sqlite-store';
+import type { PreparedRead, PreparedSource } from '../domain/prepared-source';
 import type { SourceAnalysis } from './analyze-source';
-import type { Fetched, ProgressReporter } from './fetched-source';
+import type { Fetched, FetchedFile, ProgressReporter } from './fetched-source';
 
 /** How long synchronous work may hold the event loop before yielding, in ms. */
 const SLICE_MS = 20;
@@ -22,6 +23,12 @@ export interface EmbeddedBuild {
   stamp(uri: string): Promise<FileStamp | null>;
   fetch(entry: CorpusEntry): Promise<Fetched>;
   analyse(fetched: Fetched, skipped: Map<string, string>): SourceAnalysis | null;
+  /** Analyses a fetched file on another thread where the host can; null: `analyse` it here. */
+  prepare(fetched: Fetched): Promise<PreparedRead | null>;
+  /** Stamps, reads and analyses a file, on another thread where the host can (then its text never comes here). */
+  fetchPrepared(entry: CorpusEntry): Promise<FetchedFile>;
+  /** What `prepare` gave, logged like `analyse` logs: the source, or null (recorded as skipped). */
+  accept(fetched: Fetched, read: PreparedRead, skipped: Map<string, string>): PreparedSource | null;
   recordOf(fetched: Fetched): FileRecord | null;
   overlays: ReadonlyMap<string, string>;
   stale(generation: number, token: Cancellation): boolean;
@@ -95,22 +102,25 @@ export async function buildIntoStore(
   pending.sort((x, y) => (pathOf(x) < pathOf(y) ? -1 : 1));
 
   let sliceStart = Date.now();
-  const fetches = new Map<number, Promise<Fetched>>();
+  // Each file is read and, where the host has worker threads, analysed ahead: this thread only indexes and writes.
+  const fetches = new Map<number, Promise<FetchedFile>>();
   let requested = 0;
   for (let i = 0; i < pending.length; i++) {
     while (requested < pending.length && requested < i + READ_AHEAD) {
       const item = pending[requested];
-      fetches.set(requested++, 'read' in item ? Promise.resolve(item) : b.fetch(item));
+      const fetching = 'read' in item ? b.prepare(item).then((prepared) => ({ fetched: item, prepared })) : b.fetchPrepared(item);
+      fetches.set(requested++, fetching);
     }
     const next = fetches.get(i);
     if (!next) continue;
-    const fetched = await next;
+    const { fetched, prepared } = await next;
     fetches.delete(i);
     if (b.stale(generation, token)) return 'cancelled';
-    const analysis = b.analyse(fetched, skipped);
-    const record = analysis ? b.recordOf(fetched) : null;
-    if (analysis) {
-      store.put(analysis, record);
+    const source = prepared ? b.accept(fetched, prepared, skipped) : b.analyse(fetched, skipped);
+    const record = source ? b.recordOf(fetched) : null;
+    if (source) {
+      if ('doc' in source) store.put(source, record);
+      else store.putPrepared(source, record);
       report.analysed++;
       if (record) records.set(fetched.entry.uri, record);
     } else store.remove(fetched.entry.uri);

@@ -1,21 +1,19 @@
 import { watch, type FSWatcher } from 'node:fs';
-import { open, readdir, realpath, stat } from 'node:fs/promises';
+import { readdir, stat } from 'node:fs/promises';
 import * as path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import picomatch from 'picomatch';
 import { glob } from 'tinyglobby';
 import type { CorpusEntry, CorpusEvent, CorpusRead, Disposable, WorkspaceCorpus, WorkspaceFolder } from '../domain/corpus';
 import type { SourcedConfig } from '../domain/config';
-import { decodeSource } from '../ingest/readers/decode-source';
-import { needsReader } from '../ingest/readers/sniff-format';
+import type { PreparedRead, ReadAndPrepared } from '../domain/prepared-source';
+import type { SourceText } from '../domain/source-text';
+import { readCorpusFile } from './read-corpus-file';
 import { sharedReaderPool, type ReaderPool } from './reader-pool';
 
 export type { WorkspaceFolder };
 
 type CorpusSettings = SourcedConfig['corpus'];
-
-/** How many times its size a compressed file (DOCX) may expand to before it is treated as a zip bomb. */
-const EXPANSION_LIMIT = 20;
 
 /** A glob that could reach outside its folder (absolute, or with a `..` segment) is never walked: nothing outside is read or listed. */
 function staysInside(pattern: string): boolean {
@@ -117,45 +115,22 @@ export class NodeCorpus implements WorkspaceCorpus {
   async read(uri: string): Promise<CorpusRead> {
     const loc = this.locate(uri);
     if (!loc) return { ok: false, reason: 'outside the workspace folders' };
-    const maxBytes = this.settings.maxFileSizeKb * 1024;
-    try {
-      // Symlinks are followed only when they stay inside the workspace folder.
-      const real = await realpath(loc.abs);
-      const root = await realpath(loc.folder.path);
-      if (real !== root && !real.startsWith(root + path.sep)) return { ok: false, reason: 'symbolic link to outside the workspace folder' };
-      const info = await stat(real);
-      if (!info.isFile()) return { ok: false, reason: 'not a regular file' };
-      if (info.size > maxBytes) {
-        return {
-          ok: false,
-          reason: `larger than sourced.corpus.maxFileSizeKb (${Math.round(info.size / 1024)} KB > ${this.settings.maxFileSizeKb} KB)`,
-        };
-      }
-      const handle = await open(real, 'r');
-      try {
-        // Read at most one byte past the limit: a file that grew since stat is still caught.
-        const buffer = Buffer.alloc(Math.min(info.size, maxBytes) + 1);
-        const { bytesRead } = await handle.read(buffer, 0, buffer.length, 0);
-        const bytes = buffer.subarray(0, bytesRead);
-        // HTML, PDF and Word files go to the reader workers; plain text is decoded here (cheap).
-        if (needsReader(loc.rel))
-          return await this.readers.read(loc.rel, bytes, { maxBytes, maxExpandedBytes: maxBytes * EXPANSION_LIMIT });
-        return decodeSource(bytes, maxBytes);
-      } finally {
-        await handle.close();
-      }
-    } catch (err) {
-      const code = (err as NodeJS.ErrnoException).code;
-      const reason =
-        code === 'ENOENT'
-          ? 'file no longer exists'
-          : code === 'EACCES' || code === 'EPERM'
-            ? 'permission denied'
-            : code === 'ELOOP'
-              ? 'symbolic link loop'
-              : `cannot read (${code ?? String(err)})`;
-      return { ok: false, reason };
-    }
+    return readCorpusFile({ abs: loc.abs, root: loc.folder.path, rel: loc.rel }, this.settings.maxFileSizeKb, (rel, bytes, limits) =>
+      this.readers.read(rel, bytes, limits),
+    );
+  }
+
+  /** Analyses and packs a read file on a reader worker (the build's main thread then only indexes it). */
+  analyse(entry: CorpusEntry, text: string, source: SourceText | undefined): Promise<PreparedRead | null> {
+    return this.readers.analyse(entry.uri, entry.path, text, source);
+  }
+
+  /** Reads, analyses and packs a file on a reader worker; null when the worker failed on it. */
+  readAndAnalyse(entry: CorpusEntry): Promise<ReadAndPrepared | null> {
+    const loc = this.locate(entry.uri);
+    if (!loc) return Promise.resolve({ ok: false, reason: 'outside the workspace folders' });
+    const where = { abs: loc.abs, root: loc.folder.path, rel: loc.rel };
+    return this.readers.readAndAnalyse(entry.uri, entry.path, where, this.settings.maxFileSizeKb);
   }
 
   onDidChange(listener: (e: CorpusEvent) => void): Disposable {

@@ -9,9 +9,12 @@ import { existsSync } from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { Worker, type WorkerOptions } from 'node:worker_threads';
-import { readSourceFile, type FileRead } from '../ingest/readers/read-source-file';
-import type { ReadLimits } from '../domain/source-text';
-import type { ReaderJob, ReaderReply } from './reader-protocol';
+import type { FileRead } from '../ingest/readers/read-source-file';
+import type { PreparedRead, ReadAndPrepared } from '../domain/prepared-source';
+import type { FileLocation } from './read-corpus-file';
+import type { ReadLimits, SourceText } from '../domain/source-text';
+import type { ReaderReply, WorkerJob } from './reader-protocol';
+import { runJob } from './worker-jobs';
 
 export interface ReaderPoolOptions {
   /** Workers; default: one per core, at most 4 (the main thread mostly waits on them while a build reads files). */
@@ -27,8 +30,10 @@ export interface ReaderPoolOptions {
 }
 
 interface Pending {
-  job: ReaderJob;
-  resolve: (r: FileRead) => void;
+  job: WorkerJob;
+  resolve: (r: ReaderReply['result']) => void;
+  /** The worker failed or timed out on this job, or the pool shut down. */
+  fail: (reason: string) => void;
 }
 
 interface Slot {
@@ -37,7 +42,15 @@ interface Slot {
   jobs: Pending[];
   /** The first job's time limit. */
   timer: ReturnType<typeof setTimeout> | null;
+  /** Ends the worker once it has been idle a while (see IDLE_MS). */
+  idle: ReturnType<typeof setTimeout> | null;
 }
+
+/**
+ * A worker idle this long is ended: a worker's stdout stream keeps the process alive even when the worker is
+ * unreferenced (a test or a tool that indexed a folder would never exit), and an idle worker holds its heap.
+ */
+const IDLE_MS = 5_000;
 
 /**
  * Jobs posted to a worker at once. During a build the main thread analyses files for up to 20 ms between
@@ -107,11 +120,50 @@ export class ReaderPool {
   }
 
   private readUncached(filePath: string, bytes: Uint8Array, limits: ReadLimits): Promise<FileRead> {
-    if (this.inProcess || this.disposed) return readSourceFile(filePath, bytes, limits);
+    const job: WorkerJob = { kind: 'read', id: this.nextId++, path: filePath, bytes, limits };
     return new Promise<FileRead>((resolve) => {
-      this.queue.push({ job: { id: this.nextId++, path: filePath, bytes, limits }, resolve });
-      this.pump();
+      const fail = (reason: string): void => resolve({ ok: false, reason });
+      this.post(job, (r) => (!r.ok || 'text' in r ? resolve(r) : fail('unexpected reply')), fail);
     });
+  }
+
+  /**
+   * Analyses a read source and packs it for the embedded store on a worker; null when the worker failed or timed
+   * out on it (the caller analyses it on its own thread, as it would without workers).
+   */
+  analyse(uri: string, filePath: string, text: string, source: SourceText | undefined): Promise<PreparedRead | null> {
+    const job: WorkerJob = { kind: 'analyse', id: this.nextId++, uri, path: filePath, text, ...(source ? { source } : {}) };
+    return new Promise<PreparedRead | null>((resolve) => {
+      this.post(
+        job,
+        (r) => resolve(!r.ok || ('prepared' in r && !('hash' in r)) ? r : null),
+        () => resolve(null),
+      );
+    });
+  }
+
+  /**
+   * Reads a corpus file as the Node corpus does (a format's reader runs on the same worker), then analyses and
+   * packs it; null when the worker failed or timed out on it.
+   */
+  readAndAnalyse(uri: string, filePath: string, loc: FileLocation, maxFileSizeKb: number): Promise<ReadAndPrepared | null> {
+    const job: WorkerJob = { kind: 'read-analyse', id: this.nextId++, uri, path: filePath, loc, maxFileSizeKb };
+    return new Promise<ReadAndPrepared | null>((resolve) => {
+      this.post(
+        job,
+        (r) => resolve(!r.ok || 'hash' in r ? r : null),
+        () => resolve(null),
+      );
+    });
+  }
+
+  private post(job: WorkerJob, resolve: Pending['resolve'], fail: Pending['fail']): void {
+    if (this.inProcess || this.disposed) {
+      void runJob(job).then(resolve);
+      return;
+    }
+    this.queue.push({ job, resolve, fail });
+    this.pump();
   }
 
   private spawn(): Slot | null {
@@ -127,7 +179,7 @@ export class ReaderPool {
       return null;
     }
     worker.stdout.resume(); // anything a library prints is dropped, never reaches the LSP channel
-    const slot: Slot = { worker, jobs: [], timer: null };
+    const slot: Slot = { worker, jobs: [], timer: null, idle: null };
     worker.on('message', (reply: ReaderReply) => this.finish(slot, reply));
     worker.on('error', (err) => this.fail(slot, `reader crashed (${err.message})`));
     worker.on('exit', (code) => this.fail(slot, code === 0 ? 'reader stopped' : `reader ended (exit code ${code}; out of memory?)`));
@@ -158,6 +210,8 @@ export class ReaderPool {
       }
       const pending = this.queue.shift();
       if (!pending) return;
+      if (slot.idle) clearTimeout(slot.idle);
+      slot.idle = null;
       slot.jobs.push(pending);
       if (slot.jobs.length === 1) this.startTimer(slot);
       slot.worker.postMessage(pending.job);
@@ -171,7 +225,7 @@ export class ReaderPool {
   }
 
   private drainInProcess(): void {
-    for (const p of this.queue.splice(0)) void readSourceFile(p.job.path, p.job.bytes, p.job.limits).then(p.resolve);
+    for (const p of this.queue.splice(0)) void runJob(p.job).then(p.resolve);
   }
 
   private finish(slot: Slot, reply: ReaderReply): void {
@@ -186,6 +240,13 @@ export class ReaderPool {
     }
     pending.resolve(reply.result);
     this.pump();
+    if (slot.jobs.length === 0 && !slot.idle) {
+      slot.idle = setTimeout(() => {
+        slot.idle = null;
+        if (slot.jobs.length === 0) this.remove(slot, 'idle');
+      }, IDLE_MS);
+      slot.idle.unref();
+    }
   }
 
   private timeout(slot: Slot): void {
@@ -203,6 +264,8 @@ export class ReaderPool {
 
   /** Ends a worker: the file it was reading gets the reason, the files queued behind it go back to the queue. */
   private remove(slot: Slot, reason: string): void {
+    if (slot.idle) clearTimeout(slot.idle);
+    slot.idle = null;
     if (slot.timer) clearTimeout(slot.timer);
     slot.timer = null;
     const [current, ...waiting] = slot.jobs.splice(0);
@@ -210,14 +273,14 @@ export class ReaderPool {
     if (i >= 0) this.slots.splice(i, 1);
     void slot.worker.terminate();
     this.queue.unshift(...waiting);
-    current?.resolve({ ok: false, reason });
+    current?.fail(reason);
   }
 
   /** Stops the workers; files still queued are read on this thread. */
   dispose(): void {
     this.disposed = true;
     for (const slot of [...this.slots]) {
-      for (const p of slot.jobs.slice(1)) p.resolve({ ok: false, reason: 'server shutting down' });
+      for (const p of slot.jobs.slice(1)) p.fail('server shutting down');
       slot.jobs.splice(1);
       this.remove(slot, 'server shutting down');
     }

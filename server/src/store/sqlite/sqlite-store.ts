@@ -12,6 +12,7 @@
  */
 import { pack, unpack } from 'msgpackr';
 import type { DocumentActors } from '../../domain/actor-types';
+import type { PreparedSource } from '../../domain/prepared-source';
 import type { SourceAnalysis } from '../../domain/source-analysis';
 import type { SourceQuote } from '../../domain/quote-types';
 import type { FileRecord } from '../index-cache';
@@ -26,6 +27,7 @@ import type { SqlDatabase, SqlStatement } from './sql-database';
 import { StoreActors } from './store-actors';
 import { DEFAULT_PACE, type RebuildPace } from './actor-rebuild';
 import { Lru } from '../../domain/lru';
+import { preparedPart, sentenceTerms } from './prepared-row';
 import { metaOf, StoredUnit, type BodyLoader, type SourceBody, type SourceHead } from './stored-unit';
 
 /** Bump when the tables or blobs change: an older file is emptied and rebuilt. */
@@ -144,37 +146,84 @@ export class SqliteStore implements SourceStore, BodyLoader {
 
   /** Adds or replaces a source: analysed, indexed in memory and written to its row in one transaction. */
   put(analysis: SourceAnalysis, record: StoredRecord): SourceUnit {
-    this.actors.beforeChange();
-    if (this.records.has(analysis.doc.uri)) this.endBulk();
-    this.removeFromIndexes(analysis.doc.uri);
     const { doc } = analysis;
+    const body: SourceBody = { text: doc.text, paragraphs: doc.paragraphs, sentences: doc.sentences };
+    return this.insert(
+      {
+        uri: doc.uri,
+        path: doc.path,
+        meta: metaOf(doc),
+        sentences: doc.sentences.map((s) => terms(doc.text.slice(s.start, s.end))),
+        body,
+        quotes: analysis.quotes,
+        actors: analysis.actors,
+        // Packed after indexing, as always: the blobs are the same either way (the store tests compare them).
+        blobs: () => ({
+          body: pack(body),
+          quotes: pack(analysis.quotes),
+          actors: pack(analysis.actors),
+          actorRows: analysis.actors.actors.map((a) => [keyOf(a), pack(a)] as const),
+        }),
+      },
+      record,
+    );
+  }
+
+  /** The same for a source analysed and packed on another thread: only its quotations and actors are unpacked. */
+  putPrepared(prepared: PreparedSource, record: StoredRecord): SourceUnit {
+    const actors = unpack(preparedPart(prepared, 2)) as DocumentActors;
+    return this.insert(
+      {
+        uri: prepared.uri,
+        path: prepared.path,
+        meta: prepared.meta,
+        sentences: sentenceTerms(prepared),
+        body: null,
+        quotes: unpack(preparedPart(prepared, 1)) as SourceQuote[],
+        actors,
+        blobs: () => ({
+          body: preparedPart(prepared, 0),
+          quotes: preparedPart(prepared, 1),
+          actors: preparedPart(prepared, 2),
+          actorRows: prepared.actorKeys.map((key, local) => [key, preparedPart(prepared, 3 + local)] as const),
+        }),
+      },
+      record,
+    );
+  }
+
+  private insert(parts: RowParts, record: StoredRecord): SourceUnit {
+    this.actors.beforeChange();
+    if (this.records.has(parts.uri)) this.endBulk();
+    this.removeFromIndexes(parts.uri);
     let firstSentence = -1;
-    for (const s of doc.sentences) {
-      const id = this.sources.sentences.add(terms(doc.text.slice(s.start, s.end)));
+    for (const sentence of parts.sentences) {
+      const id = this.sources.sentences.add(sentence);
       if (firstSentence < 0) firstSentence = id;
     }
     const head: SourceHead = {
-      meta: metaOf(doc),
-      actorCount: analysis.actors.actors.length,
+      meta: parts.meta,
+      actorCount: parts.actors.actors.length,
       firstSentence: Math.max(0, firstSentence),
-      sentenceCount: doc.sentences.length,
-      quoteCount: analysis.quotes.length,
+      sentenceCount: parts.sentences.length,
+      quoteCount: parts.quotes.length,
     };
     const row = this.nextRow++;
-    const body: SourceBody = { text: doc.text, paragraphs: doc.paragraphs, sentences: doc.sentences };
-    this.bodies.getOr(row, () => body);
-    this.quoteLists.getOr(row, () => analysis.quotes);
-    this.actorLists.getOr(row, () => analysis.actors);
-    const unit = new StoredUnit(row, doc.uri, doc.path, head, this);
+    const body = parts.body;
+    if (body) this.bodies.getOr(row, () => body);
+    this.quoteLists.getOr(row, () => parts.quotes);
+    this.actorLists.getOr(row, () => parts.actors);
+    const unit = new StoredUnit(row, parts.uri, parts.path, head, this);
     this.units.set(row, unit);
     this.sources.addUnit(unit);
     this.quotes.unitAdded(unit);
     const facts = this.quotes.describe(unit);
     const quoteIds = Uint32Array.from(this.quotes.idsOf(unit));
+    const blobs = parts.blobs();
     const source = [
       row,
-      doc.uri,
-      doc.path,
+      parts.uri,
+      parts.path,
       record?.size ?? null,
       record?.mtimeMs ?? null,
       record?.stampedAt ?? null,
@@ -182,19 +231,19 @@ export class SqliteStore implements SourceStore, BodyLoader {
       pack(head),
       pack(facts),
       Buffer.from(quoteIds.buffer, quoteIds.byteOffset, quoteIds.byteLength),
-      pack(body),
-      pack(analysis.quotes),
-      pack(analysis.actors),
+      blobs.body,
+      blobs.quotes,
+      blobs.actors,
     ];
     // Each document actor under its group key: a card gathers an actor's appearances from these rows alone.
-    const actors = analysis.actors.actors.map((a, local) => [keyOf(a), row, local, pack(a)]);
-    this.queue({ uri: doc.uri, source, actors });
+    const actors = blobs.actorRows.map(([key, blob], local) => [key, row, local, blob]);
+    this.queue({ uri: parts.uri, source, actors });
     // Indexed and queued: the analysis is let go (a cold build would otherwise hold the last thousands of them
     // through the caches); a read before the batch commits commits it first.
     this.bodies.delete(row);
     this.quoteLists.delete(row);
     this.actorLists.delete(row);
-    this.records.set(doc.uri, record);
+    this.records.set(parts.uri, record);
     return unit;
   }
 
@@ -447,6 +496,20 @@ function dropOlderSchema(db: SqlDatabase): void {
 }
 
 /** A source write waiting for its batch: the source row's values and its actors' rows. */
+/** A source to insert, from an analysis on this thread or prepared on another. */
+interface RowParts {
+  uri: string;
+  path: string;
+  meta: SourceHead['meta'];
+  /** Each sentence's retrieval terms. */
+  sentences: string[][];
+  /** The text and structure when this thread has them (kept in the cache while the source is indexed). */
+  body: SourceBody | null;
+  quotes: SourceQuote[];
+  actors: DocumentActors;
+  blobs(): { body: Buffer; quotes: Buffer; actors: Buffer; actorRows: (readonly [string, Buffer])[] };
+}
+
 interface PendingWrite {
   uri: string;
   source: unknown[];
