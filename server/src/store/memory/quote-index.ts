@@ -4,6 +4,7 @@ import { UnitOwners } from './unit-owners';
 import { openingKeysOf, type QuoteKind } from '../../domain/quote-types';
 import { terms, words } from '../../text/tokenize';
 import type { IndexedQuote, QuoteReads } from '../source-store';
+import { grownTo } from './grown-array';
 
 export type { IndexedQuote };
 
@@ -136,15 +137,9 @@ export class QuoteIndex implements UnitListener, QuoteReads {
   private place(id: number, wordCount: number, kind: QuoteKind, keys: readonly string[], third: number): void {
     if (id >= this.wordCounts.length) {
       const size = Math.max(id + 1, this.wordCounts.length * 2);
-      const grown = new Uint16Array(size);
-      grown.set(this.wordCounts);
-      this.wordCounts = grown;
-      const kinds = new Uint8Array(size);
-      kinds.set(this.kinds);
-      this.kinds = kinds;
-      const thirds = new Float64Array(size);
-      thirds.set(this.thirds);
-      this.thirds = thirds;
+      this.wordCounts = grownTo(this.wordCounts, size);
+      this.kinds = grownTo(this.kinds, size);
+      this.thirds = grownTo(this.thirds, size);
     }
     this.thirds[id] = third;
     this.wordCounts[id] = Math.min(wordCount, 65535);

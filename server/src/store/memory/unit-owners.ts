@@ -4,6 +4,7 @@
  * object references per item was written for every item at each start and walked by every full collection.
  */
 import type { SourceUnit } from '../source-store';
+import { grownTo } from './grown-array';
 
 export class UnitOwners {
   /** Unit slot + 1 per id (0: none). */
@@ -55,11 +56,7 @@ export class UnitOwners {
   private reserve(size: number): void {
     if (size <= this.slotOf.length) return;
     const capacity = Math.max(size, this.slotOf.length * 2);
-    const slotOf = new Uint32Array(capacity);
-    slotOf.set(this.slotOf);
-    this.slotOf = slotOf;
-    const position = new Uint32Array(capacity);
-    position.set(this.position);
-    this.position = position;
+    this.slotOf = grownTo(this.slotOf, capacity);
+    this.position = grownTo(this.position, capacity);
   }
 }
