@@ -1,6 +1,9 @@
 /** The reader pool: files read in worker threads, a file over its time limit skipped, the pool still serving after. */
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
 import { ReaderPool } from '../../server/src/node/reader-pool';
 import { makePdf } from '../helpers/make-pdf';
 
@@ -79,6 +82,29 @@ test(
         reads.map((r) => (r.ok ? 'read' : r.reason)),
         ['reading took longer than 1 ms', 'reading took longer than 1 ms', 'reading took longer than 1 ms'],
       );
+    } finally {
+      pool.dispose();
+    }
+  },
+);
+
+test(
+  'reader pool: a worker answering a job with a result of another kind fails that job with the reason',
+  { timeout: 60_000 },
+  async () => {
+    // A worker that answers every job as if it were an analysis: its answers must be refused, not taken by their shape.
+    const script = path.join(mkdtempSync(path.join(os.tmpdir(), 'sourced-pool-')), 'wrong-worker.js');
+    writeFileSync(
+      script,
+      "const { parentPort } = require('node:worker_threads');\n" +
+        "parentPort.on('message', (job) => parentPort.postMessage({ id: job.id, kind: 'analyse', result: { ok: false, reason: 'none' } }));\n",
+    );
+    const pool = new ReaderPool({ size: 1, timeoutMs: 20_000, workerScript: script });
+    try {
+      const read = await pool.read('page.html', new TextEncoder().encode('<p>Harbour news</p>'), LIMITS);
+      assert.deepEqual(read, { ok: false, reason: 'reader answered a read job with a result of kind analyse' });
+      const analysed = await pool.analyse('file:///notes.txt', 'notes.txt', 'The pier opens.', undefined);
+      assert.deepEqual(analysed, { ok: false, reason: 'none' }, 'an answer of the job’s own kind is taken');
     } finally {
       pool.dispose();
     }

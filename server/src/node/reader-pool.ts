@@ -13,7 +13,7 @@ import type { FileRead } from '../ingest/readers/read-source-file';
 import type { PreparedRead, ReadAndPrepared } from '../domain/prepared-source';
 import type { FileLocation } from './read-corpus-file';
 import type { ReadLimits, SourceText } from '../domain/source-text';
-import type { ReaderReply, WorkerJob } from './reader-protocol';
+import type { JobResult, ReaderReply, WorkerJob } from './reader-protocol';
 import { runJob } from './worker-jobs';
 
 export interface ReaderPoolOptions {
@@ -31,7 +31,8 @@ export interface ReaderPoolOptions {
 
 interface Pending {
   job: WorkerJob;
-  resolve: (r: ReaderReply['result']) => void;
+  /** Takes the job's result; `finish` hands it only a result of the job's own kind. */
+  resolve: (done: JobResult) => void;
   /** The worker failed or timed out on this job, or the pool shut down. */
   fail: (reason: string) => void;
 }
@@ -123,7 +124,7 @@ export class ReaderPool {
     const job: WorkerJob = { kind: 'read', id: this.nextId++, path: filePath, bytes, limits };
     return new Promise<FileRead>((resolve) => {
       const fail = (reason: string): void => resolve({ ok: false, reason });
-      this.post(job, (r) => (!r.ok || 'text' in r ? resolve(r) : fail('unexpected reply')), fail);
+      this.post(job, (done) => (done.kind === 'read' ? resolve(done.result) : fail(mismatch(job, done))), fail);
     });
   }
 
@@ -136,7 +137,7 @@ export class ReaderPool {
     return new Promise<PreparedRead | null>((resolve) => {
       this.post(
         job,
-        (r) => resolve(!r.ok || ('prepared' in r && !('hash' in r)) ? r : null),
+        (done) => resolve(done.kind === 'analyse' ? done.result : null),
         () => resolve(null),
       );
     });
@@ -151,7 +152,7 @@ export class ReaderPool {
     return new Promise<ReadAndPrepared | null>((resolve) => {
       this.post(
         job,
-        (r) => resolve(!r.ok || 'hash' in r ? r : null),
+        (done) => resolve(done.kind === 'read-analyse' ? done.result : null),
         () => resolve(null),
       );
     });
@@ -238,7 +239,9 @@ export class ReaderPool {
       slot.timer = null;
       if (slot.jobs.length) this.startTimer(slot);
     }
-    pending.resolve(reply.result);
+    // An answer of another kind than its job is a broken protocol: the job fails with that reason.
+    if (reply.kind === pending.job.kind) pending.resolve(reply);
+    else pending.fail(mismatch(pending.job, reply));
     this.pump();
     if (slot.jobs.length === 0 && !slot.idle) {
       slot.idle = setTimeout(() => {
@@ -286,6 +289,11 @@ export class ReaderPool {
     }
     this.drainInProcess();
   }
+}
+
+/** Why a job's answer was refused: it answers a job of another kind. */
+function mismatch(job: WorkerJob, done: JobResult): string {
+  return `reader answered a ${job.kind} job with a result of kind ${done.kind}`;
 }
 
 let shared: ReaderPool | undefined;

@@ -35,8 +35,9 @@ export interface ReadAnalyseJob {
 /** What the worker is asked to do. */
 export type WorkerJob = ReaderJob | AnalyseJob | ReadAnalyseJob;
 
-/** The worker's answer to a job: a read file, or an analysed one. */
-export interface ReaderReply {
-  id: number;
-  result: FileRead | PreparedRead | ReadAndPrepared;
-}
+/** What a job gave, tagged with the job's kind: the pool rejects an answer of another kind instead of guessing by its shape. */
+export type JobResult =
+  { kind: 'read'; result: FileRead } | { kind: 'analyse'; result: PreparedRead } | { kind: 'read-analyse'; result: ReadAndPrepared };
+
+/** The worker's answer to the job `id`. */
+export type ReaderReply = JobResult & { id: number };

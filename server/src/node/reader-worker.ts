@@ -4,7 +4,7 @@
  * be the LSP channel.
  */
 import { parentPort } from 'node:worker_threads';
-import type { ReaderReply, WorkerJob } from './reader-protocol';
+import type { JobResult, ReaderReply, WorkerJob } from './reader-protocol';
 import { runJob } from './worker-jobs';
 
 const toStderr = (...args: unknown[]): void => void process.stderr.write(`${args.map(String).join(' ')}\n`);
@@ -18,12 +18,17 @@ let queue: Promise<void> = Promise.resolve();
 
 parentPort?.on('message', (job: WorkerJob) => {
   queue = queue.then(() =>
-    runJob(job).then((result) => {
+    runJob(job).then((done) => {
       // A prepared source's buffer moves to the main thread instead of being copied.
-      const prepared = 'prepared' in result ? result.prepared : null;
-      const bytes = prepared && 'bytes' in prepared ? prepared.bytes : prepared?.ok ? prepared.prepared.bytes : null;
-      const transfer = bytes ? [bytes] : [];
-      parentPort?.postMessage({ id: job.id, result } satisfies ReaderReply, transfer);
+      const bytes = preparedBytes(done);
+      parentPort?.postMessage({ ...done, id: job.id } satisfies ReaderReply, bytes ? [bytes] : []);
     }),
   );
 });
+
+/** The packed buffer of an analysed source in a job's result, if there is one. */
+function preparedBytes(done: JobResult): ArrayBuffer | null {
+  if (done.kind === 'analyse') return done.result.ok ? done.result.prepared.bytes : null;
+  if (done.kind === 'read-analyse' && done.result.ok && done.result.prepared.ok) return done.result.prepared.prepared.bytes;
+  return null;
+}

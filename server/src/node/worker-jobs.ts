@@ -5,13 +5,17 @@ import type { PreparedRead, ReadAndPrepared } from '../domain/prepared-source';
 import { contentHash } from '../store/index-cache';
 import { prepareSource } from '../store/sqlite/prepared-row';
 import { readCorpusFile } from './read-corpus-file';
-import type { AnalyseJob, ReadAnalyseJob, WorkerJob } from './reader-protocol';
+import type { AnalyseJob, JobResult, ReadAnalyseJob, WorkerJob } from './reader-protocol';
 
 /** Runs one job; never throws (a failure is a reason). */
-export async function runJob(job: WorkerJob): Promise<FileRead | PreparedRead | ReadAndPrepared> {
-  if (job.kind === 'analyse') return analyseJob(job);
-  if (job.kind === 'read-analyse') return readAnalyseJob(job);
-  return readSourceFile(job.path, job.bytes, job.limits).catch((err: unknown) => ({ ok: false, reason: `reader failed (${String(err)})` }));
+export async function runJob(job: WorkerJob): Promise<JobResult> {
+  if (job.kind === 'analyse') return { kind: 'analyse', result: analyseJob(job) };
+  if (job.kind === 'read-analyse') return { kind: 'read-analyse', result: await readAnalyseJob(job) };
+  const result = await readSourceFile(job.path, job.bytes, job.limits).catch((err: unknown): FileRead => ({
+    ok: false,
+    reason: `reader failed (${String(err)})`,
+  }));
+  return { kind: 'read', result };
 }
 
 /** Reads one corpus file (its format's reader on this thread), then analyses and packs it. */

@@ -4,6 +4,7 @@
  * removed units are tombstoned and compacted lazily.
  */
 import { B, blockMaxTopK, K1, noteAppended, type BlockPostings } from './block-max-search';
+import { grownTo } from './grown-array';
 import { TopK, type ScoredUnit } from './top-k';
 
 export type { ScoredUnit } from './top-k';
@@ -24,12 +25,8 @@ class Postings implements BlockPostings {
 
   push(id: number, tf: number, len: number): void {
     if (this.size === this.ids.length) {
-      const ids = new Uint32Array(this.size * 2);
-      ids.set(this.ids);
-      this.ids = ids;
-      const tfs = new Uint16Array(this.size * 2);
-      tfs.set(this.tfs);
-      this.tfs = tfs;
+      this.ids = grownTo(this.ids, this.size * 2);
+      this.tfs = grownTo(this.tfs, this.size * 2);
     }
     this.ids[this.size] = id;
     this.tfs[this.size] = Math.min(tf, 65535);
@@ -81,8 +78,8 @@ export interface InvertedIndexState {
 
 export class InvertedIndex {
   private readonly postings = new Map<string, Postings>();
-  private lengths = new Uint16Array(1024);
-  private alive = new Uint8Array(1024);
+  private lengths: Uint16Array = new Uint16Array(1024);
+  private alive: Uint8Array = new Uint8Array(1024);
   private next = 0;
   private liveUnits = 0;
   private totalLength = 0;
@@ -112,12 +109,8 @@ export class InvertedIndex {
     this.version++;
     const id = this.next++;
     if (id >= this.lengths.length) {
-      const lengths = new Uint16Array(this.lengths.length * 2);
-      lengths.set(this.lengths);
-      this.lengths = lengths;
-      const alive = new Uint8Array(this.alive.length * 2);
-      alive.set(this.alive);
-      this.alive = alive;
+      this.lengths = grownTo(this.lengths, this.lengths.length * 2);
+      this.alive = grownTo(this.alive, this.alive.length * 2);
     }
     const len = Math.min(terms.length, 65535);
     if (terms.length <= SMALL_UNIT) {
@@ -322,11 +315,7 @@ export class InvertedIndex {
         const norm = tf + K1 * (1 - B + (B * lengths[id]) / avgLen);
         const before = scores[id];
         if (before === 0) {
-          if (count === touched.length) {
-            const grown = new Uint32Array(touched.length * 2);
-            grown.set(touched);
-            this.touched = touched = grown;
-          }
+          if (count === touched.length) this.touched = touched = grownTo(touched, touched.length * 2);
           touched[count++] = id;
         }
         const after = before + (idf * tf * (K1 + 1)) / norm;
@@ -384,10 +373,8 @@ export class InvertedIndex {
     this.version++;
     const n = state.lengths.length;
     const capacity = Math.max(1024, n + 1024);
-    this.lengths = new Uint16Array(capacity);
-    this.lengths.set(state.lengths);
-    this.alive = new Uint8Array(capacity);
-    this.alive.set(state.alive);
+    this.lengths = grownTo(state.lengths, capacity);
+    this.alive = grownTo(state.alive, capacity);
     this.next = n;
     for (let id = 0; id < n; id++) {
       if (!state.alive[id]) continue;
