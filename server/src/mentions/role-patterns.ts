@@ -243,8 +243,14 @@ export function titleBefore(
     i >= 0 &&
     tokens[i].sentence === first.sentence &&
     tokens[i + 1].gap === '' &&
-    (!tokens[i].cap || (tokens[i].sentenceStart && TITLE_STARTERS.has(lower(tokens[i])))) &&
-    (isTitleWord(tokens[i]) || (lower(tokens[i]) === 'and' && !relation && i > 0 && isHead(tokens[i - 1]) && !tokens[i - 1].cap))
+    (!tokens[i].cap || (tokens[i].sentenceStart && (TITLE_STARTERS.has(lower(tokens[i])) || isHead(tokens[i])))) &&
+    (isTitleWord(tokens[i]) ||
+      (lower(tokens[i]) === 'and' &&
+        !relation &&
+        i > 0 &&
+        isHead(tokens[i - 1]) &&
+        // `Screenwriter and producer X`: a head capitalised only because it opens the sentence.
+        (!tokens[i - 1].cap || (tokens[i - 1].sentenceStart && !tokens[i - 1].upper))))
   ) {
     // `co-founder and CEO X`: two titles joined by "and" are one.
     from = i;
@@ -434,10 +440,13 @@ export function titleAfter(
   const sentence = tokens[nameEnd - 1].sentence;
   if (!open || open.sentence !== sentence) return null;
   // `X is the club's manager`, `X was appointed chief executive`: a copula says the title too.
-  const copula = open.gap === '' && COPULAS.has(lower(open)) && !tokens[nameEnd - 1].upper;
+  // `Acme appointed Mr X as its chief executive`: the verb before the name, `as` and the title after it.
+  const appointedAs = open.gap === '' && lower(open) === 'as' && appointedBefore(tokens, nameEnd);
+  const copula = appointedAs || (open.gap === '' && COPULAS.has(lower(open)) && !tokens[nameEnd - 1].upper);
   // `X, the …` or `X – the …`: a comma or a dash opens the apposition.
   if (!copula && !APPOSITION_OPENERS.has(open.gap)) return null;
-  if (copula) {
+  if (appointedAs) i++;
+  else if (copula) {
     i++;
     if (tokens[i] && lower(tokens[i]) === 'been') i++;
     if (tokens[i] && APPOINTED.has(lower(tokens[i]))) i++;
@@ -671,6 +680,15 @@ function fieldAfterOf(tokens: readonly Token[], i: number, sentence: number, own
 function closesApposition(tokens: readonly Token[], i: number, sentence: number): boolean {
   const t = tokens[i];
   return !t || t.sentence !== sentence || t.gap === ',' || (t.gap === '' && (lower(t) === 'who' || lower(t) === 'at'));
+}
+
+/** `appointed Mr X as`: an appointing verb right before the name (and its honorific) that ends at `nameEnd`. */
+function appointedBefore(tokens: readonly Token[], nameEnd: number): boolean {
+  let k = nameEnd - 1;
+  const sentence = tokens[k].sentence;
+  while (k > 0 && nameEnd - k <= 4 && (tokens[k].cap || tokens[k].upper) && tokens[k].gap === '' && tokens[k - 1].sentence === sentence)
+    k--;
+  return k < nameEnd - 1 && !tokens[k].cap && APPOINTED.has(lower(tokens[k]));
 }
 
 /** After "who": a lower-case verb, up to two more words, then "as"; returns the token after "as", or 0. */

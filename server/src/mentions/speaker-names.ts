@@ -268,6 +268,9 @@ function lastToken(name: string): string {
   return t[t.length - 1] ?? name;
 }
 
+/** `X, 49, who told …`, `X, who has said …`: the verb of a relative clause right after a name (and its age). */
+const WHO_SAID_RE = /^,[ \t]*(?:\d{1,3},[ \t]*)?who[ \t]+(?:(?:has|had|later|also)[ \t]+)?(\p{Ll}+)/u;
+
 /** The names of one document, built once per document. */
 export class NameBook {
   readonly names: NameOccurrence[] = [];
@@ -324,6 +327,8 @@ export class NameBook {
       const preamble = this.openedByPreamble(m.index) && tokensOf(this.fullName(core)).length >= 2;
       // `…, said Ana Lee, an astronomer`: the name right after a speech verb closing a clause is that verb's subject.
       const inverted = INVERTED_SUBJECT_RE.test(before);
+      // `a nomination for Ana Lee, 49, who told reporters …`: a relative clause with a speech verb makes the name act.
+      const relative = WHO_SAID_RE.exec(after);
       const subject =
         !participle &&
         (this.opensSentence(m.index) ||
@@ -331,6 +336,7 @@ export class NameBook {
           apposedSubject ||
           preamble ||
           inverted ||
+          (relative !== null && SPEECH_VERBS.has(relative[1])) ||
           this.beforeFiniteVerb(m.index, after));
       this.names.push({ core, titles, start, end, subject });
     }

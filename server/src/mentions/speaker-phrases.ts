@@ -509,6 +509,12 @@ function ownedText(tokens: Token[], i: number): SpeakerRef | null {
   for (let k = i - 1; k >= Math.max(0, i - 3); k--) {
     const pronoun = POSSESSIVE_PRONOUNS[tokens[k].bare.toLowerCase()];
     if (pronoun) return k === 0 || /[,;:.]$/.test(tokens[k - 1].word) ? { kind: 'pronoun', text: pronoun, at: tokens[k].start } : null;
+    // `Mr X's statement said`, `Acme's website says`: what a named owner wrote speaks for the owner.
+    const owner = /^(.+?)['’]s$/u.exec(tokens[k].bare);
+    if (owner && isCap(owner[1]) && isNamePart(tokens[k])) {
+      const n = nameBack([...tokens.slice(0, k), { ...tokens[k], bare: owner[1] }], k);
+      return n.text ? { kind: 'name', text: n.text, at: tokens[n.from].start } : null;
+    }
     if (!/^\p{Ll}+$/u.test(tokens[k].bare) || !nameGoesOn(tokens[k])) return null;
   }
   return null;
