@@ -67,10 +67,10 @@ const CASES: ActorCase[] = [
     card: 'KVT Two',
   },
   {
-    what: 'a two-word name opening a sentence keeps a first word the text also writes in lower case',
-    article: 'Harbour Reserve chairman Odile Marsh has warned on debt. She said the harbour budget was at risk.',
-    hover: 'Harbour Reserve',
-    card: 'Harbour Reserve',
+    what: 'a two-word name opening a sentence keeps an adjective in -al the text also writes in lower case',
+    article: 'Coastal Reserve chairman Odile Marsh has warned on debt. She said the coastal budget was at risk.',
+    hover: 'Coastal Reserve',
+    card: 'Coastal Reserve',
   },
   {
     what: 'a capitalised `The` inside a sentence opens a work, not a person',
@@ -78,6 +78,28 @@ const CASES: ActorCase[] = [
     hover: 'The Glass Orchard',
     card: null,
     notPerson: true,
+  },
+  {
+    what: '`lead study author Dr. X`: the title before an abbreviated honorific',
+    article:
+      'Lead study author Dr. Imke Sollo, from the Department of Nutrition at Harwick University, and colleagues tracked 2,000 adults.',
+    hover: 'Imke Sollo',
+    card: 'Imke Sollo',
+    role: 'lead study author',
+  },
+  {
+    what: "`the company's vice president of product, X,`: a title with its field after `of`",
+    article: "The company's vice president of product, Lise Andvik, told me the phone was made for one hand.",
+    hover: 'Lise Andvik',
+    card: 'Lise Andvik',
+    role: 'vice president of product',
+  },
+  {
+    what: "a channel's number ends the broadcaster's name (`KVT Radio 1 DJ X`)",
+    article: 'The prize was presented by KVT Radio 1 DJ Arlo Penhale at a ceremony in Leeds.',
+    hover: 'Arlo Penhale',
+    card: 'Arlo Penhale',
+    role: 'dj',
   },
 ];
 

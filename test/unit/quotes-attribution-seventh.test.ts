@@ -34,6 +34,33 @@ const CASES: AttributionCase[] = [
     typed: 'Our rivals will be',
     speaker: 'Marcus Teale',
   },
+  {
+    kind: '`X, 34, a nurse from Leeds, said …`: the person, not the place in the description',
+    article: 'Long waits\n\nIsla Brenn, 34, a nurse from Leeds, said she had waited six hours for a doctor to see her son.',
+    typed: 'she had waited six',
+    speaker: 'Isla Brenn',
+  },
+  {
+    kind: '`the acting director said`: an -ing word forming a title is no participle',
+    article:
+      'Loans end\n\nMora Quist, the acting director of the Eastfield Museum, said the loans would end. "We cannot keep them forever," the acting director said.',
+    typed: 'We cannot keep them',
+    speaker: 'Mora Quist',
+  },
+  {
+    kind: '`Environment Secretary X … The minister said:`: a secretary of state is a minister',
+    article:
+      'Tree plan\n\nEnvironment Secretary Ada Rooke announced the plan on Monday. The minister said: "We will plant a million trees by the end of the decade."',
+    typed: 'We will plant a',
+    speaker: 'Ada Rooke',
+  },
+  {
+    kind: '`The prime minister …` naming nobody: `he` does not fall back to another titled person',
+    article:
+      'Migration plan\n\nHome Secretary Carl Denby is expected to announce the plan. The prime minister on Sunday said the rules would change. "Only those with the skills we need will be granted work permits in future," he said.',
+    typed: 'Only those with the',
+    speaker: null,
+  },
 ];
 
 runAttributionCases(CASES);

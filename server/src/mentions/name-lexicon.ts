@@ -35,7 +35,7 @@ geophysicist astrophysicist meteorologist astronomer oceanographer geologist soc
 epidemiologist neuroscientist ecologist climatologist zoologist archaeologist pathologist linguist statistician
 demographer geographer cartographer physician pediatrician paediatrician psychiatrist dentist pharmacist therapist
 technician electrician politician lobbyist publicist cartoonist pianist violinist cellist guitarist archivist
-pm democrat republican
+pm democrat republican dj
 `);
 
 /** Words that may stand before a role head inside a title ("foreign", "prime", "shadow"). Lower-case. */

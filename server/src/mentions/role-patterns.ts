@@ -208,7 +208,9 @@ export function titleBefore(
       : null;
   }
   // "its chairman, Sir John Doe": look past an honorific.
-  if (i > 0 && HONORIFICS.has(tokens[i].text) && first.gap === '') {
+  // `lead author Dr. Ana Lee`: an abbreviated honorific keeps its full stop.
+  const abbreviated = first.gap === '.' && HONORIFICS.has(`${tokens[i]?.text ?? ''}.`);
+  if (i > 0 && HONORIFICS.has(tokens[i].text) && (first.gap === '' || abbreviated)) {
     return titleBefore(tokens, i, spanBefore);
   }
   const prev = tokens[i];
@@ -231,7 +233,20 @@ export function titleBefore(
   )
     return { title: head.text, affiliation: null, from: i, to: nameStart };
   // `the governor's office chief of staff X`: the office is `chief of staff`.
-  const chiefOf = lower(head) === 'staff' && lower(tokens[i - 1] ?? head) === 'of' && lower(tokens[i - 2] ?? head) === 'chief';
+  // `the company's vice president of product, X`: a head, `of` and one lower-case field word, before an apposed name.
+  const headOfField =
+    first.gap === ',' &&
+    !head.cap &&
+    /^\p{Ll}+$/u.test(head.text) &&
+    !STOPWORDS.has(head.text) &&
+    lower(tokens[i - 1] ?? head) === 'of' &&
+    tokens[i - 2] !== undefined &&
+    !tokens[i - 2].cap &&
+    isHead(tokens[i - 2]) &&
+    tokens[i - 1].gap === '' &&
+    head.gap === '';
+  const chiefOf =
+    headOfField || (lower(head) === 'staff' && lower(tokens[i - 1] ?? head) === 'of' && lower(tokens[i - 2] ?? head) === 'chief');
   if ((head.cap && !head.upper) || !(isHead(head) || chiefOf || RELATION_WORDS.has(lower(head)) || capped(tokens, i))) return null;
   const relation = RELATION_WORDS.has(lower(head));
   if (relation && first.gap !== '') return null;
@@ -382,6 +397,7 @@ export function titleBefore(
     if (
       k >= 0 &&
       tokens[k].sentenceStart &&
+      tokens[k].sentence === first.sentence &&
       tokens[k + 1].gap === '' &&
       from - k <= 3 &&
       !countryAt(tokens, k) &&

@@ -36,6 +36,8 @@ const OPENING_QUOTE_RE = /(?:^|[\s(])["\u201c]$|^\(?["\u201c]$/;
 const CLOSING_QUOTE_RE = /^["\u201d]/;
 /** Verbs that introduce a nickname in quote marks. Lower-case. */
 const NICKNAME_VERBS = new Set(['nicknamed', 'dubbed', 'aka', 'called']);
+/** Degrees written after a name (`Ph.D.`, `MD`), dots removed, upper case. */
+const DEGREES = new Set(['PHD', 'MD', 'DPHIL', 'MPH', 'MBA', 'JD', 'RN', 'DDS', 'DVM', 'PSYD', 'EDD', 'MSC', 'BSC']);
 /** Honorifics that are offices, as the card names them ("Prof" → Professor). */
 const TITLE_HONORIFICS = new Map<string, string>([
   ['Professor', 'Professor'],
@@ -274,8 +276,11 @@ function spansOf(tokens: readonly Token[], from: number, to: number): [number, n
       else if (t.text === 'and' && andJoinsOrgName(tokens, j, to)) j += 2;
       else if (t.text === 'in' && j - i >= 2 && inJoinsOrgName(tokens, j, to)) j += 2;
       // "Acme Radio 4", "Acme News 24", "ACME One": a broadcaster's channel number is part of its name.
-      else if (channelNumber(tokens, j)) j++;
-      else if (isInitial(t) && j + 1 < to && (tokens[j + 1].gap === '' || tokens[j + 1].gap === '.') && isNameToken(tokens[j + 1])) j += 2;
+      else if (channelNumber(tokens, j)) {
+        j++;
+        break;
+      } else if (isInitial(t) && j + 1 < to && (tokens[j + 1].gap === '' || tokens[j + 1].gap === '.') && isNameToken(tokens[j + 1]))
+        j += 2;
       else if ((t.text === 'on' || (t.text === 'and' && orgTail)) && j + 1 < to && tokens[j + 1].gap === '' && isNameToken(tokens[j + 1])) {
         // "Committee on Intelligence and Security", "Center on Poverty and Inequality": an organisation's domain.
         if (t.text === 'on' && !ORG_HEADS.has(tokens[j - 1].text)) break;
@@ -303,7 +308,8 @@ function spansOf(tokens: readonly Token[], from: number, to: number): [number, n
 /** "Food and Drug Administration": "and" inside an organisation's name (never between countries). */
 function andJoinsOrgName(tokens: readonly Token[], j: number, to: number): boolean {
   const before = tokens[j - 1];
-  if (COUNTRY_FORMS.has(before.text) || before.possessive) return false;
+  // "Acme Radio 3 and Acme World Service": a channel's number ends the first name.
+  if (COUNTRY_FORMS.has(before.text) || before.possessive || /^\d/.test(before.text)) return false;
   let k = j + 1;
   while (k < to && tokens[k].gap === '' && isNameToken(tokens[k])) k++;
   if (k === j + 1) return false;
@@ -559,10 +565,12 @@ class ActorScan {
     const tokens = this.tokens;
     // Sentence-initial function words ("However Norway", "The Chilean") are not part of the name.
     // A sentence-initial word the article also uses in lower case ("Injured X …", "injured") is not part of the name.
-    // "Federal Reserve chairman X" with "federal" in lower case elsewhere: a name of two words keeps its first
-    // unless the text also writes the rest on its own.
+    // "Federal Reserve chairman X" with "federal" in lower case elsewhere: a name of two words keeps an adjective
+    // in -al opening it ("Federal", "National", "Royal") unless the text also writes the rest on its own.
     const ordinaryOpener = (): boolean =>
-      to - from > 1 && this.lowerWords.has(tokens[from].key) && (to - from > 2 || this.spanKeys.has(nameKey(this.spanText(from + 1, to))));
+      to - from > 1 &&
+      this.lowerWords.has(tokens[from].key) &&
+      (to - from > 2 || !/al$/.test(tokens[from].key) || this.spanKeys.has(nameKey(this.spanText(from + 1, to))));
     while (from < to && tokens[from].sentenceStart && (COMMON_WORDS.has(tokens[from].text.toLowerCase()) || ordinaryOpener())) from++;
     // A trailing common word goes ("Acme Today"), unless it ends an institution's name ("Institute for Deaf People").
     const institution = (): boolean =>
@@ -591,6 +599,8 @@ class ActorScan {
   /** Laws, treaties, events, eras, storms and numbered words are no actors. */
   private notAName(from: number, to: number): boolean {
     const tokens = this.tokens;
+    // `Tom Vale, Ph.D., of …`, `Ana Lee, MD,`: a degree after a name and its comma is no actor.
+    if (to - from === 1 && tokens[from].gap.startsWith(',') && DEGREES.has(tokens[from].text.replace(/\./g, '').toUpperCase())) return true;
     // Laws and treaties are not actors ("the Hunting Act").
     if (LAW_WORDS.has(tokens[to - 1].text) && (to - from >= 2 || LAW_WORDS.has(tokens[from].text))) return true;
     if (to - from >= 2 && (EVENT_HEADS.has(tokens[to - 1].text) || EVENT_STARTS.has(tokens[from].text))) return true;
@@ -690,7 +700,7 @@ class ActorScan {
       !OPENING_QUOTE_RE.test(this.text.slice(Math.max(0, the.start - 2), the.start))
     ) {
       reading.role = null;
-      reading.votes = { organisation: 2 };
+      reading.votes = {};
     }
     reading.affiliation ??= possessiveCountryBefore(tokens, reading.nameFrom);
     if (!reading.affiliation && to - reading.nameFrom >= 2) this.readNationality(reading, to);

@@ -8,7 +8,7 @@
 import type { SourceDocument, SourceSentence } from '../../domain/source-document';
 import type { NameBook } from '../../mentions/speaker-names';
 import { speakerAfter, speakerBefore, speakerBeforeVerb, type SpeakerRef } from '../../mentions/speaker-phrases';
-import { resolveSpeaker, type ResolvedSpeaker } from '../../mentions/speaker-resolution';
+import { bareRole, resolveSpeaker, type ResolvedSpeaker } from '../../mentions/speaker-resolution';
 import {
   CLOSING_VERBS,
   DOCUMENT_NOUNS,
@@ -383,9 +383,19 @@ export class Attributor {
     const ref = antecedent ?? found;
     const at = ref && ref.at < first.open ? ref.at : first.open;
     let resolved = isUseful(ref) ? this.resolve(ref, at, first.paragraph, same?.speaker ?? null) : null;
-    // `The minister told delegates … “…,” she said.` with no minister named: the pronoun finds its person as usual.
-    if (!resolved && antecedent && found)
-      resolved = this.resolve(found, found.at < first.open ? found.at : first.open, first.paragraph, same?.speaker ?? null);
+    // `The minister told delegates … “…,” she said.` with no minister named: the pronoun finds its person as usual
+    // (not after `The prime minister …`: a modified title names one office, held by someone not named).
+    if (
+      !resolved &&
+      antecedent?.kind === 'role' &&
+      bareRole(antecedent.text, antecedent.role) &&
+      found?.kind === 'pronoun' &&
+      this.oneVoice(antecedent.at)
+    ) {
+      const fallback = this.resolve(found, found.at < first.open ? found.at : first.open, first.paragraph, same?.speaker ?? null);
+      // Only a person the text shows to be of the pronoun's gender (`Ms X … she`): a guess is worse than no speaker.
+      if (fallback && book.genderOf(fallback.name) === (found.text === 'she' ? 'f' : 'm')) resolved = fallback;
+    }
     const speaker = resolved?.name ?? null;
     const closing = sentenceAt(sentences, Math.max(last.start, last.close - 1));
     if (resolved) {
@@ -485,6 +495,13 @@ export class Attributor {
       }
     }
     return this.continuation(q);
+  }
+
+  /** The sentence at `at` has one speech verb at most (`The minister told delegates …`, not `… , the aide said`). */
+  private oneVoice(at: number): boolean {
+    const { text, sentences } = this.doc;
+    const s = sentences[sentenceAt(sentences, at)];
+    return !s || tokens(text.slice(s.start, s.end), s.start).filter((t) => SPEECH_VERBS.has(t.bare)).length <= 1;
   }
 
   /** `Mr X's statement said: “…” It added: “…”`: `it` is the statement, so its issuer goes on speaking. */
