@@ -62,8 +62,8 @@ interface ArticleLabels {
   figures?: LabelFigure[];
 }
 
-/** dev and test: the 31 articles split before tuning; dev2, dev3, dev4: articles labelled afterwards, tuned on like dev. */
-export type Half = 'dev' | 'test' | 'dev2' | 'dev3' | 'dev4';
+/** dev and test: the 31 articles split before tuning; dev2 … dev5: articles labelled afterwards, tuned on like dev. */
+export type Half = 'dev' | 'test' | 'dev2' | 'dev3' | 'dev4' | 'dev5';
 
 /** Corpus path of an article named relative to the shared folder. */
 export function corpusPathOf(sharedPath: string): string {

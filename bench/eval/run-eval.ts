@@ -63,6 +63,7 @@ async function main(): Promise<void> {
     articleSet('dev2'),
     articleSet('dev3'),
     articleSet('dev4'),
+    articleSet('dev5'),
     fixtureSet('seeds'),
     fixtureSet('bbc'),
   ];

@@ -35,6 +35,7 @@ geophysicist astrophysicist meteorologist astronomer oceanographer geologist soc
 epidemiologist neuroscientist ecologist climatologist zoologist archaeologist pathologist linguist statistician
 demographer geographer cartographer physician pediatrician paediatrician psychiatrist dentist pharmacist therapist
 technician electrician politician lobbyist publicist cartoonist pianist violinist cellist guitarist archivist
+pm democrat republican dj
 `);
 
 /** Words that may stand before a role head inside a title ("foreign", "prime", "shadow"). Lower-case. */
@@ -50,6 +51,7 @@ financial operating commercial marketing technical news political economics lega
 information police army naval air armed forces supreme high court federal central county city tourism
 housing planning transport women equalities constitutional religious spiritual first second former ex
 election campaign production marketing sales research
+revenue content strategy product data risk investment creative customer brand people
 `);
 
 /** Relation words between a nationality and a name that carry no role ("his Peruvian counterpart X"). */

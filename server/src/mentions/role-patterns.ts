@@ -208,7 +208,9 @@ export function titleBefore(
       : null;
   }
   // "its chairman, Sir John Doe": look past an honorific.
-  if (i > 0 && HONORIFICS.has(tokens[i].text) && first.gap === '') {
+  // `lead author Dr. Ana Lee`: an abbreviated honorific keeps its full stop.
+  const abbreviated = first.gap === '.' && HONORIFICS.has(`${tokens[i]?.text ?? ''}.`);
+  if (i > 0 && HONORIFICS.has(tokens[i].text) && (first.gap === '' || abbreviated)) {
     return titleBefore(tokens, i, spanBefore);
   }
   const prev = tokens[i];
@@ -231,7 +233,20 @@ export function titleBefore(
   )
     return { title: head.text, affiliation: null, from: i, to: nameStart };
   // `the governor's office chief of staff X`: the office is `chief of staff`.
-  const chiefOf = lower(head) === 'staff' && lower(tokens[i - 1] ?? head) === 'of' && lower(tokens[i - 2] ?? head) === 'chief';
+  // `the company's vice president of product, X`: a head, `of` and one lower-case field word, before an apposed name.
+  const headOfField =
+    first.gap === ',' &&
+    !head.cap &&
+    /^\p{Ll}+$/u.test(head.text) &&
+    !STOPWORDS.has(head.text) &&
+    lower(tokens[i - 1] ?? head) === 'of' &&
+    tokens[i - 2] !== undefined &&
+    !tokens[i - 2].cap &&
+    isHead(tokens[i - 2]) &&
+    tokens[i - 1].gap === '' &&
+    head.gap === '';
+  const chiefOf =
+    headOfField || (lower(head) === 'staff' && lower(tokens[i - 1] ?? head) === 'of' && lower(tokens[i - 2] ?? head) === 'chief');
   if ((head.cap && !head.upper) || !(isHead(head) || chiefOf || RELATION_WORDS.has(lower(head)) || capped(tokens, i))) return null;
   const relation = RELATION_WORDS.has(lower(head));
   if (relation && first.gap !== '') return null;
@@ -243,8 +258,14 @@ export function titleBefore(
     i >= 0 &&
     tokens[i].sentence === first.sentence &&
     tokens[i + 1].gap === '' &&
-    (!tokens[i].cap || (tokens[i].sentenceStart && TITLE_STARTERS.has(lower(tokens[i])))) &&
-    (isTitleWord(tokens[i]) || (lower(tokens[i]) === 'and' && !relation && i > 0 && isHead(tokens[i - 1]) && !tokens[i - 1].cap))
+    (!tokens[i].cap || (tokens[i].sentenceStart && (TITLE_STARTERS.has(lower(tokens[i])) || isHead(tokens[i])))) &&
+    (isTitleWord(tokens[i]) ||
+      (lower(tokens[i]) === 'and' &&
+        !relation &&
+        i > 0 &&
+        isHead(tokens[i - 1]) &&
+        // `Screenwriter and producer X`: a head capitalised only because it opens the sentence.
+        (!tokens[i - 1].cap || (tokens[i - 1].sentenceStart && !tokens[i - 1].upper))))
   ) {
     // `co-founder and CEO X`: two titles joined by "and" are one.
     from = i;
@@ -376,6 +397,7 @@ export function titleBefore(
     if (
       k >= 0 &&
       tokens[k].sentenceStart &&
+      tokens[k].sentence === first.sentence &&
       tokens[k + 1].gap === '' &&
       from - k <= 3 &&
       !countryAt(tokens, k) &&
@@ -434,10 +456,13 @@ export function titleAfter(
   const sentence = tokens[nameEnd - 1].sentence;
   if (!open || open.sentence !== sentence) return null;
   // `X is the club's manager`, `X was appointed chief executive`: a copula says the title too.
-  const copula = open.gap === '' && COPULAS.has(lower(open)) && !tokens[nameEnd - 1].upper;
+  // `Acme appointed Mr X as its chief executive`: the verb before the name, `as` and the title after it.
+  const appointedAs = open.gap === '' && lower(open) === 'as' && appointedBefore(tokens, nameEnd);
+  const copula = appointedAs || (open.gap === '' && COPULAS.has(lower(open)) && !tokens[nameEnd - 1].upper);
   // `X, the …` or `X – the …`: a comma or a dash opens the apposition.
   if (!copula && !APPOSITION_OPENERS.has(open.gap)) return null;
-  if (copula) {
+  if (appointedAs) i++;
+  else if (copula) {
     i++;
     if (tokens[i] && lower(tokens[i]) === 'been') i++;
     if (tokens[i] && APPOINTED.has(lower(tokens[i]))) i++;
@@ -671,6 +696,15 @@ function fieldAfterOf(tokens: readonly Token[], i: number, sentence: number, own
 function closesApposition(tokens: readonly Token[], i: number, sentence: number): boolean {
   const t = tokens[i];
   return !t || t.sentence !== sentence || t.gap === ',' || (t.gap === '' && (lower(t) === 'who' || lower(t) === 'at'));
+}
+
+/** `appointed Mr X as`: an appointing verb right before the name (and its honorific) that ends at `nameEnd`. */
+function appointedBefore(tokens: readonly Token[], nameEnd: number): boolean {
+  let k = nameEnd - 1;
+  const sentence = tokens[k].sentence;
+  while (k > 0 && nameEnd - k <= 4 && (tokens[k].cap || tokens[k].upper) && tokens[k].gap === '' && tokens[k - 1].sentence === sentence)
+    k--;
+  return k < nameEnd - 1 && !tokens[k].cap && APPOINTED.has(lower(tokens[k]));
 }
 
 /** After "who": a lower-case verb, up to two more words, then "as"; returns the token after "as", or 0. */

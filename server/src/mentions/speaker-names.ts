@@ -15,6 +15,7 @@ import {
   ORGANISATION_WORDS,
   PREPOSITIONS,
   ROLE_NOUNS,
+  BARE_ROLE_SYNONYMS,
   ROLE_SYNONYMS,
   SPEECH_VERBS,
   STOP_CAPS,
@@ -268,6 +269,10 @@ function lastToken(name: string): string {
   return t[t.length - 1] ?? name;
 }
 
+/** `X, 49, who told …`, `X, who has said …`: the verb of a relative clause right after a name (and its age). */
+const WHO_SAID_RE =
+  /^,[ \t]*(?:\d{1,3},[ \t]*)?who[ \t]+(?:(?:has|had|later|also)[ \t]+)?(?:told|tells|said|says|added|adds|explained|explains|wrote|writes|spoke|speaks)\b/u;
+
 /** The names of one document, built once per document. */
 export class NameBook {
   readonly names: NameOccurrence[] = [];
@@ -324,6 +329,8 @@ export class NameBook {
       const preamble = this.openedByPreamble(m.index) && tokensOf(this.fullName(core)).length >= 2;
       // `…, said Ana Lee, an astronomer`: the name right after a speech verb closing a clause is that verb's subject.
       const inverted = INVERTED_SUBJECT_RE.test(before);
+      // `a nomination for Ana Lee, 49, who told reporters …`: a relative clause with a speech verb makes the name act.
+      const relative = WHO_SAID_RE.exec(after);
       const subject =
         !participle &&
         (this.opensSentence(m.index) ||
@@ -331,6 +338,7 @@ export class NameBook {
           apposedSubject ||
           preamble ||
           inverted ||
+          relative !== null ||
           this.beforeFiniteVerb(m.index, after));
       this.names.push({ core, titles, start, end, subject });
     }
@@ -689,9 +697,12 @@ export class NameBook {
     return actorHit ?? null;
   }
 
-  /** The most recent person whose title contains the role noun (`minister`), before `at` if any, else anywhere. */
-  withRole(role: string, at: number): string | null {
-    const wanted = new Set([role, ...(ROLE_SYNONYMS[role] ?? [])]);
+  /**
+   * The most recent person whose title contains the role noun (`minister`), before `at` if any, else anywhere;
+   * with `bare` (the description is the noun alone), its wider synonyms count too.
+   */
+  withRole(role: string, at: number, bare = false): string | null {
+    const wanted = new Set([role, ...(ROLE_SYNONYMS[role] ?? []), ...((bare && BARE_ROLE_SYNONYMS[role]) || [])]);
     const fits = (titles: string[]): boolean => titles.some((t) => wanted.has(t));
     let before: string | null = null;
     for (const n of this.names) {

@@ -339,6 +339,16 @@ export function speakerBeforeVerb(text: string, base: number, participle = false
   s = s.replace(/\s*\([^()]{1,20}\)\s*$/, ' ');
   // `Rep. Ana Lee, R-Texas, said`: a party and state tag between commas.
   s = s.replace(/,\s+[DRI]-\p{Lu}[\p{L}.]*(?:\s\p{Lu}[\p{L}.]*)?,\s*$/u, ' ');
+  // `Ana Lee, 34, a nurse from Leeds, said`: an age and a description between commas after the name.
+  const described = /,\s+(?:\d{1,3},\s+)?(?:(?:a|an|the)\s+[^,;:.!?]{1,60}|\d{1,3}),\s*$/.exec(s);
+  // (`The Bishop of X, the Rt Rev Ana Lee, said`: an apposition holding a name of its own is the speaker's name.)
+  if (
+    described &&
+    described.index > 0 &&
+    /\p{Lu}[\p{L}'’\-]*$/u.test(s.slice(0, described.index)) &&
+    !/\p{Lu}[\p{L}'’\-]*\s+\p{Lu}/u.test(described[0])
+  )
+    s = s.slice(0, described.index) + ' ';
   const setting = /,\s+(?:from|of|in|at)\s+[^,;:.!?]{1,40}(?:,\s*[^,;:.!?]{1,30})?,?\s*$/.exec(s);
   if (setting && setting.index > 0 && /\p{Lu}[\p{L}'’\-]*$/u.test(s.slice(0, setting.index))) s = s.slice(0, setting.index) + ' ';
   // `Ana Lee, PTC president and activist said`: an apposition ending in a title, with no closing comma.
@@ -353,9 +363,29 @@ export function speakerBeforeVerb(text: string, base: number, participle = false
   // `Dr Ana Lee and colleagues conclude`: the named lead speaks for the team.
   s = s.replace(/\s+and\s+(?:(?:his|her|their)\s+)?(?:colleagues|co-authors|coauthors|collaborators|team)\s*$/, ' ');
   // `A statement from Acme explaining the decision read`: a participle phrase after the subject.
-  s = s.replace(/\s\p{Ll}{3,}ing(?:\s+[\p{Ll}\d'’\-]+)+\s*$/u, ' ');
+  // `the acting director said`, `the managing director said`: an -ing word that forms a title is no participle.
+  const ing = /\s(\p{Ll}{3,}ing)(?:\s+[\p{Ll}\d'’\-]+)+\s*$/u.exec(s);
+  if (ing && !TITLE_INGS.has(ing[1])) s = s.slice(0, ing.index) + ' ';
   return speakerBefore(s, base, participle);
 }
+
+/** -ing words that form a title with the noun after them (`acting director`), not participle phrases. */
+const TITLE_INGS = new Set([
+  'acting',
+  'managing',
+  'presiding',
+  'outgoing',
+  'incoming',
+  'reigning',
+  'governing',
+  'ruling',
+  'leading',
+  'visiting',
+  'serving',
+  'founding',
+  'ranking',
+  'sitting',
+]);
 
 /** The speaker phrase that ends `text` (the words right before a speech verb). */
 export function speakerBefore(text: string, base: number, participle = false): SpeakerRef | null {
@@ -509,6 +539,12 @@ function ownedText(tokens: Token[], i: number): SpeakerRef | null {
   for (let k = i - 1; k >= Math.max(0, i - 3); k--) {
     const pronoun = POSSESSIVE_PRONOUNS[tokens[k].bare.toLowerCase()];
     if (pronoun) return k === 0 || /[,;:.]$/.test(tokens[k - 1].word) ? { kind: 'pronoun', text: pronoun, at: tokens[k].start } : null;
+    // `Mr X's statement said`, `Acme's website says`: what a named owner wrote speaks for the owner.
+    const owner = /^(.+?)['’]s$/u.exec(tokens[k].bare);
+    if (owner && isCap(owner[1]) && isNamePart(tokens[k])) {
+      const n = nameBack([...tokens.slice(0, k), { ...tokens[k], bare: owner[1] }], k);
+      return n.text ? { kind: 'name', text: n.text, at: tokens[n.from].start } : null;
+    }
     if (!/^\p{Ll}+$/u.test(tokens[k].bare) || !nameGoesOn(tokens[k])) return null;
   }
   return null;

@@ -81,7 +81,10 @@ function nameOf(ref: SpeakerRef, ctx: ResolveContext): string | null {
       // "the minister" with no minister in sight is no one.
       // `the prime minister's spokesman` speaks for the owner the phrase names, not for another spokesman named before.
       if (SPOKESPERSON_RE.test(ref.role) && /^\p{Ll}[\p{L}\s]*['’]s\s/u.test(ref.text)) return ref.text;
-      return book.withRole(ref.role, ctx.at) ?? (SOURCE_NOUNS.has(ref.role) && /\p{Lu}/u.test(ref.text) ? ref.text : null);
+      return (
+        book.withRole(ref.role, ctx.at, bareRole(ref.text, ref.role)) ??
+        (SOURCE_NOUNS.has(ref.role) && /\p{Lu}/u.test(ref.text) ? ref.text : null)
+      );
     case 'unnamed': {
       const text = ref.text.replace(/^(?:the|a|an)\s+/i, '').trim();
       // `Acme says … But a spokesman said`: a spokesperson with no owner speaks for the organisation acting last.
@@ -106,7 +109,7 @@ function describedActor(ref: Extract<SpeakerRef, { kind: 'descriptor' }>, ctx: R
   const { book, from, at } = ctx;
   if (ref.of === 'person') {
     // `the pop star` after `Singer X`: a person with that title first, else the person last named.
-    const titled = book.withRole(ref.noun, at);
+    const titled = book.withRole(ref.noun, at, true);
     return titled ?? book.recentPerson(from, at, true)?.name ?? null;
   }
   if (ref.of === 'organisation') {
@@ -126,4 +129,14 @@ function describedActor(ref: Extract<SpeakerRef, { kind: 'descriptor' }>, ctx: R
   const person = book.recentSubject(from, at);
   if (org && (!person || org.at > person.at)) return org.name;
   return person?.name ?? org?.name ?? null;
+}
+
+/** `the minister`, `minister`: the description is the role noun alone, with no modifier naming one office. */
+export function bareRole(text: string, role: string): boolean {
+  return (
+    text
+      .trim()
+      .toLowerCase()
+      .replace(/^(?:the|a|an)\s+/, '') === role
+  );
 }

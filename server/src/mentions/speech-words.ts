@@ -88,6 +88,21 @@ export const ROLE_SYNONYMS: Readonly<Record<string, readonly string[]>> = {
   chief: ['executive', 'head', 'director'],
 };
 
+/**
+ * More nouns a bare description (`the minister said`, no modifier) may point back with: `Environment Secretary X …
+ * The minister said`. Not for `the prime minister`, which names one office.
+ */
+export const BARE_ROLE_SYNONYMS: Readonly<Record<string, readonly string[]>> = {
+  minister: ['secretary'],
+  lawmaker: ['senator', 'congressman', 'congresswoman', 'representative', 'mp', 'legislator', 'assemblyman', 'assemblywoman'],
+  legislator: ['senator', 'congressman', 'congresswoman', 'representative', 'mp', 'lawmaker'],
+  judge: ['justice'],
+  manager: ['boss', 'coach'],
+  coach: ['manager', 'boss'],
+  researcher: ['scientist', 'professor', 'author'],
+  scientist: ['researcher', 'professor'],
+};
+
 /** Nouns of unnamed speakers: `a Chilean foreign ministry source`, `the Chilean side`, `police`. */
 export const SOURCE_NOUNS = set(`
   source sources official officials side spokesman spokeswoman spokesperson leader leaders monitor diplomat diplomats ministry

@@ -50,7 +50,8 @@ function match(index: ActorReads, text: string, words: readonly Word[], a: numbe
   const first = text.slice(words[a].start, words[a].end);
   const last = text.slice(words[b].start, words[b].end);
   // Names are capitalised: "offensive" or "turkey" in lower case is not an actor.
-  if (!startsUpper(first) || !startsUpper(last)) return undefined;
+  // "Acme Radio 4": a channel's number may end a name.
+  if (!startsUpper(first) || !(startsUpper(last) || (b > a && /^\d{1,2}$/.test(last)))) return undefined;
   return index.lookupForm(text.slice(words[a].start, words[b].end));
 }
 

@@ -447,7 +447,8 @@ function findMentions(tokens: readonly Token[], actors: DocumentActor[]): { used
     }
     for (let k = keys.length - 1; k >= 0; k--) {
       const last = tokens[i + keys[k].end - 1];
-      if (!(last.cap || last.upper)) continue;
+      // "Acme Radio 4": a channel's number ends a name the extractor took with it.
+      if (!(last.cap || last.upper || (keys[k].end >= 2 && /^\d{1,2}$/.test(last.text)))) continue;
       const hit = forms.get(keys[k].key);
       if (!hit || (hit.caseSensitive && !t.upper)) continue;
       const m: ActorMention = { start: t.start, end: last.end };

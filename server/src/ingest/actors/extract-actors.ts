@@ -36,6 +36,8 @@ const OPENING_QUOTE_RE = /(?:^|[\s(])["\u201c]$|^\(?["\u201c]$/;
 const CLOSING_QUOTE_RE = /^["\u201d]/;
 /** Verbs that introduce a nickname in quote marks. Lower-case. */
 const NICKNAME_VERBS = new Set(['nicknamed', 'dubbed', 'aka', 'called']);
+/** Degrees written after a name (`Ph.D.`, `MD`), dots removed, upper case. */
+const DEGREES = new Set(['PHD', 'MD', 'DPHIL', 'MPH', 'MBA', 'JD', 'RN', 'DDS', 'DVM', 'PSYD', 'EDD', 'MSC', 'BSC']);
 /** Honorifics that are offices, as the card names them ("Prof" → Professor). */
 const TITLE_HONORIFICS = new Map<string, string>([
   ['Professor', 'Professor'],
@@ -272,7 +274,13 @@ function spansOf(tokens: readonly Token[], from: number, to: number): [number, n
       if (t.gap === '&' && !nameAt(j)) break;
       if (nameAt(j)) j++;
       else if (t.text === 'and' && andJoinsOrgName(tokens, j, to)) j += 2;
-      else if (isInitial(t) && j + 1 < to && (tokens[j + 1].gap === '' || tokens[j + 1].gap === '.') && isNameToken(tokens[j + 1])) j += 2;
+      else if (t.text === 'in' && j - i >= 2 && inJoinsOrgName(tokens, j, to)) j += 2;
+      // "Acme Radio 4", "Acme News 24", "ACME One": a broadcaster's channel number is part of its name.
+      else if (channelNumber(tokens, j)) {
+        j++;
+        break;
+      } else if (isInitial(t) && j + 1 < to && (tokens[j + 1].gap === '' || tokens[j + 1].gap === '.') && isNameToken(tokens[j + 1]))
+        j += 2;
       else if ((t.text === 'on' || (t.text === 'and' && orgTail)) && j + 1 < to && tokens[j + 1].gap === '' && isNameToken(tokens[j + 1])) {
         // "Committee on Intelligence and Security", "Center on Poverty and Inequality": an organisation's domain.
         if (t.text === 'on' && !ORG_HEADS.has(tokens[j - 1].text)) break;
@@ -300,7 +308,8 @@ function spansOf(tokens: readonly Token[], from: number, to: number): [number, n
 /** "Food and Drug Administration": "and" inside an organisation's name (never between countries). */
 function andJoinsOrgName(tokens: readonly Token[], j: number, to: number): boolean {
   const before = tokens[j - 1];
-  if (COUNTRY_FORMS.has(before.text) || before.possessive) return false;
+  // "Acme Radio 3 and Acme World Service": a channel's number ends the first name.
+  if (COUNTRY_FORMS.has(before.text) || before.possessive || /^\d/.test(before.text)) return false;
   let k = j + 1;
   while (k < to && tokens[k].gap === '' && isNameToken(tokens[k])) k++;
   if (k === j + 1) return false;
@@ -310,6 +319,30 @@ function andJoinsOrgName(tokens: readonly Token[], j: number, to: number): boole
   // "the Acme Times and Acme Daily News": a name that already ends as an organisation's does is listed with the next.
   if (ORG_HEADS.has(before.text) && k - j > 2) return false;
   return ORG_HEADS.has(tokens[k - 1].text);
+}
+
+/**
+ * "Interactive Media in Retail Group": `in` inside an organisation's name of two words or more, when the words after
+ * it end as one ("Shares in Acme Group" is no name).
+ */
+function inJoinsOrgName(tokens: readonly Token[], j: number, to: number): boolean {
+  const before = tokens[j - 1];
+  if (COUNTRY_FORMS.has(before.text) || before.possessive || !before.cap) return false;
+  let k = j + 1;
+  while (k < to && tokens[k].gap === '' && isNameToken(tokens[k])) k++;
+  return k - j >= 3 && ORG_HEADS.has(tokens[k - 1].text) && !COUNTRY_FORMS.has(tokens[j + 1].text);
+}
+
+const CHANNEL_WORDS = new Set(['Radio', 'News', 'Channel', 'TV', 'Television', 'FM']);
+const CHANNEL_NUMBERS = new Set(['One', 'Two', 'Three', 'Four']);
+
+/** "Radio 4", "News 24" after a broadcasting word; "One" to "Four" after an acronym ("ACME Two"). */
+function channelNumber(tokens: readonly Token[], j: number): boolean {
+  const t = tokens[j];
+  const prev = tokens[j - 1];
+  if (!prev || t.gap !== '') return false;
+  if (/^\d{1,2}$/.test(t.text)) return CHANNEL_WORDS.has(prev.text);
+  return CHANNEL_NUMBERS.has(t.text) && prev.upper && ACRONYM_RE.test(prev.text) && !prev.possessive;
 }
 
 function isPossessiveInsideName(tokens: readonly Token[], i: number, to: number): boolean {
@@ -532,12 +565,13 @@ class ActorScan {
     const tokens = this.tokens;
     // Sentence-initial function words ("However Norway", "The Chilean") are not part of the name.
     // A sentence-initial word the article also uses in lower case ("Injured X …", "injured") is not part of the name.
-    while (
-      from < to &&
-      tokens[from].sentenceStart &&
-      (COMMON_WORDS.has(tokens[from].text.toLowerCase()) || (to - from > 1 && this.lowerWords.has(tokens[from].key)))
-    )
-      from++;
+    // "Federal Reserve chairman X" with "federal" in lower case elsewhere: a name of two words keeps an adjective
+    // in -al opening it ("Federal", "National", "Royal") unless the text also writes the rest on its own.
+    const ordinaryOpener = (): boolean =>
+      to - from > 1 &&
+      this.lowerWords.has(tokens[from].key) &&
+      (to - from > 2 || !/al$/.test(tokens[from].key) || this.spanKeys.has(nameKey(this.spanText(from + 1, to))));
+    while (from < to && tokens[from].sentenceStart && (COMMON_WORDS.has(tokens[from].text.toLowerCase()) || ordinaryOpener())) from++;
     // A trailing common word goes ("Acme Today"), unless it ends an institution's name ("Institute for Deaf People").
     const institution = (): boolean =>
       tokens.slice(from, to - 1).some((t) => ORG_HEADS.has(t.text)) && NAME_CONNECTORS.has(tokens[to - 3]?.text ?? '');
@@ -548,7 +582,15 @@ class ActorScan {
       to - from >= 2 &&
       ORG_HEADS.has(tokens[to - 1].text) &&
       (keepTail || (!COUNTRY_FORMS.has(this.spanText(from, to - 1)) && !this.spanKeys.has(nameKey(this.spanText(from, to - 1)))));
-    while (to > from && COMMON_WORDS.has(tokens[to - 1].text.toLowerCase()) && !tokens[to - 1].upper && !institution() && !employer()) to--;
+    while (
+      to > from &&
+      COMMON_WORDS.has(tokens[to - 1].text.toLowerCase()) &&
+      !tokens[to - 1].upper &&
+      !institution() &&
+      !employer() &&
+      !(to - from >= 2 && channelNumber(tokens, to - 1))
+    )
+      to--;
     while (from < to && NAME_CONNECTORS.has(tokens[from].text)) from++;
     while (to > from && NAME_CONNECTORS.has(tokens[to - 1].text)) to--;
     return [from, to];
@@ -557,6 +599,8 @@ class ActorScan {
   /** Laws, treaties, events, eras, storms and numbered words are no actors. */
   private notAName(from: number, to: number): boolean {
     const tokens = this.tokens;
+    // `Tom Vale, Ph.D., of …`, `Ana Lee, MD,`: a degree after a name and its comma is no actor.
+    if (to - from === 1 && tokens[from].gap.startsWith(',') && DEGREES.has(tokens[from].text.replace(/\./g, '').toUpperCase())) return true;
     // Laws and treaties are not actors ("the Hunting Act").
     if (LAW_WORDS.has(tokens[to - 1].text) && (to - from >= 2 || LAW_WORDS.has(tokens[from].text))) return true;
     if (to - from >= 2 && (EVENT_HEADS.has(tokens[to - 1].text) || EVENT_STARTS.has(tokens[from].text))) return true;
@@ -646,6 +690,18 @@ class ActorScan {
     const reading = this.readTitle(from, to);
     if (!reading) return null;
     this.pendingRole = null;
+    // "the hit The Fisher Queen", "told The Morning Courier": a capitalised article inside a sentence opens the
+    // name of a work or a body; no person's name begins so (a nickname in quote marks is read elsewhere).
+    const the = tokens[reading.nameFrom];
+    if (
+      the.text === 'The' &&
+      !the.sentenceStart &&
+      to - reading.nameFrom >= 2 &&
+      !OPENING_QUOTE_RE.test(this.text.slice(Math.max(0, the.start - 2), the.start))
+    ) {
+      reading.role = null;
+      reading.votes = {};
+    }
     reading.affiliation ??= possessiveCountryBefore(tokens, reading.nameFrom);
     if (!reading.affiliation && to - reading.nameFrom >= 2) this.readNationality(reading, to);
     to = this.splitOwnerOf(reading, to);

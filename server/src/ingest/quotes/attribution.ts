@@ -8,8 +8,17 @@
 import type { SourceDocument, SourceSentence } from '../../domain/source-document';
 import type { NameBook } from '../../mentions/speaker-names';
 import { speakerAfter, speakerBefore, speakerBeforeVerb, type SpeakerRef } from '../../mentions/speaker-phrases';
-import { resolveSpeaker, type ResolvedSpeaker } from '../../mentions/speaker-resolution';
-import { CLOSING_VERBS, OCCUPATIONS, ROLE_NOUNS, SOURCE_NOUNS, SPEECH_VERBS, STOP_CAPS, TITLE_WORDS } from '../../mentions/speech-words';
+import { bareRole, resolveSpeaker, type ResolvedSpeaker } from '../../mentions/speaker-resolution';
+import {
+  CLOSING_VERBS,
+  DOCUMENT_NOUNS,
+  OCCUPATIONS,
+  ROLE_NOUNS,
+  SOURCE_NOUNS,
+  SPEECH_VERBS,
+  STOP_CAPS,
+  TITLE_WORDS,
+} from '../../mentions/speech-words';
 import type { MarkedQuote } from './quote-marks';
 
 /** How many paragraphs back a pronoun may find its person. */
@@ -328,6 +337,8 @@ export type AttributionItem =
 /** Attributes the quotations of one document in reading order, keeping who spoke last for pronouns and runs. */
 export class Attributor {
   private lastSpeaker: { name: string; at: number; person: boolean } | null = null;
+  /** The last speaker spoke through a document of theirs (`Mr X's statement said:`): `it added` is that document. */
+  private lastByDocument = false;
   private previous: PreviousQuote | null = null;
   private readonly speakerBySentence = new Map<number, string>();
 
@@ -367,13 +378,29 @@ export class Attributor {
     const sOpen = sentenceAt(sentences, first.open);
     const same: PreviousQuote | null = this.previous && this.previous.sentence === sOpen ? this.previous : null;
     const found = q.heading ? headlineRef(doc, book, q) : this.bodyRef(q, direct, same);
-    const ref = found?.kind === 'pronoun' ? (this.unnamedAntecedent(found, first.open) ?? found) : found;
+    const antecedent =
+      found?.kind === 'pronoun' ? (this.documentAntecedent(found, first.paragraph) ?? this.unnamedAntecedent(found, first.open)) : null;
+    const ref = antecedent ?? found;
     const at = ref && ref.at < first.open ? ref.at : first.open;
-    const resolved = isUseful(ref) ? this.resolve(ref, at, first.paragraph, same?.speaker ?? null) : null;
+    let resolved = isUseful(ref) ? this.resolve(ref, at, first.paragraph, same?.speaker ?? null) : null;
+    // `The minister told delegates … “…,” she said.` with no minister named: the pronoun finds its person as usual
+    // (not after `The prime minister …`: a modified title names one office, held by someone not named).
+    if (
+      !resolved &&
+      antecedent?.kind === 'role' &&
+      bareRole(antecedent.text, antecedent.role) &&
+      found?.kind === 'pronoun' &&
+      this.oneVoice(antecedent.at)
+    ) {
+      const fallback = this.resolve(found, found.at < first.open ? found.at : first.open, first.paragraph, same?.speaker ?? null);
+      // Only a person the text shows to be of the pronoun's gender (`Ms X … she`): a guess is worse than no speaker.
+      if (fallback && book.genderOf(fallback.name) === (found.text === 'she' ? 'f' : 'm')) resolved = fallback;
+    }
     const speaker = resolved?.name ?? null;
     const closing = sentenceAt(sentences, Math.max(last.start, last.close - 1));
     if (resolved) {
       this.lastSpeaker = { name: resolved.name, at: first.open, person: resolved.person };
+      this.lastByDocument = ref !== null && ref.kind === 'name' && ownedDocument(doc.text, ref.at);
       this.speakerBySentence.set(closing, resolved.name);
     }
     this.previous = { sentence: closing, speaker, close: last.close };
@@ -470,6 +497,20 @@ export class Attributor {
     return this.continuation(q);
   }
 
+  /** The sentence at `at` has one speech verb at most (`The minister told delegates …`, not `… , the aide said`). */
+  private oneVoice(at: number): boolean {
+    const { text, sentences } = this.doc;
+    const s = sentences[sentenceAt(sentences, at)];
+    return !s || tokens(text.slice(s.start, s.end), s.start).filter((t) => SPEECH_VERBS.has(t.bare)).length <= 1;
+  }
+
+  /** `Mr X's statement said: “…” It added: “…”`: `it` is the statement, so its issuer goes on speaking. */
+  private documentAntecedent(ref: Extract<SpeakerRef, { kind: 'pronoun' }>, paragraph: number): SpeakerRef | null {
+    const last = this.lastSpeaker;
+    if (ref.text !== 'it' || !this.lastByDocument || !last) return null;
+    return last.at >= this.doc.paragraphs[Math.max(0, paragraph - 1)].start ? { kind: 'unnamed', text: last.name, at: ref.at } : null;
+  }
+
   /**
    * `A spokeswoman for Acme said … “…,” she said.`, `The party leader countered … He declared:`: an unnamed
    * source who spoke, or a role that acted, in the sentence before, with no named person acting since, is who
@@ -561,4 +602,10 @@ function headlineRef(doc: SourceDocument, book: NameBook, q: MarkedQuote): Speak
   // `'We will not give up,' says union leader`: a headline's own speech verb, resolved in the article below.
   const ref = first.closed ? trailingRef(doc.text, first.close, doc.paragraphs[first.paragraph].end) : null;
   return ref && (ref.kind === 'name' || ref.kind === 'role') ? ref : null;
+}
+
+/** `Mr X's statement said`: the name at `at` owns a document that speaks (`statement`, `letter`). */
+function ownedDocument(text: string, at: number): boolean {
+  const m = /^[^.!?,;:]{0,60}?['’]s[ \t]+([\p{Ll}-]+)(?:[ \t]+(\p{Ll}+))?/u.exec(text.slice(at, at + 90));
+  return m !== null && (DOCUMENT_NOUNS.has(m[1]) || DOCUMENT_NOUNS.has(m[2] ?? ''));
 }
