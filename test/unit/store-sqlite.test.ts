@@ -156,6 +156,38 @@ test('sqlite store: a reopened source keeps its metadata (format, authors, pages
   rmSync(root, { recursive: true, force: true });
 });
 
+test("sqlite store: a source's quotations have their own rows, replaced and removed with the source", () => {
+  const { root } = workspace();
+  const file = path.join(root, 'quotes.sqlite');
+  const analyses = seedAnalyses();
+  const store = filledStore(analyses, file, 1);
+  store.saveIndexes();
+  // Replaced while not in bulk (a saved store), then one removed: three seeds' rows after the change, as before.
+  store.put(analyses[1], null);
+  store.remove(analyses[0].doc.uri);
+  store.saveIndexes();
+  store.close();
+  const db = openSqliteDatabase(file);
+  const count = (sql: string): number => (db.prepare(sql).get() as { n: number }).n;
+  const rows = [
+    count('SELECT count(*) AS n FROM source'),
+    count('SELECT count(*) AS n FROM quote_list'),
+    count('SELECT count(*) AS n FROM quote_list WHERE id NOT IN (SELECT id FROM source)'),
+  ];
+  db.close();
+  assert.deepEqual(rows, [analyses.length - 1, analyses.length - 1, 0]);
+  // Reopened with a cache of one source: every quotation list is read back from its row.
+  const reopened = storeAt(file, 1);
+  for (const a of analyses.slice(1))
+    assert.deepEqual(
+      reopened.sources.get(a.doc.uri)?.quotes.map((q) => q.text),
+      a.quotes.map((q) => q.text),
+    );
+  assert.equal(reopened.sources.get(analyses[0].doc.uri), undefined);
+  reopened.close();
+  rmSync(root, { recursive: true, force: true });
+});
+
 /** Every actor as the service lists it, with its card: what hover and Show Actor answer. */
 async function actorAnswers(s: Session): Promise<string> {
   const list = await s.service.listActors('');

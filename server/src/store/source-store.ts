@@ -94,10 +94,11 @@ export interface QuoteReads {
   kindOf(id: number): SourceQuote['kind'] | undefined;
   search(queryTerms: readonly string[], limit: number, accept?: (id: number) => boolean): ScoredUnit[];
   /**
-   * Ids of the quotations whose first two words make this key; with `third`, only those whose third word may start
-   * with it (a filter that never drops one that does: the caller still checks the words it reads).
+   * Ids of the quotations whose first two words make this key; with `third` (and `fourth`), only those whose third
+   * (and fourth) word may start with it (a filter that never drops one that does: the caller still checks the words
+   * it reads).
    */
-  opening(key: string, third?: string): number[];
+  opening(key: string, third?: string, fourth?: string): number[];
   quotesOf(unit: SourceUnit): IndexedQuote[];
 }
 

@@ -121,8 +121,9 @@ export function rankQuotes(k: SourceStore, typed: string, options: RankOptions):
   if (key) {
     // Only openings that go on as typed; the check reads the first words of each, not the whole quotation.
     let kept = 0;
-    // The third typed word (whole or begun) passes over most quotations sharing the first two before any is read.
-    for (const id of k.quotes.opening(key, typedWords[2]).slice(0, OPENING_SCAN)) {
+    // The third and fourth typed words (whole or begun) pass over most quotations sharing the first two before any
+    // is read: a common opening ("It is a") is shared by thousands in a large corpus.
+    for (const id of k.quotes.opening(key, typedWords[2], typedWords[3]).slice(0, OPENING_SCAN)) {
       if (kept >= CANDIDATES) break;
       const q = k.quotes.get(id);
       if (!q || bm25.has(id) || !eligible(id)) continue;

@@ -16,15 +16,17 @@ export interface QuoteFacts {
   kinds: number[];
   /** One key, or several for a quotation over paragraphs (one per part). */
   openings: (string | string[] | null)[];
-  /** The first letters of each quotation's third word (`thirdWordCode`); absent in files saved before them. */
+  /** The first letters of each quotation's third word (`laterWordCode`); absent in files saved before them. */
   thirds?: number[];
+  /** The same of its fourth word; absent in files saved before them. */
+  fourths?: number[];
 }
 
-/** Letters of a third word kept per quotation: enough to pass over most quotations that share two opening words. */
+/** Letters of a third (and fourth) word kept per quotation: enough to pass over most quotations that share two opening words. */
 const THIRD_LETTERS = 3;
-/** A quotation whose third word is not known (over paragraphs: its parts open other ways; or restored without it). */
+/** A quotation whose third (fourth) word is not known (over paragraphs: its parts open other ways; or restored without it). */
 const UNKNOWN_THIRD = -1;
-/** A quotation of fewer than three words. */
+/** A quotation of fewer than three (four) words. */
 const NO_THIRD = -2;
 
 /** The first letters of a word as one number (UTF-16 code units, 16 bits each: exact in a double). */
@@ -34,10 +36,10 @@ function letterCode(word: string, letters: number): number {
   return code;
 }
 
-/** What a quotation's third word is kept as: its first letters, or why there are none. */
-function thirdWordCode(ws: readonly string[], parts: boolean): number {
+/** What a quotation's word `at` (its third or fourth) is kept as: its first letters, or why there are none. */
+function laterWordCode(ws: readonly string[], at: number, parts: boolean): number {
   if (parts) return UNKNOWN_THIRD;
-  return ws.length < 3 ? NO_THIRD : letterCode(ws[2], THIRD_LETTERS);
+  return ws.length <= at ? NO_THIRD : letterCode(ws[at], THIRD_LETTERS);
 }
 
 /** Whether a quotation kept as `code` may have a third word starting like `typed` (never false when it does). */
@@ -65,6 +67,7 @@ export class QuoteIndex implements UnitListener, QuoteReads {
   private wordCounts = new Uint16Array(1024);
   private kinds = new Uint8Array(1024);
   private thirds = new Float64Array(1024);
+  private fourths = new Float64Array(1024);
   private readonly openings = new Map<string, number[]>();
   private count = 0;
 
@@ -73,7 +76,8 @@ export class QuoteIndex implements UnitListener, QuoteReads {
     for (const quote of unit.quotes) {
       const ws = words(quote.text);
       const id = this.terms.add([...terms(quote.text), ...(quote.speaker ? terms(quote.speaker) : [])]);
-      this.place(id, ws.length, quote.kind, openingKeysOf(quote), thirdWordCode(ws, (quote.parts?.length ?? 0) > 0));
+      const parts = (quote.parts?.length ?? 0) > 0;
+      this.place(id, ws.length, quote.kind, openingKeysOf(quote), laterWordCode(ws, 2, parts), laterWordCode(ws, 3, parts));
       ids.push(id);
     }
     this.owners.add(unit, ids);
@@ -93,6 +97,7 @@ export class QuoteIndex implements UnitListener, QuoteReads {
         KINDS[described.kinds[i] ?? 0] ?? 'direct',
         keyList(described.openings[i]),
         described.thirds?.[i] ?? UNKNOWN_THIRD,
+        described.fourths?.[i] ?? UNKNOWN_THIRD,
       ),
     );
     this.owners.add(unit, ids);
@@ -107,6 +112,7 @@ export class QuoteIndex implements UnitListener, QuoteReads {
       words: ids.map((id) => this.wordCounts[id] ?? 0),
       kinds: ids.map((id) => this.kinds[id] ?? 0),
       thirds: ids.map((id) => this.thirds[id] ?? UNKNOWN_THIRD),
+      fourths: ids.map((id) => this.fourths[id] ?? UNKNOWN_THIRD),
       openings: unit.quotes.map((q) => {
         const keys = openingKeysOf(q);
         return keys.length === 0 ? null : keys.length === 1 ? keys[0] : keys;
@@ -134,14 +140,16 @@ export class QuoteIndex implements UnitListener, QuoteReads {
     return this.owners.has(id) ? KINDS[this.kinds[id] ?? 0] : undefined;
   }
 
-  private place(id: number, wordCount: number, kind: QuoteKind, keys: readonly string[], third: number): void {
+  private place(id: number, wordCount: number, kind: QuoteKind, keys: readonly string[], third: number, fourth: number): void {
     if (id >= this.wordCounts.length) {
       const size = Math.max(id + 1, this.wordCounts.length * 2);
       this.wordCounts = grownTo(this.wordCounts, size);
       this.kinds = grownTo(this.kinds, size);
       this.thirds = grownTo(this.thirds, size);
+      this.fourths = grownTo(this.fourths, size);
     }
     this.thirds[id] = third;
+    this.fourths[id] = fourth;
     this.wordCounts[id] = Math.min(wordCount, 65535);
     this.kinds[id] = KINDS.indexOf(kind);
     for (const key of keys) {
@@ -192,11 +200,15 @@ export class QuoteIndex implements UnitListener, QuoteReads {
     return this.terms.search(queryTerms, limit, accept);
   }
 
-  /** Live quotations whose first two words are these (and whose third word may start like `third`, when given). */
-  opening(key: string, third?: string): number[] {
-    const live = (id: number): boolean => this.owners.has(id);
+  /** Live quotations whose first two words are these (and whose third and fourth words may start like `third` and `fourth`, when given). */
+  opening(key: string, third?: string, fourth?: string): number[] {
     const list = this.openings.get(key) ?? [];
-    return third ? list.filter((id) => live(id) && thirdMayMatch(this.thirds[id] ?? UNKNOWN_THIRD, third)) : list.filter(live);
+    return list.filter(
+      (id) =>
+        this.owners.has(id) &&
+        (!third || thirdMayMatch(this.thirds[id] ?? UNKNOWN_THIRD, third)) &&
+        (!third || !fourth || thirdMayMatch(this.fourths[id] ?? UNKNOWN_THIRD, fourth)),
+    );
   }
 
   /** The quotations of one source, in document order. */

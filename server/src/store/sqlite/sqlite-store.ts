@@ -31,7 +31,7 @@ import { preparedPart, sentenceTerms } from './prepared-row';
 import { metaOf, StoredUnit, type BodyLoader, type SourceBody, type SourceHead } from './stored-unit';
 
 /** Bump when the tables or blobs change: an older file is emptied and rebuilt. */
-const SCHEMA_VERSION = 6;
+const SCHEMA_VERSION = 7;
 const BODY_CACHE = 2048;
 const QUOTE_CACHE = 4096;
 const ACTOR_CACHE = 2048;
@@ -48,9 +48,9 @@ CREATE TABLE IF NOT EXISTS meta (k TEXT PRIMARY KEY, v BLOB);
 CREATE TABLE IF NOT EXISTS source (
   id INTEGER PRIMARY KEY, uri TEXT UNIQUE NOT NULL, path TEXT NOT NULL,
   size INTEGER, mtime REAL, stamped REAL, hash TEXT,
-  head BLOB NOT NULL, facts BLOB NOT NULL, quote_ids BLOB NOT NULL, body BLOB NOT NULL, quotes BLOB NOT NULL,
-  actors BLOB NOT NULL
+  head BLOB NOT NULL, facts BLOB NOT NULL, quote_ids BLOB NOT NULL, body BLOB NOT NULL, actors BLOB NOT NULL
 );
+CREATE TABLE IF NOT EXISTS quote_list (id INTEGER PRIMARY KEY, quotes BLOB NOT NULL);
 CREATE TABLE IF NOT EXISTS actor_source (
   key TEXT NOT NULL, row INTEGER NOT NULL, local INTEGER NOT NULL, actor BLOB NOT NULL, PRIMARY KEY (key, row, local)
 ) WITHOUT ROWID;
@@ -61,6 +61,9 @@ export type StoredRecord = FileRecord | null;
 
 interface Statements {
   insert: SqlStatement;
+  /** A source's quotations have a table of their own: completion and cards read them by the hundred per request. */
+  insertQuotes: SqlStatement;
+  removeQuotes: SqlStatement;
   remove: SqlStatement;
   insertActor: SqlStatement;
   /** Appends to the bulk load's staging table (prepared when a bulk load begins). */
@@ -123,14 +126,16 @@ export class SqliteStore implements SourceStore, BodyLoader {
     db.exec(ACTOR_SCHEMA);
     this.sql = {
       insert: db.prepare(
-        'INSERT OR REPLACE INTO source (id, uri, path, size, mtime, stamped, hash, head, facts, quote_ids, body, quotes, actors) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?)',
+        'INSERT OR REPLACE INTO source (id, uri, path, size, mtime, stamped, hash, head, facts, quote_ids, body, actors) VALUES (?,?,?,?,?,?,?,?,?,?,?,?)',
       ),
+      insertQuotes: db.prepare('INSERT OR REPLACE INTO quote_list (id, quotes) VALUES (?,?)'),
+      removeQuotes: db.prepare('DELETE FROM quote_list WHERE id IN (SELECT id FROM source WHERE uri = ?)'),
       remove: db.prepare('DELETE FROM source WHERE uri = ?'),
       insertActor: db.prepare('INSERT OR REPLACE INTO actor_source (key, row, local, actor) VALUES (?,?,?,?)'),
       stageActor: null,
       removeActors: db.prepare('DELETE FROM actor_source WHERE row IN (SELECT id FROM source WHERE uri = ?)'),
       body: db.prepare('SELECT body FROM source WHERE id = ?'),
-      quotes: db.prepare('SELECT quotes FROM source WHERE id = ?'),
+      quotes: db.prepare('SELECT quotes FROM quote_list WHERE id = ?'),
       actors: db.prepare('SELECT actors FROM source WHERE id = ?'),
       setMeta: db.prepare('INSERT OR REPLACE INTO meta (k, v) VALUES (?, ?)'),
       getMeta: db.prepare('SELECT v FROM meta WHERE k = ?'),
@@ -232,12 +237,11 @@ export class SqliteStore implements SourceStore, BodyLoader {
       pack(facts),
       Buffer.from(quoteIds.buffer, quoteIds.byteOffset, quoteIds.byteLength),
       blobs.body,
-      blobs.quotes,
       blobs.actors,
     ];
     // Each document actor under its group key: a card gathers an actor's appearances from these rows alone.
     const actors = blobs.actorRows.map(([key, blob], local) => [key, row, local, blob]);
-    this.queue({ uri: parts.uri, source, actors });
+    this.queue({ uri: parts.uri, source, quotes: [row, blobs.quotes], actors });
     // Indexed and queued: the analysis is let go (a cold build would otherwise hold the last thousands of them
     // through the caches); a read before the batch commits commits it first.
     this.bodies.delete(row);
@@ -270,10 +274,12 @@ export class SqliteStore implements SourceStore, BodyLoader {
         const uri = typeof op === 'string' ? op : op.uri;
         if (!stage) {
           this.sql.removeActors.run(uri);
+          this.sql.removeQuotes.run(uri);
           this.sql.remove.run(uri);
         }
         if (typeof op === 'string') continue;
         this.sql.insert.run(...op.source);
+        this.sql.insertQuotes.run(...op.quotes);
         for (const a of op.actors) (stage ?? this.sql.insertActor).run(...a);
       }
     })();
@@ -431,7 +437,7 @@ export class SqliteStore implements SourceStore, BodyLoader {
       const had = (this.db.prepare('SELECT count(*) AS n FROM source').get() as { n: number }).n;
       this.db.transaction(() => {
         this.db.exec(
-          'DELETE FROM source; DELETE FROM meta; DELETE FROM actor; DELETE FROM actor_key; DELETE FROM actor_form; DELETE FROM actor_case; DELETE FROM actor_source;',
+          'DELETE FROM source; DELETE FROM quote_list; DELETE FROM meta; DELETE FROM actor; DELETE FROM actor_key; DELETE FROM actor_form; DELETE FROM actor_case; DELETE FROM actor_source;',
         );
         this.sql.setMeta.run('version', version);
         this.sql.setMeta.run('clean', 0);
@@ -492,7 +498,7 @@ function dropOlderSchema(db: SqlDatabase): void {
   db.exec('CREATE TABLE IF NOT EXISTS meta (k TEXT PRIMARY KEY, v BLOB)');
   const found = db.prepare("SELECT v FROM meta WHERE k = 'version'").get() as { v: unknown } | undefined;
   if (found && !String(found.v).startsWith(`${SCHEMA_VERSION}:`))
-    db.exec('DROP TABLE IF EXISTS source; DROP TABLE IF EXISTS actor_source; DROP TABLE IF EXISTS actor');
+    db.exec('DROP TABLE IF EXISTS source; DROP TABLE IF EXISTS quote_list; DROP TABLE IF EXISTS actor_source; DROP TABLE IF EXISTS actor');
 }
 
 /** A source write waiting for its batch: the source row's values and its actors' rows. */
@@ -513,6 +519,8 @@ interface RowParts {
 interface PendingWrite {
   uri: string;
   source: unknown[];
+  /** The row of `quote_list`: source row and packed quotations. */
+  quotes: [number, Buffer];
   actors: unknown[][];
 }
 
