@@ -156,6 +156,69 @@ test('sqlite store: a reopened source keeps its metadata (format, authors, pages
   rmSync(root, { recursive: true, force: true });
 });
 
+/** What a reopened store registered: every source (order, key, sentences, quotations, record) and every opening's list. */
+function restoredState(store: SqliteStore): string {
+  const units = [...store.sources.all()];
+  const sources = units.map((u) => {
+    const ids = store.quotes.idsOf(u);
+    return [
+      u.doc.uri,
+      u.doc.path,
+      u.doc.title,
+      store.sources.keyOf(u),
+      u.sentenceIds.join(','),
+      ids.map((id) => `${id}:${store.quotes.kindOf(id)}:${store.quotes.wordCount(id)}`).join(','),
+      JSON.stringify(store.storedRecords().get(u.doc.uri)),
+    ];
+  });
+  const keys = store.quotes.exportFacts(units).openingKeys.sort();
+  return JSON.stringify({ sources, openings: keys.map((k) => `${k}=${store.quotes.opening(k).join(',')}`) });
+}
+
+/** The state a reopened store registers from its saved heads, then (heads deleted, as a build before them saved it) from every row. */
+function reopenedBothWays(file: string): { heads: string; rows: string; note: string } {
+  const fromHeads = storeAt(file);
+  const heads = restoredState(fromHeads);
+  fromHeads.close();
+  const db = openSqliteDatabase(file);
+  db.exec("DELETE FROM meta WHERE k IN ('heads', 'quote_facts')");
+  db.close();
+  const fromRows = storeAt(file);
+  const rows = restoredState(fromRows);
+  const note = fromRows.openNote;
+  // Its next save writes the heads again.
+  fromRows.put(seedAnalyses()[2], null);
+  fromRows.saveIndexes();
+  fromRows.close();
+  return { heads, rows, note };
+}
+
+test('sqlite store: a reopened store registers from the saved heads what it registers from every row, after changes too', () => {
+  const { root } = workspace();
+  const file = path.join(root, 'heads.sqlite');
+  const analyses = seedAnalyses();
+  const first = filledStore(analyses, file);
+  first.saveIndexes();
+  // A replaced source takes a new row (after the others) and a removed one leaves a gap: the heads stay in path order.
+  first.put(analyses[0], { size: 10, mtimeMs: 20, stampedAt: 30, hash: 'h' });
+  first.remove(analyses[1].doc.uri);
+  first.saveIndexes();
+  first.close();
+  const once = reopenedBothWays(file);
+  assert.equal(once.note, `restored ${analyses.length - 1} sources from the index database`);
+  assert.equal(once.heads, once.rows);
+  assert.match(
+    once.heads,
+    /"seeds\/000_e69ee878f7b3fed3.txt",[^\]]*"\{\\"size\\":10,\\"mtimeMs\\":20,\\"stampedAt\\":30,\\"hash\\":\\"h\\"\}"\]/,
+  );
+  assert.doesNotMatch(once.heads, /seeds\/001_/);
+  // Saved again by the store that read every row (with one source replaced): the heads it wrote hold the same.
+  const twice = reopenedBothWays(file);
+  assert.equal(twice.note, `restored ${analyses.length - 1} sources from the index database`);
+  assert.equal(twice.heads, twice.rows);
+  rmSync(root, { recursive: true, force: true });
+});
+
 /** Every actor as the service lists it, with its card: what hover and Show Actor answer. */
 async function actorAnswers(s: Session): Promise<string> {
   const list = await s.service.listActors('');
