@@ -62,7 +62,8 @@ function unstamped(blob: Uint8Array): Uint8Array {
     const record = recordAt(heads, i);
     const head = headAt(heads, i);
     const quoteIds = [...heads.quoteIds.subarray(q, (q += head.quoteCount))];
-    return { row: heads.rows[i], uri, path: heads.paths[i], record: record && { ...record, stampedAt: 0 }, head, quoteIds };
+    const baseKey = heads.baseKeys?.[i] ?? '';
+    return { row: heads.rows[i], uri, path: heads.paths[i], record: record && { ...record, stampedAt: 0 }, head, baseKey, quoteIds };
   });
   return encodeHeads(entries);
 }

@@ -16,6 +16,8 @@ export interface HeadEntry {
   path: string;
   record: FileRecord | null;
   head: SourceHead;
+  /** Its base citation key (`baseCitationKey`). */
+  baseKey: string;
   quoteIds: readonly number[];
 }
 
@@ -31,6 +33,8 @@ export interface SavedHeads {
   mtimes: Float64Array;
   stamped: Float64Array;
   metas: DocumentMeta[];
+  /** Base citation keys; absent in a blob saved without them. */
+  baseKeys: string[] | undefined;
   /** Per source: actor count, first sentence id, sentence count, quotation count. */
   counts: Uint32Array;
   /** Every source's quotation ids, one after the other (each source has its quotation count of them). */
@@ -76,6 +80,7 @@ export function encodeHeads(entries: readonly HeadEntry[]): Buffer {
     mtimes: bytes(mtimes),
     stamped: bytes(stamped),
     metas: entries.map((e) => e.head.meta),
+    baseKeys: entries.map((e) => e.baseKey),
     counts: bytes(counts),
     quoteIds: bytes(quoteIds),
   });
@@ -83,7 +88,7 @@ export function encodeHeads(entries: readonly HeadEntry[]): Buffer {
 
 /** The blob of `encodeHeads` read back. */
 export function decodeHeads(blob: Uint8Array): SavedHeads {
-  const raw = unpack(blob) as Record<keyof SavedHeads, Uint8Array> & Pick<SavedHeads, 'uris' | 'paths' | 'hashes' | 'metas'>;
+  const raw = unpack(blob) as Record<keyof SavedHeads, Uint8Array> & Pick<SavedHeads, 'uris' | 'paths' | 'hashes' | 'metas' | 'baseKeys'>;
   return {
     size: raw.uris.length,
     rows: typed(raw.rows, (b) => new Uint32Array(b)),
@@ -94,6 +99,7 @@ export function decodeHeads(blob: Uint8Array): SavedHeads {
     mtimes: typed(raw.mtimes, (b) => new Float64Array(b)),
     stamped: typed(raw.stamped, (b) => new Float64Array(b)),
     metas: raw.metas,
+    baseKeys: raw.baseKeys,
     counts: typed(raw.counts, (b) => new Uint32Array(b)),
     quoteIds: typed(raw.quoteIds, (b) => new Uint32Array(b)),
   };

@@ -381,6 +381,7 @@ export class SqliteStore implements SourceStore, BodyLoader {
       path: unit.doc.path,
       record: this.records.get(unit.doc.uri) ?? null,
       head: unit.head,
+      baseKey: this.sources.baseKeyOf(unit),
       quoteIds: this.quotes.idsOf(unit),
     }));
     this.sql.setMeta.run('heads', encodeHeads(entries));
@@ -490,7 +491,7 @@ export class SqliteStore implements SourceStore, BodyLoader {
       const head = headAt(heads, i);
       const unit = new StoredUnit(row, heads.uris[i], heads.paths[i], head, this);
       this.units.set(row, unit);
-      this.sources.addUnit(unit);
+      this.sources.addUnit(unit, heads.baseKeys?.[i]);
       this.quotes.restoreIds(unit, Array.from(heads.quoteIds.subarray(q, (q += head.quoteCount))));
       this.records.set(heads.uris[i], recordAt(heads, i));
       if (row >= this.nextRow) this.nextRow = row + 1;
