@@ -17,6 +17,8 @@ import { seedFiles } from '../helpers/fixture';
 import { analyzeSource } from '../../server/src/ingest/analyze-source';
 import { SqliteStore } from '../../server/src/store/sqlite/sqlite-store';
 import type { IndexCacheStore } from '../../server/src/store/index-cache';
+import { pack } from 'msgpackr';
+import { decodePostings } from '../../server/src/store/sqlite/postings-blob';
 
 interface Session {
   service: SourcedService;
@@ -172,16 +174,25 @@ function restoredState(store: SqliteStore): string {
     ];
   });
   const keys = store.quotes.exportFacts(units).openingKeys.sort();
-  return JSON.stringify({ sources, openings: keys.map((k) => `${k}=${store.quotes.opening(k).join(',')}`) });
+  const searches = [store.sources.sentences.search(['turkey', 'syria'], 5), store.quotes.search(['support', 'we'], 5)];
+  return JSON.stringify({ sources, openings: keys.map((k) => `${k}=${store.quotes.opening(k).join(',')}`), searches });
 }
 
-/** The state a reopened store registers from its saved heads, then (heads deleted, as a build before them saved it) from every row. */
+/**
+ * The state a reopened store registers from its saved heads and aligned postings, then (as a build before them
+ * saved it: no heads, postings in msgpack) from every row.
+ */
 function reopenedBothWays(file: string): { heads: string; rows: string; note: string } {
   const fromHeads = storeAt(file);
   const heads = restoredState(fromHeads);
   fromHeads.close();
   const db = openSqliteDatabase(file);
   db.exec("DELETE FROM meta WHERE k IN ('heads', 'quote_facts')");
+  // And its postings in the msgpack layout of before the aligned blob.
+  for (const k of ['sentences', 'quotes']) {
+    const { v } = db.prepare('SELECT v FROM meta WHERE k = ?').get(k) as { v: Buffer };
+    db.prepare('UPDATE meta SET v = ? WHERE k = ?').run(pack(decodePostings(v)), k);
+  }
   db.close();
   const fromRows = storeAt(file);
   const rows = restoredState(fromRows);

@@ -29,6 +29,7 @@ import { DEFAULT_PACE, type RebuildPace } from './actor-rebuild';
 import { Lru } from '../../domain/lru';
 import { preparedPart, sentenceTerms } from './prepared-row';
 import { metaOf, StoredUnit, type BodyLoader, type SourceBody, type SourceHead } from './stored-unit';
+import { decodePostings, encodePostings, isPostingsBlob } from './postings-blob';
 import { decodeHeads, decodeQuoteFacts, encodeHeads, encodeQuoteFacts, headAt, recordAt, type SavedHeads } from './saved-heads';
 
 /** Bump when the tables or blobs change: an older file is emptied and rebuilt. */
@@ -576,9 +577,9 @@ interface RestoredRow {
   actors: Buffer;
 }
 
-/** An index state as one msgpack blob (msgpackr writes typed arrays as raw bytes and reads them back as Buffers). */
+/** An index state as one blob whose arrays the next start adopts without copying them. */
 function encodeState(state: InvertedIndexState): Buffer {
-  return pack(state);
+  return encodePostings(state);
 }
 
 /** An aligned copy of raw bytes as a typed array. */
@@ -599,7 +600,10 @@ function postings(ids: Uint8Array, tfs: Uint8Array): { ids: Uint32Array; tfs: Ui
   return { ids: typed(ids, (b) => new Uint32Array(b)), tfs: typed(tfs, (b) => new Uint16Array(b)) };
 }
 
+/** A saved index state: the aligned blob, or the msgpack value saved before it. */
 function decodeState(bytes: Buffer): InvertedIndexState {
+  if (isPostingsBlob(bytes)) return decodePostings(bytes);
+  // Before the aligned blob: one msgpack value (msgpackr writes typed arrays as raw bytes, read back as Buffers).
   const raw = unpack(bytes) as {
     terms: string[];
     offsets: Uint8Array;
