@@ -14,6 +14,7 @@ import type { Corpus } from '../../server/src/domain/corpus';
 import { NodeCorpus } from '../../server/src/node/node-corpus';
 import { NodeIndexCache } from '../../server/src/node/node-index-cache';
 import { openSqliteDatabase } from '../../server/src/node/sqlite-database';
+import { decodeHeads, encodeHeads, headAt, recordAt } from '../../server/src/store/sqlite/saved-heads';
 import { createService, MemoryLogger, resolveConfig, type SourcedService } from '../../server/src/service';
 import { seedFiles } from '../helpers/fixture';
 
@@ -53,6 +54,20 @@ async function firstStart(dir: string, storage: string, workers: boolean): Promi
   return { service, cache };
 }
 
+/** The saved heads with every stamp time set to 0. */
+function unstamped(blob: Uint8Array): Uint8Array {
+  const heads = decodeHeads(blob);
+  let q = 0;
+  const entries = heads.uris.map((uri, i) => {
+    const record = recordAt(heads, i);
+    const head = headAt(heads, i);
+    const quoteIds = [...heads.quoteIds.subarray(q, (q += head.quoteCount))];
+    const baseKey = heads.baseKeys?.[i] ?? '';
+    return { row: heads.rows[i], uri, path: heads.paths[i], record: record && { ...record, stampedAt: 0 }, head, baseKey, quoteIds };
+  });
+  return encodeHeads(entries);
+}
+
 /** Every table of the database, each row hashed (the time a file was stamped left out: it is the clock's). */
 function tables(file: string): Record<string, string> {
   const db = openSqliteDatabase(file);
@@ -64,6 +79,7 @@ function tables(file: string): Record<string, string> {
       const rows = db.prepare(`SELECT * FROM ${name}`).all() as Record<string, unknown>[];
       for (const row of rows) {
         delete row.stamped;
+        if (row.k === 'heads' && row.v instanceof Uint8Array) row.v = unstamped(row.v);
         for (const value of Object.values(row)) hash.update(value instanceof Uint8Array ? value : String(value)).update('|');
       }
       out[name] = `${rows.length} ${hash.digest('hex')}`;

@@ -17,6 +17,8 @@ import { seedFiles } from '../helpers/fixture';
 import { analyzeSource } from '../../server/src/ingest/analyze-source';
 import { SqliteStore } from '../../server/src/store/sqlite/sqlite-store';
 import type { IndexCacheStore } from '../../server/src/store/index-cache';
+import { pack } from 'msgpackr';
+import { decodePostings } from '../../server/src/store/sqlite/postings-blob';
 
 interface Session {
   service: SourcedService;
@@ -185,6 +187,77 @@ test("sqlite store: a source's quotations have their own rows, replaced and remo
     );
   assert.equal(reopened.sources.get(analyses[0].doc.uri), undefined);
   reopened.close();
+});
+
+/** What a reopened store registered: every source (order, key, sentences, quotations, record) and every opening's list. */
+function restoredState(store: SqliteStore): string {
+  const units = [...store.sources.all()];
+  const sources = units.map((u) => {
+    const ids = store.quotes.idsOf(u);
+    return [
+      u.doc.uri,
+      u.doc.path,
+      u.doc.title,
+      store.sources.keyOf(u),
+      u.sentenceIds.join(','),
+      ids.map((id) => `${id}:${store.quotes.kindOf(id)}:${store.quotes.wordCount(id)}`).join(','),
+      JSON.stringify(store.storedRecords().get(u.doc.uri)),
+    ];
+  });
+  const keys = store.quotes.exportFacts(units).openingKeys.sort();
+  const searches = [store.sources.sentences.search(['turkey', 'syria'], 5), store.quotes.search(['support', 'we'], 5)];
+  return JSON.stringify({ sources, openings: keys.map((k) => `${k}=${store.quotes.opening(k).join(',')}`), searches });
+}
+
+/**
+ * The state a reopened store registers from its saved heads and aligned postings, then (as a build before them
+ * saved it: no heads, postings in msgpack) from every row.
+ */
+function reopenedBothWays(file: string): { heads: string; rows: string; note: string } {
+  const fromHeads = storeAt(file);
+  const heads = restoredState(fromHeads);
+  fromHeads.close();
+  const db = openSqliteDatabase(file);
+  db.exec("DELETE FROM meta WHERE k IN ('heads', 'quote_facts')");
+  // And its postings in the msgpack layout of before the aligned blob.
+  for (const k of ['sentences', 'quotes']) {
+    const { v } = db.prepare('SELECT v FROM meta WHERE k = ?').get(k) as { v: Buffer };
+    db.prepare('UPDATE meta SET v = ? WHERE k = ?').run(pack(decodePostings(v)), k);
+  }
+  db.close();
+  const fromRows = storeAt(file);
+  const rows = restoredState(fromRows);
+  const note = fromRows.openNote;
+  // Its next save writes the heads again.
+  fromRows.put(seedAnalyses()[2], null);
+  fromRows.saveIndexes();
+  fromRows.close();
+  return { heads, rows, note };
+}
+
+test('sqlite store: a reopened store registers from the saved heads what it registers from every row, after changes too', () => {
+  const { root } = workspace();
+  const file = path.join(root, 'heads.sqlite');
+  const analyses = seedAnalyses();
+  const first = filledStore(analyses, file);
+  first.saveIndexes();
+  // A replaced source takes a new row (after the others) and a removed one leaves a gap: the heads stay in path order.
+  first.put(analyses[0], { size: 10, mtimeMs: 20, stampedAt: 30, hash: 'h' });
+  first.remove(analyses[1].doc.uri);
+  first.saveIndexes();
+  first.close();
+  const once = reopenedBothWays(file);
+  assert.equal(once.note, `restored ${analyses.length - 1} sources from the index database`);
+  assert.equal(once.heads, once.rows);
+  assert.match(
+    once.heads,
+    /"seeds\/000_e69ee878f7b3fed3.txt",[^\]]*"\{\\"size\\":10,\\"mtimeMs\\":20,\\"stampedAt\\":30,\\"hash\\":\\"h\\"\}"\]/,
+  );
+  assert.doesNotMatch(once.heads, /seeds\/001_/);
+  // Saved again by the store that read every row (with one source replaced): the heads it wrote hold the same.
+  const twice = reopenedBothWays(file);
+  assert.equal(twice.note, `restored ${analyses.length - 1} sources from the index database`);
+  assert.equal(twice.heads, twice.rows);
   rmSync(root, { recursive: true, force: true });
 });
 

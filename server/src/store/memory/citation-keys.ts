@@ -68,6 +68,11 @@ export class CitationKeyRegistry {
     return paths.slice(at);
   }
 
+  /** The base key a source was registered under. */
+  baseKey(path: string): string | undefined {
+    return this.baseOf.get(path);
+  }
+
   /** The unique key of a registered source. */
   keyOf(path: string): string | undefined {
     const base = this.baseOf.get(path);

@@ -14,19 +14,25 @@ const MEMO_ENTRIES = 1024;
 /** Up to this many terms, repeats are counted in place rather than with a Map. */
 const SMALL_UNIT = 32;
 
+/** Shared empty arrays: a list starts (or is restored) without its own until it grows (a saved index holds
+ * hundreds of thousands of lists, and five typed arrays each cost more than the rest of its load). */
+const NO_IDS = new Uint32Array(0);
+const NO_TFS = new Uint16Array(0);
+
 class Postings implements BlockPostings {
-  ids: Uint32Array = new Uint32Array(4);
-  tfs: Uint16Array = new Uint16Array(4);
+  ids: Uint32Array = NO_IDS;
+  tfs: Uint16Array = NO_TFS;
   size = 0;
-  blockLast = new Uint32Array(0);
-  blockMaxTf = new Uint16Array(0);
-  blockMinLen = new Uint16Array(0);
+  blockLast = NO_IDS;
+  blockMaxTf = NO_TFS;
+  blockMinLen = NO_TFS;
   blocked = 0;
 
   push(id: number, tf: number, len: number): void {
     if (this.size === this.ids.length) {
-      this.ids = grownTo(this.ids, this.size * 2);
-      this.tfs = grownTo(this.tfs, this.size * 2);
+      const capacity = Math.max(4, this.size * 2);
+      this.ids = grownTo(this.ids, capacity);
+      this.tfs = grownTo(this.tfs, capacity);
     }
     this.ids[this.size] = id;
     this.tfs[this.size] = Math.min(tf, 65535);
@@ -76,8 +82,16 @@ export interface InvertedIndexState {
   alive: Uint8Array;
 }
 
+/** A loaded state's lists not yet asked for: a list is made (as views of the state's arrays) on first use. */
+interface SavedLists {
+  state: InvertedIndexState;
+  /** Term → its place in `state.terms`; built on the first lookup, so that loading does no work per term. */
+  places: Map<string, number> | null;
+}
+
 export class InvertedIndex {
   private readonly postings = new Map<string, Postings>();
+  private saved: SavedLists | null = null;
   private lengths: Uint16Array = new Uint16Array(1024);
   private alive: Uint8Array = new Uint8Array(1024);
   private next = 0;
@@ -137,7 +151,7 @@ export class InvertedIndex {
   }
 
   private post(term: string, id: number, tf: number, len: number): void {
-    let p = this.postings.get(term);
+    let p = this.list(term);
     if (!p) this.postings.set(term, (p = new Postings()));
     p.push(id, tf, len);
   }
@@ -160,13 +174,13 @@ export class InvertedIndex {
 
   /** Number of live units containing a term. */
   docFreq(term: string): number {
-    const p = this.postings.get(term);
+    const p = this.list(term);
     return !p ? 0 : this.liveDf(term, p);
   }
 
   /** Whether unit `id` holds the term (a binary search of its postings, which are in id order). */
   contains(term: string, id: number): boolean {
-    const p = this.postings.get(term);
+    const p = this.list(term);
     if (!p) return false;
     const at = lowerBound(p, id, 0);
     return at < p.size && p.ids[at] === id;
@@ -174,7 +188,7 @@ export class InvertedIndex {
 
   /** Live unit ids containing every one of the terms (intersection), at most `limit`. */
   unitsWithAll(terms: readonly string[], limit = Infinity): number[] {
-    const lists = [...new Set(terms)].map((t) => this.postings.get(t));
+    const lists = [...new Set(terms)].map((t) => this.list(t));
     if (lists.length === 0 || lists.some((p) => !p)) return [];
     const sorted = (lists as Postings[]).sort((a, b) => a.size - b.size);
     const [first, ...rest] = sorted;
@@ -257,7 +271,7 @@ export class InvertedIndex {
     const avgLen = this.totalLength / this.liveUnits || 1;
     const lists: { p: Postings; idf: number; bound: number }[] = [];
     for (const term of new Set(queryTerms)) {
-      const p = this.postings.get(term);
+      const p = this.list(term);
       if (!p) continue;
       const df = this.liveDf(term, p);
       if (df === 0) continue;
@@ -334,8 +348,44 @@ export class InvertedIndex {
     return heap.sorted();
   }
 
+  /** A term's postings: made from the loaded state on first use. */
+  private list(term: string): Postings | undefined {
+    const p = this.postings.get(term);
+    if (p || !this.saved) return p;
+    const saved = this.saved;
+    if (!saved.places) {
+      saved.places = new Map();
+      for (let i = 0; i < saved.state.terms.length; i++) saved.places.set(saved.state.terms[i], i);
+    }
+    const at = saved.places.get(term);
+    return at === undefined ? undefined : this.made(saved.state, at);
+  }
+
+  /** The list of `state.terms[at]` as views of the state's arrays (a list that grows later copies its slice out). */
+  private made(state: InvertedIndexState, at: number): Postings | undefined {
+    const from = state.offsets[at];
+    const to = state.offsets[at + 1];
+    const term = state.terms[at];
+    if (to <= from || this.postings.has(term)) return this.postings.get(term);
+    const p = new Postings();
+    p.ids = state.ids.subarray(from, to);
+    p.tfs = state.tfs.subarray(from, to);
+    p.size = to - from;
+    this.postings.set(term, p);
+    return p;
+  }
+
+  /** Makes every list of the loaded state not yet asked for (before a pass over all of them). */
+  private madeAll(): void {
+    const saved = this.saved;
+    if (!saved) return;
+    this.saved = null;
+    for (let i = 0; i < saved.state.terms.length; i++) this.made(saved.state, i);
+  }
+
   /** A copy of the live postings, lengths and liveness: consistent as of this call. */
   exportState(): InvertedIndexState {
+    this.madeAll();
     const terms: string[] = [];
     let total = 0;
     for (const p of this.postings.values()) total += p.size;
@@ -382,20 +432,12 @@ export class InvertedIndex {
       this.totalLength += state.lengths[id];
     }
     this.dead = n - this.liveUnits;
-    for (let i = 0; i < state.terms.length; i++) {
-      const from = state.offsets[i];
-      const to = state.offsets[i + 1];
-      if (to <= from) continue;
-      const p = new Postings();
-      // Views into the shared arrays: a term that grows later copies its slice out (see Postings.push).
-      p.ids = state.ids.subarray(from, to);
-      p.tfs = state.tfs.subarray(from, to);
-      p.size = to - from;
-      this.postings.set(state.terms[i], p);
-    }
+    // Lists are made as they are first asked for (`list`): a search needs a few of them, the load none.
+    this.saved = { state, places: null };
   }
 
   private compact(): void {
+    this.madeAll();
     for (const [term, p] of this.postings) {
       let w = 0;
       for (let r = 0; r < p.size; r++) {

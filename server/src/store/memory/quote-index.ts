@@ -51,6 +51,20 @@ function thirdMayMatch(code: number, typed: string): boolean {
   return Math.floor(code / drop) === letterCode(typed, letters);
 }
 
+/**
+ * Every quotation's facts at once, for a persistent store to save with its terms: the per-id arrays as they are,
+ * and the opening table's lists (keys, and each key's ids in CSR form).
+ */
+export interface QuoteFactsState {
+  wordCounts: Uint16Array<ArrayBuffer>;
+  kinds: Uint8Array<ArrayBuffer>;
+  thirds: Float64Array<ArrayBuffer>;
+  openingKeys: string[];
+  /** The ids of openingKeys[i] are openingIds[openingOffsets[i], openingOffsets[i + 1]). */
+  openingOffsets: Uint32Array;
+  openingIds: Uint32Array;
+}
+
 const keyList = (k: string | string[] | null | undefined): string[] => (k == null ? [] : typeof k === 'string' ? [k] : k);
 
 /**
@@ -102,6 +116,57 @@ export class QuoteIndex implements UnitListener, QuoteReads {
     );
     this.owners.add(unit, ids);
     this.byUnit.set(unit, [...ids]);
+    this.count += ids.length;
+  }
+
+  /**
+   * The facts of every live quotation, for `loadFacts`. `order` gives the units in the order a later start
+   * registers them: each opening's list is written in that order (and document order within a unit), the order a
+   * start that restored unit by unit would give it.
+   */
+  exportFacts(order: Iterable<SourceUnit>): QuoteFactsState {
+    const keysOf = new Map<number, string[]>();
+    for (const [key, ids] of this.openings)
+      for (const id of ids) {
+        if (!this.owners.has(id)) continue;
+        const keys = keysOf.get(id);
+        if (keys) keys.push(key);
+        else keysOf.set(id, [key]);
+      }
+    const lists = new Map<string, number[]>();
+    for (const unit of order)
+      for (const id of this.byUnit.get(unit) ?? [])
+        for (const key of keysOf.get(id) ?? []) {
+          const list = lists.get(key);
+          if (list) list.push(id);
+          else lists.set(key, [id]);
+        }
+    const openingKeys = [...lists.keys()];
+    const openingOffsets = new Uint32Array(openingKeys.length + 1);
+    let total = 0;
+    for (const list of lists.values()) total += list.length;
+    const openingIds = new Uint32Array(total);
+    let w = 0;
+    openingKeys.forEach((key, i) => {
+      for (const id of lists.get(key) ?? []) openingIds[w++] = id;
+      openingOffsets[i + 1] = w;
+    });
+    return { wordCounts: this.wordCounts, kinds: this.kinds, thirds: this.thirds, openingKeys, openingOffsets, openingIds };
+  }
+
+  /** Loads saved facts into this (empty) index; units then register their ids with `restoreIds`. */
+  loadFacts(state: QuoteFactsState): void {
+    this.wordCounts = state.wordCounts;
+    this.kinds = state.kinds;
+    this.thirds = state.thirds;
+    for (let i = 0; i < state.openingKeys.length; i++)
+      this.openings.set(state.openingKeys[i], Array.from(state.openingIds.subarray(state.openingOffsets[i], state.openingOffsets[i + 1])));
+  }
+
+  /** Registers a unit's quotation ids (document order) whose facts came with `loadFacts`. */
+  restoreIds(unit: SourceUnit, ids: number[]): void {
+    this.owners.add(unit, ids);
+    this.byUnit.set(unit, ids);
     this.count += ids.length;
   }
 

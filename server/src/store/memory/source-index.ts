@@ -91,14 +91,15 @@ export class SourceIndex implements SourceReads {
   /**
    * Registers a unit whose sentences are already in `sentences` under `unit.sentenceIds` (a persistent store
    * restores or builds its units itself; see store/sqlite/). Replaces any source with the same URI first.
+   * `baseKey`: its `baseCitationKey` as saved with it (a second start then does not tokenise every title).
    */
-  addUnit(unit: SourceUnit): void {
+  addUnit(unit: SourceUnit, baseKey?: string): void {
     const { doc } = unit;
     if (this.units.get(doc.uri) !== unit) this.remove(doc.uri);
     this.owners.add(unit, unit.sentenceIds);
     this.units.set(doc.uri, unit);
     this.uriByPath.set(doc.path, doc.uri);
-    this.refreshKeys(this.keys.add(doc.path, baseCitationKey(doc)));
+    this.refreshKeys(this.keys.add(doc.path, baseKey ?? baseCitationKey(doc)));
     this.matchWriter(unit);
     for (const l of this.listeners) l.unitAdded(unit);
   }
@@ -154,6 +155,11 @@ export class SourceIndex implements SourceReads {
   byPath(path: string): SourceUnit | undefined {
     const uri = this.uriByPath.get(path);
     return uri === undefined ? undefined : this.units.get(uri);
+  }
+
+  /** The base citation key of an indexed source (before numbering), as a store saves it. */
+  baseKeyOf(unit: SourceUnit): string {
+    return this.keys.baseKey(unit.doc.path) ?? baseCitationKey(unit.doc);
   }
 
   /** The citation key of an indexed source. */

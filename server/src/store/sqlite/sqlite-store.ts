@@ -29,6 +29,8 @@ import { DEFAULT_PACE, type RebuildPace } from './actor-rebuild';
 import { Lru } from '../../domain/lru';
 import { preparedPart, sentenceTerms } from './prepared-row';
 import { metaOf, StoredUnit, type BodyLoader, type SourceBody, type SourceHead } from './stored-unit';
+import { decodePostings, encodePostings, isPostingsBlob } from './postings-blob';
+import { decodeHeads, decodeQuoteFacts, encodeHeads, encodeQuoteFacts, headAt, recordAt, type SavedHeads } from './saved-heads';
 
 /** Bump when the tables or blobs change: an older file is emptied and rebuilt. */
 const SCHEMA_VERSION = 7;
@@ -334,6 +336,7 @@ export class SqliteStore implements SourceStore, BodyLoader {
         if (handOver && counts) this.actors.handOver(this.savedActors(counts));
         this.sql.setMeta.run('sentences', encodeState(this.sources.sentences.exportState()));
         this.sql.setMeta.run('quotes', encodeState(this.quotes.exportTerms()));
+        this.saveHeads();
         this.sql.setMeta.run('clean', 1);
       })();
     } catch (err) {
@@ -371,6 +374,25 @@ export class SqliteStore implements SourceStore, BodyLoader {
     saveActorTables(this.db, tables, (unit) => (unit instanceof StoredUnit ? unit.row : undefined));
     this.sql.setMeta.run('actors', pack(counts));
     return counts;
+  }
+
+  /**
+   * Every source's head and the quotation facts, in path order (inside the save's transaction): the next start
+   * reads these two blobs instead of every row.
+   */
+  private saveHeads(): void {
+    const units = [...this.units.values()].sort((a, b) => (a.doc.path < b.doc.path ? -1 : a.doc.path > b.doc.path ? 1 : 0));
+    const entries = units.map((unit) => ({
+      row: unit.row,
+      uri: unit.doc.uri,
+      path: unit.doc.path,
+      record: this.records.get(unit.doc.uri) ?? null,
+      head: unit.head,
+      baseKey: this.sources.baseKeyOf(unit),
+      quoteIds: this.quotes.idsOf(unit),
+    }));
+    this.sql.setMeta.run('heads', encodeHeads(entries));
+    this.sql.setMeta.run('quote_facts', encodeQuoteFacts(this.quotes.exportFacts(units)));
   }
 
   /** Actor reads from the saved tables. */
@@ -455,6 +477,37 @@ export class SqliteStore implements SourceStore, BodyLoader {
       const counts = unpack(actorCounts) as { size: number; maxAliasWords: number };
       this.actors.useTables(this.savedActors(counts));
     }
+    const heads = this.meta('heads') as Buffer | undefined;
+    const facts = this.meta('quote_facts') as Buffer | undefined;
+    const restored = heads && facts ? this.restoreHeads(decodeHeads(heads), facts) : this.restoreRows(fromTables);
+    // The last session was saved while its merge was rebuilt: the same rebuild runs behind the tables now.
+    if (this.actorTablesStale) {
+      this.actors.beforeChange();
+      // A small store rebuilt it at once: its tables are written now rather than rebuilt at every start.
+      if (!this.actors.rebuilding) this.actorsRebuilt();
+    }
+    return `restored ${restored} sources from the index database`;
+  }
+
+  /** Registers every source from the saved heads (in path order, as a build adds them: citation keys). */
+  private restoreHeads(heads: SavedHeads, facts: Buffer): number {
+    this.quotes.loadFacts(decodeQuoteFacts(facts));
+    let q = 0;
+    for (let i = 0; i < heads.size; i++) {
+      const row = heads.rows[i];
+      const head = headAt(heads, i);
+      const unit = new StoredUnit(row, heads.uris[i], heads.paths[i], head, this);
+      this.units.set(row, unit);
+      this.sources.addUnit(unit, heads.baseKeys?.[i]);
+      this.quotes.restoreIds(unit, Array.from(heads.quoteIds.subarray(q, (q += head.quoteCount))));
+      this.records.set(heads.uris[i], recordAt(heads, i));
+      if (row >= this.nextRow) this.nextRow = row + 1;
+    }
+    return heads.size;
+  }
+
+  /** The same from every source row (a file saved before the heads blob). */
+  private restoreRows(fromTables: boolean): number {
     // In path order, as a build adds them (citation keys), one row at a time: holding every row at once (to sort
     // them here) raised the start's peak at 100,000 sources.
     const rows = this.db
@@ -477,13 +530,7 @@ export class SqliteStore implements SourceStore, BodyLoader {
       this.records.set(r.uri, r.hash === null ? null : { size: r.size, mtimeMs: r.mtime, stampedAt: r.stamped, hash: r.hash });
       if (r.id >= this.nextRow) this.nextRow = r.id + 1;
     }
-    // The last session was saved while its merge was rebuilt: the same rebuild runs behind the tables now.
-    if (this.actorTablesStale) {
-      this.actors.beforeChange();
-      // A small store rebuilt it at once: its tables are written now rather than rebuilt at every start.
-      if (!this.actors.rebuilding) this.actorsRebuilt();
-    }
-    return `restored ${restored} sources from the index database`;
+    return restored;
   }
 
   close(): void {
@@ -538,9 +585,9 @@ interface RestoredRow {
   actors: Buffer;
 }
 
-/** An index state as one msgpack blob (msgpackr writes typed arrays as raw bytes and reads them back as Buffers). */
+/** An index state as one blob whose arrays the next start adopts without copying them. */
 function encodeState(state: InvertedIndexState): Buffer {
-  return pack(state);
+  return encodePostings(state);
 }
 
 /** An aligned copy of raw bytes as a typed array. */
@@ -561,7 +608,10 @@ function postings(ids: Uint8Array, tfs: Uint8Array): { ids: Uint32Array; tfs: Ui
   return { ids: typed(ids, (b) => new Uint32Array(b)), tfs: typed(tfs, (b) => new Uint16Array(b)) };
 }
 
+/** A saved index state: the aligned blob, or the msgpack value saved before it. */
 function decodeState(bytes: Buffer): InvertedIndexState {
+  if (isPostingsBlob(bytes)) return decodePostings(bytes);
+  // Before the aligned blob: one msgpack value (msgpackr writes typed arrays as raw bytes, read back as Buffers).
   const raw = unpack(bytes) as {
     terms: string[];
     offsets: Uint8Array;

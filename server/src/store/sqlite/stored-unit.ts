@@ -106,7 +106,8 @@ export class StoredUnit implements SourceUnit {
     readonly row: number,
     uri: string,
     path: string,
-    head: SourceHead,
+    /** Kept as read (or written): the store saves every unit's head with its postings. */
+    readonly head: SourceHead,
     private readonly loader: BodyLoader,
   ) {
     this.doc = new StoredDocument(uri, path, head.meta, row, loader);
