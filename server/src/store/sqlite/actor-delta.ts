@@ -123,9 +123,10 @@ export class ActorDelta {
   refresh(): boolean {
     const round = this.round;
     if (!round) return false;
+    // Let go first: the flush below may ask for the merge again (nothing is left to do then).
+    this.round = null;
     this.hooks.flush();
     this.db.transaction(() => this.merge(round))();
-    this.round = null;
     return true;
   }
 

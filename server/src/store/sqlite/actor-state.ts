@@ -10,6 +10,7 @@ import { pack, unpack } from 'msgpackr';
 import type { ActorType } from '../../domain/actor-types';
 import { ActorGroups, newGroup, Tally, type GroupMaps, type KeyGroup } from '../memory/actors/actor-groups';
 import type { SqlDatabase, SqlStatement } from './sql-database';
+import { insertInOrder } from './sql-actors';
 
 export const ACTOR_STATE_SCHEMA = `
 CREATE TABLE IF NOT EXISTS actor_group (key TEXT PRIMARY KEY, state BLOB NOT NULL) WITHOUT ROWID;
@@ -58,15 +59,19 @@ function decodeGroup(key: string, blob: Buffer): KeyGroup {
 
 /** Writes a fresh merge's running state whole (inside the save's transaction), replacing any before it. */
 export function saveActorState(db: SqlDatabase, s: ActorGroups, targets: ReadonlyMap<string, string>): void {
-  db.exec('DELETE FROM actor_group; DELETE FROM actor_owner; DELETE FROM actor_target;');
-  const group = db.prepare('INSERT INTO actor_group (key, state) VALUES (?, ?)');
-  for (const [key, g] of s.groups) group.run(key, encodeGroup(g));
+  db.exec('DELETE FROM actor_group; DELETE FROM actor_owner; DELETE FROM actor_target; DROP INDEX IF EXISTS actor_target_by_target;');
+  const groups: [string, Buffer][] = [];
+  for (const [key, g] of s.groups) groups.push([key, encodeGroup(g)]);
+  insertInOrder(db.prepare('INSERT INTO actor_group (key, state) VALUES (?, ?)'), groups);
   const owner = db.prepare('INSERT INTO actor_owner (kind, k, owner, n) VALUES (?, ?, ?, ?)');
   OWNER_KINDS.forEach((name, kind) => {
-    for (const [k, t] of s[name]) for (const [o, n] of t.entries()) owner.run(kind, k, o, n);
+    const rows: [string, string, number][] = [];
+    for (const [k, t] of s[name]) for (const [o, n] of t.entries()) rows.push([k, o, n]);
+    rows.sort((x, y) => (x[0] < y[0] ? -1 : x[0] > y[0] ? 1 : 0));
+    for (const [k, o, n] of rows) owner.run(kind, k, o, n);
   });
-  const target = db.prepare('INSERT INTO actor_target (key, target) VALUES (?, ?)');
-  for (const [key, to] of targets) target.run(key, to);
+  insertInOrder(db.prepare('INSERT INTO actor_target (key, target) VALUES (?, ?)'), [...targets]);
+  db.exec(ACTOR_STATE_SCHEMA);
 }
 
 /**

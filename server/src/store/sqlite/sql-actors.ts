@@ -60,18 +60,23 @@ export type UnitOfRow = (row: number) => SourceUnit | undefined;
  * its type hangs on). Appearances are the sources' rows in `actor_source`.
  */
 export function saveActorTables(db: SqlDatabase, tables: MergedTables, rowOf: (unit: SourceUnit) => number | undefined): void {
-  db.exec('DELETE FROM actor; DELETE FROM actor_key; DELETE FROM actor_form; DELETE FROM actor_case; DELETE FROM actor_alias;');
+  // Secondary indexes are built once after the rows (in order), rather than kept up by each random insert.
+  db.exec(
+    'DELETE FROM actor; DELETE FROM actor_key; DELETE FROM actor_form; DELETE FROM actor_case; DELETE FROM actor_alias; ' +
+      'DROP INDEX IF EXISTS actor_by_id; DROP INDEX IF EXISTS actor_by_first_word; DROP INDEX IF EXISTS actor_main; ' +
+      'DROP INDEX IF EXISTS actor_key_by_n; DROP INDEX IF EXISTS actor_alias_by_n;',
+  );
   const insertActor = db.prepare(
     'INSERT INTO actor (n, id, first_key, main, name, type, aliases, affiliation, mentions, first_word, case_forms) VALUES (?,?,?,?,?,?,?,?,?,?,?)',
   );
-  const insertKey = db.prepare('INSERT INTO actor_key (key, n) VALUES (?, ?)');
-  const insertAlias = db.prepare('INSERT INTO actor_alias (key, n) VALUES (?, ?)');
   const numbers = new Map<object, number>();
+  const keys: [string, number][] = [];
+  const aliases: [string, number][] = [];
   let n = 0;
   for (const { actor, primary } of tables.clusters) {
     numbers.set(actor, ++n);
-    for (const g of actor.groups) insertKey.run(g.key, n);
-    for (const fk of actor.formKeys) insertAlias.run(fk, n);
+    for (const g of actor.groups) keys.push([g.key, n]);
+    for (const fk of actor.formKeys) aliases.push([fk, n]);
     insertActor.run(
       n,
       actor.id,
@@ -86,15 +91,25 @@ export function saveActorTables(db: SqlDatabase, tables: MergedTables, rowOf: (u
       actor.caseForms.length ? JSON.stringify(actor.caseForms) : null,
     );
   }
-  const insertForm = db.prepare('INSERT INTO actor_form (key, n) VALUES (?, ?)');
+  const forms: [string, number][] = [];
   for (const [key, actor] of tables.forms) {
     const at = numbers.get(actor);
-    if (at !== undefined) insertForm.run(key, at);
+    if (at !== undefined) forms.push([key, at]);
   }
+  insertInOrder(db.prepare('INSERT INTO actor_key (key, n) VALUES (?, ?)'), keys);
+  insertInOrder(db.prepare('INSERT INTO actor_alias (key, n) VALUES (?, ?)'), aliases);
+  insertInOrder(db.prepare('INSERT INTO actor_form (key, n) VALUES (?, ?)'), forms);
   const insertCase = db.prepare('INSERT INTO actor_case (key, form, n) VALUES (?, ?, ?)');
-  for (const [key, forms] of tables.caseSensitive) for (const [form, count] of forms) insertCase.run(key, form, count);
+  for (const [key, spellings] of tables.caseSensitive) for (const [form, count] of spellings) insertCase.run(key, form, count);
+  db.exec(ACTOR_SCHEMA);
   const numbered = tables.clusters.map(({ actor }) => ({ n: numbers.get(actor) ?? 0, groups: actor.groups }));
   saveActorRows(db, actorRowsOf(numbered, rowOf));
+}
+
+/** Inserts rows in the order of their first column (a table keyed by it is then written page after page). */
+export function insertInOrder(insert: SqlStatement, rows: [string, ...unknown[]][]): void {
+  rows.sort((x, y) => (x[0] < y[0] ? -1 : x[0] > y[0] ? 1 : 0));
+  for (const row of rows) insert.run(...row);
 }
 
 /** One document actor of an actor's appearances, as \`actor_source\` keeps it. */

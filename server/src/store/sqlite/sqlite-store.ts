@@ -269,6 +269,8 @@ export class SqliteStore implements SourceStore, BodyLoader {
       }
     })();
     this.dirty = true;
+    // The actor tables follow at once (a few ms: what the change touched), not on the first hover after it.
+    this.actors.current();
   }
 
   /**
