@@ -14,7 +14,7 @@ import { keyOf } from '../memory/actors/actor-groups';
 import { ownsForm, targetOf, type FormClaim } from '../memory/actors/actor-merge';
 import { MIN_FIRST_NAMES, summarise } from '../memory/actors/actor-summary';
 import type { SourceUnit } from '../source-store';
-import { COUNT_FIRST_NAMES, loadedGroups, type LoadedState } from './actor-state';
+import { loadedGroups, type LoadedState } from './actor-state';
 import type { RowNumbers } from './actor-rows';
 import type { SqlDatabase, SqlStatement } from './sql-database';
 
@@ -25,6 +25,8 @@ export interface ActorCounts {
   maxAliasWords: number;
   /** Forms of every actor by length in words (`aliasWords[w]`), for the longest alias. */
   aliasWords: number[];
+  /** First names in the owner tables (the first-name rule applies from `MIN_FIRST_NAMES` on). */
+  firstNames: number;
 }
 
 /** What the merge asks of its store. */
@@ -97,7 +99,6 @@ export class ActorDelta {
       anyFirstWord: db.prepare('SELECT first_key AS k FROM actor WHERE first_word IS NOT NULL'),
       appearances: db.prepare('SELECT row, local FROM actor_source WHERE key = ?'),
       maxN: db.prepare('SELECT max(n) AS n FROM actor'),
-      firstNames: db.prepare(COUNT_FIRST_NAMES),
     };
     this.nextN = ((this.sql.maxN.get() as { n: number | null }).n ?? 0) + 1;
   }
@@ -132,7 +133,7 @@ export class ActorDelta {
 
   private open(): Round {
     return (this.round ??= {
-      state: loadedGroups(this.db),
+      state: loadedGroups(this.db, this.counts.firstNames),
       added: [],
       pending: new Set(),
       placed: new Set(),
@@ -169,15 +170,11 @@ export class ActorDelta {
     const s = round.state.groups;
     // The count before this round's changes: the tables were merged up to date with it.
     const known = s.firstNames.size >= MIN_FIRST_NAMES;
-    const wasKnown = this.firstNamesBefore() >= MIN_FIRST_NAMES;
+    const wasKnown = this.counts.firstNames >= MIN_FIRST_NAMES;
+    this.counts.firstNames = s.firstNames.size;
     if (known !== wasKnown) for (const { k } of this.sql.anyFirstWord.all() as { k: string }[]) this.seed(k, round);
     for (const f of s.dirtyFirstNames) for (const { k } of this.sql.withFirstWord.all(f) as { k: string }[]) this.seed(k, round);
     s.dirtyFirstNames.clear();
-  }
-
-  /** The first names the tables held before this round (its changes are written back after the merge). */
-  private firstNamesBefore(): number {
-    return (this.sql.firstNames.get() as { n: number }).n;
   }
 
   private clusterOf(key: string): number | undefined {

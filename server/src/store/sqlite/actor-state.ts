@@ -25,8 +25,6 @@ CREATE INDEX IF NOT EXISTS actor_alias_by_n ON actor_alias (n);`;
 /** The owner tables, in the order of their `kind` number. */
 const OWNER_KINDS = ['acronymOwners', 'surnameOwners', 'partOwners', 'firstNames', 'guessedFirstNames'] as const;
 const FIRST_NAMES = OWNER_KINDS.indexOf('firstNames');
-/** How many first names the tables know (the first-name rule applies from `MIN_FIRST_NAMES` on). */
-export const COUNT_FIRST_NAMES = `SELECT count(*) AS n FROM (SELECT DISTINCT k FROM actor_owner WHERE kind = ${FIRST_NAMES})`;
 
 const flat = <K>(t: Tally<K>): (K | number)[] => {
   const out: (K | number)[] = [];
@@ -60,19 +58,22 @@ function decodeGroup(key: string, blob: Buffer): KeyGroup {
 /** Writes a fresh merge's running state whole (inside the save's transaction), replacing any before it. */
 export function saveActorState(db: SqlDatabase, s: ActorGroups, targets: ReadonlyMap<string, string>): void {
   db.exec('DELETE FROM actor_group; DELETE FROM actor_owner; DELETE FROM actor_target; DROP INDEX IF EXISTS actor_target_by_target;');
-  const groups: [string, Buffer][] = [];
-  for (const [key, g] of s.groups) groups.push([key, encodeGroup(g)]);
-  insertInOrder(db.prepare('INSERT INTO actor_group (key, state) VALUES (?, ?)'), groups);
+  // In key order (each page written once); only the keys are sorted, the rows are made as they are written.
+  const group = db.prepare('INSERT INTO actor_group (key, state) VALUES (?, ?)');
+  for (const key of sortedKeys(s.groups)) {
+    const g = s.groups.get(key);
+    if (g) group.run(key, encodeGroup(g));
+  }
   const owner = db.prepare('INSERT INTO actor_owner (kind, k, owner, n) VALUES (?, ?, ?, ?)');
   OWNER_KINDS.forEach((name, kind) => {
-    const rows: [string, string, number][] = [];
-    for (const [k, t] of s[name]) for (const [o, n] of t.entries()) rows.push([k, o, n]);
-    rows.sort((x, y) => (x[0] < y[0] ? -1 : x[0] > y[0] ? 1 : 0));
-    for (const [k, o, n] of rows) owner.run(kind, k, o, n);
+    const map = s[name];
+    for (const k of sortedKeys(map)) for (const [o, n] of map.get(k)?.entries() ?? []) owner.run(kind, k, o, n);
   });
   insertInOrder(db.prepare('INSERT INTO actor_target (key, target) VALUES (?, ?)'), [...targets]);
   db.exec(ACTOR_STATE_SCHEMA);
 }
+
+const sortedKeys = (map: ReadonlyMap<string, unknown>): string[] => [...map.keys()].sort((x, y) => (x < y ? -1 : x > y ? 1 : 0));
 
 /**
  * A map that reads an entry from its table the first time it is asked for, and records the entries set or
@@ -141,8 +142,11 @@ export interface LoadedState {
   writeBack(): void;
 }
 
-/** Opens the running state over the tables (empty on the heap until entries are asked for). */
-export function loadedGroups(db: SqlDatabase): LoadedState {
+/**
+ * Opens the running state over the tables (empty on the heap until entries are asked for); `firstNameCount` is how
+ * many first names the tables hold (kept with the merge's counts: a count in SQL would scan them).
+ */
+export function loadedGroups(db: SqlDatabase, firstNameCount: number): LoadedState {
   const sql = {
     group: db.prepare('SELECT state FROM actor_group WHERE key = ?'),
     putGroup: db.prepare('INSERT OR REPLACE INTO actor_group (key, state) VALUES (?, ?)'),
@@ -150,7 +154,6 @@ export function loadedGroups(db: SqlDatabase): LoadedState {
     owners: db.prepare('SELECT owner, n FROM actor_owner WHERE kind = ? AND k = ?'),
     dropOwners: db.prepare('DELETE FROM actor_owner WHERE kind = ? AND k = ?'),
     putOwner: db.prepare('INSERT INTO actor_owner (kind, k, owner, n) VALUES (?, ?, ?, ?)'),
-    firstNames: db.prepare(COUNT_FIRST_NAMES),
   };
   const groups = new LoadedMap<KeyGroup>(
     (key) => {
@@ -159,7 +162,7 @@ export function loadedGroups(db: SqlDatabase): LoadedState {
     },
     () => 0,
   );
-  const owners = OWNER_KINDS.map((_, kind) => ownerMap(sql.owners, kind, () => (sql.firstNames.get() as { n: number }).n));
+  const owners = OWNER_KINDS.map((_, kind) => ownerMap(sql.owners, kind, () => firstNameCount));
   const [acronymOwners, surnameOwners, partOwners, firstNames, guessedFirstNames] = owners;
   const maps: GroupMaps = { groups, acronymOwners, surnameOwners, partOwners, firstNames, guessedFirstNames };
   return {
@@ -180,7 +183,7 @@ export function loadedGroups(db: SqlDatabase): LoadedState {
   };
 }
 
-function ownerMap(read: SqlStatement, kind: number, countFirstNames: () => number): LoadedMap<Tally<string>> {
+function ownerMap(read: SqlStatement, kind: number, firstNames: () => number): LoadedMap<Tally<string>> {
   return new LoadedMap<Tally<string>>(
     (k) => {
       const rows = read.all(kind, k) as { owner: string; n: number }[];
@@ -190,6 +193,6 @@ function ownerMap(read: SqlStatement, kind: number, countFirstNames: () => numbe
       return t;
     },
     // Only the first names' count is asked for (whether the corpus knows enough first names).
-    kind === FIRST_NAMES ? countFirstNames : () => 0,
+    kind === FIRST_NAMES ? firstNames : () => 0,
   );
 }

@@ -267,10 +267,10 @@ export class SqliteStore implements SourceStore, BodyLoader {
         this.sql.insert.run(...op.source);
         for (const a of op.actors) (stage ?? this.sql.insertActor).run(...a);
       }
+      // The actor tables follow in the same commit (a few ms: what the change touched), not on the next read.
+      this.actors.current();
     })();
     this.dirty = true;
-    // The actor tables follow at once (a few ms: what the change touched), not on the first hover after it.
-    this.actors.current();
   }
 
   /**
@@ -345,7 +345,7 @@ export class SqliteStore implements SourceStore, BodyLoader {
         aliasWords[words]++;
       }
     }
-    const counts = { size: merge.size, maxAliasWords: tables.maxAliasWords, aliasWords };
+    const counts = { size: merge.size, maxAliasWords: tables.maxAliasWords, aliasWords, firstNames: merge.running.firstNames.size };
     saveActorTables(this.db, tables, (unit) => (unit instanceof StoredUnit ? unit.row : undefined));
     saveActorState(this.db, merge.running, tables.targets);
     this.sql.setMeta.run('actors', pack(counts));
