@@ -267,10 +267,11 @@ export class SqliteStore implements SourceStore, BodyLoader {
         this.sql.insert.run(...op.source);
         for (const a of op.actors) (stage ?? this.sql.insertActor).run(...a);
       }
-      // The actor tables follow in the same commit (a few ms: what the change touched), not on the next read.
-      this.actors.current();
     })();
     this.dirty = true;
+    // The actor tables follow at once (a few ms: what the change touched), not on the next read; in their own
+    // commit, so that a failed merge never takes the source writes with it (the file stays unclean either way).
+    this.actors.current();
   }
 
   /**
