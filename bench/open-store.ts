@@ -21,6 +21,5 @@ for (let i = 0; i < runs; i++) {
   console.log(
     `open: ${ms} ms (CPU ${Math.round((used.user + used.system) / 1000)} ms); ${store.openNote}; heap ${mb(heapUsed)} MB, RSS ${mb(rss)} MB`,
   );
-  store.actors.close();
   store.close();
 }

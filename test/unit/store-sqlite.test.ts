@@ -311,7 +311,7 @@ test('sqlite store: a source removed after its actors left the cache is taken ou
   rmSync(root, { recursive: true, force: true });
 });
 
-test('sqlite store: a reopened store answers actors from its saved tables until a source changes, then from the merge', () => {
+test('sqlite store: a reopened store answers actors from its saved tables, which a change updates', () => {
   const { root } = workspace();
   const file = path.join(root, 'actors.sqlite');
   const analyses = seedAnalyses();
@@ -345,7 +345,7 @@ test('sqlite store: a reopened store answers actors from its saved tables until 
   assert.deepEqual(lookups(second), expectedLookups);
   assert.deepEqual(canonicalIds(second), expectedCanonical);
   second.remove(analyses[0].doc.uri);
-  assert.equal(second.actors.fromTables, false, 'a change hands over to the merge');
+  assert.ok(second.actors.fromTables && second.actors.memory === null, 'a change updates the tables; no merge on the heap');
   const fresh = storeAt(path.join(root, 'fresh.sqlite'));
   for (const a of analyses.slice(1)) fresh.put(a, null);
   assert.deepEqual(summary(second), summary(fresh));
@@ -420,7 +420,7 @@ test('sqlite store: sources replaced and removed while an empty database is bein
   rmSync(root, { recursive: true, force: true });
 });
 
-test('sqlite store: once a first fill is saved its tables answer as the merge did; a change merges again, kept through later saves', () => {
+test('sqlite store: once a first fill is saved its tables answer as the merge did, and go on answering through changes and saves', () => {
   const { root } = workspace();
   const analyses = seedAnalyses();
   const answers = (store: SqliteStore): string[] =>
@@ -437,8 +437,9 @@ test('sqlite store: once a first fill is saved its tables answer as the merge di
   store.saveIndexes();
   assert.ok(store.actors.fromTables, 'the saved tables answer after the first save');
   assert.deepEqual(answers(store), merged);
+  assert.equal(store.actors.memory, null, 'the merge left the heap');
   store.remove(analyses[0].doc.uri);
-  assert.equal(store.actors.fromTables, false, 'a change hands over to the merge');
+  assert.ok(store.actors.fromTables, 'a change updates the tables');
   const fresh = storeAt(path.join(root, 'fresh.sqlite'));
   for (const a of analyses.slice(1)) fresh.put(a, null);
   assert.deepEqual(answers(store), answers(fresh));
@@ -447,7 +448,7 @@ test('sqlite store: once a first fill is saved its tables answer as the merge di
   assert.deepEqual(answers(store), answers(fresh), 'and answer as the merge does');
   store.remove(analyses[1].doc.uri);
   fresh.remove(analyses[1].doc.uri);
-  assert.deepEqual(answers(store), answers(fresh), 'the merge, kept current through that save, answers the next change');
+  assert.deepEqual(answers(store), answers(fresh), 'the tables, saved again, answer the next change');
   store.close();
   fresh.close();
   rmSync(root, { recursive: true, force: true });
@@ -534,11 +535,6 @@ test('sqlite store: a second start answers from the stored index while the files
   rmSync(root, { recursive: true, force: true });
 });
 
-/** Reopens `file` with a rebuild that takes one source per slice, however small the store. */
-function slicedStoreAt(file: string): SqliteStore {
-  return new SqliteStore(openSqliteDatabase(file), 'build', 1, { sliceMs: 0, gapMs: 0, syncBelow: 0 });
-}
-
 /** Every actor with what a hover card and a lookup show of it, sorted. */
 function actorAnswersOf(store: SqliteStore): string[] {
   return [...store.actors.all()]
@@ -570,11 +566,10 @@ function changedSeeds(): { analyses: ReturnType<typeof analyzeSource>[]; kept: R
   return { analyses, kept: [replacement, ...analyses.slice(2)] };
 }
 
-test('sqlite store: after a change on a reopened store, actors are answered from the tables while the merge is rebuilt in slices, then as a store built from scratch', async () => {
+test('sqlite store: changes on a reopened store update its actor tables; a save and a reopen keep them as built from scratch', () => {
   const { root } = workspace();
-  const file = path.join(root, 'sliced.sqlite');
+  const file = path.join(root, 'delta.sqlite');
   const { analyses, kept: changed } = changedSeeds();
-  // Sources fed first (in path order) change during the rebuild: one removed, one written again.
   const [early, second] = changed.slice(1).sort((x, y) => (x.doc.path < y.doc.path ? -1 : 1));
   const kept = changed.filter((a) => a !== early);
   const first = filledStore(analyses, file);
@@ -585,83 +580,22 @@ test('sqlite store: after a change on a reopened store, actors are answered from
   for (const a of kept) fresh.put(a, null);
   const expected = actorAnswersOf(fresh);
   assert.ok(expected.length > 10 && JSON.stringify(expected) !== JSON.stringify(before), 'the change changes the actors');
-  const store = slicedStoreAt(file);
+  const store = storeAt(file, 1);
   store.remove(analyses[0].doc.uri);
   store.put(kept[0], null);
-  assert.ok(store.actors.rebuilding && store.actors.fromTables, 'the change starts a rebuild; the tables answer meanwhile');
-  // What a hover reads (a name looked up, its card), between slices: the rebuild yields to the event loop.
-  const untouched = analyses[2].actors.actors[0];
-  assert.ok(untouched, 'an unchanged source has actors');
-  let answered = 0;
-  for (let slice = 0; slice < 3; slice++) {
-    await new Promise<void>((resolve) => setImmediate(resolve));
-    const actor = store.actors.findByName(untouched.name);
-    if (actor && actor.appearances.length > 0 && actor.roles.length >= 0) answered++;
-  }
-  assert.equal(answered, 3, 'a hover is answered between slices');
-  assert.ok(store.actors.rebuilding, 'while the rebuild is still running');
   store.remove(early.doc.uri);
   store.put(second, null);
-  await store.actors.whenCurrent();
-  assert.equal(store.actors.fromTables, false, 'the rebuilt merge answers');
+  assert.ok(store.actors.fromTables && store.actors.memory === null, 'the tables answer; no merge on the heap');
   assert.deepEqual(actorAnswersOf(store), expected, 'as a store built from scratch on the same files');
   assert.deepEqual(canonicalOf(store), canonicalOf(fresh));
   store.saveIndexes();
-  assert.ok(store.actors.fromTables, 'the next save writes the tables, which answer again');
-  assert.deepEqual(actorAnswersOf(store), expected);
+  assert.deepEqual(actorAnswersOf(store), expected, 'after the save');
   store.close();
   const reopened = storeAt(file, 1);
-  assert.ok(reopened.actors.fromTables && !reopened.actors.rebuilding);
+  assert.ok(reopened.actors.fromTables);
   assert.deepEqual(actorAnswersOf(reopened), expected, 'reopened after the save');
   assert.deepEqual(canonicalOf(reopened), canonicalOf(fresh));
   reopened.close();
-  fresh.close();
-  rmSync(root, { recursive: true, force: true });
-});
-
-test('sqlite store: a save during the rebuild keeps the tables marked stale; the rebuild writes them, or the next start rebuilds behind them', async () => {
-  const { root } = workspace();
-  const file = path.join(root, 'stale.sqlite');
-  const { analyses, kept } = changedSeeds();
-  const first = filledStore(analyses, file);
-  first.saveIndexes();
-  first.close();
-  const fresh = storeAt(path.join(root, 'fresh.sqlite'));
-  for (const a of kept) fresh.put(a, null);
-  const expected = actorAnswersOf(fresh);
-  // Closed during the rebuild, after a save: the next start finds the mark and rebuilds behind the tables.
-  const second = slicedStoreAt(file);
-  second.remove(analyses[0].doc.uri);
-  second.put(kept[0], null);
-  second.saveIndexes();
-  assert.ok(second.actors.rebuilding, 'saved while the rebuild runs');
-  second.close();
-  const third = slicedStoreAt(file);
-  assert.ok(third.actors.rebuilding && third.actors.fromTables, 'a start on stale tables rebuilds behind them');
-  await third.actors.whenCurrent();
-  assert.deepEqual(actorAnswersOf(third), expected);
-  assert.ok(third.actors.fromTables, 'the rebuild wrote the tables (nothing changed since the save), which answer');
-  assert.deepEqual(actorAnswersOf(third), expected);
-  third.close();
-  const fourth = storeAt(file, 1);
-  assert.ok(fourth.actors.fromTables && !fourth.actors.rebuilding, 'no mark left');
-  assert.deepEqual(actorAnswersOf(fourth), expected);
-  assert.deepEqual(canonicalOf(fourth), canonicalOf(fresh));
-  fourth.close();
-  // A small store rebuilds at once at a start on stale tables, and writes them.
-  const small = slicedStoreAt(path.join(root, 'small.sqlite'));
-  for (const a of analyses) small.put(a, null);
-  small.saveIndexes();
-  small.close();
-  const smallAgain = slicedStoreAt(path.join(root, 'small.sqlite'));
-  smallAgain.remove(analyses[0].doc.uri);
-  smallAgain.put(kept[0], null);
-  smallAgain.saveIndexes();
-  smallAgain.close();
-  const smallThird = storeAt(path.join(root, 'small.sqlite'), 1);
-  assert.ok(smallThird.actors.fromTables && !smallThird.actors.rebuilding, 'rebuilt at open and its tables written');
-  assert.deepEqual(actorAnswersOf(smallThird), expected);
-  smallThird.close();
   fresh.close();
   rmSync(root, { recursive: true, force: true });
 });

@@ -51,6 +51,60 @@ export function actorRowsOf(
   return { offsets, ns };
 }
 
+/**
+ * The saved numbers, patched as the merge changes in its tables: a number set in place, a source row added
+ * after the save kept beside them until the next save writes them all.
+ */
+export class RowNumbers {
+  private readonly added = new Map<number, number[]>();
+  /** Whether anything was patched since the numbers were read. */
+  changed = false;
+
+  constructor(private readonly rows: ActorRows) {}
+
+  /** The merged numbers of a row's document actors, in their order. */
+  of(row: number): ArrayLike<number> {
+    const extra = this.added.get(row);
+    if (extra) return extra;
+    const { offsets, ns } = this.rows;
+    if (row + 1 >= offsets.length) return [];
+    return ns.subarray(offsets[row], offsets[row + 1]);
+  }
+
+  /** Sets the number of one document actor (a row's actors never change: a changed source gets a new row). */
+  set(row: number, local: number, n: number): void {
+    const extra = this.added.get(row);
+    if (extra) extra[local] = n;
+    else if (row + 1 < this.rows.offsets.length && this.rows.offsets[row] + local < this.rows.offsets[row + 1])
+      this.rows.ns[this.rows.offsets[row] + local] = n;
+    this.changed = true;
+  }
+
+  /** The numbers of a row written since the save. */
+  setRow(row: number, ns: number[]): void {
+    this.added.set(row, ns);
+    this.changed = true;
+  }
+
+  /** Every row's numbers as the two arrays a save writes. */
+  toRows(): ActorRows {
+    let maxRow = this.rows.offsets.length - 2;
+    for (const row of this.added.keys()) if (row > maxRow) maxRow = row;
+    const offsets = new Uint32Array(maxRow + 2);
+    let total = 0;
+    for (let row = 0; row <= maxRow; row++) total += this.of(row).length;
+    const ns = new Uint32Array(total);
+    let w = 0;
+    for (let row = 0; row <= maxRow; row++) {
+      offsets[row] = w;
+      const list = this.of(row);
+      for (let i = 0; i < list.length; i++) ns[w++] = list[i];
+    }
+    offsets[maxRow + 1] = w;
+    return { offsets, ns };
+  }
+}
+
 const bytes = (a: Uint32Array): Buffer => Buffer.from(a.buffer, a.byteOffset, a.byteLength);
 
 /** Writes the rows' numbers (inside the transaction that writes the actor tables). */
@@ -69,8 +123,7 @@ export function loadActorRows(db: SqlDatabase): ActorRows | null {
   return { offsets: words(offsets), ns: words(ns) };
 }
 
-/** The bytes as 32-bit words (copied when the driver's buffer is not aligned for them). */
+/** The bytes as 32-bit words, copied (the numbers are patched in place; the driver's buffer is not ours). */
 function words(b: Buffer): Uint32Array {
-  if (b.byteOffset % 4 === 0) return new Uint32Array(b.buffer, b.byteOffset, b.byteLength / 4);
   return new Uint32Array(b.buffer.slice(b.byteOffset, b.byteOffset + b.byteLength));
 }

@@ -19,18 +19,22 @@ import { byCoMention, type Actor, type ActorReads, type ActorRoleSummary, type C
 import { unpack } from 'msgpackr';
 import type { SqlDatabase, SqlStatement } from './sql-database';
 import { Lru } from '../../domain/lru';
-import { actorRowsOf, loadActorRows, saveActorRows, type ActorRows } from './actor-rows';
+import { actorRowsOf, loadActorRows, RowNumbers, saveActorRows } from './actor-rows';
 
 export const ACTOR_SCHEMA = `
 CREATE TABLE IF NOT EXISTS actor (
   n INTEGER PRIMARY KEY, id TEXT NOT NULL, first_key TEXT NOT NULL, main INTEGER NOT NULL, name TEXT NOT NULL,
-  type TEXT NOT NULL, aliases TEXT NOT NULL, affiliation TEXT, mentions INTEGER NOT NULL
+  type TEXT NOT NULL, aliases TEXT NOT NULL, affiliation TEXT, mentions INTEGER NOT NULL, first_word TEXT, case_forms TEXT
 );
 CREATE INDEX IF NOT EXISTS actor_by_id ON actor (id, first_key);
+CREATE INDEX IF NOT EXISTS actor_by_first_word ON actor (first_word) WHERE first_word IS NOT NULL;
+CREATE INDEX IF NOT EXISTS actor_main ON actor (main) WHERE main = 1;
 CREATE TABLE IF NOT EXISTS actor_key (key TEXT PRIMARY KEY, n INTEGER NOT NULL) WITHOUT ROWID;
 CREATE INDEX IF NOT EXISTS actor_key_by_n ON actor_key (n);
 CREATE TABLE IF NOT EXISTS actor_form (key TEXT PRIMARY KEY, n INTEGER NOT NULL) WITHOUT ROWID;
-CREATE TABLE IF NOT EXISTS actor_case (key TEXT NOT NULL, form TEXT NOT NULL, PRIMARY KEY (key, form)) WITHOUT ROWID;`;
+CREATE TABLE IF NOT EXISTS actor_case (
+  key TEXT NOT NULL, form TEXT NOT NULL, n INTEGER NOT NULL, PRIMARY KEY (key, form)
+) WITHOUT ROWID;`;
 
 /** Actor objects kept (identity within a request: features compare actors with `===`). */
 const ACTOR_CACHE = 4096;
@@ -50,18 +54,29 @@ interface ActorRow {
 /** Resolves a stored source row to its unit (undefined when the row is gone). */
 export type UnitOfRow = (row: number) => SourceUnit | undefined;
 
-/** Writes the merged state into the tables (call inside a transaction); appearances are the sources' rows in `actor_source`. */
+/**
+ * Writes the merged state into the tables (call inside a transaction): the rows reads answer from, and what the
+ * merge needs to go on change by change (every form of every actor, its case-sensitive spellings, the first word
+ * its type hangs on). Appearances are the sources' rows in `actor_source`.
+ */
 export function saveActorTables(db: SqlDatabase, tables: MergedTables, rowOf: (unit: SourceUnit) => number | undefined): void {
-  db.exec('DELETE FROM actor; DELETE FROM actor_key; DELETE FROM actor_form; DELETE FROM actor_case;');
-  const insertActor = db.prepare(
-    'INSERT INTO actor (n, id, first_key, main, name, type, aliases, affiliation, mentions) VALUES (?,?,?,?,?,?,?,?,?)',
+  // Secondary indexes are built once after the rows (in order), rather than kept up by each random insert.
+  db.exec(
+    'DELETE FROM actor; DELETE FROM actor_key; DELETE FROM actor_form; DELETE FROM actor_case; DELETE FROM actor_alias; ' +
+      'DROP INDEX IF EXISTS actor_by_id; DROP INDEX IF EXISTS actor_by_first_word; DROP INDEX IF EXISTS actor_main; ' +
+      'DROP INDEX IF EXISTS actor_key_by_n; DROP INDEX IF EXISTS actor_alias_by_n;',
   );
-  const insertKey = db.prepare('INSERT INTO actor_key (key, n) VALUES (?, ?)');
+  const insertActor = db.prepare(
+    'INSERT INTO actor (n, id, first_key, main, name, type, aliases, affiliation, mentions, first_word, case_forms) VALUES (?,?,?,?,?,?,?,?,?,?,?)',
+  );
   const numbers = new Map<object, number>();
+  const keys: [string, number][] = [];
+  const aliases: [string, number][] = [];
   let n = 0;
   for (const { actor, primary } of tables.clusters) {
     numbers.set(actor, ++n);
-    for (const g of actor.groups) insertKey.run(g.key, n);
+    for (const g of actor.groups) keys.push([g.key, n]);
+    for (const fk of actor.formKeys) aliases.push([fk, n]);
     insertActor.run(
       n,
       actor.id,
@@ -72,17 +87,29 @@ export function saveActorTables(db: SqlDatabase, tables: MergedTables, rowOf: (u
       JSON.stringify(actor.aliases),
       actor.affiliation,
       actor.mentionCount,
+      actor.firstWord,
+      actor.caseForms.length ? JSON.stringify(actor.caseForms) : null,
     );
   }
-  const insertForm = db.prepare('INSERT INTO actor_form (key, n) VALUES (?, ?)');
+  const forms: [string, number][] = [];
   for (const [key, actor] of tables.forms) {
     const at = numbers.get(actor);
-    if (at !== undefined) insertForm.run(key, at);
+    if (at !== undefined) forms.push([key, at]);
   }
-  const insertCase = db.prepare('INSERT OR IGNORE INTO actor_case (key, form) VALUES (?, ?)');
-  for (const [key, forms] of tables.caseSensitive) for (const form of forms.keys()) insertCase.run(key, form);
+  insertInOrder(db.prepare('INSERT INTO actor_key (key, n) VALUES (?, ?)'), keys);
+  insertInOrder(db.prepare('INSERT INTO actor_alias (key, n) VALUES (?, ?)'), aliases);
+  insertInOrder(db.prepare('INSERT INTO actor_form (key, n) VALUES (?, ?)'), forms);
+  const insertCase = db.prepare('INSERT INTO actor_case (key, form, n) VALUES (?, ?, ?)');
+  for (const [key, spellings] of tables.caseSensitive) for (const [form, count] of spellings) insertCase.run(key, form, count);
+  db.exec(ACTOR_SCHEMA);
   const numbered = tables.clusters.map(({ actor }) => ({ n: numbers.get(actor) ?? 0, groups: actor.groups }));
   saveActorRows(db, actorRowsOf(numbered, rowOf));
+}
+
+/** Inserts rows in the order of their first column (a table keyed by it is then written page after page). */
+export function insertInOrder(insert: SqlStatement, rows: [string, ...unknown[]][]): void {
+  rows.sort((x, y) => (x[0] < y[0] ? -1 : x[0] > y[0] ? 1 : 0));
+  for (const row of rows) insert.run(...row);
 }
 
 /** One document actor of an actor's appearances, as \`actor_source\` keeps it. */
@@ -133,8 +160,8 @@ class SqlActor implements Actor {
 
 /** Actor reads answered from the tables (valid while the tables match the sources: until the next change). */
 export class SqlActors implements ActorReads {
-  readonly size: number;
-  readonly maxAliasWords: number;
+  size: number;
+  maxAliasWords: number;
   private readonly cache = new Lru<number, SqlActor | undefined>(ACTOR_CACHE);
   /** Form keys already looked up (0: no actor): speakers' names are resolved for every completion item. */
   private readonly forms = new Lru<string, number>(FORM_CACHE);
@@ -143,11 +170,11 @@ export class SqlActors implements ActorReads {
     SqlStatement
   >;
   private readonly rows: { appearancesOf: AppearancesOf; unitOf: UnitOfRow };
-  /** The saved row numbers, read on the first co-mention count (null: the file has none). */
-  private actorRows: ActorRows | null | undefined;
+  /** The saved row numbers, read on the first co-mention count or change (null: the file has none). */
+  private actorRows: RowNumbers | null | undefined;
 
   constructor(
-    private readonly db: SqlDatabase,
+    readonly db: SqlDatabase,
     unitOf: UnitOfRow,
     counts: { size: number; maxAliasWords: number },
   ) {
@@ -206,10 +233,32 @@ export class SqlActors implements ActorReads {
     for (const r of this.sql.main.all() as ActorRow[]) yield this.cache.getOr(r.n, () => this.make(r)) ?? this.make(r);
   }
 
+  /** The merge changed its tables: actors read before are let go (their rows may be gone or rewritten). */
+  changed(counts: { size: number; maxAliasWords: number }): void {
+    this.size = counts.size;
+    this.maxAliasWords = counts.maxAliasWords;
+    this.cache.clear();
+    this.forms.clear();
+  }
+
+  /** The co-mention numbers of every source row (read once; null when the file has none). */
+  rowNumbers(): RowNumbers | null {
+    if (this.actorRows === undefined) {
+      const rows = loadActorRows(this.db);
+      this.actorRows = rows && new RowNumbers(rows);
+    }
+    return this.actorRows;
+  }
+
+  /** The co-mention numbers if a change patched them since they were read (a save writes them then). */
+  patchedRows(): RowNumbers | null {
+    return this.actorRows?.changed ? this.actorRows : null;
+  }
+
   coMentioned(actor: Actor, limit: number): CoMention[] {
     if (!(actor instanceof SqlActor)) return [];
-    if (this.actorRows === undefined) this.actorRows = loadActorRows(this.db);
-    const counted = this.actorRows ? this.countFromRows(actor.n, this.actorRows) : this.countInSql(actor.n);
+    const rows = this.rowNumbers();
+    const counted = rows ? this.countFromRows(actor.n, rows) : this.countInSql(actor.n);
     // Only the actors that can still make the list are read (count, then mentions, name and id decide).
     counted.sort((a, b) => b.count - a.count);
     const floor = counted[Math.min(limit, counted.length) - 1]?.count ?? 0;
@@ -226,12 +275,12 @@ export class SqlActors implements ActorReads {
   }
 
   /** Co-mention counts from the saved row numbers: one indexed read of the actor's source rows. */
-  private countFromRows(n: number, rows: ActorRows): { n: number; count: number }[] {
+  private countFromRows(n: number, rows: RowNumbers): { n: number; count: number }[] {
     const counts = new Map<number, number>();
     for (const { row } of this.sql.appearanceRows.all(n) as { row: number }[]) {
-      const to = row + 1 < rows.offsets.length ? rows.offsets[row + 1] : rows.offsets[row];
-      for (let j = rows.offsets[row] ?? 0; j < to; j++) {
-        const other = rows.ns[j];
+      const ns = rows.of(row);
+      for (let j = 0; j < ns.length; j++) {
+        const other = ns[j];
         if (other !== 0 && other !== n) counts.set(other, (counts.get(other) ?? 0) + 1);
       }
     }

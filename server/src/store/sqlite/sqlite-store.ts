@@ -24,8 +24,10 @@ import type { SourceStore, SourceUnit } from '../source-store';
 import { terms } from '../../text/tokenize';
 import { ACTOR_SCHEMA, saveActorTables, SqlActors } from './sql-actors';
 import type { SqlDatabase, SqlStatement } from './sql-database';
-import { StoreActors } from './store-actors';
-import { DEFAULT_PACE, type RebuildPace } from './actor-rebuild';
+import { StoreActors, type ActorCounts } from './store-actors';
+import { ACTOR_STATE_SCHEMA, saveActorState } from './actor-state';
+import { saveActorRows } from './actor-rows';
+import type { ActorIndex } from '../memory/actors/actor-index';
 import { Lru } from '../../domain/lru';
 import { preparedPart, sentenceTerms } from './prepared-row';
 import { metaOf, StoredUnit, type BodyLoader, type SourceBody, type SourceHead } from './stored-unit';
@@ -33,7 +35,7 @@ import { decodePostings, encodePostings, isPostingsBlob } from './postings-blob'
 import { decodeHeads, decodeQuoteFacts, encodeHeads, encodeQuoteFacts, headAt, recordAt, type SavedHeads } from './saved-heads';
 
 /** Bump when the tables or blobs change: an older file is emptied and rebuilt. */
-const SCHEMA_VERSION = 7;
+const SCHEMA_VERSION = 8;
 const BODY_CACHE = 2048;
 const QUOTE_CACHE = 4096;
 const ACTOR_CACHE = 2048;
@@ -79,8 +81,6 @@ interface Statements {
 }
 
 /** Opens the store over an opened database; `buildId` is the analysing code's fingerprint (another build: rebuilt). */
-/** What the saved actor tables need to answer: the merge's size and its longest alias in words. */
-type ActorCounts = { size: number; maxAliasWords: number };
 
 export class SqliteStore implements SourceStore, BodyLoader {
   readonly sources = new SourceIndex();
@@ -101,31 +101,24 @@ export class SqliteStore implements SourceStore, BodyLoader {
   private bulk = false;
   /** Source writes not yet committed, in order: an insert, or the URI of a removal. */
   private pending: (PendingWrite | string)[] = [];
-  /** The saved actor tables predate changes (a save came while the merge was rebuilt): written once it is done. */
-  private actorTablesStale = false;
 
   constructor(
     private readonly db: SqlDatabase,
     buildId: string,
     /** Sources whose parts each cache holds (tests pass 1 so that every read goes to the row). */
     cacheSources?: number,
-    /** How the actor merge is rebuilt after a change (tests slice even a small store). */
-    pace: RebuildPace = DEFAULT_PACE,
   ) {
-    this.actors = new StoreActors(
-      {
-        units: () => [...this.units.values()],
-        holds: (unit) => this.sources.get(unit.doc.uri) === unit,
-        rebuilt: () => this.actorsRebuilt(),
-      },
-      pace,
-    );
+    this.actors = new StoreActors({
+      flush: () => this.flushWrites(),
+      rowOf: (unit) => (unit instanceof StoredUnit && this.units.get(unit.row) === unit ? unit.row : undefined),
+    });
     this.bodies = new Lru(cacheSources ?? BODY_CACHE);
     this.quoteLists = new Lru(cacheSources ?? QUOTE_CACHE);
     this.actorLists = new Lru(cacheSources ?? ACTOR_CACHE);
     dropOlderSchema(db);
     db.exec(SCHEMA);
     db.exec(ACTOR_SCHEMA);
+    db.exec(ACTOR_STATE_SCHEMA);
     this.sql = {
       insert: db.prepare(
         'INSERT OR REPLACE INTO source (id, uri, path, size, mtime, stamped, hash, head, facts, quote_ids, body, actors) VALUES (?,?,?,?,?,?,?,?,?,?,?,?)',
@@ -200,7 +193,6 @@ export class SqliteStore implements SourceStore, BodyLoader {
   }
 
   private insert(parts: RowParts, record: StoredRecord): SourceUnit {
-    this.actors.beforeChange();
     if (this.records.has(parts.uri)) this.endBulk();
     this.removeFromIndexes(parts.uri);
     let firstSentence = -1;
@@ -255,7 +247,6 @@ export class SqliteStore implements SourceStore, BodyLoader {
 
   /** Removes a source from memory and disk; false if it was not stored. */
   remove(uri: string): boolean {
-    this.actors.beforeChange();
     if (this.records.has(uri)) this.endBulk();
     const had = this.removeFromIndexes(uri);
     this.queue(uri);
@@ -286,6 +277,9 @@ export class SqliteStore implements SourceStore, BodyLoader {
       }
     })();
     this.dirty = true;
+    // The actor tables follow at once (a few ms: what the change touched), not on the next read; in their own
+    // commit, so that a failed merge never takes the source writes with it (the file stays unclean either way).
+    this.actors.current();
   }
 
   /**
@@ -317,61 +311,53 @@ export class SqliteStore implements SourceStore, BodyLoader {
     this.db.exec('PRAGMA synchronous = NORMAL');
   }
 
-  /** Writes the postings and marks the file consistent. Call after a build and (debounced) after changes. */
+  /**
+   * Writes the postings and marks the file consistent. Call after a build and (debounced) after changes. The
+   * actors first: a first fill's merge is written whole (tables and running state) and leaves the heap before the
+   * postings are encoded, so that the two never share it (at 100,000 sources each is hundreds of MB); later saves
+   * find the actor tables current (merged change by change) and write their counts.
+   */
   saveIndexes(): void {
-    // The merge of a first fill leaves the heap once its tables are saved (later saves keep it: a change rebuilt it).
-    const handOver = this.bulk;
     this.endBulk();
     if (!this.dirty) return;
-    let counts: ActorCounts | undefined;
-    // While the merge is rebuilt the saved tables stay (stale for the changed sources, marked so): the rebuild
-    // writes them when it is done, and a start that finds the mark rebuilds the merge behind them.
-    const rebuilding = this.actors.rebuilding;
-    try {
-      this.db.transaction(() => {
-        // The actors first: a first fill's merge is let go before the postings are encoded, so that the two
-        // never share the heap (at 100,000 sources each is hundreds of MB).
-        if (!rebuilding) counts = this.saveActors();
-        this.sql.setMeta.run('actors_stale', rebuilding ? 1 : 0);
-        if (handOver && counts) this.actors.handOver(this.savedActors(counts));
-        this.sql.setMeta.run('sentences', encodeState(this.sources.sentences.exportState()));
-        this.sql.setMeta.run('quotes', encodeState(this.quotes.exportTerms()));
-        this.saveHeads();
-        this.sql.setMeta.run('clean', 1);
-      })();
-    } catch (err) {
-      // Rolled back: tables handed over above are not there; the merge is built again from the rows.
-      if (handOver) this.actors.rebuildNow();
-      throw err;
+    const merge = this.actors.memory;
+    if (merge) {
+      // Committed apart: should the postings' transaction fail, these tables answer and the file stays unclean.
+      const counts = this.db.transaction(() => this.saveActors(merge))();
+      this.actors.useTables(this.savedActors(counts), counts);
     }
-    this.dirty = false;
-    this.actorTablesStale = rebuilding;
-    // Cards read the saved tables from now on (co-mentions from the rows' numbers, no source row per appearance),
-    // as after a second start. After a later save the merge stays current for the next change (a first fill's
-    // merge was let go above).
-    if (!handOver && counts) this.actors.useTables(this.savedActors(counts), true);
-  }
-
-  /**
-   * A rebuild of the merge that ran in slices is done: when a save kept the stale tables meanwhile (and nothing
-   * changed since, else the coming save writes them), they are written now and answer again.
-   */
-  private actorsRebuilt(): void {
-    if (!this.actorTablesStale || this.dirty || this.pending.length > 0) return;
-    let counts: ActorCounts | undefined;
+    const counts = this.actors.current();
     this.db.transaction(() => {
-      counts = this.saveActors();
-      this.sql.setMeta.run('actors_stale', 0);
+      if (!merge && counts) {
+        this.sql.setMeta.run('actors', pack(counts));
+        const rows = this.actors.patchedRows();
+        if (rows) {
+          saveActorRows(this.db, rows.toRows());
+          rows.changed = false;
+        }
+      }
+      this.sql.setMeta.run('sentences', encodeState(this.sources.sentences.exportState()));
+      this.sql.setMeta.run('quotes', encodeState(this.quotes.exportTerms()));
+      this.saveHeads();
+      this.sql.setMeta.run('clean', 1);
     })();
-    this.actorTablesStale = false;
-    if (counts) this.actors.useTables(this.savedActors(counts), true);
+    this.dirty = false;
   }
 
-  /** Writes the merged actors' tables (inside the save's transaction); returns the counts saved with them. */
-  private saveActors(): ActorCounts {
-    const tables = this.actors.memory.tables();
-    const counts = { size: this.actors.memory.size, maxAliasWords: tables.maxAliasWords };
+  /** Writes a merge's tables and running state whole (inside the save's transaction); returns its counts. */
+  private saveActors(merge: ActorIndex): ActorCounts {
+    const tables = merge.tables();
+    const aliasWords: number[] = [];
+    for (const { actor } of tables.clusters) {
+      for (const fk of actor.formKeys) {
+        const words = fk.split(' ').length;
+        while (aliasWords.length <= words) aliasWords.push(0);
+        aliasWords[words]++;
+      }
+    }
+    const counts = { size: merge.size, maxAliasWords: tables.maxAliasWords, aliasWords, firstNames: merge.running.firstNames.size };
     saveActorTables(this.db, tables, (unit) => (unit instanceof StoredUnit ? unit.row : undefined));
+    saveActorState(this.db, merge.running, tables.targets);
     this.sql.setMeta.run('actors', pack(counts));
     return counts;
   }
@@ -459,7 +445,7 @@ export class SqliteStore implements SourceStore, BodyLoader {
       const had = (this.db.prepare('SELECT count(*) AS n FROM source').get() as { n: number }).n;
       this.db.transaction(() => {
         this.db.exec(
-          'DELETE FROM source; DELETE FROM quote_list; DELETE FROM meta; DELETE FROM actor; DELETE FROM actor_key; DELETE FROM actor_form; DELETE FROM actor_case; DELETE FROM actor_source;',
+          'DELETE FROM source; DELETE FROM quote_list; DELETE FROM meta; DELETE FROM actor; DELETE FROM actor_key; DELETE FROM actor_form; DELETE FROM actor_case; DELETE FROM actor_source; DELETE FROM actor_alias; DELETE FROM actor_group; DELETE FROM actor_owner; DELETE FROM actor_target;',
         );
         this.sql.setMeta.run('version', version);
         this.sql.setMeta.run('clean', 0);
@@ -472,20 +458,17 @@ export class SqliteStore implements SourceStore, BodyLoader {
     this.quotes.loadTerms(decodeState(quotes));
     const actorCounts = this.meta('actors') as Buffer | undefined;
     const fromTables = actorCounts !== undefined;
-    this.actorTablesStale = fromTables && this.meta('actors_stale') === 1;
     if (actorCounts) {
-      const counts = unpack(actorCounts) as { size: number; maxAliasWords: number };
-      this.actors.useTables(this.savedActors(counts));
+      const counts = unpack(actorCounts) as ActorCounts;
+      this.actors.useTables(this.savedActors(counts), counts);
     }
     const heads = this.meta('heads') as Buffer | undefined;
     const facts = this.meta('quote_facts') as Buffer | undefined;
-    const restored = heads && facts ? this.restoreHeads(decodeHeads(heads), facts) : this.restoreRows(fromTables);
-    // The last session was saved while its merge was rebuilt: the same rebuild runs behind the tables now.
-    if (this.actorTablesStale) {
-      this.actors.beforeChange();
-      // A small store rebuilt it at once: its tables are written now rather than rebuilt at every start.
-      if (!this.actors.rebuilding) this.actorsRebuilt();
-    }
+    let restored = 0;
+    // Sources registered from saved tables are already in them: the restore is not a change.
+    this.actors.restore(() => {
+      restored = heads && facts ? this.restoreHeads(decodeHeads(heads), facts) : this.restoreRows(fromTables);
+    });
     return `restored ${restored} sources from the index database`;
   }
 
@@ -534,7 +517,6 @@ export class SqliteStore implements SourceStore, BodyLoader {
   }
 
   close(): void {
-    this.actors.close();
     this.flushWrites();
     this.db.close();
   }
@@ -545,7 +527,9 @@ function dropOlderSchema(db: SqlDatabase): void {
   db.exec('CREATE TABLE IF NOT EXISTS meta (k TEXT PRIMARY KEY, v BLOB)');
   const found = db.prepare("SELECT v FROM meta WHERE k = 'version'").get() as { v: unknown } | undefined;
   if (found && !String(found.v).startsWith(`${SCHEMA_VERSION}:`))
-    db.exec('DROP TABLE IF EXISTS source; DROP TABLE IF EXISTS quote_list; DROP TABLE IF EXISTS actor_source; DROP TABLE IF EXISTS actor');
+    db.exec(
+      'DROP TABLE IF EXISTS source; DROP TABLE IF EXISTS quote_list; DROP TABLE IF EXISTS actor_source; DROP TABLE IF EXISTS actor; DROP TABLE IF EXISTS actor_case',
+    );
 }
 
 /** A source write waiting for its batch: the source row's values and its actors' rows. */

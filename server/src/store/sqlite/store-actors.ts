@@ -1,161 +1,103 @@
 /**
- * The SQLite store's actor reads: from the saved tables (`sql-actors.ts`) while the sources are those the tables
- * were saved with, from the memory actor index once a source changes. A second start on an unchanged folder thus
- * never reads the documents' actors nor merges them. The first change after such a start rebuilds the memory
- * index from every source's row in the background (`actor-rebuild.ts`, slices that yield to the event loop) while
- * the tables go on answering (stale only for the changed sources), then switches over; the next save writes the
- * tables again.
+ * The SQLite store's actor reads. While an empty database is filled (a first start) the memory actor index
+ * (`store/memory/actors/`) merges on the heap; its first save writes the merged tables and the merge's running
+ * state (`sql-actors.ts`, `actor-state.ts`) and lets it go. From then on, and on every later start, the tables
+ * answer, and a change updates them from what it touches (`actor-delta.ts`): the merge never comes back onto the
+ * heap, and the tables are current after every change (merged on the next read or save).
  */
 import { ActorIndex, type Actor } from '../memory/actors/actor-index';
 import type { UnitListener } from '../memory/source-index';
 import type { ActorReads, CoMention, SourceUnit } from '../source-store';
-import { ActorRebuild, type RebuildPace, type RebuildSources } from './actor-rebuild';
+import { ActorDelta, type ActorCounts, type DeltaHooks } from './actor-delta';
 import type { SqlActors } from './sql-actors';
+import type { RowNumbers } from './actor-rows';
 
-export type { RebuildPace, RebuildSources } from './actor-rebuild';
+export type { ActorCounts } from './actor-delta';
+
+/** What the store lends its actors: the database's tables, and what the merge asks of the store. */
+export type ActorStoreHooks = Omit<DeltaHooks, 'rowNumbers'>;
+
+/** The saved tables, the merge that updates them and their counts. */
+interface Tables {
+  reads: SqlActors;
+  delta: ActorDelta;
+  counts: ActorCounts;
+}
 
 export class StoreActors implements ActorReads, UnitListener {
-  private merge = new ActorIndex();
-  private tables: SqlActors | null = null;
-  /** Whether the merge holds every source (false after a start that answered from the tables alone). */
-  private memoryCurrent = true;
-  /** The merge being rebuilt behind the tables, if any. */
-  private rebuild: ActorRebuild | null = null;
-  private waiters: (() => void)[] = [];
+  /** The merge on the heap (a first fill) until its tables are saved, then the tables. */
+  private state: ActorIndex | Tables = new ActorIndex();
 
-  /** `sources` lists the stored sources for a rebuild and hears when one is done. */
-  constructor(
-    private readonly sources: RebuildSources,
-    private readonly pace: RebuildPace,
-  ) {}
+  /** Sources restored at a start are already in the saved tables: they are not counted again. */
+  private restoring = false;
 
-  /** The merge (memory actor index): fed while no saved tables answer. */
-  get memory(): ActorIndex {
-    return this.merge;
-  }
+  constructor(private readonly hooks: ActorStoreHooks) {}
 
-  /**
-   * Answers from saved tables until the next change (sources added meanwhile are not fed to the merge).
-   * `memoryCurrent`: the merge already holds every source (the tables were just saved from it), so a change goes
-   * on from it instead of feeding it every source again.
-   */
-  useTables(tables: SqlActors, memoryCurrent = false): void {
-    this.stopRebuild();
-    this.tables = tables;
-    this.memoryCurrent = memoryCurrent;
-  }
-
-  /**
-   * Answers from the tables just saved from the merge, and lets the merge go: after a first start the heap then
-   * holds what a second start holds. The next change rebuilds the merge from every source's row, once.
-   */
-  handOver(tables: SqlActors): void {
-    this.stopRebuild();
-    this.tables = tables;
-    this.merge = new ActorIndex();
-    this.memoryCurrent = false;
-  }
-
-  /** Whether the saved tables answer (nothing changed since they were read, or the merge is being rebuilt). */
-  get fromTables(): boolean {
-    return this.tables !== null;
-  }
-
-  /** Whether the merge is being rebuilt behind the tables (the tables then differ from the sources). */
-  get rebuilding(): boolean {
-    return this.rebuild !== null;
-  }
-
-  /** Resolves when no rebuild is running (the answers then reflect every change so far). */
-  whenCurrent(): Promise<void> {
-    if (!this.rebuild) return Promise.resolve();
-    return new Promise((resolve) => this.waiters.push(resolve));
-  }
-
-  /**
-   * Call before a source changes. With the merge current, it answers from now on; otherwise a rebuild starts
-   * (at once for a small store, else in slices) and the tables answer until it is done.
-   */
-  beforeChange(): void {
-    if (!this.tables || this.rebuild) return;
-    if (this.memoryCurrent) {
-      this.tables = null;
-      return;
+  /** Runs `fn` (a start adding its stored sources) without counting the sources it adds into the tables. */
+  restore(fn: () => void): void {
+    this.restoring = !(this.state instanceof ActorIndex);
+    try {
+      fn();
+    } finally {
+      this.restoring = false;
     }
-    this.startRebuild(this.sources.units().length < this.pace.syncBelow);
   }
 
-  /** Rebuilds the merge from every source now, synchronously, and answers from it (a failed save's way back). */
-  rebuildNow(): void {
-    this.stopRebuild();
-    this.startRebuild(true);
+  /** The merge on the heap, while there is one (a first fill not saved yet). */
+  get memory(): ActorIndex | null {
+    return this.state instanceof ActorIndex ? this.state : null;
+  }
+
+  /**
+   * Answers from saved tables (and their counts) from now on, and updates them change by change; a merge on the
+   * heap is let go (its tables were just saved from it).
+   */
+  useTables(tables: SqlActors, counts: ActorCounts): void {
+    const delta = new ActorDelta(tables.db, counts, { ...this.hooks, rowNumbers: () => tables.rowNumbers() });
+    this.state = { reads: tables, delta, counts };
+  }
+
+  /** The co-mention numbers if a change patched them since they were saved. */
+  patchedRows(): RowNumbers | null {
+    return this.state instanceof ActorIndex ? null : this.state.reads.patchedRows();
+  }
+
+  /** Whether the saved tables answer. */
+  get fromTables(): boolean {
+    return !(this.state instanceof ActorIndex);
+  }
+
+  /**
+   * Merges the changes counted since the last read into the tables; returns their counts (null while the merge
+   * is on the heap). A save calls it before it writes the rest.
+   */
+  current(): ActorCounts | null {
+    const s = this.state;
+    if (s instanceof ActorIndex) return null;
+    if (s.delta.refresh()) s.reads.changed(s.counts);
+    return s.counts;
   }
 
   unitAdded(unit: SourceUnit): void {
-    if (!this.tables) this.merge.unitAdded(unit);
-    else this.rebuild?.unitAdded(unit);
+    if (this.state instanceof ActorIndex) this.state.unitAdded(unit);
+    else if (!this.restoring) this.state.delta.unitAdded(unit);
   }
 
   unitRemoved(unit: SourceUnit): void {
-    if (!this.tables) this.merge.unitRemoved(unit);
-    else this.rebuild?.unitRemoved(unit);
+    if (this.state instanceof ActorIndex) this.state.unitRemoved(unit);
+    else this.state.delta.unitRemoved(unit);
   }
 
-  /** Merges pending changes for about `budgetMs`; true when none are left (tables: nothing to merge). */
+  /** Merges pending changes for about `budgetMs`; true when none are left (tables: merged on the next read). */
   settle(budgetMs: number): boolean {
-    return this.tables ? true : this.merge.settle(budgetMs);
-  }
-
-  /** Stops a running rebuild (the store closes). */
-  close(): void {
-    this.stopRebuild();
-  }
-
-  private startRebuild(now: boolean): void {
-    const rebuild = new ActorRebuild(this.sources, this.pace);
-    this.rebuild = rebuild;
-    if (now) {
-      rebuild.step(Infinity);
-      this.switchTo(rebuild);
-      return;
-    }
-    void this.runInSlices(rebuild);
-  }
-
-  /** Runs a rebuild slice by slice; when it is done (and still wanted) the merge answers and the store hears of it. */
-  private async runInSlices(rebuild: ActorRebuild): Promise<void> {
-    try {
-      if (!(await rebuild.run()) || this.rebuild !== rebuild) return;
-      this.switchTo(rebuild);
-      this.sources.rebuilt();
-    } catch {
-      // A failed read (the store closed under it): the tables go on answering; the next change tries again.
-      if (this.rebuild === rebuild) this.stopRebuild();
-    }
-  }
-
-  private switchTo(rebuild: ActorRebuild): void {
-    this.merge = rebuild.index;
-    this.tables = null;
-    this.memoryCurrent = true;
-    this.rebuild = null;
-    this.release();
-  }
-
-  private stopRebuild(): void {
-    this.rebuild?.stop();
-    this.rebuild = null;
-    this.release();
-  }
-
-  private release(): void {
-    const waiters = this.waiters;
-    this.waiters = [];
-    for (const resolve of waiters) resolve();
+    return this.state instanceof ActorIndex ? this.state.settle(budgetMs) : true;
   }
 
   private get reads(): ActorReads {
-    return this.tables ?? this.merge;
+    const s = this.state;
+    if (s instanceof ActorIndex) return s;
+    this.current();
+    return s.reads;
   }
 
   get size(): number {

@@ -149,10 +149,8 @@ export class KeyGroup {
     readonly words: number,
   ) {}
 
-  /** Number of document actors with this key. */
-  get size(): number {
-    return this.refs ? this.refs.length / 2 : 0;
-  }
+  /** Number of document actors with this key (kept as a count: a group read back from tables has no refs). */
+  size = 0;
 
   /** The documents' actors with this key. */
   items(): Item[] {
@@ -189,31 +187,65 @@ export function keyOf(a: DocumentActor): string {
   return a.type === 'country' ? `country:${k}` : k;
 }
 
-const wordCount = (key: string): number => {
+/** An empty group for `key`. */
+export const newGroup = (key: string): KeyGroup => new KeyGroup(key, wordCount(key));
+
+function wordCount(key: string): number {
   let n = 1;
   for (let c = key.indexOf(' '); c >= 0; c = key.indexOf(' ', c + 1)) n++;
   return n;
-};
+}
+
+/**
+ * Where the running state lives: plain maps for the memory index; maps that read and write tables for a store
+ * that keeps the state on disk (`store/sqlite/actor-state.ts`), which counts sources without refs.
+ */
+export interface GroupMaps {
+  groups: Map<string, KeyGroup>;
+  acronymOwners: Map<string, Tally<string>>;
+  surnameOwners: Map<string, Tally<string>>;
+  partOwners: Map<string, Tally<string>>;
+  firstNames: Map<string, Tally<string>>;
+  guessedFirstNames: Map<string, Tally<string>>;
+}
 
 /** The running state: groups by key and the owner tables for merging. */
 export class ActorGroups {
-  readonly groups = new Map<string, KeyGroup>();
+  readonly groups: Map<string, KeyGroup>;
   /** Acronym (exact spelling) → keys of the multi-word names defined with it. */
-  readonly acronymOwners = new Map<string, Tally<string>>();
+  readonly acronymOwners: Map<string, Tally<string>>;
   /** Surname key → keys of people's full names ending with it. */
-  readonly surnameOwners = new Map<string, Tally<string>>();
+  readonly surnameOwners: Map<string, Tally<string>>;
   /** Two-or-more-word part → keys of longer people's names containing it. */
-  readonly partOwners = new Map<string, Tally<string>>();
+  readonly partOwners: Map<string, Tally<string>>;
   /** First name → surnames it is used with, on real evidence of a person. */
-  readonly firstNames = new Map<string, Tally<string>>();
+  readonly firstNames: Map<string, Tally<string>>;
   /** First word → last words of every two-or-more-word name typed as a person, however sure. */
-  readonly guessedFirstNames = new Map<string, Tally<string>>();
+  readonly guessedFirstNames: Map<string, Tally<string>>;
   /** Keys whose group or whose owner tables changed since the merge last looked (see actor-merge.ts). */
   readonly dirtyKeys = new Set<string>();
   /** First words whose first-name tallies changed since the merge last looked. */
   readonly dirtyFirstNames = new Set<string>();
   /** Sources counted; removing one walks its (unchanged) actors again, so no per-actor record is kept. */
   private readonly units = new Set<SourceUnit>();
+
+  /** `maps`: where the state lives (in memory by default); `refs`: whether groups list their documents' actors. */
+  constructor(
+    maps?: GroupMaps,
+    private readonly trackRefs = true,
+  ) {
+    this.groups = maps?.groups ?? new Map<string, KeyGroup>();
+    this.acronymOwners = maps?.acronymOwners ?? new Map<string, Tally<string>>();
+    this.surnameOwners = maps?.surnameOwners ?? new Map<string, Tally<string>>();
+    this.partOwners = maps?.partOwners ?? new Map<string, Tally<string>>();
+    this.firstNames = maps?.firstNames ?? new Map<string, Tally<string>>();
+    this.guessedFirstNames = maps?.guessedFirstNames ?? new Map<string, Tally<string>>();
+  }
+
+  /** Counts a source in (1) or out (-1) without tracking it: its caller knows it is (or was) stored. */
+  count(unit: SourceUnit, sign: 1 | -1): void {
+    unit.actors.actors.forEach((actor, local) => this.apply(unit, local, actor, sign));
+  }
 
   add(unit: SourceUnit): void {
     this.remove(unit);
@@ -239,9 +271,11 @@ export class ActorGroups {
       this.groups.set(key, (g = new KeyGroup(key, wordCount(key))));
     }
     this.dirtyKeys.add(key);
-    if (sign > 0) {
+    if (!this.trackRefs) g.size += sign;
+    else if (sign > 0) {
       if (!g.refs) g.refs = [unit, local];
       else g.refs.push(unit, local);
+      g.size++;
     } else {
       const at = findItem(g, unit, local);
       if (at < 0) return;
@@ -251,6 +285,7 @@ export class ActorGroups {
       refs[at] = refs[refs.length - 2];
       refs[at + 1] = refs[refs.length - 1];
       refs.length -= 2;
+      g.size--;
     }
     const conf = actor.typeConfidence ?? 1;
     g.spellings.add(actor.name, sign);
@@ -298,7 +333,9 @@ export class ActorGroups {
       if ((known !== known2 && Math.min(known, known2) < 2) || (guessed !== guessed2 && Math.min(guessed, guessed2) < 4))
         this.dirtyFirstNames.add(first);
     }
+    // Set again (a no-op in memory): maps backed by tables learn which entries to write back.
     if (g.size === 0) this.groups.delete(key);
+    else this.groups.set(key, g);
   }
 
   private form(g: KeyGroup, key: string, spelling: string, sign: 1 | -1): void {
@@ -314,7 +351,9 @@ function bump(map: Map<string, Tally<string>>, k: string, value: string, sign: 1
     map.set(k, (t = new Tally()));
   }
   t.add(value, sign);
+  // Set again (a no-op in memory): maps backed by tables learn which entries to write back.
   if (t.size === 0) map.delete(k);
+  else map.set(k, t);
 }
 
 /** Where a unit's actor sits in a group, or -1. */

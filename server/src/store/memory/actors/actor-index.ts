@@ -85,6 +85,11 @@ export class ActorIndex implements UnitListener {
     return countCoMentions(actor, limit, (unit, local) => this.canonical(unit, local));
   }
 
+  /** The running state (groups' tallies and owner tables): a persistent store saves it with the merged rows. */
+  get running(): ActorGroups {
+    return this.state0;
+  }
+
   /** The merged state as rows, merged up to date first (a persistent store saves it). */
   tables(): MergedTables {
     return this.state().tables();

@@ -15,6 +15,8 @@ export interface MergedTables {
   forms: [string, CanonicalActor][];
   caseSensitive: ReadonlyMap<string, ReadonlyMap<string, number>>;
   maxAliasWords: number;
+  /** Every merge edge: a group key and the key it merges into. */
+  targets: ReadonlyMap<string, string>;
 }
 
 /** A canonical actor with its merge bookkeeping. */
@@ -70,7 +72,7 @@ function dominant(t: Tally<string> | undefined): string | undefined {
 }
 
 /** The key a group merges into, if any. */
-function targetOf(g: KeyGroup, s: ActorGroups): string | undefined {
+export function targetOf(g: KeyGroup, s: ActorGroups): string | undefined {
   if (g.key.startsWith('country:')) return undefined;
   if (g.words === 1) {
     const acronyms = [...g.spellings.keys()].filter(isCaseSensitiveAlias).sort();
@@ -163,7 +165,7 @@ export class MergedActors {
     }
     const forms: [string, CanonicalActor][] = [];
     for (const [k, owners] of this.aliasOwners) forms.push([k, Array.isArray(owners) ? owners[0] : owners]);
-    return { clusters, forms, caseSensitive: this.caseSensitive, maxAliasWords: this.maxAliasWords };
+    return { clusters, forms, caseSensitive: this.caseSensitive, maxAliasWords: this.maxAliasWords, targets: this.target };
   }
 
   /** Longest alias in words. */
@@ -357,12 +359,28 @@ export class MergedActors {
  * mentioned, then the smallest id, then the smallest first key (a total order: ties never depend on history).
  */
 function owns(x: Cluster, y: Cluster, key: string): boolean {
+  return ownsForm(
+    { id: x.id, mentions: x.mentionCount, firstKey: x.groups[0].key },
+    { id: y.id, mentions: y.mentionCount, firstKey: y.groups[0].key },
+    key,
+  );
+}
+
+/** What decides which of several actors owns a form: its id, its mentions and its first (smallest) group key. */
+export interface FormClaim {
+  id: string;
+  mentions: number;
+  firstKey: string;
+}
+
+/** `owns` over the facts alone (a store that keeps the merge in tables decides from rows). */
+export function ownsForm(x: FormClaim, y: FormClaim, key: string): boolean {
   const ex = x.id === key || (x.id.startsWith('country:') && x.id.length === key.length + 8 && x.id.endsWith(key));
   const ey = y.id === key || (y.id.startsWith('country:') && y.id.length === key.length + 8 && y.id.endsWith(key));
   if (ex !== ey) return ex;
-  if (x.mentionCount !== y.mentionCount) return x.mentionCount > y.mentionCount;
+  if (x.mentions !== y.mentions) return x.mentions > y.mentions;
   if (x.id !== y.id) return x.id < y.id;
-  return x.groups[0].key < y.groups[0].key;
+  return x.firstKey < y.firstKey;
 }
 
 /** Of clusters sharing an id, the one with the smallest first key. */
