@@ -112,12 +112,12 @@ export function tokenize(doc: SourceDocument): Token[] {
       const exTitle = split !== null && /^ex$/i.test(split[1]) && isUpperChar(split[2][0]) && isTitleLexeme(split[2]);
       if (split && WORD_PREFIXES.has(split[1].toLowerCase()) && !exTitle) {
         // "Anti-terror", "Pro-democracy": an ordinary word.
-        out.push({
-          ...makeToken(word, m.index, end, possessive, gap, first, si, body, text),
-          cap: false,
-          upper: false,
-          key: word.toLowerCase(),
-        });
+        // Set on the token made, not spread into a copy: every token keeps one shape (the extractor's hot loops read them).
+        const token = makeToken(word, m.index, end, possessive, gap, first, si, body, text);
+        token.cap = false;
+        token.upper = false;
+        token.key = word.toLowerCase();
+        out.push(token);
         prevEnd = consumed;
         first = false;
         continue;
@@ -135,7 +135,8 @@ export function tokenize(doc: SourceDocument): Token[] {
         }
       }
       const token = makeToken(word, m.index, end, possessive, gap, first, si, body, text);
-      out.push(exTitle ? { ...token, cap: true } : token);
+      if (exTitle) token.cap = true;
+      out.push(token);
       prevEnd = consumed;
       first = false;
     }

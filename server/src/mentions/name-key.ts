@@ -61,6 +61,17 @@ function dropParticles(words: string[]): string {
  * "Faysal" / "Faisal"): used only to link a surname to a full name, never to merge full names.
  */
 export function soundKey(name: string): string {
+  let key = soundMemo.get(name);
+  if (key === undefined) {
+    if (soundMemo.size >= MEMO_LIMIT) soundMemo.clear();
+    soundMemo.set(name, (key = computeSoundKey(name)));
+  }
+  return key;
+}
+
+const soundMemo = new Map<string, string>();
+
+function computeSoundKey(name: string): string {
   return nameKey(name)
     .replace(/q/g, 'k')
     .replace(/ph/g, 'f')

@@ -8,6 +8,7 @@
 import type { DocumentActor, DocumentActors } from '../domain/actor-types';
 import type { SourceDocument } from '../domain/source-document';
 import { normalizeForMatch } from '../text/normalize';
+import { afterLastStop, trailingLowerWords } from '../text/trailing-text';
 import {
   HONORIFICS,
   OCCUPATIONS,
@@ -279,6 +280,8 @@ export class NameBook {
   private readonly sentenceStarts: Set<number>;
   private actorKeys: Map<string, DocumentActor> | null = null;
   private genders: GenderVotes | null = null;
+  /** `fullName`'s answers once the book is built (it reads which names are quoted: `markQuoted` clears it). */
+  private fullNames: Map<string, string> | null = null;
 
   constructor(
     private readonly doc: SourceDocument,
@@ -309,7 +312,7 @@ export class NameBook {
       const start = m.index + m[0].indexOf(core);
       const end = start + core.length;
       const before = text.slice(Math.max(0, m.index - 40), m.index);
-      for (const w of /((?:[a-z]+[ \t]+){0,3})$/.exec(before)?.[1]?.split(/\s+/) ?? []) {
+      for (const w of trailingLowerWords(before, 3).split(/\s+/)) {
         if (ROLE_NOUNS.has(w) || TITLE_WORDS.has(w)) titles.push(w);
       }
       const after = text.slice(m.index + m[0].length, m.index + m[0].length + 40);
@@ -347,6 +350,7 @@ export class NameBook {
       while (p + 1 < doc.paragraphs.length && doc.paragraphs[p].end <= n.start) p++;
       if (doc.paragraphs[p] && doc.paragraphs[p].kind !== 'body') n.heading = true;
     }
+    this.fullNames = new Map();
   }
 
   /**
@@ -388,7 +392,7 @@ export class NameBook {
    */
   private beforeFiniteVerb(at: number, after: string): boolean {
     if (!FINITE_AFTER_RE.test(after)) return false;
-    const lead = /[^.!?\n]*$/.exec(this.doc.text.slice(Math.max(0, at - 160), at))?.[0] ?? '';
+    const lead = afterLastStop(this.doc.text, Math.max(0, at - 160), at);
     const before = /([\p{L}'’]+)[ \t]+$/u.exec(lead)?.[1]?.toLowerCase() ?? '';
     if (PREPOSITIONS.has(before) || SUBORDINATORS.has(before)) return false;
     // `X said he was "amazed" Y was still …`, `X did not believe Y had …`: after a verb of its clause the name is
@@ -476,6 +480,7 @@ export class NameBook {
 
   /** Names inside quotations are quoted, not acting: they are no antecedents for pronouns. */
   markQuoted(spans: readonly { start: number; end: number }[]): void {
+    this.fullNames?.clear();
     let k = 0;
     for (const n of this.names) {
       while (k < spans.length && spans[k].end <= n.start) k++;
@@ -568,6 +573,16 @@ export class NameBook {
 
   /** The fullest name the document uses for a name as written (`Mr Berglund` → `Tomas Berglund`). */
   fullName(written: string): string {
+    // Quotations ask for the same few names again and again: each is worked out once (not while the book is built).
+    let full = this.fullNames?.get(written);
+    if (full === undefined) {
+      full = this.fullNameOf(written);
+      this.fullNames?.set(written, full);
+    }
+    return full;
+  }
+
+  private fullNameOf(written: string): string {
     const { core } = splitTitles(written);
     if (!core) return written;
     const actor = this.actorNamed(core);

@@ -68,8 +68,33 @@ function endsWithTerminal(line: string): boolean {
   return /[.!?\u2026:;,]["'\u201d\u2019)\]]*$/.test(line);
 }
 
+/** Runs of non-space characters (`s.split(/\s+/).filter(Boolean).length`, counted without building the array). */
 function wordCount(s: string): number {
-  return s.split(/\s+/).filter(Boolean).length;
+  let n = 0;
+  let inWord = false;
+  for (let i = 0; i < s.length; i++) {
+    const space = isSpace(s.charCodeAt(i));
+    if (!space && !inWord) n++;
+    inWord = !space;
+  }
+  return n;
+}
+
+/** What `\s` matches in a pattern: ASCII and Unicode spaces, line and paragraph separators, the byte-order mark. */
+function isSpace(c: number): boolean {
+  if (c <= 32) return c === 32 || (c >= 9 && c <= 13);
+  if (c < 160) return false;
+  return (
+    c === 160 ||
+    c === 0x1680 ||
+    (c >= 0x2000 && c <= 0x200a) ||
+    c === 0x2028 ||
+    c === 0x2029 ||
+    c === 0x202f ||
+    c === 0x205f ||
+    c === 0x3000 ||
+    c === 0xfeff
+  );
 }
 
 function shortenTitle(sentence: string): string {
