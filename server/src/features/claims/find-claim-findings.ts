@@ -12,7 +12,7 @@ import type { SourceStore } from '../../store/source-store';
 import type { SourceUnit } from '../../store/source-store';
 import { citedUnits, insertionPoint, proseSentences, type ProseSentence } from './citation-coverage';
 import { classifySentence, plainSentence } from './detect-claims';
-import { extractFigures, figureConflicts } from './number-check';
+import { extractFigures, figureConflicts, hasFigure } from './number-check';
 import { bestSentencesIn, retrieveEvidence, type Evidence } from './retrieve-evidence';
 
 /** Confidence above which the best uncited passage is trusted enough to check the sentence's figures against it. */
@@ -81,7 +81,7 @@ function evaluate(k: SourceStore, s: ProseSentence, cited: SourceUnit[], token: 
   const plain = plainSentence(s.text);
   const mismatches: SentenceResult['mismatches'] = [];
   // Only a sentence with a figure (a bare year included) can contradict a source: without one, no passage is read.
-  const checkable = extractFigures(text, true).length > 0;
+  const checkable = hasFigure(text);
   const addConflicts = (passages: () => string[], key: string): void => {
     if (!checkable) return;
     for (const c of figureConflicts(text, passages())) {
