@@ -157,7 +157,7 @@ test('inverted index: pruned scoring of common terms (scan and binary search) ra
 
 test('inverted index: block-max windows and seeding rank exactly like the naive BM25 and term-at-a-time, ties included', () => {
   const r = rng(11);
-  // A Zipf-like vocabulary over 30,000 units (15 windows): common terms span every window, rare ones a few; duplicated units
+  // A Zipf-like vocabulary over 30,000 units (two windows; the next test has many): common terms span every window, rare ones a few; duplicated units
   // make exact ties (which must fall back to the lower id); long units and tf > 1 widen the block bounds.
   const vocab = Array.from({ length: 400 }, (_, i) => `w${i}`);
   const word = (): string => vocab[Math.floor(r() ** 3 * vocab.length)];
@@ -217,4 +217,47 @@ test('inverted index: block-max windows and seeding rank exactly like the naive 
   loaded.loadState(blockMax.exportState());
   const query = ['w0', 'w5', 'w50', 'w300'];
   close(loaded.search(query, 24), naive(docs, query, 24));
+});
+
+test('inverted index: block-max over many windows (skipped windows, walked and probed terms, seeds from short lists) ranks like the naive BM25', () => {
+  const r = rng(23);
+  // 120,000 units (8 windows of 16,384 ids). 'every3' and 'every40' are long lists: beside a rare term they are not
+  // essential, and are probed (many postings per candidate) or walked (few). 'rareN' terms sit in a dozen units each,
+  // some with tf 2; 'pair' marks units holding two rare terms, whose scores end up as the threshold.
+  const index = new InvertedIndex();
+  const docs = new Map<number, string[]>();
+  for (let i = 0; i < 120_000; i++) {
+    const d = [`f${i % 97}`, `g${i % 89}`];
+    if (i % 3 === 0) d.push('every3');
+    if (i % 40 === 1) d.push('every40');
+    if (i % 16_411 === 5) d.push('rare1', 'rare2');
+    if (i % 9_973 === 11) d.push('rare1');
+    if (i % 19_997 === 17) d.push('rare2', 'rare2');
+    if (i % 7_919 === 2) d.push('rare3');
+    for (let k = Math.floor(r() * 4); k > 0; k--) d.push(`pad${k}`);
+    docs.set(index.add(d), d);
+  }
+  const queries: [string[], number][] = [
+    [['rare1', 'every3'], 1],
+    [['rare1', 'every3'], 24],
+    [['rare1', 'rare2', 'every40', 'every3'], 3],
+    [['rare1', 'rare2', 'every40', 'every3'], 24],
+    [['rare3', 'every40'], 12],
+    [['rare2', 'rare3', 'every3', 'f5'], 24],
+    [['every40', 'every3'], 5],
+    [['rare1', 'rare2', 'rare3'], 40],
+  ];
+  for (const [query, limit] of queries) close(index.search(query, limit), naive(docs, query, limit));
+  // Filtered (the threshold is that of accepted units) and after tombstones.
+  for (const [query, limit] of queries) {
+    const accept = (id: number): boolean => id % 5 !== 0;
+    close(index.search(query, limit, accept), naive(docs, query, limit, accept));
+  }
+  for (const id of [...docs.keys()]) {
+    if (id % 11 === 0) {
+      index.remove(id);
+      docs.delete(id);
+    }
+  }
+  for (const [query, limit] of queries) close(index.search(query, limit), naive(docs, query, limit));
 });

@@ -12,7 +12,7 @@ import type { SourceStore } from '../../store/source-store';
 import type { SourceUnit } from '../../store/source-store';
 import { citedUnits, insertionPoint, proseSentences, type ProseSentence } from './citation-coverage';
 import { classifySentence, plainSentence } from './detect-claims';
-import { extractFigures, figureConflicts } from './number-check';
+import { extractFigures, figureConflicts, hasFigure } from './number-check';
 import { bestSentencesIn, retrieveEvidence, type Evidence } from './retrieve-evidence';
 
 /** Confidence above which the best uncited passage is trusted enough to check the sentence's figures against it. */
@@ -80,23 +80,26 @@ function evaluate(k: SourceStore, s: ProseSentence, cited: SourceUnit[], token: 
   if (!verdict.claim && figures.length === 0) return { claim: false, candidates: [], mismatches: [] };
   const plain = plainSentence(s.text);
   const mismatches: SentenceResult['mismatches'] = [];
-  const addConflicts = (passages: string[], key: string): void => {
-    for (const c of figureConflicts(text, passages)) {
+  // Only a sentence with a figure (a bare year included) can contradict a source: without one, no passage is read.
+  const checkable = hasFigure(text);
+  const addConflicts = (passages: () => string[], key: string): void => {
+    if (!checkable) return;
+    for (const c of figureConflicts(text, passages())) {
       mismatches.push({ start: c.found.start, end: c.found.end, found: c.found.text, expected: c.expected.text, key });
     }
   };
   if (s.citations.length > 0) {
-    for (const unit of cited) addConflicts(bestSentencesIn(unit, plain), k.sources.keyOf(unit));
+    for (const unit of cited) addConflicts(() => bestSentencesIn(unit, plain), k.sources.keyOf(unit));
     return { claim: verdict.claim, candidates: [], mismatches: dedupe(mismatches) };
   }
   const evidence = retrieveEvidence(k, plain, 3, token);
   const best = evidence[0];
   // The best source's passage around the match and its sentences closest to the claim (the figure may sit in either).
-  if (best && best.score >= MISMATCH_MIN_SCORE) addConflicts(passagesOf(best, plain), best.key);
+  if (best && best.score >= MISMATCH_MIN_SCORE) addConflicts(() => passagesOf(best, plain), best.key);
   // A wrong figure lowers the match it is part of: look again with the figures left out of the query.
   if (mismatches.length === 0 && figures.length > 0 && !(best && best.score >= MISMATCH_MIN_SCORE)) {
     const [again] = retrieveEvidence(k, withoutFigures(plain), 1, token);
-    if (again && again.score >= MISMATCH_MIN_SCORE) addConflicts(passagesOf(again, plain), again.key);
+    if (again && again.score >= MISMATCH_MIN_SCORE) addConflicts(() => passagesOf(again, plain), again.key);
   }
   return { claim: verdict.claim, candidates: verdict.claim ? evidence.map(candidateOf) : [], mismatches: dedupe(mismatches) };
 }

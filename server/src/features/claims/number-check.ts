@@ -72,6 +72,11 @@ function figureMatches(text: string): RegExpExecArray[] {
   return [...text.matchAll(FIGURE_RE), ...text.matchAll(NUMBER_WORD_RE)].sort((a, b) => a.index - b.index);
 }
 
+/** Whether a text has a figure, a bare year included (what `figureConflicts` needs before it reads any passage). */
+export function hasFigure(text: string): boolean {
+  return figureMatches(text).length > 0;
+}
+
 /** Just the values of a text's figures (bare years left out), as `extractFigures` reads them: for ranking passages. */
 export function figureValues(text: string): number[] {
   const out: number[] = [];

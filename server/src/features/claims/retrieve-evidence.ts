@@ -15,7 +15,7 @@ import { normalizeForMatch } from '../../text/normalize';
 import { stem, STOPWORDS, terms, words } from '../../text/tokenize';
 import { COMMON_OPENERS } from './claim-rules';
 import { namedActors } from './detect-claims';
-import { extractFigures } from './number-check';
+import { figureValues } from './number-check';
 import { datesOf, sentenceDates, sentenceFacts, sentenceTerms, sentenceValues } from './sentence-facts';
 import { passageTerms, type PassageAt } from './passage-terms';
 
@@ -42,6 +42,13 @@ const MAX_QUERY_TERMS = 10;
  */
 const MAX_SEARCH_SHARE = 0.005;
 const MIN_SEARCH_TERMS = 3;
+/** Most the fuzzy phrase overlap adds to a passage's score. */
+const FUZZY_WEIGHT = 0.2;
+/**
+ * A passage scoring below this without the fuzzy part cannot reach MIN_SUPPORT even with all of it (the margin
+ * covers the rounding to thousandths), so it is never offered: it is not examined in full.
+ */
+const NEVER_OFFERED = MIN_SUPPORT - FUZZY_WEIGHT - 0.001;
 /** How many of the best re-ranked passages get the fuzzy phrase comparison. */
 const FUZZY_POOL = 3;
 /** Fuse threshold: passages scoring worse get no fuzzy credit (and bitap stops early). */
@@ -102,7 +109,8 @@ function featuresOf(k: SourceStore, plain: string): ClaimFeatures {
     queryTerms,
     searchTerms: focused.length >= MIN_SEARCH_TERMS ? focused : queryTerms,
     idf,
-    figures: extractFigures(plain).map((f) => f.value),
+    // The same values, in the same order, as extractFigures(plain) gives, without working out what each counts.
+    figures: figureValues(plain),
     dates: datesOf(plain),
     names: namesOf(plain),
     actorKeys: namedActors(plain).map((name) => {
@@ -148,12 +156,18 @@ function meanOf(extras: readonly number[]): number {
   return extras.reduce((a, b) => a + b, 0) / extras.length;
 }
 
-/**
- * Scores one candidate passage against the claim without the fuzzy part; 0–0.8. When the passage cannot reach
- * `floor` (the pool's worst so far), returns -Infinity as soon as an upper bound says so: the words come from the
- * postings, and the sentences' text (figures, dates) and the source's actors are read only while it still can.
- */
-function baseScore(k: SourceStore, f: ClaimFeatures, at: PassageAt, floor = -Infinity): number {
+/** What a passage's words (read from the postings) give the score: the recall part and the names found. */
+interface PassageWords {
+  at: PassageAt;
+  recall: number;
+  /** Share of the claim's names in the passage (0 when it names none). */
+  named: number;
+  /** The score when nothing else counts, or else its upper bound with every figure and date found and the actor bonus. */
+  upper: number;
+}
+
+/** A passage's words part, from the postings alone (no text is read). */
+function passageWords(k: SourceStore, f: ClaimFeatures, at: PassageAt): PassageWords {
   const held = passageTerms(k.sources, at);
   let total = 0;
   let hit = 0;
@@ -167,18 +181,34 @@ function baseScore(k: SourceStore, f: ClaimFeatures, at: PassageAt, floor = -Inf
   const rare = f.queryTerms.slice(0, RARE_TERMS);
   const rareHit = ratio(rare.filter((t) => held(t) !== 'none').length, rare.length);
   const recall = ratio(hit, total) * (1 - RARE_WEIGHT + RARE_WEIGHT * rareHit);
-  if (f.figures.length === 0 && f.dates.length === 0 && f.names.length === 0) return 0.8 * recall;
+  if (f.figures.length === 0 && f.dates.length === 0 && f.names.length === 0) return { at, recall, named: 0, upper: 0.8 * recall };
+  const named = f.names.length ? ratio(f.names.filter((n) => held(n) !== 'none').length, f.names.length) : 0;
+  return { at, recall, named, upper: bound(f, recall, 1, 1, nameBestOf(named)) };
+}
+
+/** A shared actor adds 0.2 to the names' part, up to 1: when all names are there already it cannot add. */
+const nameBestOf = (named: number): number => Math.min(1, named + 0.2);
+
+/** The score without the fuzzy part for these shares of figures, dates and names found (rounding is monotone: a bound below the floor is exact). */
+function bound(f: ClaimFeatures, recall: number, figures: number, dates: number, names: number): number {
+  return (
+    0.55 * recall +
+    0.25 * meanOf([...(f.figures.length ? [figures] : []), ...(f.dates.length ? [dates] : []), ...(f.names.length ? [names] : [])])
+  );
+}
+
+/**
+ * Scores one candidate passage against the claim without the fuzzy part; 0–0.8. When the passage cannot reach
+ * `floor` (the pool's worst so far), returns -Infinity as soon as an upper bound says so: the words come from the
+ * postings, and the sentences' text (figures, dates) and the source's actors are read only while it still can.
+ */
+function baseScore(f: ClaimFeatures, w: PassageWords, floor = -Infinity): number {
+  const { at, recall, named } = w;
+  if (f.figures.length === 0 && f.dates.length === 0 && f.names.length === 0) return w.upper;
   // Strictly below: a passage that could tie the pool's worst is scored, so that ties are broken by path (below),
   // not by the order the index happens to hold sentences in (a churned index and a fresh one must agree).
-  if (0.55 * recall + 0.25 < floor) return -Infinity;
-  const named = f.names.length ? ratio(f.names.filter((n) => held(n) !== 'none').length, f.names.length) : 0;
-  // A shared actor adds 0.2 to the names' part, up to 1: when all names are there already it cannot add.
-  const nameBest = Math.min(1, named + 0.2);
-  // Upper bounds with every figure and date found (rounding is monotone: a bound below the floor is exact).
-  const bound = (figures: number, dates: number, names: number): number =>
-    0.55 * recall +
-    0.25 * meanOf([...(f.figures.length ? [figures] : []), ...(f.dates.length ? [dates] : []), ...(f.names.length ? [names] : [])]);
-  if (bound(1, 1, nameBest) < floor) return -Infinity;
+  if (0.55 * recall + 0.25 < floor || w.upper < floor) return -Infinity;
+  const nameBest = nameBestOf(named);
   // The passage's figures and dates, sentence by sentence (cached per source sentence).
   const around = [at.index - 1, at.index, at.index + 1];
   let figures = 0;
@@ -191,11 +221,11 @@ function baseScore(k: SourceStore, f: ClaimFeatures, at: PassageAt, floor = -Inf
     const theirs = around.flatMap((i) => sentenceDates(at.unit, i));
     dates = ratio(f.dates.filter((d) => theirs.includes(d)).length, f.dates.length);
   }
-  if (!f.names.length) return bound(figures, dates, 0);
-  if (nameBest === named) return bound(figures, dates, named);
+  if (!f.names.length) return bound(f, recall, figures, dates, 0);
+  if (nameBest === named) return bound(f, recall, figures, dates, named);
   // The source's actors are read only when the bonus could lift the passage to the floor.
-  if (bound(figures, dates, nameBest) < floor) return -Infinity;
-  return bound(figures, dates, sharesActor(at.unit, f.actorKeys) ? nameBest : named);
+  if (bound(f, recall, figures, dates, nameBest) < floor) return -Infinity;
+  return bound(f, recall, figures, dates, sharesActor(at.unit, f.actorKeys) ? nameBest : named);
 }
 
 /** Source path, then sentence order: how equal scores are ordered, whatever order the index holds sentences in. */
@@ -214,17 +244,25 @@ export function retrieveEvidence(k: SourceStore, plain: string, limit = 3, token
     return owner ? [{ at: { ...owner, id: h.id } }] : [];
   });
   // Only the best FUZZY_POOL go on: a passage that cannot reach the pool's worst so far is not examined in full.
+  // The passages whose words allow the highest score are examined first, so that the pool's worst rises soonest and
+  // fewer passages have their text or their source's actors read (the pool's final members do not depend on it).
   const pool: number[] = [];
-  const all = located.map(({ at }) => {
-    const score = baseScore(k, f, at, pool.length < FUZZY_POOL ? -Infinity : pool[FUZZY_POOL - 1]);
+  const parts = located.map(({ at }) => passageWords(k, f, at));
+  const order = parts.map((_, i) => i).sort((a, b) => parts[b].upper - parts[a].upper || a - b);
+  const all = parts.map((w) => ({ at: w.at, score: -Infinity }));
+  for (const i of order) {
+    const score = baseScore(f, parts[i], pool.length < FUZZY_POOL ? NEVER_OFFERED : Math.max(NEVER_OFFERED, pool[FUZZY_POOL - 1]));
+    all[i].score = score;
     if (score !== -Infinity) {
       pool.push(score);
       pool.sort((a, b) => b - a);
       if (pool.length > FUZZY_POOL) pool.pop();
     }
-    return { at, score };
-  });
-  const scored = all.sort((a, b) => b.score - a.score || byPlace(a.at, b.at)).slice(0, FUZZY_POOL);
+  }
+  const scored = all
+    .filter((x) => x.score !== -Infinity)
+    .sort((a, b) => b.score - a.score || byPlace(a.at, b.at))
+    .slice(0, FUZZY_POOL);
   // Fuzzy phrase overlap only over the short list: bitap per candidate is the costly part.
   const fuse = new Fuse(
     scored.map((x) => normalizeForMatch(sentenceText(x.at.unit, x.at.index))),
@@ -236,7 +274,7 @@ export function retrieveEvidence(k: SourceStore, plain: string, limit = 3, token
     },
   );
   for (const r of fuse.search(normalizeForMatch(plain).slice(0, MAX_PATTERN))) {
-    scored[r.refIndex].score += 0.2 * Math.max(0, Math.min(1, (0.75 - (r.score ?? 1)) / 0.7));
+    scored[r.refIndex].score += FUZZY_WEIGHT * Math.max(0, Math.min(1, (0.75 - (r.score ?? 1)) / 0.7));
   }
   const best = new Map<SourceUnit, Evidence>();
   for (const { at, score } of scored) {

@@ -1,9 +1,15 @@
 /**
- * Exact top-k BM25 over postings with block-max summaries, document-at-a-time in windows of unit ids
- * (MaxScore with block bounds): a window whose terms' block bounds add up below the k-th best score so far is
- * skipped whole, and inside a window only the "essential" terms (those whose bounds the threshold cannot absorb)
- * produce candidates; the others are probed for candidates that can still enter. Every kept unit is scored
- * in full in the caller's term order, so results (and their float sums) equal a plain term-at-a-time pass.
+ * Exact top-k BM25 over postings with block-max summaries, in windows of unit ids (MaxScore with block bounds): a
+ * window whose terms' block bounds add up below the k-th best score so far is skipped whole, and inside a window
+ * only the "essential" terms (those whose bounds the threshold cannot absorb) produce candidates, summed term at a
+ * time into the window's array; the other terms add to those candidates, walked when they have few postings there
+ * and otherwise probed per candidate, largest bound first, until what is left cannot lift it to the threshold. The
+ * few units that can still enter are scored in full in the caller's term order, so results (and their float sums)
+ * equal a plain term-at-a-time pass.
+ *
+ * What it costs is walking the essential terms' postings: a claim's 24th-best score is low (two or three of its
+ * terms), so most of its terms stay essential and few windows are skipped. The work per posting is kept to a load,
+ * a division and a store; per-candidate work (probes, exact sums, the heap) only for the units that can still enter.
  */
 import { TopK, type ScoredUnit } from './top-k';
 
@@ -12,8 +18,8 @@ export const B = 0.75;
 /** Postings per block summary. */
 const BLOCK = 64;
 const SHIFT = 6;
-/** Unit ids per window. */
-const WINDOW = 4096;
+/** Unit ids per window (a window's overhead is per term: 4,096 made it a fifth of a claim search at 20,000 articles). */
+const WINDOW = 16384;
 /** Margin for float rounding: a bound must fall below the threshold by more than this to prune. */
 const EPS = 1e-9;
 
@@ -107,47 +113,45 @@ function seek(p: BlockPostings, id: number, from: number): number {
   return lo;
 }
 
-/**
- * Per-window arrays reused across searches (allocating a few hundred KB per search made a large heap collect
- * often); every search leaves them zeroed. A search that did not finish leaves them marked dirty: they are remade.
- */
-const scratch = { local: new Float64Array(WINDOW), contrib: new Float64Array(WINDOW * 16), cands: new Int32Array(WINDOW), clean: true };
+/** BM25 contribution of one posting (the one expression every strategy uses, so that sums agree to the bit). */
+function contribution(idf: number, tf: number, len: number, avgLen: number): number {
+  return (idf * tf * (K1 + 1)) / (tf + K1 * (1 - B + (B * len) / avgLen));
+}
 
-function takeScratch(m: number): typeof scratch {
+/**
+ * Per-window arrays reused across searches (allocating them per search made a large heap collect often); every
+ * search leaves them zeroed. A search that did not finish leaves them marked dirty: they are remade.
+ */
+const WORDS = WINDOW >> 5;
+const scratch = { local: new Float64Array(WINDOW), marks: new Uint32Array(WORDS), clean: true };
+
+function takeScratch(): typeof scratch {
   if (!scratch.clean) {
     scratch.local = new Float64Array(WINDOW);
-    scratch.contrib = new Float64Array(scratch.contrib.length);
+    scratch.marks = new Uint32Array(WORDS);
   }
-  if (scratch.contrib.length < WINDOW * m) scratch.contrib = new Float64Array(WINDOW * m);
   scratch.clean = false;
   return scratch;
 }
 
-/** Units seeded into the heap before the pass: a high threshold from the start prunes most windows. */
-const SEEDS = 512;
+/** A list with more than this many postings per candidate in a window is probed per candidate rather than walked. */
+const WALK_RATIO = 4;
+/** Units seeded into the heap before the pass: a high threshold from the start prunes most of the postings. */
+const SEEDS = 128;
 
 /** BM25 of one unit, summed in list order (binary search in each list). */
 function fullScore(lists: readonly QueryList[], id: number, lengths: Uint16Array, avgLen: number): number {
   let score = 0;
   for (const { p, idf } of lists) {
-    let lo = 0;
-    let hi = p.size;
-    while (lo < hi) {
-      const mid = (lo + hi) >>> 1;
-      if (p.ids[mid] < id) lo = mid + 1;
-      else hi = mid;
-    }
-    if (lo < p.size && p.ids[lo] === id) {
-      const tf = p.tfs[lo];
-      score += (idf * tf * (K1 + 1)) / (tf + K1 * (1 - B + (B * lengths[id]) / avgLen));
-    }
+    const at = advance(p.ids, 0, p.size, id);
+    if (at < p.size && p.ids[at] === id) score += contribution(idf, p.tfs[at], lengths[id], avgLen);
   }
   return score;
 }
 
 /**
- * Scores in full the first units of the first list (the rarest term: the best units usually have it) and puts
- * them in the heap; returns the last seeded id (units of the first list up to it are in the heap already).
+ * Scores in full the first units of the rarest lists (the best units usually have their terms), up to SEEDS units,
+ * and offers them to the heap; `seeded` keeps them (the pass must not offer a unit twice).
  */
 function seed(
   lists: readonly QueryList[],
@@ -157,17 +161,99 @@ function seed(
   lengths: Uint16Array,
   avgLen: number,
   anyDead: boolean,
+  seeded: Set<number>,
   accept?: (id: number) => boolean,
-): number {
-  const { p } = lists[0];
-  const n = Math.min(p.size, Math.max(SEEDS, limit));
-  for (let j = 0; j < n; j++) {
-    const id = p.ids[j];
-    if (anyDead && !alive[id]) continue;
-    const score = fullScore(lists, id, lengths, avgLen);
-    if (heap.wouldKeep(score, id) && (!accept || accept(id))) heap.offer(score, id);
+): void {
+  const want = Math.max(SEEDS, limit);
+  for (const { p } of lists) {
+    for (let j = 0; j < p.size && seeded.size < want; j++) {
+      const id = p.ids[j];
+      if (seeded.has(id) || (anyDead && !alive[id])) continue;
+      seeded.add(id);
+      const score = fullScore(lists, id, lengths, avgLen);
+      if (heap.wouldKeep(score, id) && (!accept || accept(id))) heap.offer(score, id);
+    }
+    if (seeded.size >= want || heap.full()) return;
   }
-  return n > 0 ? p.ids[n - 1] : -1;
+}
+
+/** First position in [at, stop) whose id is >= `id`, galloping from `at` (candidates come in id order). */
+function advance(ids: Uint32Array, at: number, stop: number, id: number): number {
+  if (at >= stop || ids[at] >= id) return at;
+  let lo = at;
+  let step = 1;
+  let hi = at + 1;
+  while (hi < stop && ids[hi] < id) {
+    lo = hi;
+    step <<= 1;
+    hi = at + step;
+  }
+  if (hi > stop) hi = stop;
+  lo++;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if (ids[mid] < id) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
+/** The per-search state of the pass (typed arrays indexed by list). */
+interface Pass {
+  lists: readonly QueryList[];
+  lengths: Uint16Array;
+  avgLen: number;
+  from: Int32Array;
+  to: Int32Array;
+  wbound: Float64Array;
+  essential: Uint8Array;
+  /** Lists whose postings in the window are probed per candidate (too many to walk for the candidates there). */
+  isProbed: Uint8Array;
+  /** Probed lists in probing order (largest window bound first), and how many. */
+  probeOrder: Int32Array;
+  probes: number;
+  /** Forward-only positions for the probes and for the exact sums. */
+  cursor: Int32Array;
+  exact: Int32Array;
+  probed: Float64Array;
+}
+
+/**
+ * Whether a candidate holding `partial` from the essential lists can still reach `theta` once the other lists are
+ * probed (largest bound first, stopping as soon as what is left cannot lift it); fills `probed`.
+ */
+function survives(s: Pass, id: number, partial: number, rest: number, theta: number): boolean {
+  let upper = partial;
+  let left = rest;
+  for (let x = 0; x < s.probes; x++) {
+    const i = s.probeOrder[x];
+    left -= s.wbound[i];
+    const { p, idf } = s.lists[i];
+    const at = advance(p.ids, s.cursor[i], s.to[i], id);
+    s.cursor[i] = at;
+    const v = at < s.to[i] && p.ids[at] === id ? contribution(idf, p.tfs[at], s.lengths[id], s.avgLen) : 0;
+    s.probed[i] = v;
+    upper += v;
+    if (upper + left + EPS < theta) return false;
+  }
+  return true;
+}
+
+/** A surviving candidate's exact BM25, summed in the caller's list order (so equal units get equal sums). */
+function exactScore(s: Pass, id: number): number {
+  let score = 0;
+  for (let i = 0; i < s.lists.length; i++) {
+    if (s.wbound[i] === 0) continue; // no posting in this window
+    if (s.isProbed[i]) {
+      score += s.probed[i];
+      continue;
+    }
+    const { p, idf } = s.lists[i];
+    const at = advance(p.ids, s.exact[i], s.to[i], id);
+    s.exact[i] = at;
+    if (at < s.to[i] && p.ids[at] === id) score += contribution(idf, p.tfs[at], s.lengths[id], s.avgLen);
+  }
+  return score;
 }
 
 /**
@@ -188,14 +274,26 @@ export function blockMaxTopK(
   for (const l of lists) ensureBlocks(l.p, lengths);
   const factor = (tf: number, len: number): number => (tf * (K1 + 1)) / (tf + K1 * (1 - B + (B * len) / avgLen));
   const heap = new TopK(limit);
-  const from = new Int32Array(m);
-  const to = new Int32Array(m);
-  const wbound = new Float64Array(m);
+  const s: Pass = {
+    lists,
+    lengths,
+    avgLen,
+    from: new Int32Array(m),
+    to: new Int32Array(m),
+    wbound: new Float64Array(m),
+    essential: new Uint8Array(m),
+    isProbed: new Uint8Array(m),
+    probeOrder: new Int32Array(m),
+    probes: 0,
+    cursor: new Int32Array(m),
+    exact: new Int32Array(m),
+    probed: new Float64Array(m),
+  };
+  const { from, to, wbound, essential } = s;
   const order = Int32Array.from({ length: m }, (_, i) => i);
-  const essential = new Uint8Array(m);
-  const { local, contrib, cands } = takeScratch(m);
-  const cursor = new Int32Array(m);
-  const lastSeed = seed(lists, limit, heap, alive, lengths, avgLen, anyDead, accept);
+  const { local, marks } = takeScratch();
+  const seeded = new Set<number>();
+  seed(lists, limit, heap, alive, lengths, avgLen, anyDead, seeded, accept);
   for (;;) {
     // The next window starts at the lowest id any list still holds.
     let start = 0xffffffff;
@@ -220,9 +318,8 @@ export function blockMaxTopK(
       wbound[i] = bound;
       sum += bound;
     }
-    const full = heap.full();
-    let theta = full ? heap.worst() : -Infinity;
-    if (full && sum + EPS < theta) continue;
+    let theta = heap.full() ? heap.worst() : -Infinity;
+    if (sum + EPS < theta) continue;
     // Terms with the smallest bounds whose sum stays below the threshold cannot make a candidate on their own.
     for (let x = 1; x < m; x++) {
       const v = order[x];
@@ -237,9 +334,9 @@ export function blockMaxTopK(
       rest += wbound[i];
       essential[i] = 0;
     }
-    // Essential terms, largest bound first, term at a time into per-window arrays: one row of contributions per
-    // term (0 = absent). Once the terms left could not lift a unit not yet seen to the threshold, they only
-    // add to the candidates already there.
+    // Essential terms, largest bound first, term at a time into the window's sums; a unit is marked as a candidate
+    // when first seen. Once the terms left could not lift a unit not yet seen to the threshold, they only add to
+    // the candidates already there.
     let remaining = 0;
     for (let i = 0; i < m; i++) if (essential[i]) remaining += wbound[i];
     let count = 0;
@@ -251,57 +348,63 @@ export function blockMaxTopK(
       remaining -= wbound[i];
       const { p, idf } = lists[i];
       const { ids, tfs } = p;
-      const row = i * WINDOW;
       for (let j = from[i]; j < to[i]; j++) {
         const id = ids[j];
         const off = id - start;
         const before = local[off];
-        if (before === 0 && !open) continue;
-        const tf = tfs[j];
-        const c = (idf * tf * (K1 + 1)) / (tf + K1 * (1 - B + (B * lengths[id]) / avgLen));
-        contrib[row + off] = c;
-        if (before === 0) cands[count++] = off;
-        local[off] = before + c;
+        if (before === 0) {
+          if (!open) continue;
+          marks[off >> 5] |= 1 << (off & 31);
+          count++;
+        }
+        local[off] = before + contribution(idf, tfs[j], lengths[id], avgLen);
       }
     }
-    // Candidates in id order, so the other terms are probed with cursors that only move forward.
-    const sorted = cands.subarray(0, count).sort();
-    for (let i = 0; i < m; i++) cursor[i] = from[i];
-    for (let c = 0; c < count; c++) {
-      const off = sorted[c];
-      const partial = local[off];
-      local[off] = 0;
-      const id = start + off;
-      if ((anyDead && !alive[id]) || partial + rest + EPS < theta) {
-        for (let i = 0; i < m; i++) contrib[i * WINDOW + off] = 0;
+    // The other lists add to the candidates: walked when they hold few postings for the candidates there, otherwise
+    // probed per candidate (largest bound first, with cursors that only move forward, stopping as soon as what is
+    // left cannot lift it); `rest` becomes what the probed lists could still add.
+    s.probes = 0;
+    s.isProbed.fill(0);
+    rest = 0;
+    for (let o = m - 1; o >= 0 && count > 0; o--) {
+      const i = order[o];
+      if (essential[i] || wbound[i] === 0) continue;
+      if (to[i] - from[i] > WALK_RATIO * count) {
+        s.isProbed[i] = 1;
+        s.probeOrder[s.probes++] = i;
+        rest += wbound[i];
         continue;
       }
-      // Full score in the caller's order (adding 0 for an absent term changes nothing), so equal units get equal sums.
-      let score = 0;
-      let first = false;
-      for (let i = 0; i < m; i++) {
-        if (essential[i] || wbound[i] === 0) {
-          if (i === 0) first = contrib[off] > 0;
-          score += contrib[i * WINDOW + off];
-          contrib[i * WINDOW + off] = 0;
-          continue;
-        }
-        const { p, idf } = lists[i];
-        const { ids } = p;
-        let at = cursor[i];
-        const stop = to[i];
-        while (at < stop && ids[at] < id) at++;
-        cursor[i] = at;
-        if (at < stop && ids[at] === id) {
-          if (i === 0) first = true;
-          const tf = p.tfs[at];
-          score += (idf * tf * (K1 + 1)) / (tf + K1 * (1 - B + (B * lengths[id]) / avgLen));
-        }
+      const { p, idf } = lists[i];
+      const { ids, tfs } = p;
+      for (let j = from[i]; j < to[i]; j++) {
+        const id = ids[j];
+        const off = id - start;
+        const before = local[off];
+        if (before !== 0) local[off] = before + contribution(idf, tfs[j], lengths[id], avgLen);
       }
-      if (first && id <= lastSeed) continue; // already offered to the heap
-      if (heap.wouldKeep(score, id) && (!accept || accept(id))) {
-        heap.offer(score, id);
-        if (heap.full()) theta = heap.worst();
+    }
+    // Candidates in id order (the marks).
+    for (let i = 0; i < m; i++) s.cursor[i] = s.exact[i] = from[i];
+    for (let w = 0; count > 0; w++) {
+      let word = marks[w];
+      if (word === 0) continue;
+      marks[w] = 0;
+      while (word !== 0) {
+        const low = word & -word;
+        word ^= low;
+        count--;
+        const off = (w << 5) | (31 - Math.clz32(low));
+        const partial = local[off];
+        local[off] = 0;
+        const id = start + off;
+        if ((anyDead && !alive[id]) || partial + rest + EPS < theta || !survives(s, id, partial, rest, theta)) continue;
+        if (seeded.has(id)) continue; // already offered to the heap
+        const score = exactScore(s, id);
+        if (heap.wouldKeep(score, id) && (!accept || accept(id))) {
+          heap.offer(score, id);
+          if (heap.full()) theta = heap.worst();
+        }
       }
     }
   }
