@@ -117,6 +117,20 @@ test('sqlite store: a changed file is re-read and a deleted one dropped at the n
   rmSync(root, { recursive: true, force: true });
 });
 
+test('sqlite store: a file touched with the same text is verified by its hash at the next start, not re-read into the index', async () => {
+  const { root, dir, storage } = workspace();
+  const files = Object.keys(seedFiles()).length;
+  const first = await open(dir, storage);
+  first.service.dispose();
+  const touched = path.join(dir, Object.keys(seedFiles())[0]);
+  const later = new Date(Date.now() - 1_800_000);
+  utimesSync(touched, later, later);
+  const second = await open(dir, storage);
+  assert.match(summary(second), new RegExp(`index database: ${files} of ${files} files unchanged, 0 analysed, 0 dropped`));
+  second.service.dispose();
+  rmSync(root, { recursive: true, force: true });
+});
+
 test('sqlite store: an inconsistent database or one of another build is emptied and rebuilt', async () => {
   const { root, dir, storage } = workspace();
   const files = Object.keys(seedFiles()).length;

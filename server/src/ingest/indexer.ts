@@ -17,7 +17,7 @@ import type { IndexStoreKind } from '../domain/config';
 import { SqliteStore } from '../store/sqlite/sqlite-store';
 import type { Logger } from '../domain/logger';
 import type { PreparedRead, PreparedSource } from '../domain/prepared-source';
-import { buildIntoStore, type EmbeddedBuild } from './store-build';
+import { buildIntoStore, stampAll, type EmbeddedBuild } from './store-build';
 import { analyzeSource, type SourceAnalysis } from './analyze-source';
 import type { Fetched, FetchedFile, ProgressReporter } from './fetched-source';
 
@@ -529,6 +529,7 @@ export class Indexer {
     return {
       corpus: this.corpus,
       stamp: (uri) => cache.stamp(uri),
+      stampAll: (uris) => stampAll(cache, uris),
       fetch: (entry) => this.fetch(entry),
       analyse: (fetched, skipped) => this.analyse(fetched, skipped),
       prepare: (fetched) => this.prepare(fetched),

@@ -6,7 +6,7 @@
 import { yieldToEventLoop, type Cancellation } from '../domain/cancellation';
 import type { Corpus, CorpusEntry } from '../domain/corpus';
 import type { Logger } from '../domain/logger';
-import { contentHash, freshness, type FileRecord, type FileStamp } from '../store/index-cache';
+import { contentHash, freshness, type FileRecord, type FileStamp, type IndexCacheStore, type StampedAt } from '../store/index-cache';
 import type { SqliteStore } from '../store/sqlite/sqlite-store';
 import type { PreparedRead, PreparedSource } from '../domain/prepared-source';
 import type { SourceAnalysis } from './analyze-source';
@@ -21,6 +21,8 @@ const STAT_CONCURRENCY = 64;
 export interface EmbeddedBuild {
   corpus: Corpus;
   stamp(uri: string): Promise<FileStamp | null>;
+  /** Stamps of many files, each with the time taken just before it (see `IndexCacheStore.stampAll`). */
+  stampAll(uris: readonly string[]): Promise<StampedAt[]>;
   fetch(entry: CorpusEntry): Promise<Fetched>;
   analyse(fetched: Fetched, skipped: Map<string, string>): SourceAnalysis | null;
   /** Analyses a fetched file on another thread where the host can; null: `analyse` it here. */
@@ -67,25 +69,27 @@ export async function buildIntoStore(
   const listed = new Set(entries.map((e) => e.uri));
   progress?.(0, entries.length);
 
-  await mapLimit(entries, STAT_CONCURRENCY, async (entry) => {
+  // Stored files are stamped together; the others are read whatever their stamp.
+  const known: { entry: CorpusEntry; record: FileRecord }[] = [];
+  for (const entry of entries) {
     const record = stored.get(entry.uri);
     const unit = store.sources.get(entry.uri);
-    if (!record || !unit || unit.doc.path !== entry.path || b.overlays.has(entry.uri)) {
-      pending.push(entry);
-      return;
-    }
-    const stampedAt = Date.now();
-    const stamp = await b.stamp(entry.uri);
+    if (!record || !unit || unit.doc.path !== entry.path || b.overlays.has(entry.uri)) pending.push(entry);
+    else known.push({ entry, record });
+  }
+  const stamps = await b.stampAll(known.map((k) => k.entry.uri));
+  // Only a file whose stamp is not conclusive is read (to compare its content hash).
+  const unsure: { entry: CorpusEntry; record: FileRecord; stamp: FileStamp; stampedAt: number }[] = [];
+  known.forEach(({ entry, record }, i) => {
+    const { stamp, stampedAt } = stamps[i];
     const verdict = freshness(record, stamp);
     if (verdict === 'valid') {
       records.set(entry.uri, record);
       report.restored++;
-      return;
-    }
-    if (verdict === 'stale' || !stamp) {
-      pending.push(entry);
-      return;
-    }
+    } else if (verdict === 'stale' || !stamp) pending.push(entry);
+    else unsure.push({ entry, record, stamp, stampedAt });
+  });
+  await mapLimit(unsure, STAT_CONCURRENCY, async ({ entry, record, stamp, stampedAt }) => {
     const read = await b.corpus.read(entry.uri);
     if (read.ok && contentHash(read.text) === record.hash) {
       report.verified++;
@@ -144,15 +148,29 @@ export async function buildIntoStore(
   return report.analysed > 0 || report.dropped > 0 ? 'changed' : 'unchanged';
 }
 
+/** Stamps of many files: the store's own bulk stat when it has one, else one `stamp` at a time per file. */
+export async function stampAll(cache: IndexCacheStore, uris: readonly string[]): Promise<StampedAt[]> {
+  if (cache.stampAll) return cache.stampAll(uris);
+  const out = new Array<StampedAt>(uris.length);
+  await mapLimit(uris, STAT_CONCURRENCY, async (uri, i) => {
+    const stampedAt = Date.now();
+    out[i] = { stamp: await cache.stamp(uri), stampedAt };
+  });
+  return out;
+}
+
 function pathOf(item: CorpusEntry | Fetched): string {
   return 'read' in item ? item.entry.path : item.path;
 }
 
-/** Runs `each` over items with at most `limit` in flight. */
-async function mapLimit<T>(items: T[], limit: number, each: (item: T) => Promise<void>): Promise<void> {
+/** Runs `each` over items (with their index) with at most `limit` in flight. */
+async function mapLimit<T>(items: readonly T[], limit: number, each: (item: T, index: number) => Promise<void>): Promise<void> {
   let next = 0;
   const worker = async (): Promise<void> => {
-    while (next < items.length) await each(items[next++]);
+    while (next < items.length) {
+      const at = next++;
+      await each(items[at], at);
+    }
   };
   await Promise.all(Array.from({ length: Math.min(limit, items.length) }, worker));
 }

@@ -26,6 +26,12 @@ export interface FileStamp {
   mtimeMs: number;
 }
 
+/** A file's stamp (null: it cannot be stat'ed) and when it was taken (ms since epoch). */
+export interface StampedAt {
+  stamp: FileStamp | null;
+  stampedAt: number;
+}
+
 /** What is remembered of a file to decide whether its cached analysis is still good. */
 export interface FileRecord extends FileStamp {
   /** When the stamp was taken (ms since epoch). */
@@ -44,6 +50,11 @@ export interface IndexCacheStore {
   save(chunks: readonly Uint8Array[]): Promise<void>;
   /** Size and mtime of a corpus file, or null when it cannot be stat'ed. */
   stamp(uri: string): Promise<FileStamp | null>;
+  /**
+   * The same for many files, each with the time just before its stat (a second start checks every file: one
+   * promise per file cost several times the stat itself). Optional: `stamp` is used per file without it.
+   */
+  stampAll?(uris: readonly string[]): Promise<StampedAt[]>;
   /** Opens (creating when missing) the embedded database of `sourced.index.store: sqlite`, or null when it cannot. */
   openDatabase?(): SqlDatabase | null;
 }

@@ -45,8 +45,16 @@ export class CitationKeyRegistry {
 
   /** Registers a source (by path) under a base key; returns the paths whose key may have changed (in path order). */
   add(path: string, base: string): string[] {
-    const moved = this.remove(path);
     let paths = this.byBase.get(base);
+    // A new path after every other of its base (a build or a start adds in path order): nothing else moves.
+    if (!this.baseOf.has(path) && (!paths || paths[paths.length - 1] < path)) {
+      if (paths) paths.push(path);
+      else this.byBase.set(base, [path]);
+      this.baseOf.set(path, base);
+      return [path];
+    }
+    const moved = this.remove(path);
+    paths = this.byBase.get(base);
     if (!paths) this.byBase.set(base, (paths = []));
     const at = placeOf(paths, path);
     if (at === paths.length) paths.push(path);
