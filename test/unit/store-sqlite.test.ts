@@ -19,6 +19,8 @@ import { SqliteStore } from '../../server/src/store/sqlite/sqlite-store';
 import type { IndexCacheStore } from '../../server/src/store/index-cache';
 import { pack } from 'msgpackr';
 import { decodePostings } from '../../server/src/store/sqlite/postings-blob';
+import { openingKeysOf } from '../../server/src/domain/quote-types';
+import { words } from '../../server/src/text/tokenize';
 
 interface Session {
   service: SourcedService;
@@ -611,5 +613,34 @@ test('sqlite store: changes on a reopened store update its actor tables; a save 
   assert.deepEqual(canonicalOf(reopened), canonicalOf(fresh));
   reopened.close();
   fresh.close();
+  rmSync(root, { recursive: true, force: true });
+});
+
+test('sqlite store: after a reopen from the saved heads, four typed words still find every quotation they open', () => {
+  const { root } = workspace();
+  const file = path.join(root, 'fourths.sqlite');
+  const analyses = seedAnalyses();
+  const first = filledStore(analyses, file);
+  first.saveIndexes();
+  first.close();
+  const reopened = storeAt(file);
+  let asked = 0;
+  const missed: string[] = [];
+  for (const a of analyses) {
+    const unit = reopened.sources.get(a.doc.uri);
+    assert.ok(unit, a.doc.uri);
+    reopened.quotes.idsOf(unit).forEach((id, i) => {
+      const quote = a.quotes[i];
+      const ws = words(quote.text);
+      if (quote.kind === 'indirect' || (quote.parts?.length ?? 0) > 0 || ws.length < 5) return;
+      for (const key of openingKeysOf(quote)) {
+        asked++;
+        if (!reopened.quotes.opening(key, ws[2], ws[3]).includes(id)) missed.push(quote.text.slice(0, 40));
+      }
+    });
+  }
+  reopened.close();
+  assert.ok(asked > 20, `only ${asked} quotations asked`);
+  assert.deepEqual(missed, []);
   rmSync(root, { recursive: true, force: true });
 });

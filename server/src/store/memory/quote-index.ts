@@ -59,6 +59,7 @@ export interface QuoteFactsState {
   wordCounts: Uint16Array<ArrayBuffer>;
   kinds: Uint8Array<ArrayBuffer>;
   thirds: Float64Array<ArrayBuffer>;
+  fourths: Float64Array<ArrayBuffer>;
   openingKeys: string[];
   /** The ids of openingKeys[i] are openingIds[openingOffsets[i], openingOffsets[i + 1]). */
   openingOffsets: Uint32Array;
@@ -151,7 +152,15 @@ export class QuoteIndex implements UnitListener, QuoteReads {
       for (const id of lists.get(key) ?? []) openingIds[w++] = id;
       openingOffsets[i + 1] = w;
     });
-    return { wordCounts: this.wordCounts, kinds: this.kinds, thirds: this.thirds, openingKeys, openingOffsets, openingIds };
+    return {
+      wordCounts: this.wordCounts,
+      kinds: this.kinds,
+      thirds: this.thirds,
+      fourths: this.fourths,
+      openingKeys,
+      openingOffsets,
+      openingIds,
+    };
   }
 
   /** Loads saved facts into this (empty) index; units then register their ids with `restoreIds`. */
@@ -159,6 +168,7 @@ export class QuoteIndex implements UnitListener, QuoteReads {
     this.wordCounts = state.wordCounts;
     this.kinds = state.kinds;
     this.thirds = state.thirds;
+    this.fourths = state.fourths;
     for (let i = 0; i < state.openingKeys.length; i++)
       this.openings.set(state.openingKeys[i], Array.from(state.openingIds.subarray(state.openingOffsets[i], state.openingOffsets[i + 1])));
   }
