@@ -65,3 +65,35 @@ test('a quotation is found by its first four words when thousands of others shar
   );
   h.service.dispose();
 });
+
+/**
+ * Many quotations over two paragraphs whose second paragraph opens "It would be the …", then the target opening
+ * "It would be a": the later parts are passed over by their own third and fourth words too.
+ */
+function sharingInLaterParts(): Record<string, string> {
+  const lines = ['Harbour board minutes', ''];
+  for (let i = 0; i < SHARING; i++)
+    lines.push(
+      `"We met the board about pier ${i + 1} today.`,
+      '',
+      `"It would be the costliest repair of pier ${i + 1} this year," the treasurer said.`,
+      '',
+    );
+  return {
+    'a/agenda.txt': 'Agenda\n\n"It would be a pity to wait for the inspectors," the chair said.\n',
+    'a/minutes.txt': lines.join('\n'),
+    'z/ferry.txt': `Ferry vote\n\n"${FOURTH_TARGET}," the harbour master said.\n`,
+  };
+}
+
+test('a quotation is found by its first four words when thousands of quotations over paragraphs open a later part with its first three', async () => {
+  const h = await harness(sharingInLaterParts());
+  const { doc, position } = h.draftAt('At the meeting she said, "It would be a|');
+  const list = (await h.service.completion(doc, position)) as CompletionList;
+  const labels = list.items.slice(0, 10).map((i) => String(i.label));
+  assert.ok(
+    labels.some((l) => l.startsWith('It would be a mistake')),
+    `the target among the first ten: ${labels.join(' | ')}`,
+  );
+  h.service.dispose();
+});

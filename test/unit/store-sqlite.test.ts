@@ -277,6 +277,35 @@ test('sqlite store: a reopened store registers from the saved heads what it regi
   rmSync(root, { recursive: true, force: true });
 });
 
+test('sqlite store: a quotation over paragraphs is passed over by the words after each of its openings, after a reopen too', () => {
+  const { root } = workspace();
+  const file = path.join(root, 'parts.sqlite');
+  const text = 'Pier repairs\n\n"We met the board today.\n\n"It would be the costliest repair this year," the treasurer said.\n';
+  const store = storeAt(file);
+  store.put(analyzeSource('file:///ws/pier.txt', 'pier.txt', text), null);
+  store.saveIndexes();
+  // [third, fourth] typed after "It would" → found: this later part goes on "be the", not "be a" or "is".
+  const cases: [string, string | undefined, boolean][] = [
+    ['be', 'the', true],
+    ['b', undefined, true],
+    ['be', 'a', false],
+    ['is', undefined, false],
+  ];
+  const found = (s: SqliteStore): boolean[] => cases.map(([third, fourth]) => s.quotes.opening('it would', third, fourth).length === 1);
+  assert.deepEqual(
+    found(store),
+    cases.map(([, , want]) => want),
+  );
+  store.close();
+  const reopened = storeAt(file);
+  assert.deepEqual(
+    found(reopened),
+    cases.map(([, , want]) => want),
+  );
+  reopened.close();
+  rmSync(root, { recursive: true, force: true });
+});
+
 /** Every actor as the service lists it, with its card: what hover and Show Actor answer. */
 async function actorAnswers(s: Session): Promise<string> {
   const list = await s.service.listActors('');

@@ -71,7 +71,8 @@ export function quotationFromPart(quote: SourceQuote, part: number): SourceQuote
 }
 
 /** Characters read after a part's start for its opening key (its first two words). */
-const OPENING_CHARS = 80;
+/** Characters read after a later part's start for its opening words. */
+export const OPENING_CHARS = 80;
 
 /** Opening keys of a quotation: its first two words and, over paragraphs, those of each later part. */
 export function openingKeysOf(quote: SourceQuote): string[] {

@@ -1,7 +1,8 @@
 import type { SourceUnit, UnitListener } from './source-index';
 import { InvertedIndex, type InvertedIndexState, type ScoredUnit } from './inverted-index';
 import { UnitOwners } from './unit-owners';
-import { openingKeysOf, type QuoteKind } from '../../domain/quote-types';
+import { OPENING_CHARS, openingKeysOf, partOffsets, type QuoteKind, type SourceQuote } from '../../domain/quote-types';
+import { openingKey } from '../../text/opening-key';
 import { terms, words } from '../../text/tokenize';
 import type { IndexedQuote, QuoteReads } from '../source-store';
 import { grownTo } from './grown-array';
@@ -20,6 +21,8 @@ export interface QuoteFacts {
   thirds?: number[];
   /** The same of its fourth word; absent in files saved before them. */
   fourths?: number[];
+  /** A quotation over paragraphs: per opening key, its third and fourth word codes (`partOpeningCodes`); else null. */
+  partCodes?: ([string, number, number][] | null)[];
 }
 
 /** Letters of a third (and fourth) word kept per quotation: enough to pass over most quotations that share two opening words. */
@@ -64,6 +67,30 @@ export interface QuoteFactsState {
   /** The ids of openingKeys[i] are openingIds[openingOffsets[i], openingOffsets[i + 1]). */
   openingOffsets: Uint32Array;
   openingIds: Uint32Array;
+  /** Quotations over paragraphs: each id's opening keys with their third and fourth word codes. */
+  partCodes: [number, [string, number, number][]][];
+}
+
+/**
+ * The third and fourth word codes of each opening of a quotation over paragraphs (its whole text and each later
+ * part), by opening key. A word cut by the characters read is not known; two openings with one key and other
+ * words are not known either.
+ */
+export function partOpeningCodes(quote: SourceQuote): [string, number, number][] {
+  const out = new Map<string, [number, number]>();
+  const add = (ws: readonly string[], whole: boolean): void => {
+    const key = openingKey(ws);
+    if (!key) return;
+    // The last word read may be cut short unless the text ends there.
+    const code = (at: number): number =>
+      ws.length > at + 1 || (whole && ws.length > at) ? letterCode(ws[at], THIRD_LETTERS) : whole ? NO_THIRD : UNKNOWN_THIRD;
+    const codes: [number, number] = [code(2), code(3)];
+    const had = out.get(key);
+    out.set(key, had && (had[0] !== codes[0] || had[1] !== codes[1]) ? [UNKNOWN_THIRD, UNKNOWN_THIRD] : codes);
+  };
+  add(words(quote.text), true);
+  for (const at of partOffsets(quote)) add(words(quote.text.slice(at, at + OPENING_CHARS)), at + OPENING_CHARS >= quote.text.length);
+  return [...out].map(([key, [third, fourth]]) => [key, third, fourth]);
 }
 
 const keyList = (k: string | string[] | null | undefined): string[] => (k == null ? [] : typeof k === 'string' ? [k] : k);
@@ -83,6 +110,8 @@ export class QuoteIndex implements UnitListener, QuoteReads {
   private kinds = new Uint8Array(1024);
   private thirds = new Float64Array(1024);
   private fourths = new Float64Array(1024);
+  /** Quotations over paragraphs: the codes of each of their openings, by key (their own codes are not known). */
+  private readonly partCodes = new Map<number, Map<string, readonly [number, number]>>();
   private readonly openings = new Map<string, number[]>();
   private count = 0;
 
@@ -93,6 +122,7 @@ export class QuoteIndex implements UnitListener, QuoteReads {
       const id = this.terms.add([...terms(quote.text), ...(quote.speaker ? terms(quote.speaker) : [])]);
       const parts = (quote.parts?.length ?? 0) > 0;
       this.place(id, ws.length, quote.kind, openingKeysOf(quote), laterWordCode(ws, 2, parts), laterWordCode(ws, 3, parts));
+      if (parts && quote.kind !== 'indirect') this.placeParts(id, partOpeningCodes(quote));
       ids.push(id);
     }
     this.owners.add(unit, ids);
@@ -115,6 +145,10 @@ export class QuoteIndex implements UnitListener, QuoteReads {
         described.fourths?.[i] ?? UNKNOWN_THIRD,
       ),
     );
+    ids.forEach((id, i) => {
+      const codes = described.partCodes?.[i];
+      if (codes) this.placeParts(id, codes);
+    });
     this.owners.add(unit, ids);
     this.byUnit.set(unit, [...ids]);
     this.count += ids.length;
@@ -160,6 +194,9 @@ export class QuoteIndex implements UnitListener, QuoteReads {
       openingKeys,
       openingOffsets,
       openingIds,
+      partCodes: [...this.partCodes]
+        .filter(([id]) => this.owners.has(id))
+        .map(([id, codes]) => [id, [...codes].map(([key, [third, fourth]]): [string, number, number] => [key, third, fourth])]),
     };
   }
 
@@ -169,6 +206,7 @@ export class QuoteIndex implements UnitListener, QuoteReads {
     this.kinds = state.kinds;
     this.thirds = state.thirds;
     this.fourths = state.fourths;
+    for (const [id, codes] of state.partCodes) this.placeParts(id, codes);
     for (let i = 0; i < state.openingKeys.length; i++)
       this.openings.set(state.openingKeys[i], Array.from(state.openingIds.subarray(state.openingOffsets[i], state.openingOffsets[i + 1])));
   }
@@ -188,6 +226,10 @@ export class QuoteIndex implements UnitListener, QuoteReads {
       kinds: ids.map((id) => this.kinds[id] ?? 0),
       thirds: ids.map((id) => this.thirds[id] ?? UNKNOWN_THIRD),
       fourths: ids.map((id) => this.fourths[id] ?? UNKNOWN_THIRD),
+      partCodes: ids.map((id) => {
+        const codes = this.partCodes.get(id);
+        return codes ? [...codes].map(([key, [third, fourth]]) => [key, third, fourth]) : null;
+      }),
       openings: unit.quotes.map((q) => {
         const keys = openingKeysOf(q);
         return keys.length === 0 ? null : keys.length === 1 ? keys[0] : keys;
@@ -213,6 +255,10 @@ export class QuoteIndex implements UnitListener, QuoteReads {
   /** The kind of a quotation without reading its source (eligibility filters run on hundreds of candidates). */
   kindOf(id: number): QuoteKind | undefined {
     return this.owners.has(id) ? KINDS[this.kinds[id] ?? 0] : undefined;
+  }
+
+  private placeParts(id: number, codes: readonly (readonly [string, number, number])[]): void {
+    this.partCodes.set(id, new Map(codes.map(([key, third, fourth]) => [key, [third, fourth] as const])));
   }
 
   private place(id: number, wordCount: number, kind: QuoteKind, keys: readonly string[], third: number, fourth: number): void {
@@ -247,6 +293,7 @@ export class QuoteIndex implements UnitListener, QuoteReads {
         else this.openings.delete(key);
       }
       this.terms.remove(id);
+      this.partCodes.delete(id);
     });
     this.owners.remove(unit, ids);
     this.byUnit.delete(unit);
@@ -278,12 +325,13 @@ export class QuoteIndex implements UnitListener, QuoteReads {
   /** Live quotations whose first two words are these (and whose third and fourth words may start like `third` and `fourth`, when given). */
   opening(key: string, third?: string, fourth?: string): number[] {
     const list = this.openings.get(key) ?? [];
-    return list.filter(
-      (id) =>
-        this.owners.has(id) &&
-        (!third || thirdMayMatch(this.thirds[id] ?? UNKNOWN_THIRD, third)) &&
-        (!third || !fourth || thirdMayMatch(this.fourths[id] ?? UNKNOWN_THIRD, fourth)),
-    );
+    if (!third) return list.filter((id) => this.owners.has(id));
+    return list.filter((id) => {
+      if (!this.owners.has(id)) return false;
+      // A quotation over paragraphs is passed over by the words after this opening of it.
+      const [t, f] = this.partCodes.get(id)?.get(key) ?? [this.thirds[id] ?? UNKNOWN_THIRD, this.fourths[id] ?? UNKNOWN_THIRD];
+      return thirdMayMatch(t, third) && (!fourth || thirdMayMatch(f, fourth));
+    });
   }
 
   /** The quotations of one source, in document order. */

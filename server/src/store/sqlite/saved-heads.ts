@@ -128,12 +128,13 @@ export function encodeQuoteFacts(state: QuoteFactsState): Buffer {
     openingKeys: state.openingKeys,
     openingOffsets: bytes(state.openingOffsets),
     openingIds: bytes(state.openingIds),
+    partCodes: state.partCodes,
   });
 }
 
 /** The blob of `encodeQuoteFacts` read back. */
 export function decodeQuoteFacts(blob: Uint8Array): QuoteFactsState {
-  const raw = unpack(blob) as Record<keyof QuoteFactsState, Uint8Array> & Pick<QuoteFactsState, 'openingKeys'>;
+  const raw = unpack(blob) as Record<keyof QuoteFactsState, Uint8Array> & Pick<QuoteFactsState, 'openingKeys' | 'partCodes'>;
   return {
     wordCounts: typed(raw.wordCounts, (b) => new Uint16Array(b)),
     kinds: typed(raw.kinds, (b) => new Uint8Array(b)),
@@ -142,5 +143,6 @@ export function decodeQuoteFacts(blob: Uint8Array): QuoteFactsState {
     openingKeys: raw.openingKeys,
     openingOffsets: typed(raw.openingOffsets, (b) => new Uint32Array(b)),
     openingIds: typed(raw.openingIds, (b) => new Uint32Array(b)),
+    partCodes: raw.partCodes,
   };
 }
