@@ -13,6 +13,7 @@ import { isCaseSensitiveAlias } from '../../mentions/name-key';
 import { keyOf } from '../memory/actors/actor-groups';
 import { ownsForm, targetOf, type FormClaim } from '../memory/actors/actor-merge';
 import { MIN_FIRST_NAMES, summarise } from '../memory/actors/actor-summary';
+import { connectedKeys, type MergeEdges } from '../memory/actors/merge-component';
 import type { SourceUnit } from '../source-store';
 import { loadedGroups, type LoadedState } from './actor-state';
 import type { RowNumbers } from './actor-rows';
@@ -214,25 +215,15 @@ export class ActorDelta {
       if (old !== undefined) this.dropAndSeed(old, round);
       return;
     }
-    const keys: string[] = [];
-    const seen = new Set<string>([k]);
-    const stack = [k];
-    for (let x = stack.pop(); x !== undefined; x = stack.pop()) {
-      keys.push(x);
+    const edges: MergeEdges = {
+      target: (x) => (this.sql.target.get(x) as { target: string } | undefined)?.target,
+      incoming: (x) => (this.sql.incoming.all(x) as { key: string }[]).map((r) => r.key),
+      has: (x) => s.groups.has(x),
+    };
+    const keys = connectedKeys(k, edges, (x) => {
       const c = this.clusterOf(x);
       if (c !== undefined) this.dropAndSeed(c, round);
-      const t = (this.sql.target.get(x) as { target: string } | undefined)?.target;
-      if (t !== undefined && !seen.has(t) && s.groups.has(t)) {
-        seen.add(t);
-        stack.push(t);
-      }
-      for (const { key: y } of this.sql.incoming.all(x) as { key: string }[]) {
-        if (!seen.has(y) && s.groups.has(y)) {
-          seen.add(y);
-          stack.push(y);
-        }
-      }
-    }
+    });
     round.placed.add(this.place(keys, round));
   }
 

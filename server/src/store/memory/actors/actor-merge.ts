@@ -8,6 +8,7 @@
 import { isCaseSensitiveAlias } from '../../../mentions/name-key';
 import type { ActorGroups, KeyGroup, Tally } from './actor-groups';
 import { MIN_FIRST_NAMES, personish, summarise, type Actor, type CanonicalActor } from './actor-summary';
+import { connectedKeys, type MergeEdges } from './merge-component';
 
 /** The merged state as rows (see `MergedActors.tables`). */
 export interface MergedTables {
@@ -247,25 +248,15 @@ export class MergedActors {
       if (old) this.dropAndSeed(old);
       return;
     }
-    const keys: string[] = [];
-    const seen = new Set<string>([k]);
-    const stack = [k];
-    for (let x = stack.pop(); x !== undefined; x = stack.pop()) {
-      keys.push(x);
+    const edges: MergeEdges = {
+      target: (x) => this.target.get(x),
+      incoming: (x) => each(this.incoming.get(x)),
+      has: (x) => s.groups.has(x),
+    };
+    const keys = connectedKeys(k, edges, (x) => {
       const c = this.clusterOf.get(x);
       if (c) this.dropAndSeed(c);
-      const t = this.target.get(x);
-      if (t !== undefined && !seen.has(t) && s.groups.has(t)) {
-        seen.add(t);
-        stack.push(t);
-      }
-      for (const y of each(this.incoming.get(x))) {
-        if (!seen.has(y) && s.groups.has(y)) {
-          seen.add(y);
-          stack.push(y);
-        }
-      }
-    }
+    });
     this.placed.add(this.place(keys, s));
   }
 
