@@ -49,7 +49,7 @@ function bytes(array: Uint8Array | Uint16Array | Uint32Array | Float64Array): Bu
 }
 
 /** An aligned copy of raw bytes as a typed array. */
-function typed<T>(raw: Uint8Array, make: (buffer: ArrayBuffer) => T): T {
+export function typed<T>(raw: Uint8Array, make: (buffer: ArrayBuffer) => T): T {
   return make(raw.buffer.slice(raw.byteOffset, raw.byteOffset + raw.byteLength) as ArrayBuffer);
 }
 

@@ -32,7 +32,7 @@ import { Lru } from '../../domain/lru';
 import { preparedPart, sentenceTerms } from './prepared-row';
 import { metaOf, StoredUnit, type BodyLoader, type SourceBody, type SourceHead } from './stored-unit';
 import { decodePostings, encodePostings, isPostingsBlob } from './postings-blob';
-import { decodeHeads, decodeQuoteFacts, encodeHeads, encodeQuoteFacts, headAt, recordAt, type SavedHeads } from './saved-heads';
+import { decodeHeads, decodeQuoteFacts, encodeHeads, encodeQuoteFacts, headAt, recordAt, typed, type SavedHeads } from './saved-heads';
 
 /** Bump when the tables or blobs change: an older file is emptied and rebuilt. */
 const SCHEMA_VERSION = 8;
@@ -336,8 +336,8 @@ export class SqliteStore implements SourceStore, BodyLoader {
           rows.changed = false;
         }
       }
-      this.sql.setMeta.run('sentences', encodeState(this.sources.sentences.exportState()));
-      this.sql.setMeta.run('quotes', encodeState(this.quotes.exportTerms()));
+      this.sql.setMeta.run('sentences', encodePostings(this.sources.sentences.exportState()));
+      this.sql.setMeta.run('quotes', encodePostings(this.quotes.exportTerms()));
       this.saveHeads();
       this.sql.setMeta.run('clean', 1);
     })();
@@ -567,16 +567,6 @@ interface RestoredRow {
   facts: Buffer;
   quote_ids: Buffer;
   actors: Buffer;
-}
-
-/** An index state as one blob whose arrays the next start adopts without copying them. */
-function encodeState(state: InvertedIndexState): Buffer {
-  return encodePostings(state);
-}
-
-/** An aligned copy of raw bytes as a typed array. */
-function typed<T>(bytes: Uint8Array, make: (buffer: ArrayBuffer) => T): T {
-  return make(bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength) as ArrayBuffer);
 }
 
 /**
